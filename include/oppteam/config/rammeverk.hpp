@@ -1,0 +1,150 @@
+#pragma once
+// The rammeverk: the municipality's local framework (SPEC.md), loaded from
+// TOML on top of the built-in defaults of the national guideline. Every value
+// remembers where it came from (default, a file and line, or the database).
+
+#include <oppteam/i18n/messages.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+struct Labelled {
+  std::string id;
+  std::string label;
+};
+
+struct Sector : Labelled {};
+struct ReporterType : Labelled {};
+struct TargetGroup : Labelled {};
+struct Domain : Labelled {};
+
+struct Service : Labelled {
+  std::string sector;
+};
+
+struct Role : Labelled {
+  bool may_coordinate = false;
+};
+
+struct InstrumentItem {
+  std::string id;
+  std::string text;
+  std::string domain;
+  int weight = 1;
+  std::optional<std::pair<int, int>> scale;  // inclusive range; yes/no (0/1) when absent
+
+  int min_answer() const { return scale ? scale->first : 0; }
+  int max_answer() const { return scale ? scale->second : 1; }
+};
+
+struct Instrument {
+  std::string id;
+  std::string name;
+  int version = 1;
+  int recommend_at = 0;
+  std::vector<InstrumentItem> items;
+
+  const InstrumentItem* find_item(std::string_view item_id) const;
+};
+
+struct Indicator : Labelled {
+  std::string kind = "count";  // count | scale
+  std::optional<std::pair<int, int>> scale;
+};
+
+struct AccessUser {
+  std::string name;
+  std::vector<std::string> roles;
+};
+
+struct AccessRole {
+  std::string id;
+  std::vector<std::string> permissions;
+};
+
+struct Rammeverk {
+  struct {
+    std::string name = "Kommunen";
+    std::string number = "0000";
+    Lang language = Lang::nb;
+    bool allow_synthetic_ids = false;
+  } municipality;
+
+  struct {
+    int preliminary_reply = 30;
+    int decision = 56;
+    int evaluation_interval = 90;
+    int consent_review = 365;
+    int appeal = 28;
+  } deadlines;
+
+  struct {
+    std::vector<std::string> consent_required_for{"assess", "team"};
+    bool assessment_before_decision = true;
+    bool coordinator_required = true;
+    bool gp_required = false;
+    int consent_age = 16;
+  } rules;
+
+  struct {
+    int min_count = 5;
+    int retention_years = 0;  // 0: no retention period set
+  } reports;
+
+  struct {
+    // Import column name -> contract column name ("" ignores the column).
+    std::map<std::string, std::string> columns;
+  } import_map;
+
+  struct {
+    bool enforce = false;
+    std::vector<AccessUser> users;
+    std::vector<AccessRole> roles;
+  } access;
+
+  std::vector<Sector> sectors;
+  std::vector<Domain> domains;
+  std::vector<ReporterType> reporter_types;
+  std::vector<Service> services;
+  std::vector<Role> roles;
+  std::vector<TargetGroup> target_groups;
+  std::vector<Instrument> instruments;
+  std::vector<Indicator> indicators;
+
+  // Where each key came from: "default", "FILE:LINE" or "database".
+  std::map<std::string, std::string> origin;
+
+  // The TOML text the rammeverk was read from (stored in the database at
+  // init) and its SHA-256, recorded with every assessment.
+  std::string source_text;
+  std::string source_name;
+  std::string hash;
+
+  const ReporterType* find_reporter_type(std::string_view id) const;
+  const Service* find_service(std::string_view id) const;
+  const Role* find_role(std::string_view id) const;
+  const Instrument* find_instrument(std::string_view id) const;
+  const Indicator* find_indicator(std::string_view id) const;
+  const TargetGroup* find_target_group(std::string_view id) const;
+  bool consent_required_for(std::string_view action) const;
+};
+
+// Reads and validates a rammeverk. `source_name` names it in messages (a
+// path, or "database"). Every problem found is reported at once: throws
+// Error(ExitCode::config) whose details list "FILE:LINE: KEY: reason".
+Rammeverk load_rammeverk(std::string_view toml_text, std::string_view source_name);
+
+// Reads a file (Error no_input when it cannot be read) and loads it.
+Rammeverk load_rammeverk_file(const std::string& path);
+
+// The built-in default from the national guideline, with no file at all.
+Rammeverk default_rammeverk();
+
+// Renders the effective rammeverk as TOML with each value's origin as a comment.
+std::string show_rammeverk(const Rammeverk& rv);
+
+}  // namespace oppteam

@@ -1,0 +1,23 @@
+#pragma once
+// Creating a database and keeping the rammeverk it holds.
+
+#include <oppteam/config/rammeverk.hpp>
+#include <oppteam/store/database.hpp>
+#include <oppteam/util/clock.hpp>
+
+#include <optional>
+#include <string>
+
+namespace oppteam {
+
+// Creates the database at `path` and stores `rv` (validated) as the
+// rammeverk in force; the first audit entry records who did it.
+Database init_database(const std::string& path, const Rammeverk& rv, const Clock& clock, const std::string& actor);
+
+// Stores a new rammeverk in force (history kept), audited.
+void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, const std::string& actor);
+
+// The rammeverk stored in the database (the newest), validated again.
+Rammeverk stored_rammeverk(Database& db);
+
+}  // namespace oppteam

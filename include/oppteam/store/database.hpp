@@ -1,0 +1,117 @@
+#pragma once
+// The SQLite store: creation (mode 0600, WAL, busy timeout), opening with
+// the permission check, versioned migrations, and transactions in which
+// SQLite's exceptions become oppteam::Error with the exit code of SPEC.md.
+
+#include <oppteam/util/error.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace oppteam {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+// Every migration in order; the last one's version is the current schema.
+const std::vector<Migration>& migrations();
+int latest_schema_version();
+
+class Database {
+ public:
+  static constexpr int kDefaultBusyTimeoutMs = 5000;
+
+  // Creates a new database at `path`: refuses (exit 2) when it exists,
+  // creates a missing folder with mode 0700, the file with mode 0600, and
+  // applies every migration. Exit 73 when it cannot be created.
+  static Database create(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+
+  // Opens an existing database: exit 66 when missing, 77 when others may
+  // read it, 2 when its schema is newer than this program; migrates an older one.
+  static Database open(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+
+  // Opens `path` as it is, with no permission check or migration (tests).
+  static Database open_raw(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+
+  SQLite::Database& sql() { return *db_; }
+  const std::string& path() const { return path_; }
+  int schema_version();
+
+  // Applies the migrations above the current version, each in its own transaction.
+  void migrate();
+
+  // Key/value of the meta table.
+  std::optional<std::string> meta(const std::string& key);
+  void set_meta(const std::string& key, const std::string& value);
+
+  // Runs `f` inside a write transaction (BEGIN IMMEDIATE: the lock is taken
+  // up front, so a busy database is waited for and then exit 75). Commits
+  // when `f` returns; rolls back on any exception. SQLite errors become Error.
+  template <typename F>
+  auto write(F&& f) -> decltype(f());
+
+  // Runs `f` with SQLite errors turned into Error (for reads).
+  template <typename F>
+  auto read(F&& f) -> decltype(f());
+
+ private:
+  Database(std::unique_ptr<SQLite::Database> db, std::string path);
+  void configure(int busy_timeout_ms);
+  bool in_transaction() const;
+  void begin_immediate();
+  void commit();
+  void rollback() noexcept;
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+};
+
+// Turns an SQLite failure into the Error of SPEC.md: busy/locked → 75,
+// full disk or I/O → 74, read-only → 77, constraint → 65, others → 74.
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& path);
+
+template <typename F>
+auto Database::write(F&& f) -> decltype(f()) {
+  if (in_transaction()) return f();  // nested: part of the caller's transaction
+  try {
+    begin_immediate();
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, path_);
+  }
+  try {
+    if constexpr (std::is_void_v<decltype(f())>) {
+      f();
+      commit();
+    } else {
+      auto result = f();
+      commit();
+      return result;
+    }
+  } catch (const SQLite::Exception& e) {
+    rollback();
+    rethrow_sqlite(e, path_);
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+template <typename F>
+auto Database::read(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, path_);
+  }
+}
+
+}  // namespace oppteam

@@ -1,0 +1,190 @@
+#include <oppteam/audit/audit_log.hpp>
+
+#include <oppteam/util/hash.hpp>
+
+namespace oppteam {
+
+namespace {
+
+const std::string kGenesis(64, '0');
+
+// The head of the chain as stored in meta: "ID HASH".
+std::pair<std::int64_t, std::string> read_head(Database& db) {
+  auto head = db.meta("audit_head");
+  if (!head) return {0, kGenesis};
+  auto space = head->find(' ');
+  if (space == std::string::npos) return {0, kGenesis};
+  return {std::stoll(head->substr(0, space)), head->substr(space + 1)};
+}
+
+}  // namespace
+
+std::string audit_hash(const AuditEntry& e) {
+  std::string data;
+  data.reserve(256);
+  const char sep = '\x1f';
+  data += e.prev_hash; data += sep;
+  data += std::to_string(e.id); data += sep;
+  data += e.at; data += sep;
+  data += e.actor; data += sep;
+  data += e.action; data += sep;
+  data += e.object; data += sep;
+  data += e.person; data += sep;
+  data += e.detail;
+  return sha256_hex(data);
+}
+
+struct AuditWriter::Impl {
+  Impl(Database& d, const Clock& c, std::string a)
+      : db(d), clock(c), actor(std::move(a)),
+        insert(d.sql(), "INSERT INTO audit(id, at, actor, action, object, person, detail, prev_hash, hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+    std::tie(last_id, last_hash) = read_head(d);
+  }
+  Database& db;
+  const Clock& clock;
+  std::string actor;
+  SQLite::Statement insert;
+  std::int64_t last_id = 0;
+  std::string last_hash;
+  bool dirty = false;
+};
+
+AuditWriter::AuditWriter(Database& db, const Clock& clock, std::string actor)
+    : impl_(std::make_unique<Impl>(db, clock, std::move(actor))) {}
+
+AuditWriter::~AuditWriter() {
+  // Callers flush() before they commit; this is the safety net for a path
+  // that forgot. A destructor must not throw, and on an error path the
+  // transaction is rolled back anyway.
+  try {
+    flush();
+  } catch (...) {
+  }
+}
+
+void AuditWriter::append(const std::string& action, const std::string& object, const std::string& person,
+                         const std::string& detail) {
+  auto& s = *impl_;
+  AuditEntry e;
+  e.id = s.last_id + 1;
+  e.at = s.clock.now_timestamp();
+  e.actor = s.actor;
+  e.action = action;
+  e.object = object;
+  e.person = person;
+  e.detail = detail;
+  e.prev_hash = s.last_hash;
+  e.hash = audit_hash(e);
+  s.insert.reset();
+  s.insert.bind(1, static_cast<int64_t>(e.id));
+  s.insert.bind(2, e.at);
+  s.insert.bind(3, e.actor);
+  s.insert.bind(4, e.action);
+  s.insert.bind(5, e.object);
+  s.insert.bind(6, e.person);
+  s.insert.bind(7, e.detail);
+  s.insert.bind(8, e.prev_hash);
+  s.insert.bind(9, e.hash);
+  s.insert.exec();
+  s.last_id = e.id;
+  s.last_hash = e.hash;
+  s.dirty = true;
+}
+
+void AuditWriter::flush() {
+  if (!impl_->dirty) return;
+  impl_->db.set_meta("audit_head", std::to_string(impl_->last_id) + " " + impl_->last_hash);
+  impl_->dirty = false;
+}
+
+void audit_append(Database& db, const Clock& clock, const std::string& actor, const std::string& action,
+                  const std::string& object, const std::string& person, const std::string& detail) {
+  db.write([&] {
+    AuditWriter w(db, clock, actor);
+    w.append(action, object, person, detail);
+    w.flush();
+  });
+}
+
+AuditVerifyResult audit_verify(Database& db) {
+  return db.read([&] {
+    AuditVerifyResult r;
+    SQLite::Statement q(db.sql(), "SELECT id, at, actor, action, object, person, detail, prev_hash, hash FROM audit ORDER BY id");
+    std::int64_t expected_id = 1;
+    std::string prev = kGenesis;
+    while (q.executeStep()) {
+      AuditEntry e;
+      e.id = q.getColumn(0).getInt64();
+      e.at = q.getColumn(1).getString();
+      e.actor = q.getColumn(2).getString();
+      e.action = q.getColumn(3).getString();
+      e.object = q.getColumn(4).getString();
+      e.person = q.getColumn(5).getString();
+      e.detail = q.getColumn(6).getString();
+      e.prev_hash = q.getColumn(7).getString();
+      e.hash = q.getColumn(8).getString();
+      ++r.entries;
+      auto fail = [&](std::int64_t id, const char* why) {
+        r.ok = false;
+        r.first_bad_entry = id;
+        r.problem = why;
+      };
+      if (e.id != expected_id) {
+        fail(expected_id, e.id > expected_id ? "audit.removed" : "audit.inserted");
+        return r;
+      }
+      if (e.prev_hash != prev) {
+        fail(e.id, "audit.inserted");
+        return r;
+      }
+      if (audit_hash(e) != e.hash) {
+        fail(e.id, "audit.edited");
+        return r;
+      }
+      prev = e.hash;
+      ++expected_id;
+    }
+    auto [head_id, head_hash] = read_head(db);
+    if (head_id != expected_id - 1 || head_hash != prev) {
+      r.ok = false;
+      // Entries after the last one present were removed, or entries were
+      // appended without going through the log.
+      r.first_bad_entry = head_id > expected_id - 1 ? expected_id : head_id + 1;
+      r.problem = head_id > expected_id - 1 ? "audit.truncated" : "audit.inserted";
+    }
+    return r;
+  });
+}
+
+std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
+  return db.read([&] {
+    std::string sql = "SELECT id, at, actor, action, object, person, detail, prev_hash, hash FROM audit WHERE 1";
+    if (f.person) sql += " AND person = :person";
+    if (f.object) sql += " AND object = :object";
+    if (f.actor) sql += " AND actor = :actor";
+    sql += " ORDER BY id";
+    if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
+    SQLite::Statement q(db.sql(), sql);
+    if (f.person) q.bind(":person", *f.person);
+    if (f.object) q.bind(":object", *f.object);
+    if (f.actor) q.bind(":actor", *f.actor);
+    std::vector<AuditEntry> out;
+    while (q.executeStep()) {
+      AuditEntry e;
+      e.id = q.getColumn(0).getInt64();
+      e.at = q.getColumn(1).getString();
+      e.actor = q.getColumn(2).getString();
+      e.action = q.getColumn(3).getString();
+      e.object = q.getColumn(4).getString();
+      e.person = q.getColumn(5).getString();
+      e.detail = q.getColumn(6).getString();
+      e.prev_hash = q.getColumn(7).getString();
+      e.hash = q.getColumn(8).getString();
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+}  // namespace oppteam

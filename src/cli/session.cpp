@@ -1,0 +1,112 @@
+#include "cli/session.hpp"
+
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/setup.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace oppteam::cli {
+
+namespace {
+
+std::optional<std::string> env(const char* name) {
+  const char* v = std::getenv(name);
+  if (v && *v) return std::string(v);
+  return std::nullopt;
+}
+
+std::string home() {
+  if (auto h = env("HOME")) return *h;
+  if (auto* pw = ::getpwuid(::geteuid())) return pw->pw_dir;
+  return ".";
+}
+
+}  // namespace
+
+Session::Session(GlobalOptions& options, Streams streams) : options_(options), streams_(streams) {}
+Session::~Session() = default;
+
+std::string Session::db_path() const {
+  if (!options_.db.empty()) return options_.db;
+  if (auto p = env("OPPTEAM_DB")) return *p;
+  std::string data = env("XDG_DATA_HOME").value_or(home() + "/.local/share");
+  return data + "/oppteam/oppteam.db";
+}
+
+std::optional<std::string> Session::config_path() const {
+  if (!options_.config.empty()) return options_.config;
+  if (auto p = env("OPPTEAM_CONFIG")) return *p;
+  std::string base = env("XDG_CONFIG_HOME").value_or(home() + "/.config");
+  std::string p = base + "/oppteam/rammeverk.toml";
+  if (std::filesystem::exists(p)) return p;
+  return std::nullopt;
+}
+
+std::string Session::actor() const {
+  if (!options_.as.empty()) return options_.as;
+  if (auto u = env("OPPTEAM_USER")) return *u;
+  if (auto* pw = ::getpwuid(::geteuid())) return pw->pw_name;
+  if (auto u = env("USER")) return *u;
+  return "unknown";
+}
+
+const Clock& Session::clock() {
+  if (!clock_) {
+    if (options_.today.empty()) clock_.emplace();
+    else clock_.emplace(parse_date(options_.today, "--today"));
+  }
+  return *clock_;
+}
+
+Lang Session::lang() {
+  if (!options_.lang.empty()) {
+    if (auto l = parse_lang(options_.lang)) return *l;
+  }
+  if (rv_) return rv_->municipality.language;
+  return Lang::nb;
+}
+
+Database& Session::db() {
+  if (!db_) db_.emplace(Database::open(db_path()));
+  return *db_;
+}
+
+void Session::adopt(Database db) {
+  db_.reset();
+  db_.emplace(std::move(db));
+}
+
+const Rammeverk& Session::rv() {
+  if (!rv_) {
+    if (auto path = config_path()) rv_.emplace(load_rammeverk_file(*path));
+    else rv_.emplace(stored_rammeverk(db()));
+  }
+  return *rv_;
+}
+
+Context& Session::ctx() {
+  if (!ctx_) {
+    Database& d = db();
+    const Rammeverk& r = rv();
+    ctx_ = std::make_unique<Context>(Context{d, r, clock(), actor(), lang()});
+  }
+  return *ctx_;
+}
+
+void Session::authorize(std::string_view permission) { oppteam::authorize(ctx(), permission); }
+
+void Session::emit(const nlohmann::json& doc, const std::string& text) {
+  if (json()) {
+    streams_.out << doc.dump(2) << "\n";
+  } else if (!text.empty()) {
+    streams_.out << text;
+    if (text.back() != '\n') streams_.out << "\n";
+  }
+}
+
+}  // namespace oppteam::cli

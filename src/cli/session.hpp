@@ -1,0 +1,91 @@
+#pragma once
+// The CLI layer's view of one run: the global options of SPEC.md resolved
+// (flags, then environment, then defaults), the database and rammeverk
+// opened on first use, and where output goes. Commands receive it; the
+// library never sees it.
+
+#include <oppteam/config/rammeverk.hpp>
+#include <oppteam/process/context.hpp>
+#include <oppteam/store/database.hpp>
+#include <oppteam/util/clock.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace oppteam::cli {
+
+struct GlobalOptions {
+  std::string db;
+  std::string config;
+  std::string as;
+  bool json = false;
+  std::string lang;
+  std::string today;
+};
+
+struct Streams {
+  std::ostream& out;
+  std::ostream& err;
+  std::istream& in;
+  bool in_tty = false;
+  bool out_tty = false;
+  bool err_tty = false;
+};
+
+class Session {
+ public:
+  Session(GlobalOptions& options, Streams streams);
+  ~Session();
+
+  // The database path in force (--db, $OPPTEAM_DB, XDG data home).
+  std::string db_path() const;
+  // The explicit rammeverk file, if any (--config, $OPPTEAM_CONFIG, XDG config home when it exists).
+  std::optional<std::string> config_path() const;
+  std::string actor() const;
+  const Clock& clock();
+  bool json() const { return options_.json; }
+  Lang lang();
+
+  // The database, opened (and migrated) on first use.
+  Database& db();
+  // The rammeverk in force: the --config file when given, else the stored one.
+  const Rammeverk& rv();
+  // Context for the library: opens the database and loads the rammeverk.
+  Context& ctx();
+  // Checks the acting user's permission (exit 77 otherwise, audited).
+  void authorize(std::string_view permission);
+
+  // Adopts a database created by this run (init).
+  void adopt(Database db);
+
+  Streams& io() { return streams_; }
+  std::ostream& out() { return streams_.out; }
+  std::ostream& err() { return streams_.err; }
+  bool interactive() const { return streams_.in_tty; }
+
+  // Prints `doc` as one JSON document with --json, else `text` (when not empty).
+  void emit(const nlohmann::json& doc, const std::string& text);
+  // A message for people (stderr) in the session's language; silent with --json.
+  template <typename... Args>
+  void say(std::string_view key, const Args&... args) {
+    if (!json()) streams_.err << tr(lang(), key, args...) << "\n";
+  }
+  template <typename... Args>
+  std::string text(std::string_view key, const Args&... args) {
+    return tr(lang(), key, args...);
+  }
+
+ private:
+  GlobalOptions& options_;
+  Streams streams_;
+  std::optional<Clock> clock_;
+  std::optional<Database> db_;
+  std::optional<Rammeverk> rv_;
+  std::unique_ptr<Context> ctx_;
+};
+
+}  // namespace oppteam::cli

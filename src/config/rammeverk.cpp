@@ -1,0 +1,468 @@
+#include <oppteam/config/rammeverk.hpp>
+
+#include <oppteam/config/embedded.hpp>
+#include <oppteam/util/error.hpp>
+#include <oppteam/util/hash.hpp>
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace oppteam {
+
+namespace {
+
+// Collects every problem of a file before anything is used, so the user sees
+// them all at once (exit 78).
+class Checker {
+ public:
+  Checker(Rammeverk& rv, std::string source, bool is_default)
+      : rv_(rv), source_(std::move(source)), is_default_(is_default) {}
+
+  void problem(const toml::source_region& where, std::string key, std::string reason_key,
+               std::vector<std::string> args = {}) {
+    std::vector<std::string> all{source_, std::to_string(where.begin.line), std::move(key)};
+    for (auto& a : args) all.push_back(std::move(a));
+    problems_.push_back({std::move(reason_key), std::move(all)});
+  }
+  std::vector<Error::Detail>& problems() { return problems_; }
+
+  std::string origin(const toml::node& node) const {
+    return is_default_ ? std::string("default") : source_ + ":" + std::to_string(node.source().begin.line);
+  }
+
+  // Reports keys of `table` not in `allowed`.
+  void only_keys(const toml::table& table, const std::string& path, std::initializer_list<std::string_view> allowed) {
+    for (const auto& [k, v] : table) {
+      bool known = false;
+      for (auto a : allowed) known = known || a == k.str();
+      if (!known) problem(v.source(), join(path, k.str()), "config.unknown_key");
+    }
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  // Typed readers: on the wrong type a problem is recorded and `out` is kept.
+  void read(const toml::table& t, const std::string& path, std::string_view key, std::string& out) {
+    if (auto* n = t.get(key)) {
+      if (auto v = n->value<std::string>(); v && n->is_string()) {
+        out = *v;
+        note(path, key, *n);
+      } else {
+        problem(n->source(), join(path, key), "config.want_string");
+      }
+    }
+  }
+  void read(const toml::table& t, const std::string& path, std::string_view key, int& out, int lo, int hi) {
+    if (auto* n = t.get(key)) {
+      if (!n->is_integer()) return problem(n->source(), join(path, key), "config.want_integer");
+      auto v = *n->value<int64_t>();
+      if (v < lo || v > hi)
+        return problem(n->source(), join(path, key), "config.out_of_range", {std::to_string(lo), std::to_string(hi)});
+      out = static_cast<int>(v);
+      note(path, key, *n);
+    }
+  }
+  void read(const toml::table& t, const std::string& path, std::string_view key, bool& out) {
+    if (auto* n = t.get(key)) {
+      if (!n->is_boolean()) return problem(n->source(), join(path, key), "config.want_bool");
+      out = *n->value<bool>();
+      note(path, key, *n);
+    }
+  }
+  void read(const toml::table& t, const std::string& path, std::string_view key, std::vector<std::string>& out) {
+    if (auto* n = t.get(key)) {
+      auto* arr = n->as_array();
+      if (!arr) return problem(n->source(), join(path, key), "config.want_string_list");
+      std::vector<std::string> vals;
+      for (const auto& e : *arr) {
+        if (!e.is_string()) return problem(e.source(), join(path, key), "config.want_string_list");
+        vals.push_back(*e.value<std::string>());
+      }
+      out = std::move(vals);
+      note(path, key, *n);
+    }
+  }
+  // An inclusive integer range written as [lo, hi].
+  void read_range(const toml::table& t, const std::string& path, std::string_view key,
+                  std::optional<std::pair<int, int>>& out) {
+    if (auto* n = t.get(key)) {
+      auto* arr = n->as_array();
+      if (!arr || arr->size() != 2 || !(*arr)[0].is_integer() || !(*arr)[1].is_integer())
+        return problem(n->source(), join(path, key), "config.want_range");
+      auto lo = *(*arr)[0].value<int64_t>(), hi = *(*arr)[1].value<int64_t>();
+      if (lo >= hi || lo < -1000 || hi > 1000) return problem(n->source(), join(path, key), "config.bad_range");
+      out = std::pair<int, int>{int(lo), int(hi)};
+      note(path, key, *n);
+    }
+  }
+  // A required string key of an entry in a list of tables.
+  std::string required(const toml::table& t, const std::string& path, std::string_view key) {
+    std::string v;
+    if (!t.get(key)) {
+      problem(t.source(), join(path, key), "config.missing_key");
+      return v;
+    }
+    read(t, path, key, v);
+    if (v.empty() && t.get(key) && t.get(key)->is_string()) problem(t.get(key)->source(), join(path, key), "config.empty_value");
+    return v;
+  }
+  // An id: lower-case letters, digits and underscores, so it is safe on a command line.
+  std::string read_id(const toml::table& t, const std::string& path) {
+    std::string id = required(t, path, "id");
+    for (char c : id) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        problem(t.get("id")->source(), join(path, "id"), "config.bad_id", {id});
+        break;
+      }
+    }
+    return id;
+  }
+
+  // Iterates a list of tables `key`, or reports it is not one; returns false
+  // when the key is absent (the default list stays).
+  template <typename F>
+  bool each_table(const toml::table& root, std::string_view key, F&& f) {
+    auto* n = root.get(key);
+    if (!n) return false;
+    auto* arr = n->as_array();
+    if (!arr) {
+      problem(n->source(), std::string(key), "config.want_table_list");
+      return true;
+    }
+    std::size_t i = 0;
+    for (const auto& e : *arr) {
+      auto* t = e.as_table();
+      std::string path = std::string(key) + "[" + std::to_string(i++) + "]";
+      if (!t) {
+        problem(e.source(), path, "config.want_table_list");
+        continue;
+      }
+      f(*t, path);
+    }
+    note("", key, *n);
+    return true;
+  }
+
+  const toml::table* section(const toml::table& root, std::string_view key) {
+    auto* n = root.get(key);
+    if (!n) return nullptr;
+    if (!n->is_table()) {
+      problem(n->source(), std::string(key), "config.want_table");
+      return nullptr;
+    }
+    return n->as_table();
+  }
+
+  void note(const std::string& path, std::string_view key, const toml::node& n) { rv_.origin[join(path, key)] = origin(n); }
+
+ private:
+  Rammeverk& rv_;
+  std::string source_;
+  bool is_default_;
+  std::vector<Error::Detail> problems_;
+};
+
+template <typename T>
+void check_unique(Checker& c, const std::vector<T>& list, const std::vector<toml::source_region>& where,
+                  const std::string& what) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i].id.empty()) continue;
+    if (!seen.insert(list[i].id).second)
+      c.problem(where[i], what + "[" + std::to_string(i) + "].id", "config.duplicate_id", {list[i].id});
+  }
+}
+
+template <typename T>
+bool has_id(const std::vector<T>& list, std::string_view id) {
+  for (const auto& e : list)
+    if (e.id == id) return true;
+  return false;
+}
+
+// Applies one TOML document on top of `rv`, checking it completely.
+void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
+  c.only_keys(root, "", {"municipality", "deadlines", "rules", "reports", "import", "access", "sector", "domain",
+                         "reporter_type", "service", "role", "target_group", "instrument", "indicator"});
+
+  if (auto* t = c.section(root, "municipality")) {
+    c.only_keys(*t, "municipality", {"name", "number", "language", "allow_synthetic_ids"});
+    c.read(*t, "municipality", "name", rv.municipality.name);
+    c.read(*t, "municipality", "number", rv.municipality.number);
+    std::string lang(lang_code(rv.municipality.language));
+    c.read(*t, "municipality", "language", lang);
+    if (auto l = parse_lang(lang)) rv.municipality.language = *l;
+    else c.problem(t->get("language")->source(), "municipality.language", "config.bad_language", {lang});
+    c.read(*t, "municipality", "allow_synthetic_ids", rv.municipality.allow_synthetic_ids);
+    if (auto* n = t->get("number"); n && n->is_string()) {
+      const auto& num = rv.municipality.number;
+      bool ok = num.size() == 4;
+      for (char ch : num) ok = ok && ch >= '0' && ch <= '9';
+      if (!ok) c.problem(n->source(), "municipality.number", "config.bad_municipality_number", {num});
+    }
+  }
+  if (auto* t = c.section(root, "deadlines")) {
+    c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal"});
+    c.read(*t, "deadlines", "preliminary_reply", rv.deadlines.preliminary_reply, 1, 3650);
+    c.read(*t, "deadlines", "decision", rv.deadlines.decision, 1, 3650);
+    c.read(*t, "deadlines", "evaluation_interval", rv.deadlines.evaluation_interval, 1, 3650);
+    c.read(*t, "deadlines", "consent_review", rv.deadlines.consent_review, 1, 3650);
+    c.read(*t, "deadlines", "appeal", rv.deadlines.appeal, 1, 3650);
+  }
+  if (auto* t = c.section(root, "rules")) {
+    c.only_keys(*t, "rules", {"consent_required_for", "assessment_before_decision", "coordinator_required",
+                              "gp_required", "consent_age"});
+    c.read(*t, "rules", "consent_required_for", rv.rules.consent_required_for);
+    for (const auto& a : rv.rules.consent_required_for)
+      if (a != "assess" && a != "team" && a != "plan")
+        c.problem(t->get("consent_required_for")->source(), "rules.consent_required_for", "config.bad_consent_action", {a});
+    c.read(*t, "rules", "assessment_before_decision", rv.rules.assessment_before_decision);
+    c.read(*t, "rules", "coordinator_required", rv.rules.coordinator_required);
+    c.read(*t, "rules", "gp_required", rv.rules.gp_required);
+    c.read(*t, "rules", "consent_age", rv.rules.consent_age, 0, 18);
+  }
+  if (auto* t = c.section(root, "reports")) {
+    c.only_keys(*t, "reports", {"min_count", "retention_years"});
+    c.read(*t, "reports", "min_count", rv.reports.min_count, 1, 1000);
+    c.read(*t, "reports", "retention_years", rv.reports.retention_years, 0, 200);
+  }
+  if (auto* t = c.section(root, "import")) {
+    c.only_keys(*t, "import", {"columns"});
+    if (auto* cols = c.section(*t, "columns")) {
+      static const std::set<std::string_view> kTargets{"external_id", "fnr", "name", "reporter_type",
+                                                      "reporter_name", "received", "need", "target_group", ""};
+      for (const auto& [k, v] : *cols) {
+        if (!v.is_string()) {
+          c.problem(v.source(), "import.columns." + std::string(k.str()), "config.want_string");
+          continue;
+        }
+        auto target = *v.value<std::string>();
+        if (!kTargets.count(target))
+          c.problem(v.source(), "import.columns." + std::string(k.str()), "config.bad_import_target", {target});
+        rv.import_map.columns[std::string(k.str())] = target;
+        c.note("import.columns", k.str(), v);
+      }
+    }
+  }
+  if (auto* t = c.section(root, "access")) {
+    c.only_keys(*t, "access", {"enforce", "user", "role"});
+    c.read(*t, "access", "enforce", rv.access.enforce);
+    std::vector<AccessUser> users;
+    if (c.each_table(*t, "user", [&](const toml::table& u, const std::string& path) {
+          c.only_keys(u, "access." + path, {"name", "roles"});
+          AccessUser au;
+          au.name = c.required(u, "access." + path, "name");
+          c.read(u, "access." + path, "roles", au.roles);
+          users.push_back(std::move(au));
+        }))
+      rv.access.users = std::move(users);
+    std::vector<AccessRole> roles;
+    if (c.each_table(*t, "role", [&](const toml::table& r, const std::string& path) {
+          c.only_keys(r, "access." + path, {"id", "permissions"});
+          AccessRole ar;
+          ar.id = c.read_id(r, "access." + path);
+          c.read(r, "access." + path, "permissions", ar.permissions);
+          roles.push_back(std::move(ar));
+        }))
+      rv.access.roles = std::move(roles);
+  }
+
+  // Lists of labelled entries: each replaces the default list when present.
+  auto labelled = [&](std::string_view key, auto& list, auto extra) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    std::vector<T> items;
+    std::vector<toml::source_region> where;
+    bool present = c.each_table(root, key, [&](const toml::table& t, const std::string& path) {
+      T item;
+      item.id = c.read_id(t, path);
+      item.label = c.required(t, path, "label");
+      extra(t, path, item);
+      items.push_back(std::move(item));
+      where.push_back(t.source());
+    });
+    if (!present) return;
+    check_unique(c, items, where, std::string(key));
+    list = std::move(items);
+  };
+  labelled("sector", rv.sectors, [&](const toml::table& t, const std::string& p, Sector&) { c.only_keys(t, p, {"id", "label"}); });
+  labelled("domain", rv.domains, [&](const toml::table& t, const std::string& p, Domain&) { c.only_keys(t, p, {"id", "label"}); });
+  labelled("reporter_type", rv.reporter_types,
+           [&](const toml::table& t, const std::string& p, ReporterType&) { c.only_keys(t, p, {"id", "label"}); });
+  labelled("target_group", rv.target_groups,
+           [&](const toml::table& t, const std::string& p, TargetGroup&) { c.only_keys(t, p, {"id", "label"}); });
+  labelled("service", rv.services, [&](const toml::table& t, const std::string& p, Service& s) {
+    c.only_keys(t, p, {"id", "label", "sector"});
+    s.sector = c.required(t, p, "sector");
+  });
+  labelled("role", rv.roles, [&](const toml::table& t, const std::string& p, Role& r) {
+    c.only_keys(t, p, {"id", "label", "may_coordinate"});
+    c.read(t, p, "may_coordinate", r.may_coordinate);
+  });
+  labelled("indicator", rv.indicators, [&](const toml::table& t, const std::string& p, Indicator& ind) {
+    c.only_keys(t, p, {"id", "label", "kind", "scale"});
+    c.read(t, p, "kind", ind.kind);
+    if (ind.kind != "count" && ind.kind != "scale") c.problem(t.get("kind")->source(), p + ".kind", "config.bad_indicator_kind", {ind.kind});
+    c.read_range(t, p, "scale", ind.scale);
+    if (ind.kind == "scale" && !ind.scale && !t.get("scale")) c.problem(t.source(), p + ".scale", "config.missing_key");
+  });
+
+  std::vector<Instrument> instruments;
+  std::vector<toml::source_region> instrument_where;
+  bool have_instruments = c.each_table(root, "instrument", [&](const toml::table& t, const std::string& p) {
+    c.only_keys(t, p, {"id", "name", "version", "recommend_at", "item"});
+    Instrument ins;
+    ins.id = c.read_id(t, p);
+    ins.name = c.required(t, p, "name");
+    c.read(t, p, "version", ins.version, 1, 1000000);
+    if (!t.get("recommend_at")) c.problem(t.source(), p + ".recommend_at", "config.missing_key");
+    c.read(t, p, "recommend_at", ins.recommend_at, 0, 1000000);
+    std::vector<toml::source_region> item_where;
+    bool any = c.each_table(t, "item", [&](const toml::table& it, const std::string& ip) {
+      const std::string path = p + "." + ip;
+      c.only_keys(it, path, {"id", "text", "domain", "weight", "scale"});
+      InstrumentItem item;
+      item.id = c.read_id(it, path);
+      item.text = c.required(it, path, "text");
+      item.domain = c.required(it, path, "domain");
+      c.read(it, path, "weight", item.weight, 0, 1000);
+      c.read_range(it, path, "scale", item.scale);
+      ins.items.push_back(std::move(item));
+      item_where.push_back(it.source());
+    });
+    if (!any || ins.items.empty()) c.problem(t.source(), p + ".item", "config.empty_instrument", {ins.id});
+    check_unique(c, ins.items, item_where, p + ".item");
+    instruments.push_back(std::move(ins));
+    instrument_where.push_back(t.source());
+  });
+  if (have_instruments) {
+    check_unique(c, instruments, instrument_where, "instrument");
+    rv.instruments = std::move(instruments);
+  }
+}
+
+// Cross-references, checked on the merged result; `where` finds the line of
+// the entry in the user's file when it came from there.
+void check_references(const Rammeverk& rv, const toml::table* user_root, Checker& c) {
+  auto region_of = [&](std::string_view list, std::size_t i) -> toml::source_region {
+    if (user_root) {
+      if (auto* arr = user_root->get_as<toml::array>(list); arr && i < arr->size()) return (*arr)[i].source();
+    }
+    return {};
+  };
+  for (std::size_t i = 0; i < rv.services.size(); ++i)
+    if (!rv.services[i].sector.empty() && !has_id(rv.sectors, rv.services[i].sector))
+      c.problem(region_of("service", i), "service[" + std::to_string(i) + "].sector", "config.unknown_reference",
+                {rv.services[i].sector, "sector"});
+  for (std::size_t i = 0; i < rv.instruments.size(); ++i) {
+    const auto& ins = rv.instruments[i];
+    const toml::array* items = nullptr;
+    if (user_root)
+      if (auto* arr = user_root->get_as<toml::array>("instrument"); arr && i < arr->size())
+        if (auto* t = (*arr)[i].as_table()) items = t->get_as<toml::array>("item");
+    for (std::size_t j = 0; j < ins.items.size(); ++j) {
+      if (ins.items[j].domain.empty() || has_id(rv.domains, ins.items[j].domain)) continue;
+      toml::source_region where = items && j < items->size() ? (*items)[j].source() : toml::source_region{};
+      c.problem(where, "instrument[" + std::to_string(i) + "].item[" + std::to_string(j) + "].domain",
+                "config.unknown_reference", {ins.items[j].domain, "domain"});
+    }
+  }
+  std::set<std::string> access_roles;
+  for (const auto& r : rv.access.roles) access_roles.insert(r.id);
+  for (std::size_t i = 0; i < rv.access.users.size(); ++i)
+    for (const auto& r : rv.access.users[i].roles)
+      if (!access_roles.count(r))
+        c.problem({}, "access.user[" + std::to_string(i) + "].roles", "config.unknown_reference", {r, "access.role"});
+  if (rv.reporter_types.empty()) c.problem({}, "reporter_type", "config.empty_list");
+}
+
+toml::table parse_or_throw(std::string_view text, const std::string& source) {
+  try {
+    return toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    Error err(ExitCode::config, "config.invalid", {source});
+    err.details.push_back({"config.syntax", {source, std::to_string(e.source().begin.line), "-", std::string(e.description())}});
+    throw err;
+  }
+}
+
+Rammeverk load_defaults() {
+  Rammeverk rv;
+  auto root = parse_or_throw(embedded::default_rammeverk, "default");
+  Checker c(rv, "default", true);
+  apply(rv, root, c);
+  if (!c.problems().empty()) {
+    Error err(ExitCode::config, "config.invalid", {"default"});
+    err.details = c.problems();
+    throw err;
+  }
+  return rv;
+}
+
+}  // namespace
+
+const InstrumentItem* Instrument::find_item(std::string_view item_id) const {
+  for (const auto& i : items)
+    if (i.id == item_id) return &i;
+  return nullptr;
+}
+
+template <typename T>
+static const T* find_in(const std::vector<T>& list, std::string_view id) {
+  for (const auto& e : list)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+const ReporterType* Rammeverk::find_reporter_type(std::string_view id) const { return find_in(reporter_types, id); }
+const Service* Rammeverk::find_service(std::string_view id) const { return find_in(services, id); }
+const Role* Rammeverk::find_role(std::string_view id) const { return find_in(roles, id); }
+const Instrument* Rammeverk::find_instrument(std::string_view id) const { return find_in(instruments, id); }
+const Indicator* Rammeverk::find_indicator(std::string_view id) const { return find_in(indicators, id); }
+const TargetGroup* Rammeverk::find_target_group(std::string_view id) const { return find_in(target_groups, id); }
+bool Rammeverk::consent_required_for(std::string_view action) const {
+  for (const auto& a : rules.consent_required_for)
+    if (a == action) return true;
+  return false;
+}
+
+Rammeverk load_rammeverk(std::string_view toml_text, std::string_view source_name) {
+  const std::string source(source_name);
+  Rammeverk rv = load_defaults();
+  auto root = parse_or_throw(toml_text, source);
+  Checker c(rv, source, false);
+  apply(rv, root, c);
+  check_references(rv, &root, c);
+  if (!c.problems().empty()) {
+    Error err(ExitCode::config, "config.invalid", {source});
+    err.details = std::move(c.problems());
+    throw err;
+  }
+  rv.source_text = std::string(toml_text);
+  rv.source_name = source;
+  rv.hash = sha256_hex(toml_text);
+  return rv;
+}
+
+Rammeverk load_rammeverk_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw make_error(ExitCode::no_input, "error.cannot_read", path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw make_error(ExitCode::io, "error.cannot_read", path);
+  return load_rammeverk(ss.str(), path);
+}
+
+Rammeverk default_rammeverk() {
+  Rammeverk rv = load_defaults();
+  rv.source_text = std::string(embedded::default_rammeverk);
+  rv.source_name = "default";
+  rv.hash = sha256_hex(rv.source_text);
+  return rv;
+}
+
+}  // namespace oppteam

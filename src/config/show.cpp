@@ -1,0 +1,130 @@
+#include <oppteam/config/rammeverk.hpp>
+
+#include <toml++/toml.h>
+
+#include <sstream>
+
+namespace oppteam {
+
+namespace {
+
+std::string quoted(const std::string& s) {
+  std::ostringstream out;
+  out << toml::value<std::string>(s);
+  return out.str();
+}
+
+class Writer {
+ public:
+  explicit Writer(const Rammeverk& rv) : rv_(rv) {}
+
+  void section(std::string_view name) { out_ << (out_.tellp() > 0 ? "\n" : "") << "[" << name << "]\n"; }
+  void list_entry(std::string_view name) { out_ << "\n[[" << name << "]]" << origin_comment(std::string(name)) << "\n"; }
+
+  void value(const std::string& path, std::string_view key, const std::string& rendered, bool with_origin = true) {
+    out_ << key << " = " << rendered;
+    if (with_origin) out_ << origin_comment(path.empty() ? std::string(key) : path + "." + std::string(key));
+    out_ << "\n";
+  }
+  void str(const std::string& path, std::string_view key, const std::string& v, bool o = true) { value(path, key, quoted(v), o); }
+  void num(const std::string& path, std::string_view key, long v, bool o = true) { value(path, key, std::to_string(v), o); }
+  void flag(const std::string& path, std::string_view key, bool v, bool o = true) { value(path, key, v ? "true" : "false", o); }
+  void list(const std::string& path, std::string_view key, const std::vector<std::string>& v) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + quoted(v[i]);
+    value(path, key, s + "]");
+  }
+  void raw(std::string_view text) { out_ << text; }
+  std::string str() const { return out_.str(); }
+
+ private:
+  std::string origin_comment(const std::string& key) const {
+    auto it = rv_.origin.find(key);
+    return "    # " + (it == rv_.origin.end() ? std::string("default") : it->second);
+  }
+  const Rammeverk& rv_;
+  std::ostringstream out_;
+};
+
+std::string range(const std::pair<int, int>& r) { return "[" + std::to_string(r.first) + ", " + std::to_string(r.second) + "]"; }
+
+}  // namespace
+
+std::string show_rammeverk(const Rammeverk& rv) {
+  Writer w(rv);
+  w.raw("# Effective rammeverk; read from: " + rv.source_name + " (sha256 " + rv.hash.substr(0, 12) + ")\n");
+  w.section("municipality");
+  w.str("municipality", "name", rv.municipality.name);
+  w.str("municipality", "number", rv.municipality.number);
+  w.str("municipality", "language", std::string(lang_code(rv.municipality.language)));
+  w.flag("municipality", "allow_synthetic_ids", rv.municipality.allow_synthetic_ids);
+  w.section("deadlines");
+  w.num("deadlines", "preliminary_reply", rv.deadlines.preliminary_reply);
+  w.num("deadlines", "decision", rv.deadlines.decision);
+  w.num("deadlines", "evaluation_interval", rv.deadlines.evaluation_interval);
+  w.num("deadlines", "consent_review", rv.deadlines.consent_review);
+  w.num("deadlines", "appeal", rv.deadlines.appeal);
+  w.section("rules");
+  w.list("rules", "consent_required_for", rv.rules.consent_required_for);
+  w.flag("rules", "assessment_before_decision", rv.rules.assessment_before_decision);
+  w.flag("rules", "coordinator_required", rv.rules.coordinator_required);
+  w.flag("rules", "gp_required", rv.rules.gp_required);
+  w.num("rules", "consent_age", rv.rules.consent_age);
+  w.section("reports");
+  w.num("reports", "min_count", rv.reports.min_count);
+  w.num("reports", "retention_years", rv.reports.retention_years);
+  if (!rv.import_map.columns.empty()) {
+    w.section("import.columns");
+    for (const auto& [k, v] : rv.import_map.columns) w.str("import.columns", quoted(k), v, false);
+  }
+  w.section("access");
+  w.flag("access", "enforce", rv.access.enforce);
+  for (const auto& r : rv.access.roles) {
+    w.raw("\n[[access.role]]\n");
+    w.str("", "id", r.id, false);
+    w.list("access.role", "permissions", r.permissions);
+  }
+  for (const auto& u : rv.access.users) {
+    w.raw("\n[[access.user]]\n");
+    w.str("", "name", u.name, false);
+    w.list("access.user", "roles", u.roles);
+  }
+  auto labelled = [&](std::string_view name, const auto& list) {
+    for (const auto& e : list) {
+      w.list_entry(name);
+      w.str("", "id", e.id, false);
+      w.str("", "label", e.label, false);
+      if constexpr (requires { e.sector; }) w.str("", "sector", e.sector, false);
+      if constexpr (requires { e.may_coordinate; }) w.flag("", "may_coordinate", e.may_coordinate, false);
+      if constexpr (requires { e.kind; }) {
+        w.str("", "kind", e.kind, false);
+        if (e.scale) w.value("", "scale", range(*e.scale), false);
+      }
+    }
+  };
+  labelled("sector", rv.sectors);
+  labelled("domain", rv.domains);
+  labelled("reporter_type", rv.reporter_types);
+  labelled("service", rv.services);
+  labelled("role", rv.roles);
+  labelled("target_group", rv.target_groups);
+  for (const auto& ins : rv.instruments) {
+    w.list_entry("instrument");
+    w.str("", "id", ins.id, false);
+    w.str("", "name", ins.name, false);
+    w.num("", "version", ins.version, false);
+    w.num("", "recommend_at", ins.recommend_at, false);
+    for (const auto& it : ins.items) {
+      w.raw("\n  [[instrument.item]]\n");
+      w.raw("  "); w.str("", "id", it.id, false);
+      w.raw("  "); w.str("", "text", it.text, false);
+      w.raw("  "); w.str("", "domain", it.domain, false);
+      w.raw("  "); w.num("", "weight", it.weight, false);
+      if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }
+    }
+  }
+  labelled("indicator", rv.indicators);
+  return w.str();
+}
+
+}  // namespace oppteam

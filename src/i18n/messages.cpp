@@ -1,0 +1,74 @@
+#include <oppteam/i18n/messages.hpp>
+
+#include <fmt/args.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace oppteam {
+
+namespace {
+
+const std::vector<CatalogueEntry> kEntries = {
+#include "catalogue_core.inc"
+#include "catalogue_intake.inc"
+#include "catalogue_team.inc"
+#include "catalogue_plan.inc"
+#include "catalogue_report.inc"
+#include "catalogue_access.inc"
+};
+
+const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
+  static const auto map = [] {
+    std::unordered_map<std::string_view, const CatalogueEntry*> m;
+    for (const auto& e : kEntries) m.emplace(e.key, &e);
+    return m;
+  }();
+  return map;
+}
+
+}  // namespace
+
+std::optional<Lang> parse_lang(std::string_view code) {
+  if (code == "nb" || code == "no" || code == "nob") return Lang::nb;
+  if (code == "nn" || code == "nno") return Lang::nn;
+  if (code == "en" || code == "eng") return Lang::en;
+  return std::nullopt;
+}
+
+std::string_view lang_code(Lang lang) {
+  switch (lang) {
+    case Lang::nb: return "nb";
+    case Lang::nn: return "nn";
+    case Lang::en: return "en";
+  }
+  return "nb";
+}
+
+const std::vector<CatalogueEntry>& catalogue() { return kEntries; }
+
+bool has_message(std::string_view key) { return index().count(key) != 0; }
+
+std::string render_message(Lang lang, std::string_view key, const std::vector<std::string>& args) {
+  const auto& idx = index();
+  auto it = idx.find(key);
+  if (it == idx.end()) {
+    std::string out(key);
+    for (const auto& a : args) out += " " + a;
+    return out;
+  }
+  std::string_view pattern = lang == Lang::nb ? it->second->nb : lang == Lang::nn ? it->second->nn : it->second->en;
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : args) store.push_back(a);
+  try {
+    return fmt::vformat(pattern, store);
+  } catch (const fmt::format_error&) {
+    // A placeholder/argument mismatch is a catalogue bug; show the raw text
+    // rather than lose the message.
+    std::string out(pattern);
+    for (const auto& a : args) out += " [" + a + "]";
+    return out;
+  }
+}
+
+}  // namespace oppteam

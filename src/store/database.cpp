@@ -1,0 +1,161 @@
+#include <oppteam/store/database.hpp>
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace oppteam {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Creates each missing folder of `dir` with mode 0700 (health data).
+void create_private_dirs(const fs::path& dir) {
+  if (dir.empty() || fs::exists(dir)) return;
+  create_private_dirs(dir.parent_path());
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    throw make_error(ExitCode::cant_create, "db.cannot_create", dir.string(), std::strerror(errno));
+}
+
+}  // namespace
+
+void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
+  switch (e.getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw make_error(ExitCode::temp_fail, "db.busy", path);
+    case SQLITE_FULL:
+      throw make_error(ExitCode::io, "db.full", path);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      throw make_error(ExitCode::permission, "db.readonly", path);
+    case SQLITE_CONSTRAINT:
+      throw make_error(ExitCode::data, "db.constraint", e.what());
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      throw make_error(ExitCode::io, "db.corrupt", path);
+    default:
+      throw make_error(ExitCode::io, "db.error", path, e.what());
+  }
+}
+
+Database::Database(std::unique_ptr<SQLite::Database> db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+
+void Database::configure(int busy_timeout_ms) {
+  db_->setBusyTimeout(busy_timeout_ms);
+  db_->exec("PRAGMA foreign_keys = ON");
+  db_->exec("PRAGMA synchronous = NORMAL");
+}
+
+Database Database::create(const std::string& path, int busy_timeout_ms) {
+  const fs::path p(path);
+  if (fs::exists(p)) throw make_error(ExitCode::refused, "db.exists", path);
+  create_private_dirs(p.parent_path());
+  // Create the file ourselves so it is 0600 from its first byte.
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) throw make_error(ExitCode::refused, "db.exists", path);
+    throw make_error(ExitCode::cant_create, "db.cannot_create", path, std::strerror(errno));
+  }
+  ::close(fd);
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    Database d(std::move(db), path);
+    d.configure(busy_timeout_ms);
+    d.sql().exec("PRAGMA journal_mode = WAL");
+    d.migrate();
+    return d;
+  } catch (const SQLite::Exception& e) {
+    std::error_code ec;
+    fs::remove(p, ec);
+    throw make_error(ExitCode::cant_create, "db.cannot_create", path, e.what());
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(p, ec);
+    throw;
+  }
+}
+
+Database Database::open_raw(const std::string& path, int busy_timeout_ms) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    Database d(std::move(db), path);
+    d.configure(busy_timeout_ms);
+    return d;
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, path);
+  }
+}
+
+Database Database::open(const std::string& path, int busy_timeout_ms) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) throw make_error(ExitCode::no_input, "db.missing", path, path);
+    throw make_error(ExitCode::io, "db.error", path, std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "db.not_file", path);
+  if (st.st_mode & (S_IROTH | S_IWOTH))
+    throw make_error(ExitCode::permission, "db.world_readable", path, fmt::format("{:o}", st.st_mode & 0777), path);
+  if (::access(path.c_str(), R_OK) != 0) throw make_error(ExitCode::permission, "db.readonly", path);
+  Database d = open_raw(path, busy_timeout_ms);
+  try {
+    d.sql().exec("SELECT count(*) FROM sqlite_schema");
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, path);
+  }
+  const int version = d.schema_version();
+  if (version == 0) throw make_error(ExitCode::data, "db.not_oppteam", path);
+  if (version > latest_schema_version())
+    throw make_error(ExitCode::refused, "db.too_new", path, version, latest_schema_version());
+  if (version < latest_schema_version()) d.migrate();
+  return d;
+}
+
+int Database::schema_version() {
+  return read([&] { return db_->execAndGet("PRAGMA user_version").getInt(); });
+}
+
+void Database::migrate() {
+  for (const auto& m : migrations()) {
+    if (m.version <= schema_version()) continue;
+    write([&] {
+      db_->exec(m.sql);
+      db_->exec(fmt::format("PRAGMA user_version = {}", m.version));
+    });
+  }
+}
+
+std::optional<std::string> Database::meta(const std::string& key) {
+  return read([&]() -> std::optional<std::string> {
+    SQLite::Statement q(*db_, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    if (q.executeStep()) return q.getColumn(0).getString();
+    return std::nullopt;
+  });
+}
+
+void Database::set_meta(const std::string& key, const std::string& value) {
+  SQLite::Statement q(*db_, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  q.bind(1, key);
+  q.bind(2, value);
+  q.exec();
+}
+
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_->getHandle()) == 0; }
+
+void Database::begin_immediate() { db_->exec("BEGIN IMMEDIATE"); }
+void Database::commit() { db_->exec("COMMIT"); }
+void Database::rollback() noexcept {
+  try {
+    if (!sqlite3_get_autocommit(db_->getHandle())) db_->exec("ROLLBACK");
+  } catch (...) {
+  }
+}
+
+}  // namespace oppteam

@@ -1,0 +1,287 @@
+// The schema, as versioned migrations. A migration is never edited once it
+// has shipped: change the schema by appending a new one. Versions may skip
+// numbers (each area owns a range of numbers so work can proceed in
+// parallel); PRAGMA user_version holds the last one applied.
+
+#include <oppteam/store/database.hpp>
+
+namespace oppteam {
+
+namespace {
+
+// 1: the core process from referral to team, and the audit log.
+constexpr const char* kCore = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+-- Every rammeverk stored (at init and by `config store`); the newest is in force.
+CREATE TABLE rammeverk (
+  id          INTEGER PRIMARY KEY,
+  stored_at   TEXT NOT NULL,
+  stored_by   TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  hash        TEXT NOT NULL,
+  toml        TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE person (
+  id         INTEGER PRIMARY KEY,
+  fnr        TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL CHECK (kind IN ('fodselsnummer', 'd_nummer', 'h_nummer')),
+  birth_date TEXT NOT NULL,
+  name       TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+
+-- A case (sak): number YYYY/N.
+CREATE TABLE case_file (
+  id           INTEGER PRIMARY KEY,
+  number       TEXT NOT NULL UNIQUE,
+  year         INTEGER NOT NULL,
+  seq          INTEGER NOT NULL,
+  person_id    INTEGER NOT NULL REFERENCES person(id),
+  status       TEXT NOT NULL DEFAULT 'received'
+               CHECK (status IN ('received', 'granted', 'refused', 'active', 'closed')),
+  opened_on    TEXT NOT NULL,
+  target_group TEXT,
+  closed_on    TEXT,
+  close_reason TEXT,
+  UNIQUE (year, seq)
+) STRICT;
+CREATE INDEX case_file_person ON case_file(person_id);
+CREATE INDEX case_file_status ON case_file(status);
+
+-- Melding om behov. A batch referral keeps the sender's external_id.
+CREATE TABLE referral (
+  id            INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  sender        TEXT,
+  external_id   TEXT,
+  reporter_type TEXT NOT NULL,
+  reporter_name TEXT,
+  received_on   TEXT NOT NULL,
+  need          TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX referral_external ON referral(sender, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX referral_case ON referral(case_id);
+
+-- Samtykke. Withdrawal fills the withdrawn_* columns; rows are never deleted.
+CREATE TABLE consent (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  scope           TEXT NOT NULL,   -- utredning | team | deling:<service>
+  form            TEXT NOT NULL CHECK (form IN ('muntlig', 'skriftlig')),
+  given_by        TEXT NOT NULL CHECK (given_by IN ('person', 'foresatt', 'verge')),
+  giver_name      TEXT,
+  reason          TEXT,
+  document_ref    TEXT,
+  given_on        TEXT NOT NULL,
+  recorded_by     TEXT NOT NULL,
+  recorded_at     TEXT NOT NULL,
+  withdrawn_on    TEXT,
+  withdrawn_by    TEXT,
+  withdraw_reason TEXT
+) STRICT;
+CREATE INDEX consent_case ON consent(case_id);
+
+-- Kartlegging: scores are stored as computed, never recomputed.
+CREATE TABLE assessment (
+  id                 INTEGER PRIMARY KEY,
+  case_id            INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  instrument         TEXT NOT NULL,
+  instrument_version INTEGER NOT NULL,
+  rammeverk_hash     TEXT NOT NULL,
+  assessor           TEXT NOT NULL,
+  profession         TEXT NOT NULL,
+  assessed_on        TEXT NOT NULL,
+  score              INTEGER NOT NULL,
+  threshold          INTEGER NOT NULL,
+  recommendation     TEXT NOT NULL CHECK (recommendation IN ('team', 'no_team')),
+  partial            INTEGER NOT NULL DEFAULT 0,
+  answers            TEXT NOT NULL,   -- JSON object item -> answer
+  domains            TEXT NOT NULL,   -- JSON object domain -> score
+  unanswered         TEXT NOT NULL DEFAULT '[]',
+  created_by         TEXT NOT NULL,
+  created_at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX assessment_case ON assessment(case_id);
+
+-- "Hva er viktig for deg?" in the person's own words.
+CREATE TABLE what_matters (
+  id            INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  assessment_id INTEGER REFERENCES assessment(id) ON DELETE CASCADE,
+  text          TEXT NOT NULL
+) STRICT;
+CREATE INDEX what_matters_case ON what_matters(case_id);
+
+CREATE TABLE decision (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL UNIQUE REFERENCES case_file(id) ON DELETE CASCADE,
+  outcome         TEXT NOT NULL CHECK (outcome IN ('granted', 'refused')),
+  grounds         TEXT,
+  decided_on      TEXT NOT NULL,
+  decided_by      TEXT NOT NULL,
+  appeal_deadline TEXT NOT NULL,
+  letter          TEXT NOT NULL
+) STRICT;
+
+-- Foreløpig svar (forvaltningsloven § 11a).
+CREATE TABLE preliminary_reply (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  sent_on     TEXT NOT NULL,
+  expected_by TEXT,
+  text        TEXT NOT NULL,
+  sent_by     TEXT NOT NULL
+) STRICT;
+CREATE INDEX preliminary_reply_case ON preliminary_reply(case_id);
+
+CREATE TABLE team (
+  id           INTEGER PRIMARY KEY,
+  case_id      INTEGER NOT NULL UNIQUE REFERENCES case_file(id) ON DELETE CASCADE,
+  status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'closed')),
+  created_on   TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  paused_on    TEXT,
+  pause_reason TEXT,
+  closed_on    TEXT,
+  close_reason TEXT
+) STRICT;
+CREATE INDEX team_status ON team(status);
+
+-- Members with history: removal sets removed_on. kind 'coordinator' is the
+-- koordinator (at most one not removed), 'gp' the fastlege, 'participant'
+-- the person or next of kin.
+CREATE TABLE team_member (
+  id             INTEGER PRIMARY KEY,
+  team_id        INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  name           TEXT NOT NULL,
+  role           TEXT NOT NULL,
+  service        TEXT,
+  kind           TEXT NOT NULL DEFAULT 'member' CHECK (kind IN ('member', 'coordinator', 'gp', 'participant')),
+  added_on       TEXT NOT NULL,
+  removed_on     TEXT,
+  removed_reason TEXT
+) STRICT;
+CREATE INDEX team_member_team ON team_member(team_id);
+
+-- The audit log: a hash chain. hash = sha256 over the entry's fields and
+-- prev_hash. meta 'audit_head' holds the last id and hash.
+CREATE TABLE audit (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  action    TEXT NOT NULL,
+  object    TEXT NOT NULL DEFAULT '',
+  person    TEXT NOT NULL DEFAULT '',
+  detail    TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_person ON audit(person) WHERE person <> '';
+CREATE INDEX audit_object ON audit(object) WHERE object <> '';
+)sql";
+
+// 2: the plan (every revision kept) and its evaluations.
+constexpr const char* kPlan = R"sql(
+CREATE TABLE plan (
+  id               INTEGER PRIMARY KEY,
+  case_id          INTEGER NOT NULL UNIQUE REFERENCES case_file(id) ON DELETE CASCADE,
+  kind             TEXT NOT NULL DEFAULT 'ip' CHECK (kind IN ('ip', 'oppfolgingsplan')),
+  status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'revising', 'closed')),
+  revision         INTEGER NOT NULL DEFAULT 0,
+  created_on       TEXT NOT NULL,
+  participated_how TEXT,
+  participated_on  TEXT,
+  resources        TEXT,
+  needs            TEXT,
+  contributions    TEXT,
+  period_from      TEXT,
+  period_to        TEXT,
+  next_evaluation  TEXT
+) STRICT;
+CREATE INDEX plan_next_evaluation ON plan(next_evaluation);
+
+-- A full snapshot (JSON) of the plan after each change.
+CREATE TABLE plan_revision (
+  id         INTEGER PRIMARY KEY,
+  plan_id    INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  revision   INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  change     TEXT NOT NULL,
+  snapshot   TEXT NOT NULL,
+  UNIQUE (plan_id, revision)
+) STRICT;
+
+CREATE TABLE goal (
+  id         INTEGER PRIMARY KEY,
+  plan_id    INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  number     INTEGER NOT NULL,
+  parent     INTEGER,                 -- delmål: the number of the goal it belongs to
+  text       TEXT NOT NULL,
+  source     TEXT,                    -- e.g. 'what_matters:3'
+  status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'reached', 'dropped')),
+  UNIQUE (plan_id, number)
+) STRICT;
+
+CREATE TABLE measure (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  goal_number INTEGER NOT NULL,
+  number      INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  responsible TEXT NOT NULL,
+  due_on      TEXT NOT NULL,
+  every_days  INTEGER,
+  scope       TEXT,
+  how         TEXT,
+  status      TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'started', 'done', 'cancelled')),
+  UNIQUE (plan_id, number)
+) STRICT;
+CREATE INDEX measure_due ON measure(due_on) WHERE status IN ('planned', 'started');
+
+CREATE TABLE evaluation (
+  id           INTEGER PRIMARY KEY,
+  case_id      INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  evaluated_on TEXT NOT NULL,
+  quality      INTEGER CHECK (quality BETWEEN 1 AND 5),
+  decision     TEXT NOT NULL CHECK (decision IN ('continue', 'revise', 'close')),
+  reason       TEXT,
+  comment      TEXT,
+  next_on      TEXT,
+  goals        TEXT NOT NULL DEFAULT '{}',  -- JSON object goal number -> GAS score
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX evaluation_case ON evaluation(case_id);
+
+CREATE TABLE indicator_value (
+  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,
+  indicator     TEXT NOT NULL,
+  value         INTEGER NOT NULL,
+  PRIMARY KEY (evaluation_id, indicator)
+) STRICT;
+)sql";
+
+}  // namespace
+
+// Numbers 3-9: intake; 10-19: assessment and team; 20-29: plan, evaluation
+// and reminders; 30-39: reports and export; 40-49: access.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1, "core process and audit log", kCore},
+      {2, "plan and evaluation", kPlan},
+  };
+  return all;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+}  // namespace oppteam

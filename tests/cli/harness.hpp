@@ -1,0 +1,55 @@
+#pragma once
+// Runs the real oppteam binary in a fresh temporary directory and captures
+// its exit code, stdout and stderr. Every CLI test uses this.
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace test {
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+  nlohmann::json json() const;  // stdout parsed as JSON (fails the test if it is not)
+};
+
+// A temporary directory, removed with everything in it at the end of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  // Writes `content` to `name` inside the directory; returns the full path.
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+// Runs `oppteam ARGS` with `input` on stdin, in `cwd`, with the environment
+// of the test plus `env` (OPPTEAM_* of the caller are cleared first, and
+// HOME/XDG_* point into the temporary directory so nothing leaks out).
+Result run(const std::vector<std::string>& args, const std::string& input = "",
+           const std::map<std::string, std::string>& env = {}, const std::string& cwd = "");
+
+// A temporary directory holding an initialised database `k.db` made from
+// the example rammeverk, and helpers to run commands against it.
+class Fixture {
+ public:
+  explicit Fixture(const std::string& rammeverk = "");
+  Result oppteam(std::vector<std::string> args, const std::string& input = "");
+  std::string db() const { return dir.file("k.db"); }
+  TempDir dir;
+};
+
+std::string source_path(const std::string& relative);
+std::string read_file(const std::string& path);
+
+}  // namespace test
