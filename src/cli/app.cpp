@@ -53,6 +53,27 @@ int run_cli(const std::vector<std::string>& args, Streams streams) {
   setup_init(app, session);
   setup_config(app, session);
   setup_audit(app, session);
+  setup_refer(app, session);
+  setup_consent(app, session);
+  setup_decide(app, session);
+  setup_case(app, session);
+  setup_assess(app, session);
+  setup_team(app, session);
+  setup_plan(app, session);
+  setup_evaluate(app, session);
+  setup_remind(app, session);
+  setup_report(app, session);
+  setup_person(app, session);
+  setup_purge(app, session);
+  {
+    CLI::App* case_cmd = nullptr;
+    try {
+      case_cmd = app.get_subcommand("case");
+    } catch (const CLI::OptionNotFound&) {
+      case_cmd = app.add_subcommand("case", "Show, list and export cases");
+    }
+    setup_case_export(*case_cmd, session);
+  }
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -12,6 +12,25 @@ namespace oppteam::cli {
 void setup_init(CLI::App& app, Session& s);
 void setup_config(CLI::App& app, Session& s);
 void setup_audit(CLI::App& app, Session& s);
+// Intake (issue 3): refer add|import, consent, decide, case show|list.
+void setup_refer(CLI::App& app, Session& s);
+void setup_consent(CLI::App& app, Session& s);
+void setup_decide(CLI::App& app, Session& s);
+void setup_case(CLI::App& app, Session& s);
+// Assessment and team (issue 4).
+void setup_assess(CLI::App& app, Session& s);
+void setup_team(CLI::App& app, Session& s);
+// Plan, evaluation, reminders (issue 5).
+void setup_plan(CLI::App& app, Session& s);
+void setup_evaluate(CLI::App& app, Session& s);
+void setup_remind(CLI::App& app, Session& s);
+// Reports, right of access, FHIR export, retention (issue 6).
+void setup_report(CLI::App& app, Session& s);
+void setup_person(CLI::App& app, Session& s);
+void setup_purge(CLI::App& app, Session& s);
+// Adds "export" under the "case" subcommand (which setup_case creates when
+// it does not exist yet).
+void setup_case_export(CLI::App& case_cmd, Session& s);
 
 // Adds an "Example:" footer to a subcommand's --help.
 void examples(CLI::App* app, std::initializer_list<std::string_view> lines);

@@ -1,0 +1,27 @@
+#pragma once
+// A case (sak) number: YYYY/N, the year of the first referral and a running
+// number within that year.
+
+#include <string>
+#include <string_view>
+
+namespace oppteam {
+
+class CaseNumber {
+ public:
+  CaseNumber(int year, int seq) : year_(year), seq_(seq) {}
+  // Throws Error(data, exit 65) unless `text` is YYYY/N (N >= 1).
+  static CaseNumber parse(std::string_view text);
+
+  int year() const { return year_; }
+  int seq() const { return seq_; }
+  std::string str() const { return std::to_string(year_) + "/" + std::to_string(seq_); }
+
+  friend bool operator==(const CaseNumber&, const CaseNumber&) = default;
+
+ private:
+  int year_;
+  int seq_;
+};
+
+}  // namespace oppteam

@@ -1,0 +1,56 @@
+#pragma once
+// Finding a case and the rules every step checks before it acts. The rules
+// live here, in one place, and never in the CLI.
+
+#include <oppteam/domain/case_number.hpp>
+#include <oppteam/process/context.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+// Case status values as stored (case_file.status).
+inline constexpr std::string_view kCaseReceived = "received";
+inline constexpr std::string_view kCaseGranted = "granted";
+inline constexpr std::string_view kCaseRefused = "refused";
+inline constexpr std::string_view kCaseActive = "active";
+inline constexpr std::string_view kCaseClosed = "closed";
+
+struct CaseRef {
+  std::int64_t id = 0;
+  std::string number;
+  std::string status;
+  std::int64_t person_id = 0;
+  std::string fnr;          // the person's personal number
+  std::string birth_date;   // ISO
+  std::string opened_on;    // ISO
+};
+
+// The case with `number` (text as typed): exit 65 when malformed, 1 when absent.
+CaseRef find_case(Database& db, std::string_view number);
+
+// Consent scopes: "utredning", "team", "ip" and "deling:<service id>".
+// Throws Error(usage, 64) for anything else, or a deling: service the
+// rammeverk does not have.
+void check_consent_scope(const Rammeverk& rv, std::string_view scope);
+
+// True when the case has a consent for `scope` given on or before `on` and
+// not withdrawn by then.
+bool consent_valid(Database& db, std::int64_t case_id, std::string_view scope, Date on);
+
+// The services named by the case's valid deling: consents; empty when
+// sharing is not limited to named services.
+std::vector<std::string> sharing_services(Database& db, std::int64_t case_id, Date on);
+
+// For `action` ("assess", "team", "plan"): when the rammeverk's
+// consent_required_for lists it, requires valid consent for its scope
+// (assess → utredning, team and plan → team). Exit 2 naming the rule otherwise.
+void require_consent_for(const Context& ctx, const CaseRef& c, std::string_view action);
+
+// The consent scope an action needs.
+std::string_view consent_scope_for(std::string_view action);
+
+}  // namespace oppteam

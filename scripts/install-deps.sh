@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what oppteam needs to build and test on Debian 12 (as root, or
+# with sudo). Safe to run again: apt-get skips what is installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev libtomlplusplus-dev catch2
+  nlohmann-json3-dev libhowardhinnant-date-dev libssl-dev libicu-dev
+  help2man bash-completion tmux time
+  clang libclang-rt-14-dev
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,9 @@
+// oppteam decide: placeholder until the intake area lands; registers nothing yet.
+
+#include "cli/commands.hpp"
+
+namespace oppteam::cli {
+
+void setup_decide(CLI::App&, Session&) {}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,9 @@
+// oppteam person: placeholder until the report area lands; registers nothing yet.
+
+#include "cli/commands.hpp"
+
+namespace oppteam::cli {
+
+void setup_person(CLI::App&, Session&) {}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,9 @@
+// oppteam plan: placeholder until the plan area lands; registers nothing yet.
+
+#include "cli/commands.hpp"
+
+namespace oppteam::cli {
+
+void setup_plan(CLI::App&, Session&) {}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,9 @@
+// oppteam purge: placeholder until the report area lands; registers nothing yet.
+
+#include "cli/commands.hpp"
+
+namespace oppteam::cli {
+
+void setup_purge(CLI::App&, Session&) {}
+
+}  // namespace oppteam::cli
