@@ -21,7 +21,8 @@ namespace {
 
 void report_error(Session& s, int code, const std::string& message, const std::vector<std::string>& details) {
   if (s.json()) {
-    nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
+    nlohmann::json j = s.staged().value_or(nlohmann::json::object());
+    j["error"] = {{"code", code}, {"message", message}};
     if (!details.empty()) j["error"]["details"] = details;
     s.out() << j.dump(2) << "\n";
   }

@@ -23,7 +23,7 @@ void setup_audit(CLI::App& app, Session& s) {
       doc["first_bad_entry"] = *r.first_bad_entry;
       doc["problem"] = r.problem;
       doc["message"] = s.text(r.problem, *r.first_bad_entry);
-      s.emit(doc, "");
+      s.stage(doc);
       throw make_error(ExitCode::data, "audit.broken", *r.first_bad_entry, s.text(r.problem, *r.first_bad_entry));
     }
     s.emit(doc, s.text("audit.ok", r.entries));

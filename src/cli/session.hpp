@@ -69,6 +69,11 @@ class Session {
 
   // Prints `doc` as one JSON document with --json, else `text` (when not empty).
   void emit(const nlohmann::json& doc, const std::string& text);
+  // With --json, a document that the error object is added to should the
+  // command then fail (so stdout still holds exactly one JSON document).
+  void stage(nlohmann::json doc) { staged_ = std::move(doc); }
+  const std::optional<nlohmann::json>& staged() const { return staged_; }
+
   // A message for people (stderr) in the session's language; silent with --json.
   template <typename... Args>
   void say(std::string_view key, const Args&... args) {
@@ -86,6 +91,7 @@ class Session {
   std::optional<Database> db_;
   std::optional<Rammeverk> rv_;
   std::unique_ptr<Context> ctx_;
+  std::optional<nlohmann::json> staged_;
 };
 
 }  // namespace oppteam::cli
