@@ -1,9 +1,60 @@
-// oppteam evaluate: placeholder until the plan area lands; registers nothing yet.
+// oppteam evaluate CASE --goal N=SCORE ... --decision continue|revise|close
 
 #include "cli/commands.hpp"
 
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/process/evaluation.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
 namespace oppteam::cli {
 
-void setup_evaluate(CLI::App&, Session&) {}
+void setup_evaluate(CLI::App& app, Session& s) {
+  struct Options {
+    std::string case_number, comment, decision, reason, next;
+    std::vector<std::string> goals, indicators;
+    std::optional<int> quality;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("evaluate", "Evaluate the plan with the person: goal attainment (GAS -2..+2), quality, indicators, decision");
+  cmd->add_option("CASE", o->case_number, "case number, e.g. 2026/1")->required();
+  cmd->add_option("--goal", o->goals, "goal attainment N=SCORE on the GAS scale -2..+2 (repeat per goal)");
+  cmd->add_option("--experienced-quality", o->quality, "the person's experienced quality, 1 (poor) to 5 (very good)");
+  cmd->add_option("--indicator", o->indicators, "a rammeverk indicator ID=VALUE (repeat)");
+  cmd->add_option("--comment", o->comment, "a comment");
+  cmd->add_option("--decision", o->decision, "continue | revise (the plan is reopened) | close (team and case are closed)")
+      ->required()
+      ->check(CLI::IsMember({"continue", "revise", "close"}));
+  cmd->add_option("--reason", o->reason, "why the team is closed (required with --decision close)");
+  cmd->add_option("--next", o->next, "next evaluation date (default: today + deadlines.evaluation_interval)");
+  examples(cmd, {"oppteam --db k.db evaluate 2026/1 --goal 1=+1 --experienced-quality 4 --indicator sykehusinnleggelser=0 --decision continue",
+                 "oppteam --db k.db evaluate 2026/1 --goal 1=2 --decision close --reason \"Målene er nådd\""});
+  cmd->callback([&s, o] {
+    s.authorize("evaluate");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, o->case_number);
+    EvaluationInput in;
+    for (const auto& g : o->goals) {
+      auto [n, v] = parse_goal_score(g);
+      in.goals[n] = v;
+    }
+    for (const auto& i : o->indicators) {
+      auto [id, v] = parse_indicator_value(i);
+      in.indicators[id] = v;
+    }
+    in.quality = o->quality;
+    in.comment = o->comment;
+    in.decision = o->decision;
+    in.reason = o->reason;
+    if (!o->next.empty()) in.next = parse_date(o->next, "--next");
+    const Evaluation e = evaluate(ctx, c, in);
+    std::string text;
+    if (e.decision == "close") text = s.text("evaluate.done_close", c.number);
+    else if (e.decision == "revise") text = s.text("evaluate.done_revise", c.number, long_date(e.next_on, ctx.lang));
+    else text = s.text("evaluate.done_continue", c.number, long_date(e.next_on, ctx.lang));
+    s.emit(to_json(e), text);
+  });
+}
 
 }  // namespace oppteam::cli

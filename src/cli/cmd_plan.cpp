@@ -1,9 +1,299 @@
-// oppteam plan: placeholder until the plan area lands; registers nothing yet.
+// oppteam plan goal|measure|status|participated|set|kind|show|history
 
 #include "cli/commands.hpp"
 
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/evaluation.hpp>
+#include <oppteam/process/plan.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <iostream>
+
 namespace oppteam::cli {
 
-void setup_plan(CLI::App&, Session&) {}
+namespace {
+
+// A required text: the option's value, else a prompt at a terminal, else exit 64.
+std::string need_text(Session& s, const std::string& value, const std::string& option, std::string_view prompt_key) {
+  if (!value.empty()) return value;
+  if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", option);
+  s.err() << s.text(prompt_key) << ": " << std::flush;
+  std::string line;
+  std::getline(s.io().in, line);
+  if (line.empty()) throw make_error(ExitCode::usage, "error.missing_option", option);
+  return line;
+}
+
+std::string label(Session& s, const std::string& prefix, const std::string& id) {
+  const std::string key = prefix + id;
+  return has_message(key) ? s.text(key) : id;
+}
+
+std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::vector<Evaluation>* evaluations) {
+  const Lang L = ctx.lang;
+  std::string out;
+  out += s.text(p.kind == kPlanIp ? "plan.view.title_ip" : "plan.view.title_fu", p.case_number,
+                p.person_name.empty() ? "-" : p.person_name, p.revision, label(s, "plan.pstatus.", p.status));
+  out += "\n";
+  const auto* co = p.coordinator();
+  out += s.text("plan.view.coordinator", co ? co->name : s.text("plan.doc.no_coordinator")) + "\n";
+  std::string next = p.next_evaluation;
+  if (next.empty() && p.status != "closed") {
+    if (auto d = try_parse_date(p.created_on)) next = format_date(*d + std::chrono::days(ctx.rv.deadlines.evaluation_interval));
+  }
+  if (!next.empty()) out += s.text("plan.view.next_evaluation", long_date(next, L)) + "\n";
+  out += s.text("plan.view.participation",
+                p.participated_how.empty() ? s.text("plan.doc.not_participated")
+                                           : fmt::format("{} ({})", p.participated_how, long_date(p.participated_on, L)))
+         + "\n";
+  if (!p.period_to.empty())
+    out += s.text("plan.doc.period_to", long_date(p.period_from.empty() ? p.created_on : p.period_from, L),
+                  long_date(p.period_to, L)) + "\n";
+
+  Table goals({s.text("plan.col.number"), s.text("plan.col.goal"), s.text("plan.col.source")});
+  for (const auto& g : p.goals) {
+    std::string number = g.parent ? fmt::format("  {} ({})", g.number, *g.parent) : std::to_string(g.number);
+    goals.add({number, g.text, g.source.empty() ? "" : s.text("plan.view.from_what_matters")});
+  }
+  out += "\n" + s.text("plan.doc.goals") + "\n";
+  out += goals.empty() ? s.text("plan.doc.none") + "\n" : goals.render();
+
+  Table measures({s.text("plan.col.number"), s.text("plan.col.goal_no"), s.text("plan.col.measure"),
+                  s.text("plan.col.responsible"), s.text("plan.col.due"), s.text("plan.col.status")});
+  for (const auto& m : p.measures) {
+    std::string due = m.due_on;
+    if (m.every_days) due += " " + s.text("plan.view.every", *m.every_days);
+    measures.add({std::to_string(m.number), std::to_string(m.goal), m.text, m.responsible, due,
+                  label(s, "plan.mstatus.", m.status)});
+  }
+  out += "\n" + s.text("plan.doc.measures") + "\n";
+  out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();
+
+  if (evaluations && !evaluations->empty()) {
+    Table ev({s.text("plan.col.date"), s.text("plan.col.goals_gas"), s.text("plan.col.quality"), s.text("plan.col.decision"),
+              s.text("plan.col.next")});
+    for (const auto& e : *evaluations) {
+      std::string gas;
+      for (const auto& [n, v] : e.goals) gas += fmt::format("{}{}={:+d}", gas.empty() ? "" : " ", n, v);
+      ev.add({e.evaluated_on, gas, e.quality ? std::to_string(*e.quality) : "", label(s, "evaluate.decision.", e.decision),
+              e.next_on});
+    }
+    out += "\n" + s.text("plan.view.evaluations") + "\n" + ev.render();
+  }
+  return out;
+}
+
+}  // namespace
+
+void setup_plan(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("plan", "The follow-up plan or individual plan: goals, measures, participation, revisions");
+  cmd->require_subcommand(1);
+
+  // plan goal
+  struct GoalOptions {
+    std::string case_number, text;
+    std::optional<int> from_what_matters, parent;
+  };
+  auto go = std::make_shared<GoalOptions>();
+  auto* goal = cmd->add_subcommand("goal", "Add a goal (or, with --parent, a delmål) in the person's own words; prints its number");
+  goal->add_option("CASE", go->case_number, "case number, e.g. 2026/1")->required();
+  auto* text_opt = goal->add_option("--text", go->text, "the goal, in the person's own words");
+  goal->add_option("--from-what-matters", go->from_what_matters,
+                   "take the Nth answer to \"what matters to you?\" of the case's assessments (1-based)")
+      ->excludes(text_opt);
+  goal->add_option("--parent", go->parent, "make it a delmål of goal N");
+  examples(goal, {"oppteam --db k.db plan goal 2026/1 --text \"Bo trygt heime\"",
+                  "oppteam --db k.db plan goal 2026/1 --from-what-matters 1",
+                  "oppteam --db k.db plan goal 2026/1 --parent 1 --text \"Klare trappa selv\""});
+  goal->callback([&s, go] {
+    s.authorize("plan.write");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, go->case_number);
+    std::string text;
+    if (!go->from_what_matters) text = need_text(s, go->text, "--text", "plan.prompt.goal");
+    const int n = add_goal(ctx, c, text, go->from_what_matters, go->parent);
+    s.say("plan.goal_added", n, c.number);
+    s.emit({{"case", c.number}, {"goal", n}}, std::to_string(n));
+  });
+
+  // plan measure
+  struct MeasureOptions {
+    std::string case_number, text, responsible, due, scope, how;
+    int goal = 0;
+    std::optional<int> every;
+  };
+  auto mo = std::make_shared<MeasureOptions>();
+  auto* measure = cmd->add_subcommand("measure", "Add a measure (tiltak) under a goal, with one responsible team member; prints its number");
+  measure->add_option("CASE", mo->case_number, "case number")->required();
+  measure->add_option("--goal", mo->goal, "the goal number it serves")->required();
+  measure->add_option("--text", mo->text, "what is to be done");
+  measure->add_option("--responsible", mo->responsible, "the team member responsible (must be in the team)");
+  measure->add_option("--due", mo->due, "due date YYYY-MM-DD (for a recurring measure: the first time)");
+  measure->add_option("--every", mo->every, "recurring: every DAYS days");
+  measure->add_option("--scope", mo->scope, "its scope (omfang), e.g. \"2 timer per uke\"");
+  measure->add_option("--how", mo->how, "how it is carried out");
+  examples(measure, {"oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01",
+                     "oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --every 7 --scope \"1 time\""});
+  measure->callback([&s, mo] {
+    s.authorize("plan.write");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, mo->case_number);
+    MeasureInput in;
+    in.goal = mo->goal;
+    in.text = need_text(s, mo->text, "--text", "plan.prompt.measure");
+    in.responsible = need_text(s, mo->responsible, "--responsible", "plan.prompt.responsible");
+    in.due = parse_date(need_text(s, mo->due, "--due", "plan.prompt.due"), "--due");
+    in.every_days = mo->every;
+    in.scope = mo->scope;
+    in.how = mo->how;
+    const int n = add_measure(ctx, c, in);
+    s.say("plan.measure_added", n, c.number);
+    s.emit({{"case", c.number}, {"measure", n}}, std::to_string(n));
+  });
+
+  // plan status
+  struct StatusOptions {
+    std::string case_number, status;
+    int measure = 0;
+  };
+  auto so = std::make_shared<StatusOptions>();
+  auto* status = cmd->add_subcommand("status", "Mark a measure started, done or cancelled (a recurring one marked done moves to its next date)");
+  status->add_option("CASE", so->case_number, "case number")->required();
+  status->add_option("--measure", so->measure, "the measure number")->required();
+  status->add_option("STATUS", so->status, "planned | started | done | cancelled")
+      ->required()
+      ->check(CLI::IsMember({"planned", "started", "done", "cancelled"}));
+  examples(status, {"oppteam --db k.db plan status 2026/1 --measure 1 done"});
+  status->callback([&s, so] {
+    s.authorize("plan.write");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, so->case_number);
+    const Measure m = set_measure_status(ctx, c, so->measure, so->status);
+    nlohmann::json doc = {{"case", c.number}, {"measure", m.number}, {"status", m.status}, {"due", m.due_on}};
+    std::string text = s.text("plan.status_set", m.number, c.number, label(s, "plan.mstatus.", m.status));
+    if (m.every_days && so->status == "done") text = s.text("plan.status_next", m.number, c.number, long_date(m.due_on, ctx.lang));
+    s.emit(doc, text);
+  });
+
+  // plan participated
+  struct PartOptions {
+    std::string case_number, how;
+  };
+  auto po = std::make_shared<PartOptions>();
+  auto* part = cmd->add_subcommand("participated", "Record how the person took part in making the plan (required before the first evaluation)");
+  part->add_option("CASE", po->case_number, "case number")->required();
+  part->add_option("--how", po->how, "how the person took part, e.g. \"Planmøte heime med datter til stede\"");
+  examples(part, {"oppteam --db k.db plan participated 2026/1 --how \"Planmøte heime 12. mai, med datter\""});
+  part->callback([&s, po] {
+    s.authorize("plan.write");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, po->case_number);
+    record_participation(ctx, c, need_text(s, po->how, "--how", "plan.prompt.how"));
+    s.emit({{"case", c.number}, {"participated", true}}, s.text("plan.participated", c.number));
+  });
+
+  // plan set
+  struct SetOptions {
+    std::string case_number;
+    std::optional<std::string> resources, needs, contributions, from, to;
+  };
+  auto se = std::make_shared<SetOptions>();
+  auto* set = cmd->add_subcommand("set", "Record the plan's § 19 content: own resources, needs, contributions, plan period");
+  set->add_option("CASE", se->case_number, "case number")->required();
+  set->add_option("--resources", se->resources, "the person's own resources");
+  set->add_option("--needs", se->needs, "the person's needs for services");
+  set->add_option("--contributions", se->contributions, "what the person and next of kin (and services) contribute");
+  set->add_option("--period-from", se->from, "the plan period's first day (default: the day the plan was made)");
+  set->add_option("--period-to", se->to, "the plan period's last day");
+  examples(set, {"oppteam --db k.db plan set 2026/1 --resources \"Gode naboer, liker å gå tur\" --needs \"Hjelp med medisiner\" "
+                 "--contributions \"Datteren handler hver fredag\" --period-to 2027-05-01"});
+  set->callback([&s, se] {
+    s.authorize("plan.write");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, se->case_number);
+    PlanFields f;
+    f.resources = se->resources;
+    f.needs = se->needs;
+    f.contributions = se->contributions;
+    if (se->from) f.period_from = parse_date(*se->from, "--period-from");
+    if (se->to) f.period_to = parse_date(*se->to, "--period-to");
+    set_plan_fields(ctx, c, f);
+    s.emit({{"case", c.number}, {"updated", true}}, s.text("plan.updated", c.number));
+  });
+
+  // plan kind
+  struct KindOptions {
+    std::string case_number, kind;
+  };
+  auto ko = std::make_shared<KindOptions>();
+  auto* kind = cmd->add_subcommand("kind", "Make the plan an individual plan (needs consent with scope ip) or a follow-up plan");
+  kind->add_option("CASE", ko->case_number, "case number")->required();
+  kind->add_option("KIND", ko->kind, "ip | oppfolgingsplan")->required()->check(CLI::IsMember({"ip", "oppfolgingsplan"}));
+  examples(kind, {"oppteam --db k.db plan kind 2026/1 ip"});
+  kind->callback([&s, ko] {
+    s.authorize("plan.write");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, ko->case_number);
+    set_plan_kind(ctx, c, ko->kind);
+    s.emit({{"case", c.number}, {"kind", ko->kind}}, s.text("plan.kind_set", c.number, label(s, "plan.kind.", ko->kind)));
+  });
+
+  // plan show
+  struct ShowOptions {
+    std::string case_number;
+    std::optional<int> revision;
+    bool document = false, html = false;
+  };
+  auto sh = std::make_shared<ShowOptions>();
+  auto* show = cmd->add_subcommand("show", "Show the plan (or an old revision); --document prints the person's own plan document");
+  show->add_option("CASE", sh->case_number, "case number")->required();
+  show->add_option("--revision", sh->revision, "show revision R as it was");
+  auto* doc_flag = show->add_flag("--document", sh->document, "the person's plan document (what § 19 asks), in the rammeverk's language");
+  show->add_flag("--html", sh->html, "with --document: a self-contained HTML page that prints well")->needs(doc_flag);
+  examples(show, {"oppteam --db k.db plan show 2026/1", "oppteam --db k.db plan show 2026/1 --revision 2",
+                  "oppteam --db k.db plan show 2026/1 --document --html > plan.html"});
+  show->callback([&s, sh] {
+    s.authorize("case.read");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, sh->case_number);
+    const Plan p = show_plan(ctx, c, sh->revision);
+    if (sh->document) {
+      // The person's document is in the rammeverk's language unless --lang says otherwise.
+      const std::string doc = sh->html ? plan_document_html(ctx, p) : plan_document_text(ctx, p);
+      s.emit({{"case", c.number}, {"revision", p.revision}, {"format", sh->html ? "html" : "text"}, {"document", doc}}, doc);
+      return;
+    }
+    std::vector<Evaluation> evaluations;
+    if (!sh->revision) evaluations = list_evaluations(ctx.db, c.id);
+    nlohmann::json j = to_json(p);
+    if (!sh->revision) {
+      j["evaluations"] = nlohmann::json::array();
+      for (const auto& e : evaluations) j["evaluations"].push_back(to_json(e));
+    }
+    s.emit(j, plan_view(s, ctx, p, sh->revision ? nullptr : &evaluations));
+  });
+
+  // plan history
+  auto hist_case = std::make_shared<std::string>();
+  auto* history = cmd->add_subcommand("history", "List the plan's revisions: when, by whom, what changed");
+  history->add_option("CASE", *hist_case, "case number")->required();
+  examples(history, {"oppteam --db k.db plan history 2026/1", "oppteam --db k.db plan show 2026/1 --revision 3"});
+  history->callback([&s, hist_case] {
+    s.authorize("case.read");
+    auto& ctx = s.ctx();
+    const CaseRef c = find_case(ctx.db, *hist_case);
+    const auto revs = plan_history(ctx, c);
+    nlohmann::json items = nlohmann::json::array();
+    Table t({s.text("plan.col.revision"), s.text("plan.col.when"), s.text("plan.col.by"), s.text("plan.col.change")});
+    for (const auto& r : revs) {
+      items.push_back({{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}});
+      t.add({std::to_string(r.revision), r.created_at.substr(0, 16), r.created_by, r.change});
+    }
+    s.emit({{"case", c.number}, {"revisions", items}}, t.render());
+  });
+}
 
 }  // namespace oppteam::cli

@@ -1,9 +1,63 @@
-// oppteam remind: placeholder until the plan area lands; registers nothing yet.
+// oppteam remind [--within DAYS] [--for NAME]: due and overdue follow-up work.
 
 #include "cli/commands.hpp"
 
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/reminders.hpp>
+
+#include <fmt/format.h>
+
 namespace oppteam::cli {
 
-void setup_remind(CLI::App&, Session&) {}
+void setup_remind(CLI::App& app, Session& s) {
+  struct Options {
+    int within = 0;
+    std::string for_name;
+    bool print_sql = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("remind",
+                                 "Due and overdue work: replies, decisions, teams, plans, evaluations, measures, consents. "
+                                 "Prints nothing (exit 0) when nothing is due, so cron sends no mail");
+  cmd->add_option("--within", o->within, "also what falls due within DAYS days (default 0: due today or overdue)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--for", o->for_name, "only the items this coordinator (or the unit) is responsible for");
+  cmd->add_flag("--print-sql", o->print_sql, "print the query remind runs, with its parameters, for sqlite3; run nothing");
+  examples(cmd, {"oppteam --db k.db remind --within 14", "oppteam --db k.db remind --for \"Ane Lie\" --json",
+                 "oppteam --db k.db remind --print-sql | sqlite3 k.db"});
+  cmd->callback([&s, o] {
+    s.authorize("remind");
+    auto& ctx = s.ctx();
+    ReminderQuery q;
+    q.within = o->within;
+    if (!o->for_name.empty()) q.for_name = o->for_name;
+    if (o->print_sql) {
+      s.out() << remind_sql(ctx, q);
+      return;
+    }
+    const auto items = remind(ctx, q);
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& r : items) arr.push_back(to_json(r));
+    if (items.empty()) {
+      // Nothing due: silence (cron sends no mail); scripts still get a document.
+      if (s.json()) s.emit({{"items", arr}}, "");
+      return;
+    }
+    Table t({s.text("remind.col.due"), s.text("remind.col.case"), s.text("remind.col.what"), s.text("remind.col.responsible"),
+             s.text("remind.col.note")});
+    for (const auto& r : items) {
+      std::string note;
+      if (r.measure) note = s.text("remind.note.measure", *r.measure, r.measure_responsible);
+      else if (!r.scope.empty()) note = s.text("remind.note.scope", r.scope);
+      std::string when;
+      if (r.days_overdue > 0) when = s.text("remind.note.overdue", r.days_overdue);
+      else if (r.days_overdue == 0) when = s.text("remind.note.today");
+      else when = s.text("remind.note.in_days", -r.days_overdue);
+      note = note.empty() ? when : note + "; " + when;
+      t.add({r.due, r.case_number, s.text("remind.kind." + r.kind), r.responsible, note});
+    }
+    s.emit({{"items", arr}}, t.render());
+  });
+}
 
 }  // namespace oppteam::cli

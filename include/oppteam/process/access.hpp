@@ -2,18 +2,83 @@
 // Who may do what ([access] in the rammeverk). With `enforce = false` (the
 // default) everyone may do everything; with `enforce = true` the acting user
 // must hold a role whose permissions include the one asked for.
+//
+// Permissions are names like "plan.write"; a role may list "*" (all),
+// "area.*" (every permission of an area, and the bare "area"), or an exact
+// name. A permission prefixed with "coordinated:" (e.g.
+// "coordinated:plan.*") holds only in cases whose team the acting user
+// coordinates (team_member kind 'coordinator', not removed, with the acting
+// user's name).
+//
+// Built-in roles (usable in [[access.user]] roles without defining them; a
+// file's [[access.role]] with the same id replaces the built-in one):
+//   saksbehandler  all case work (refer, consent, assess, decide, team, plan,
+//                  evaluate, remind, case and person reads and exports)
+//   koordinator    plan, evaluate and read a case, only in teams they coordinate
+//   leder          decide, report, read a case, audit, purge
+//   it             import, remind and verify the audit log; never a case's content
+//   rapport        report only
 
+#include <oppteam/config/rammeverk.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <string_view>
+#include <vector>
 
 namespace oppteam {
 
-// Throws Error(permission, exit 77) naming the missing permission, after
-// recording the refusal in the audit log.
+struct CaseRef;
+
+// The scope prefix of a permission that holds only in coordinated teams.
+inline constexpr std::string_view kCoordinatedPrefix = "coordinated:";
+// The permission that lets a login act under another name (--as, $OPPTEAM_USER).
+inline constexpr std::string_view kActAsPermission = "access.act_as";
+
+// The built-in role definitions listed above.
+const std::vector<AccessRole>& builtin_access_roles();
+
+// The role `id` in force: the rammeverk's own, else the built-in one; nullptr when neither.
+const AccessRole* find_access_role(const Rammeverk& rv, std::string_view id);
+
+// Where `user` holds `permission`.
+enum class Grant {
+  none,         // nowhere
+  coordinated,  // only in cases whose team the user coordinates
+  everywhere,
+};
+Grant grant_of(const Rammeverk& rv, std::string_view user, std::string_view permission);
+
+// True when `user` holds `permission` everywhere under `rv` (no audit, no
+// throw). Always true when access is not enforced.
+bool permitted(const Rammeverk& rv, std::string_view user, std::string_view permission);
+
+// Requires `permission` everywhere. Otherwise records "access.refused" in the
+// audit log (in its own transaction: call it before any write begins) and
+// throws Error(permission, exit 77) naming the missing permission.
 void authorize(Context& ctx, std::string_view permission);
 
-// True when `user` holds `permission` under `rv` (no audit, no throw).
-bool permitted(const Rammeverk& rv, std::string_view user, std::string_view permission);
+// For a command about one case, before the case is looked up: passes when
+// the user holds `permission` everywhere or only in coordinated teams (the
+// command must then call authorize_case once it has the case); refuses as
+// authorize() does otherwise.
+void authorize_some(Context& ctx, std::string_view permission);
+
+// Requires `permission` in the case `c`: held everywhere, or held as
+// "coordinated:" and the acting user is the team's current koordinator.
+// Refuses (audited, exit 77) otherwise.
+void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c);
+
+// True when `user` is the current koordinator of the team of case `case_id`.
+bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id);
+
+// Under enforcement, the acting user must be the login running the program
+// (`login`), unless the login holds "access.act_as": otherwise audited
+// refusal, exit 77. Without enforcement anyone may name any actor.
+void authorize_actor(Context& ctx, std::string_view login);
+
+// When the database's stored rammeverk enforces access, its [access] rules
+// replace those of `rv` (a rammeverk file given at run time, e.g. --config,
+// may not loosen them). No change otherwise.
+void keep_stored_access(Database& db, Rammeverk& rv);
 
 }  // namespace oppteam

@@ -1,0 +1,63 @@
+#pragma once
+// Evaluation (evaluering) of a plan with the person: goal attainment on the
+// Goal Attainment Scaling range -2..+2, the person's experienced quality
+// 1..5, the rammeverk's indicators, and a decision: continue, revise the
+// plan, or close the team and the case. Evaluations are kept as a series.
+
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/context.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+struct EvaluationInput {
+  std::map<int, int> goals;                  // goal number -> GAS score
+  std::optional<int> quality;                // experienced quality 1..5
+  std::map<std::string, int> indicators;     // rammeverk indicator id -> value
+  std::string comment;
+  std::string decision;                      // continue | revise | close
+  std::string reason;                        // required for close
+  std::optional<Date> next;                  // else today + evaluation_interval
+};
+
+struct Evaluation {
+  std::int64_t id = 0;
+  std::string case_number;
+  std::string evaluated_on;
+  std::map<int, int> goals;
+  std::optional<int> quality;
+  std::map<std::string, int> indicators;
+  std::string comment;
+  std::string decision;
+  std::string reason;
+  std::string next_on;  // empty when the case was closed
+  std::string created_by;
+};
+
+nlohmann::json to_json(const Evaluation& e);
+
+// Parses "N=SCORE" (GAS) and "ID=VALUE" option values (exit 64 when malformed).
+std::pair<int, int> parse_goal_score(std::string_view text);
+std::pair<std::string, int> parse_indicator_value(std::string_view text);
+
+// Records an evaluation. Exit 1 without a plan or for an unknown goal; exit
+// 2 when the plan is closed, the team is not active or paused, or the
+// person's participation in the plan has not been recorded; exit 64 for
+// scores, quality or indicators out of range, an unknown indicator or a
+// missing reason for close. Sets the plan's next evaluation date, reopens the
+// plan (revise), or closes plan, team and case (close). One plan revision and
+// one audit entry.
+Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput& in);
+
+// The evaluations of a case, oldest first (no audit: for callers that audit
+// the read they are part of, such as case show).
+std::vector<Evaluation> list_evaluations(Database& db, std::int64_t case_id);
+
+}  // namespace oppteam

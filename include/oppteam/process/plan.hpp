@@ -1,0 +1,158 @@
+#pragma once
+// The follow-up plan (oppfølgingsplan) or individual plan (individuell plan,
+// IP) of a case: goals and delmål in the person's own words, measures
+// (tiltak) with one responsible team member, the person's participation and
+// what forskrift om habilitering og rehabilitering, individuell plan og
+// koordinator § 19 asks a plan to hold. Every change makes a new revision
+// whose full snapshot is kept, so any old revision can be shown again.
+
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/context.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+// Plan kinds and statuses as stored.
+inline constexpr std::string_view kPlanIp = "ip";
+inline constexpr std::string_view kPlanFollowUp = "oppfolgingsplan";
+
+struct Goal {
+  int number = 0;
+  std::optional<int> parent;  // a delmål names the goal it belongs to
+  std::string text;
+  std::string source;         // "what_matters:N" when taken from the assessment
+  std::string status = "open";
+};
+
+struct Measure {
+  int number = 0;
+  int goal = 0;
+  std::string text;
+  std::string responsible;
+  std::string due_on;             // ISO date
+  std::optional<int> every_days;  // recurring measure
+  std::string scope;              // omfang
+  std::string how;                // hvordan det skal gjennomføres
+  std::string status = "planned";
+};
+
+struct PlanMember {
+  std::string name;
+  std::string role;
+  std::string service;
+  std::string kind;  // coordinator | gp | member | participant
+};
+
+struct PlanConsent {
+  std::string scope;
+  std::string form;
+  std::string given_by;
+  std::string given_on;
+};
+
+// A plan as a whole: the current state, or one revision read back from its
+// snapshot. Team members and consents are those in force at the revision.
+struct Plan {
+  std::string case_number;
+  std::string person_name;
+  std::string kind;
+  std::string status;
+  int revision = 0;
+  std::string revised_at;
+  std::string created_on;
+  std::string participated_how, participated_on;
+  std::string resources, needs, contributions;
+  std::string period_from, period_to;
+  std::string next_evaluation;
+  std::vector<Goal> goals;
+  std::vector<Measure> measures;
+  std::vector<PlanMember> team;
+  std::vector<PlanConsent> consents;
+
+  const Goal* find_goal(int number) const;
+  const PlanMember* coordinator() const;
+};
+
+nlohmann::json to_json(const Plan& p);
+Plan plan_from_json(const nlohmann::json& j);
+
+struct MeasureInput {
+  int goal = 0;
+  std::string text;
+  std::string responsible;
+  Date due{};
+  std::optional<int> every_days;
+  std::string scope;
+  std::string how;
+};
+
+// § 19 content set with `plan set`; an absent field is left as it is.
+struct PlanFields {
+  std::optional<std::string> resources, needs, contributions;
+  std::optional<Date> period_from, period_to;
+};
+
+struct RevisionInfo {
+  int revision = 0;
+  std::string created_at;
+  std::string created_by;
+  std::string change;  // rendered in the context's language
+};
+
+// Every change below: exit 2 unless the case has an active team, when the
+// rammeverk requires consent for "plan" and it is missing, or when the plan
+// is closed; one new revision and one audit entry per call.
+
+// Adds a goal (a delmål when `parent` is given; exit 1 when that goal does
+// not exist). `from_what_matters` takes the Nth (1-based, in order of
+// entry) "what matters to you" answer of the case as the text (exit 1 when
+// there is none). Creates the plan on first use. Returns the goal number.
+int add_goal(const Context& ctx, const CaseRef& c, const std::string& text, std::optional<int> from_what_matters,
+             std::optional<int> parent);
+
+// Adds a measure under an existing goal (exit 1 otherwise); the responsible
+// must be a current team member (exit 2 otherwise). Returns its number.
+int add_measure(const Context& ctx, const CaseRef& c, const MeasureInput& m);
+
+// Sets a measure's status (planned|started|done|cancelled). A recurring
+// measure marked done stays open and its due date moves forward by its
+// interval. Returns the measure as it is afterwards.
+Measure set_measure_status(const Context& ctx, const CaseRef& c, int measure, const std::string& status);
+
+// Records how the person took part in making the plan (required before the
+// first evaluation). Also ends a revision the last evaluation asked for.
+void record_participation(const Context& ctx, const CaseRef& c, const std::string& how);
+
+// Sets the § 19 fields. Creates the plan on first use.
+void set_plan_fields(const Context& ctx, const CaseRef& c, const PlanFields& f);
+
+// Makes the plan an individual plan (needs valid consent with scope "ip",
+// exit 2 otherwise) or a follow-up plan.
+void set_plan_kind(const Context& ctx, const CaseRef& c, const std::string& kind);
+
+// The plan as it is now, or at `revision` (exit 1 when there is no plan or
+// no such revision). An audited read.
+Plan show_plan(const Context& ctx, const CaseRef& c, std::optional<int> revision = std::nullopt);
+
+// The revisions of the plan, oldest first (exit 1 without a plan). Audited.
+std::vector<RevisionInfo> plan_history(const Context& ctx, const CaseRef& c);
+
+// The plan as the person's own document, holding what § 19 asks, in the
+// context's language: plain text, or a self-contained HTML page that prints well.
+std::string plan_document_text(const Context& ctx, const Plan& p);
+std::string plan_document_html(const Context& ctx, const Plan& p);
+
+// For use inside a write transaction of this area (evaluation): the plan id
+// of the case (nullopt when none) and a new revision of it with `change`
+// (a catalogue key and its arguments).
+std::optional<std::int64_t> plan_id_of(Database& db, std::int64_t case_id);
+void record_plan_revision(const Context& ctx, std::int64_t plan_id, const CaseRef& c, const std::string& change_key,
+                          const std::vector<std::string>& change_args);
+
+}  // namespace oppteam

@@ -1,0 +1,214 @@
+#include <oppteam/process/reminders.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <utility>
+
+namespace oppteam {
+
+namespace {
+
+// One SELECT per kind, joined by UNION ALL; every branch starts from an
+// indexed, selective set (cases by status, teams by status, plans, open
+// measures by due date) and never loops per case in C++. Thresholds are
+// computed in C++ (":*_cut" = horizon minus the deadline) so each date
+// comparison can use an index; the due date itself is computed only for
+// the rows that match. The coordinator's name is looked up per item.
+constexpr const char* kRemindSql = R"sql(
+SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
+FROM (
+  SELECT c.number AS case_number, c.year AS y, c.seq AS s, 'preliminary_reply' AS kind,
+         date(c.opened_on, :pr_mod) AS due, :unit AS responsible,
+         NULL AS measure, NULL AS measure_responsible, NULL AS scope
+  FROM case_file c
+  WHERE c.status = 'received' AND c.opened_on <= :pr_cut
+    AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM preliminary_reply r WHERE r.case_id = c.id)
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'decision', date(c.opened_on, :dec_mod), :unit, NULL, NULL, NULL
+  FROM case_file c
+  WHERE c.status = 'received' AND c.opened_on <= :dec_cut
+    AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'no_team', date(d.decided_on, :team_mod), :unit, NULL, NULL, NULL
+  FROM case_file c JOIN decision d ON d.case_id = c.id
+  WHERE c.status = 'granted' AND d.outcome = 'granted' AND d.decided_on <= :team_cut
+    AND NOT EXISTS (SELECT 1 FROM team t WHERE t.case_id = c.id)
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'no_coordinator',
+         COALESCE((SELECT max(m.removed_on) FROM team_member m WHERE m.team_id = t.id AND m.kind = 'coordinator'),
+                  t.created_on),
+         :unit, NULL, NULL, NULL
+  FROM team t JOIN case_file c ON c.id = t.case_id
+  WHERE t.status IN ('active', 'paused')
+    AND NOT EXISTS (SELECT 1 FROM team_member m
+                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL)
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'no_plan', date(t.created_on, :plan_mod),
+         COALESCE((SELECT m.name FROM team_member m
+                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   ORDER BY m.id DESC LIMIT 1), :unit),
+         NULL, NULL, NULL
+  FROM team t JOIN case_file c ON c.id = t.case_id
+  WHERE t.status = 'active' AND t.created_on <= :plan_cut
+    AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.case_id = t.case_id)
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'evaluation', COALESCE(p.next_evaluation, date(p.created_on, :eval_mod)),
+         COALESCE((SELECT m.name FROM team_member m
+                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   ORDER BY m.id DESC LIMIT 1), :unit),
+         NULL, NULL, NULL
+  FROM plan p JOIN team t ON t.case_id = p.case_id JOIN case_file c ON c.id = p.case_id
+  WHERE p.status <> 'closed' AND t.status = 'active'
+    AND (p.next_evaluation <= :horizon OR (p.next_evaluation IS NULL AND p.created_on <= :eval_cut))
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'measure', ms.due_on,
+         COALESCE((SELECT m.name FROM team_member m
+                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   ORDER BY m.id DESC LIMIT 1), :unit),
+         ms.number, ms.responsible, NULL
+  FROM measure ms JOIN plan p ON p.id = ms.plan_id JOIN team t ON t.case_id = p.case_id
+       JOIN case_file c ON c.id = p.case_id
+  WHERE ms.status IN ('planned', 'started') AND ms.due_on <= :horizon
+    AND p.status <> 'closed' AND t.status = 'active'
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'consent_withdrawn', w.withdrawn,
+         COALESCE((SELECT m.name FROM team_member m
+                   WHERE m.team_id = w.team_id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   ORDER BY m.id DESC LIMIT 1), :unit),
+         NULL, NULL, 'team'
+  FROM (SELECT t.id AS team_id, t.case_id AS case_id,
+               (SELECT max(k.withdrawn_on) FROM consent k
+                WHERE k.case_id = t.case_id AND k.scope = 'team' AND k.withdrawn_on IS NOT NULL) AS withdrawn
+        FROM team t WHERE t.status IN ('active', 'paused')) w
+       JOIN case_file c ON c.id = w.case_id
+  WHERE w.withdrawn IS NOT NULL AND w.withdrawn <= :horizon
+    AND NOT EXISTS (SELECT 1 FROM consent k WHERE k.case_id = w.case_id AND k.scope = 'team'
+                    AND k.given_on <= :today AND (k.withdrawn_on IS NULL OR k.withdrawn_on > :today))
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'consent_review', date(k.given_on, :cons_mod),
+         COALESCE((SELECT m.name FROM team t JOIN team_member m ON m.team_id = t.id
+                   WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   ORDER BY m.id DESC LIMIT 1), :unit),
+         NULL, NULL, k.scope
+  FROM case_file c CROSS JOIN consent k
+  WHERE c.status IN ('received', 'granted', 'active') AND k.case_id = c.id
+    AND k.withdrawn_on IS NULL AND k.given_on <= :cons_cut
+    AND NOT EXISTS (SELECT 1 FROM consent k2 WHERE k2.case_id = k.case_id AND k2.scope = k.scope
+                    AND k2.withdrawn_on IS NULL
+                    AND (k2.given_on > k.given_on OR (k2.given_on = k.given_on AND k2.id > k.id)))
+) x
+WHERE x.due <= :horizon AND (:for IS NULL OR x.responsible = :for)
+ORDER BY x.due, x.y, x.s, x.kind, x.measure
+)sql";
+
+struct Params {
+  std::vector<std::pair<std::string, std::string>> text;  // name -> value (all text but :for)
+  std::optional<std::string> for_name;
+};
+
+Params params(const Context& ctx, const ReminderQuery& rq) {
+  const Date today = ctx.today();
+  const Date horizon = today + std::chrono::days(rq.within);
+  auto cut = [&](int days) { return format_date(horizon - std::chrono::days(days)); };
+  auto mod = [](int days) { return fmt::format("{:+d} days", days); };
+  const auto& d = ctx.rv.deadlines;
+  Params p;
+  // Longer names first, so that a textual substitution never hits a prefix.
+  p.text = {{":horizon", format_date(horizon)},
+            {":today", format_date(today)},
+            {":pr_cut", cut(d.preliminary_reply)},
+            {":pr_mod", mod(d.preliminary_reply)},
+            {":dec_cut", cut(d.decision)},
+            {":dec_mod", mod(d.decision)},
+            {":team_cut", cut(kNoTeamDays)},
+            {":team_mod", mod(kNoTeamDays)},
+            {":plan_cut", cut(kNoPlanDays)},
+            {":plan_mod", mod(kNoPlanDays)},
+            {":eval_cut", cut(d.evaluation_interval)},
+            {":eval_mod", mod(d.evaluation_interval)},
+            {":cons_cut", cut(d.consent_review)},
+            {":cons_mod", mod(d.consent_review)},
+            {":unit", ctx.text("remind.unit")}};
+  p.for_name = rq.for_name;
+  return p;
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char ch : s) {
+    if (ch == '\'') out += "''";
+    else out += ch;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
+  const Params p = params(ctx, rq);
+  std::string sql = kRemindSql;
+  auto replace_all = [&](const std::string& name, const std::string& literal) {
+    for (std::size_t pos = sql.find(name); pos != std::string::npos; pos = sql.find(name, pos + literal.size())) {
+      const std::size_t end = pos + name.size();
+      // whole parameter names only (":pr_cut" must not match inside ":pr_cutoff")
+      if (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_')) {
+        pos += 1;
+        continue;
+      }
+      sql.replace(pos, name.size(), literal);
+    }
+  };
+  for (const auto& [name, value] : p.text) replace_all(name, quote(value));
+  replace_all(":for", p.for_name ? quote(*p.for_name) : "NULL");
+  while (!sql.empty() && (sql.back() == '\n' || sql.back() == ' ')) sql.pop_back();
+  return sql.substr(sql.find_first_not_of('\n')) + ";\n";
+}
+
+std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
+  if (rq.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq.within);
+  const Params p = params(ctx, rq);
+  const Date today = ctx.today();
+  return ctx.db.write([&] {
+    SQLite::Statement q(ctx.db.sql(), kRemindSql);
+    for (const auto& [name, value] : p.text) q.bind(name.c_str(), value);
+    if (p.for_name) q.bind(":for", *p.for_name);
+    else q.bind(":for");
+    std::vector<Reminder> out;
+    while (q.executeStep()) {
+      Reminder r;
+      r.case_number = q.getColumn(0).getString();
+      r.kind = q.getColumn(1).getString();
+      r.due = q.getColumn(2).getString();
+      r.responsible = q.getColumn(3).getString();
+      if (!q.getColumn(4).isNull()) r.measure = q.getColumn(4).getInt();
+      if (!q.getColumn(5).isNull()) r.measure_responsible = q.getColumn(5).getString();
+      if (!q.getColumn(6).isNull()) r.scope = q.getColumn(6).getString();
+      if (auto d = try_parse_date(r.due)) r.days_overdue = days_between(*d, today);
+      out.push_back(std::move(r));
+    }
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.append("remind", "", "",
+                 fmt::format("{} items, within {} days{}", out.size(), rq.within,
+                             rq.for_name ? ", for " + *rq.for_name : std::string()));
+    audit.flush();
+    return out;
+  });
+}
+
+nlohmann::json to_json(const Reminder& r) {
+  nlohmann::json j = {{"case", r.case_number}, {"kind", r.kind}, {"due", r.due}, {"responsible", r.responsible},
+                      {"days_overdue", r.days_overdue}};
+  if (r.measure) {
+    j["measure"] = *r.measure;
+    j["measure_responsible"] = r.measure_responsible;
+  }
+  if (!r.scope.empty()) j["scope"] = r.scope;
+  return j;
+}
+
+}  // namespace oppteam

@@ -1,0 +1,300 @@
+// Roles and permissions ([access] in the rammeverk): built-in roles, file
+// roles, case-scoped koordinator rights, audited refusals, --as under enforcement.
+
+#include "unit/temp_db.hpp"
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/config/rammeverk.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/setup.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace oppteam;
+
+namespace {
+
+const char* kEnforced = R"toml(
+[municipality]
+allow_synthetic_ids = true
+
+[access]
+enforce = true
+
+[[access.user]]
+name = "siri"
+roles = ["saksbehandler"]
+
+[[access.user]]
+name = "Ane Lie"
+roles = ["koordinator"]
+
+[[access.user]]
+name = "leif"
+roles = ["leder"]
+
+[[access.user]]
+name = "cron"
+roles = ["it"]
+
+[[access.user]]
+name = "rita"
+roles = ["rapport"]
+
+[[access.user]]
+name = "admin"
+roles = ["admin"]
+
+[[access.user]]
+name = "two"
+roles = ["rapport", "it"]
+
+[[access.role]]
+id = "admin"
+permissions = ["*"]
+)toml";
+
+struct AccessFixture {
+  explicit AccessFixture(const std::string& toml = kEnforced)
+      : rv(load_rammeverk(toml, "test.toml")),
+        clock(*try_parse_date("2026-03-10")),
+        db(init_database(tmp.file("k.db"), rv, clock, "tester")) {
+    db.sql().exec(
+        "INSERT INTO person (fnr, kind, birth_date, name, created_at) VALUES "
+        "('23923901213', 'fodselsnummer', '1939-12-23', 'Per Hansen', '2026-03-02T10:00:00Z')");
+    for (int i = 1; i <= 2; ++i)
+      db.sql().exec("INSERT INTO case_file (number, year, seq, person_id, status, opened_on) VALUES ('2026/" +
+                    std::to_string(i) + "', 2026, " + std::to_string(i) + ", 1, 'active', '2026-03-02')");
+    // Case 2026/1 has a team coordinated by Ane Lie; 2026/2 one coordinated by someone else.
+    db.sql().exec("INSERT INTO team (case_id, created_on, created_by) VALUES (1, '2026-03-05', 'siri')");
+    db.sql().exec("INSERT INTO team (case_id, created_on, created_by) VALUES (2, '2026-03-05', 'siri')");
+    db.sql().exec(
+        "INSERT INTO team_member (team_id, name, role, kind, added_on) VALUES "
+        "(1, 'Ane Lie', 'koordinator', 'coordinator', '2026-03-05'), "
+        "(2, 'Ola Dahl', 'koordinator', 'coordinator', '2026-03-05'), "
+        "(2, 'Ane Lie', 'sykepleier', 'member', '2026-03-05')");
+  }
+
+  Context as(const std::string& user) { return Context{db, rv, clock, user, Lang::en}; }
+  CaseRef case_ref(const std::string& number) { return find_case(db, number); }
+  std::int64_t refusals() {
+    return db.sql().execAndGet("SELECT count(*) FROM audit WHERE action = 'access.refused'").getInt64();
+  }
+
+  unit::TempFolder tmp;
+  Rammeverk rv;
+  Clock clock;
+  Database db;
+};
+
+// The Error thrown by f, or an Error with exit 0 when none is.
+Error error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e;
+  }
+  return Error(ExitCode::ok, "");
+}
+
+}  // namespace
+
+TEST_CASE("without enforcement everyone may do everything", "[access]") {
+  Rammeverk rv = load_rammeverk("", "r.toml");
+  CHECK_FALSE(rv.access.enforce);
+  CHECK(permitted(rv, "anyone", "purge"));
+  CHECK(grant_of(rv, "anyone", "plan.write") == Grant::everywhere);
+}
+
+TEST_CASE("built-in roles may be named without defining them in the file", "[access]") {
+  Rammeverk rv = load_rammeverk(kEnforced, "r.toml");
+  for (const char* id : {"saksbehandler", "koordinator", "leder", "it", "rapport"}) CHECK(find_access_role(rv, id));
+  CHECK(find_access_role(rv, "admin"));
+  CHECK_FALSE(find_access_role(rv, "nobody"));
+}
+
+TEST_CASE("a user naming an unknown role is a config error", "[access]") {
+  auto e = error_of([] {
+    load_rammeverk("[access]\nenforce = true\n[[access.user]]\nname = \"x\"\nroles = [\"sjef\"]\n", "r.toml");
+  });
+  CHECK(e.code() == ExitCode::config);
+}
+
+TEST_CASE("the built-in roles grant what the guideline's work needs", "[access]") {
+  Rammeverk rv = load_rammeverk(kEnforced, "r.toml");
+  SECTION("saksbehandler: all case work, no reports, purge or rammeverk") {
+    for (const char* p : {"refer.add", "refer.import", "consent.write", "assess", "decide", "team.write", "plan.write",
+                          "evaluate", "remind", "case.read", "case.export", "person.export", "audit.verify"})
+      CHECK(permitted(rv, "siri", p));
+    for (const char* p : {"report", "purge", "config.store", "audit.log"}) CHECK_FALSE(permitted(rv, "siri", p));
+  }
+  SECTION("koordinator: plan, evaluate and case.read only in coordinated teams") {
+    for (const char* p : {"plan.write", "plan.read", "evaluate", "case.read"})
+      CHECK(grant_of(rv, "Ane Lie", p) == Grant::coordinated);
+    for (const char* p : {"refer.add", "decide", "team.write", "report", "remind"})
+      CHECK(grant_of(rv, "Ane Lie", p) == Grant::none);
+  }
+  SECTION("leder: decide and report") {
+    for (const char* p : {"decide", "report", "case.read", "audit.log", "audit.verify", "purge"})
+      CHECK(permitted(rv, "leif", p));
+    for (const char* p : {"refer.add", "plan.write", "team.write", "config.store"}) CHECK_FALSE(permitted(rv, "leif", p));
+  }
+  SECTION("it: import and remind, never a case's content") {
+    for (const char* p : {"refer.import", "remind", "audit.verify"}) CHECK(permitted(rv, "cron", p));
+    for (const char* p : {"case.read", "case.export", "person.export", "plan.read", "refer.add", "report", "audit.log"})
+      CHECK(grant_of(rv, "cron", p) == Grant::none);
+  }
+  SECTION("rapport: only report") {
+    CHECK(permitted(rv, "rita", "report"));
+    for (const char* p : {"case.read", "remind", "refer.import", "audit.verify"}) CHECK_FALSE(permitted(rv, "rita", p));
+  }
+  SECTION("roles add up; * is everything; unknown users hold nothing") {
+    CHECK(permitted(rv, "two", "report"));
+    CHECK(permitted(rv, "two", "refer.import"));
+    CHECK(permitted(rv, "admin", "config.store"));
+    CHECK(permitted(rv, "admin", std::string(kActAsPermission)));
+    CHECK(grant_of(rv, "mallory", "report") == Grant::none);
+  }
+}
+
+TEST_CASE("area.* covers the area and its actions but not a longer area name", "[access]") {
+  Rammeverk rv = load_rammeverk(R"toml(
+[access]
+enforce = true
+[[access.user]]
+name = "u"
+roles = ["r"]
+[[access.role]]
+id = "r"
+permissions = ["plan.*", "audit.verify"]
+)toml",
+                                "r.toml");
+  CHECK(permitted(rv, "u", "plan"));
+  CHECK(permitted(rv, "u", "plan.write"));
+  CHECK_FALSE(permitted(rv, "u", "planx.write"));
+  CHECK_FALSE(permitted(rv, "u", "audit.log"));
+  CHECK(permitted(rv, "u", "audit.verify"));
+}
+
+TEST_CASE("a file role with a built-in id replaces the built-in one", "[access]") {
+  Rammeverk rv = load_rammeverk(R"toml(
+[access]
+enforce = true
+[[access.user]]
+name = "rita"
+roles = ["rapport"]
+[[access.role]]
+id = "rapport"
+permissions = ["report", "audit.verify"]
+)toml",
+                                "r.toml");
+  CHECK(permitted(rv, "rita", "audit.verify"));
+}
+
+TEST_CASE("a refusal exits 77, names the permission and is audited", "[access]") {
+  AccessFixture f;
+  auto ctx = f.as("rita");
+  auto e = error_of([&] { authorize(ctx, "refer.add"); });
+  CHECK(e.code() == ExitCode::permission);
+  CHECK(e.key() == "access.refused");
+  REQUIRE(e.args().size() == 2);
+  CHECK(e.args()[0] == "rita");
+  CHECK(e.args()[1] == "refer.add");
+  CHECK(std::string(e.what()).find("refer.add") != std::string::npos);
+  CHECK(f.refusals() == 1);
+  auto entries = audit_list(f.db, AuditFilter{});
+  REQUIRE_FALSE(entries.empty());
+  CHECK(entries.back().action == "access.refused");
+  CHECK(entries.back().actor == "rita");
+  CHECK(entries.back().detail == "refer.add");
+  CHECK(audit_verify(f.db).ok);
+  // A permitted call adds nothing.
+  authorize(ctx, "report");
+  CHECK(f.refusals() == 1);
+}
+
+TEST_CASE("a koordinator may plan only in the team they coordinate", "[access]") {
+  AccessFixture f;
+  auto ctx = f.as("Ane Lie");
+  const CaseRef own = f.case_ref("2026/1");
+  const CaseRef other = f.case_ref("2026/2");
+
+  // Not everywhere: the command-level check alone refuses...
+  CHECK(error_of([&] { authorize(ctx, "plan.write"); }).code() == ExitCode::permission);
+  // ...but the pre-check for a case command lets the koordinator through to the case check.
+  CHECK(error_of([&] { authorize_some(ctx, "plan.write"); }).code() == ExitCode::ok);
+  CHECK(error_of([&] { authorize_some(ctx, "decide"); }).code() == ExitCode::permission);
+
+  CHECK(error_of([&] { authorize_case(ctx, "plan.write", own); }).code() == ExitCode::ok);
+  CHECK(error_of([&] { authorize_case(ctx, "evaluate", own); }).code() == ExitCode::ok);
+  // A member (not the koordinator) of the other team.
+  auto e = error_of([&] { authorize_case(ctx, "plan.write", other); });
+  CHECK(e.code() == ExitCode::permission);
+  CHECK(e.key() == "access.refused_case");
+  CHECK(e.args().at(2) == "2026/2");
+  // Not a permission the role has at all, even in the own case.
+  CHECK(error_of([&] { authorize_case(ctx, "decide", own); }).key() == "access.refused");
+
+  auto refused = audit_list(f.db, AuditFilter{});
+  CHECK(refused.back().object == "2026/1");
+  CHECK(f.refusals() == 5);
+  CHECK(audit_verify(f.db).ok);
+}
+
+TEST_CASE("a removed koordinator loses the case-scoped permission", "[access]") {
+  AccessFixture f;
+  f.db.sql().exec("UPDATE team_member SET removed_on = '2026-03-08' WHERE name = 'Ane Lie' AND team_id = 1");
+  auto ctx = f.as("Ane Lie");
+  CHECK_FALSE(coordinates_case(f.db, "Ane Lie", f.case_ref("2026/1").id));
+  CHECK(error_of([&] { authorize_case(ctx, "plan.write", f.case_ref("2026/1")); }).code() == ExitCode::permission);
+}
+
+TEST_CASE("a saksbehandler holds case permissions in every case", "[access]") {
+  AccessFixture f;
+  auto ctx = f.as("siri");
+  CHECK(error_of([&] { authorize_case(ctx, "plan.write", f.case_ref("2026/2")); }).code() == ExitCode::ok);
+  CHECK(f.refusals() == 0);
+}
+
+TEST_CASE("under enforcement the actor must be the login unless it may act as others", "[access]") {
+  AccessFixture f;
+  SECTION("the same name passes") {
+    auto ctx = f.as("siri");
+    CHECK(error_of([&] { authorize_actor(ctx, "siri"); }).code() == ExitCode::ok);
+  }
+  SECTION("another name is refused and audited under the login") {
+    auto ctx = f.as("leif");
+    auto e = error_of([&] { authorize_actor(ctx, "siri"); });
+    CHECK(e.code() == ExitCode::permission);
+    CHECK(e.key() == "access.not_self");
+    CHECK(f.refusals() == 1);
+    CHECK(audit_list(f.db, AuditFilter{}).back().actor == "siri");
+  }
+  SECTION("a login holding access.act_as may name another actor") {
+    auto ctx = f.as("siri");
+    CHECK(error_of([&] { authorize_actor(ctx, "admin"); }).code() == ExitCode::ok);
+  }
+  SECTION("without enforcement anyone may act as anyone") {
+    AccessFixture open("");
+    auto ctx = open.as("siri");
+    CHECK(error_of([&] { authorize_actor(ctx, "someone"); }).code() == ExitCode::ok);
+  }
+}
+
+TEST_CASE("a rammeverk file given at run time cannot loosen stored access rules", "[access]") {
+  AccessFixture f;
+  Rammeverk loose = load_rammeverk("[access]\nenforce = false\n", "loose.toml");
+  keep_stored_access(f.db, loose);
+  CHECK(loose.access.enforce);
+  CHECK_FALSE(permitted(loose, "rita", "refer.add"));
+
+  AccessFixture open("");
+  Rammeverk strict = load_rammeverk(kEnforced, "strict.toml");
+  keep_stored_access(open.db, strict);  // stored rules do not enforce: the file's stand
+  CHECK(strict.access.enforce);
+}
