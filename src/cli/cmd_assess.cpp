@@ -1,9 +1,211 @@
-// oppteam assess: placeholder until the team area lands; registers nothing yet.
+// oppteam assess CASE --instrument ID (--answer ITEM=VALUE ... | --answers FILE | a walk at the terminal)
 
 #include "cli/commands.hpp"
 
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/assessment.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <istream>
+
 namespace oppteam::cli {
 
-void setup_assess(CLI::App&, Session&) {}
+namespace {
+
+struct AssessOptions {
+  std::string case_number;
+  std::string instrument;
+  std::vector<std::string> answers;
+  std::string answers_file;
+  bool allow_partial = false;
+  std::vector<std::string> what_matters;
+  std::string assessor;
+  std::string profession;
+};
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// One line from the person at the terminal; nullopt at end of input.
+std::optional<std::string> ask(Session& s, const std::string& prompt) {
+  s.err() << prompt << std::flush;
+  std::string line;
+  if (!std::getline(s.io().in, line)) {
+    s.err() << "\n";
+    return std::nullopt;
+  }
+  return trim(line);
+}
+
+// A required text: the option's value, else a prompt at a terminal, else exit 64.
+std::string require_text(Session& s, const std::string& value, std::string_view option, std::string_view prompt_key) {
+  if (!trim(value).empty()) return trim(value);
+  if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", option);
+  while (true) {
+    auto line = ask(s, s.text(prompt_key) + ": ");
+    if (!line) throw make_error(ExitCode::usage, "error.missing_option", option);
+    if (!line->empty()) return *line;
+  }
+}
+
+// Walks through the instrument's items one by one, re-asking on a bad value.
+// With --allow-partial an empty answer leaves the item unanswered.
+std::vector<RawAnswer> walk(Session& s, const Rammeverk& rv, const Instrument& ins, bool allow_partial) {
+  std::vector<RawAnswer> out;
+  s.err() << s.text("assess.walk_intro", ins.name, ins.version, ins.items.size()) << "\n";
+  if (allow_partial) s.err() << s.text("assess.walk_skip_hint") << "\n";
+  std::size_t n = 0;
+  for (const auto& item : ins.items) {
+    ++n;
+    s.err() << "\n"
+            << fmt::format("[{}/{}] {}", n, ins.items.size(), item.text) << "\n"
+            << "      " << s.text("assess.walk_item_info", domain_label(rv, item.domain), allowed_values(item, s.lang()))
+            << "\n";
+    while (true) {
+      auto line = ask(s, "> ");
+      if (!line) throw make_error(ExitCode::usage, "assess.input_ended", item.id);
+      if (line->empty()) {
+        if (allow_partial) break;
+        s.err() << s.text("assess.walk_need_answer", allowed_values(item, s.lang())) << "\n";
+        continue;
+      }
+      try {
+        parse_answer(item, *line);
+        out.push_back({item.id, *line});
+        break;
+      } catch (const Error& e) {
+        s.err() << render_message(s.lang(), e.key(), e.args()) << "\n";
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ask_what_matters(Session& s) {
+  std::vector<std::string> out;
+  s.err() << "\n" << s.text("assess.walk_what_matters") << "\n";
+  while (true) {
+    auto line = ask(s, "> ");
+    if (!line || line->empty()) break;
+    out.push_back(*line);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+}  // namespace
+
+void setup_assess(CLI::App& app, Session& s) {
+  auto o = std::make_shared<AssessOptions>();
+  auto* cmd = app.add_subcommand(
+      "assess", "Kartlegging: score a case with one of the rammeverk's instruments and record who assessed it");
+  cmd->add_option("CASE", o->case_number, "the case number, e.g. 2026/1")->required();
+  cmd->add_option("--instrument", o->instrument, "the instrument id in the rammeverk (e.g. kjennetegn)");
+  cmd->add_option("--answer", o->answers, "ITEM=VALUE: yes/no items take 1/0 (ja/nei), scale items an integer in range (repeat)")
+      ->allow_extra_args(false);
+  cmd->add_option("--answers", o->answers_file, "a TOML or JSON file of item = value");
+  cmd->add_flag("--allow-partial", o->allow_partial, "store even when items are unanswered (they are listed)");
+  cmd->add_option("--what-matters", o->what_matters, "the person's own answer to \"Hva er viktig for deg?\" (repeat)")
+      ->allow_extra_args(false);
+  cmd->add_option("--assessor", o->assessor, "the assessor's name (asked at a terminal when missing)");
+  cmd->add_option("--profession", o->profession, "the assessor's profession, e.g. sykepleier (asked at a terminal when missing)");
+  examples(cmd, {"oppteam --db k.db assess 2026/1 --instrument kjennetegn --answer flere_diagnoser=ja "
+                 "--answer funksjonsfall=2 ... --what-matters \"Å bo heime\" --assessor \"Ane Lie\" --profession sykepleier",
+                 "oppteam --db k.db assess 2026/1 --instrument risiko --answers svar.toml --assessor \"Dr. Berg\" "
+                 "--profession lege --json",
+                 "oppteam --db k.db assess 2026/1 --instrument kjennetegn     # at a terminal: asks item by item"});
+  cmd->callback([&s, o] {
+    s.authorize("assess");
+    auto& ctx = s.ctx();
+
+    std::string instrument_id = trim(o->instrument);
+    if (instrument_id.empty()) {
+      if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", "--instrument");
+      std::vector<std::string> ids;
+      for (const auto& i : ctx.rv.instruments) ids.push_back(i.id);
+      s.err() << s.text("assess.instruments_available", join(ids)) << "\n";
+      instrument_id = require_text(s, "", "--instrument", "assess.prompt_instrument");
+    }
+    const Instrument& ins = require_instrument(ctx.rv, instrument_id);
+    // Refuse before asking anything when the case may not be assessed.
+    check_can_assess(ctx, o->case_number);
+
+    AssessmentInput in;
+    in.case_number = o->case_number;
+    in.instrument = ins.id;
+    in.allow_partial = o->allow_partial;
+    in.what_matters = o->what_matters;
+    if (!o->answers_file.empty()) in.answers = read_answers_file(o->answers_file);
+    for (const auto& a : o->answers) {
+      auto eq = a.find('=');
+      if (eq == std::string::npos || eq == 0) throw make_error(ExitCode::usage, "assess.bad_answer_option", a);
+      in.answers.push_back({trim(a.substr(0, eq)), a.substr(eq + 1)});
+    }
+    in.assessor = require_text(s, o->assessor, "--assessor", "assess.prompt_assessor");
+    in.profession = require_text(s, o->profession, "--profession", "assess.prompt_profession");
+    if (in.answers.empty() && s.interactive()) {
+      in.answers = walk(s, ctx.rv, ins, o->allow_partial);
+      if (in.what_matters.empty()) in.what_matters = ask_what_matters(s);
+    }
+
+    AssessmentResult r = record_assessment(ctx, in);
+    const Assessment& a = r.assessment;
+    const Scoring& sc = r.scoring;
+
+    nlohmann::json domains = nlohmann::json::object();
+    nlohmann::json details = nlohmann::json::array();
+    Table table({s.text("assess.col_domain"), s.text("assess.col_score"), s.text("assess.col_max")});
+    for (const auto& d : sc.domains) {
+      domains[d.domain] = d.score;
+      const std::string label = domain_label(ctx.rv, d.domain);
+      details.push_back({{"domain", d.domain}, {"label", label}, {"score", d.score}, {"max", d.max}});
+      table.add({label, std::to_string(d.score), std::to_string(d.max)});
+    }
+    nlohmann::json doc = {{"case", a.case_number},
+                          {"assessment", a.id},
+                          {"instrument", a.instrument},
+                          {"instrument_version", a.instrument_version},
+                          {"rammeverk_hash", a.rammeverk_hash},
+                          {"assessor", a.assessor},
+                          {"profession", a.profession},
+                          {"assessed_on", a.assessed_on},
+                          {"score", a.score},
+                          {"threshold", a.threshold},
+                          {"max", sc.max},
+                          {"recommendation", a.recommendation},
+                          {"partial", a.partial},
+                          {"domains", domains},
+                          {"domain_details", details},
+                          {"answers", a.answers},
+                          {"unanswered", a.unanswered},
+                          {"what_matters", a.what_matters},
+                          {"professions", r.professions}};
+
+    std::string text = s.text("assess.header", a.id, a.case_number, ins.name, a.instrument_version) + "\n";
+    text += s.text("assess.by", a.assessor, a.profession, long_date(a.assessed_on, s.lang())) + "\n\n";
+    text += table.render();
+    text += "\n" + s.text("assess.total", a.score, sc.max, a.threshold) + "\n";
+    text += s.text(a.recommendation == kRecommendTeam ? "assess.recommend_team" : "assess.recommend_no_team") + "\n";
+    if (!a.unanswered.empty()) text += s.text("assess.partial_list", a.unanswered.size(), join(a.unanswered)) + "\n";
+    if (!a.what_matters.empty()) {
+      text += s.text("assess.what_matters_header") + "\n";
+      for (const auto& w : a.what_matters) text += "  - " + w + "\n";
+    }
+    text += s.text("assess.professions", join(r.professions)) + "\n";
+    s.emit(doc, text);
+  });
+}
 
 }  // namespace oppteam::cli

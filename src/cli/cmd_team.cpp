@@ -1,9 +1,262 @@
-// oppteam team: placeholder until the team area lands; registers nothing yet.
+// oppteam team create | show | add | remove | coordinator | pause | resume | close
 
 #include "cli/commands.hpp"
 
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/team.hpp>
+
+#include <fmt/format.h>
+
 namespace oppteam::cli {
 
-void setup_team(CLI::App&, Session&) {}
+namespace {
+
+std::string role_label(const Rammeverk& rv, const std::string& id) {
+  const Role* r = rv.find_role(id);
+  return r && !r->label.empty() ? r->label : id;
+}
+
+std::string service_label(const Rammeverk& rv, const std::string& id) {
+  const Service* sv = rv.find_service(id);
+  return sv && !sv->label.empty() ? sv->label : id;
+}
+
+std::string sector_of(const Rammeverk& rv, const std::string& service) {
+  const Service* sv = rv.find_service(service);
+  return sv ? sv->sector : std::string();
+}
+
+std::string sector_label(const Rammeverk& rv, const std::string& id) {
+  for (const auto& x : rv.sectors)
+    if (x.id == id) return x.label.empty() ? x.id : x.label;
+  return id;
+}
+
+nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m) {
+  nlohmann::json j = {{"name", m.name},
+                      {"role", m.role},
+                      {"role_label", role_label(rv, m.role)},
+                      {"kind", m.kind},
+                      {"added_on", m.added_on}};
+  j["service"] = m.service.empty() ? nlohmann::json() : nlohmann::json(m.service);
+  j["service_label"] = m.service.empty() ? nlohmann::json() : nlohmann::json(service_label(rv, m.service));
+  const std::string sector = sector_of(rv, m.service);
+  j["sector"] = sector.empty() ? nlohmann::json() : nlohmann::json(sector);
+  j["removed_on"] = m.removed_on.empty() ? nlohmann::json() : nlohmann::json(m.removed_on);
+  j["removed_reason"] = m.removed_reason.empty() ? nlohmann::json() : nlohmann::json(m.removed_reason);
+  return j;
+}
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view action) {
+  nlohmann::json members = nlohmann::json::array();
+  nlohmann::json current = nlohmann::json::array();
+  std::vector<std::string> services, sectors;
+  for (const auto& m : t.members) {
+    members.push_back(member_json(rv, m));
+    if (!m.active()) continue;
+    current.push_back(member_json(rv, m));
+    if (!m.service.empty() && std::find(services.begin(), services.end(), m.service) == services.end())
+      services.push_back(m.service);
+    const std::string sector = sector_of(rv, m.service);
+    if (!sector.empty() && std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) sectors.push_back(sector);
+  }
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& e : t.history)
+    history.push_back({{"at", e.at}, {"date", e.at.substr(0, 10)}, {"actor", e.actor}, {"action", e.action}, {"detail", e.detail}});
+  const TeamMember* coord = t.coordinator();
+  return {{"action", action},
+          {"case", t.case_number},
+          {"case_status", t.case_status},
+          {"team",
+           {{"id", t.id},
+            {"status", t.status},
+            {"created_on", t.created_on},
+            {"created_by", t.created_by},
+            {"paused_on", or_null(t.paused_on)},
+            {"pause_reason", or_null(t.pause_reason)},
+            {"closed_on", or_null(t.closed_on)},
+            {"close_reason", or_null(t.close_reason)},
+            {"coordinator", coord ? member_json(rv, *coord) : nlohmann::json()},
+            {"has_coordinator", coord != nullptr},
+            {"current", current},
+            {"members", members},
+            {"services", services},
+            {"sectors", sectors},
+            {"history", history}}}};
+}
+
+std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
+  const Lang lang = s.lang();
+  std::string out = s.text("team.show_header", t.case_number, s.text("team.status_" + t.status),
+                           long_date(t.created_on, lang)) + "\n";
+  if (t.status == kTeamPaused) out += s.text("team.show_paused", long_date(t.paused_on, lang), t.pause_reason) + "\n";
+  if (t.status == kTeamClosed) out += s.text("team.show_closed", long_date(t.closed_on, lang), t.close_reason) + "\n";
+  if (const TeamMember* c = t.coordinator()) out += s.text("team.show_coordinator", c->name, role_label(rv, c->role)) + "\n";
+  else out += s.text("team.show_no_coordinator") + "\n";
+  out += "\n";
+  Table table({s.text("team.col_name"), s.text("team.col_kind"), s.text("team.col_role"), s.text("team.col_service"),
+               s.text("team.col_sector"), s.text("team.col_from"), s.text("team.col_to")});
+  for (const auto& m : t.members) {
+    table.add({m.name, s.text("team.kind_" + m.kind), role_label(rv, m.role),
+               m.service.empty() ? "" : service_label(rv, m.service), sector_label(rv, sector_of(rv, m.service)),
+               long_date(m.added_on, lang), m.removed_on.empty() ? "" : long_date(m.removed_on, lang)});
+  }
+  out += table.render();
+  if (!t.history.empty()) {
+    out += "\n" + s.text("team.history") + "\n";
+    for (const auto& e : t.history)
+      out += fmt::format("  {}  {:<14}  {:<16}  {}\n", e.at.substr(0, 10), e.actor, e.action, e.detail);
+  }
+  return out;
+}
+
+std::vector<MemberSpec> parse_specs(const std::vector<std::string>& texts, bool with_service, std::string_view option) {
+  std::vector<MemberSpec> out;
+  for (const auto& t : texts) out.push_back(parse_member_spec(t, with_service, option));
+  return out;
+}
+
+void emit_team(Session& s, const Team& t, std::string_view action, const std::string& message) {
+  const Rammeverk& rv = s.ctx().rv;
+  std::string text = message.empty() ? team_text(s, rv, t) : message + "\n\n" + team_text(s, rv, t);
+  s.emit(team_json(rv, t, action), text);
+}
+
+struct CreateOptions {
+  std::string case_number, coordinator, coordinator_role, coordinator_service, gp;
+  std::vector<std::string> members, participants;
+};
+
+struct ChangeOptions {
+  std::string case_number, name, role, reason, gp;
+  std::vector<std::string> members, participants;
+  bool close_case = false;
+};
+
+}  // namespace
+
+void setup_team(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("team", "Oppfølgingsteam: put the team together and keep it up to date");
+  cmd->require_subcommand(1);
+
+  auto c = std::make_shared<CreateOptions>();
+  auto* create = cmd->add_subcommand("create", "Create the team of a granted case: coordinator, GP, members, participants");
+  create->add_option("CASE", c->case_number, "the case number, e.g. 2026/1")->required();
+  create->add_option("--coordinator", c->coordinator, "the koordinator's name");
+  create->add_option("--coordinator-role", c->coordinator_role,
+                     "the koordinator's role (default: koordinator, else the first role that may coordinate)");
+  create->add_option("--coordinator-service", c->coordinator_service, "the service the koordinator comes from");
+  create->add_option("--gp", c->gp, "the fastlege's name");
+  create->add_option("--member", c->members, "NAME:ROLE[:SERVICE], roles and services from the rammeverk (repeat)")
+      ->allow_extra_args(false);
+  create->add_option("--participant", c->participants, "NAME:ROLE for the person and next of kin, e.g. \"Per Hansen:bruker\" (repeat)")
+      ->allow_extra_args(false);
+  examples(create, {"oppteam --db k.db team create 2026/1 --coordinator \"Ane Lie\" --gp \"Dr. Berg\" "
+                    "--member \"Ola Dahl:nav_veileder:nav\" --member \"Siri Moe:hjemmesykepleie:hjemmetjenesten\" "
+                    "--participant \"Per Hansen:bruker\""});
+  create->callback([&s, c] {
+    s.authorize("team.write");
+    auto& ctx = s.ctx();
+    TeamCreateInput in;
+    in.case_number = c->case_number;
+    in.coordinator = c->coordinator;
+    in.coordinator_role = c->coordinator_role;
+    in.coordinator_service = c->coordinator_service;
+    in.gp = c->gp;
+    in.members = parse_specs(c->members, true, "--member");
+    in.participants = parse_specs(c->participants, false, "--participant");
+    Team t = create_team(ctx, in);
+    std::size_t n = 0;
+    for (const auto& m : t.members) n += m.active() ? 1 : 0;
+    emit_team(s, t, "create", s.text("team.created", t.case_number, n));
+  });
+
+  auto number = std::make_shared<std::string>();
+  auto* show = cmd->add_subcommand("show", "Show the team: members, roles, services, coordinator and history");
+  show->add_option("CASE", *number, "the case number")->required();
+  examples(show, {"oppteam --db k.db team show 2026/1", "oppteam --db k.db team show 2026/1 --json"});
+  show->callback([&s, number] {
+    s.authorize("case.read");
+    Team t = show_team(s.ctx(), *number);
+    emit_team(s, t, "show", "");
+  });
+
+  auto a = std::make_shared<ChangeOptions>();
+  auto* add = cmd->add_subcommand("add", "Add members, participants or a GP to the team");
+  add->add_option("CASE", a->case_number, "the case number")->required();
+  add->add_option("--member", a->members, "NAME:ROLE[:SERVICE] (repeat)")->allow_extra_args(false);
+  add->add_option("--participant", a->participants, "NAME:ROLE (repeat)")->allow_extra_args(false);
+  add->add_option("--gp", a->gp, "the fastlege's name");
+  examples(add, {"oppteam --db k.db team add 2026/1 --member \"Kari Nes:ergoterapeut:fysio_ergo\""});
+  add->callback([&s, a] {
+    s.authorize("team.write");
+    Team t = add_to_team(s.ctx(), a->case_number, parse_specs(a->members, true, "--member"),
+                         parse_specs(a->participants, false, "--participant"), a->gp);
+    emit_team(s, t, "add", s.text("team.added", t.case_number));
+  });
+
+  auto r = std::make_shared<ChangeOptions>();
+  auto* remove = cmd->add_subcommand("remove", "Remove a member (kept in the history with the date)");
+  remove->add_option("CASE", r->case_number, "the case number")->required();
+  remove->add_option("NAME", r->name, "the member's name")->required();
+  remove->add_option("--reason", r->reason, "why the member leaves");
+  examples(remove, {"oppteam --db k.db team remove 2026/1 \"Ola Dahl\" --reason \"Ikke lenger NAV-tiltak\""});
+  remove->callback([&s, r] {
+    s.authorize("team.write");
+    Team t = remove_from_team(s.ctx(), r->case_number, r->name, r->reason);
+    std::string msg = s.text("team.removed", r->name, t.case_number);
+    if (!t.coordinator()) msg += "\n" + s.text("team.warn_no_coordinator", t.case_number);
+    emit_team(s, t, "remove", msg);
+  });
+
+  auto k = std::make_shared<ChangeOptions>();
+  auto* coord = cmd->add_subcommand("coordinator", "Make NAME the koordinator (the former one leaves, history kept)");
+  coord->add_option("CASE", k->case_number, "the case number")->required();
+  coord->add_option("NAME", k->name, "the new koordinator's name")->required();
+  coord->add_option("--role", k->role, "the role (must have may_coordinate)");
+  examples(coord, {"oppteam --db k.db team coordinator 2026/1 \"Siri Moe\" --role sykepleier"});
+  coord->callback([&s, k] {
+    s.authorize("team.write");
+    Team t = change_coordinator(s.ctx(), k->case_number, k->name, k->role);
+    emit_team(s, t, "coordinator", s.text("team.coordinator_changed", t.case_number, k->name));
+  });
+
+  auto p = std::make_shared<ChangeOptions>();
+  auto* pause = cmd->add_subcommand("pause", "Pause the team's work (e.g. a long hospital stay)");
+  pause->add_option("CASE", p->case_number, "the case number")->required();
+  pause->add_option("--reason", p->reason, "why the team pauses")->required();
+  examples(pause, {"oppteam --db k.db team pause 2026/1 --reason \"Innlagt på sykehus\""});
+  pause->callback([&s, p] {
+    s.authorize("team.write");
+    Team t = pause_team(s.ctx(), p->case_number, p->reason);
+    emit_team(s, t, "pause", s.text("team.paused", t.case_number));
+  });
+
+  auto resume_number = std::make_shared<std::string>();
+  auto* resume = cmd->add_subcommand("resume", "Resume a paused team (needs valid consent for team)");
+  resume->add_option("CASE", *resume_number, "the case number")->required();
+  examples(resume, {"oppteam --db k.db team resume 2026/1"});
+  resume->callback([&s, resume_number] {
+    s.authorize("team.write");
+    Team t = resume_team(s.ctx(), *resume_number);
+    emit_team(s, t, "resume", s.text("team.resumed", t.case_number));
+  });
+
+  auto z = std::make_shared<ChangeOptions>();
+  auto* close = cmd->add_subcommand("close", "Close the team; the case stays open for its final evaluation unless --close-case");
+  close->add_option("CASE", z->case_number, "the case number")->required();
+  close->add_option("--reason", z->reason, "why the team closes")->required();
+  close->add_flag("--close-case", z->close_case, "close the case too");
+  examples(close, {"oppteam --db k.db team close 2026/1 --reason \"Målene er nådd\"",
+                   "oppteam --db k.db team close 2026/1 --reason \"Flyttet\" --close-case"});
+  close->callback([&s, z] {
+    s.authorize("team.write");
+    Team t = close_team(s.ctx(), z->case_number, z->reason, z->close_case);
+    emit_team(s, t, "close", s.text(z->close_case ? "team.closed_with_case" : "team.closed", t.case_number));
+  });
+}
 
 }  // namespace oppteam::cli

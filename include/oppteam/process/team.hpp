@@ -1,0 +1,132 @@
+#pragma once
+// Oppfølgingsteam: putting the team together after a granted decision and
+// keeping it up to date. Every change is one transaction, audited; members
+// are never deleted (removal sets removed_on), so the team's history stays.
+// The rules (decision granted, consent for team, a coordinator with a role
+// that may coordinate, a GP where required, members only from services the
+// person has consented to share with) are checked here and nowhere else.
+
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/context.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+// team.status values.
+inline constexpr std::string_view kTeamActive = "active";
+inline constexpr std::string_view kTeamPaused = "paused";
+inline constexpr std::string_view kTeamClosed = "closed";
+
+// team_member.kind values.
+inline constexpr std::string_view kMemberCoordinator = "coordinator";
+inline constexpr std::string_view kMemberGp = "gp";
+inline constexpr std::string_view kMemberMember = "member";
+inline constexpr std::string_view kMemberParticipant = "participant";
+
+// A member as given on the command line: "NAME:ROLE[:SERVICE]".
+struct MemberSpec {
+  std::string name;
+  std::string role;
+  std::string service;  // empty: none
+};
+
+// Parses "NAME:ROLE[:SERVICE]" (or "NAME:ROLE" when `with_service` is
+// false). Error(usage) when the form is wrong. Ids are checked later
+// against the rammeverk.
+MemberSpec parse_member_spec(std::string_view text, bool with_service, std::string_view option);
+
+struct TeamMember {
+  std::int64_t id = 0;
+  std::string name;
+  std::string role;
+  std::string service;  // empty: none
+  std::string kind;     // coordinator | gp | member | participant
+  std::string added_on;
+  std::string removed_on;  // empty: still in the team
+  std::string removed_reason;
+  bool active() const { return removed_on.empty(); }
+};
+
+// One line of the team's history (from the audit log: who, when, what).
+struct TeamEvent {
+  std::string at;      // ISO timestamp
+  std::string actor;
+  std::string action;  // team.create, team.add, team.remove, ...
+  std::string detail;
+};
+
+struct Team {
+  std::int64_t id = 0;
+  std::string case_number;
+  std::string case_status;
+  std::string fnr;
+  std::string status;  // active | paused | closed
+  std::string created_on;
+  std::string created_by;
+  std::string paused_on, pause_reason;
+  std::string closed_on, close_reason;
+  std::vector<TeamMember> members;  // every member ever, in the order added
+  std::vector<TeamEvent> history;
+
+  // The coordinator in office, if any.
+  const TeamMember* coordinator() const;
+  const TeamMember* find_active(std::string_view name) const;
+};
+
+struct TeamCreateInput {
+  std::string case_number;
+  std::string coordinator;       // empty: none named
+  std::string coordinator_role;  // empty: the default coordinating role
+  std::string coordinator_service;
+  std::string gp;                // empty: none named
+  std::vector<MemberSpec> members;
+  std::vector<MemberSpec> participants;
+};
+
+// The role a coordinator gets when none is named: "koordinator" when it
+// may coordinate, else the first role that may. nullptr when none may.
+const Role* default_coordinator_role(const Rammeverk& rv);
+
+// Creates the team of a case (status active) and sets the case active.
+// Exit 2 naming the rule when: the case has no granted decision; there is
+// no valid consent for team (where required); no coordinator is named
+// though rules.coordinator_required; the coordinator's role may not
+// coordinate; no GP is named though rules.gp_required; a member's service
+// is outside the person's deling: consents; the case already has a team.
+// Exit 64 for unknown role or service ids (listing the allowed ones).
+Team create_team(const Context& ctx, const TeamCreateInput& input);
+
+// The team of a case with its members and history; audited as a read.
+// Exit 1 when the case has no team.
+Team show_team(const Context& ctx, std::string_view case_number);
+
+// Adds members, participants and/or a GP to a team that is not closed.
+// Same id, consent and sharing rules as create_team; a name already in
+// the team is refused (exit 2).
+Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members,
+                 const std::vector<MemberSpec>& participants, const std::string& gp);
+
+// Removes a member by name (sets removed_on; the row stays as history).
+// Removing the coordinator leaves the team without one. Exit 1 when no
+// member in the team has that name.
+Team remove_from_team(const Context& ctx, std::string_view case_number, std::string_view name, const std::string& reason);
+
+// Makes `name` the coordinator (role: `role`, else the member's own role
+// when it may coordinate, else the default coordinating role). The former
+// coordinator's row gets removed_on; when `name` was an ordinary member,
+// that row is closed too and the service is kept.
+Team change_coordinator(const Context& ctx, std::string_view case_number, std::string_view name, const std::string& role);
+
+// active -> paused (a reason is required).
+Team pause_team(const Context& ctx, std::string_view case_number, const std::string& reason);
+// paused -> active; needs valid consent for team again.
+Team resume_team(const Context& ctx, std::string_view case_number);
+// active|paused -> closed. The case stays active (its plan and final
+// evaluation are still open) unless `close_case`, which closes it too.
+Team close_team(const Context& ctx, std::string_view case_number, const std::string& reason, bool close_case);
+
+}  // namespace oppteam

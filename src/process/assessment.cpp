@@ -1,0 +1,319 @@
+#include <oppteam/process/assessment.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+namespace oppteam {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> item_ids(const Instrument& ins) {
+  std::vector<std::string> ids;
+  for (const auto& i : ins.items) ids.push_back(i.id);
+  return ids;
+}
+
+}  // namespace
+
+int parse_answer(const InstrumentItem& item, std::string_view text) {
+  const std::string t = lower(trim(text));
+  if (!item.scale) {
+    if (t == "1" || t == "ja" || t == "j" || t == "yes" || t == "y" || t == "true") return 1;
+    if (t == "0" || t == "nei" || t == "n" || t == "no" || t == "false") return 0;
+    throw make_error(ExitCode::data, "assess.bad_yes_no", item.id, text);
+  }
+  int value = 0;
+  const char* first = t.data();
+  const char* last = t.data() + t.size();
+  if (!t.empty() && *first == '+') ++first;
+  auto [ptr, ec] = std::from_chars(first, last, value);
+  if (t.empty() || ec != std::errc() || ptr != last || value < item.scale->first || value > item.scale->second)
+    throw make_error(ExitCode::data, "assess.bad_scale", item.id, text, item.scale->first, item.scale->second);
+  return value;
+}
+
+std::string allowed_values(const InstrumentItem& item, Lang lang) {
+  if (!item.scale) return tr(lang, "assess.allowed_yes_no");
+  return tr(lang, "assess.allowed_scale", item.scale->first, item.scale->second);
+}
+
+Scoring score_answers(const Instrument& instrument, const std::map<std::string, int>& answers, bool allow_partial) {
+  Scoring s;
+  s.instrument = instrument.id;
+  s.version = instrument.version;
+  s.threshold = instrument.recommend_at;
+  for (const auto& [id, value] : answers) {
+    const InstrumentItem* item = instrument.find_item(id);
+    if (!item) throw make_error(ExitCode::data, "assess.unknown_item", id, instrument.id, join(item_ids(instrument)));
+    if (value < item->min_answer() || value > item->max_answer()) {
+      if (item->scale) throw make_error(ExitCode::data, "assess.bad_scale", id, value, item->min_answer(), item->max_answer());
+      throw make_error(ExitCode::data, "assess.bad_yes_no", id, value);
+    }
+  }
+  for (const auto& item : instrument.items) {
+    auto d = std::find_if(s.domains.begin(), s.domains.end(), [&](const DomainScore& ds) { return ds.domain == item.domain; });
+    if (d == s.domains.end()) {
+      s.domains.push_back({item.domain, 0, 0});
+      d = std::prev(s.domains.end());
+    }
+    const int best = std::max(item.min_answer() * item.weight, item.max_answer() * item.weight);
+    d->max += best;
+    s.max += best;
+    auto a = answers.find(item.id);
+    if (a == answers.end()) {
+      s.unanswered.push_back(item.id);
+      continue;
+    }
+    s.answers[item.id] = a->second;
+    d->score += a->second * item.weight;
+    s.score += a->second * item.weight;
+  }
+  if (!s.unanswered.empty() && !allow_partial)
+    throw make_error(ExitCode::data, "assess.unanswered", s.unanswered.size(), join(s.unanswered));
+  s.recommendation = std::string(s.score >= s.threshold ? kRecommendTeam : kRecommendNoTeam);
+  return s;
+}
+
+std::map<std::string, int> resolve_answers(const Instrument& instrument, const std::vector<RawAnswer>& raw) {
+  std::map<std::string, int> out;
+  for (const auto& r : raw) {
+    const InstrumentItem* item = instrument.find_item(r.item);
+    if (!item) throw make_error(ExitCode::data, "assess.unknown_item", r.item, instrument.id, join(item_ids(instrument)));
+    out[r.item] = parse_answer(*item, r.value);
+  }
+  return out;
+}
+
+std::vector<RawAnswer> read_answers_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw make_error(ExitCode::no_input, "error.cannot_read", path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  const std::string t = trim(text);
+  std::vector<RawAnswer> out;
+  const bool is_json = path.ends_with(".json") || (!t.empty() && t.front() == '{');
+  if (is_json) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw make_error(ExitCode::data, "assess.bad_answers_file", path);
+    for (const auto& [key, value] : j.items()) {
+      if (value.is_number_integer()) out.push_back({key, std::to_string(value.get<long long>())});
+      else if (value.is_boolean()) out.push_back({key, value.get<bool>() ? "1" : "0"});
+      else if (value.is_string()) out.push_back({key, value.get<std::string>()});
+      else throw make_error(ExitCode::data, "assess.bad_answers_value", path, key);
+    }
+    return out;
+  }
+  toml::table tbl;
+  try {
+    tbl = toml::parse(text, path);
+  } catch (const toml::parse_error&) {
+    throw make_error(ExitCode::data, "assess.bad_answers_file", path);
+  }
+  for (const auto& [key, node] : tbl) {
+    const std::string k(key.str());
+    if (auto i = node.value_exact<int64_t>()) out.push_back({k, std::to_string(*i)});
+    else if (auto b = node.value_exact<bool>()) out.push_back({k, *b ? "1" : "0"});
+    else if (auto s = node.value_exact<std::string>()) out.push_back({k, *s});
+    else throw make_error(ExitCode::data, "assess.bad_answers_value", path, k);
+  }
+  return out;
+}
+
+const Instrument& require_instrument(const Rammeverk& rv, std::string_view id) {
+  if (const Instrument* i = rv.find_instrument(id)) return *i;
+  std::vector<std::string> ids;
+  for (const auto& i : rv.instruments) ids.push_back(i.id);
+  throw make_error(ExitCode::usage, "assess.unknown_instrument", id, join(ids));
+}
+
+std::string domain_label(const Rammeverk& rv, std::string_view domain) {
+  for (const auto& d : rv.domains)
+    if (d.id == domain) return d.label.empty() ? d.id : d.label;
+  return std::string(domain);
+}
+
+CaseRef check_can_assess(const Context& ctx, std::string_view number) {
+  CaseRef c = find_case(ctx.db, number);
+  if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "assess.case_closed", c.number);
+  if (c.status == kCaseRefused) throw make_error(ExitCode::refused, "assess.case_refused", c.number);
+  require_consent_for(ctx, c, "assess");
+  return c;
+}
+
+std::vector<std::string> assessment_professions(Database& db, std::int64_t case_id) {
+  return db.read([&] {
+    SQLite::Statement q(db.sql(), "SELECT profession FROM assessment WHERE case_id = ? GROUP BY profession ORDER BY MIN(id)");
+    q.bind(1, case_id);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  });
+}
+
+AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& input) {
+  const std::string assessor = trim(input.assessor);
+  const std::string profession = trim(input.profession);
+  if (assessor.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--assessor");
+  if (profession.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--profession");
+  const Instrument& ins = require_instrument(ctx.rv, input.instrument);
+  // Bad input is reported before the rules are checked: nothing is stored either way.
+  Scoring scoring = score_answers(ins, resolve_answers(ins, input.answers), input.allow_partial);
+
+  return ctx.db.write([&] {
+    CaseRef c = check_can_assess(ctx, input.case_number);
+    nlohmann::json answers = scoring.answers;
+    nlohmann::ordered_json domains = nlohmann::ordered_json::object();
+    for (const auto& d : scoring.domains) domains[d.domain] = d.score;
+    nlohmann::json unanswered = scoring.unanswered;
+    const std::string today = format_date(ctx.today());
+    const std::string now = ctx.clock.now_timestamp();
+
+    SQLite::Statement ins_q(ctx.db.sql(),
+                            "INSERT INTO assessment (case_id, instrument, instrument_version, rammeverk_hash, assessor, "
+                            "profession, assessed_on, score, threshold, recommendation, partial, answers, domains, "
+                            "unanswered, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    ins_q.bind(1, c.id);
+    ins_q.bind(2, ins.id);
+    ins_q.bind(3, ins.version);
+    ins_q.bind(4, ctx.rv.hash);
+    ins_q.bind(5, assessor);
+    ins_q.bind(6, profession);
+    ins_q.bind(7, today);
+    ins_q.bind(8, scoring.score);
+    ins_q.bind(9, scoring.threshold);
+    ins_q.bind(10, scoring.recommendation);
+    ins_q.bind(11, scoring.partial() ? 1 : 0);
+    ins_q.bind(12, answers.dump());
+    ins_q.bind(13, domains.dump());
+    ins_q.bind(14, unanswered.dump());
+    ins_q.bind(15, ctx.actor);
+    ins_q.bind(16, now);
+    ins_q.exec();
+    const std::int64_t id = ctx.db.sql().getLastInsertRowid();
+
+    std::vector<std::string> what_matters;
+    SQLite::Statement wm(ctx.db.sql(), "INSERT INTO what_matters (case_id, assessment_id, text) VALUES (?, ?, ?)");
+    for (const auto& raw : input.what_matters) {
+      std::string text = trim(raw);
+      if (text.empty()) continue;
+      wm.bind(1, c.id);
+      wm.bind(2, id);
+      wm.bind(3, text);
+      wm.exec();
+      wm.reset();
+      what_matters.push_back(text);
+    }
+
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.append("assess", c.number, c.fnr,
+                 fmt::format("assessment {} instrument {} v{} by {} ({}){}", id, ins.id, ins.version, assessor, profession,
+                             scoring.partial() ? ", partial" : ""));
+    audit.flush();
+
+    AssessmentResult r;
+    r.fnr = c.fnr;
+    r.scoring = scoring;
+    Assessment& a = r.assessment;
+    a.id = id;
+    a.case_number = c.number;
+    a.instrument = ins.id;
+    a.instrument_version = ins.version;
+    a.rammeverk_hash = ctx.rv.hash;
+    a.assessor = assessor;
+    a.profession = profession;
+    a.assessed_on = today;
+    a.score = scoring.score;
+    a.threshold = scoring.threshold;
+    a.recommendation = scoring.recommendation;
+    a.partial = scoring.partial();
+    a.answers = scoring.answers;
+    for (const auto& d : scoring.domains) a.domains.emplace_back(d.domain, d.score);
+    a.unanswered = scoring.unanswered;
+    a.what_matters = what_matters;
+    a.created_by = ctx.actor;
+    r.professions = assessment_professions(ctx.db, c.id);
+    return r;
+  });
+}
+
+std::vector<Assessment> list_assessments(Database& db, std::int64_t case_id) {
+  return db.read([&] {
+    SQLite::Statement q(db.sql(),
+                        "SELECT a.id, c.number, a.instrument, a.instrument_version, a.rammeverk_hash, a.assessor, "
+                        "a.profession, a.assessed_on, a.score, a.threshold, a.recommendation, a.partial, a.answers, "
+                        "a.domains, a.unanswered, a.created_by FROM assessment a JOIN case_file c ON c.id = a.case_id "
+                        "WHERE a.case_id = ? ORDER BY a.id");
+    q.bind(1, case_id);
+    SQLite::Statement wm(db.sql(), "SELECT text FROM what_matters WHERE assessment_id = ? ORDER BY id");
+    std::vector<Assessment> out;
+    while (q.executeStep()) {
+      Assessment a;
+      a.id = q.getColumn(0).getInt64();
+      a.case_number = q.getColumn(1).getString();
+      a.instrument = q.getColumn(2).getString();
+      a.instrument_version = q.getColumn(3).getInt();
+      a.rammeverk_hash = q.getColumn(4).getString();
+      a.assessor = q.getColumn(5).getString();
+      a.profession = q.getColumn(6).getString();
+      a.assessed_on = q.getColumn(7).getString();
+      a.score = q.getColumn(8).getInt();
+      a.threshold = q.getColumn(9).getInt();
+      a.recommendation = q.getColumn(10).getString();
+      a.partial = q.getColumn(11).getInt() != 0;
+      auto answers = nlohmann::json::parse(q.getColumn(12).getString(), nullptr, false);
+      if (answers.is_object())
+        for (const auto& [k, v] : answers.items())
+          if (v.is_number_integer()) a.answers[k] = v.get<int>();
+      // Stored in the instrument's domain order (ordered_json keeps it).
+      auto domains = nlohmann::ordered_json::parse(q.getColumn(13).getString(), nullptr, false);
+      if (domains.is_object())
+        for (const auto& [k, v] : domains.items())
+          if (v.is_number_integer()) a.domains.emplace_back(k, v.get<int>());
+      auto unanswered = nlohmann::json::parse(q.getColumn(14).getString(), nullptr, false);
+      if (unanswered.is_array())
+        for (const auto& v : unanswered)
+          if (v.is_string()) a.unanswered.push_back(v.get<std::string>());
+      a.created_by = q.getColumn(15).getString();
+      wm.bind(1, a.id);
+      while (wm.executeStep()) a.what_matters.push_back(wm.getColumn(0).getString());
+      wm.reset();
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
+}  // namespace oppteam

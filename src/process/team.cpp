@@ -1,0 +1,467 @@
+#include <oppteam/process/team.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace oppteam {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+std::string opt_text(SQLite::Statement& q, int col) {
+  return q.getColumn(col).isNull() ? std::string() : q.getColumn(col).getString();
+}
+
+void check_role(const Rammeverk& rv, const std::string& role) {
+  if (rv.find_role(role)) return;
+  std::vector<std::string> ids;
+  for (const auto& r : rv.roles) ids.push_back(r.id);
+  throw make_error(ExitCode::usage, "team.unknown_role", role, join(ids));
+}
+
+void check_service(const Rammeverk& rv, const std::string& service) {
+  if (service.empty() || rv.find_service(service)) return;
+  std::vector<std::string> ids;
+  for (const auto& s : rv.services) ids.push_back(s.id);
+  throw make_error(ExitCode::usage, "team.unknown_service", service, join(ids));
+}
+
+// When the person's consent limits sharing to named services, every member
+// who is not a participant must come from one of them.
+void check_sharing(const std::vector<std::string>& sharing, const std::string& case_number, const std::string& name,
+                   const std::string& service) {
+  if (sharing.empty()) return;
+  if (service.empty()) throw make_error(ExitCode::refused, "team.rule_sharing_no_service", case_number, name, join(sharing));
+  if (std::find(sharing.begin(), sharing.end(), service) == sharing.end())
+    throw make_error(ExitCode::refused, "team.rule_sharing", case_number, name, service, join(sharing));
+}
+
+void check_may_coordinate(const Rammeverk& rv, const std::string& name, const std::string& role) {
+  const Role* r = rv.find_role(role);
+  if (!r || !r->may_coordinate) {
+    std::vector<std::string> ids;
+    for (const auto& x : rv.roles)
+      if (x.may_coordinate) ids.push_back(x.id);
+    throw make_error(ExitCode::refused, "team.rule_coordinator_role", name, role, join(ids));
+  }
+}
+
+std::optional<Team> load_team(Database& db, const CaseRef& c) {
+  return db.read([&]() -> std::optional<Team> {
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, status, created_on, created_by, paused_on, pause_reason, closed_on, close_reason "
+                        "FROM team WHERE case_id = ?");
+    q.bind(1, c.id);
+    if (!q.executeStep()) return std::nullopt;
+    Team t;
+    t.id = q.getColumn(0).getInt64();
+    t.case_number = c.number;
+    t.fnr = c.fnr;
+    t.status = q.getColumn(1).getString();
+    t.created_on = q.getColumn(2).getString();
+    t.created_by = q.getColumn(3).getString();
+    t.paused_on = opt_text(q, 4);
+    t.pause_reason = opt_text(q, 5);
+    t.closed_on = opt_text(q, 6);
+    t.close_reason = opt_text(q, 7);
+    SQLite::Statement cs(db.sql(), "SELECT status FROM case_file WHERE id = ?");
+    cs.bind(1, c.id);
+    t.case_status = cs.executeStep() ? cs.getColumn(0).getString() : c.status;
+    SQLite::Statement m(db.sql(),
+                        "SELECT id, name, role, service, kind, added_on, removed_on, removed_reason FROM team_member "
+                        "WHERE team_id = ? ORDER BY id");
+    m.bind(1, t.id);
+    while (m.executeStep()) {
+      TeamMember tm;
+      tm.id = m.getColumn(0).getInt64();
+      tm.name = m.getColumn(1).getString();
+      tm.role = m.getColumn(2).getString();
+      tm.service = opt_text(m, 3);
+      tm.kind = m.getColumn(4).getString();
+      tm.added_on = m.getColumn(5).getString();
+      tm.removed_on = opt_text(m, 6);
+      tm.removed_reason = opt_text(m, 7);
+      t.members.push_back(std::move(tm));
+    }
+    AuditFilter f;
+    f.object = c.number;
+    for (const auto& e : audit_list(db, f)) {
+      if (!e.action.starts_with("team.") || e.action == "team.show") continue;
+      t.history.push_back({e.at, e.actor, e.action, e.detail});
+    }
+    return t;
+  });
+}
+
+Team require_team(Database& db, const CaseRef& c) {
+  auto t = load_team(db, c);
+  if (!t) throw make_error(ExitCode::not_found, "team.none", c.number);
+  return *t;
+}
+
+void require_not_closed(const Team& t) {
+  if (t.status == kTeamClosed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, t.closed_on);
+}
+
+class MemberWriter {
+ public:
+  MemberWriter(Database& db, std::int64_t team_id, std::string today)
+      : q_(db.sql(), "INSERT INTO team_member (team_id, name, role, service, kind, added_on) VALUES (?,?,?,?,?,?)"),
+        team_id_(team_id),
+        today_(std::move(today)) {}
+  void add(const std::string& name, const std::string& role, const std::string& service, std::string_view kind) {
+    q_.bind(1, team_id_);
+    q_.bind(2, name);
+    q_.bind(3, role);
+    if (service.empty()) q_.bind(4);
+    else q_.bind(4, service);
+    q_.bind(5, std::string(kind));
+    q_.bind(6, today_);
+    q_.exec();
+    q_.reset();
+  }
+
+ private:
+  SQLite::Statement q_;
+  std::int64_t team_id_;
+  std::string today_;
+};
+
+void close_member(Database& db, std::int64_t member_id, const std::string& on, const std::string& reason) {
+  SQLite::Statement q(db.sql(), "UPDATE team_member SET removed_on = ?, removed_reason = ? WHERE id = ?");
+  q.bind(1, on);
+  if (reason.empty()) q.bind(2);
+  else q.bind(2, reason);
+  q.bind(3, member_id);
+  q.exec();
+}
+
+std::string describe(const std::string& kind, const std::string& name, const std::string& role, const std::string& service) {
+  return service.empty() ? fmt::format("{} {} ({})", kind, name, role) : fmt::format("{} {} ({}, {})", kind, name, role, service);
+}
+
+// Validates and adds members, participants and a GP to team `t` (within
+// the caller's transaction). Returns audit details, one per member added.
+std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const Team& t, const std::vector<MemberSpec>& members,
+                                    const std::vector<MemberSpec>& participants, const std::string& gp,
+                                    std::vector<std::string> taken_names) {
+  auto take = [&](const std::string& name) {
+    if (std::find(taken_names.begin(), taken_names.end(), name) != taken_names.end())
+      throw make_error(ExitCode::refused, "team.duplicate_name", name, c.number);
+    taken_names.push_back(name);
+  };
+  const auto sharing = sharing_services(ctx.db, c.id, ctx.today());
+  for (const auto& m : members) check_sharing(sharing, c.number, m.name, m.service);
+  if (!gp.empty()) take(gp);
+  for (const auto& m : members) take(m.name);
+  for (const auto& p : participants) take(p.name);
+
+  MemberWriter w(ctx.db, t.id, format_date(ctx.today()));
+  std::vector<std::string> details;
+  if (!gp.empty()) {
+    w.add(gp, "fastlege", "", kMemberGp);
+    details.push_back(describe("gp", gp, "fastlege", ""));
+  }
+  for (const auto& m : members) {
+    w.add(m.name, m.role, m.service, kMemberMember);
+    details.push_back(describe("member", m.name, m.role, m.service));
+  }
+  for (const auto& p : participants) {
+    w.add(p.name, p.role, "", kMemberParticipant);
+    details.push_back(describe("participant", p.name, p.role, ""));
+  }
+  return details;
+}
+
+void check_ids(const Rammeverk& rv, const std::vector<MemberSpec>& members, const std::vector<MemberSpec>& participants) {
+  for (const auto& m : members) {
+    check_role(rv, m.role);
+    check_service(rv, m.service);
+  }
+  for (const auto& p : participants) check_role(rv, p.role);
+}
+
+bool granted_decision(Database& db, std::int64_t case_id) {
+  SQLite::Statement q(db.sql(), "SELECT 1 FROM decision WHERE case_id = ? AND outcome = 'granted'");
+  q.bind(1, case_id);
+  return q.executeStep();
+}
+
+}  // namespace
+
+const TeamMember* Team::coordinator() const {
+  for (const auto& m : members)
+    if (m.kind == kMemberCoordinator && m.active()) return &m;
+  return nullptr;
+}
+
+const TeamMember* Team::find_active(std::string_view name) const {
+  for (const auto& m : members)
+    if (m.active() && m.name == name) return &m;
+  return nullptr;
+}
+
+MemberSpec parse_member_spec(std::string_view text, bool with_service, std::string_view option) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    auto colon = text.find(':', start);
+    parts.push_back(trim(text.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start)));
+    if (colon == std::string_view::npos) break;
+    start = colon + 1;
+  }
+  const std::size_t max_parts = with_service ? 3 : 2;
+  bool ok = parts.size() >= 2 && parts.size() <= max_parts && !parts[0].empty() && !parts[1].empty();
+  if (ok && parts.size() == 3 && parts[2].empty()) ok = false;
+  if (!ok)
+    throw make_error(ExitCode::usage, with_service ? "team.bad_member_spec" : "team.bad_participant_spec", option, text);
+  MemberSpec m;
+  m.name = parts[0];
+  m.role = parts[1];
+  if (parts.size() == 3) m.service = parts[2];
+  return m;
+}
+
+const Role* default_coordinator_role(const Rammeverk& rv) {
+  if (const Role* r = rv.find_role("koordinator"); r && r->may_coordinate) return r;
+  for (const auto& r : rv.roles)
+    if (r.may_coordinate) return &r;
+  return nullptr;
+}
+
+Team create_team(const Context& ctx, const TeamCreateInput& in) {
+  const Rammeverk& rv = ctx.rv;
+  const std::string coordinator = trim(in.coordinator);
+  const std::string gp = trim(in.gp);
+  // Usage errors first: unknown ids, before any rule is looked at.
+  check_ids(rv, in.members, in.participants);
+  check_service(rv, in.coordinator_service);
+  std::string coordinator_role = trim(in.coordinator_role);
+  if (!coordinator_role.empty()) check_role(rv, coordinator_role);
+
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, in.case_number);
+    if (auto existing = load_team(ctx.db, c))
+      throw make_error(ExitCode::refused, "team.exists", c.number, existing->status, existing->created_on);
+    if (c.status != kCaseGranted || !granted_decision(ctx.db, c.id))
+      throw make_error(ExitCode::refused, "team.rule_decision_granted", c.number, c.status);
+    require_consent_for(ctx, c, "team");
+    if (coordinator.empty() && rv.rules.coordinator_required)
+      throw make_error(ExitCode::refused, "team.rule_coordinator_required", c.number);
+    if (!coordinator.empty()) {
+      if (coordinator_role.empty()) {
+        const Role* r = default_coordinator_role(rv);
+        if (!r) throw make_error(ExitCode::refused, "team.rule_no_coordinating_role");
+        coordinator_role = r->id;
+      }
+      check_may_coordinate(rv, coordinator, coordinator_role);
+    }
+    if (gp.empty() && rv.rules.gp_required) throw make_error(ExitCode::refused, "team.rule_gp_required", c.number);
+    const auto sharing = sharing_services(ctx.db, c.id, ctx.today());
+    if (!coordinator.empty() && !in.coordinator_service.empty())
+      check_sharing(sharing, c.number, coordinator, in.coordinator_service);
+
+    const std::string today = format_date(ctx.today());
+    SQLite::Statement ins(ctx.db.sql(), "INSERT INTO team (case_id, status, created_on, created_by) VALUES (?, 'active', ?, ?)");
+    ins.bind(1, c.id);
+    ins.bind(2, today);
+    ins.bind(3, ctx.actor);
+    ins.exec();
+    Team t;
+    t.id = ctx.db.sql().getLastInsertRowid();
+    t.case_number = c.number;
+
+    std::vector<std::string> taken;
+    std::vector<std::string> details;
+    if (!coordinator.empty()) {
+      MemberWriter(ctx.db, t.id, today).add(coordinator, coordinator_role, in.coordinator_service, kMemberCoordinator);
+      taken.push_back(coordinator);
+      details.push_back(describe("coordinator", coordinator, coordinator_role, in.coordinator_service));
+    }
+    auto more = add_people(ctx, c, t, in.members, in.participants, gp, taken);
+    details.insert(details.end(), more.begin(), more.end());
+
+    SQLite::Statement up(ctx.db.sql(), "UPDATE case_file SET status = 'active' WHERE id = ?");
+    up.bind(1, c.id);
+    up.exec();
+
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.append("team.create", c.number, c.fnr, fmt::format("team created with {} members", details.size()));
+    for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
+    audit.flush();
+    return require_team(ctx.db, c);
+  });
+}
+
+Team show_team(const Context& ctx, std::string_view case_number) {
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    audit_append(ctx.db, ctx.clock, ctx.actor, "team.show", c.number, c.fnr, "");
+    return t;
+  });
+}
+
+Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members,
+                 const std::vector<MemberSpec>& participants, const std::string& gp_name) {
+  const std::string gp = trim(gp_name);
+  check_ids(ctx.rv, members, participants);
+  if (members.empty() && participants.empty() && gp.empty())
+    throw make_error(ExitCode::usage, "team.nothing_to_add");
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    require_consent_for(ctx, c, "team");
+    std::vector<std::string> taken;
+    for (const auto& m : t.members)
+      if (m.active()) taken.push_back(m.name);
+    auto details = add_people(ctx, c, t, members, participants, gp, taken);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
+    audit.flush();
+    return require_team(ctx.db, c);
+  });
+}
+
+Team remove_from_team(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& reason) {
+  const std::string name = trim(name_in);
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    const TeamMember* m = t.find_active(name);
+    if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
+    close_member(ctx.db, m->id, format_date(ctx.today()), trim(reason));
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.append("team.remove", c.number, c.fnr, describe(m->kind, m->name, m->role, m->service));
+    audit.flush();
+    return require_team(ctx.db, c);
+  });
+}
+
+Team change_coordinator(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& role_in) {
+  const std::string name = trim(name_in);
+  std::string role = trim(role_in);
+  if (name.empty()) throw make_error(ExitCode::usage, "error.missing_option", "NAME");
+  if (!role.empty()) check_role(ctx.rv, role);
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    require_consent_for(ctx, c, "team");
+    const TeamMember* old = t.coordinator();
+    const TeamMember* existing = t.find_active(name);
+    if (existing && existing->kind == kMemberParticipant)
+      throw make_error(ExitCode::refused, "team.rule_participant_coordinator", name);
+    std::string service;
+    if (existing) service = existing->service;
+    if (role.empty()) {
+      if (old && old->name == name) role = old->role;
+      else if (existing && ctx.rv.find_role(existing->role) && ctx.rv.find_role(existing->role)->may_coordinate)
+        role = existing->role;
+      else if (const Role* r = default_coordinator_role(ctx.rv)) role = r->id;
+      else throw make_error(ExitCode::refused, "team.rule_no_coordinating_role");
+    }
+    check_may_coordinate(ctx.rv, name, role);
+    if (old && old->name == name && old->role == role)
+      throw make_error(ExitCode::refused, "team.already_coordinator", name, c.number);
+    const auto sharing = sharing_services(ctx.db, c.id, ctx.today());
+    if (!service.empty()) check_sharing(sharing, c.number, name, service);
+
+    const std::string today = format_date(ctx.today());
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    if (old) {
+      close_member(ctx.db, old->id, today, "coordinator replaced");
+      audit.append("team.remove", c.number, c.fnr, describe(old->kind, old->name, old->role, old->service));
+    }
+    if (existing && (!old || existing->id != old->id)) close_member(ctx.db, existing->id, today, "became coordinator");
+    MemberWriter(ctx.db, t.id, today).add(name, role, service, kMemberCoordinator);
+    audit.append("team.coordinator", c.number, c.fnr, describe("coordinator", name, role, service));
+    audit.flush();
+    return require_team(ctx.db, c);
+  });
+}
+
+Team pause_team(const Context& ctx, std::string_view case_number, const std::string& reason_in) {
+  const std::string reason = trim(reason_in);
+  if (reason.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    if (t.status != kTeamActive) throw make_error(ExitCode::refused, "team.not_active", c.number, t.status);
+    SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'paused', paused_on = ?, pause_reason = ? WHERE id = ?");
+    q.bind(1, format_date(ctx.today()));
+    q.bind(2, reason);
+    q.bind(3, t.id);
+    q.exec();
+    audit_append(ctx.db, ctx.clock, ctx.actor, "team.pause", c.number, c.fnr, "paused");
+    return require_team(ctx.db, c);
+  });
+}
+
+Team resume_team(const Context& ctx, std::string_view case_number) {
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    if (t.status != kTeamPaused) throw make_error(ExitCode::refused, "team.not_paused", c.number, t.status);
+    require_consent_for(ctx, c, "team");
+    SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'active' WHERE id = ?");
+    q.bind(1, t.id);
+    q.exec();
+    audit_append(ctx.db, ctx.clock, ctx.actor, "team.resume", c.number, c.fnr, "resumed");
+    return require_team(ctx.db, c);
+  });
+}
+
+Team close_team(const Context& ctx, std::string_view case_number, const std::string& reason_in, bool close_case) {
+  const std::string reason = trim(reason_in);
+  if (reason.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    const std::string today = format_date(ctx.today());
+    SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
+    q.bind(1, today);
+    q.bind(2, reason);
+    q.bind(3, t.id);
+    q.exec();
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.append("team.close", c.number, c.fnr, close_case ? "team and case closed" : "team closed");
+    if (close_case) {
+      SQLite::Statement cq(ctx.db.sql(),
+                           "UPDATE case_file SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
+      cq.bind(1, today);
+      cq.bind(2, reason);
+      cq.bind(3, c.id);
+      cq.exec();
+      audit.append("case.close", c.number, c.fnr, "closed with its team");
+    }
+    audit.flush();
+    return require_team(ctx.db, c);
+  });
+}
+
+}  // namespace oppteam
