@@ -16,6 +16,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_plan.inc"
 #include "catalogue_report.inc"
 #include "catalogue_access.inc"
+#include "catalogue_ux.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -4,50 +4,318 @@
 
 namespace oppteam {
 
+namespace {
+
+// Decodes the UTF-8 code point at s[i]; sets `len` to its byte length.
+// Hand-written because it is a dozen lines and ICU's UTF-8 macros would pull
+// ICU into every user of this header for no gain.
+char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  char32_t cp = 0;
+  len = 1;
+  if (c < 0x80) cp = c;
+  else if ((c >> 5) == 0x6) { cp = c & 0x1f; len = 2; }
+  else if ((c >> 4) == 0xe) { cp = c & 0x0f; len = 3; }
+  else if ((c >> 3) == 0x1e) { cp = c & 0x07; len = 4; }
+  else return 0xfffd;  // a stray continuation byte: one replacement column
+  if (i + len > s.size()) {
+    len = s.size() - i;
+    return 0xfffd;
+  }
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+  return cp;
+}
+
+std::size_t cp_width(char32_t cp) {
+  if (cp < 0x20 || cp == 0x7f) return 0;
+  if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp == 0xfe0f) return 0;
+  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0x1f300 && cp <= 0x1faff))
+    return 2;
+  return 1;
+}
+
+// Length in bytes of an ANSI escape sequence starting at s[i], or 0.
+std::size_t escape_length(std::string_view s, std::size_t i) {
+  if (s[i] != '\x1b' || i + 1 >= s.size() || s[i + 1] != '[') return 0;
+  std::size_t j = i + 2;
+  while (j < s.size() && !(s[j] >= 0x40 && s[j] <= 0x7e)) ++j;
+  return j < s.size() ? j - i + 1 : s.size() - i;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    auto nl = text.find('\n', start);
+    if (nl == std::string_view::npos) {
+      out.push_back(text.substr(start));
+      break;
+    }
+    out.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return out;
+}
+
+// Breaks one word wider than `width` into pieces of at most `width` columns.
+std::vector<std::string> break_word(std::string_view word, std::size_t width) {
+  std::vector<std::string> out;
+  std::string piece;
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t len = 0;
+    const std::size_t cw = cp_width(decode(word, i, len));
+    if (w + cw > width && !piece.empty()) {
+      out.push_back(piece);
+      piece.clear();
+      w = 0;
+    }
+    piece.append(word.substr(i, len));
+    w += cw;
+    i += len;
+  }
+  if (!piece.empty() || out.empty()) out.push_back(piece);
+  return out;
+}
+
+std::string rtrim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+std::string marked_text(const Cell& c) {
+  switch (c.mark) {
+    case Mark::overdue: return c.text + " " + std::string(kOverdueMarker);
+    case Mark::warning: return c.text + " " + std::string(kWarningMarker);
+    case Mark::none: break;
+  }
+  return c.text;
+}
+
+Tone tone_of(Mark m) {
+  return m == Mark::overdue ? Tone::overdue : m == Mark::warning ? Tone::warning : Tone::plain;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0;
-    std::size_t len = 1;
-    if (c < 0x80) cp = c;
-    else if ((c >> 5) == 0x6) { cp = c & 0x1f; len = 2; }
-    else if ((c >> 4) == 0xe) { cp = c & 0x0f; len = 3; }
-    else if ((c >> 3) == 0x1e) { cp = c & 0x07; len = 4; }
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    if (auto esc = escape_length(s, i)) {
+      i += esc;
+      continue;
+    }
+    std::size_t len = 0;
+    width += cp_width(decode(s, i, len));
     i += len;
-    if (cp < 0x20) continue;
-    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f)) continue;  // combining, zero width
-    if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0x1f300 && cp <= 0x1faff))
-      width += 2;
-    else
-      width += 1;
   }
   return width;
 }
 
-std::string Table::render() const {
-  std::vector<std::size_t> widths(headers_.size(), 0);
-  for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = display_width(headers_[i]);
-  for (const auto& r : rows_)
-    for (std::size_t i = 0; i < r.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
-    for (std::size_t i = 0; i < widths.size(); ++i) {
-      const std::string cell = i < cells.size() ? cells[i] : "";
-      out += cell;
-      if (i + 1 < widths.size()) out += std::string(widths[i] - display_width(cell) + 2, ' ');
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
+  std::vector<std::string> out;
+  for (auto para : split_lines(text)) {
+    if (width == 0 || display_width(para) <= width) {
+      out.emplace_back(para);
+      continue;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
+    std::string line;
+    std::size_t line_w = 0;
+    std::size_t start = 0;
+    while (start <= para.size()) {
+      auto sp = para.find(' ', start);
+      if (sp == std::string_view::npos) sp = para.size();
+      std::string_view word = para.substr(start, sp - start);
+      start = sp + 1;
+      if (word.empty()) {
+        if (sp >= para.size()) break;
+        continue;
+      }
+      const std::size_t ww = display_width(word);
+      if (!line.empty() && line_w + 1 + ww <= width) {
+        line += ' ';
+        line.append(word);
+        line_w += 1 + ww;
+      } else {
+        if (!line.empty()) out.push_back(line);
+        line.clear();
+        line_w = 0;
+        if (ww <= width) {
+          line.assign(word);
+          line_w = ww;
+        } else {
+          auto pieces = break_word(word, width);
+          for (std::size_t k = 0; k + 1 < pieces.size(); ++k) out.push_back(pieces[k]);
+          line = pieces.back();
+          line_w = display_width(line);
+        }
+      }
+      if (sp >= para.size()) break;
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  std::string out(text);
+  const auto w = display_width(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  const auto w = display_width(text);
+  std::string out = w < width ? std::string(width - w, ' ') : std::string();
+  out.append(text);
+  return out;
+}
+
+std::string mark_legend(Lang lang) { return tr(lang, "ux.legend", kOverdueMarker, kWarningMarker); }
+
+void Table::add(std::vector<std::string> row) {
+  std::vector<Cell> cells;
+  cells.reserve(row.size());
+  for (auto& t : row) cells.push_back(Cell{std::move(t), Mark::none});
+  rows_.push_back(std::move(cells));
+}
+
+void Table::add_cells(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
+
+void Table::mark(std::size_t column, Mark m) {
+  if (rows_.empty()) return;
+  auto& row = rows_.back();
+  if (row.size() <= column) row.resize(column + 1);
+  row[column].mark = m;
+}
+
+void Table::align_right(std::size_t column) {
+  if (align_.size() <= column) align_.resize(column + 1, Align::left);
+  align_[column] = Align::right;
+}
+
+bool Table::has_marks() const {
+  for (const auto& r : rows_)
+    for (const auto& c : r)
+      if (c.mark != Mark::none) return true;
+  return false;
+}
+
+std::string Table::render(const TerminalStyle& style) const {
+  const std::size_t n = headers_.size();
+  if (n == 0) return {};
+  auto align = [&](std::size_t i) { return i < align_.size() ? align_[i] : Align::left; };
+  auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
+
+  std::vector<std::size_t> widths(n, 0);
+  auto widen = [&](std::size_t i, std::string_view text) {
+    for (auto l : split_lines(text)) widths[i] = std::max(widths[i], display_width(l));
   };
-  std::string out = line(headers_);
+  for (std::size_t i = 0; i < n; ++i) widen(i, headers_[i]);
+  for (const auto& r : rows_)
+    for (std::size_t i = 0; i < n; ++i) widen(i, cell(r, i));
+
+  // Narrow the widest wrappable column, one column at a time, until the
+  // table fits; no column goes below kMinWidth (or its natural width).
+  if (style.width > 0) {
+    constexpr std::size_t kMinWidth = 8;
+    const std::size_t gaps = 2 * (n - 1);
+    const std::size_t avail = style.width > gaps ? style.width - gaps : n;
+    std::vector<std::size_t> min_w(n);
+    for (std::size_t i = 0; i < n; ++i)
+      min_w[i] = align(i) == Align::right ? widths[i] : std::min(widths[i], kMinWidth);
+    std::size_t total = 0;
+    for (auto w : widths) total += w;
+    while (total > avail) {
+      std::size_t best = n;
+      for (std::size_t i = 0; i < n; ++i)
+        if (widths[i] > min_w[i] && (best == n || widths[i] > widths[best])) best = i;
+      if (best == n) break;
+      --widths[best];
+      --total;
+    }
+  }
+
+  auto emit_row = [&](const std::vector<std::string>& texts, const std::vector<Mark>& marks) {
+    std::vector<std::vector<std::string>> lines(n);
+    std::size_t height = 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      lines[i] = wrap_text(texts[i], style.width > 0 ? widths[i] : 0);
+      height = std::max(height, lines[i].size());
+    }
+    std::string out;
+    for (std::size_t k = 0; k < height; ++k) {
+      std::string line;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string piece = k < lines[i].size() ? lines[i][k] : std::string();
+        const bool last = i + 1 == n;
+        std::string padded;
+        if (align(i) == Align::right) padded = pad_left(piece, widths[i]);
+        else padded = last ? piece : pad_right(piece, widths[i]);
+        if (marks[i] != Mark::none && !piece.empty()) {
+          // Colour the text only, not its padding.
+          const std::size_t pad = padded.size() - piece.size();
+          if (align(i) == Align::right) padded = std::string(pad, ' ') + paint(piece, tone_of(marks[i]), style);
+          else padded = paint(piece, tone_of(marks[i]), style) + std::string(pad, ' ');
+        }
+        line += padded;
+        if (!last) line += "  ";
+      }
+      out += rtrim(line) + "\n";
+    }
+    return out;
+  };
+
+  std::string out = emit_row(headers_, std::vector<Mark>(n, Mark::none));
   std::vector<std::string> rule;
   for (auto w : widths) rule.push_back(std::string(w, '-'));
-  out += line(rule);
-  for (const auto& r : rows_) out += line(r);
+  out += emit_row(rule, std::vector<Mark>(n, Mark::none));
+  for (const auto& r : rows_) {
+    std::vector<std::string> texts(n);
+    std::vector<Mark> marks(n, Mark::none);
+    for (std::size_t i = 0; i < n; ++i) {
+      texts[i] = cell(r, i);
+      if (i < r.size()) marks[i] = r[i].mark;
+    }
+    out += emit_row(texts, marks);
+  }
+  return out;
+}
+
+void FieldList::add(std::string label, std::string value, Mark mark) {
+  fields_.emplace_back(std::move(label), Cell{std::move(value), mark});
+}
+
+bool FieldList::has_marks() const {
+  return std::any_of(fields_.begin(), fields_.end(), [](const auto& f) { return f.second.mark != Mark::none; });
+}
+
+std::string FieldList::render(const TerminalStyle& style) const {
+  std::size_t label_w = 0;
+  for (const auto& [label, value] : fields_) label_w = std::max(label_w, display_width(label));
+  std::size_t value_w = 0;
+  if (style.width > 0) value_w = style.width > label_w + 2 + 20 ? style.width - label_w - 2 : 20;
+  std::string out;
+  for (const auto& [label, value] : fields_) {
+    auto lines = wrap_text(marked_text(value), value_w);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      std::string line = pad_right(k == 0 ? label : std::string(), label_w) + "  ";
+      line += value.mark != Mark::none && !lines[k].empty() ? paint(lines[k], tone_of(value.mark), style) : lines[k];
+      out += rtrim(line) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string heading(std::string_view text, const TerminalStyle& style) { return paint(text, Tone::heading, style); }
+
+std::string wrap_paragraph(std::string_view text, std::string_view indent, const TerminalStyle& style) {
+  const std::size_t iw = display_width(indent);
+  const std::size_t w = style.width == 0 ? 0 : style.width > iw + 20 ? style.width - iw : 20;
+  std::string out;
+  for (const auto& l : wrap_text(text, w)) out += rtrim(std::string(indent) + l) + "\n";
   return out;
 }
 

@@ -1,28 +1,101 @@
 #pragma once
-// Aligned text tables for people at a terminal. Widths are counted in
-// terminal columns (UTF-8 aware: æ, ø, å are one column each).
+// Aligned text for people at a terminal: tables and "label: value" lists.
+// Widths are counted in terminal columns (UTF-8 aware: æ, ø, å are one column
+// each), long cells wrap at word boundaries to the terminal width, and a cell
+// can be marked overdue or as a warning: it then carries a plain marker ("!"
+// or "*") that is also coloured when the terminal takes colour (never with
+// NO_COLOR or when piped; see terminal.hpp).
+//
+// render() with no argument uses the run's output_style(), so every command
+// that prints a Table gets wrapping and colour without asking for them.
+
+#include <oppteam/i18n/messages.hpp>
+#include <oppteam/io/terminal.hpp>
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace oppteam {
 
 // Terminal columns taken by a UTF-8 string (combining marks take none,
-// East Asian wide characters two).
+// East Asian wide characters two; ANSI colour escapes none).
 std::size_t display_width(std::string_view utf8);
+
+// Splits `text` into lines of at most `width` columns, at spaces where it
+// can, inside a word only when the word alone is too long. Newlines in the
+// text are kept. `width` 0: only the text's own newlines break it.
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width);
+
+// `text` padded with spaces to `width` columns (left or right aligned).
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+enum class Mark { none, warning, overdue };
+enum class Align { left, right };
+
+// The plain markers, shown after the cell's text whether or not colour is on
+// (so a colour-blind reader or a pipe sees them too).
+inline constexpr std::string_view kOverdueMarker = "!";
+inline constexpr std::string_view kWarningMarker = "*";
+
+struct Cell {
+  std::string text;
+  Mark mark = Mark::none;
+};
+
+// One line explaining the markers, e.g. "! = forfalt   * = forfaller snart".
+std::string mark_legend(Lang lang);
 
 class Table {
  public:
   explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void add(std::vector<std::string> row);
+  void add_cells(std::vector<Cell> row);
+  // Marks cell `column` of the row added last.
+  void mark(std::size_t column, Mark mark);
+  // Numbers read best right-aligned; such a column is never wrapped.
+  void align_right(std::size_t column);
   bool empty() const { return rows_.empty(); }
-  // Renders with two spaces between columns; the header underlined with '-'.
-  std::string render() const;
+  std::size_t size() const { return rows_.size(); }
+  // True when any cell is marked (the caller may then print mark_legend()).
+  bool has_marks() const;
+
+  // Two spaces between columns; the header underlined with '-'; no trailing
+  // spaces. When the natural width exceeds `style.width`, the widest
+  // wrappable columns are narrowed and their cells wrapped onto more lines.
+  std::string render(const TerminalStyle& style) const;
+  std::string render() const { return render(output_style()); }
 
  private:
   std::vector<std::string> headers_;
-  std::vector<std::vector<std::string>> rows_;
+  std::vector<std::vector<Cell>> rows_;
+  std::vector<Align> align_;
 };
+
+// A detail screen's "label  value" list: labels padded to the widest one,
+// values wrapped to the terminal width with a hanging indent.
+class FieldList {
+ public:
+  void add(std::string label, std::string value, Mark mark = Mark::none);
+  bool empty() const { return fields_.empty(); }
+  bool has_marks() const;
+  std::string render(const TerminalStyle& style) const;
+  std::string render() const { return render(output_style()); }
+
+ private:
+  std::vector<std::pair<std::string, Cell>> fields_;
+};
+
+// A heading line (bold when colour is on) followed by nothing else.
+std::string heading(std::string_view text, const TerminalStyle& style);
+inline std::string heading(std::string_view text) { return heading(text, output_style()); }
+
+// A paragraph wrapped to the terminal width, every line starting with `indent`.
+std::string wrap_paragraph(std::string_view text, std::string_view indent, const TerminalStyle& style);
+inline std::string wrap_paragraph(std::string_view text, std::string_view indent = "") {
+  return wrap_paragraph(text, indent, output_style());
+}
 
 }  // namespace oppteam

@@ -1,0 +1,144 @@
+// Tables, wrapping, markers and colour (issue 8).
+
+#include <oppteam/io/table.hpp>
+#include <oppteam/io/terminal.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <sstream>
+
+using namespace oppteam;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("display width counts Norwegian letters as one column each", "[ux]") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("Ærlig Østby på Å") == 16);
+  CHECK(display_width("e\xcc\x81") == 1);          // e + combining acute
+  CHECK(display_width("\x1b[1;31mrød\x1b[0m") == 3);  // colour escapes take no room
+  CHECK(display_width("日本") == 4);
+}
+
+TEST_CASE("a table aligns columns by display width, not bytes", "[ux]") {
+  Table t({"Navn", "By"});
+  t.add({"Åse Ødegård", "Bø"});
+  t.add({"Per", "Steinkjer"});
+  const auto lines = lines_of(t.render(TerminalStyle{}));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "Navn         By");
+  CHECK(lines[1] == "-----------  ---------");
+  CHECK(lines[2] == "Åse Ødegård  Bø");
+  CHECK(lines[3] == "Per          Steinkjer");
+}
+
+TEST_CASE("right-aligned columns pad on the left", "[ux]") {
+  Table t({"Sak", "Antall"});
+  t.align_right(1);
+  t.add({"2026/1", "7"});
+  t.add({"2026/12", "123"});
+  const auto lines = lines_of(t.render(TerminalStyle{}));
+  CHECK(lines[2] == "2026/1        7");
+  CHECK(lines[3] == "2026/12     123");
+}
+
+TEST_CASE("long cells wrap to the terminal width at word boundaries", "[ux]") {
+  Table t({"Sak", "Behov"});
+  t.add({"2026/1", "Trenger koordinering av hjemmesykepleie, fastlege og NAV etter flere innleggelser på sykehuset i vinter"});
+  const auto out = t.render(TerminalStyle{40, false});
+  const auto lines = lines_of(out);
+  REQUIRE(lines.size() > 3);
+  for (const auto& l : lines) CHECK(display_width(l) <= 40);
+  // The continuation lines keep the second column aligned.
+  CHECK(lines[2].rfind("2026/1  Trenger", 0) == 0);
+  CHECK(lines[3].rfind("        ", 0) == 0);
+  // Nothing is lost.
+  std::string joined;
+  for (std::size_t i = 2; i < lines.size(); ++i) joined += lines[i].substr(8) + " ";
+  CHECK(joined.find("innleggelser på sykehuset i vinter") != std::string::npos);
+}
+
+TEST_CASE("without a width (a pipe) nothing wraps", "[ux]") {
+  Table t({"Sak", "Behov"});
+  const std::string need(300, 'x');
+  t.add({"2026/1", need});
+  const auto lines = lines_of(t.render(TerminalStyle{0, false}));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[2] == "2026/1  " + need);
+}
+
+TEST_CASE("wrap_text breaks words only when they are too long", "[ux]") {
+  CHECK(wrap_text("Å bo heime", 5) == std::vector<std::string>{"Å bo", "heime"});
+  CHECK(wrap_text("Å bo heime", 4) == std::vector<std::string>{"Å bo", "heim", "e"});
+  CHECK(wrap_text("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  CHECK(wrap_text("æøåæøå", 3) == std::vector<std::string>{"æøå", "æøå"});
+  CHECK(wrap_text("to\nlinjer", 0) == std::vector<std::string>{"to", "linjer"});
+  CHECK(wrap_text("", 10) == std::vector<std::string>{""});
+}
+
+TEST_CASE("an overdue cell has a plain marker, and colour only when colour is on", "[ux]") {
+  Table t({"Sak", "Frist"});
+  t.add({"2026/1", "2. mars 2026"});
+  t.mark(1, Mark::overdue);
+  t.add({"2026/2", "9. mars 2026"});
+  t.mark(1, Mark::warning);
+  CHECK(t.has_marks());
+  const auto plain = t.render(TerminalStyle{80, false});
+  CHECK(plain.find("2. mars 2026 !") != std::string::npos);
+  CHECK(plain.find("9. mars 2026 *") != std::string::npos);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  const auto coloured = t.render(TerminalStyle{80, true});
+  CHECK(coloured.find("\x1b[1;31m2. mars 2026 !\x1b[0m") != std::string::npos);
+  CHECK(coloured.find("\x1b[33m9. mars 2026 *\x1b[0m") != std::string::npos);
+  CHECK(strip_ansi(coloured) == plain);
+}
+
+TEST_CASE("the marker legend is in the catalogue's languages", "[ux]") {
+  CHECK(mark_legend(Lang::nb) == "! = forfalt   * = forfaller snart");
+  CHECK(mark_legend(Lang::nn) == "! = forfalle   * = forfell snart");
+  CHECK(mark_legend(Lang::en) == "! = overdue   * = due soon");
+}
+
+TEST_CASE("a field list pads labels and wraps values with a hanging indent", "[ux]") {
+  FieldList f;
+  f.add("Sak", "2026/1");
+  f.add("Behov", "Trenger hjelp til å koordinere tjenestene rundt seg etter hjerneslag");
+  f.add("Foreløpig svar", "1. april 2026", Mark::overdue);
+  const auto lines = lines_of(f.render(TerminalStyle{40, false}));
+  REQUIRE(lines.size() >= 4);
+  CHECK(lines[0] == "Sak             2026/1");
+  CHECK(lines[1].rfind("Behov           Trenger", 0) == 0);
+  CHECK(lines[2].rfind("                ", 0) == 0);
+  CHECK(lines.back() == "Foreløpig svar  1. april 2026 !");
+  for (const auto& l : lines) CHECK(display_width(l) <= 40);
+}
+
+TEST_CASE("colour is decided by the terminal and NO_COLOR, never for a pipe", "[ux]") {
+  ::unsetenv("NO_COLOR");
+  ::setenv("TERM", "xterm-256color", 1);
+  ::unsetenv("COLUMNS");
+  CHECK_FALSE(detect_terminal_style(1, false).colour);
+  CHECK(detect_terminal_style(1, false).width == 0);
+  ::setenv("COLUMNS", "100", 1);
+  CHECK(detect_terminal_style(1, false).width == 100);
+  // fd -1 is no terminal: the width falls back to $COLUMNS.
+  CHECK(detect_terminal_style(-1, true).width == 100);
+  CHECK(detect_terminal_style(-1, true).colour);
+  ::setenv("NO_COLOR", "1", 1);
+  CHECK_FALSE(detect_terminal_style(-1, true).colour);
+  ::unsetenv("NO_COLOR");
+  ::setenv("TERM", "dumb", 1);
+  CHECK_FALSE(detect_terminal_style(-1, true).colour);
+  ::unsetenv("COLUMNS");
+  CHECK(detect_terminal_style(-1, true).width == 80);
+  CHECK(paint("x", Tone::overdue, TerminalStyle{80, false}) == "x");
+}
