@@ -200,10 +200,10 @@ void setup_assess(CLI::App& app, Session& s) {
     text += s.text(a.recommendation == kRecommendTeam ? "assess.recommend_team" : "assess.recommend_no_team") + "\n";
     if (!a.unanswered.empty()) text += s.text("assess.partial_list", a.unanswered.size(), join(a.unanswered)) + "\n";
     if (!a.what_matters.empty()) {
-      text += s.text("assess.what_matters_header") + "\n";
+      text += "\n" + s.text("assess.what_matters_header") + "\n";
       for (const auto& w : a.what_matters) text += "  - " + w + "\n";
     }
-    text += s.text("assess.professions", join(r.professions)) + "\n";
+    text += "\n" + s.text("assess.professions", join(r.professions)) + "\n";
     s.emit(doc, text);
   });
 }
