@@ -72,7 +72,17 @@ Lang Session::lang() {
 }
 
 Database& Session::db() {
-  if (!db_) db_.emplace(Database::open(db_path()));
+  if (!db_) {
+    // $OPPTEAM_BUSY_TIMEOUT_MS: how long a locked database is waited for before exit 75.
+    int timeout = Database::kDefaultBusyTimeoutMs;
+    if (auto t = env("OPPTEAM_BUSY_TIMEOUT_MS")) {
+      char* end = nullptr;
+      const long v = std::strtol(t->c_str(), &end, 10);
+      if (*end != '\0' || v < 0 || v > 3600000) throw make_error(ExitCode::usage, "access.bad_busy_timeout", *t);
+      timeout = int(v);
+    }
+    db_.emplace(Database::open(db_path(), timeout));
+  }
   return *db_;
 }
 
@@ -92,8 +102,15 @@ const Rammeverk& Session::rv() {
 Context& Session::ctx() {
   if (!ctx_) {
     Database& d = db();
-    const Rammeverk& r = rv();
-    ctx_ = std::make_unique<Context>(Context{d, r, clock(), actor(), lang()});
+    rv();
+    // A rammeverk file named at run time may not loosen the stored access rules.
+    if (config_path()) keep_stored_access(d, *rv_);
+    auto c = std::make_unique<Context>(Context{d, *rv_, clock(), actor(), lang()});
+    // Under [access] enforce, --as and $OPPTEAM_USER may only name the login itself
+    // unless the login holds access.act_as (docs/deployment.md).
+    const auto* pw = ::getpwuid(::getuid());
+    authorize_actor(*c, pw ? pw->pw_name : "");
+    ctx_ = std::move(c);
   }
   return *ctx_;
 }

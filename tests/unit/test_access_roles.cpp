@@ -242,7 +242,7 @@ TEST_CASE("a koordinator may plan only in the team they coordinate", "[access]")
 
   auto refused = audit_list(f.db, AuditFilter{});
   CHECK(refused.back().object == "2026/1");
-  CHECK(f.refusals() == 5);
+  CHECK(f.refusals() == 4);
   CHECK(audit_verify(f.db).ok);
 }
 
@@ -297,4 +297,18 @@ TEST_CASE("a rammeverk file given at run time cannot loosen stored access rules"
   Rammeverk strict = load_rammeverk(kEnforced, "strict.toml");
   keep_stored_access(open.db, strict);  // stored rules do not enforce: the file's stand
   CHECK(strict.access.enforce);
+}
+
+TEST_CASE("authorize_case by number refuses before it looks the case up", "[access]") {
+  AccessFixture f;
+  auto rita = f.as("rita");
+  // No permission anywhere: 77, even for a case that does not exist.
+  CHECK(error_of([&] { authorize_case(rita, "plan.write", std::string_view("2026/99")); }).code() ==
+        ExitCode::permission);
+  auto ane = f.as("Ane Lie");
+  CHECK(error_of([&] { authorize_case(ane, "plan.write", std::string_view("2026/99")); }).code() ==
+        ExitCode::not_found);
+  CHECK(error_of([&] { authorize_case(ane, "plan.write", std::string_view("2026/1")); }).code() == ExitCode::ok);
+  CHECK(error_of([&] { authorize_case(ane, "plan.write", std::string_view("2026/2")); }).code() ==
+        ExitCode::permission);
 }
