@@ -148,12 +148,24 @@ TEST_CASE("team add, remove, coordinator, pause, resume, close", "[team]") {
   CHECK(j["team"]["members"][0]["removed_on"] == "2026-04-01");
   CHECK(j["team"]["members"][0]["removed_reason"] == "Permisjon");
   CHECK(f.oppteam({"team", "remove", c, "Ane Lie"}).code == 1);
+  // A team whose coordinator left without a replacement shows up in remind.
+  auto no_coordinator = [&](const std::string& today) {
+    auto rm = f.oppteam({"--json", "--today", today, "remind", "--within", "14"});
+    INFO(rm.out << rm.err);
+    REQUIRE(rm.code == 0);
+    const auto items = rm.json()["items"];
+    for (const auto& i : items)
+      if (i["kind"] == "no_coordinator" && i["case"] == c) return true;
+    return false;
+  };
+  CHECK(no_coordinator("2026-04-01"));
 
   r = f.oppteam({"--json", "--today", "2026-04-02", "team", "coordinator", c, "Siri Moe", "--role", "sykepleier"});
   REQUIRE(r.code == 0);
   CHECK(r.json()["team"]["coordinator"]["name"] == "Siri Moe");
   CHECK(r.json()["team"]["coordinator"]["role"] == "sykepleier");
   CHECK(r.json()["team"]["coordinator"]["added_on"] == "2026-04-02");
+  CHECK_FALSE(no_coordinator("2026-04-02"));
   CHECK(f.oppteam({"team", "coordinator", c, "Ola Dahl", "--role", "pedagog"}).code == 2);
   CHECK(f.oppteam({"team", "coordinator", c, "Ola Dahl", "--role", "hekser"}).code == 64);
   r = f.oppteam({"--json", "--today", "2026-04-03", "team", "coordinator", c, "Ola Dahl"});
