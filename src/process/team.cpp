@@ -257,6 +257,19 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
   check_service(rv, in.coordinator_service);
   std::string coordinator_role = trim(in.coordinator_role);
   if (!coordinator_role.empty()) check_role(rv, coordinator_role);
+  // The coordinator also listed as a --member is one person: the member's
+  // service (and role, when it may coordinate and none was named) go to the
+  // coordinator row.
+  std::string coordinator_service = trim(in.coordinator_service);
+  std::vector<MemberSpec> members;
+  for (const auto& m : in.members) {
+    if (coordinator.empty() || m.name != coordinator) {
+      members.push_back(m);
+      continue;
+    }
+    if (coordinator_service.empty()) coordinator_service = m.service;
+    if (const Role* r = rv.find_role(m.role); coordinator_role.empty() && r && r->may_coordinate) coordinator_role = m.role;
+  }
 
   return ctx.db.write([&] {
     CaseRef c = find_case(ctx.db, in.case_number);
@@ -277,8 +290,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     }
     if (gp.empty() && rv.rules.gp_required) throw make_error(ExitCode::refused, "team.rule_gp_required", c.number);
     const auto sharing = sharing_services(ctx.db, c.id, ctx.today());
-    if (!coordinator.empty() && !in.coordinator_service.empty())
-      check_sharing(sharing, c.number, coordinator, in.coordinator_service);
+    if (!coordinator.empty() && !coordinator_service.empty()) check_sharing(sharing, c.number, coordinator, coordinator_service);
 
     const std::string today = format_date(ctx.today());
     SQLite::Statement ins(ctx.db.sql(), "INSERT INTO team (case_id, status, created_on, created_by) VALUES (?, 'active', ?, ?)");
@@ -293,11 +305,11 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     std::vector<std::string> taken;
     std::vector<std::string> details;
     if (!coordinator.empty()) {
-      MemberWriter(ctx.db, t.id, today).add(coordinator, coordinator_role, in.coordinator_service, kMemberCoordinator);
+      MemberWriter(ctx.db, t.id, today).add(coordinator, coordinator_role, coordinator_service, kMemberCoordinator);
       taken.push_back(coordinator);
-      details.push_back(describe("coordinator", coordinator, coordinator_role, in.coordinator_service));
+      details.push_back(describe("coordinator", coordinator, coordinator_role, coordinator_service));
     }
-    auto more = add_people(ctx, c, t, in.members, in.participants, gp, taken);
+    auto more = add_people(ctx, c, t, members, in.participants, gp, taken);
     details.insert(details.end(), more.begin(), more.end());
 
     SQLite::Statement up(ctx.db.sql(), "UPDATE case_file SET status = 'active' WHERE id = ?");
@@ -333,8 +345,11 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
     require_not_closed(t);
     require_consent_for(ctx, c, "team");
     std::vector<std::string> taken;
-    for (const auto& m : t.members)
-      if (m.active()) taken.push_back(m.name);
+    for (const auto& m : t.members) {
+      if (!m.active()) continue;
+      taken.push_back(m.name);
+      if (!gp.empty() && m.kind == kMemberGp) throw make_error(ExitCode::refused, "team.gp_exists", c.number, m.name);
+    }
     auto details = add_people(ctx, c, t, members, participants, gp, taken);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
     for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);

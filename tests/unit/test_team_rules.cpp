@@ -171,12 +171,24 @@ TEST_CASE("unknown roles and services are usage errors listing the allowed ids",
   CHECK(code_of([&] { create_team(f.ctx, in); }) == ExitCode::usage);
 }
 
-TEST_CASE("one team per case; names are unique among current members", "[team]") {
+TEST_CASE("the coordinator also listed as a member is one person with the member's service", "[team]") {
   Ready f;
   auto in = core_team();
   in.members.push_back({"Ane Lie", "sykepleier", "hjemmetjenesten"});
+  const Team t = create_team(f.ctx, in);
+  CHECK(t.members.size() == 6);
+  REQUIRE(t.coordinator());
+  CHECK(t.coordinator()->role == "sykepleier");
+  CHECK(t.coordinator()->service == "hjemmetjenesten");
+}
+
+TEST_CASE("one team per case; names are unique among current members; one GP", "[team]") {
+  Ready f;
+  auto in = core_team();
+  in.members.push_back({"Siri Moe", "sykepleier", "hjemmetjenesten"});
   CHECK(key_of([&] { create_team(f.ctx, in); }) == "team.duplicate_name");
   create_team(f.ctx, core_team());
+  CHECK(key_of([&] { add_to_team(f.ctx, "2026/1", {}, {}, "Dr. Annen"); }) == "team.gp_exists");
   f.set_status("granted");
   CHECK(key_of([&] { create_team(f.ctx, core_team()); }) == "team.exists");
   CHECK(key_of([&] { add_to_team(f.ctx, "2026/1", {{"Ola Dahl", "nav_veileder", "nav"}}, {}, ""); }) == "team.duplicate_name");
