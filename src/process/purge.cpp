@@ -1,0 +1,85 @@
+#include <oppteam/process/purge.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <set>
+
+namespace oppteam {
+
+Date purge_limit(const Rammeverk& rv, Date today) {
+  using namespace std::chrono;
+  if (rv.reports.retention_years <= 0) return today + days(1);
+  year_month_day d(today);
+  year_month_day back = (d.year() - years(rv.reports.retention_years)) / d.month() / d.day();
+  if (!back.ok()) back = back.year() / back.month() / last;  // 29 February
+  return sys_days(back);
+}
+
+PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
+  const Date limit = purge_limit(ctx.rv, ctx.today());
+  if (closed_before > limit) {
+    throw make_error(ExitCode::refused, "purge.retention", format_date(closed_before), ctx.rv.reports.retention_years,
+                     format_date(limit));
+  }
+  PurgeResult result;
+  result.closed_before = format_date(closed_before);
+  result.dry_run = dry_run;
+  auto& db = ctx.db;
+  auto run = [&] {
+    std::vector<std::int64_t> ids;
+    std::set<std::int64_t> persons;
+    {
+      SQLite::Statement q(db.sql(),
+                          "SELECT id, number, person_id FROM case_file "
+                          "WHERE status = 'closed' AND closed_on IS NOT NULL AND closed_on < ? ORDER BY year, seq");
+      q.bind(1, result.closed_before);
+      while (q.executeStep()) {
+        ids.push_back(q.getColumn(0).getInt64());
+        result.cases.push_back(q.getColumn(1).getString());
+        persons.insert(q.getColumn(2).getInt64());
+      }
+    }
+    // Persons left with no case once these are gone.
+    {
+      SQLite::Statement q(db.sql(),
+                          "SELECT COUNT(*) FROM case_file WHERE person_id = ? AND NOT (status = 'closed' "
+                          "AND closed_on IS NOT NULL AND closed_on < ?)");
+      for (auto p : persons) {
+        q.bind(1, p);
+        q.bind(2, result.closed_before);
+        q.executeStep();
+        if (q.getColumn(0).getInt64() == 0) ++result.persons_deleted;
+        q.reset();
+      }
+    }
+    if (dry_run) return;
+    AuditWriter audit(db, ctx.clock, ctx.actor);
+    SQLite::Statement del(db.sql(), "DELETE FROM case_file WHERE id = ?");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      del.bind(1, ids[i]);
+      del.exec();
+      del.reset();
+      audit.append("purge", result.cases[i], "", "closed before " + result.closed_before);
+    }
+    SQLite::Statement orphan(db.sql(), "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)");
+    for (auto p : persons) {
+      orphan.bind(1, p);
+      orphan.bind(2, p);
+      orphan.exec();
+      orphan.reset();
+    }
+    audit.flush();
+  };
+  if (dry_run) {
+    db.read(run);
+  } else {
+    db.write(run);
+  }
+  return result;
+}
+
+}  // namespace oppteam

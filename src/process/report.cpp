@@ -1,0 +1,478 @@
+#include <oppteam/process/report.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+namespace oppteam {
+
+namespace {
+
+using namespace std::chrono;
+
+// The SQL expression giving the period key of the ISO date `col`. Only
+// these fixed texts are put into SQL; user values are always bound.
+std::string period_sql(const std::string& by, const std::string& col) {
+  if (by == "month") return fmt::format("substr({0}, 1, 7)", col);
+  if (by == "quarter")
+    return fmt::format("substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)", col);
+  return "'all'";
+}
+
+std::string quarter_key(const year_month_day& d) {
+  return fmt::format("{:04}-Q{}", int(d.year()), (unsigned(d.month()) + 2) / 3);
+}
+
+// Counts per (period, category) from a query returning those three columns.
+using Counts = std::map<std::string, std::map<std::string, std::int64_t>>;  // category -> period -> n
+
+Counts query_counts(Database& db, const std::string& sql, const std::string& from, const std::string& to) {
+  SQLite::Statement q(db.sql(), sql);
+  q.bind(1, from);
+  q.bind(2, to);
+  Counts out;
+  while (q.executeStep()) {
+    out[q.getColumn(1).getString()][q.getColumn(0).getString()] += q.getColumn(2).getInt64();
+  }
+  return out;
+}
+
+struct Category {
+  std::string id;
+  std::string label;
+  bool always = false;  // kept even when every count is zero
+};
+
+ReportTable make_table(std::string id, const std::vector<Category>& known, const Counts& counts,
+                       const std::vector<std::string>& periods, int min_count, const std::string& unknown_label) {
+  ReportTable t;
+  t.id = std::move(id);
+  std::set<std::string> seen;
+  auto add = [&](const std::string& cat, const std::string& label, bool always) {
+    if (!seen.insert(cat).second) return;
+    auto it = counts.find(cat);
+    if (!always && it == counts.end()) return;
+    t.row_ids.push_back(cat);
+    t.row_labels.push_back(label);
+  };
+  for (const auto& c : known) add(c.id, c.label, c.always);
+  for (const auto& [cat, _] : counts) add(cat, cat.empty() ? unknown_label : cat, false);
+  std::vector<std::vector<std::int64_t>> cells;
+  for (const auto& cat : t.row_ids) {
+    std::vector<std::int64_t> row;
+    auto it = counts.find(cat);
+    for (const auto& p : periods) {
+      std::int64_t n = 0;
+      if (it != counts.end()) {
+        auto jt = it->second.find(p);
+        if (jt != it->second.end()) n = jt->second;
+      }
+      row.push_back(n);
+    }
+    cells.push_back(std::move(row));
+  }
+  if (cells.empty()) {  // nothing at all: one empty row so the table still shows its zero total
+    t.row_ids.push_back("");
+    t.row_labels.push_back(unknown_label);
+    cells.push_back(std::vector<std::int64_t>(periods.size(), 0));
+  }
+  t.table = suppress_table(cells, min_count);
+  return t;
+}
+
+// The first referral of each case, reused by lead times and late decisions.
+constexpr const char* kFirstReferral = "(SELECT case_id, MIN(received_on) AS first FROM referral GROUP BY case_id)";
+
+}  // namespace
+
+std::vector<std::string> report_periods(Date from, Date to, const std::string& by) {
+  if (by.empty()) return {"all"};
+  if (by != "month" && by != "quarter") throw make_error(ExitCode::usage, "report.bad_by", by);
+  std::vector<std::string> out;
+  year_month ym = year_month_day(from).year() / year_month_day(from).month();
+  const year_month last = year_month_day(to).year() / year_month_day(to).month();
+  for (; ym <= last; ym += months(1)) {
+    std::string key = by == "month" ? fmt::format("{:04}-{:02}", int(ym.year()), unsigned(ym.month()))
+                                    : quarter_key(ym.year() / ym.month() / 1);
+    if (out.empty() || out.back() != key) out.push_back(key);
+  }
+  return out;
+}
+
+Report build_report(const Context& ctx, const ReportOptions& o) {
+  if (o.from > o.to) throw make_error(ExitCode::usage, "report.from_after_to", format_date(o.from), format_date(o.to));
+  Report r;
+  r.from = format_date(o.from);
+  r.to = format_date(o.to);
+  r.by = o.by;
+  r.min_count = ctx.rv.reports.min_count;
+  r.periods = report_periods(o.from, o.to, o.by);
+  const int k = r.min_count;
+  const Lang lang = ctx.lang;
+  auto& db = ctx.db;
+  const std::string unknown = tr(lang, "report.unspecified");
+
+  db.read([&] {
+    // cases opened in the period, by their status now
+    std::vector<Category> statuses;
+    for (const char* s : {"received", "granted", "refused", "active", "closed"})
+      statuses.push_back({s, tr(lang, std::string("report.status.") + s), true});
+    r.tables.push_back(make_table(
+        "cases_by_status", statuses,
+        query_counts(db, fmt::format("SELECT {}, status, COUNT(*) FROM case_file WHERE opened_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "opened_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    std::vector<Category> reporters;
+    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.label});
+    r.tables.push_back(make_table(
+        "referrals_by_reporter_type", reporters,
+        query_counts(db, fmt::format("SELECT {}, reporter_type, COUNT(*) FROM referral WHERE received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "received_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    std::vector<Category> groups;
+    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.label});
+    groups.push_back({"", unknown});
+    r.tables.push_back(make_table(
+        "referrals_by_target_group", groups,
+        query_counts(db, fmt::format("SELECT {}, COALESCE(c.target_group, ''), COUNT(*) FROM referral r "
+                                     "JOIN case_file c ON c.id = r.case_id WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "r.received_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    r.tables.push_back(make_table(
+        "decisions", {{"granted", tr(lang, "report.outcome.granted"), true}, {"refused", tr(lang, "report.outcome.refused"), true}},
+        query_counts(db, fmt::format("SELECT {}, outcome, COUNT(*) FROM decision WHERE decided_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "decided_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    r.tables.push_back(make_table(
+        "evaluations_by_decision",
+        {{"continue", tr(lang, "report.evaluation.continue"), true},
+         {"revise", tr(lang, "report.evaluation.revise"), true},
+         {"close", tr(lang, "report.evaluation.close"), true}},
+        query_counts(db, fmt::format("SELECT {}, decision, COUNT(*) FROM evaluation WHERE evaluated_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "evaluated_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    // teams created in the period, by their members now (not removed)
+    r.tables.push_back(make_table(
+        "teams_by_size",
+        {{"0", tr(lang, "report.size", "0")}, {"1-3", tr(lang, "report.size", "1–3")}, {"4-5", tr(lang, "report.size", "4–5")},
+         {"6-7", tr(lang, "report.size", "6–7")}, {"8+", tr(lang, "report.size", "8+")}},
+        query_counts(db, fmt::format(
+            "SELECT {}, CASE WHEN n = 0 THEN '0' WHEN n <= 3 THEN '1-3' WHEN n <= 5 THEN '4-5' WHEN n <= 7 THEN '6-7' ELSE '8+' END, COUNT(*) "
+            "FROM (SELECT t.created_on AS created_on, (SELECT COUNT(*) FROM team_member m WHERE m.team_id = t.id AND m.removed_on IS NULL) AS n "
+            "FROM team t WHERE t.created_on BETWEEN ?1 AND ?2) GROUP BY 1, 2",
+            period_sql(o.by, "created_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    // sectors taking part: teams with a current member from a service of the sector
+    db.sql().exec("CREATE TEMP TABLE IF NOT EXISTS report_service_sector (service TEXT PRIMARY KEY, sector TEXT NOT NULL)");
+    db.sql().exec("DELETE FROM temp.report_service_sector");
+    {
+      SQLite::Statement ins(db.sql(), "INSERT OR REPLACE INTO temp.report_service_sector VALUES (?, ?)");
+      for (const auto& s : ctx.rv.services) {
+        ins.bind(1, s.id);
+        ins.bind(2, s.sector);
+        ins.exec();
+        ins.reset();
+      }
+    }
+    std::vector<Category> sectors;
+    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.label});
+    r.tables.push_back(make_table(
+        "teams_by_sector", sectors,
+        query_counts(db, fmt::format("SELECT {}, COALESCE(s.sector, m.service), COUNT(DISTINCT t.id) FROM team t "
+                                     "JOIN team_member m ON m.team_id = t.id AND m.removed_on IS NULL AND m.service IS NOT NULL "
+                                     "LEFT JOIN temp.report_service_sector s ON s.service = m.service "
+                                     "WHERE t.created_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "t.created_on")), r.from, r.to),
+        r.periods, k, unknown));
+
+    // lead times: median (mean of the middle one or two) and 90th percentile (nearest rank)
+    {
+      SQLite::Statement q(db.sql(), fmt::format(R"sql(
+WITH d(m, days) AS (
+  SELECT 'referral_to_decision', julianday(dc.decided_on) - julianday(fr.first)
+    FROM decision dc JOIN {0} fr ON fr.case_id = dc.case_id
+   WHERE dc.decided_on BETWEEN ?1 AND ?2
+  UNION ALL
+  SELECT 'decision_to_team', julianday(t.created_on) - julianday(dc.decided_on)
+    FROM team t JOIN decision dc ON dc.case_id = t.case_id
+   WHERE t.created_on BETWEEN ?1 AND ?2
+  UNION ALL
+  SELECT 'team_to_plan', julianday(fp.first) - julianday(t.created_on)
+    FROM (SELECT plan_id, MIN(substr(created_at, 1, 10)) AS first FROM plan_revision GROUP BY plan_id) fp
+    JOIN plan p ON p.id = fp.plan_id JOIN team t ON t.case_id = p.case_id
+   WHERE fp.first BETWEEN ?1 AND ?2
+  UNION ALL
+  SELECT 'plan_to_evaluation', julianday(fe.first) - julianday(p.created_on)
+    FROM (SELECT case_id, MIN(evaluated_on) AS first FROM evaluation GROUP BY case_id) fe
+    JOIN plan p ON p.case_id = fe.case_id
+   WHERE fe.first BETWEEN ?1 AND ?2
+), ranked AS (
+  SELECT m, days, ROW_NUMBER() OVER (PARTITION BY m ORDER BY days) AS rn, COUNT(*) OVER (PARTITION BY m) AS n FROM d
+)
+SELECT m, MAX(n), AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN days END),
+       MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN days END)
+  FROM ranked GROUP BY m)sql", kFirstReferral));
+      q.bind(1, r.from);
+      q.bind(2, r.to);
+      std::map<std::string, LeadTime> found;
+      while (q.executeStep()) {
+        LeadTime lt;
+        lt.id = q.getColumn(0).getString();
+        lt.n = q.getColumn(1).getInt64();
+        lt.median = q.getColumn(2).getDouble();
+        lt.p90 = std::int64_t(q.getColumn(3).getDouble());
+        found[lt.id] = lt;
+      }
+      for (const char* id : {"referral_to_decision", "decision_to_team", "team_to_plan", "plan_to_evaluation"}) {
+        LeadTime lt;
+        lt.id = id;
+        if (found.count(id)) lt = found[id];
+        if (lt.n < k) {
+          lt.suppressed = true;
+          lt.median.reset();
+          lt.p90.reset();
+        }
+        r.lead_times.push_back(lt);
+      }
+    }
+
+    // decisions past the preliminary-reply limit without a preliminary reply
+    {
+      SQLite::Statement q(db.sql(), fmt::format(
+          "SELECT COUNT(*), COALESCE(SUM(julianday(dc.decided_on) - julianday(fr.first) > ?3 "
+          "AND NOT EXISTS (SELECT 1 FROM preliminary_reply pr WHERE pr.case_id = dc.case_id)), 0) "
+          "FROM decision dc JOIN {} fr ON fr.case_id = dc.case_id WHERE dc.decided_on BETWEEN ?1 AND ?2",
+          kFirstReferral));
+      q.bind(1, r.from);
+      q.bind(2, r.to);
+      q.bind(3, ctx.rv.deadlines.preliminary_reply);
+      q.executeStep();
+      r.late.decisions = q.getColumn(0).getInt64();
+      r.late.late_without_reply = q.getColumn(1).getInt64();
+      r.late.limit_days = ctx.rv.deadlines.preliminary_reply;
+      r.late.decisions_suppressed = r.late.decisions < k;
+      // the on-time part is decisions - late: it must not be computable either
+      r.late.late_suppressed = r.late.late_without_reply < k || r.late.decisions - r.late.late_without_reply < k ||
+                               r.late.decisions_suppressed;
+      if (!r.late.late_suppressed && r.late.decisions > 0)
+        r.late.share = double(r.late.late_without_reply) / double(r.late.decisions);
+    }
+
+    // mean goal attainment over the goal scores of evaluations in the period
+    {
+      SQLite::Statement q(db.sql(),
+                          "SELECT COUNT(DISTINCT e.case_id), COUNT(*), AVG(CAST(j.value AS REAL)) "
+                          "FROM evaluation e, json_each(e.goals) j WHERE e.evaluated_on BETWEEN ?1 AND ?2");
+      q.bind(1, r.from);
+      q.bind(2, r.to);
+      q.executeStep();
+      r.goal_attainment.cases = q.getColumn(0).getInt64();
+      r.goal_attainment.scores = q.getColumn(1).getInt64();
+      r.goal_attainment.suppressed = r.goal_attainment.cases < k;
+      if (!r.goal_attainment.suppressed && !q.getColumn(2).isNull()) r.goal_attainment.mean = q.getColumn(2).getDouble();
+    }
+
+    // indicators per quarter: number of cases, values, sum and mean
+    {
+      SQLite::Statement q(db.sql(), fmt::format(
+          "SELECT {}, iv.indicator, COUNT(DISTINCT e.case_id), COUNT(*), SUM(iv.value), AVG(iv.value) "
+          "FROM indicator_value iv JOIN evaluation e ON e.id = iv.evaluation_id "
+          "WHERE e.evaluated_on BETWEEN ?1 AND ?2 GROUP BY 1, 2 ORDER BY 1, 2",
+          period_sql("quarter", "e.evaluated_on")));
+      q.bind(1, r.from);
+      q.bind(2, r.to);
+      while (q.executeStep()) {
+        IndicatorQuarter iq;
+        iq.quarter = q.getColumn(0).getString();
+        iq.indicator = q.getColumn(1).getString();
+        const auto* ind = ctx.rv.find_indicator(iq.indicator);
+        iq.label = ind ? ind->label : iq.indicator;
+        iq.cases = q.getColumn(2).getInt64();
+        iq.values = q.getColumn(3).getInt64();
+        iq.suppressed = iq.cases < k;
+        if (!iq.suppressed) {
+          iq.sum = q.getColumn(4).getInt64();
+          iq.mean = q.getColumn(5).getDouble();
+        }
+        r.indicators.push_back(iq);
+      }
+    }
+  });
+
+  // One audit entry for the report: aggregate only, no person.
+  db.write([&] {
+    audit_append(db, ctx.clock, ctx.actor, "report", "", "",
+                 fmt::format("{}..{}{}", r.from, r.to, o.by.empty() ? "" : " by " + o.by));
+  });
+  return r;
+}
+
+namespace {
+
+nlohmann::json cell_json(const SuppressedTable& t, std::size_t r, std::size_t c) {
+  if (t.suppressed(r, c)) return t.display(r, c);
+  return t.values[r][c];
+}
+
+std::string small(int k) { return fmt::format("<{}", k); }
+
+std::string fmt_days(double d) {
+  std::string s = fmt::format("{:.1f}", d);
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  return s;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+nlohmann::json report_json(const Report& r) {
+  nlohmann::json doc = {{"from", r.from}, {"to", r.to}, {"by", r.by.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.by)},
+                        {"min_count", r.min_count}, {"periods", r.periods}};
+  nlohmann::json tables = nlohmann::json::object();
+  for (const auto& t : r.tables) {
+    nlohmann::json rows = nlohmann::json::array();
+    const auto& s = t.table;
+    for (std::size_t i = 0; i < t.row_ids.size(); ++i) {
+      nlohmann::json cells = nlohmann::json::object();
+      for (std::size_t c = 0; c < r.periods.size(); ++c) cells[r.periods[c]] = cell_json(s, i, c);
+      rows.push_back({{"id", t.row_ids[i]}, {"label", t.row_labels[i]}, {"counts", cells}, {"total", cell_json(s, i, s.cols())}});
+    }
+    nlohmann::json totals = nlohmann::json::object();
+    for (std::size_t c = 0; c < r.periods.size(); ++c) totals[r.periods[c]] = cell_json(s, s.rows(), c);
+    tables[t.id] = {{"rows", rows}, {"totals", totals}, {"total", cell_json(s, s.rows(), s.cols())}};
+  }
+  doc["tables"] = tables;
+  nlohmann::json lead = nlohmann::json::object();
+  for (const auto& lt : r.lead_times) {
+    lead[lt.id] = {{"n", lt.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(lt.n)},
+                   {"median_days", lt.median ? nlohmann::json(*lt.median) : nlohmann::json(nullptr)},
+                   {"p90_days", lt.p90 ? nlohmann::json(*lt.p90) : nlohmann::json(nullptr)},
+                   {"suppressed", lt.suppressed}};
+  }
+  doc["lead_times"] = lead;
+  doc["late_decisions"] = {
+      {"limit_days", r.late.limit_days},
+      {"decisions", r.late.decisions_suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(r.late.decisions)},
+      {"late_without_preliminary_reply",
+       r.late.late_suppressed ? nlohmann::json(r.late.late_without_reply < r.min_count ? small(r.min_count) : "x")
+                              : nlohmann::json(r.late.late_without_reply)},
+      {"share", r.late.share ? nlohmann::json(*r.late.share) : nlohmann::json(nullptr)}};
+  doc["goal_attainment"] = {
+      {"cases", r.goal_attainment.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(r.goal_attainment.cases)},
+      {"mean", r.goal_attainment.mean ? nlohmann::json(*r.goal_attainment.mean) : nlohmann::json(nullptr)},
+      {"suppressed", r.goal_attainment.suppressed}};
+  nlohmann::json inds = nlohmann::json::array();
+  for (const auto& iq : r.indicators) {
+    inds.push_back({{"indicator", iq.indicator}, {"label", iq.label}, {"quarter", iq.quarter},
+                    {"cases", iq.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(iq.cases)},
+                    {"sum", iq.sum ? nlohmann::json(*iq.sum) : nlohmann::json(nullptr)},
+                    {"mean", iq.mean ? nlohmann::json(*iq.mean) : nlohmann::json(nullptr)},
+                    {"suppressed", iq.suppressed}});
+  }
+  doc["indicators"] = inds;
+  return doc;
+}
+
+std::string report_text(const Report& r, Lang lang) {
+  std::string out = tr(lang, "report.heading", r.from, r.to, r.min_count) + "\n";
+  const bool one = r.periods.size() == 1;
+  for (const auto& t : r.tables) {
+    out += "\n" + tr(lang, "report.table." + t.id) + "\n";
+    std::vector<std::string> headers{""};
+    if (!one) headers.insert(headers.end(), r.periods.begin(), r.periods.end());
+    headers.push_back(tr(lang, "report.total"));
+    Table tab(headers);
+    const auto& s = t.table;
+    for (std::size_t i = 0; i <= t.row_ids.size(); ++i) {
+      std::vector<std::string> row{i < t.row_ids.size() ? t.row_labels[i] : tr(lang, "report.total")};
+      if (!one)
+        for (std::size_t c = 0; c < r.periods.size(); ++c) row.push_back(s.display(i, c));
+      row.push_back(s.display(i, s.cols()));
+      tab.add(row);
+    }
+    out += tab.render();
+  }
+  out += "\n" + tr(lang, "report.table.lead_times") + "\n";
+  Table lt({"", tr(lang, "report.n"), tr(lang, "report.median"), tr(lang, "report.p90")});
+  for (const auto& l : r.lead_times) {
+    lt.add({tr(lang, "report.lead." + l.id), l.suppressed ? small(r.min_count) : std::to_string(l.n),
+            l.median ? fmt_days(*l.median) : "-", l.p90 ? std::to_string(*l.p90) : "-"});
+  }
+  out += lt.render();
+  out += "\n" + tr(lang, "report.late", r.late.limit_days,
+                   r.late.decisions_suppressed ? small(r.min_count) : std::to_string(r.late.decisions),
+                   r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? small(r.min_count) : "x")
+                                          : std::to_string(r.late.late_without_reply),
+                   r.late.share ? fmt::format("{:.1f} %", *r.late.share * 100) : "-") + "\n";
+  out += tr(lang, "report.goal_attainment",
+            r.goal_attainment.suppressed ? small(r.min_count) : std::to_string(r.goal_attainment.cases),
+            r.goal_attainment.mean ? fmt::format("{:+.2f}", *r.goal_attainment.mean) : "-") + "\n";
+  out += "\n" + tr(lang, "report.table.indicators") + "\n";
+  if (r.indicators.empty()) {
+    out += tr(lang, "report.none") + "\n";
+  } else {
+    Table it({tr(lang, "report.quarter"), tr(lang, "report.indicator"), tr(lang, "report.cases"), tr(lang, "report.sum"), tr(lang, "report.mean")});
+    for (const auto& iq : r.indicators) {
+      it.add({iq.quarter, iq.label, iq.suppressed ? small(r.min_count) : std::to_string(iq.cases),
+              iq.sum ? std::to_string(*iq.sum) : "-", iq.mean ? fmt::format("{:.2f}", *iq.mean) : "-"});
+    }
+    out += it.render();
+  }
+  return out;
+}
+
+std::string report_csv(const Report& r) {
+  std::string out = "section,row,period,value\n";
+  auto line = [&](const std::string& a, const std::string& b, const std::string& c, const std::string& d) {
+    out += csv_field(a) + "," + csv_field(b) + "," + csv_field(c) + "," + csv_field(d) + "\n";
+  };
+  for (const auto& t : r.tables) {
+    const auto& s = t.table;
+    for (std::size_t i = 0; i <= t.row_ids.size(); ++i) {
+      const std::string row = i < t.row_ids.size() ? (t.row_ids[i].empty() ? "unspecified" : t.row_ids[i]) : "total";
+      for (std::size_t c = 0; c < r.periods.size(); ++c) line(t.id, row, r.periods[c], s.display(i, c));
+      if (r.periods.size() > 1) line(t.id, row, "total", s.display(i, s.cols()));
+    }
+  }
+  for (const auto& l : r.lead_times) {
+    line("lead_times", l.id + ".n", "all", l.suppressed ? small(r.min_count) : std::to_string(l.n));
+    line("lead_times", l.id + ".median_days", "all", l.median ? fmt_days(*l.median) : "");
+    line("lead_times", l.id + ".p90_days", "all", l.p90 ? std::to_string(*l.p90) : "");
+  }
+  line("late_decisions", "decisions", "all", r.late.decisions_suppressed ? small(r.min_count) : std::to_string(r.late.decisions));
+  line("late_decisions", "late_without_preliminary_reply", "all",
+       r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? small(r.min_count) : "x") : std::to_string(r.late.late_without_reply));
+  line("late_decisions", "share", "all", r.late.share ? fmt::format("{:.4f}", *r.late.share) : "");
+  line("goal_attainment", "cases", "all", r.goal_attainment.suppressed ? small(r.min_count) : std::to_string(r.goal_attainment.cases));
+  line("goal_attainment", "mean", "all", r.goal_attainment.mean ? fmt::format("{:.4f}", *r.goal_attainment.mean) : "");
+  for (const auto& iq : r.indicators) {
+    line("indicators", iq.indicator + ".cases", iq.quarter, iq.suppressed ? small(r.min_count) : std::to_string(iq.cases));
+    line("indicators", iq.indicator + ".sum", iq.quarter, iq.sum ? std::to_string(*iq.sum) : "");
+    line("indicators", iq.indicator + ".mean", iq.quarter, iq.mean ? fmt::format("{:.4f}", *iq.mean) : "");
+  }
+  return out;
+}
+
+}  // namespace oppteam

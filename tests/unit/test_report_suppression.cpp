@@ -1,0 +1,160 @@
+// Small-count suppression: every count below min_count is hidden, and no
+// hidden value can be computed from what is shown. The check here is
+// independent of the library's graph argument: it writes the row, column
+// and grand-total equations as a linear system and tests by Gaussian
+// elimination whether each hidden value is fixed by them.
+
+#include <oppteam/process/suppression.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+using namespace oppteam;
+
+namespace {
+
+// Rank of a dense matrix (rows of doubles; coefficients are small integers).
+std::size_t rank_of(std::vector<std::vector<double>> m) {
+  std::size_t rank = 0;
+  const std::size_t cols = m.empty() ? 0 : m.front().size();
+  for (std::size_t c = 0; c < cols && rank < m.size(); ++c) {
+    std::size_t pivot = rank;
+    for (std::size_t r = rank; r < m.size(); ++r)
+      if (std::fabs(m[r][c]) > std::fabs(m[pivot][c])) pivot = r;
+    if (std::fabs(m[pivot][c]) < 1e-9) continue;
+    std::swap(m[pivot], m[rank]);
+    for (std::size_t r = 0; r < m.size(); ++r) {
+      if (r == rank) continue;
+      const double f = m[r][c] / m[rank][c];
+      for (std::size_t k = c; k < cols; ++k) m[r][k] -= f * m[rank][k];
+    }
+    ++rank;
+  }
+  return rank;
+}
+
+// The hidden values of the augmented table that the published equations fix.
+std::vector<std::pair<std::size_t, std::size_t>> determined_cells(const SuppressedTable& t) {
+  const std::size_t R = t.rows(), C = t.cols();
+  std::vector<std::pair<std::size_t, std::size_t>> unknown;
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> index;
+  for (std::size_t r = 0; r <= R; ++r)
+    for (std::size_t c = 0; c <= C; ++c)
+      if (t.suppressed(r, c)) {
+        index[{r, c}] = unknown.size();
+        unknown.emplace_back(r, c);
+      }
+  // Each equation: sum of the cells of a line minus its total = 0; only the
+  // coefficients of unknowns matter for whether a value is determined.
+  std::vector<std::vector<double>> eq;
+  auto add_line = [&](std::vector<std::pair<std::size_t, std::size_t>> plus, std::pair<std::size_t, std::size_t> minus) {
+    std::vector<double> row(unknown.size(), 0.0);
+    for (auto p : plus)
+      if (index.count(p)) row[index[p]] += 1;
+    if (index.count(minus)) row[index[minus]] -= 1;
+    eq.push_back(row);
+  };
+  for (std::size_t r = 0; r <= R; ++r) {
+    std::vector<std::pair<std::size_t, std::size_t>> cells;
+    for (std::size_t c = 0; c < C; ++c) cells.emplace_back(r, c);
+    add_line(cells, {r, C});
+  }
+  for (std::size_t c = 0; c <= C; ++c) {
+    std::vector<std::pair<std::size_t, std::size_t>> cells;
+    for (std::size_t r = 0; r < R; ++r) cells.emplace_back(r, c);
+    add_line(cells, {R, c});
+  }
+  const std::size_t base = rank_of(eq);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t k = 0; k < unknown.size(); ++k) {
+    auto with = eq;
+    std::vector<double> e(unknown.size(), 0.0);
+    e[k] = 1;
+    with.push_back(e);
+    if (rank_of(with) == base) out.push_back(unknown[k]);
+  }
+  return out;
+}
+
+void check_protected(const std::vector<std::vector<std::int64_t>>& cells, int min_count) {
+  auto t = suppress_table(cells, min_count);
+  INFO("table " << cells.size() << "x" << cells.front().size() << " min_count " << min_count);
+  for (std::size_t r = 0; r <= t.rows(); ++r)
+    for (std::size_t c = 0; c <= t.cols(); ++c) {
+      if (t.values[r][c] < min_count) CHECK(t.state[r][c] == CellState::primary);
+      if (t.state[r][c] == CellState::secondary) CHECK(t.values[r][c] >= min_count);
+    }
+  auto determined = determined_cells(t);
+  CHECK(determined.empty());
+  for (std::size_t r = 0; r <= t.rows(); ++r)
+    for (std::size_t c = 0; c <= t.cols(); ++c)
+      if (t.suppressed(r, c)) CHECK_FALSE(suppressed_cell_determined(t, r, c));
+}
+
+}  // namespace
+
+TEST_CASE("suppression computes the totals and leaves large counts alone", "[report]") {
+  auto t = suppress_table({{10, 20}, {30, 40}}, 5);
+  CHECK(t.values[0][2] == 30);
+  CHECK(t.values[2][0] == 40);
+  CHECK(t.values[2][2] == 100);
+  for (std::size_t r = 0; r < 3; ++r)
+    for (std::size_t c = 0; c < 3; ++c) CHECK(t.state[r][c] == CellState::shown);
+  CHECK(t.display(2, 2) == "100");
+}
+
+TEST_CASE("a single small count hides a rectangle so it cannot be subtracted out", "[report]") {
+  auto t = suppress_table({{3, 20, 30}, {40, 50, 60}}, 5);
+  CHECK(t.state[0][0] == CellState::primary);
+  CHECK(t.display(0, 0) == "<5");
+  // row 0 and column 0 each need a second hidden cell
+  int hidden_row0 = 0, hidden_col0 = 0;
+  for (std::size_t c = 0; c <= 3; ++c) hidden_row0 += t.suppressed(0, c);
+  for (std::size_t r = 0; r <= 2; ++r) hidden_col0 += t.suppressed(r, 0);
+  CHECK(hidden_row0 >= 2);
+  CHECK(hidden_col0 >= 2);
+  CHECK(t.state[0][1] == CellState::secondary);  // the smallest neighbour in the row
+  CHECK(t.display(0, 1) == "x");
+  CHECK(determined_cells(t).empty());
+}
+
+TEST_CASE("two hidden blocks joined by one hidden cell are not enough: the joining cell is a bridge", "[report]") {
+  // Every row and column with a small count has two of them, yet without
+  // more suppression the cell joining the two 2x2 blocks could be computed.
+  std::vector<std::vector<std::int64_t>> cells = {
+      {1, 2, 50, 60, 70}, {3, 4, 2, 60, 70}, {50, 60, 3, 1, 70}, {50, 60, 70, 2, 3}, {80, 80, 80, 80, 80}};
+  check_protected(cells, 5);
+}
+
+TEST_CASE("one row or one column: the totals equal the cells and are hidden with them", "[report]") {
+  check_protected({{2}, {10}, {20}}, 5);
+  check_protected({{2, 10, 20}}, 5);
+  check_protected({{2}}, 5);
+  auto t = suppress_table({{2}, {10}, {20}}, 5);
+  CHECK(t.state[0][1] != CellState::shown);  // row total = the cell itself
+}
+
+TEST_CASE("zero counts are below min_count too; min_count 1 hides nothing", "[report]") {
+  auto t = suppress_table({{0, 10}, {10, 10}}, 5);
+  CHECK(t.state[0][0] == CellState::primary);
+  auto none = suppress_table({{0, 1}, {2, 3}}, 1);
+  for (auto& row : none.state)
+    for (auto s : row) CHECK(s == CellState::shown);
+}
+
+TEST_CASE("generated tables: no hidden value can be worked out from the totals", "[report]") {
+  std::mt19937 rng(20260302);
+  for (int round = 0; round < 400; ++round) {
+    std::uniform_int_distribution<int> dim(1, 7);
+    const int R = dim(rng), C = dim(rng);
+    std::uniform_int_distribution<int> small(0, 6), large(0, 60), pick(0, 3);
+    std::vector<std::vector<std::int64_t>> cells(R, std::vector<std::int64_t>(C));
+    for (auto& row : cells)
+      for (auto& v : row) v = pick(rng) == 0 ? small(rng) : large(rng);
+    const int min_count = std::uniform_int_distribution<int>(2, 10)(rng);
+    check_protected(cells, min_count);
+  }
+}
