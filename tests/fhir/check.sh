@@ -29,9 +29,58 @@ for c in 2026/1 2026/2 2025/7; do
   out="$tmp/$(echo "$c" | tr / _).json"
   "$bin" --db "$db" --today 2026-06-01 case export "$c" --fhir > "$out"
 done
-node "$here/validate.js" "$tmp"/*.json
+node "$here/validate.js" "$tmp"/2*.json
 # the export was audited, and the chain still holds
 "$bin" --db "$db" audit verify >/dev/null
+# The same three kinds of case made through the real commands (intake,
+# assessment, team, plan, evaluation), exported and validated.
+cmd="$tmp/cmd.db"
+o() {
+  if ! "$bin" --db "$cmd" --as saksbehandler1 "$@" >/dev/null 2>"$tmp/err"; then
+    cat "$tmp/err" >&2; echo "FAIL: oppteam $*" >&2; exit 1
+  fi
+}
+o init --config "$here/../../examples/rammeverk.toml"
+# a child, 9, whose mother (foresatt) consents
+o --today 2026-03-02 refer add --fnr 14851650181 --name "Kasper Nilsen" --reporter-type barnehage --reporter-name "Eva Lund" --received 2026-03-02 --need "Familien trenger koordinering"
+o --today 2026-03-03 consent give 2026/1 --scope utredning --form skriftlig --given-by foresatt --name "Pia Nilsen" --document DOK-11
+o --today 2026-03-03 consent give 2026/1 --scope team --form skriftlig --given-by foresatt --name "Pia Nilsen"
+o --today 2026-03-05 assess 2026/1 --instrument kjennetegn --answer flere_diagnoser=1 --answer funksjonsfall=2 --answer psykisk_helse=1 --answer rus=0 --allow-partial --what-matters "Å leke med vennene" --assessor "Ane Lie" --profession sykepleier
+o --today 2026-03-10 decide 2026/1 --grant
+o --today 2026-03-12 team create 2026/1 --coordinator "Ane Lie" --gp "Dr. Berg" --member "Siri Moe:barnevernkonsulent:barnevern" --participant "Pia Nilsen:parorende"
+o --today 2026-03-15 plan goal 2026/1 --from-what-matters 1
+o --today 2026-03-15 plan measure 2026/1 --goal 1 --text "Ukentlig samtale" --responsible "Siri Moe" --due 2026-04-01 --every 7
+# an elderly woman, 77, who later withdraws her consent to the team
+o --today 2026-01-10 refer add --fnr 03894810016 --name "Klara Berg" --reporter-type fastlege --reporter-name "Dr. Berg" --received 2026-01-10 --need "Mange tjenester"
+o --today 2026-01-12 consent give 2026/2 --scope utredning --form muntlig --given-by person
+o --today 2026-01-12 consent give 2026/2 --scope team --form muntlig --given-by person
+o --today 2026-01-15 assess 2026/2 --instrument kjennetegn --answer flere_diagnoser=1 --answer funksjonsfall=3 --answer psykisk_helse=0 --answer rus=0 --allow-partial --what-matters "Å bo heime" --assessor "Ola Dahl" --profession ergoterapeut
+o --today 2026-02-20 decide 2026/2 --grant
+o --today 2026-02-25 team create 2026/2 --coordinator "Ola Dahl" --gp "Dr. Berg"
+o --today 2026-03-01 plan goal 2026/2 --text "Bo trygt heime"
+o --today 2026-03-01 plan measure 2026/2 --goal 1 --text "Ukentlig besøk" --responsible "Ola Dahl" --due 2026-05-01
+o --today 2026-03-01 plan participated 2026/2 --how "Hjemmebesøk med datter"
+o --today 2026-04-20 evaluate 2026/2 --goal 1=+1 --experienced-quality 4 --indicator sykehusinnleggelser=1 --decision continue
+o --today 2026-05-02 consent withdraw 2026/2 --scope team --reason "Ønsker ikke team lenger"
+# a closed case: the evaluation closes team and case
+o --today 2025-02-01 refer add --fnr 21875520048 --name "Per Hansen" --reporter-type fastlege --received 2025-02-01 --need "Risikoscreening"
+o --today 2025-02-03 consent give 2025/1 --scope utredning --form skriftlig --given-by person
+o --today 2025-02-03 consent give 2025/1 --scope team --form skriftlig --given-by person
+o --today 2025-02-10 assess 2025/1 --instrument kjennetegn --answer flere_diagnoser=1 --answer funksjonsfall=3 --answer psykisk_helse=1 --answer rus=1 --allow-partial --assessor "Ane Lie" --profession sykepleier
+o --today 2025-02-20 decide 2025/1 --grant
+o --today 2025-02-25 team create 2025/1 --coordinator "Ane Lie" --gp "Dr. Berg" --member "Kari Nav:nav_veileder:nav"
+o --today 2025-03-01 plan goal 2025/1 --text "Klare meg selv"
+o --today 2025-03-01 plan measure 2025/1 --goal 1 --text "Trygghetsalarm" --responsible "Ane Lie" --due 2025-04-01
+o --today 2025-03-01 plan participated 2025/1 --how "Planmøte"
+o --today 2025-12-10 evaluate 2025/1 --goal 1=+2 --experienced-quality 5 --indicator sykehusinnleggelser=0 --decision close --reason "Mål nådd"
+test "$(sqlite3 "$cmd" "SELECT status FROM case_file WHERE number = '2025/1'")" = closed
+test "$(sqlite3 "$cmd" "SELECT COUNT(*) FROM consent WHERE withdrawn_on IS NOT NULL")" = 1
+for c in 2026/1 2026/2 2025/1; do
+  "$bin" --db "$cmd" --today 2026-06-01 case export "$c" --fhir > "$tmp/cmd_$(echo "$c" | tr / _).json"
+done
+node "$here/validate.js" "$tmp"/cmd_*.json
+"$bin" --db "$cmd" audit verify >/dev/null
+
 # the validator must reject a broken bundle (a Consent without status, a
 # reference to nothing), or passing above would prove nothing
 node -e '
@@ -45,4 +94,4 @@ fs.writeFileSync(process.argv[2], JSON.stringify(b));
 if node "$here/validate.js" "$tmp/broken.json" 2>/dev/null; then
   echo "FAIL: the validator accepted a broken bundle"; exit 1
 fi
-echo "ok: 3 bundles valid, a broken one rejected"
+echo "ok: 6 bundles valid (3 from SQL, 3 through the commands), a broken one rejected"
