@@ -1,9 +1,57 @@
-// oppteam case: placeholder until the intake area lands; registers nothing yet.
+// oppteam case show CASE | case list [filters]   ("case export" is added by setup_case_export)
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/case_view.hpp>
+#include <oppteam/util/dates.hpp>
+
 namespace oppteam::cli {
 
-void setup_case(CLI::App&, Session&) {}
+namespace {
+struct ListOptions {
+  std::string status, reporter_type, from, to;
+  bool overdue = false;
+  std::size_t limit = 0;
+};
+}  // namespace
+
+void setup_case(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("case", "Show, list and export cases");
+  cmd->require_subcommand(1);
+
+  auto number = std::make_shared<std::string>();
+  auto* show = cmd->add_subcommand("show", "Everything about a case: person, referrals, consents, assessments, decision, "
+                                           "team, plan and evaluations (an audited read)");
+  show->add_option("CASE", *number, "the case number, YYYY/N")->required();
+  examples(show, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case show 2026/1 --json"});
+  show->callback([&s, number] {
+    s.authorize("case.read");
+    const auto doc = show_case(s.ctx(), *number);
+    s.emit(doc, s.json() ? "" : render_case(doc, s.lang()));
+  });
+
+  auto o = std::make_shared<ListOptions>();
+  auto* list = cmd->add_subcommand("list", "List cases, filtered by status, reporter type, received date or overdue");
+  list->add_option("--status", o->status, "received, granted, refused, active or closed");
+  list->add_option("--reporter-type", o->reporter_type, "cases with a referral from this reporter type");
+  list->add_option("--received-from", o->from, "first referral received on or after, YYYY-MM-DD");
+  list->add_option("--received-to", o->to, "first referral received on or before, YYYY-MM-DD");
+  list->add_flag("--overdue", o->overdue, "only undecided cases past the preliminary-reply or decision deadline");
+  list->add_option("--limit", o->limit, "at most this many cases");
+  examples(list, {"oppteam --db k.db case list --status received --overdue",
+                  "oppteam --db k.db case list --reporter-type fastlege --received-from 2026-01-01 --json"});
+  list->callback([&s, o] {
+    s.authorize("case.read");
+    CaseFilter f;
+    f.status = o->status;
+    f.reporter_type = o->reporter_type;
+    if (!o->from.empty()) f.received_from = parse_date(o->from, "--received-from");
+    if (!o->to.empty()) f.received_to = parse_date(o->to, "--received-to");
+    f.overdue = o->overdue;
+    f.limit = o->limit;
+    const auto doc = list_cases(s.ctx(), f);
+    s.emit(doc, s.json() ? "" : render_case_list(doc, s.lang()));
+  });
+}
 
 }  // namespace oppteam::cli

@@ -1,9 +1,122 @@
-// oppteam consent: placeholder until the intake area lands; registers nothing yet.
+// oppteam consent give | withdraw | list
 
 #include "cli/commands.hpp"
 
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/consent.hpp>
+#include <oppteam/util/dates.hpp>
+
 namespace oppteam::cli {
 
-void setup_consent(CLI::App&, Session&) {}
+namespace {
+
+struct GiveOptions {
+  std::string case_number, scope, form, given_by, name, reason, document, date;
+};
+
+struct WithdrawOptions {
+  std::string case_number, scope, reason, date;
+  std::optional<std::int64_t> id;
+};
+
+nlohmann::json to_json(const ConsentRecord& r) {
+  auto opt = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+  return {{"id", r.id},
+          {"scope", r.scope},
+          {"form", r.form},
+          {"given_by", r.given_by},
+          {"giver_name", opt(r.giver_name)},
+          {"reason", opt(r.reason)},
+          {"document_ref", opt(r.document_ref)},
+          {"given_on", r.given_on},
+          {"recorded_by", r.recorded_by},
+          {"recorded_at", r.recorded_at},
+          {"withdrawn_on", opt(r.withdrawn_on)},
+          {"withdrawn_by", opt(r.withdrawn_by)},
+          {"withdraw_reason", opt(r.withdraw_reason)},
+          {"valid", r.valid}};
+}
+
+}  // namespace
+
+void setup_consent(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("consent", "Record, withdraw or list consent (samtykke)");
+  cmd->require_subcommand(1);
+
+  auto g = std::make_shared<GiveOptions>();
+  auto* give = cmd->add_subcommand("give", "Record a consent: scope, form, who gave it (age rule: under consent_age a foresatt or verge)");
+  give->add_option("CASE", g->case_number, "the case number, YYYY/N")->required();
+  give->add_option("--scope", g->scope, "utredning, team, ip or deling:SERVICE")->required();
+  give->add_option("--form", g->form, "muntlig or skriftlig")->required()->check(CLI::IsMember({"muntlig", "skriftlig"}));
+  give->add_option("--given-by", g->given_by, "person, foresatt or verge")->required()->check(CLI::IsMember({"person", "foresatt", "verge"}));
+  give->add_option("--name", g->name, "the name of who gave it (required for foresatt and verge)");
+  give->add_option("--reason", g->reason, "why a verge consents for an adult (required then)");
+  give->add_option("--document", g->document, "where a written consent is filed (document reference)");
+  give->add_option("--date", g->date, "the date it was given, YYYY-MM-DD (default: today)");
+  examples(give, {"oppteam --db k.db consent give 2026/1 --scope utredning --form muntlig --given-by person",
+                  "oppteam --db k.db consent give 2026/2 --scope team --form skriftlig --given-by foresatt --name \"Pia Olsen\" "
+                  "--document \"arkiv 2026/1234-5\""});
+  give->callback([&s, g] {
+    s.authorize("consent.write");
+    Context& ctx = s.ctx();
+    ConsentInput in;
+    in.scope = g->scope;
+    in.form = g->form;
+    in.given_by = g->given_by;
+    in.giver_name = g->name;
+    in.reason = g->reason;
+    in.document_ref = g->document;
+    if (!g->date.empty()) in.given_on = parse_date(g->date, "--date");
+    const ConsentGiven r = give_consent(ctx, g->case_number, in);
+    s.emit({{"case", r.case_number}, {"id", r.id}, {"scope", in.scope}, {"form", in.form}, {"given_by", in.given_by},
+            {"given_on", format_date(in.given_on.value_or(ctx.today()))}, {"recorded_by", ctx.actor}},
+           s.text("consent.given", in.scope, r.case_number, r.id));
+  });
+
+  auto w = std::make_shared<WithdrawOptions>();
+  auto* withdraw = cmd->add_subcommand("withdraw", "Withdraw consent (recorded, never deleted); takes effect at once, "
+                                                   "an active team it covered is paused");
+  withdraw->add_option("CASE", w->case_number, "the case number, YYYY/N")->required();
+  auto* scope_opt = withdraw->add_option("--scope", w->scope, "the scope to withdraw (every consent in force for it)");
+  auto* id_opt = withdraw->add_option("--id", w->id, "withdraw only this consent (see consent list)");
+  withdraw->add_option("--reason", w->reason, "why, as the person said it");
+  withdraw->add_option("--date", w->date, "the date of the withdrawal, YYYY-MM-DD (default: today)");
+  scope_opt->excludes(id_opt);
+  examples(withdraw, {"oppteam --db k.db consent withdraw 2026/1 --scope team --reason \"Ønsker ikke team nå\""});
+  withdraw->callback([&s, w] {
+    s.authorize("consent.write");
+    if (w->scope.empty() && !w->id) throw make_error(ExitCode::usage, "error.missing_option", "--scope");
+    Context& ctx = s.ctx();
+    std::optional<Date> on;
+    if (!w->date.empty()) on = parse_date(w->date, "--date");
+    const ConsentWithdrawn r = withdraw_consent(ctx, w->case_number, w->scope, w->id, w->reason, on);
+    std::string text = s.text("consent.withdrawn", r.ids.size(), w->case_number);
+    if (r.team_paused) text += "\n" + s.text("consent.team_paused", w->case_number);
+    s.emit({{"case", w->case_number}, {"withdrawn", r.ids}, {"team_paused", r.team_paused}}, text);
+  });
+
+  auto list_case = std::make_shared<std::string>();
+  auto* list = cmd->add_subcommand("list", "List a case's consents, in force and withdrawn");
+  list->add_option("CASE", *list_case, "the case number, YYYY/N")->required();
+  examples(list, {"oppteam --db k.db consent list 2026/1", "oppteam --db k.db consent list 2026/1 --json"});
+  list->callback([&s, list_case] {
+    s.authorize("case.read");
+    Context& ctx = s.ctx();
+    const auto records = list_consents(ctx, *list_case);
+    const Lang L = s.lang();
+    nlohmann::json items = nlohmann::json::array();
+    Table t({"id", s.text("case.col_scope"), s.text("case.col_form"), s.text("case.col_given_by"), s.text("case.col_given_on"),
+             s.text("case.col_recorded_by"), s.text("case.col_document"), s.text("case.col_state")});
+    for (const auto& r : records) {
+      items.push_back(to_json(r));
+      std::string by = r.given_by + (r.giver_name.empty() ? "" : " (" + r.giver_name + ")");
+      std::string state = !r.withdrawn_on.empty() ? s.text("case.consent_withdrawn", long_date(r.withdrawn_on, L))
+                                                  : s.text(r.valid ? "case.consent_valid" : "case.consent_pending");
+      t.add({std::to_string(r.id), r.scope, r.form, by, long_date(r.given_on, L), r.recorded_by, r.document_ref, state});
+    }
+    s.emit({{"case", *list_case}, {"consents", items}}, records.empty() ? s.text("consent.none") : t.render());
+  });
+}
 
 }  // namespace oppteam::cli

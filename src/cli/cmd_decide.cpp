@@ -1,9 +1,60 @@
-// oppteam decide: placeholder until the intake area lands; registers nothing yet.
+// oppteam decide CASE --grant | --refuse --grounds TEXT | --preliminary-reply --expected-by DATE
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/decision.hpp>
+#include <oppteam/util/dates.hpp>
+
 namespace oppteam::cli {
 
-void setup_decide(CLI::App&, Session&) {}
+namespace {
+struct DecideOptions {
+  std::string case_number, grounds, date, expected_by, reason;
+  bool grant = false, refuse = false, preliminary = false;
+};
+}  // namespace
+
+void setup_decide(CLI::App& app, Session& s) {
+  auto o = std::make_shared<DecideOptions>();
+  auto* cmd = app.add_subcommand("decide", "Decide a case (vedtak): --grant, or --refuse with --grounds; prints the decision "
+                                           "letter with the right to appeal. Or record a foreløpig svar.");
+  cmd->add_option("CASE", o->case_number, "the case number, YYYY/N")->required();
+  auto* grant = cmd->add_flag("--grant", o->grant, "grant: the person is offered a follow-up team");
+  auto* refuse = cmd->add_flag("--refuse", o->refuse, "refuse (needs --grounds)");
+  auto* prelim = cmd->add_flag("--preliminary-reply", o->preliminary,
+                               "record a foreløpig svar (forvaltningsloven § 11a) instead of a decision");
+  cmd->add_option("--grounds", o->grounds, "the grounds (begrunnelse); required with --refuse");
+  cmd->add_option("--date", o->date, "decision date, YYYY-MM-DD (default: today)");
+  cmd->add_option("--expected-by", o->expected_by, "with --preliminary-reply: when the decision is expected, YYYY-MM-DD");
+  cmd->add_option("--reason", o->reason, "with --preliminary-reply: why the case takes longer");
+  grant->excludes(refuse);
+  grant->excludes(prelim);
+  refuse->excludes(prelim);
+  examples(cmd, {"oppteam --db k.db decide 2026/1 --grant",
+                 "oppteam --db k.db decide 2026/2 --refuse --grounds \"Behovet dekkes av hjemmetjenesten alene\"",
+                 "oppteam --db k.db decide 2026/3 --preliminary-reply --expected-by 2026-05-15 --reason \"Venter på kartlegging\""});
+  cmd->callback([&s, o] {
+    s.authorize("decide");
+    if (o->preliminary) {
+      if (o->expected_by.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--expected-by");
+      Context& ctx = s.ctx();
+      const auto r = record_preliminary_reply(ctx, o->case_number, parse_date(o->expected_by, "--expected-by"), o->reason);
+      s.emit({{"case", r.case_number}, {"preliminary_reply", {{"sent_on", r.sent_on}, {"expected_by", r.expected_by}}}, {"letter", r.letter}},
+             r.letter);
+      return;
+    }
+    if (!o->grant && !o->refuse) throw make_error(ExitCode::usage, "decide.choose");
+    DecisionInput in;
+    in.grant = o->grant;
+    in.grounds = o->grounds;
+    if (!o->date.empty()) in.decided_on = parse_date(o->date, "--date");
+    if (o->refuse && o->grounds.empty()) throw make_error(ExitCode::usage, "decide.grounds_required");
+    Context& ctx = s.ctx();
+    const auto r = decide_case(ctx, o->case_number, in);
+    s.emit({{"case", r.case_number}, {"outcome", r.outcome}, {"status", r.outcome}, {"decided_on", r.decided_on},
+            {"appeal_deadline", r.appeal_deadline}, {"letter", r.letter}},
+           r.letter);
+  });
+}
 
 }  // namespace oppteam::cli

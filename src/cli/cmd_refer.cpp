@@ -1,9 +1,198 @@
-// oppteam refer: placeholder until the intake area lands; registers nothing yet.
+// oppteam refer add | refer import FILE
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/referral.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <iostream>
+
 namespace oppteam::cli {
 
-void setup_refer(CLI::App&, Session&) {}
+namespace {
+
+struct AddOptions {
+  std::string fnr, name, reporter_type, reporter_name, received, need, sender, external_id;
+  std::optional<int> birth_year;
+};
+
+struct ImportCliOptions {
+  std::string file, format, sender, rejects;
+  bool partial = false;
+};
+
+// Asks for a value at the terminal until `check` accepts it (it throws an
+// Error with the reason otherwise). End of input is a usage error.
+std::string ask(Session& s, const std::string& label, const std::string& option, const std::string& fallback,
+                const std::function<std::string(const std::string&)>& check) {
+  for (;;) {
+    s.err() << label;
+    if (!fallback.empty()) s.err() << " [" << fallback << "]";
+    s.err() << ": " << std::flush;
+    std::string line;
+    if (!std::getline(s.io().in, line)) {
+      s.err() << "\n";
+      throw make_error(ExitCode::usage, "error.missing_option", option);
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) line = fallback;
+    try {
+      return check(line);
+    } catch (const Error& e) {
+      s.err() << "  " << render_message(s.lang(), e.key(), e.args()) << "\n";
+    }
+  }
+}
+
+void run_add(Session& s, AddOptions& o) {
+  s.authorize("refer.add");
+  Context& ctx = s.ctx();
+  const bool tty = s.interactive();
+  auto missing = [&](const std::string& option) { return make_error(ExitCode::usage, "error.missing_option", option); };
+
+  if (o.fnr.empty()) {
+    if (!tty) throw missing("--fnr");
+    o.fnr = ask(s, s.text("refer.prompt_fnr"), "--fnr", "", [&](const std::string& v) {
+      return check_fnr(ctx, v, o.birth_year).str();
+    });
+  }
+  if (o.name.empty() && tty) {
+    o.name = ask(s, s.text("refer.prompt_name"), "--name", "", [](const std::string& v) { return v; });
+  }
+  if (o.reporter_type.empty()) {
+    if (!tty) throw missing("--reporter-type");
+    s.err() << s.text("refer.prompt_reporter_types") << "\n";
+    const auto& types = ctx.rv.reporter_types;
+    for (std::size_t i = 0; i < types.size(); ++i) s.err() << fmt::format("  {:>2}) {:<18} {}\n", i + 1, types[i].id, types[i].label);
+    o.reporter_type = ask(s, s.text("refer.prompt_reporter_type"), "--reporter-type", "", [&](const std::string& v) {
+      // A number picks from the list shown.
+      if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) {
+        const auto n = std::stoul(v);
+        if (n >= 1 && n <= types.size()) return types[n - 1].id;
+      }
+      check_reporter_type(ctx.rv, v);
+      return v;
+    });
+  }
+  if (o.reporter_name.empty() && tty) {
+    o.reporter_name = ask(s, s.text("refer.prompt_reporter_name"), "--reporter-name", "", [](const std::string& v) { return v; });
+  }
+  if (o.received.empty()) {
+    const std::string today = format_date(ctx.today());
+    if (!tty) {
+      o.received = today;
+    } else {
+      o.received = ask(s, s.text("refer.prompt_received"), "--received", today, [&](const std::string& v) {
+        check_received(ctx, v);
+        return v;
+      });
+    }
+  }
+  if (o.need.empty()) {
+    if (!tty) throw missing("--need");
+    o.need = ask(s, s.text("refer.prompt_need"), "--need", "", [](const std::string& v) {
+      check_need(v);
+      return v;
+    });
+  }
+
+  ReferralInput in;
+  in.fnr = o.fnr;
+  in.birth_year = o.birth_year;
+  in.name = o.name;
+  in.reporter_type = o.reporter_type;
+  in.reporter_name = o.reporter_name;
+  in.received = o.received;
+  in.need = o.need;
+  in.sender = o.sender;
+  in.external_id = o.external_id;
+  const ReferralResult r = add_referral(ctx, in);
+  nlohmann::json doc = {{"case", r.case_number}, {"status", r.status}, {"new_case", r.new_case}, {"duplicate", r.duplicate}};
+  if (r.referral_id) doc["referral"] = r.referral_id;
+  if (r.duplicate) s.say("refer.duplicate", r.case_number);
+  else s.say(r.new_case ? "refer.added_new" : "refer.added_existing", r.case_number);
+  s.emit(doc, r.case_number);
+}
+
+void run_import(Session& s, const ImportCliOptions& o) {
+  s.authorize("refer.import");
+  Context& ctx = s.ctx();
+  ImportOptions options;
+  options.format = o.format;
+  if (!o.sender.empty()) options.sender = o.sender;
+  options.partial = o.partial;
+  options.rejects_path = o.rejects;
+  bool progress_shown = false;
+  if (s.io().err_tty) {
+    options.progress = [&s, &progress_shown](const ImportProgress& p) {
+      constexpr std::uint64_t kLarge = 8u << 20;  // files under 8 MiB finish too fast to need it
+      if (p.total_bytes && p.total_bytes < kLarge) return;
+      if (!p.total_bytes && p.bytes < kLarge) return;
+      const std::string pct = p.total_bytes ? fmt::format(" ({}%)", p.bytes * 100 / p.total_bytes) : "";
+      s.err() << "\r" << s.text("import.progress", p.rows, pct) << std::flush;
+      progress_shown = true;
+    };
+  }
+  ImportSummary sum;
+  try {
+    sum = import_referrals(ctx, o.file, options, &s.io().in);
+  } catch (...) {
+    if (progress_shown) s.err() << "\n";
+    throw;
+  }
+  if (progress_shown) s.err() << "\n";
+  nlohmann::json errors = nlohmann::json::array();
+  std::string text = s.text("import.summary", sum.read, sum.stored, sum.duplicates, sum.rejected, sum.cases_opened) + "\n";
+  for (const auto& e : sum.errors) {
+    errors.push_back({{"line", e.line}, {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)}, {"reason", e.reason}});
+    text += e.column.empty() ? "  " + s.text("import.error_line", e.line, e.reason) + "\n"
+                             : "  " + s.text("import.error_line_column", e.line, e.column, e.reason) + "\n";
+  }
+  if (sum.errors_not_listed) text += "  " + s.text("import.more_errors", sum.errors_not_listed) + "\n";
+  if (!o.rejects.empty() && sum.rejected) text += s.text("import.rejects_written", sum.rejected, o.rejects) + "\n";
+  nlohmann::json doc = {{"file", sum.file},       {"read", sum.read},           {"stored", sum.stored},
+                        {"duplicates", sum.duplicates}, {"rejected", sum.rejected}, {"conflicts", sum.conflicts},
+                        {"cases_opened", sum.cases_opened}, {"errors", errors},     {"errors_not_listed", sum.errors_not_listed}};
+  s.emit(doc, text);
+}
+
+}  // namespace
+
+void setup_refer(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("refer", "Register a referral (melding om behov), one by one or as a batch");
+  cmd->require_subcommand(1);
+
+  auto a = std::make_shared<AddOptions>();
+  auto* add = cmd->add_subcommand("add", "Register one referral; opens a case YYYY/N or joins the person's open case. "
+                                         "At a terminal, missing fields are asked for.");
+  add->add_option("--fnr", a->fnr, "the person's fødselsnummer or D-nummer (11 digits)");
+  add->add_option("--birth-year", a->birth_year, "birth year, for numbers that do not tell their century (from 2032)");
+  add->add_option("--name", a->name, "the person's name");
+  add->add_option("--reporter-type", a->reporter_type, "who reports: one of the rammeverk's reporter types (e.g. fastlege)");
+  add->add_option("--reporter-name", a->reporter_name, "the reporter's name");
+  add->add_option("--received", a->received, "date received, YYYY-MM-DD (default: today)");
+  add->add_option("--need", a->need, "the described need for coordination");
+  add->add_option("--sender", a->sender, "the sending system, with --external-id");
+  add->add_option("--external-id", a->external_id, "the sender's id for this referral (a re-send is then a no-op)");
+  examples(add, {"oppteam --db k.db refer add --fnr 23923901213 --name \"Per Hansen\" --reporter-type fastlege "
+                 "--reporter-name \"Dr. Berg\" --received 2026-03-02 --need \"Trenger koordinering\"",
+                 "oppteam --db k.db refer add            # at a terminal: asks for each field"});
+  add->callback([&s, a] { run_add(s, *a); });
+
+  auto i = std::make_shared<ImportCliOptions>();
+  auto* imp = cmd->add_subcommand("import", "Import a batch of referrals from CSV or JSON Lines: all or nothing, or --partial");
+  imp->add_option("FILE", i->file, "the file (CSV with a header row, or .jsonl); - reads stdin")->required();
+  imp->add_option("--format", i->format, "csv or jsonl (default: by the file name)")->check(CLI::IsMember({"csv", "jsonl"}));
+  imp->add_option("--sender", i->sender, "the sending system; external_id is unique per sender (default: \"default\")");
+  auto* partial = imp->add_flag("--partial", i->partial, "store the good rows and write the bad ones to --rejects");
+  imp->add_option("--rejects", i->rejects, "write rejected rows, unchanged plus a reason column, to this file");
+  partial->needs(imp->get_option("--rejects"));
+  examples(imp, {"oppteam --db k.db refer import batch.csv",
+                 "oppteam --db k.db refer import batch.csv --partial --rejects rejected.csv --json",
+                 "oppteam --db k.db refer import referrals.jsonl --sender fagsystem"});
+  imp->callback([&s, i] { run_import(s, *i); });
+}
 
 }  // namespace oppteam::cli

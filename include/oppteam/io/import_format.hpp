@@ -1,0 +1,80 @@
+#pragma once
+// The batch intake format of SPEC.md ("Batch intake format"): CSV with a
+// header row, or JSON Lines, with the contract's columns in any order and a
+// rammeverk column map for senders that name them differently. An
+// ImportSource streams rows with the columns already mapped; checking the
+// values themselves (personal number, reporter type, dates) is the
+// referral process's job.
+
+#include <oppteam/io/csv_reader.hpp>
+#include <oppteam/io/jsonl_reader.hpp>
+
+#include <array>
+#include <cstdint>
+#include <istream>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oppteam::io {
+
+enum class ImportFormat { csv, jsonl };
+
+// By `explicit_format` ("csv" or "jsonl"; exit 64 otherwise) when given,
+// else by the file name: .jsonl / .ndjson / .json are JSON Lines, the rest CSV.
+ImportFormat choose_import_format(std::string_view path, std::string_view explicit_format);
+
+// The contract's columns.
+enum Column : std::size_t { kExternalId, kFnr, kName, kReporterType, kReporterName, kReceived, kNeed, kColumnCount };
+std::string_view column_name(std::size_t column);
+bool column_required(std::size_t column);
+// The column with `name`, or nullopt.
+std::optional<std::size_t> column_by_name(std::string_view name);
+
+// A problem with a row; `column` is empty when it concerns the whole row.
+// `key` names a catalogue message; `args` fill it.
+struct RowProblem {
+  std::string column;
+  std::string key;
+  std::vector<std::string> args;
+};
+
+struct ImportRow {
+  std::size_t line = 0;
+  std::array<std::string, kColumnCount> value;
+  std::array<bool, kColumnCount> present{};
+  std::vector<RowProblem> problems;  // problems of form, found while reading
+  std::string_view raw;              // the row's original text (valid until the next row)
+  bool malformed = false;            // raw is not a complete record (unbalanced quote)
+};
+
+class ImportSource {
+ public:
+  // Reads the header (CSV) at once: throws Error(data, exit 65) when the
+  // input is empty, or the header has unknown, repeated or missing columns,
+  // all of them listed in the error's details.
+  ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map);
+
+  bool next(ImportRow& row);
+  ImportFormat format() const { return format_; }
+  // The CSV header as read (for a rejects file); empty for JSON Lines.
+  const std::string& header_raw() const { return header_raw_; }
+  std::uint64_t bytes_read() const;
+
+ private:
+  // Maps a name of the file to a contract column: -1 ignored, -2 unknown.
+  long map_name(std::string_view name) const;
+
+  ImportFormat format_;
+  const std::map<std::string, std::string>& column_map_;
+  std::optional<CsvReader> csv_;
+  std::optional<JsonlReader> jsonl_;
+  CsvRecord csv_rec_;
+  JsonlRecord jsonl_rec_;
+  std::vector<long> csv_columns_;  // per file column: contract column, or -1 (ignored)
+  std::string header_raw_;
+};
+
+}  // namespace oppteam::io

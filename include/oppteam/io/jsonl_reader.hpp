@@ -1,0 +1,47 @@
+#pragma once
+// A streaming JSON Lines reader: one JSON object per line, read in blocks
+// from a std::istream so memory stays bounded by the longest line. Blank
+// lines are skipped; a UTF-8 byte order mark at the start is ignored. Each
+// line is parsed with nlohmann::json. Usable alone (fuzz targets, tests).
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace oppteam::io {
+
+struct JsonlRecord {
+  std::size_t line = 0;     // physical line (1-based)
+  std::string raw;          // the line as read, without its line end
+  bool ok = false;          // parsed, and an object
+  std::string problem;      // when not ok: "not_json" or "not_object"
+  std::string parse_error;  // the parser's message when not_json
+  nlohmann::json value;     // the object when ok
+};
+
+class JsonlReader {
+ public:
+  static constexpr std::size_t kMaxLineBytes = 1 << 20;
+
+  explicit JsonlReader(std::istream& in);
+  // Reads from a copy of `bytes`.
+  explicit JsonlReader(std::string_view bytes);
+
+  // Reads the next non-blank line; false at the end of input.
+  bool next(JsonlRecord& rec);
+  std::uint64_t bytes_read() const { return consumed_; }
+
+ private:
+  std::istream* in_;
+  std::unique_ptr<std::istringstream> owned_;
+  std::size_t line_ = 0;
+  std::uint64_t consumed_ = 0;
+  bool started_ = false;
+};
+
+}  // namespace oppteam::io

@@ -1,0 +1,36 @@
+#pragma once
+// Everything about a case, read straight from the store (the schema is the
+// contract between the areas): person, referrals, consents, assessments,
+// decision, team, plan and evaluations. Showing and listing cases are
+// audited reads. The JSON documents here are what `case show --json` and
+// `case list --json` print (SPEC.md); the text renderers lay them out for
+// people.
+
+#include <oppteam/process/context.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace oppteam {
+
+// The case document: keys case, status, person, referrals, consents,
+// assessments, decision, team, plan, evaluations (and a few more).
+nlohmann::json show_case(const Context& ctx, std::string_view case_number);
+std::string render_case(const nlohmann::json& doc, Lang lang);
+
+struct CaseFilter {
+  std::string status;          // one of the case statuses, or empty
+  std::string reporter_type;   // cases with a referral of this type
+  std::optional<Date> received_from, received_to;  // first referral received within
+  bool overdue = false;        // waiting for a decision past a deadline
+  std::size_t limit = 0;       // 0: all
+};
+
+// {"cases": [...]}: case, status, received, reporter_types, fnr, name,
+// decision_due, overdue (the reason: "preliminary_reply" or "decision").
+nlohmann::json list_cases(const Context& ctx, const CaseFilter& filter);
+std::string render_case_list(const nlohmann::json& doc, Lang lang);
+
+}  // namespace oppteam

@@ -1,0 +1,63 @@
+#pragma once
+// Samtykke: given (orally or in writing) for a scope (utredning, team, ip,
+// deling:<service>), by the person, a parent (foresatt) or a guardian
+// (verge); recorded with who recorded it and when. The age rule: under the
+// rammeverk's consent_age a foresatt or verge must give it; from that age
+// the person, or a verge with a stated reason. A withdrawal is recorded,
+// never deleted, and takes effect at once: an active team that no longer
+// has a valid team consent is paused in the same transaction.
+
+#include <oppteam/process/context.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+struct ConsentInput {
+  std::string scope;
+  std::string form;        // muntlig | skriftlig
+  std::string given_by;    // person | foresatt | verge
+  std::string giver_name;  // required for foresatt and verge
+  std::string reason;      // why a verge consents for an adult
+  std::string document_ref;
+  std::optional<Date> given_on;  // default today
+};
+
+struct ConsentRecord {
+  std::int64_t id = 0;
+  std::string scope, form, given_by, giver_name, reason, document_ref, given_on, recorded_by, recorded_at;
+  std::string withdrawn_on, withdrawn_by, withdraw_reason;  // empty while in force
+  bool valid = false;  // in force today
+};
+
+struct ConsentGiven {
+  std::int64_t id = 0;
+  std::string case_number;
+  int age = 0;
+};
+
+struct ConsentWithdrawn {
+  std::vector<std::int64_t> ids;
+  bool team_paused = false;
+};
+
+// Records a consent on `case_number`. Exit 64 for a bad scope, form or
+// given-by; exit 2 when the age rule refuses it, or the case is closed.
+ConsentGiven give_consent(const Context& ctx, std::string_view case_number, const ConsentInput& in);
+
+// Withdraws the consents in force for `scope` (or only consent `id`). Exit
+// 2 when none is in force.
+ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_number, const std::string& scope,
+                                  std::optional<std::int64_t> id, const std::string& reason,
+                                  std::optional<Date> on = std::nullopt);
+
+// Every consent of the case, oldest first (an audited read).
+std::vector<ConsentRecord> list_consents(const Context& ctx, std::string_view case_number);
+
+// The same without audit, for views that audit on their own.
+std::vector<ConsentRecord> read_consents(Database& db, std::int64_t case_id, Date today);
+
+}  // namespace oppteam

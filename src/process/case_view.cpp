@@ -1,0 +1,382 @@
+#include <oppteam/process/case_view.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/consent.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <set>
+
+namespace oppteam {
+
+namespace {
+
+using nlohmann::json;
+
+json col(SQLite::Statement& q, int i) {
+  const auto c = q.getColumn(i);
+  if (c.isNull()) return nullptr;
+  if (c.isInteger()) return c.getInt64();
+  return c.getString();
+}
+
+json parse_json_text(SQLite::Statement& q, int i) {
+  const auto c = q.getColumn(i);
+  if (c.isNull()) return nullptr;
+  auto j = json::parse(c.getString(), nullptr, false);
+  return j.is_discarded() ? json(c.getString()) : j;
+}
+
+// Runs `sql` with `id` bound to every ? and returns one JSON object per row,
+// keyed by `names`.
+json rows(Database& db, const char* sql, std::int64_t id, const std::vector<const char*>& names,
+          const std::set<int>& json_columns = {}) {
+  SQLite::Statement q(db.sql(), sql);
+  for (int i = 1; i <= q.getBindParameterCount(); ++i) q.bind(i, id);
+  json out = json::array();
+  while (q.executeStep()) {
+    json o = json::object();
+    for (int i = 0; i < int(names.size()); ++i) o[names[std::size_t(i)]] = json_columns.count(i) ? parse_json_text(q, i) : col(q, i);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::string str(const json& j) {
+  if (j.is_null()) return "";
+  if (j.is_string()) return j.get<std::string>();
+  return j.dump();
+}
+
+std::string day(const json& j, Lang lang) { return j.is_string() ? long_date(j.get<std::string>(), lang) : ""; }
+
+}  // namespace
+
+nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
+  return ctx.db.write([&] {
+    Database& db = ctx.db;
+    const CaseRef c = find_case(db, case_number);
+    const Date today = ctx.today();
+    json doc;
+    doc["case"] = c.number;
+    doc["status"] = c.status;
+    {
+      SQLite::Statement q(db.sql(), "SELECT opened_on, target_group, closed_on, close_reason FROM case_file WHERE id = ?");
+      q.bind(1, c.id);
+      q.executeStep();
+      doc["opened_on"] = col(q, 0);
+      doc["target_group"] = col(q, 1);
+      doc["closed_on"] = col(q, 2);
+      doc["close_reason"] = col(q, 3);
+    }
+    {
+      SQLite::Statement q(db.sql(), "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?");
+      q.bind(1, c.person_id);
+      q.executeStep();
+      json p = {{"fnr", col(q, 0)}, {"kind", col(q, 1)}, {"birth_date", col(q, 2)}, {"name", col(q, 3)}};
+      if (auto b = try_parse_date(c.birth_date)) p["age"] = years_between(*b, today);
+      doc["person"] = p;
+    }
+    doc["referrals"] = rows(db,
+                            "SELECT id, received_on, reporter_type, reporter_name, need, sender, external_id, created_by, created_at "
+                            "FROM referral WHERE case_id = ? ORDER BY received_on, id",
+                            c.id, {"id", "received", "reporter_type", "reporter_name", "need", "sender", "external_id", "created_by", "created_at"});
+    json consents = json::array();
+    for (const auto& r : read_consents(db, c.id, today)) {
+      consents.push_back({{"id", r.id}, {"scope", r.scope}, {"form", r.form}, {"given_by", r.given_by},
+                          {"giver_name", r.giver_name.empty() ? json(nullptr) : json(r.giver_name)},
+                          {"reason", r.reason.empty() ? json(nullptr) : json(r.reason)},
+                          {"document_ref", r.document_ref.empty() ? json(nullptr) : json(r.document_ref)},
+                          {"given_on", r.given_on}, {"recorded_by", r.recorded_by}, {"recorded_at", r.recorded_at},
+                          {"withdrawn_on", r.withdrawn_on.empty() ? json(nullptr) : json(r.withdrawn_on)},
+                          {"withdrawn_by", r.withdrawn_by.empty() ? json(nullptr) : json(r.withdrawn_by)},
+                          {"withdraw_reason", r.withdraw_reason.empty() ? json(nullptr) : json(r.withdraw_reason)},
+                          {"valid", r.valid}});
+    }
+    doc["consents"] = consents;
+    doc["assessments"] = rows(db,
+                              "SELECT id, instrument, instrument_version, assessor, profession, assessed_on, score, threshold, "
+                              "recommendation, partial, domains, answers, unanswered FROM assessment WHERE case_id = ? ORDER BY assessed_on, id",
+                              c.id, {"id", "instrument", "instrument_version", "assessor", "profession", "assessed_on", "score",
+                                     "threshold", "recommendation", "partial", "domains", "answers", "unanswered"},
+                              {10, 11, 12});
+    {
+      json professions = json::array();
+      std::set<std::string> seen;
+      for (const auto& a : doc["assessments"])
+        if (seen.insert(str(a["profession"])).second) professions.push_back(a["profession"]);
+      doc["assessment_professions"] = professions;
+    }
+    {
+      json wm = json::array();
+      SQLite::Statement q(db.sql(), "SELECT text FROM what_matters WHERE case_id = ? ORDER BY id");
+      q.bind(1, c.id);
+      while (q.executeStep()) wm.push_back(q.getColumn(0).getString());
+      doc["what_matters"] = wm;
+    }
+    {
+      json d = rows(db, "SELECT outcome, grounds, decided_on, decided_by, appeal_deadline, letter FROM decision WHERE case_id = ?",
+                    c.id, {"outcome", "grounds", "decided_on", "decided_by", "appeal_deadline", "letter"});
+      doc["decision"] = d.empty() ? json(nullptr) : d[0];
+    }
+    doc["preliminary_replies"] = rows(db, "SELECT sent_on, expected_by, sent_by, text FROM preliminary_reply WHERE case_id = ? ORDER BY id",
+                                      c.id, {"sent_on", "expected_by", "sent_by", "text"});
+    if (auto opened = try_parse_date(c.opened_on)) {
+      doc["deadlines"] = {{"preliminary_reply", format_date(*opened + std::chrono::days(ctx.rv.deadlines.preliminary_reply))},
+                          {"decision", format_date(*opened + std::chrono::days(ctx.rv.deadlines.decision))}};
+    }
+    {
+      json t = rows(db, "SELECT id, status, created_on, created_by, paused_on, pause_reason, closed_on, close_reason FROM team WHERE case_id = ?",
+                    c.id, {"id", "status", "created_on", "created_by", "paused_on", "pause_reason", "closed_on", "close_reason"});
+      if (t.empty()) {
+        doc["team"] = nullptr;
+      } else {
+        json team = t[0];
+        const std::int64_t team_id = team["id"].get<std::int64_t>();
+        team.erase("id");
+        team["members"] = rows(db, "SELECT name, role, service, kind, added_on FROM team_member WHERE team_id = ? AND removed_on IS NULL ORDER BY id",
+                               team_id, {"name", "role", "service", "kind", "added_on"});
+        team["history"] = rows(db, "SELECT name, role, service, kind, added_on, removed_on, removed_reason FROM team_member "
+                                   "WHERE team_id = ? AND removed_on IS NOT NULL ORDER BY removed_on, id",
+                               team_id, {"name", "role", "service", "kind", "added_on", "removed_on", "removed_reason"});
+        doc["team"] = team;
+      }
+    }
+    {
+      json p = rows(db, "SELECT id, kind, status, revision, created_on, participated_how, participated_on, resources, needs, "
+                        "contributions, period_from, period_to, next_evaluation FROM plan WHERE case_id = ?",
+                    c.id, {"id", "kind", "status", "revision", "created_on", "participated_how", "participated_on", "resources",
+                           "needs", "contributions", "period_from", "period_to", "next_evaluation"});
+      if (p.empty()) {
+        doc["plan"] = nullptr;
+      } else {
+        json plan = p[0];
+        const std::int64_t plan_id = plan["id"].get<std::int64_t>();
+        plan.erase("id");
+        plan["goals"] = rows(db, "SELECT number, parent, text, source, status FROM goal WHERE plan_id = ? ORDER BY number",
+                             plan_id, {"number", "parent", "text", "source", "status"});
+        plan["measures"] = rows(db, "SELECT number, goal_number, text, responsible, due_on, every_days, scope, how, status "
+                                    "FROM measure WHERE plan_id = ? ORDER BY number",
+                                plan_id, {"number", "goal", "text", "responsible", "due", "every_days", "scope", "how", "status"});
+        json rev = rows(db, "SELECT revision, created_at, created_by, change FROM plan_revision WHERE plan_id = ? ORDER BY revision DESC LIMIT 1",
+                        plan_id, {"revision", "created_at", "created_by", "change"});
+        plan["last_revision"] = rev.empty() ? json(nullptr) : rev[0];
+        doc["plan"] = plan;
+      }
+    }
+    {
+      json evals = rows(db, "SELECT id, evaluated_on, quality, decision, reason, comment, next_on, goals, created_by "
+                            "FROM evaluation WHERE case_id = ? ORDER BY evaluated_on, id",
+                        c.id, {"id", "evaluated_on", "quality", "decision", "reason", "comment", "next_on", "goals", "created_by"}, {7});
+      SQLite::Statement q(db.sql(), "SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator");
+      for (auto& e : evals) {
+        json ind = json::object();
+        q.reset();
+        q.bind(1, e["id"].get<std::int64_t>());
+        while (q.executeStep()) ind[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+        e["indicators"] = ind;
+        e.erase("id");
+      }
+      doc["evaluations"] = evals;
+    }
+    AuditWriter audit(db, ctx.clock, ctx.actor);
+    audit.append("case.show", c.number, c.fnr, "");
+    audit.flush();
+    return doc;
+  });
+}
+
+std::string render_case(const nlohmann::json& d, Lang L) {
+  std::string out;
+  auto heading = [&](std::string_view key) { out += "\n" + tr(L, key) + "\n"; };
+  const json& p = d["person"];
+  out += tr(L, "case.show_title", str(d["case"]), tr(L, "case.status." + str(d["status"]))) + "\n";
+  out += tr(L, "case.show_person", p["name"].is_null() ? "-" : str(p["name"]), str(p["fnr"]), day(p["birth_date"], L),
+            p.contains("age") ? str(p["age"]) : "?") + "\n";
+  out += tr(L, "case.show_opened", day(d["opened_on"], L)) + "\n";
+  if (d.contains("deadlines") && d["decision"].is_null() && d["status"] == "received")
+    out += tr(L, "case.show_deadlines", day(d["deadlines"]["preliminary_reply"], L), day(d["deadlines"]["decision"], L)) + "\n";
+
+  heading("case.h_referrals");
+  {
+    Table t({tr(L, "case.col_received"), tr(L, "case.col_reporter"), tr(L, "case.col_reporter_name"), tr(L, "case.col_need")});
+    for (const auto& r : d["referrals"])
+      t.add({day(r["received"], L), str(r["reporter_type"]), str(r["reporter_name"]), str(r["need"])});
+    out += t.render();
+  }
+  heading("case.h_consents");
+  if (d["consents"].empty()) out += tr(L, "case.none") + "\n";
+  else {
+    Table t({tr(L, "case.col_scope"), tr(L, "case.col_form"), tr(L, "case.col_given_by"), tr(L, "case.col_given_on"),
+             tr(L, "case.col_recorded_by"), tr(L, "case.col_state")});
+    for (const auto& c : d["consents"]) {
+      std::string by = str(c["given_by"]);
+      if (!c["giver_name"].is_null()) by += " (" + str(c["giver_name"]) + ")";
+      std::string state = c["withdrawn_on"].is_null() ? tr(L, c["valid"].get<bool>() ? "case.consent_valid" : "case.consent_pending")
+                                                       : tr(L, "case.consent_withdrawn", day(c["withdrawn_on"], L));
+      t.add({str(c["scope"]), str(c["form"]), by, day(c["given_on"], L), str(c["recorded_by"]), state});
+    }
+    out += t.render();
+  }
+  heading("case.h_assessments");
+  if (d["assessments"].empty()) out += tr(L, "case.none") + "\n";
+  else {
+    Table t({tr(L, "case.col_date"), tr(L, "case.col_instrument"), tr(L, "case.col_assessor"), tr(L, "case.col_profession"),
+             tr(L, "case.col_score"), tr(L, "case.col_recommendation")});
+    for (const auto& a : d["assessments"])
+      t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]), str(a["profession"]),
+             str(a["score"]) + "/" + str(a["threshold"]), str(a["recommendation"])});
+    out += t.render();
+    std::string profs;
+    for (const auto& pr : d["assessment_professions"]) profs += (profs.empty() ? "" : ", ") + str(pr);
+    out += tr(L, "case.professions", profs) + "\n";
+  }
+  if (!d["what_matters"].empty()) {
+    heading("case.h_what_matters");
+    for (const auto& w : d["what_matters"]) out += "  - " + str(w) + "\n";
+  }
+  heading("case.h_decision");
+  if (d["decision"].is_null()) {
+    out += tr(L, "case.no_decision") + "\n";
+    for (const auto& pr : d["preliminary_replies"])
+      out += tr(L, "case.prelim_sent", day(pr["sent_on"], L), day(pr["expected_by"], L)) + "\n";
+  } else {
+    const json& dec = d["decision"];
+    out += tr(L, "case.decision_line", tr(L, "case.outcome." + str(dec["outcome"])), day(dec["decided_on"], L), str(dec["decided_by"]),
+              day(dec["appeal_deadline"], L)) + "\n";
+    if (!dec["grounds"].is_null()) out += tr(L, "letter.grounds", str(dec["grounds"])) + "\n";
+  }
+  heading("case.h_team");
+  if (d["team"].is_null()) out += tr(L, "case.none") + "\n";
+  else {
+    const json& t = d["team"];
+    out += tr(L, "case.team_line", str(t["status"]), day(t["created_on"], L)) + "\n";
+    if (!t["paused_on"].is_null()) out += tr(L, "case.team_paused", day(t["paused_on"], L), str(t["pause_reason"])) + "\n";
+    Table tb({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_service"), tr(L, "case.col_kind"), tr(L, "case.col_from")});
+    for (const auto& m : t["members"]) tb.add({str(m["name"]), str(m["role"]), str(m["service"]), str(m["kind"]), day(m["added_on"], L)});
+    out += tb.render();
+    if (!t["history"].empty()) {
+      out += tr(L, "case.team_history") + "\n";
+      Table h({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_from"), tr(L, "case.col_to"), tr(L, "case.col_reason")});
+      for (const auto& m : t["history"]) h.add({str(m["name"]), str(m["role"]), day(m["added_on"], L), day(m["removed_on"], L), str(m["removed_reason"])});
+      out += h.render();
+    }
+  }
+  heading("case.h_plan");
+  if (d["plan"].is_null()) out += tr(L, "case.none") + "\n";
+  else {
+    const json& p2 = d["plan"];
+    out += tr(L, "case.plan_line", str(p2["kind"]), str(p2["status"]), str(p2["revision"]), day(p2["next_evaluation"], L)) + "\n";
+    if (!p2["goals"].empty()) {
+      Table g({"#", tr(L, "case.col_goal"), tr(L, "case.col_state")});
+      for (const auto& x : p2["goals"]) {
+        std::string num = str(x["number"]);
+        if (!x["parent"].is_null()) num = str(x["parent"]) + "." + num;
+        g.add({num, str(x["text"]), str(x["status"])});
+      }
+      out += g.render();
+    }
+    if (!p2["measures"].empty()) {
+      Table m({"#", tr(L, "case.col_goal"), tr(L, "case.col_measure"), tr(L, "case.col_responsible"), tr(L, "case.col_due"), tr(L, "case.col_state")});
+      for (const auto& x : p2["measures"])
+        m.add({str(x["number"]), str(x["goal"]), str(x["text"]), str(x["responsible"]), day(x["due"], L), str(x["status"])});
+      out += m.render();
+    }
+  }
+  heading("case.h_evaluations");
+  if (d["evaluations"].empty()) out += tr(L, "case.none") + "\n";
+  else {
+    Table t({tr(L, "case.col_date"), tr(L, "case.col_quality"), tr(L, "case.col_decision"), tr(L, "case.col_indicators"), tr(L, "case.col_next")});
+    for (const auto& e : d["evaluations"]) {
+      std::string ind;
+      for (const auto& [k, v] : e["indicators"].items()) ind += (ind.empty() ? "" : ", ") + k + "=" + str(v);
+      t.add({day(e["evaluated_on"], L), str(e["quality"]), str(e["decision"]), ind, day(e["next_on"], L)});
+    }
+    out += t.render();
+  }
+  return out;
+}
+
+nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
+  if (!f.status.empty() && f.status != kCaseReceived && f.status != kCaseGranted && f.status != kCaseRefused &&
+      f.status != kCaseActive && f.status != kCaseClosed)
+    throw make_error(ExitCode::usage, "case.bad_status", f.status);
+  if (!f.reporter_type.empty() && !ctx.rv.find_reporter_type(f.reporter_type))
+    throw make_error(ExitCode::usage, "case.bad_reporter_type", f.reporter_type);
+  return ctx.db.write([&] {
+    const Date today = ctx.today();
+    SQLite::Statement q(ctx.db.sql(),
+                        "SELECT c.number, c.status, c.opened_on, p.fnr, p.name, "
+                        "(SELECT group_concat(DISTINCT reporter_type) FROM referral r WHERE r.case_id = c.id), "
+                        "(SELECT count(*) FROM preliminary_reply pr WHERE pr.case_id = c.id), "
+                        "(SELECT max(expected_by) FROM preliminary_reply pr WHERE pr.case_id = c.id) "
+                        "FROM case_file c JOIN person p ON p.id = c.person_id "
+                        "WHERE (:status IS NULL OR c.status = :status) "
+                        "AND (:rt IS NULL OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.reporter_type = :rt)) "
+                        "AND (:from IS NULL OR c.opened_on >= :from) AND (:to IS NULL OR c.opened_on <= :to) "
+                        "ORDER BY c.year, c.seq");
+    if (!f.status.empty()) q.bind(":status", f.status);
+    if (!f.reporter_type.empty()) q.bind(":rt", f.reporter_type);
+    if (f.received_from) q.bind(":from", format_date(*f.received_from));
+    if (f.received_to) q.bind(":to", format_date(*f.received_to));
+    json cases = json::array();
+    while (q.executeStep()) {
+      json c;
+      c["case"] = q.getColumn(0).getString();
+      c["status"] = q.getColumn(1).getString();
+      c["received"] = q.getColumn(2).getString();
+      c["fnr"] = q.getColumn(3).getString();
+      c["name"] = col(q, 4);
+      json types = json::array();
+      if (!q.getColumn(5).isNull()) {
+        std::string s = q.getColumn(5).getString();
+        for (std::size_t start = 0; start <= s.size();) {
+          auto comma = s.find(',', start);
+          if (comma == std::string::npos) comma = s.size();
+          types.push_back(s.substr(start, comma - start));
+          start = comma + 1;
+        }
+      }
+      c["reporter_types"] = types;
+      json overdue = nullptr;
+      c["decision_due"] = nullptr;
+      if (c["status"] == kCaseReceived) {
+        if (auto opened = try_parse_date(c["received"].get<std::string>())) {
+          const Date prelim_due = *opened + std::chrono::days(ctx.rv.deadlines.preliminary_reply);
+          Date decision_due = *opened + std::chrono::days(ctx.rv.deadlines.decision);
+          if (!q.getColumn(7).isNull())
+            if (auto exp = try_parse_date(q.getColumn(7).getString()); exp && *exp > decision_due) decision_due = *exp;
+          c["decision_due"] = format_date(decision_due);
+          if (today > decision_due) overdue = "decision";
+          else if (today > prelim_due && q.getColumn(6).getInt() == 0) overdue = "preliminary_reply";
+        }
+      }
+      c["overdue"] = overdue;
+      if (f.overdue && overdue.is_null()) continue;
+      cases.push_back(std::move(c));
+      if (f.limit && cases.size() >= f.limit) break;
+    }
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.append("case.list", "", "", std::to_string(cases.size()) + " cases");
+    audit.flush();
+    return json{{"cases", cases}};
+  });
+}
+
+std::string render_case_list(const nlohmann::json& doc, Lang L) {
+  if (doc["cases"].empty()) return tr(L, "case.list_empty");
+  Table t({tr(L, "case.col_case"), tr(L, "case.col_status"), tr(L, "case.col_received"), tr(L, "case.col_reporter"),
+           tr(L, "case.col_name"), tr(L, "case.col_fnr"), tr(L, "case.col_due")});
+  for (const auto& c : doc["cases"]) {
+    std::string types;
+    for (const auto& x : c["reporter_types"]) types += (types.empty() ? "" : ", ") + str(x);
+    std::string due = day(c["decision_due"], L);
+    if (!c["overdue"].is_null()) due += " " + tr(L, "case.overdue." + str(c["overdue"]));
+    t.add({str(c["case"]), tr(L, "case.status." + str(c["status"])), day(c["received"], L), types, str(c["name"]), str(c["fnr"]), due});
+  }
+  return t.render() + tr(L, "case.list_count", doc["cases"].size());
+}
+
+}  // namespace oppteam

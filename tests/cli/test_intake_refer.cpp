@@ -1,0 +1,185 @@
+// refer add: opening and joining cases, refusals, and the prompts at a terminal.
+
+#include "cli/harness.hpp"
+#include "cli/test_intake_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace intake_test;
+
+namespace {
+
+test::Result add(test::Fixture& f, const std::string& fnr, const std::string& received, const std::string& type = "fastlege") {
+  return f.oppteam({"--today", kToday, "--json", "refer", "add", "--fnr", fnr, "--name", "Per Hansen", "--reporter-type", type,
+                    "--reporter-name", "Dr. Berg", "--received", received, "--need", "Trenger koordinering"});
+}
+
+struct PtyResult {
+  int code = -1;
+  std::string output;
+};
+
+// Runs oppteam on a pseudo-terminal (stdin, stdout and stderr all the
+// terminal, as for a person), answering each prompt that contains a key of
+// `answers` in order.
+PtyResult run_on_pty(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& answers,
+                     const std::string& home) {
+  std::vector<std::string> argv_s{OPPTEAM_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_s) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::setenv("HOME", home.c_str(), 1);
+    ::unsetenv("OPPTEAM_DB");
+    ::unsetenv("OPPTEAM_CONFIG");
+    ::unsetenv("OPPTEAM_USER");
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  PtyResult r;
+  std::size_t next = 0, searched_from = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  char buf[4096];
+  for (;;) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      break;
+    }
+    pollfd p{master, POLLIN, 0};
+    int n = ::poll(&p, 1, 200);
+    if (n > 0) {
+      ssize_t got = ::read(master, buf, sizeof buf);
+      if (got <= 0) break;  // EIO: the child has exited and closed the terminal
+      r.output.append(buf, std::size_t(got));
+    }
+    if (next < answers.size()) {
+      auto at = r.output.find(answers[next].first, searched_from);
+      if (at != std::string::npos) {
+        searched_from = at + answers[next].first.size();
+        std::string line = answers[next].second + "\n";
+        REQUIRE(::write(master, line.data(), line.size()) == ssize_t(line.size()));
+        ++next;
+      }
+    }
+  }
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("refer add opens a case YYYY/N by the received year, and joins the person's open case", "[intake]") {
+  test::Fixture f;
+  const std::string per = "23923901213";
+  auto r1 = add(f, per, "2026-03-02");
+  INFO(r1.err);
+  REQUIRE(r1.code == 0);
+  CHECK(r1.json()["case"] == "2026/1");
+  CHECK(r1.json()["new_case"] == true);
+
+  auto r2 = add(f, per, "2026-03-01", "sykehus");
+  REQUIRE(r2.code == 0);
+  CHECK(r2.json()["case"] == "2026/1");
+  CHECK(r2.json()["new_case"] == false);
+
+  auto r3 = add(f, synthetic_fnr(5, 6, 1950), "2026-02-20");
+  REQUIRE(r3.code == 0);
+  CHECK(r3.json()["case"] == "2026/2");
+
+  auto r4 = add(f, synthetic_fnr(6, 6, 1951), "2025-12-30");
+  REQUIRE(r4.code == 0);
+  CHECK(r4.json()["case"] == "2025/1");
+
+  // Without --json the case number alone is on stdout, for scripts.
+  auto r5 = f.oppteam({"--today", kToday, "refer", "add", "--fnr", synthetic_fnr(7, 6, 1952), "--reporter-type", "nav",
+                       "--received", "2026-03-02", "--need", "Koordinering av NAV og helse"});
+  REQUIRE(r5.code == 0);
+  CHECK(r5.out == "2026/3\n");
+
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+  REQUIRE(show.code == 0);
+  CHECK(show.json()["referrals"].size() == 2);
+  CHECK(show.json()["person"]["fnr"] == per);
+}
+
+TEST_CASE("refer add refuses bad input with exit 65 and missing fields with exit 64, storing nothing", "[intake]") {
+  test::Fixture f;
+  const std::string per = "23923901213";
+  CHECK(add(f, bad_control(per), "2026-03-02").code == 65);
+  CHECK(add(f, per, "2026-02-30").code == 65);
+  CHECK(add(f, per, "2026-04-01").code == 65);  // after --today
+  CHECK(add(f, per, "2026-03-02", "naboen").code == 65);
+  auto missing = f.oppteam({"--today", kToday, "refer", "add", "--fnr", per, "--reporter-type", "fastlege"});
+  CHECK(missing.code == 64);
+  CHECK(missing.err.find("--need") != std::string::npos);
+  CHECK(f.oppteam({"--today", kToday, "refer", "add", "--reporter-type", "fastlege", "--need", "x"}).code == 64);
+  auto list = f.oppteam({"--today", kToday, "--json", "case", "list"});
+  REQUIRE(list.code == 0);
+  CHECK(list.json()["cases"].empty());
+}
+
+TEST_CASE("refer add with an external_id is idempotent and reports a conflict", "[intake]") {
+  test::Fixture f;
+  std::vector<std::string> base{"--today", kToday, "--json", "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
+                                "--received", "2026-03-01", "--sender", "eprakt", "--external-id", "A-1"};
+  auto first = base;
+  first.insert(first.end(), {"--need", "Trenger koordinering"});
+  REQUIRE(f.oppteam(first).code == 0);
+  auto again = f.oppteam(first);
+  REQUIRE(again.code == 0);
+  CHECK(again.json()["duplicate"] == true);
+  CHECK(again.json()["case"] == "2026/1");
+  auto other = base;
+  other.insert(other.end(), {"--need", "Noe helt annet"});
+  CHECK(f.oppteam(other).code == 65);
+}
+
+TEST_CASE("refer add at a terminal asks for each missing field, shows the reporter types, and re-asks after a mistake", "[intake]") {
+  test::Fixture f;
+  const std::string per = synthetic_fnr(15, 1, 2014);
+  auto r = run_on_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add"},
+                      {{"(11 sifre)", bad_control(per)},
+                       {"(11 sifre)", per},
+                       {"Navn (kan", "Kasper Olsen"},
+                       {"Meldertype (nummer", "7"},
+                       {"Melderens navn", "Helsesykepleier Lie"},
+                       {"Mottatt dato", ""},
+                       {"Beskrivelse av behovet", "Mange tjenester rundt familien"}},
+                      f.dir.path());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("kontrollsiffer") != std::string::npos);  // the mistake was explained
+  CHECK(r.output.find("skole") != std::string::npos);           // allowed values shown
+  CHECK(r.output.find("2026/1") != std::string::npos);
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+  REQUIRE(show.code == 0);
+  const auto j = show.json();
+  CHECK(j["person"]["fnr"] == per);
+  CHECK(j["person"]["name"] == "Kasper Olsen");
+  CHECK(j["referrals"][0]["reporter_type"] == "skole");
+  CHECK(j["referrals"][0]["received"] == kToday);
+  CHECK(j["referrals"][0]["need"] == "Mange tjenester rundt familien");
+}
+
+TEST_CASE("refer add at a terminal stops with exit 64 when input ends", "[intake]") {
+  test::Fixture f;
+  auto r = run_on_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add", "--fnr", "23923901213"},
+                      {{"Navn (kan", "\x04"}}, f.dir.path());
+  INFO(r.output);
+  CHECK(r.code == 64);
+}
