@@ -2,12 +2,17 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/io/table.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/util/error.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 namespace oppteam::cli {
 
@@ -18,6 +23,39 @@ void examples(CLI::App* app, std::initializer_list<std::string_view> lines) {
 }
 
 namespace {
+
+constexpr const char* kDescription =
+    "oppteam - oppfølgingsteam for personer med store og sammensatte behov\n"
+    "\n"
+    "Runs a municipality's follow-up teams for people with large and complex\n"
+    "needs, step by step as the national guideline describes: a referral\n"
+    "(melding om behov) is received, consent (samtykke) recorded, the person's\n"
+    "situation assessed (kartlegging), a decision (vedtak) made, a team with a\n"
+    "koordinator put together, a plan (individuell plan) made and evaluated.\n"
+    "remind lists what is due, report gives management data (styringsdata)\n"
+    "with small counts hidden, and every read and change of a person's data\n"
+    "is in a tamper-evident audit log. The rammeverk (a TOML file) holds the\n"
+    "municipality's own deadlines, instruments, roles and services.\n";
+
+constexpr const char* kFooter =
+    "\nA case from referral to plan (synthetic personal number):\n"
+    "  oppteam --db k.db init --config rammeverk.toml\n"
+    "  oppteam --db k.db refer add --fnr 23923901213 --name \"Klara Nilsen\" \\\n"
+    "          --reporter-type fastlege --received 2026-03-02 --need \"Trenger koordinering\"\n"
+    "  oppteam --db k.db consent give 2026/1 --scope utredning --form muntlig --given-by person\n"
+    "  oppteam --db k.db assess 2026/1 --instrument kjennetegn --answer flere_diagnoser=1\n"
+    "  oppteam --db k.db decide 2026/1 --grant\n"
+    "  oppteam --db k.db case show 2026/1\n"
+    "  oppteam --db k.db remind --within 14\n"
+    "\n"
+    "Run 'oppteam COMMAND --help' (or 'oppteam help COMMAND') for a command's\n"
+    "options and examples, and 'man oppteam' for the manual.\n"
+    "\n"
+    "Exit status: 0 done, 1 not found, 2 refused by a rule, 64 usage error,\n"
+    "65 bad input data, 66 unreadable input, 73 cannot create the database,\n"
+    "74 I/O error, 75 database busy (retry), 77 permission, 78 bad rammeverk.\n"
+    "\n"
+    "Environment: OPPTEAM_DB, OPPTEAM_CONFIG, OPPTEAM_USER, NO_COLOR.\n";
 
 void report_error(Session& s, int code, const std::string& message, const std::vector<std::string>& details) {
   if (s.json()) {
@@ -30,13 +68,201 @@ void report_error(Session& s, int code, const std::string& message, const std::v
   for (const auto& d : details) s.err() << "  " << d << "\n";
 }
 
+// The subcommands in the order of the process, under headings, so that the
+// help reads as the guideline does. Setup order decides the listing order.
+struct Group {
+  const char* heading;
+  std::vector<const char*> names;
+};
+const std::vector<Group>& command_groups() {
+  static const std::vector<Group> groups = {
+      {"Getting started", {"init", "config"}},
+      {"The process, in order", {"refer", "consent", "assess", "decide", "team", "plan", "evaluate"}},
+      {"Daily work", {"case", "remind", "report"}},
+      {"Privacy and records", {"person", "audit", "purge"}},
+  };
+  return groups;
+}
+
+bool all_subcommands(CLI::App*) { return true; }
+
+std::vector<std::string> visible_subcommands(CLI::App* app) {
+  std::vector<std::string> out;
+  for (auto* c : app->get_subcommands(all_subcommands))
+    if (!c->get_group().empty()) out.push_back(c->get_name());
+  return out;
+}
+
+// Edit distance with adjacent transpositions (optimal string alignment), by
+// hand: a dozen lines, and none of our libraries offers it.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// The name in `names` that `word` most likely meant: the only one it is a
+// prefix of, else the nearest within two edits (one for short words).
+std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& names) {
+  std::vector<std::string> prefixed;
+  for (const auto& n : names)
+    if (word.size() >= 2 && n.rfind(word, 0) == 0) prefixed.push_back(n);
+  if (prefixed.size() == 1) return prefixed.front();
+  std::optional<std::string> best;
+  std::size_t best_d = 0;
+  for (const auto& n : names) {
+    const auto d = edit_distance(word, n);
+    if (!best || d < best_d) {
+      best = n;
+      best_d = d;
+    }
+  }
+  const std::size_t limit = word.size() <= 3 ? 1 : 2;
+  if (best && best_d <= limit) return best;
+  return std::nullopt;
+}
+
+CLI::Option* find_option(CLI::App* app, const std::string& name) {
+  for (CLI::App* a = app; a; a = a->get_parent())
+    if (auto* o = a->get_option_no_throw(name)) return o;
+  return nullptr;
+}
+
+struct Unknown {
+  std::string word;
+  bool is_option = false;
+  std::vector<std::string> candidates;
+  std::string where;  // "oppteam team" for messages and help
+};
+
+std::string path_of(const CLI::App* app) {
+  std::string path;
+  for (const CLI::App* a = app; a; a = a->get_parent()) path = a->get_name() + (path.empty() ? "" : " " + path);
+  return path;
+}
+
+// Walks the arguments as CLI11 would and returns the first word that is
+// neither a known subcommand where one is expected nor a known option.
+std::optional<Unknown> find_unknown(CLI::App& root, const std::vector<std::string>& args) {
+  CLI::App* app = &root;
+  std::size_t positionals = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& w = args[i];
+    if (w == "--") break;
+    if (w.size() > 1 && w[0] == '-') {
+      const std::string name = w.substr(0, w.find('='));
+      auto* o = find_option(app, name);
+      if (!o) {
+        if (name.size() > 2 && name[1] != '-') continue;  // short option clusters: leave to CLI11
+        Unknown u{name, true, {}, path_of(app)};
+        for (CLI::App* a = app; a; a = a->get_parent())
+          for (const auto* opt : a->get_options())
+            for (const auto& l : opt->get_lnames()) u.candidates.push_back("--" + l);
+        return u;
+      }
+      if (w.find('=') == std::string::npos && o->get_items_expected_max() > 0 && o->get_type_size_max() > 0) ++i;
+      continue;
+    }
+    if (positionals == 0) {
+      CLI::App* sub = nullptr;
+      for (auto* c : app->get_subcommands(all_subcommands))
+        if (c->check_name(w)) sub = c;
+      if (sub) {
+        app = sub;
+        continue;
+      }
+      const auto subs = visible_subcommands(app);
+      const bool has_positionals =
+          !app->get_options([](const CLI::Option* o) { return o->get_positional(); }).empty();
+      if (!subs.empty() && !has_positionals) return Unknown{w, false, subs, path_of(app)};
+    }
+    ++positionals;
+  }
+  return std::nullopt;
+}
+
+// The deepest subcommand named on the command line.
+const CLI::App* deepest(const CLI::App& root) {
+  const CLI::App* target = &root;
+  while (true) {
+    auto subs = target->get_subcommands();
+    if (subs.empty()) break;
+    target = subs.front();
+  }
+  return target;
+}
+
+// help() of `app` with its full path in the usage line ("oppteam team create").
+std::string help_of(const CLI::App* app) {
+  const CLI::App* parent = app->get_parent();
+  return app->help(parent ? path_of(parent) : "");
+}
+
+// CLI11's help with its texts wrapped: descriptions to the terminal's width
+// (80 columns when it is not a terminal, e.g. for help2man), with a blank
+// line between a command's description and its usage.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  HelpFormatter() { column_width(kColumn); }
+
+  std::string make_description(const CLI::App* app) const override {
+    const std::string desc = app->get_description();
+    if (desc.empty()) return {};
+    if (app->get_parent() == nullptr) return desc + "\n";  // the root's own text is laid out by hand
+    std::string out;
+    for (const auto& l : wrap_text(desc, width())) out += l + "\n";
+    return out + "\n";
+  }
+  std::string make_option_desc(const CLI::Option* opt) const override { return wrapped(opt->get_description()); }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), wrapped(sub->get_description()), kColumn);
+    return out.str();
+  }
+
+ private:
+  static constexpr std::size_t kColumn = 26;
+  static std::size_t width() {
+    const auto w = output_style().width;
+    return w == 0 ? 80 : std::min<std::size_t>(w, 100);
+  }
+  static std::string wrapped(const std::string& text) {
+    std::string out;
+    for (const auto& l : wrap_text(text, width() > kColumn + 20 ? width() - kColumn : 20)) out += (out.empty() ? "" : "\n") + l;
+    return out;
+  }
+};
+
+void set_group(CLI::App& app, const char* name, const char* heading) {
+  for (auto* c : app.get_subcommands(all_subcommands))
+    if (c->get_name() == name) c->group(heading);
+}
+
 }  // namespace
 
-int run_cli(const std::vector<std::string>& args, Streams streams) {
+int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   GlobalOptions options;
   Session session(options, streams);
+  // Tables and colour follow stdout: wrapped to a terminal's width and
+  // coloured only on a terminal without NO_COLOR; plain when piped.
+  set_output_style(detect_terminal_style(1, streams.out_tty));
 
-  CLI::App app{"oppteam: oppfølgingsteam for personer med store og sammensatte behov", "oppteam"};
+  // "oppteam help [COMMAND...]" is "oppteam [COMMAND...] --help".
+  std::vector<std::string> args = given_args;
+  if (!args.empty() && args.front() == "help") {
+    args.erase(args.begin());
+    args.push_back("--help");
+  }
+
+  CLI::App app{kDescription, "oppteam"};
+  app.formatter(std::make_shared<HelpFormatter>());
   app.set_version_flag("--version", std::string(OPPTEAM_VERSION_STRING));
   app.add_option("--db", options.db, "SQLite store (default $OPPTEAM_DB, else $XDG_DATA_HOME/oppteam/oppteam.db)");
   app.add_option("--config", options.config,
@@ -47,24 +273,23 @@ int run_cli(const std::vector<std::string>& args, Streams streams) {
   app.add_option("--today", options.today, "the date to act on, YYYY-MM-DD (default: the real date)");
   app.fallthrough();
   app.require_subcommand(0, 1);
-  examples(&app, {"oppteam --db k.db init --config rammeverk.toml",
-                  "oppteam --db k.db refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need \"Trenger koordinering\"",
-                  "oppteam --db k.db remind --within 14"});
+  app.footer(kFooter);
 
+  // In the order of the help (see command_groups()).
   setup_init(app, session);
   setup_config(app, session);
-  setup_audit(app, session);
   setup_refer(app, session);
   setup_consent(app, session);
-  setup_decide(app, session);
-  setup_case(app, session);
   setup_assess(app, session);
+  setup_decide(app, session);
   setup_team(app, session);
   setup_plan(app, session);
   setup_evaluate(app, session);
+  setup_case(app, session);
   setup_remind(app, session);
   setup_report(app, session);
   setup_person(app, session);
+  setup_audit(app, session);
   setup_purge(app, session);
   {
     CLI::App* case_cmd = nullptr;
@@ -74,6 +299,12 @@ int run_cli(const std::vector<std::string>& args, Streams streams) {
       case_cmd = app.add_subcommand("case", "Show, list and export cases");
     }
     setup_case_export(*case_cmd, session);
+  }
+  setup_complete(app, session);
+  for (const auto& g : command_groups())
+    for (const char* name : g.names) set_group(app, name, g.heading);
+  for (auto* c : app.get_subcommands(all_subcommands)) {
+    if (c->get_group() == "Subcommands") c->group("Other");
   }
 
   try {
@@ -86,13 +317,7 @@ int run_cli(const std::vector<std::string>& args, Streams streams) {
     return 0;
   } catch (const CLI::CallForHelp&) {
     // --help at any level: the help of the deepest subcommand named.
-    const CLI::App* target = &app;
-    while (true) {
-      auto subs = target->get_subcommands();
-      if (subs.empty()) break;
-      target = subs.front();
-    }
-    streams.out << target->help();
+    streams.out << help_of(deepest(app));
     return 0;
   } catch (const CLI::CallForAllHelp&) {
     streams.out << app.help("", CLI::AppFormatMode::All);
@@ -101,6 +326,30 @@ int run_cli(const std::vector<std::string>& args, Streams streams) {
     streams.out << "oppteam " << OPPTEAM_VERSION_STRING << "\n";
     return 0;
   } catch (const CLI::ParseError& e) {
+    // A mistyped subcommand or option: name the nearest one.
+    if (auto u = find_unknown(app, args)) {
+      std::string message;
+      if (auto guess = nearest(u->word, u->candidates)) {
+        message = u->is_option ? session.text("ux.did_you_mean_option", u->word, u->where, *guess)
+                               : session.text("ux.did_you_mean", u->word, *guess);
+      } else if (u->is_option) {
+        message = session.text("ux.unknown_option", u->word, u->where);
+      } else {
+        std::string all;
+        for (const auto& c : u->candidates) all += (all.empty() ? "" : ", ") + c;
+        message = session.text("ux.unknown_command", u->word, all);
+      }
+      report_error(session, int(ExitCode::usage), message, {session.text("ux.see_help", u->where)});
+      return int(ExitCode::usage);
+    }
+    // A command that needs a subcommand and got none: its help, on stderr.
+    const CLI::App* target = deepest(app);
+    if (target != &app && target->get_subcommands().empty() && !visible_subcommands(const_cast<CLI::App*>(target)).empty() &&
+        target->get_require_subcommand_min() > 0 && dynamic_cast<const CLI::RequiredError*>(&e)) {
+      report_error(session, int(ExitCode::usage), session.text("ux.needs_subcommand", path_of(target)), {});
+      if (!session.json()) streams.err << "\n" << help_of(target);
+      return int(ExitCode::usage);
+    }
     report_error(session, int(ExitCode::usage), e.what(), {session.text("error.see_help")});
     return int(ExitCode::usage);
   } catch (const Error& e) {

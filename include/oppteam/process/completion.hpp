@@ -1,0 +1,18 @@
+#pragma once
+// Values a shell may offer when completing a command line: open case numbers
+// from the store. (The rammeverk's ids come from the Rammeverk itself.)
+// Case numbers carry no personal data, so listing them is not an audited read;
+// it still needs the case.read permission, checked by the caller.
+
+#include <oppteam/store/database.hpp>
+
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+// The numbers of every case that is not closed, oldest first (year, then
+// running number), at most `limit` of them (0: all).
+std::vector<std::string> open_case_numbers(Database& db, std::size_t limit = 0);
+
+}  // namespace oppteam

@@ -1,0 +1,16 @@
+#include <oppteam/process/completion.hpp>
+
+namespace oppteam {
+
+std::vector<std::string> open_case_numbers(Database& db, std::size_t limit) {
+  return db.read([&] {
+    SQLite::Statement q(db.sql(),
+                        "SELECT number FROM case_file WHERE status <> 'closed' ORDER BY year, seq LIMIT ?");
+    q.bind(1, limit == 0 ? std::int64_t(-1) : std::int64_t(limit));
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  });
+}
+
+}  // namespace oppteam
