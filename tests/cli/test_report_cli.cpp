@@ -1,0 +1,243 @@
+// report, person export, case export --fhir and purge through the real
+// binary, on cases made with the real intake commands.
+
+#include "cli/harness.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <sys/stat.h>
+
+namespace {
+
+// A synthetic fødselsnummer (month + 80) born on day `day` of month 1 of 19YY,
+// individual number from `ind` upwards, with its two mod-11 control digits.
+std::string synthetic_fnr(int day, int yy, int ind) {
+  static const int w1[] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+  static const int w2[] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+  for (;; ++ind) {
+    std::string n = fmt::format("{:02}{:02}{:02}{:03}", day, 81, yy, ind);
+    int s = 0;
+    for (int i = 0; i < 9; ++i) s += (n[i] - '0') * w1[i];
+    int k1 = (11 - s % 11) % 11;
+    if (k1 == 10) continue;
+    n += char('0' + k1);
+    s = 0;
+    for (int i = 0; i < 10; ++i) s += (n[i] - '0') * w2[i];
+    int k2 = (11 - s % 11) % 11;
+    if (k2 == 10) continue;
+    return n + char('0' + k2);
+  }
+}
+
+// Refers `n` people reported by `type`, received on `day`; returns their numbers.
+std::vector<std::string> refer(test::Fixture& f, int n, const std::string& type, const std::string& day, int first) {
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) {
+    const auto fnr = synthetic_fnr(1 + (first + i) % 28, 40 + (first + i) / 28, 100);
+    auto r = f.oppteam({"--today", day, "refer", "add", "--fnr", fnr, "--reporter-type", type, "--received", day, "--need", "Trenger koordinering"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    out.push_back(fnr);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report through the CLI: counts, primary and secondary suppression, audited once", "[report]") {
+  test::Fixture f;
+  refer(f, 7, "fastlege", "2026-02-10", 0);
+  refer(f, 6, "sykehus", "2026-05-10", 7);
+  refer(f, 2, "nav", "2026-02-11", 13);
+
+  auto r = f.oppteam({"--today", "2026-06-30", "--json", "report", "--from", "2026-01-01", "--to", "2026-06-30"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto j = r.json();
+  CHECK(j["min_count"] == 5);
+  CHECK(j["periods"] == nlohmann::json::array({"all"}));
+  const auto& rows = j["tables"]["referrals_by_reporter_type"]["rows"];
+  std::map<std::string, nlohmann::json> total;
+  for (const auto& row : rows) total[row["id"]] = row["total"];
+  CHECK(total["fastlege"] == 7);
+  CHECK(total["nav"] == "<5");
+  // 15 in all: with the total shown, nav = 15 - 7 - 6 could be worked out, so
+  // the smallest other count is hidden too (shown as "x", not as "<5")
+  CHECK(total["sykehus"] == "x");
+  CHECK(total.count("skole") == 0);  // no referral, left out
+  const auto& grand = j["tables"]["referrals_by_reporter_type"]["total"];
+  CHECK(grand == 15);
+  int hidden = 0;
+  for (const auto& [k, v] : total) hidden += v.is_string();
+  hidden += grand.is_string();
+  CHECK(hidden >= 2);
+  CHECK(j["tables"]["cases_by_status"]["rows"][0]["id"] == "received");
+  CHECK(j["tables"]["decisions"]["rows"][0]["total"] == "<5");
+  CHECK(j["lead_times"]["referral_to_decision"]["suppressed"] == true);
+
+  // by month: one column per month
+  r = f.oppteam({"--today", "2026-06-30", "--json", "report", "--from", "2026-01-01", "--to", "2026-06-30", "--by", "month"});
+  REQUIRE(r.code == 0);
+  j = r.json();
+  CHECK(j["periods"].size() == 6);
+  for (const auto& row : j["tables"]["referrals_by_reporter_type"]["rows"])
+    if (row["id"] == "fastlege") CHECK(row["counts"]["2026-02"] == 7);
+
+  // CSV and text
+  r = f.oppteam({"--today", "2026-06-30", "report", "--from", "2026-01-01", "--csv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("section,row,period,value\n", 0) == 0);
+  CHECK(r.out.find("referrals_by_reporter_type,fastlege,all,7\n") != std::string::npos);
+  CHECK(r.out.find("referrals_by_reporter_type,nav,all,<5\n") != std::string::npos);
+  r = f.oppteam({"--today", "2026-06-30", "--lang", "en", "report"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("Referrals by reporter type") != std::string::npos);
+  CHECK(r.out.find("<5") != std::string::npos);
+
+  // audited as one entry each, with no person
+  r = f.oppteam({"--json", "audit", "log"});
+  REQUIRE(r.code == 0);
+  const auto log = r.json();
+  int reports = 0;
+  for (const auto& e : log["entries"])
+    if (e["action"] == "report") {
+      ++reports;
+      CHECK(e["person"] == "");
+    }
+  CHECK(reports == 4);
+}
+
+TEST_CASE("report: bad options are usage errors, a bad date is bad data", "[report]") {
+  test::Fixture f;
+  CHECK(f.oppteam({"report", "--by", "week"}).code == 64);
+  CHECK(f.oppteam({"--json", "report", "--csv"}).code == 64);
+  CHECK(f.oppteam({"report", "--from", "2026-05-01", "--to", "2026-04-01"}).code == 64);
+  CHECK(f.oppteam({"report", "--from", "2026-13-01"}).code == 65);
+  auto r = f.oppteam({"report", "--help"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Example") != std::string::npos);
+}
+
+TEST_CASE("person export through the CLI: the cases, the log, and the export audited", "[report]") {
+  test::Fixture f;
+  auto fnr = refer(f, 1, "fastlege", "2026-03-02", 0).front();
+  REQUIRE(f.oppteam({"case", "show", "2026/1"}).code == 0);
+  auto r = f.oppteam({"--json", "person", "export", fnr});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto j = r.json();
+  CHECK(j["person"]["fnr"] == fnr);
+  REQUIRE(j["cases"].size() == 1);
+  CHECK(j["cases"][0]["case"]["number"] == "2026/1");
+  CHECK(j["cases"][0]["referrals"][0]["need"] == "Trenger koordinering");
+  bool shown = false;
+  for (const auto& e : j["audit"]) shown |= e["actor"] == "saksbehandler1" && e["action"] != "refer.add";
+  CHECK(shown);
+
+  r = f.oppteam({"person", "export", fnr});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("Innsyn") != std::string::npos);
+  CHECK(r.out.find("person.export") != std::string::npos);  // the first export shows in the second
+
+  CHECK(f.oppteam({"person", "export", synthetic_fnr(5, 50, 100)}).code == 1);
+  r = f.oppteam({"person", "export", "12345678901"});
+  CHECK(r.code == 65);
+}
+
+TEST_CASE("case export --fhir through the CLI: a Bundle on stdout or a private file", "[report]") {
+  test::Fixture f;
+  auto fnr = refer(f, 1, "fastlege", "2026-03-02", 0).front();
+  auto r = f.oppteam({"case", "export", "2026/1", "--fhir"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto b = r.json();
+  CHECK(b["resourceType"] == "Bundle");
+  CHECK(b["entry"][0]["resource"]["resourceType"] == "Patient");
+  CHECK(b["entry"][0]["resource"]["identifier"][0]["system"] == "urn:oid:2.16.578.1.12.4.1.4.1");
+  CHECK(b["entry"][0]["resource"]["identifier"][0]["value"] == fnr);
+  CHECK(b["entry"][1]["resource"]["resourceType"] == "ServiceRequest");
+  CHECK(b["entry"][1]["resource"]["subject"]["reference"] == b["entry"][0]["fullUrl"]);
+
+  const auto file = f.dir.file("sak.json");
+  r = f.oppteam({"--json", "case", "export", "2026/1", "--fhir", "--out", file});
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["entries"] == 2);
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(nlohmann::json::parse(test::read_file(file)) == b);
+
+  CHECK(f.oppteam({"case", "export", "2026/1"}).code == 64);
+  CHECK(f.oppteam({"case", "export", "2026/9", "--fhir"}).code == 1);
+  CHECK(f.oppteam({"case", "export", "nonsense", "--fhir"}).code == 65);
+}
+
+TEST_CASE("purge through the CLI: retention period, dry run, audit chain still verifies", "[report]") {
+  // the example rammeverk keeps closed cases for 10 years
+  test::Fixture f;
+  refer(f, 2, "fastlege", "2026-03-02", 0);
+  auto r = f.oppteam({"--today", "2026-06-01", "purge", "--closed-before", "2026-01-01"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("10") != std::string::npos);
+  CHECK(f.oppteam({"purge"}).code == 64);
+  CHECK(f.oppteam({"--today", "2040-01-01", "purge", "--closed-before", "2026-02-30"}).code == 65);
+
+  r = f.oppteam({"--today", "2040-01-01", "--json", "purge", "--closed-before", "2030-01-01", "--dry-run"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["cases"].empty());  // nothing is closed
+  r = f.oppteam({"--today", "2040-01-01", "--json", "purge", "--closed-before", "2030-01-01"});
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["deleted"] == 0);
+  r = f.oppteam({"--json", "audit", "verify"});
+  CHECK(r.code == 0);
+  CHECK(r.json()["ok"] == true);
+}
+
+TEST_CASE("purge through the CLI removes a case closed by evaluate, and its person; the log stays", "[report]") {
+  test::Fixture f;
+  const auto closed = refer(f, 1, "fastlege", "2025-02-01", 0).front();
+  const auto open = refer(f, 1, "sykehus", "2025-02-01", 1).front();
+  auto ok = [&](std::vector<std::string> args) {
+    auto r = f.oppteam(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+  };
+  ok({"--today", "2025-02-03", "consent", "give", "2025/1", "--scope", "utredning", "--form", "skriftlig", "--given-by", "person"});
+  ok({"--today", "2025-02-03", "consent", "give", "2025/1", "--scope", "team", "--form", "skriftlig", "--given-by", "person"});
+  ok({"--today", "2025-02-10", "assess", "2025/1", "--instrument", "kjennetegn", "--answer", "flere_diagnoser=1", "--answer",
+      "funksjonsfall=3", "--answer", "psykisk_helse=1", "--answer", "rus=1", "--allow-partial", "--assessor", "Ane Lie",
+      "--profession", "sykepleier"});
+  ok({"--today", "2025-02-20", "decide", "2025/1", "--grant"});
+  ok({"--today", "2025-02-25", "team", "create", "2025/1", "--coordinator", "Ane Lie", "--gp", "Dr. Berg"});
+  ok({"--today", "2025-03-01", "plan", "goal", "2025/1", "--text", "Klare meg selv"});
+  ok({"--today", "2025-03-01", "plan", "participated", "2025/1", "--how", "Planmøte"});
+  ok({"--today", "2025-12-10", "evaluate", "2025/1", "--goal", "1=+2", "--decision", "close", "--reason", "Mål nådd"});
+
+  // with the example's 10 years, this purge must wait until 2035-12-11
+  CHECK(f.oppteam({"--today", "2035-12-10", "purge", "--closed-before", "2025-12-11"}).code == 2);
+  auto r = f.oppteam({"--today", "2035-12-11", "--json", "purge", "--closed-before", "2025-12-11", "--dry-run"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["cases"] == nlohmann::json::array({"2025/1"}));
+  CHECK(r.json()["persons_deleted"] == 1);
+  REQUIRE(f.oppteam({"--json", "person", "export", closed}).code == 0);  // still there after a dry run
+
+  r = f.oppteam({"--today", "2035-12-11", "--json", "purge", "--closed-before", "2025-12-11"});
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["deleted"] == 1);
+  CHECK(f.oppteam({"case", "show", "2025/1"}).code == 1);
+  CHECK(f.oppteam({"person", "export", closed}).code == 1);
+  CHECK(f.oppteam({"person", "export", open}).code == 0);
+  r = f.oppteam({"--json", "audit", "verify"});
+  CHECK(r.code == 0);
+  CHECK(r.json()["ok"] == true);
+  r = f.oppteam({"--json", "audit", "log", "--case", "2025/1"});
+  const auto log = r.json();
+  REQUIRE(!log["entries"].empty());
+  bool purged = false;
+  for (const auto& e : log["entries"]) purged |= e["action"] == "purge" && e["person"] == "";
+  CHECK(purged);
+}
