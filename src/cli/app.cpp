@@ -273,7 +273,6 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   app.add_option("--today", options.today, "the date to act on, YYYY-MM-DD (default: the real date)");
   app.fallthrough();
   app.require_subcommand(0, 1);
-  app.footer(kFooter);
 
   // In the order of the help (see command_groups()).
   setup_init(app, session);
@@ -301,6 +300,8 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     setup_case_export(*case_cmd, session);
   }
   setup_complete(app, session);
+  // After the setups: a subcommand copies its parent's footer when created.
+  app.footer(kFooter);
   for (const auto& g : command_groups())
     for (const char* name : g.names) set_group(app, name, g.heading);
   for (auto* c : app.get_subcommands(all_subcommands)) {

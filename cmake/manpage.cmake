@@ -1,0 +1,80 @@
+# Generates the manual page oppteam(1) from the real help (run with cmake -P).
+#   -DOPPTEAM=path/to/oppteam -DHELP2MAN=path/to/help2man
+#   -DEXTRA=docs/man-extra.h2m -DOUT=build/oppteam.1 -DWORK=build/man
+# help2man reads `oppteam --help` and `--version` for NAME, SYNOPSIS,
+# DESCRIPTION and OPTIONS; this script adds a COMMANDS section with the
+# `--help` of every subcommand and sub-subcommand (listed by the hidden
+# `oppteam complete commands`), so the page always matches the program.
+
+foreach(var OPPTEAM HELP2MAN EXTRA OUT WORK)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "manpage.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+file(MAKE_DIRECTORY ${WORK})
+
+# Help is laid out for 80 columns and without colour whatever the terminal.
+set(ENV{COLUMNS} 80)
+set(ENV{NO_COLOR} 1)
+
+function(run_oppteam out_var)
+  execute_process(COMMAND ${OPPTEAM} ${ARGN} OUTPUT_VARIABLE text RESULT_VARIABLE rc ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "manpage.cmake: '${OPPTEAM} ${ARGN}' failed (${rc})")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# roff: backslashes doubled, a leading dot or quote made literal.
+function(to_roff out_var text)
+  string(REPLACE "\\" "\\e" text "${text}")
+  string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+function(lines_of out_var text)
+  string(STRIP "${text}" text)
+  if(text STREQUAL "")
+    set(${out_var} "" PARENT_SCOPE)
+    return()
+  endif()
+  string(REPLACE "\n" ";" list "${text}")
+  set(${out_var} "${list}" PARENT_SCOPE)
+endfunction()
+
+set(section "[COMMANDS]\n")
+string(APPEND section "Every subcommand, with its own \\fB\\-\\-help\\fR. The global options above may be given before or after the subcommand.\n")
+run_oppteam(top complete commands)
+lines_of(top "${top}")
+foreach(cmd IN LISTS top)
+  run_oppteam(help ${cmd} --help)
+  to_roff(help "${help}")
+  string(APPEND section ".SS \"oppteam ${cmd}\"\n.nf\n${help}.fi\n")
+  run_oppteam(subs complete commands -- ${cmd})
+  lines_of(subs "${subs}")
+  foreach(sub IN LISTS subs)
+    run_oppteam(help ${cmd} ${sub} --help)
+    to_roff(help "${help}")
+    string(APPEND section ".SS \"oppteam ${cmd} ${sub}\"\n.nf\n${help}.fi\n")
+  endforeach()
+endforeach()
+file(WRITE ${WORK}/commands.h2m "${section}")
+
+# help2man reads the root --help without its footer of examples, exit codes
+# and environment: those have their own sections in ${EXTRA}, laid out for roff.
+file(WRITE ${WORK}/oppteam-for-man "#!/bin/sh\n\"${OPPTEAM}\" \"$@\" | sed '/^A case from referral/,$d'\n")
+file(CHMOD ${WORK}/oppteam-for-man PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+
+execute_process(
+  COMMAND ${HELP2MAN} --locale=C.UTF-8 --no-info --no-discard-stderr --section 1
+          --name "follow-up teams for people with large and complex needs"
+          --manual "User Commands" --source "oppteam"
+          --include ${WORK}/commands.h2m --include ${EXTRA}
+          --output ${OUT} ${WORK}/oppteam-for-man
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "manpage.cmake: help2man failed (${rc})")
+endif()
+# The page is UTF-8 (æ, ø, å): say so, for man-db's preconv.
+file(READ ${OUT} page)
+file(WRITE ${OUT} "'\\\" -*- coding: UTF-8 -*-\n${page}")
