@@ -4,6 +4,7 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/assessment.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -127,8 +128,8 @@ void setup_assess(CLI::App& app, Session& s) {
                  "--profession lege --json",
                  "oppteam --db k.db assess 2026/1 --instrument kjennetegn     # at a terminal: asks item by item"});
   cmd->callback([&s, o] {
-    s.authorize("assess");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "assess", o->case_number);
 
     std::string instrument_id = trim(o->instrument);
     if (instrument_id.empty()) {

@@ -4,6 +4,7 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/team.hpp>
 
 #include <fmt/format.h>
@@ -158,8 +159,8 @@ void setup_team(CLI::App& app, Session& s) {
                     "--member \"Ola Dahl:nav_veileder:nav\" --member \"Siri Moe:hjemmesykepleie:hjemmetjenesten\" "
                     "--participant \"Per Hansen:bruker\""});
   create->callback([&s, c] {
-    s.authorize("team.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "team.write", c->case_number);
     TeamCreateInput in;
     in.case_number = c->case_number;
     in.coordinator = c->coordinator;
@@ -179,7 +180,7 @@ void setup_team(CLI::App& app, Session& s) {
   show->add_option("CASE", *number, "the case number")->required();
   examples(show, {"oppteam --db k.db team show 2026/1", "oppteam --db k.db team show 2026/1 --json"});
   show->callback([&s, number] {
-    s.authorize("case.read");
+    authorize_case(s.ctx(), "case.read", *number);
     Team t = show_team(s.ctx(), *number);
     emit_team(s, t, "show", "");
   });
@@ -192,7 +193,7 @@ void setup_team(CLI::App& app, Session& s) {
   add->add_option("--gp", a->gp, "the fastlege's name");
   examples(add, {"oppteam --db k.db team add 2026/1 --member \"Kari Nes:ergoterapeut:fysio_ergo\""});
   add->callback([&s, a] {
-    s.authorize("team.write");
+    authorize_case(s.ctx(), "team.write", a->case_number);
     Team t = add_to_team(s.ctx(), a->case_number, parse_specs(a->members, true, "--member"),
                          parse_specs(a->participants, false, "--participant"), a->gp);
     emit_team(s, t, "add", s.text("team.added", t.case_number));
@@ -205,7 +206,7 @@ void setup_team(CLI::App& app, Session& s) {
   remove->add_option("--reason", r->reason, "why the member leaves");
   examples(remove, {"oppteam --db k.db team remove 2026/1 \"Ola Dahl\" --reason \"Ikke lenger NAV-tiltak\""});
   remove->callback([&s, r] {
-    s.authorize("team.write");
+    authorize_case(s.ctx(), "team.write", r->case_number);
     Team t = remove_from_team(s.ctx(), r->case_number, r->name, r->reason);
     std::string msg = s.text("team.removed", r->name, t.case_number);
     if (!t.coordinator()) msg += "\n" + s.text("team.warn_no_coordinator", t.case_number);
@@ -219,7 +220,7 @@ void setup_team(CLI::App& app, Session& s) {
   coord->add_option("--role", k->role, "the role (must have may_coordinate)");
   examples(coord, {"oppteam --db k.db team coordinator 2026/1 \"Siri Moe\" --role sykepleier"});
   coord->callback([&s, k] {
-    s.authorize("team.write");
+    authorize_case(s.ctx(), "team.write", k->case_number);
     Team t = change_coordinator(s.ctx(), k->case_number, k->name, k->role);
     emit_team(s, t, "coordinator", s.text("team.coordinator_changed", t.case_number, k->name));
   });
@@ -230,7 +231,7 @@ void setup_team(CLI::App& app, Session& s) {
   pause->add_option("--reason", p->reason, "why the team pauses")->required();
   examples(pause, {"oppteam --db k.db team pause 2026/1 --reason \"Innlagt på sykehus\""});
   pause->callback([&s, p] {
-    s.authorize("team.write");
+    authorize_case(s.ctx(), "team.write", p->case_number);
     Team t = pause_team(s.ctx(), p->case_number, p->reason);
     emit_team(s, t, "pause", s.text("team.paused", t.case_number));
   });
@@ -240,7 +241,7 @@ void setup_team(CLI::App& app, Session& s) {
   resume->add_option("CASE", *resume_number, "the case number")->required();
   examples(resume, {"oppteam --db k.db team resume 2026/1"});
   resume->callback([&s, resume_number] {
-    s.authorize("team.write");
+    authorize_case(s.ctx(), "team.write", *resume_number);
     Team t = resume_team(s.ctx(), *resume_number);
     emit_team(s, t, "resume", s.text("team.resumed", t.case_number));
   });
@@ -253,7 +254,7 @@ void setup_team(CLI::App& app, Session& s) {
   examples(close, {"oppteam --db k.db team close 2026/1 --reason \"Målene er nådd\"",
                    "oppteam --db k.db team close 2026/1 --reason \"Flyttet\" --close-case"});
   close->callback([&s, z] {
-    s.authorize("team.write");
+    authorize_case(s.ctx(), "team.write", z->case_number);
     Team t = close_team(s.ctx(), z->case_number, z->reason, z->close_case);
     emit_team(s, t, "close", s.text(z->close_case ? "team.closed_with_case" : "team.closed", t.case_number));
   });

@@ -2,6 +2,8 @@
 
 #include "cli/test_team_helpers.hpp"
 
+#include <pwd.h>
+
 using namespace team_test;
 
 namespace {
@@ -227,4 +229,32 @@ TEST_CASE("team show and changes on a case without a team: not found", "[team]")
   auto help = f.oppteam({"team", "create", "--help"});
   CHECK(help.code == 0);
   CHECK(help.out.find("Example") != std::string::npos);
+}
+
+TEST_CASE("team and assess under [access]: 77 without the permission; the koordinator may read their team", "[team][access]") {
+  const auto* pw = ::getpwuid(::getuid());
+  const std::string login = pw ? pw->pw_name : "";
+  std::string toml = test::read_file(test::source_path("examples/rammeverk.toml"));
+  toml += "\n[access]\nenforce = true\n"
+          "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
+          "[[access.user]]\nname = \"saksbehandler1\"\nroles = [\"saksbehandler\"]\n"
+          "[[access.user]]\nname = \"Ane Lie\"\nroles = [\"koordinator\"]\n"
+          "[[access.user]]\nname = \"cron\"\nroles = [\"it\"]\n"
+          "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n";
+  test::Fixture f(toml);
+  const std::string c = granted_case(f);
+  auto as = [&](const std::string& user, std::vector<std::string> args) {
+    std::vector<std::string> all{"--db", f.db(), "--as", user};
+    all.insert(all.end(), args.begin(), args.end());
+    return test::run(all, "", {{"HOME", f.dir.path()}});
+  };
+  auto r = as("cron", cat({"assess", c, "--instrument", "kjennetegn", "--assessor", "X", "--profession", "lege"}, kjennetegn_answers()));
+  CHECK(r.code == 77);
+  CHECK(r.err.find("assess") != std::string::npos);
+  CHECK(as("cron", core_team(c)).code == 77);
+  CHECK(as("Ane Lie", {"team", "show", c}).code == 77);  // not yet the coordinator of this case
+  REQUIRE(f.oppteam(core_team(c)).code == 0);
+  CHECK(as("Ane Lie", {"team", "show", c}).code == 0);    // coordinated:case.read
+  CHECK(as("Ane Lie", {"team", "add", c, "--member", "Kari Nes:ergoterapeut:fysio_ergo"}).code == 77);
+  CHECK(as("cron", {"team", "show", c}).code == 77);
 }
