@@ -124,6 +124,15 @@ std::vector<std::string> option_values(Session& s, CLI::Option* o, const std::st
   return {};
 }
 
+// The candidates that start with `prefix`, each once ("@files" is kept).
+std::vector<std::string> starting_with(const std::vector<std::string>& candidates, const std::string& prefix) {
+  std::set<std::string> unique;
+  std::vector<std::string> out;
+  for (const auto& c : candidates)
+    if ((c == kFiles || c.rfind(prefix, 0) == 0) && unique.insert(c).second) out.push_back(c);
+  return out;
+}
+
 std::string long_name(const CLI::Option* o) {
   const auto& l = o->get_lnames();
   return l.empty() ? std::string() : l.front();
@@ -145,7 +154,7 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
       if (w.find('=') != std::string::npos) continue;
       auto* o = find_option(app, w);
       if (o && takes_value(o)) {
-        if (i + 2 == words.size()) return option_values(s, o, long_name(o));  // completing its value
+        if (i + 2 == words.size()) return starting_with(option_values(s, o, long_name(o)), cur);  // its value
         ++i;
       }
       continue;
@@ -191,19 +200,15 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
         }
         seen += std::size_t(n);
       }
-      if (next == "CASE") return values_of(s, "cases");
+      if (next == "CASE") return starting_with(values_of(s, "cases"), cur);
       if (next == "FILE") return {std::string(kFiles)};
       if (next == "KIND" || next == "STATUS") {
         for (const auto* o : pos)
-          if (o->get_name() == next) return fixed_set(const_cast<CLI::Option*>(o));
+          if (o->get_name() == next) return starting_with(fixed_set(const_cast<CLI::Option*>(o)), cur);
       }
     }
   }
-  std::set<std::string> unique;
-  std::vector<std::string> filtered;
-  for (auto& c : out)
-    if (c.rfind(cur, 0) == 0 && unique.insert(c).second) filtered.push_back(c);
-  return filtered;
+  return starting_with(out, cur);
 }
 
 }  // namespace
