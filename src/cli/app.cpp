@@ -17,7 +17,7 @@
 namespace oppteam::cli {
 
 void examples(CLI::App* app, std::initializer_list<std::string_view> lines) {
-  std::string footer = lines.size() > 1 ? "\nExamples:\n" : "\nExample:\n";
+  std::string footer = lines.size() > 1 ? "Examples:\n" : "Example:\n";
   for (auto l : lines) footer += "  " + std::string(l) + "\n";
   app->footer(footer);
 }
@@ -38,7 +38,7 @@ constexpr const char* kDescription =
     "municipality's own deadlines, instruments, roles and services.\n";
 
 constexpr const char* kFooter =
-    "\nA case from referral to plan (synthetic personal number):\n"
+    "A case from referral to plan (synthetic personal number):\n"
     "  oppteam --db k.db init --config rammeverk.toml\n"
     "  oppteam --db k.db refer add --fnr 23923901213 --name \"Klara Nilsen\" \\\n"
     "          --reporter-type fastlege --received 2026-03-02 --need \"Trenger koordinering\"\n"

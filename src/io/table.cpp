@@ -98,6 +98,26 @@ Tone tone_of(Mark m) {
   return m == Mark::overdue ? Tone::overdue : m == Mark::warning ? Tone::warning : Tone::plain;
 }
 
+// A count, score or amount: "12", "-1", "+2", "3,5", "<5", "40 %". By hand:
+// a regular expression would do the same at many times the cost per cell.
+bool looks_numeric(std::string_view t) {
+  std::size_t i = 0;
+  if (i < t.size() && (t[i] == '<' || t[i] == '>')) ++i;
+  if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+  std::size_t digits = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+  if (digits == 0) return false;
+  if (i < t.size() && (t[i] == '.' || t[i] == ',')) {
+    ++i;
+    std::size_t frac = 0;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++frac;
+    if (frac == 0) return false;
+  }
+  if (i < t.size() && t[i] == ' ') ++i;
+  if (i < t.size() && t[i] == '%') ++i;
+  return i == t.size();
+}
+
 }  // namespace
 
 std::size_t display_width(std::string_view s) {
@@ -192,8 +212,13 @@ void Table::mark(std::size_t column, Mark m) {
 }
 
 void Table::align_right(std::size_t column) {
-  if (align_.size() <= column) align_.resize(column + 1, Align::left);
+  if (align_.size() <= column) align_.resize(column + 1);
   align_[column] = Align::right;
+}
+
+void Table::align_left(std::size_t column) {
+  if (align_.size() <= column) align_.resize(column + 1);
+  align_[column] = Align::left;
 }
 
 bool Table::has_marks() const {
@@ -206,8 +231,27 @@ bool Table::has_marks() const {
 std::string Table::render(const TerminalStyle& style) const {
   const std::size_t n = headers_.size();
   if (n == 0) return {};
-  auto align = [&](std::size_t i) { return i < align_.size() ? align_[i] : Align::left; };
   auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
+  // A column whose cells are all numbers is right-aligned unless the caller
+  // chose; so every table's counts and scores line up without asking.
+  std::vector<Align> effective(n, Align::left);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i < align_.size() && align_[i]) {
+      effective[i] = *align_[i];
+      continue;
+    }
+    bool any = false, all = true;
+    for (const auto& r : rows_) {
+      if (i >= r.size() || r[i].text.empty()) continue;
+      any = true;
+      if (!looks_numeric(r[i].text)) {
+        all = false;
+        break;
+      }
+    }
+    if (any && all) effective[i] = Align::right;
+  }
+  auto align = [&](std::size_t i) { return effective[i]; };
 
   std::vector<std::size_t> widths(n, 0);
   auto widen = [&](std::size_t i, std::string_view text) {

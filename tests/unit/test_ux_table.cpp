@@ -51,6 +51,22 @@ TEST_CASE("right-aligned columns pad on the left", "[ux]") {
   CHECK(lines[3] == "2026/12     123");
 }
 
+TEST_CASE("columns of numbers right-align by themselves; text columns stay left", "[ux]") {
+  Table t({"Område", "Poeng", "Kode"});
+  t.add({"Somatisk helse", "1", "12"});
+  t.add({"Tjenester og risiko", "12", "<5"});
+  t.add({"Psykisk helse", "", "1a"});
+  const auto lines = lines_of(t.render(TerminalStyle{}));
+  CHECK(lines[0] == "Område               Poeng  Kode");
+  CHECK(lines[2] == "Somatisk helse           1  12");
+  CHECK(lines[3] == "Tjenester og risiko     12  <5");
+  Table forced({"Nr", "Tekst"});
+  forced.align_left(0);
+  forced.add({"7", "x"});
+  forced.add({"10", "y"});
+  CHECK(lines_of(forced.render(TerminalStyle{}))[2] == "7   x");
+}
+
 TEST_CASE("long cells wrap to the terminal width at word boundaries", "[ux]") {
   Table t({"Sak", "Behov"});
   t.add({"2026/1", "Trenger koordinering av hjemmesykepleie, fastlege og NAV etter flere innleggelser på sykehuset i vinter"});

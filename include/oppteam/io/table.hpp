@@ -12,6 +12,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/io/terminal.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,8 +56,11 @@ class Table {
   void add_cells(std::vector<Cell> row);
   // Marks cell `column` of the row added last.
   void mark(std::size_t column, Mark mark);
-  // Numbers read best right-aligned; such a column is never wrapped.
+  // A column whose cells are all numbers ("12", "-1", "<5", "40 %") is
+  // right-aligned by itself; these force one way or the other. A
+  // right-aligned column is never wrapped.
   void align_right(std::size_t column);
+  void align_left(std::size_t column);
   bool empty() const { return rows_.empty(); }
   std::size_t size() const { return rows_.size(); }
   // True when any cell is marked (the caller may then print mark_legend()).
@@ -71,7 +75,7 @@ class Table {
  private:
   std::vector<std::string> headers_;
   std::vector<std::vector<Cell>> rows_;
-  std::vector<Align> align_;
+  std::vector<std::optional<Align>> align_;
 };
 
 // A detail screen's "label  value" list: labels padded to the widest one,
