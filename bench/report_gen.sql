@@ -2,6 +2,7 @@
 -- generated with SQL into a database made by `oppteam init`. Deterministic
 -- (no random()): every choice is a fixed function of the row number.
 -- Person numbers are placeholders ('B' + 10 digits), never real numbers.
+.bail on
 PRAGMA synchronous = OFF;
 PRAGMA foreign_keys = OFF;
 BEGIN;
@@ -42,9 +43,9 @@ SELECT i, i, CASE i % 10 WHEN 3 THEN 'closed' ELSE 'active' END,
        date('2024-01-01', '+' || (i * 7919 % 730 + 3 + i * 13 % 70 + 1 + i % 25) || ' days'), 'bench'
 FROM n WHERE i % 10 <> 0 AND i % 7 <> 0 AND i % 5 <> 4;
 
-CREATE TEMP TABLE k(j, service) AS VALUES
+CREATE TEMP TABLE k AS SELECT column1 AS j, column2 AS service FROM (VALUES
   (1, 'hjemmetjenesten'), (2, 'fastlege'), (3, 'nav'), (4, 'psykisk_helse_rus'), (5, 'fysio_ergo'),
-  (6, 'skole'), (7, NULL), (8, 'barnevern');
+  (6, 'skole'), (7, NULL), (8, 'barnevern'));
 INSERT INTO team_member (team_id, name, role, service, kind, added_on, removed_on)
 SELECT t.id, 'm' || k.j, 'koordinator', k.service, CASE k.j WHEN 1 THEN 'coordinator' ELSE 'member' END, t.created_on,
        CASE WHEN k.j = 2 AND t.id % 11 = 0 THEN t.created_on END
