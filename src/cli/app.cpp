@@ -64,7 +64,9 @@ void report_error(Session& s, int code, const std::string& message, const std::v
     if (!details.empty()) j["error"]["details"] = details;
     s.out() << j.dump(2) << "\n";
   }
-  s.err() << "oppteam: " << s.text("error.prefix") << ": " << message << "\n";
+  // "oppteam: feil:" in red on a terminal that takes colour (never with NO_COLOR).
+  const auto style = detect_terminal_style(2, s.io().err_tty);
+  s.err() << paint("oppteam: " + s.text("error.prefix") + ":", Tone::overdue, style) << " " << message << "\n";
   for (const auto& d : details) s.err() << "  " << d << "\n";
 }
 

@@ -282,7 +282,7 @@ std::string Table::render(const TerminalStyle& style) const {
     }
   }
 
-  auto emit_row = [&](const std::vector<std::string>& texts, const std::vector<Mark>& marks) {
+  auto emit_row = [&](const std::vector<std::string>& texts, const std::vector<Mark>& marks, bool is_header = false) {
     std::vector<std::vector<std::string>> lines(n);
     std::size_t height = 1;
     for (std::size_t i = 0; i < n; ++i) {
@@ -298,11 +298,12 @@ std::string Table::render(const TerminalStyle& style) const {
         std::string padded;
         if (align(i) == Align::right) padded = pad_left(piece, widths[i]);
         else padded = last ? piece : pad_right(piece, widths[i]);
-        if (marks[i] != Mark::none && !piece.empty()) {
+        const Tone tone = is_header ? Tone::heading : tone_of(marks[i]);
+        if (tone != Tone::plain && !piece.empty()) {
           // Colour the text only, not its padding.
           const std::size_t pad = padded.size() - piece.size();
-          if (align(i) == Align::right) padded = std::string(pad, ' ') + paint(piece, tone_of(marks[i]), style);
-          else padded = paint(piece, tone_of(marks[i]), style) + std::string(pad, ' ');
+          if (align(i) == Align::right) padded = std::string(pad, ' ') + paint(piece, tone, style);
+          else padded = paint(piece, tone, style) + std::string(pad, ' ');
         }
         line += padded;
         if (!last) line += "  ";
@@ -312,7 +313,7 @@ std::string Table::render(const TerminalStyle& style) const {
     return out;
   };
 
-  std::string out = emit_row(headers_, std::vector<Mark>(n, Mark::none));
+  std::string out = emit_row(headers_, std::vector<Mark>(n, Mark::none), true);  // bold on a terminal
   std::vector<std::string> rule;
   for (auto w : widths) rule.push_back(std::string(w, '-'));
   out += emit_row(rule, std::vector<Mark>(n, Mark::none));

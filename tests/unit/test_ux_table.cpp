@@ -113,6 +113,7 @@ TEST_CASE("an overdue cell has a plain marker, and colour only when colour is on
   CHECK(plain.find("9. mars 2026 *") != std::string::npos);
   CHECK(plain.find('\x1b') == std::string::npos);
   const auto coloured = t.render(TerminalStyle{80, true});
+  CHECK(coloured.rfind("\x1b[1mSak\x1b[0m", 0) == 0);  // a bold header
   CHECK(coloured.find("\x1b[1;31m2. mars 2026 !\x1b[0m") != std::string::npos);
   CHECK(coloured.find("\x1b[33m9. mars 2026 *\x1b[0m") != std::string::npos);
   CHECK(strip_ansi(coloured) == plain);

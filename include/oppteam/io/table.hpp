@@ -66,8 +66,8 @@ class Table {
   // True when any cell is marked (the caller may then print mark_legend()).
   bool has_marks() const;
 
-  // Two spaces between columns; the header underlined with '-'; no trailing
-  // spaces. When the natural width exceeds `style.width`, the widest
+  // Two spaces between columns; the header underlined with '-' (and bold
+  // when colour is on); no trailing spaces. When the natural width exceeds `style.width`, the widest
   // wrappable columns are narrowed and their cells wrapped onto more lines.
   std::string render(const TerminalStyle& style) const;
   std::string render() const { return render(output_style()); }
