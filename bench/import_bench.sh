@@ -1,0 +1,64 @@
+#!/bin/sh
+# Import benchmark (issue 3): N synthetic referrals imported by
+# `oppteam refer import` (validated, stored, audited, one transaction),
+# against the floor of sqlite3's `.import` of the same CSV into a plain
+# table with a unique index on external_id, measured in the same run.
+# Prints both wall times, the ratio and the peak RSS of each (GNU time -v).
+#
+# Usage: bench/import_bench.sh [N] [OPPTEAM_BINARY]
+#   N               rows (default 1000000)
+#   OPPTEAM_BINARY  default build-intake-rel/oppteam (build it with
+#                   cmake -S . -B build-intake-rel -G Ninja -DCMAKE_BUILD_TYPE=Release -DOPPTEAM_TESTS=OFF)
+# Needs: python3, sqlite3, /usr/bin/time (Debian package "time").
+set -eu
+
+N=${1:-1000000}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+BIN=${2:-$ROOT/build-intake-rel/oppteam}
+[ -x "$BIN" ] || { echo "import_bench: no binary at $BIN (build it first)" >&2; exit 66; }
+command -v sqlite3 >/dev/null || { echo "import_bench: sqlite3 is missing (apt-get install sqlite3)" >&2; exit 69; }
+[ -x /usr/bin/time ] || { echo "import_bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 69; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/oppteam-import-bench-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT INT TERM
+CSV=$WORK/referrals.csv
+
+echo "generating $N synthetic referrals ..." >&2
+python3 "$HERE/import_gen.py" "$N" "$CSV"
+SIZE=$(wc -c < "$CSV")
+
+# Read the file once so both runs start from the page cache.
+cat "$CSV" > /dev/null
+
+# wall seconds and max RSS (KiB) from a GNU time -v report
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$1"; }
+
+# The floor: sqlite3 .import into a plain table with a unique index on external_id.
+FLOOR_DB=$WORK/floor.db
+sqlite3 "$FLOOR_DB" "PRAGMA journal_mode=WAL;
+CREATE TABLE referral (external_id TEXT, fnr TEXT, name TEXT, reporter_type TEXT, reporter_name TEXT, received TEXT, need TEXT);
+CREATE UNIQUE INDEX referral_external ON referral(external_id);" > /dev/null
+/usr/bin/time -v -o "$WORK/floor.time" sqlite3 "$FLOOR_DB" ".import --csv --skip 1 $CSV referral"
+FLOOR_ROWS=$(sqlite3 "$FLOOR_DB" "SELECT count(*) FROM referral")
+
+# oppteam: a fresh database with the example rammeverk (synthetic numbers allowed).
+DB=$WORK/k.db
+"$BIN" --db "$DB" --as bench init --example > /dev/null
+/usr/bin/time -v -o "$WORK/oppteam.time" "$BIN" --db "$DB" --as bench --today 2026-11-23 --json refer import "$CSV" > "$WORK/summary.json"
+STORED=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['stored'])" "$WORK/summary.json")
+VERIFY=$("$BIN" --db "$DB" --json audit verify | python3 -c "import json,sys; d=json.load(sys.stdin); print('ok' if d['ok'] else 'BROKEN', d['entries'])")
+
+FT=$(wall "$WORK/floor.time"); OT=$(wall "$WORK/oppteam.time")
+FR=$(rss "$WORK/floor.time"); OR=$(rss "$WORK/oppteam.time")
+python3 - "$N" "$SIZE" "$FT" "$OT" "$FR" "$OR" "$FLOOR_ROWS" "$STORED" "$VERIFY" <<'PY'
+import sys
+n, size, ft, ot, fr, orss, floor_rows, stored, verify = sys.argv[1:]
+ft, ot = float(ft), float(ot)
+print(f"rows                 {int(n):>12,}   file {int(size) / 2**20:.1f} MiB")
+print(f"sqlite3 .import      {ft:>10.2f} s   peak RSS {int(fr) / 1024:7.1f} MiB   rows {int(floor_rows):,}")
+print(f"oppteam refer import {ot:>10.2f} s   peak RSS {int(orss) / 1024:7.1f} MiB   stored {int(stored):,}")
+print(f"ratio                {ot / ft:>10.2f} x  (target <= 1.5 x; memory target < 64 MiB)")
+print(f"audit verify         {verify}")
+PY
