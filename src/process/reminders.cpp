@@ -18,6 +18,9 @@ namespace {
 // computed in C++ (":*_cut" = horizon minus the deadline) so each date
 // comparison can use an index; the due date itself is computed only for
 // the rows that match. The coordinator's name is looked up per item.
+// CROSS JOIN fixes the join order where SQLite's planner, without
+// statistics, would start from all active teams instead of the few due
+// rows of an index (migration 20 adds the partial indexes these use).
 constexpr const char* kRemindSql = R"sql(
 SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
 FROM (
@@ -57,38 +60,45 @@ FROM (
   WHERE t.status = 'active' AND t.created_on <= :plan_cut
     AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.case_id = t.case_id)
   UNION ALL
-  SELECT c.number, c.year, c.seq, 'evaluation', COALESCE(p.next_evaluation, date(p.created_on, :eval_mod)),
+  SELECT c.number, c.year, c.seq, 'evaluation', p.next_evaluation,
          COALESCE((SELECT m.name FROM team_member m
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
                    ORDER BY m.id DESC LIMIT 1), :unit),
          NULL, NULL, NULL
-  FROM plan p JOIN team t ON t.case_id = p.case_id JOIN case_file c ON c.id = p.case_id
-  WHERE p.status <> 'closed' AND t.status = 'active'
-    AND (p.next_evaluation <= :horizon OR (p.next_evaluation IS NULL AND p.created_on <= :eval_cut))
+  FROM plan p CROSS JOIN team t CROSS JOIN case_file c
+  WHERE p.next_evaluation <= :horizon AND p.status <> 'closed'
+    AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'evaluation', date(p.created_on, :eval_mod),
+         COALESCE((SELECT m.name FROM team_member m
+                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   ORDER BY m.id DESC LIMIT 1), :unit),
+         NULL, NULL, NULL
+  FROM plan p INDEXED BY plan_unevaluated CROSS JOIN team t CROSS JOIN case_file c
+  WHERE p.next_evaluation IS NULL AND p.status <> 'closed' AND p.created_on <= :eval_cut
+    AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'measure', ms.due_on,
          COALESCE((SELECT m.name FROM team_member m
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
                    ORDER BY m.id DESC LIMIT 1), :unit),
          ms.number, ms.responsible, NULL
-  FROM measure ms JOIN plan p ON p.id = ms.plan_id JOIN team t ON t.case_id = p.case_id
-       JOIN case_file c ON c.id = p.case_id
+  FROM measure ms CROSS JOIN plan p CROSS JOIN team t CROSS JOIN case_file c
   WHERE ms.status IN ('planned', 'started') AND ms.due_on <= :horizon
-    AND p.status <> 'closed' AND t.status = 'active'
+    AND p.id = ms.plan_id AND p.status <> 'closed'
+    AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
-  SELECT c.number, c.year, c.seq, 'consent_withdrawn', w.withdrawn,
+  SELECT c.number, c.year, c.seq, 'consent_withdrawn', max(k.withdrawn_on),
          COALESCE((SELECT m.name FROM team_member m
-                   WHERE m.team_id = w.team_id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
                    ORDER BY m.id DESC LIMIT 1), :unit),
          NULL, NULL, 'team'
-  FROM (SELECT t.id AS team_id, t.case_id AS case_id,
-               (SELECT max(k.withdrawn_on) FROM consent k
-                WHERE k.case_id = t.case_id AND k.scope = 'team' AND k.withdrawn_on IS NOT NULL) AS withdrawn
-        FROM team t WHERE t.status IN ('active', 'paused')) w
-       JOIN case_file c ON c.id = w.case_id
-  WHERE w.withdrawn IS NOT NULL AND w.withdrawn <= :horizon
-    AND NOT EXISTS (SELECT 1 FROM consent k WHERE k.case_id = w.case_id AND k.scope = 'team'
-                    AND k.given_on <= :today AND (k.withdrawn_on IS NULL OR k.withdrawn_on > :today))
+  FROM consent k CROSS JOIN team t CROSS JOIN case_file c
+  WHERE k.withdrawn_on IS NOT NULL AND k.withdrawn_on <= :today AND k.scope = 'team'
+    AND t.case_id = k.case_id AND t.status IN ('active', 'paused') AND c.id = k.case_id
+    AND NOT EXISTS (SELECT 1 FROM consent v WHERE v.case_id = k.case_id AND v.scope = 'team'
+                    AND v.given_on <= :today AND (v.withdrawn_on IS NULL OR v.withdrawn_on > :today))
+  GROUP BY k.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'consent_review', date(k.given_on, :cons_mod),
          COALESCE((SELECT m.name FROM team t JOIN team_member m ON m.team_id = t.id

@@ -1,0 +1,84 @@
+#!/bin/sh
+# The remind benchmark (issue 5): a database of N cases (default 1,000,000)
+# of which N/10 have active teams and plans, generated with SQL into a
+# database made by `oppteam init`; then, in the same run:
+#   - `oppteam remind` over it, against the very same query run through the
+#     sqlite3 command (the floor: `oppteam remind --print-sql` prints it with
+#     its parameters filled in), target: remind <= 2 x floor;
+#   - `oppteam case show` and `oppteam plan show` on one case, target < 20 ms.
+# Each timing is the median of RUNS runs (default 5), wall clock, warm cache.
+#
+# Usage: bench/remind_bench.sh [N]
+#   OPPTEAM_BIN=path  use this binary instead of building build-plan-rel
+#   BENCH_DIR=path    where the database goes (default: a temporary folder)
+#   KEEP=1            keep the database afterwards
+set -eu
+
+N=${1:-1000000}
+RUNS=${RUNS:-5}
+TODAY=2026-12-01
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+# Warnings stay warnings here: g++ 12 at -O3 reports a false -Wrestrict in
+# std::string code (src/config/show.cpp), which must not stop a benchmark.
+if [ -z "${OPPTEAM_BIN:-}" ]; then
+  cmake -S "$ROOT" -B "$ROOT/build-plan-rel" -G Ninja -DCMAKE_BUILD_TYPE=Release -DOPPTEAM_TESTS=OFF -DOPPTEAM_WERROR=OFF >/dev/null
+  cmake --build "$ROOT/build-plan-rel" --target oppteam >/dev/null
+  OPPTEAM_BIN="$ROOT/build-plan-rel/oppteam"
+fi
+command -v sqlite3 >/dev/null || { echo "remind_bench: needs the sqlite3 command (apt-get install sqlite3)" >&2; exit 1; }
+
+DIR=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$DIR"
+DB="$DIR/remind-bench.db"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+export OPPTEAM_USER=bench
+op() { "$OPPTEAM_BIN" --db "$DB" --today "$TODAY" "$@"; }
+
+echo "remind bench: $N cases ($((N / 10)) with active teams and plans), today $TODAY, $RUNS runs each"
+t0=$(date +%s)
+op init --config "$ROOT/examples/rammeverk.toml" >/dev/null
+sed -e "s/@N@/$N/g" -e "s/@TODAY@/$TODAY/g" "$ROOT/bench/remind_generate.sql" | sqlite3 "$DB"
+echo "generated in $(( $(date +%s) - t0 )) s: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM case_file') cases," \
+     "$(sqlite3 "$DB" "SELECT count(*) FROM team WHERE status = 'active'") active teams," \
+     "$(sqlite3 "$DB" "SELECT count(*) FROM plan WHERE status = 'open'") open plans," \
+     "$(sqlite3 "$DB" "SELECT count(*) FROM measure") measures"
+
+# Median wall time in milliseconds of RUNS runs of "$@" (output discarded).
+median_ms() {
+  i=0
+  : > "$DIR/times"
+  while [ $i -lt "$RUNS" ]; do
+    s=$(date +%s%N)
+    "$@" >/dev/null
+    e=$(date +%s%N)
+    echo $(( (e - s) / 1000 )) >> "$DIR/times"
+    i=$((i + 1))
+  done
+  sort -n "$DIR/times" | awk -v n="$RUNS" 'NR == int((n + 1) / 2) { printf "%.1f", $1 / 1000 }'
+}
+
+for WITHIN in 0 14; do
+  op remind --within $WITHIN --print-sql > "$DIR/floor.sql"
+  items=$(op remind --within $WITHIN | tail -n +3 | wc -l)
+  floor_items=$(sqlite3 "$DB" ".read $DIR/floor.sql" | wc -l)
+  [ "$items" = "$floor_items" ] || { echo "remind printed $items items, the floor $floor_items" >&2; exit 1; }
+  op remind --within $WITHIN >/dev/null   # warm the cache
+  r=$(median_ms op remind --within $WITHIN)
+  f=$(median_ms sqlite3 "$DB" ".read $DIR/floor.sql")
+  ratio=$(awk -v r="$r" -v f="$f" 'BEGIN { printf "%.2f", r / f }')
+  j=$(median_ms op --json remind --within $WITHIN)
+  echo "remind --within $WITHIN: $items items; oppteam $r ms (--json $j ms), sqlite3 floor $f ms, ratio $ratio (target <= 2)"
+done
+
+CASE=$(sqlite3 "$DB" "SELECT number FROM case_file WHERE id = (SELECT max(case_id) FROM plan WHERE status = 'open')")
+if op case show "$CASE" >/dev/null 2>&1; then
+  echo "case show $CASE: $(median_ms op case show "$CASE") ms (target < 20)"
+else
+  echo "case show $CASE: not available in this build"
+fi
+echo "plan show $CASE: $(median_ms op plan show "$CASE") ms (target < 20)"
+echo "plan show $CASE --document: $(median_ms op plan show "$CASE" --document) ms (target < 20)"
+echo "remind --for \"Koordinator 7\": $(median_ms op remind --within 14 --for "Koordinator 7") ms"
+
+if [ -z "${KEEP:-}" ] && [ -z "${BENCH_DIR:-}" ]; then rm -rf "$DIR"; else echo "database kept in $DB"; fi
