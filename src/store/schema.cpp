@@ -270,6 +270,14 @@ CREATE TABLE indicator_value (
 ) STRICT;
 )sql";
 
+// 20: partial indexes for remind's set-based query (src/process/reminders.cpp):
+// the current coordinator of a team, plans never evaluated, withdrawn consents.
+constexpr const char* kRemindIndexes = R"sql(
+CREATE INDEX team_member_coordinator ON team_member(team_id, name) WHERE kind = 'coordinator' AND removed_on IS NULL;
+CREATE INDEX plan_unevaluated ON plan(created_on) WHERE next_evaluation IS NULL AND status <> 'closed';
+CREATE INDEX consent_withdrawn ON consent(withdrawn_on) WHERE withdrawn_on IS NOT NULL;
+)sql";
+
 }  // namespace
 
 // Numbers 3-9: intake; 10-19: assessment and team; 20-29: plan, evaluation
@@ -278,6 +286,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "core process and audit log", kCore},
       {2, "plan and evaluation", kPlan},
+      {20, "indexes for remind", kRemindIndexes},
   };
   return all;
 }
