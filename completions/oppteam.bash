@@ -14,9 +14,22 @@ _oppteam() {
         # Keep "--answer=x" and "Navn:rolle" as one word.
         _init_completion -n =: || return
     else
-        words=("${COMP_WORDS[@]}")
-        cword=$COMP_CWORD
-        cur=${COMP_WORDS[COMP_CWORD]}
+        # Without bash-completion: join what bash split at ':' and '='
+        # ("Kari Nes:ergo" arrives as "Kari Nes" ":" "ergo").
+        words=()
+        local j w glue=0
+        for ((j = 0; j <= COMP_CWORD && j < ${#COMP_WORDS[@]}; j++)); do
+            w=${COMP_WORDS[j]}
+            if ((${#words[@]} > 1)) && [[ $w == ":" || $w == "=" || $glue == 1 ]]; then
+                words[${#words[@]} - 1]+=$w
+                [[ $w == ":" || $w == "=" ]] && glue=1 || glue=0
+            else
+                words+=("$w")
+                glue=0
+            fi
+        done
+        cword=$((${#words[@]} - 1))
+        cur=${words[cword]}
     fi
 
     local prog=${words[0]}
@@ -54,7 +67,14 @@ _oppteam() {
     if ((${#COMPREPLY[@]} == 1)) && [[ ${COMPREPLY[0]} == *= ]]; then
         compopt -o nospace 2>/dev/null
     fi
-    declare -F __ltrim_colon_completions >/dev/null 2>&1 && __ltrim_colon_completions "$cur"
+    # bash replaces only the part of the word after its last ':' (when ':'
+    # breaks words, as it does by default): offer that part.
+    if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
+        local colon_prefix=${cur%"${cur##*:}"} k
+        for k in "${!COMPREPLY[@]}"; do
+            COMPREPLY[k]=${COMPREPLY[k]#"$colon_prefix"}
+        done
+    fi
     return 0
 }
 complete -F _oppteam oppteam

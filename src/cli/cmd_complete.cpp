@@ -55,6 +55,11 @@ std::vector<std::string> values_of(Session& s, const std::string& kind) {
   return {};
 }
 
+std::vector<std::string> with_prefix(std::vector<std::string> v, std::string_view prefix) {
+  for (auto& x : v) x.insert(0, prefix);
+  return v;
+}
+
 std::vector<std::string> with_suffix(std::vector<std::string> v, std::string_view suffix) {
   for (auto& x : v) x += suffix;
   return v;
@@ -102,8 +107,18 @@ std::vector<std::string> fixed_set(CLI::Option* o) {
   return {};
 }
 
-// Candidates for the value of option `o` (long name without dashes `name`).
-std::vector<std::string> option_values(Session& s, CLI::Option* o, const std::string& name) {
+// Candidates for the value of option `o` (long name without dashes `name`),
+// `cur` being what is typed of it so far.
+std::vector<std::string> option_values(Session& s, CLI::Option* o, const std::string& name, const std::string& cur) {
+  if (name == "member" || name == "participant") {
+    // NAME:ROLE[:SERVICE]: roles after the first colon, services after the second.
+    const auto colons = std::count(cur.begin(), cur.end(), ':');
+    if (colons == 0) return {};
+    const std::string head = cur.substr(0, cur.rfind(':') + 1);
+    if (colons == 1) return with_prefix(values_of(s, "roles"), head);
+    if (colons == 2 && name == "member") return with_prefix(values_of(s, "services"), head);
+    return {};
+  }
   if (auto set = fixed_set(o); !set.empty()) return set;
   static const std::set<std::string> files = {"db", "config", "rejects", "out", "answers", "document"};
   if (files.count(name)) return {std::string(kFiles)};
@@ -154,7 +169,7 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
       if (w.find('=') != std::string::npos) continue;
       auto* o = find_option(app, w);
       if (o && takes_value(o)) {
-        if (i + 2 == words.size()) return starting_with(option_values(s, o, long_name(o)), cur);  // its value
+        if (i + 2 == words.size()) return starting_with(option_values(s, o, long_name(o), cur), cur);  // its value
         ++i;
       }
       continue;

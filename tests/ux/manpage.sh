@@ -1,0 +1,46 @@
+#!/bin/bash
+# The manual page built from the real help (build/oppteam.1) shows every
+# subcommand and sub-subcommand, and `cmake --install` puts it and the bash
+# completion where man and bash look.
+source "$(dirname "$0")/lib.sh"
+need_tool help2man
+need_tool man man-db
+
+page=$BUILD_DIR/oppteam.1
+if [[ ! -r $page ]]; then
+    fail "$page was not built (the 'manpage' target)"
+    finish
+fi
+text=$(MANWIDTH=80 man -l "$page" 2>/dev/null)
+check_contains "NAME" "$text" "oppteam - follow-up teams for people with large and complex needs"
+check_contains "Norwegian letters survive" "$text" "oppfølgingsteam for personer med store og sammensatte behov"
+for section in COMMANDS ENVIRONMENT "EXIT STATUS" FILES EXAMPLES "SEE ALSO"; do
+    check_contains "section $section" "$text" "$section"
+done
+check_contains "exit code 75 explained" "$text" "retry later"
+check_not_contains "the hidden completion command stays hidden" "$text" "oppteam complete"
+count=0
+while IFS= read -r cmd; do
+    check_contains "a section for oppteam $cmd" "$text" "   oppteam $cmd"$'\n'
+    check_contains "the usage of oppteam $cmd" "$text" "Usage: oppteam $cmd"
+    count=$((count + 1))
+    while IFS= read -r sub; do
+        [[ -z $sub ]] && continue
+        check_contains "a section for oppteam $cmd $sub" "$text" "   oppteam $cmd $sub"$'\n'
+        count=$((count + 1))
+    done < <("$OPPTEAM" complete commands -- "$cmd")
+done < <("$OPPTEAM" complete commands)
+((count >= 30)) && pass || fail "only $count commands found"
+
+# The page is current: it was generated from this very binary's help.
+check_contains "the page carries the refer add options" "$text" "--reporter-type"
+
+# cmake --install puts the page and the completion in place.
+if command -v cmake >/dev/null && [[ -r $BUILD_DIR/cmake_install.cmake ]]; then
+    cmake --install "$BUILD_DIR" --prefix "$WORK/prefix" >/dev/null 2>&1 || fail "cmake --install"
+    [[ -r $WORK/prefix/share/man/man1/oppteam.1 ]] && pass || fail "share/man/man1/oppteam.1 not installed"
+    [[ -r $WORK/prefix/share/bash-completion/completions/oppteam ]] && pass ||
+        fail "share/bash-completion/completions/oppteam not installed"
+    [[ -x $WORK/prefix/bin/oppteam ]] && pass || fail "bin/oppteam not installed"
+fi
+finish
