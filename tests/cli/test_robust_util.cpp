@@ -1,0 +1,129 @@
+#include "cli/test_robust_util.hpp"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace robust {
+
+namespace {
+
+// The two mod-11 control digits, or nullopt when none exists.
+std::optional<std::string> control(const std::string& nine) {
+  static const int w1[] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+  static const int w2[] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+  int s = 0;
+  for (int i = 0; i < 9; ++i) s += (nine[i] - '0') * w1[i];
+  int k1 = 11 - s % 11;
+  if (k1 == 11) k1 = 0;
+  if (k1 == 10) return std::nullopt;
+  std::string ten = nine + char('0' + k1);
+  s = 0;
+  for (int i = 0; i < 10; ++i) s += (ten[i] - '0') * w2[i];
+  int k2 = 11 - s % 11;
+  if (k2 == 11) k2 = 0;
+  if (k2 == 10) return std::nullopt;
+  return ten + char('0' + k2);
+}
+
+}  // namespace
+
+std::string synthetic_fnr(int n) {
+  const int day = 1 + n % 28;
+  const int month = 81 + (n / 28) % 12;  // synthetic: month + 80
+  const int year = 10 + (n / 336) % 90;  // 1910-1999 with individual numbers 000-499
+  const int base = (n / 30240) % 40 * 10;
+  for (int ind = base; ind < base + 10; ++ind) {
+    char nine[32];
+    std::snprintf(nine, sizeof nine, "%02d%02d%02d%03d", day, month, year, ind);
+    if (auto f = control(std::string(nine).substr(0, 9))) return *f;
+  }
+  throw std::runtime_error("no synthetic number for " + std::to_string(n));
+}
+
+pid_t spawn(const std::vector<std::string>& args, const std::string& home,
+            const std::map<std::string, std::string>& env) {
+  std::map<std::string, std::string> vars;
+  for (char** e = environ; *e; ++e) {
+    std::string kv(*e);
+    auto eq = kv.find('=');
+    if (eq == std::string::npos) continue;
+    std::string k = kv.substr(0, eq);
+    if (k.rfind("OPPTEAM_", 0) == 0 || k.rfind("XDG_", 0) == 0) continue;
+    vars[k] = kv.substr(eq + 1);
+  }
+  vars["HOME"] = home;
+  for (const auto& [k, v] : env) vars[k] = v;
+  std::vector<std::string> env_strings;
+  for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> argv_strings{OPPTEAM_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) throw std::runtime_error("posix_spawn failed");
+  return pid;
+}
+
+int wait_for(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+Sql::Sql(const std::string& path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    throw std::runtime_error("cannot open " + path);
+  sqlite3_busy_timeout(db_, 10000);
+}
+
+Sql::~Sql() { sqlite3_close(db_); }
+
+std::string Sql::text(const std::string& query) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, query.c_str(), -1, &st, nullptr) != SQLITE_OK)
+    throw std::runtime_error(std::string("prepare: ") + sqlite3_errmsg(db_) + ": " + query);
+  std::string out;
+  const int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const auto* t = sqlite3_column_text(st, 0);
+    if (t) out = reinterpret_cast<const char*>(t);
+  } else if (rc != SQLITE_DONE) {
+    std::string msg = sqlite3_errmsg(db_);
+    sqlite3_finalize(st);
+    throw std::runtime_error("step: " + msg + ": " + query);
+  }
+  sqlite3_finalize(st);
+  return out;
+}
+
+long long Sql::number(const std::string& query) { return std::stoll(text(query)); }
+
+void Sql::exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "?";
+    sqlite3_free(err);
+    throw std::runtime_error(msg + ": " + sql);
+  }
+}
+
+}  // namespace robust
