@@ -319,7 +319,17 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     }
     return 0;
   } catch (const CLI::CallForHelp&) {
-    // --help at any level: the help of the deepest subcommand named.
+    // --help at any level: the help of the deepest subcommand named, unless
+    // a subcommand was mistyped on the way ("plan participaton --help").
+    if (auto u = find_unknown(app, args); u && !u->is_option) {
+      auto guess = nearest(u->word, u->candidates);
+      std::string all;
+      for (const auto& c : u->candidates) all += (all.empty() ? "" : ", ") + c;
+      report_error(session, int(ExitCode::usage),
+                   guess ? session.text("ux.did_you_mean", u->word, *guess) : session.text("ux.unknown_command", u->word, all),
+                   {session.text("ux.see_help", u->where)});
+      return int(ExitCode::usage);
+    }
     streams.out << help_of(deepest(app));
     return 0;
   } catch (const CLI::CallForAllHelp&) {

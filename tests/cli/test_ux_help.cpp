@@ -73,6 +73,10 @@ TEST_CASE("a mistyped subcommand names the nearest one and exits 64", "[ux]") {
   CHECK(nn.code == 64);
   CHECK(nn.err.find("Meinte du «remind»?") != std::string::npos);
 
+  auto with_help = test::run({"plan", "participaton", "--help"});
+  CHECK(with_help.code == 64);
+  CHECK(with_help.err.find("Mente du «participated»?") != std::string::npos);
+
   auto far = test::run({"xyzzy"});
   CHECK(far.code == 64);
   CHECK(far.err.find("Kommandoer: init, config, refer") != std::string::npos);
