@@ -12,6 +12,7 @@
 #   OPPTEAM_BIN=path  use this binary instead of building build-plan-rel
 #   BENCH_DIR=path    where the database goes (default: a temporary folder)
 #   KEEP=1            keep the database afterwards
+#   REUSE=1           with BENCH_DIR: reuse the database generated there before
 set -eu
 
 N=${1:-1000000}
@@ -31,15 +32,19 @@ command -v sqlite3 >/dev/null || { echo "remind_bench: needs the sqlite3 command
 DIR=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$DIR"
 DB="$DIR/remind-bench.db"
-rm -f "$DB" "$DB-wal" "$DB-shm"
 export OPPTEAM_USER=bench
 op() { "$OPPTEAM_BIN" --db "$DB" --today "$TODAY" "$@"; }
 
 echo "remind bench: $N cases ($((N / 10)) with active teams and plans), today $TODAY, $RUNS runs each"
 t0=$(date +%s)
-op init --config "$ROOT/examples/rammeverk.toml" >/dev/null
-sed -e "s/@N@/$N/g" -e "s/@TODAY@/$TODAY/g" "$ROOT/bench/remind_generate.sql" | sqlite3 "$DB"
-echo "generated in $(( $(date +%s) - t0 )) s: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM case_file') cases," \
+if [ -n "${REUSE:-}" ] && [ -f "$DB" ]; then
+  echo "reusing $DB (REUSE=1)"
+else
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  op init --config "$ROOT/examples/rammeverk.toml" >/dev/null
+  sed -e "s/@N@/$N/g" -e "s/@TODAY@/$TODAY/g" "$ROOT/bench/remind_generate.sql" | sqlite3 "$DB"
+fi
+echo "database ready in $(( $(date +%s) - t0 )) s: $(du -h "$DB" | cut -f1), $(sqlite3 "$DB" 'SELECT count(*) FROM case_file') cases," \
      "$(sqlite3 "$DB" "SELECT count(*) FROM team WHERE status = 'active'") active teams," \
      "$(sqlite3 "$DB" "SELECT count(*) FROM plan WHERE status = 'open'") open plans," \
      "$(sqlite3 "$DB" "SELECT count(*) FROM measure") measures"

@@ -20,7 +20,8 @@ namespace {
 // the rows that match. The coordinator's name is looked up per item.
 // CROSS JOIN fixes the join order where SQLite's planner, without
 // statistics, would start from all active teams instead of the few due
-// rows of an index (migration 20 adds the partial indexes these use).
+// rows of an index; INDEXED BY names the covering indexes of migrations 20
+// and 21, so a lookup never has to read the table row.
 constexpr const char* kRemindSql = R"sql(
 SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
 FROM (
@@ -48,50 +49,51 @@ FROM (
          :unit, NULL, NULL, NULL
   FROM team t JOIN case_file c ON c.id = t.case_id
   WHERE t.status IN ('active', 'paused')
-    AND NOT EXISTS (SELECT 1 FROM team_member m
+    AND NOT EXISTS (SELECT 1 FROM team_member m INDEXED BY team_member_coordinator
                     WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL)
   UNION ALL
   SELECT c.number, c.year, c.seq, 'no_plan', date(t.created_on, :plan_mod),
-         COALESCE((SELECT m.name FROM team_member m
+         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   ORDER BY m.id DESC LIMIT 1), :unit),
+                   LIMIT 1), :unit),
          NULL, NULL, NULL
   FROM team t JOIN case_file c ON c.id = t.case_id
   WHERE t.status = 'active' AND t.created_on <= :plan_cut
     AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.case_id = t.case_id)
   UNION ALL
   SELECT c.number, c.year, c.seq, 'evaluation', p.next_evaluation,
-         COALESCE((SELECT m.name FROM team_member m
+         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   ORDER BY m.id DESC LIMIT 1), :unit),
+                   LIMIT 1), :unit),
          NULL, NULL, NULL
-  FROM plan p CROSS JOIN team t CROSS JOIN case_file c
+  FROM plan p INDEXED BY plan_evaluation_due CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
   WHERE p.next_evaluation <= :horizon AND p.status <> 'closed'
     AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'evaluation', date(p.created_on, :eval_mod),
-         COALESCE((SELECT m.name FROM team_member m
+         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   ORDER BY m.id DESC LIMIT 1), :unit),
+                   LIMIT 1), :unit),
          NULL, NULL, NULL
-  FROM plan p INDEXED BY plan_unevaluated CROSS JOIN team t CROSS JOIN case_file c
+  FROM plan p INDEXED BY plan_unevaluated CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
   WHERE p.next_evaluation IS NULL AND p.status <> 'closed' AND p.created_on <= :eval_cut
     AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'measure', ms.due_on,
-         COALESCE((SELECT m.name FROM team_member m
+         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   ORDER BY m.id DESC LIMIT 1), :unit),
+                   LIMIT 1), :unit),
          ms.number, ms.responsible, NULL
-  FROM measure ms CROSS JOIN plan p CROSS JOIN team t CROSS JOIN case_file c
+  FROM measure ms INDEXED BY measure_open CROSS JOIN plan p CROSS JOIN team t INDEXED BY team_case_status
+       CROSS JOIN case_file c
   WHERE ms.status IN ('planned', 'started') AND ms.due_on <= :horizon
     AND p.id = ms.plan_id AND p.status <> 'closed'
     AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'consent_withdrawn', max(k.withdrawn_on),
-         COALESCE((SELECT m.name FROM team_member m
+         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   ORDER BY m.id DESC LIMIT 1), :unit),
+                   LIMIT 1), :unit),
          NULL, NULL, 'team'
   FROM consent k CROSS JOIN team t CROSS JOIN case_file c
   WHERE k.withdrawn_on IS NOT NULL AND k.withdrawn_on <= :today AND k.scope = 'team'
@@ -101,9 +103,9 @@ FROM (
   GROUP BY k.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'consent_review', date(k.given_on, :cons_mod),
-         COALESCE((SELECT m.name FROM team t JOIN team_member m ON m.team_id = t.id
+         COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
                    WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   ORDER BY m.id DESC LIMIT 1), :unit),
+                   LIMIT 1), :unit),
          NULL, NULL, k.scope
   FROM case_file c CROSS JOIN consent k
   WHERE c.status IN ('received', 'granted', 'active') AND k.case_id = c.id

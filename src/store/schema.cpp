@@ -278,6 +278,15 @@ CREATE INDEX plan_unevaluated ON plan(created_on) WHERE next_evaluation IS NULL 
 CREATE INDEX consent_withdrawn ON consent(withdrawn_on) WHERE withdrawn_on IS NOT NULL;
 )sql";
 
+// 21: covering indexes, so remind's joins are answered from indexes alone.
+constexpr const char* kRemindCovering = R"sql(
+CREATE INDEX team_open ON team(status, created_on, case_id);
+CREATE INDEX team_case_status ON team(case_id, status);
+CREATE INDEX measure_open ON measure(due_on, plan_id, number, responsible) WHERE status IN ('planned', 'started');
+CREATE INDEX consent_open ON consent(case_id, scope, given_on) WHERE withdrawn_on IS NULL;
+CREATE INDEX plan_evaluation_due ON plan(next_evaluation, status, case_id) WHERE next_evaluation IS NOT NULL;
+)sql";
+
 }  // namespace
 
 // Numbers 3-9: intake; 10-19: assessment and team; 20-29: plan, evaluation
@@ -287,6 +296,7 @@ const std::vector<Migration>& migrations() {
       {1, "core process and audit log", kCore},
       {2, "plan and evaluation", kPlan},
       {20, "indexes for remind", kRemindIndexes},
+      {21, "covering indexes for remind", kRemindCovering},
   };
   return all;
 }
