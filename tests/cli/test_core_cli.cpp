@@ -150,7 +150,7 @@ TEST_CASE("usage errors are exit 64; help and version exit 0 with examples", "[c
   CHECK(r.code == 64);
 }
 
-TEST_CASE("--today must be a real date", "[core]") {
+TEST_CASE("a --today that is no real date is exit 65", "[core]") {
   test::Fixture f;
   auto r = f.oppteam({"--today", "2026-02-30", "audit", "verify"});
   CHECK(r.code == 65);
