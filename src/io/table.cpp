@@ -107,6 +107,7 @@ bool looks_numeric(std::string_view t) {
   std::size_t digits = 0;
   while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
   if (digits == 0) return false;
+  if (digits > 6 && i == t.size()) return false;  // a personal number or other id, not a quantity
   if (i < t.size() && (t[i] == '.' || t[i] == ',')) {
     ++i;
     std::size_t frac = 0;
@@ -116,6 +117,18 @@ bool looks_numeric(std::string_view t) {
   if (i < t.size() && t[i] == ' ') ++i;
   if (i < t.size() && t[i] == '%') ++i;
   return i == t.size();
+}
+
+// A date as people read it ("2. mars 2026", "2 March 2026") or ISO: such a
+// column is wrapped only when nothing else can give.
+bool looks_like_date(std::string_view t) {
+  if (t.size() == 10 && t[4] == '-' && t[7] == '-') return true;
+  if (t.empty() || t.front() < '0' || t.front() > '9') return false;
+  const auto last_space = t.rfind(' ');
+  if (last_space == std::string_view::npos || t.size() - last_space - 1 != 4) return false;
+  for (std::size_t i = last_space + 1; i < t.size(); ++i)
+    if (t[i] < '0' || t[i] > '9') return false;
+  return std::count(t.begin(), t.end(), ' ') == 2;
 }
 
 }  // namespace
@@ -216,6 +229,11 @@ void Table::align_right(std::size_t column) {
   align_[column] = Align::right;
 }
 
+void Table::keep_whole(std::size_t column) {
+  if (keep_.size() <= column) keep_.resize(column + 1, false);
+  keep_[column] = true;
+}
+
 void Table::align_left(std::size_t column) {
   if (align_.size() <= column) align_.resize(column + 1);
   align_[column] = Align::left;
@@ -261,25 +279,63 @@ std::string Table::render(const TerminalStyle& style) const {
   for (const auto& r : rows_)
     for (std::size_t i = 0; i < n; ++i) widen(i, cell(r, i));
 
-  // Narrow the widest wrappable column, one column at a time, until the
-  // table fits; no column goes below kMinWidth (or its natural width).
+  // Narrow columns until the table fits, in three rounds: first the columns
+  // of long text, down to their longest word; then every other column except
+  // dates and kept ones, down to its longest word; only then anything, down
+  // to kMinWidth, breaking words. In each round the widest column gives first.
   if (style.width > 0) {
     constexpr std::size_t kMinWidth = 8;
+    constexpr std::size_t kShortText = 16;
     const std::size_t gaps = 2 * (n - 1);
     const std::size_t avail = style.width > gaps ? style.width - gaps : n;
-    std::vector<std::size_t> min_w(n);
-    for (std::size_t i = 0; i < n; ++i)
-      min_w[i] = align(i) == Align::right ? widths[i] : std::min(widths[i], kMinWidth);
+    std::vector<std::size_t> word_w(n, 0);
+    std::vector<bool> dates(n, true);
+    auto longest_word = [&](std::size_t i, std::string_view text) {
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        auto end = text.find_first_of(" \n", start);
+        if (end == std::string_view::npos) end = text.size();
+        word_w[i] = std::max(word_w[i], display_width(text.substr(start, end - start)));
+        start = end + 1;
+      }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      longest_word(i, headers_[i]);
+      bool any = false;
+      for (const auto& r : rows_) {
+        const std::string t = cell(r, i);
+        longest_word(i, t);
+        if (t.empty()) continue;
+        any = true;
+        if (!looks_like_date(t)) dates[i] = false;
+      }
+      if (!any) dates[i] = false;
+      if (i < keep_.size() && keep_[i]) dates[i] = true;
+    }
     std::size_t total = 0;
     for (auto w : widths) total += w;
-    while (total > avail) {
-      std::size_t best = n;
-      for (std::size_t i = 0; i < n; ++i)
-        if (widths[i] > min_w[i] && (best == n || widths[i] > widths[best])) best = i;
-      if (best == n) break;
-      --widths[best];
-      --total;
+    auto shrink = [&](const std::vector<std::size_t>& min_w) {
+      while (total > avail) {
+        std::size_t best = n;
+        for (std::size_t i = 0; i < n; ++i)
+          if (widths[i] > min_w[i] && (best == n || widths[i] > widths[best])) best = i;
+        if (best == n) return;
+        --widths[best];
+        --total;
+      }
+    };
+    std::vector<std::size_t> min_w(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool fixed = align(i) == Align::right || dates[i] || widths[i] <= kShortText;
+      min_w[i] = fixed ? widths[i] : std::max(kShortText, std::min(widths[i], word_w[i]));
     }
+    shrink(min_w);
+    for (std::size_t i = 0; i < n; ++i)
+      if (align(i) != Align::right && !dates[i]) min_w[i] = std::min(widths[i], std::max(word_w[i], std::size_t(1)));
+    shrink(min_w);
+    for (std::size_t i = 0; i < n; ++i)
+      if (align(i) != Align::right) min_w[i] = std::min(widths[i], kMinWidth);
+    shrink(min_w);
   }
 
   auto emit_row = [&](const std::vector<std::string>& texts, const std::vector<Mark>& marks, bool is_header = false) {

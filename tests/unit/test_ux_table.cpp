@@ -60,6 +60,9 @@ TEST_CASE("columns of numbers right-align by themselves; text columns stay left"
   CHECK(lines[0] == "Område               Poeng  Kode");
   CHECK(lines[2] == "Somatisk helse           1  12");
   CHECK(lines[3] == "Tjenester og risiko     12  <5");
+  Table ids({"Fødselsnummer", "Navn"});
+  ids.add({"12885011266", "Klara"});
+  CHECK(lines_of(ids.render(TerminalStyle{}))[2] == "12885011266    Klara");  // ids stay left
   Table forced({"Nr", "Tekst"});
   forced.align_left(0);
   forced.add({"7", "x"});
@@ -81,6 +84,23 @@ TEST_CASE("long cells wrap to the terminal width at word boundaries", "[ux]") {
   std::string joined;
   for (std::size_t i = 2; i < lines.size(); ++i) joined += lines[i].substr(8) + " ";
   CHECK(joined.find("innleggelser på sykehuset i vinter") != std::string::npos);
+}
+
+TEST_CASE("when a table must narrow, long text gives before dates and names", "[ux]") {
+  Table t({"Sak", "Status", "Mottatt", "Navn", "Frist", "Behov"});
+  t.add({"2026/1", "mottatt", "2. mars 2026", "Klara Nilsen", "27. april 2026",
+         "Trenger koordinering av hjemmesykepleie, fastlege og fysioterapeut"});
+  const auto lines = lines_of(t.render(TerminalStyle{80, false}));
+  for (const auto& l : lines) CHECK(display_width(l) <= 80);
+  CHECK(lines[2].find("2. mars 2026") != std::string::npos);
+  CHECK(lines[2].find("27. april 2026") != std::string::npos);
+  CHECK(lines[2].find("Klara Nilsen") != std::string::npos);
+  CHECK(lines.size() > 3);  // the need took more lines
+  // Too narrow for whole words: words break as a last resort, nothing is lost.
+  Table narrow({"Rolle", "Tjeneste"});
+  narrow.add({"Fastlege (medisinskfaglig koordinering)", "Fysio- og ergoterapitjenesten"});
+  const auto tight = lines_of(narrow.render(TerminalStyle{20, false}));
+  for (const auto& l : tight) CHECK(display_width(l) <= 20);
 }
 
 TEST_CASE("without a width (a pipe) nothing wraps", "[ux]") {

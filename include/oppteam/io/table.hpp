@@ -61,14 +61,17 @@ class Table {
   // right-aligned column is never wrapped.
   void align_right(std::size_t column);
   void align_left(std::size_t column);
+  // A column wrapped only when nothing else can give (dates are by themselves).
+  void keep_whole(std::size_t column);
   bool empty() const { return rows_.empty(); }
   std::size_t size() const { return rows_.size(); }
   // True when any cell is marked (the caller may then print mark_legend()).
   bool has_marks() const;
 
   // Two spaces between columns; the header underlined with '-' (and bold
-  // when colour is on); no trailing spaces. When the natural width exceeds `style.width`, the widest
-  // wrappable columns are narrowed and their cells wrapped onto more lines.
+  // when colour is on); no trailing spaces. When the natural width exceeds
+  // `style.width`, columns are narrowed (long text first, dates last) and
+  // their cells wrapped onto more lines.
   std::string render(const TerminalStyle& style) const;
   std::string render() const { return render(output_style()); }
 
@@ -76,6 +79,7 @@ class Table {
   std::vector<std::string> headers_;
   std::vector<std::vector<Cell>> rows_;
   std::vector<std::optional<Align>> align_;
+  std::vector<bool> keep_;
 };
 
 // A detail screen's "label  value" list: labels padded to the widest one,
