@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/util/dates.hpp>
@@ -31,8 +32,8 @@ void setup_evaluate(CLI::App& app, Session& s) {
   examples(cmd, {"oppteam --db k.db evaluate 2026/1 --goal 1=+1 --experienced-quality 4 --indicator sykehusinnleggelser=0 --decision continue",
                  "oppteam --db k.db evaluate 2026/1 --goal 1=2 --decision close --reason \"Målene er nådd\""});
   cmd->callback([&s, o] {
-    s.authorize("evaluate");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "evaluate", o->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, o->case_number);
     EvaluationInput in;
     for (const auto& g : o->goals) {

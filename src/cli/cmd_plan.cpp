@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/evaluation.hpp>
@@ -58,7 +59,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
     std::string number = g.parent ? fmt::format("  {} ({})", g.number, *g.parent) : std::to_string(g.number);
     goals.add({number, g.text, g.source.empty() ? "" : s.text("plan.view.from_what_matters")});
   }
-  out += "\n" + s.text("plan.doc.goals") + "\n";
+  out += "\n" + s.text("plan.view.goals") + "\n";
   out += goals.empty() ? s.text("plan.doc.none") + "\n" : goals.render();
 
   Table measures({s.text("plan.col.number"), s.text("plan.col.goal_no"), s.text("plan.col.measure"),
@@ -69,7 +70,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
     measures.add({std::to_string(m.number), std::to_string(m.goal), m.text, m.responsible, due,
                   label(s, "plan.mstatus.", m.status)});
   }
-  out += "\n" + s.text("plan.doc.measures") + "\n";
+  out += "\n" + s.text("plan.view.measures") + "\n";
   out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();
 
   if (evaluations && !evaluations->empty()) {
@@ -109,8 +110,8 @@ void setup_plan(CLI::App& app, Session& s) {
                   "oppteam --db k.db plan goal 2026/1 --from-what-matters 1",
                   "oppteam --db k.db plan goal 2026/1 --parent 1 --text \"Klare trappa selv\""});
   goal->callback([&s, go] {
-    s.authorize("plan.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "plan.write", go->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, go->case_number);
     std::string text;
     if (!go->from_what_matters) text = need_text(s, go->text, "--text", "plan.prompt.goal");
@@ -138,8 +139,8 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(measure, {"oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01",
                      "oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --every 7 --scope \"1 time\""});
   measure->callback([&s, mo] {
-    s.authorize("plan.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "plan.write", mo->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, mo->case_number);
     MeasureInput in;
     in.goal = mo->goal;
@@ -168,8 +169,8 @@ void setup_plan(CLI::App& app, Session& s) {
       ->check(CLI::IsMember({"planned", "started", "done", "cancelled"}));
   examples(status, {"oppteam --db k.db plan status 2026/1 --measure 1 done"});
   status->callback([&s, so] {
-    s.authorize("plan.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "plan.write", so->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, so->case_number);
     const Measure m = set_measure_status(ctx, c, so->measure, so->status);
     nlohmann::json doc = {{"case", c.number}, {"measure", m.number}, {"status", m.status}, {"due", m.due_on}};
@@ -188,8 +189,8 @@ void setup_plan(CLI::App& app, Session& s) {
   part->add_option("--how", po->how, "how the person took part, e.g. \"Planmøte heime med datter til stede\"");
   examples(part, {"oppteam --db k.db plan participated 2026/1 --how \"Planmøte heime 12. mai, med datter\""});
   part->callback([&s, po] {
-    s.authorize("plan.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "plan.write", po->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, po->case_number);
     record_participation(ctx, c, need_text(s, po->how, "--how", "plan.prompt.how"));
     s.emit({{"case", c.number}, {"participated", true}}, s.text("plan.participated", c.number));
@@ -211,8 +212,8 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(set, {"oppteam --db k.db plan set 2026/1 --resources \"Gode naboer, liker å gå tur\" --needs \"Hjelp med medisiner\" "
                  "--contributions \"Datteren handler hver fredag\" --period-to 2027-05-01"});
   set->callback([&s, se] {
-    s.authorize("plan.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "plan.write", se->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, se->case_number);
     PlanFields f;
     f.resources = se->resources;
@@ -234,8 +235,8 @@ void setup_plan(CLI::App& app, Session& s) {
   kind->add_option("KIND", ko->kind, "ip | oppfolgingsplan")->required()->check(CLI::IsMember({"ip", "oppfolgingsplan"}));
   examples(kind, {"oppteam --db k.db plan kind 2026/1 ip"});
   kind->callback([&s, ko] {
-    s.authorize("plan.write");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "plan.write", ko->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, ko->case_number);
     set_plan_kind(ctx, c, ko->kind);
     s.emit({{"case", c.number}, {"kind", ko->kind}}, s.text("plan.kind_set", c.number, label(s, "plan.kind.", ko->kind)));
@@ -256,8 +257,8 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(show, {"oppteam --db k.db plan show 2026/1", "oppteam --db k.db plan show 2026/1 --revision 2",
                   "oppteam --db k.db plan show 2026/1 --document --html > plan.html"});
   show->callback([&s, sh] {
-    s.authorize("case.read");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "case.read", sh->case_number);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, sh->case_number);
     const Plan p = show_plan(ctx, c, sh->revision);
     if (sh->document) {
@@ -282,8 +283,8 @@ void setup_plan(CLI::App& app, Session& s) {
   history->add_option("CASE", *hist_case, "case number")->required();
   examples(history, {"oppteam --db k.db plan history 2026/1", "oppteam --db k.db plan show 2026/1 --revision 3"});
   history->callback([&s, hist_case] {
-    s.authorize("case.read");
     auto& ctx = s.ctx();
+    authorize_case(ctx, "case.read", *hist_case);  // a koordinator may act in the teams they coordinate
     const CaseRef c = find_case(ctx.db, *hist_case);
     const auto revs = plan_history(ctx, c);
     nlohmann::json items = nlohmann::json::array();

@@ -50,8 +50,10 @@ void setup_remind(CLI::App& app, Session& s) {
       if (r.measure) note = s.text("remind.note.measure", *r.measure, r.measure_responsible);
       else if (!r.scope.empty()) note = s.text("remind.note.scope", r.scope);
       std::string when;
-      if (r.days_overdue > 0) when = s.text("remind.note.overdue", r.days_overdue);
+      if (r.days_overdue == 1) when = s.text("remind.note.overdue_one");
+      else if (r.days_overdue > 0) when = s.text("remind.note.overdue", r.days_overdue);
       else if (r.days_overdue == 0) when = s.text("remind.note.today");
+      else if (r.days_overdue == -1) when = s.text("remind.note.tomorrow");
       else when = s.text("remind.note.in_days", -r.days_overdue);
       note = note.empty() ? when : note + "; " + when;
       t.add({r.due, r.case_number, s.text("remind.kind." + r.kind), r.responsible, note});
