@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 
 using namespace oppteam;
@@ -159,7 +160,23 @@ TEST_CASE("a field list pads labels and wraps values with a hanging indent", "[u
   for (const auto& l : lines) CHECK(display_width(l) <= 40);
 }
 
+namespace {
+// Restores an environment variable when the test ends.
+struct EnvGuard {
+  std::string name;
+  std::optional<std::string> old;
+  explicit EnvGuard(std::string n) : name(std::move(n)) {
+    if (const char* v = std::getenv(name.c_str())) old = v;
+  }
+  ~EnvGuard() {
+    if (old) ::setenv(name.c_str(), old->c_str(), 1);
+    else ::unsetenv(name.c_str());
+  }
+};
+}  // namespace
+
 TEST_CASE("colour is decided by the terminal and NO_COLOR, never for a pipe", "[ux]") {
+  EnvGuard g1("NO_COLOR"), g2("TERM"), g3("COLUMNS");
   ::unsetenv("NO_COLOR");
   ::setenv("TERM", "xterm-256color", 1);
   ::unsetenv("COLUMNS");
