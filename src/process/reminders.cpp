@@ -185,12 +185,16 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
   if (rq.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq.within);
   const Params p = params(ctx, rq);
   const Date today = ctx.today();
-  return ctx.db.write([&] {
+  // The query reads one consistent snapshot (WAL) without the write lock,
+  // so a long run over a large store never holds up case workers' changes;
+  // the audit entry is then written in its own short write transaction
+  // (busy past the timeout: exit 75, and nothing is printed).
+  std::vector<Reminder> out = ctx.db.read([&] {
     SQLite::Statement q(ctx.db.sql(), kRemindSql);
     for (const auto& [name, value] : p.text) q.bind(name.c_str(), value);
     if (p.for_name) q.bind(":for", *p.for_name);
     else q.bind(":for");
-    std::vector<Reminder> out;
+    std::vector<Reminder> items;
     while (q.executeStep()) {
       Reminder r;
       r.case_number = q.getColumn(0).getString();
@@ -201,15 +205,18 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
       if (!q.getColumn(5).isNull()) r.measure_responsible = q.getColumn(5).getString();
       if (!q.getColumn(6).isNull()) r.scope = q.getColumn(6).getString();
       if (auto d = try_parse_date(r.due)) r.days_overdue = days_between(*d, today);
-      out.push_back(std::move(r));
+      items.push_back(std::move(r));
     }
+    return items;
+  });
+  ctx.db.write([&] {
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
     audit.append("remind", "", "",
                  fmt::format("{} items, within {} days{}", out.size(), rq.within,
                              rq.for_name ? ", for " + *rq.for_name : std::string()));
     audit.flush();
-    return out;
   });
+  return out;
 }
 
 nlohmann::json to_json(const Reminder& r) {

@@ -42,8 +42,9 @@ struct ReminderQuery {
 };
 
 // The items due on or before today + within, sorted by due date, then case
-// number. A read of case data: one audit entry for the whole run, in a write
-// transaction (so a database locked past the busy timeout is exit 75).
+// number. A read of case data: the query runs on one read snapshot (no write
+// lock held meanwhile), then one audit entry for the whole run is written;
+// a database locked past the busy timeout is exit 75.
 std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& q);
 
 // The same query as one SQL text with every parameter written in as a
