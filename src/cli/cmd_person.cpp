@@ -10,6 +10,7 @@ namespace oppteam::cli {
 void setup_person(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("person", "What is stored about a person (right of access, innsyn)");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db person export 23923901213"});
   auto fnr = std::make_shared<std::string>();
   auto* exp = cmd->add_subcommand("export", "Everything stored about a person, every case, and who has read or changed it");
   exp->add_option("FNR", *fnr, "the person's fødselsnummer, D-nummer or H-nummer")->required();
