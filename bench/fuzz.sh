@@ -4,7 +4,7 @@
 # 600), starting from the seed corpus in tests/fuzz/corpus/<target>/.
 # Prints the executions of each target; exits non-zero when a target
 # crashes, hangs, leaks or trips a sanitizer (the reproducer is kept in
-# $OPPTEAM_FUZZ_DIR/artifacts/<target>/).
+# $OPPTEAM_FUZZ_DIR/artifacts/<target>/). The compiler is clang++ (OPPTEAM_FUZZ_CXX).
 #
 #   bench/fuzz.sh            # 10 minutes each
 #   bench/fuzz.sh 60         # CI: a minute each
@@ -22,7 +22,7 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 # Warnings are checked by the gcc build; clang's own may differ, so they do not stop a fuzz build.
-CXX=${CXX:-clang++} cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+CXX=${OPPTEAM_FUZZ_CXX:-clang++} cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DOPPTEAM_FUZZ=ON -DOPPTEAM_TESTS=OFF -DOPPTEAM_WERROR=OFF >/dev/null
 cmake --build "$build" --target "${targets[@]}"
 

@@ -147,6 +147,17 @@ TEST_CASE("text: invalid UTF-8 in --need is refused with 65", "[robust][input][!
   CHECK(show.code != 74);
 }
 
+// Known defect (reported to intake; found by fuzz_jsonl_reader): a JSON
+// Lines number too large for a double ends the import with 74 instead of
+// a rejected row (65 with its line).
+TEST_CASE("import: JSON Lines number overflow is a bad row, 65", "[robust][input][!mayfail]") {
+  test::Fixture f;
+  auto r = test::run({"--db", f.db(), "--as", "s", "--lang", "en", "refer", "import",
+                      f.dir.write("o.jsonl", "{\"external_id\": \"A\", \"fnr\": 1e999}\n")},
+                     "", {{"HOME", f.dir.path()}});
+  CHECK(r.code == 65);
+}
+
 TEST_CASE("database: missing, not oppteam, garbage, newer, open to others", "[robust][input]") {
   test::Fixture f;
   auto verify = [&](const std::string& db) {
