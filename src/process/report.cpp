@@ -51,7 +51,8 @@ struct Category {
 };
 
 ReportTable make_table(std::string id, const std::vector<Category>& known, const Counts& counts,
-                       const std::vector<std::string>& periods, int min_count, const std::string& unknown_label) {
+                       const std::vector<std::string>& periods, int min_count, const std::string& unknown_label,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& also_hidden = {}) {
   ReportTable t;
   t.id = std::move(id);
   std::set<std::string> seen;
@@ -83,7 +84,10 @@ ReportTable make_table(std::string id, const std::vector<Category>& known, const
     t.row_labels.push_back(unknown_label);
     cells.push_back(std::vector<std::int64_t>(periods.size(), 0));
   }
-  t.table = suppress_table(cells, min_count);
+  // also_hidden names column totals by column; the totals row is the last
+  std::vector<std::pair<std::size_t, std::size_t>> hidden;
+  for (auto [r, c] : also_hidden) hidden.emplace_back(r == std::size_t(-1) ? cells.size() : r, c);
+  t.table = suppress_table(cells, min_count, hidden);
   return t;
 }
 
@@ -132,21 +136,34 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
 
     std::vector<Category> reporters;
     for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.label});
-    r.tables.push_back(make_table(
-        "referrals_by_reporter_type", reporters,
-        query_counts(db, fmt::format("SELECT {}, reporter_type, COUNT(*) FROM referral WHERE received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "received_on")), r.from, r.to),
-        r.periods, k, unknown));
-
+    const Counts by_reporter = query_counts(
+        db, fmt::format("SELECT {}, reporter_type, COUNT(*) FROM referral WHERE received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                        period_sql(o.by, "received_on")), r.from, r.to);
     std::vector<Category> groups;
     for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.label});
     groups.push_back({"", unknown});
-    r.tables.push_back(make_table(
-        "referrals_by_target_group", groups,
-        query_counts(db, fmt::format("SELECT {}, COALESCE(c.target_group, ''), COUNT(*) FROM referral r "
-                                     "JOIN case_file c ON c.id = r.case_id WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "r.received_on")), r.from, r.to),
-        r.periods, k, unknown));
+    const Counts by_group = query_counts(
+        db, fmt::format("SELECT {}, COALESCE(c.target_group, ''), COUNT(*) FROM referral r "
+                        "JOIN case_file c ON c.id = r.case_id WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                        period_sql(o.by, "r.received_on")), r.from, r.to);
+    // Both tables count the same referrals, so they publish the same column
+    // totals: a total one of them hides must be hidden in the other too, or
+    // the other would give it away. Repeat until both agree.
+    std::vector<std::pair<std::size_t, std::size_t>> linked;
+    ReportTable t_reporter, t_group;
+    for (std::size_t round = 0; round <= r.periods.size() + 1; ++round) {  // grows each round, so this ends
+      t_reporter = make_table("referrals_by_reporter_type", reporters, by_reporter, r.periods, k, unknown, linked);
+      t_group = make_table("referrals_by_target_group", groups, by_group, r.periods, k, unknown, linked);
+      std::vector<std::pair<std::size_t, std::size_t>> next;
+      for (std::size_t c = 0; c <= r.periods.size(); ++c) {
+        if (t_reporter.table.suppressed(t_reporter.table.rows(), c) || t_group.table.suppressed(t_group.table.rows(), c))
+          next.emplace_back(std::size_t(-1), c);
+      }
+      if (next == linked) break;
+      linked = next;
+    }
+    r.tables.push_back(t_reporter);
+    r.tables.push_back(t_group);
 
     r.tables.push_back(make_table(
         "decisions", {{"granted", tr(lang, "report.outcome.granted"), true}, {"refused", tr(lang, "report.outcome.refused"), true}},

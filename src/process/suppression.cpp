@@ -113,7 +113,8 @@ std::pair<int, std::int64_t> cost(const SuppressedTable& t, std::size_t r, std::
 
 }  // namespace
 
-SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cells, int min_count) {
+SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cells, int min_count,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& also_hidden) {
   if (cells.empty() || cells.front().empty()) throw std::invalid_argument("suppress_table: empty table");
   const std::size_t R = cells.size(), C = cells.front().size();
   SuppressedTable t;
@@ -136,6 +137,9 @@ SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cel
     for (std::size_t c = 0; c <= C; ++c) {
       if (t.values[r][c] < min_count) t.state[r][c] = CellState::primary;
     }
+  }
+  for (auto [r, c] : also_hidden) {
+    if (r <= R && c <= C && t.state[r][c] == CellState::shown) t.state[r][c] = CellState::secondary;
   }
 
   // Secondary suppression: while some suppressed cell is a bridge, suppress

@@ -225,6 +225,23 @@ int p90_of(std::vector<int> v) {
   return v[rank - 1];
 }
 
+// The two referral tables count the same referrals, so their column totals
+// are the same numbers and must be hidden alike.
+void check_linked_totals(const Report& r) {
+  const ReportTable* a = nullptr;
+  const ReportTable* b = nullptr;
+  for (const auto& t : r.tables) {
+    if (t.id == "referrals_by_reporter_type") a = &t;
+    if (t.id == "referrals_by_target_group") b = &t;
+  }
+  REQUIRE(a);
+  REQUIRE(b);
+  for (std::size_t c = 0; c <= a->table.cols(); ++c) {
+    CHECK(a->table.values[a->table.rows()][c] == b->table.values[b->table.rows()][c]);
+    CHECK(a->table.suppressed(a->table.rows(), c) == b->table.suppressed(b->table.rows(), c));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("report figures match an independent count over a generated population", "[report]") {
@@ -334,6 +351,7 @@ TEST_CASE("report figures match an independent count over a generated population
       for (const auto& row : t.table.state)
         for (auto s : row) any_primary |= s == CellState::primary;
     CHECK(any_primary);
+    check_linked_totals(r);
   }
 
   SECTION("lead times: median and 90th percentile") {
@@ -388,11 +406,30 @@ TEST_CASE("lead times over fewer than min_count cases are suppressed; a small po
     CHECK_FALSE(lt.median);
     CHECK_FALSE(lt.p90);
   }
+  check_linked_totals(r);
   auto j = report_json(r);
   CHECK(j["tables"]["decisions"]["rows"][1]["total"] == fmt::format("<{}", rv.reports.min_count));
   const std::string text = report_text(r, Lang::nb);
   CHECK(text.find("Styringsdata 2025-01-01") != std::string::npos);
   CHECK(text.find("<5") != std::string::npos);
+}
+
+TEST_CASE("linked referral tables hide the same totals on many generated populations", "[report]") {
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    unit::TempFolder tmp;
+    Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "test.toml");
+    Clock clock(d("2026-09-01"));
+    Database db = init_database(tmp.file("k.db"), rv, clock, "tester");
+    Population pop(db, rv, seed, 20 + int(seed) * 15);
+    Context ctx{db, rv, clock, "leder", Lang::en};
+    Report r = build_report(ctx, {d("2025-11-01"), d("2026-08-31"), "month"});
+    INFO("seed " << seed);
+    check_linked_totals(r);
+    for (const auto& t : r.tables)
+      for (std::size_t i = 0; i <= t.table.rows(); ++i)
+        for (std::size_t c = 0; c <= t.table.cols(); ++c)
+          if (t.table.suppressed(i, c)) CHECK_FALSE(suppressed_cell_determined(t.table, i, c));
+  }
 }
 
 TEST_CASE("report options: periods by month and quarter, bad ranges", "[report]") {

@@ -40,8 +40,11 @@ struct SuppressedTable {
 
 // Suppresses `cells` (R rows of C counts, R, C >= 1, all rows the same
 // length, counts >= 0) with the totals computed from them. min_count <= 1
-// suppresses nothing.
-SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cells, int min_count);
+// suppresses nothing. `also_hidden` lists cells of the augmented table to
+// hide in any case (e.g. a total that another table publishing the same
+// total had to hide), protected like the others.
+SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cells, int min_count,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& also_hidden = {});
 
 // True when the suppressed value at (r, c) of the augmented table can be
 // computed exactly from the shown values and the totals (a bridge of the
