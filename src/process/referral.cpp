@@ -7,6 +7,7 @@
 #include <oppteam/util/hash.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -32,6 +33,31 @@ std::string content_hash(const ReferralInput& in) {
 
 int year_of(Date d) { return int(std::chrono::year_month_day{d}.year()); }
 
+// ISO text of a date without iostreams (one per stored person).
+std::string fast_iso(Date d) {
+  const std::chrono::year_month_day ymd{d};
+  char buf[16];
+  const int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return std::string(buf, std::size_t(n > 0 ? n : 0));
+}
+
+// A strict YYYY-MM-DD date without iostreams (the import checks one per
+// row; try_parse_date's stream parsing costs more than the rest of the check).
+std::optional<Date> fast_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int v[3] = {0, 0, 0};
+  const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f)
+    for (int i = 0; i < len[f]; ++i) {
+      const char c = t[std::size_t(start[f] + i)];
+      if (c < '0' || c > '9') return std::nullopt;
+      v[f] = v[f] * 10 + (c - '0');
+    }
+  const std::chrono::year_month_day ymd{std::chrono::year{v[0]}, std::chrono::month{unsigned(v[1])}, std::chrono::day{unsigned(v[2])}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd};
+}
+
 // The statements that store referrals, prepared once and re-bound for
 // every row of an import.
 class ReferralWriter {
@@ -39,7 +65,8 @@ class ReferralWriter {
   explicit ReferralWriter(const Context& ctx)
       : ctx_(ctx),
         sel_person_(ctx.db.sql(), "SELECT id, name IS NULL FROM person WHERE fnr = ?"),
-        ins_person_(ctx.db.sql(), "INSERT INTO person(fnr, kind, birth_date, name, created_at) VALUES (?, ?, ?, ?, ?)"),
+        ins_person_(ctx.db.sql(), "INSERT INTO person(fnr, kind, birth_date, name, created_at) VALUES (?, ?, ?, ?, ?) "
+                                  "ON CONFLICT(fnr) DO NOTHING"),
         upd_name_(ctx.db.sql(), "UPDATE person SET name = ? WHERE id = ? AND name IS NULL"),
         sel_open_(ctx.db.sql(), "SELECT id, number, status FROM case_file WHERE person_id = ? "
                                 "AND status IN ('received', 'granted', 'active') ORDER BY id DESC LIMIT 1"),
@@ -70,9 +97,21 @@ class ReferralWriter {
     ReferralResult r;
     std::int64_t person_id = 0;
     bool new_person = false;
-    sel_person_.reset();
-    sel_person_.bind(1, pnr.str());
-    if (sel_person_.executeStep()) {
+    // Insert first: a new person costs one statement, a known one two.
+    ins_person_.reset();
+    ins_person_.bind(1, pnr.str());
+    ins_person_.bind(2, std::string(kind_name(pnr.kind())));
+    ins_person_.bind(3, fast_iso(pnr.birth_date()));
+    if (in.name.empty()) ins_person_.bind(4);
+    else ins_person_.bind(4, in.name);
+    ins_person_.bind(5, now_);
+    if (ins_person_.exec() > 0) {
+      person_id = ctx_.db.sql().getLastInsertRowid();
+      new_person = true;
+    } else {
+      sel_person_.reset();
+      sel_person_.bind(1, pnr.str());
+      sel_person_.executeStep();
       person_id = sel_person_.getColumn(0).getInt64();
       const bool no_name = sel_person_.getColumn(1).getInt() != 0;
       sel_person_.reset();
@@ -82,18 +121,6 @@ class ReferralWriter {
         upd_name_.bind(2, person_id);
         upd_name_.exec();
       }
-    } else {
-      sel_person_.reset();
-      ins_person_.reset();
-      ins_person_.bind(1, pnr.str());
-      ins_person_.bind(2, std::string(kind_name(pnr.kind())));
-      ins_person_.bind(3, format_date(pnr.birth_date()));
-      if (in.name.empty()) ins_person_.bind(4);
-      else ins_person_.bind(4, in.name);
-      ins_person_.bind(5, now_);
-      ins_person_.exec();
-      person_id = ctx_.db.sql().getLastInsertRowid();
-      new_person = true;
     }
 
     std::int64_t case_id = 0;
@@ -277,12 +304,17 @@ class ImportPragmas {
  public:
   explicit ImportPragmas(Database& db) : db_(db) {
     old_cache_ = db_.sql().execAndGet("PRAGMA cache_size").getInt();
+    old_fk_ = db_.sql().execAndGet("PRAGMA foreign_keys").getInt();
+    // Every reference the import writes is to a row it has just inserted or
+    // read in the same transaction; checking each again costs two lookups a row.
+    db_.sql().exec("PRAGMA foreign_keys = OFF");
     db_.sql().exec("PRAGMA cache_size = -24576");  // 24 MiB: the import's pages stay well under 64 MiB RSS
     db_.sql().exec("PRAGMA temp_store = MEMORY");
   }
   ~ImportPragmas() {
     try {
       db_.sql().exec("PRAGMA cache_size = " + std::to_string(old_cache_));
+      db_.sql().exec("PRAGMA foreign_keys = " + std::to_string(old_fk_));
     } catch (...) {
     }
   }
@@ -290,6 +322,7 @@ class ImportPragmas {
  private:
   Database& db_;
   int old_cache_ = -2000;
+  int old_fk_ = 1;
 };
 
 }  // namespace
@@ -357,7 +390,7 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
           problems.push_back({"reporter_type", "refer.unknown_reporter_type",
                               {row.value[io::kReporterType], reporter_type_list(ctx.rv)}});
         if (row.present[io::kReceived]) {
-          if (auto d = try_parse_date(row.value[io::kReceived])) {
+          if (auto d = fast_date(row.value[io::kReceived])) {
             received = *d;
             if (received > today)
               problems.push_back({"received", "refer.received_in_future", {row.value[io::kReceived], format_date(today)}});

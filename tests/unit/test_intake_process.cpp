@@ -1,0 +1,139 @@
+// The intake library on a temporary database: case numbering, consent's
+// age rule and withdrawal pausing a team, decision state rules.
+
+#include "unit/temp_db.hpp"
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/config/embedded.hpp>
+#include <oppteam/process/case_view.hpp>
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/consent.hpp>
+#include <oppteam/process/decision.hpp>
+#include <oppteam/process/referral.hpp>
+#include <oppteam/process/setup.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace oppteam;
+
+namespace {
+
+struct World {
+  unit::TempFolder tmp;
+  Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "examples/rammeverk.toml");
+  Clock clock{*try_parse_date("2026-03-02")};
+  Database db = init_database(tmp.file("k.db"), rv, clock, "tester");
+  Context ctx{db, rv, clock, "tester", Lang::en};
+
+  std::string refer(const std::string& fnr, const std::string& received = "2026-02-01") {
+    ReferralInput in;
+    in.fnr = fnr;
+    in.reporter_type = "fastlege";
+    in.received = received;
+    in.need = "Koordinering";
+    return add_referral(ctx, in).case_number;
+  }
+};
+
+std::string synthetic(const std::string& six) {  // DDMMYY with month + 80
+  for (int individual = 500;; ++individual) {
+    std::string nine = six + std::to_string(individual);
+    if (auto k = control_digits(nine)) return nine + *k;
+  }
+}
+
+ExitCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+TEST_CASE("case numbers run per year of the received date; an open case gathers the person's referrals", "[intake]") {
+  World w;
+  CHECK(w.refer("23923901213") == "2026/1");
+  CHECK(w.refer("23923901213", "2026-02-15") == "2026/1");
+  CHECK(w.refer(synthetic("018114"), "2025-11-30") == "2025/1");
+  CHECK(w.refer(synthetic("028114")) == "2026/2");
+  CHECK(audit_verify(w.db).ok);
+}
+
+TEST_CASE("the consent age rule uses the birth date in the personal number", "[intake]") {
+  World w;
+  const auto c = w.refer(synthetic("028310"));  // born 2010-03-02: 16 on 2026-03-02
+  ConsentInput in{"utredning", "muntlig", "person", "", "", "", std::nullopt};
+  CHECK(give_consent(w.ctx, c, in).age == 16);
+  in.given_on = *try_parse_date("2026-03-01");  // the day before the 16th birthday
+  CHECK(code_of([&] { give_consent(w.ctx, c, in); }) == ExitCode::refused);
+  in.given_by = "foresatt";
+  in.giver_name = "Mor";
+  CHECK(code_of([&] { give_consent(w.ctx, c, in); }) == ExitCode::ok);
+}
+
+TEST_CASE("withdrawing the team consent pauses an active team in the same transaction", "[intake]") {
+  World w;
+  const auto c = w.refer("23923901213");
+  ConsentInput in{"team", "skriftlig", "person", "", "", "", std::nullopt};
+  give_consent(w.ctx, c, in);
+  const auto ref = find_case(w.db, c);
+  w.db.sql().exec("INSERT INTO team(case_id, status, created_on, created_by) VALUES (" + std::to_string(ref.id) +
+                  ", 'active', '2026-02-20', 'tester')");
+  CHECK(consent_valid(w.db, ref.id, "team", w.ctx.today()));
+  const auto r = withdraw_consent(w.ctx, c, "team", std::nullopt, "Vil ikke", std::nullopt);
+  CHECK(r.team_paused);
+  CHECK(w.db.sql().execAndGet("SELECT status || ' ' || paused_on FROM team").getString() == "paused 2026-03-02");
+  CHECK_FALSE(consent_valid(w.db, ref.id, "team", w.ctx.today()));
+  CHECK(w.db.sql().execAndGet("SELECT count(*) FROM consent").getInt() == 1);  // kept, not deleted
+  CHECK(code_of([&] { withdraw_consent(w.ctx, c, "team", std::nullopt, "", std::nullopt); }) == ExitCode::refused);
+}
+
+TEST_CASE("a decision needs an assessment (by default), happens once, and sets the appeal deadline", "[intake]") {
+  World w;
+  const auto c = w.refer("23923901213");
+  DecisionInput grant{true, "", std::nullopt};
+  CHECK(code_of([&] { decide_case(w.ctx, c, grant); }) == ExitCode::refused);
+  const auto ref = find_case(w.db, c);
+  w.db.sql().exec("INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, "
+                  "score, threshold, recommendation, answers, domains, created_by, created_at) VALUES (" + std::to_string(ref.id) +
+                  ", 'kjennetegn', 1, 'x', 'Ane Lie', 'sykepleier', '2026-02-25', 5, 4, 'team', '{}', '{}', 'tester', 'now')");
+  DecisionInput refuse{false, "", std::nullopt};
+  CHECK(code_of([&] { decide_case(w.ctx, c, refuse); }) == ExitCode::usage);
+  const auto r = decide_case(w.ctx, c, grant);
+  CHECK(r.appeal_deadline == "2026-03-30");
+  CHECK(r.letter.find("Statsforvalteren") != std::string::npos);
+  CHECK(find_case(w.db, c).status == "granted");
+  CHECK(code_of([&] { decide_case(w.ctx, c, grant); }) == ExitCode::refused);
+  const auto doc = show_case(w.ctx, c);
+  CHECK(doc["assessment_professions"] == nlohmann::json::array({"sykepleier"}));
+}
+
+TEST_CASE("import from a stream: all or nothing, then partial", "[intake]") {
+  World w;
+  const std::string good = "23923901213";
+  std::string text = "external_id,fnr,reporter_type,received,need\n1," + good + ",fastlege,2026-01-01,x\n2,123,fastlege,2026-01-01,y\n";
+  {
+    std::istringstream in(text);
+    CHECK(code_of([&] { import_referrals(w.ctx, in, "t.csv", ImportOptions{}); }) == ExitCode::data);
+    CHECK(w.db.sql().execAndGet("SELECT count(*) FROM referral").getInt() == 0);
+  }
+  {
+    std::istringstream in(text);
+    ImportOptions o;
+    o.partial = true;
+    const auto s = import_referrals(w.ctx, in, "t.csv", o);
+    CHECK(s.read == 2);
+    CHECK(s.stored == 1);
+    CHECK(s.rejected == 1);
+    REQUIRE(s.errors.size() == 1);
+    CHECK(s.errors[0].line == 3);
+    CHECK(s.errors[0].column == "fnr");
+  }
+  CHECK(audit_verify(w.db).ok);
+}
