@@ -139,3 +139,38 @@ TEST_CASE("without enforcement anyone may act under any name", "[robust][access]
   auto r = test::run({"--db", f.db(), "--as", "whoever", "audit", "verify"}, "", {{"HOME", f.dir.path()}});
   CHECK(r.code == 0);
 }
+
+TEST_CASE("a koordinator plans and evaluates only in the team they coordinate", "[robust][access]") {
+  test::Fixture f(enforced_rammeverk() + R"toml(
+[[access.user]]
+name = "Ane Lie"
+roles = ["koordinator"]
+
+[rules]
+consent_required_for = []
+assessment_before_decision = false
+)toml");
+  // Two granted cases with teams: Ane Lie coordinates 2026/1, Ola Dahl 2026/2.
+  for (const auto& [fnr, coordinator] : {std::pair{std::string("23923901213"), std::string("Ane Lie")},
+                                         std::pair{robust::synthetic_fnr(7), std::string("Ola Dahl")}}) {
+    auto a = as(f, "siri", {"refer", "add", "--fnr", fnr, "--reporter-type", "fastlege", "--received", "2026-03-02",
+                            "--need", "Behov"});
+    INFO(a.err);
+    REQUIRE(a.code == 0);
+    const std::string number = a.out.substr(0, a.out.find('\n'));
+    REQUIRE(as(f, "siri", {"decide", number, "--grant", "--date", "2026-03-03"}).code == 0);
+    auto t = as(f, "siri", {"team", "create", number, "--coordinator", coordinator});
+    INFO(t.err);
+    REQUIRE(t.code == 0);
+  }
+  auto own = as(f, "Ane Lie", {"plan", "goal", "2026/1", "--text", "Bo trygt heime"});
+  INFO(own.err);
+  CHECK(own.code == 0);
+  auto other = as(f, "Ane Lie", {"plan", "goal", "2026/2", "--text", "Bo trygt heime"});
+  CHECK(other.code == 77);
+  CHECK(other.err.find("2026/2") != std::string::npos);
+  CHECK(as(f, "Ane Lie", {"decide", "2026/1", "--grant"}).code == 77);  // not a koordinator's permission
+  robust::Sql sql(f.db());
+  CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = 'Ane Lie'") == 2);
+  CHECK(as(f, "siri", {"audit", "verify"}).code == 0);
+}
