@@ -34,6 +34,8 @@ cat "$CSV" > /dev/null
 # wall seconds and max RSS (KiB) from a GNU time -v report
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$1"; }
+# user + system CPU seconds (a fairer figure than wall time on a busy machine)
+cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$1"; }
 
 # The floor: sqlite3 .import into a plain table with a unique index on external_id.
 FLOOR_DB=$WORK/floor.db
@@ -52,13 +54,14 @@ VERIFY=$("$BIN" --db "$DB" --json audit verify | python3 -c "import json,sys; d=
 
 FT=$(wall "$WORK/floor.time"); OT=$(wall "$WORK/oppteam.time")
 FR=$(rss "$WORK/floor.time"); OR=$(rss "$WORK/oppteam.time")
-python3 - "$N" "$SIZE" "$FT" "$OT" "$FR" "$OR" "$FLOOR_ROWS" "$STORED" "$VERIFY" <<'PY'
+FC=$(cpu "$WORK/floor.time"); OC=$(cpu "$WORK/oppteam.time")
+python3 - "$N" "$SIZE" "$FT" "$OT" "$FR" "$OR" "$FLOOR_ROWS" "$STORED" "$VERIFY" "$FC" "$OC" <<'PY'
 import sys
-n, size, ft, ot, fr, orss, floor_rows, stored, verify = sys.argv[1:]
-ft, ot = float(ft), float(ot)
+n, size, ft, ot, fr, orss, floor_rows, stored, verify, fc, oc = sys.argv[1:]
+ft, ot, fc, oc = float(ft), float(ot), float(fc), float(oc)
 print(f"rows                 {int(n):>12,}   file {int(size) / 2**20:.1f} MiB")
-print(f"sqlite3 .import      {ft:>10.2f} s   peak RSS {int(fr) / 1024:7.1f} MiB   rows {int(floor_rows):,}")
-print(f"oppteam refer import {ot:>10.2f} s   peak RSS {int(orss) / 1024:7.1f} MiB   stored {int(stored):,}")
-print(f"ratio                {ot / ft:>10.2f} x  (target <= 1.5 x; memory target < 64 MiB)")
+print(f"sqlite3 .import      {ft:>10.2f} s wall  {fc:8.2f} s CPU   peak RSS {int(fr) / 1024:7.1f} MiB   rows {int(floor_rows):,}")
+print(f"oppteam refer import {ot:>10.2f} s wall  {oc:8.2f} s CPU   peak RSS {int(orss) / 1024:7.1f} MiB   stored {int(stored):,}")
+print(f"ratio                {ot / ft:>10.2f} x wall {oc / fc:7.2f} x CPU  (target <= 1.5 x; memory target < 64 MiB)")
 print(f"audit verify         {verify}")
 PY
