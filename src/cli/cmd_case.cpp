@@ -18,6 +18,7 @@ struct ListOptions {
 void setup_case(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("case", "Show, list and export cases");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case list --overdue"});
 
   auto number = std::make_shared<std::string>();
   auto* show = cmd->add_subcommand("show", "Everything about a case: person, referrals, consents, assessments, decision, "

@@ -43,6 +43,8 @@ nlohmann::json to_json(const ConsentRecord& r) {
 void setup_consent(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("consent", "Record, withdraw or list consent (samtykke)");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db consent give 2026/1 --scope utredning --form muntlig --given-by person",
+                 "oppteam --db k.db consent list 2026/1"});
 
   auto g = std::make_shared<GiveOptions>();
   auto* give = cmd->add_subcommand("give", "Record a consent: scope, form, who gave it (age rule: under consent_age a foresatt or verge)");
