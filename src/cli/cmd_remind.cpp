@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace oppteam::cli {
 
 void setup_remind(CLI::App& app, Session& s) {
@@ -36,13 +38,15 @@ void setup_remind(CLI::App& app, Session& s) {
       return;
     }
     const auto items = remind(ctx, q);
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& r : items) arr.push_back(to_json(r));
-    if (items.empty()) {
-      // Nothing due: silence (cron sends no mail); scripts still get a document.
-      if (s.json()) s.emit({{"items", arr}}, "");
+    if (s.json()) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& r : items) arr.push_back(to_json(r));
+      s.emit({{"items", arr}}, "");  // nothing due: {"items": []}
       return;
     }
+    if (items.empty()) return;  // nothing due: silence, so cron sends no mail
+    std::map<std::string, std::string> kind_label;  // looked up once per kind, not per item
+    for (auto kind : kReminderKinds) kind_label[std::string(kind)] = s.text("remind.kind." + std::string(kind));
     Table t({s.text("remind.col.due"), s.text("remind.col.case"), s.text("remind.col.what"), s.text("remind.col.responsible"),
              s.text("remind.col.note")});
     for (const auto& r : items) {
@@ -56,9 +60,9 @@ void setup_remind(CLI::App& app, Session& s) {
       else if (r.days_overdue == -1) when = s.text("remind.note.tomorrow");
       else when = s.text("remind.note.in_days", -r.days_overdue);
       note = note.empty() ? when : note + "; " + when;
-      t.add({r.due, r.case_number, s.text("remind.kind." + r.kind), r.responsible, note});
+      t.add({r.due, r.case_number, kind_label[r.kind], r.responsible, note});
     }
-    s.emit({{"items", arr}}, t.render());
+    s.emit(nullptr, t.render());  // (text only: --json returned above)
   });
 }
 

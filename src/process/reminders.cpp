@@ -190,6 +190,9 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
   // the audit entry is then written in its own short write transaction
   // (busy past the timeout: exit 75, and nothing is printed).
   std::vector<Reminder> out = ctx.db.read([&] {
+    // The query touches index pages all over a large file: read them through
+    // a memory map instead of copying each page (SQLite's default is to copy).
+    ctx.db.sql().exec("PRAGMA mmap_size = 1073741824");
     SQLite::Statement q(ctx.db.sql(), kRemindSql);
     for (const auto& [name, value] : p.text) q.bind(name.c_str(), value);
     if (p.for_name) q.bind(":for", *p.for_name);
