@@ -10,10 +10,13 @@
 # about 1 GB), then times each side best of 3 and prints the ratio.
 # Exit 0 when the ratio is below 2, 1 otherwise. Needs sqlite3.
 #
-# Measured 2026-11-23 on the shared build machine (load average ~19 from
-# other jobs, so wall times are inflated about 3x over CPU time):
-#   sqlite3 with the equivalent SQL: 42550 ms, oppteam report: 43450 ms,
-#   ratio 1.02.
+# Measured 2026-11-23 on the shared build machine (1,000,000 cases):
+#   at load average ~2.5, one run each, wall (CPU user+sys):
+#     sqlite3 24.90 s (22.2 s) / oppteam report 24.69 s (22.4 s)   ratio 0.99
+#     sqlite3 24.96 s (22.2 s) / oppteam report 23.65 s (20.9 s)   ratio 0.95
+#   under load average ~19 from other jobs, best of 3 wall: 42.6 s / 43.5 s (1.02);
+#   one run while the load fell mid-measurement gave 24.7 s / 48.2 s (1.95):
+#   compare runs only on a quiet machine.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-report-rel"
