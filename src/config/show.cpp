@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 namespace oppteam {
@@ -40,13 +42,15 @@ class Writer {
  private:
   std::string origin_comment(const std::string& key) const {
     auto it = rv_.origin.find(key);
-    return "    # " + (it == rv_.origin.end() ? std::string("default") : it->second);
+    std::string comment("    # ");
+    comment += it == rv_.origin.end() ? std::string_view("default") : std::string_view(it->second);
+    return comment;
   }
   const Rammeverk& rv_;
   std::ostringstream out_;
 };
 
-std::string range(const std::pair<int, int>& r) { return "[" + std::to_string(r.first) + ", " + std::to_string(r.second) + "]"; }
+std::string range(const std::pair<int, int>& r) { return fmt::format("[{}, {}]", r.first, r.second); }
 
 }  // namespace
 

@@ -20,8 +20,8 @@ namespace {
 // the rows that match. The coordinator's name is looked up per item.
 // CROSS JOIN fixes the join order where SQLite's planner, without
 // statistics, would start from all active teams instead of the few due
-// rows of an index; INDEXED BY names the covering indexes of migrations 20
-// and 21, so a lookup never has to read the table row.
+// rows of an index; INDEXED BY names the covering indexes of migrations 3
+// and 4, so a lookup never has to read the table row.
 constexpr const char* kRemindSql = R"sql(
 SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
 FROM (

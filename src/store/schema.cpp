@@ -1,7 +1,8 @@
 // The schema, as versioned migrations. A migration is never edited once it
-// has shipped: change the schema by appending a new one. Versions may skip
-// numbers (each area owns a range of numbers so work can proceed in
-// parallel); PRAGMA user_version holds the last one applied.
+// has shipped: change the schema by appending a new one with the next
+// number. Versions are consecutive (a test checks it): PRAGMA user_version
+// holds the last one applied, and a database opens by applying every
+// migration above it, in order.
 
 #include <oppteam/store/database.hpp>
 
@@ -289,14 +290,12 @@ CREATE INDEX plan_evaluation_due ON plan(next_evaluation, status, case_id) WHERE
 
 }  // namespace
 
-// Numbers 3-9: intake; 10-19: assessment and team; 20-29: plan, evaluation
-// and reminders; 30-39: reports and export; 40-49: access.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "core process and audit log", kCore},
       {2, "plan and evaluation", kPlan},
-      {20, "indexes for remind", kRemindIndexes},
-      {21, "covering indexes for remind", kRemindCovering},
+      {3, "indexes for remind", kRemindIndexes},
+      {4, "covering indexes for remind", kRemindCovering},
   };
   return all;
 }

@@ -150,3 +150,9 @@ TEST_CASE("audit verify finds an edited, removed, inserted or truncated entry", 
     CHECK(audit_list(db, f).size() == 5);
   }
 }
+
+TEST_CASE("migration versions are consecutive from 1", "[core][store]") {
+  int expected = 1;
+  for (const auto& m : migrations()) CHECK(m.version == expected++);
+  CHECK(latest_schema_version() == int(migrations().size()));
+}
