@@ -5,6 +5,7 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/io/terminal.hpp>
 #include <oppteam/util/error.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -311,6 +312,9 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   }
 
   try {
+    // Everything stored is UTF-8: refuse a malformed argument before parsing.
+    for (std::size_t i = 0; i < args.size(); ++i)
+      require_utf8(args[i], session.text("error.argument", i + 1));
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
     if (app.get_subcommands().empty()) {

@@ -116,6 +116,23 @@ void run_add(Session& s, AddOptions& o) {
   s.emit(doc, r.case_number);
 }
 
+// The import summary as SPEC.md's JSON document and as text for people.
+std::pair<nlohmann::json, std::string> summary_output(Session& s, const ImportSummary& sum, const std::string& rejects_path) {
+  nlohmann::json errors = nlohmann::json::array();
+  std::string text = s.text("import.summary", sum.read, sum.stored, sum.duplicates, sum.rejected, sum.cases_opened) + "\n";
+  for (const auto& e : sum.errors) {
+    errors.push_back({{"line", e.line}, {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)}, {"reason", e.reason}});
+    text += e.column.empty() ? "  " + s.text("import.error_line", e.line, e.reason) + "\n"
+                             : "  " + s.text("import.error_line_column", e.line, e.column, e.reason) + "\n";
+  }
+  if (sum.errors_not_listed) text += "  " + s.text("import.more_errors", sum.errors_not_listed) + "\n";
+  if (!rejects_path.empty() && sum.rejected) text += s.text("import.rejects_written", sum.rejected, rejects_path) + "\n";
+  nlohmann::json doc = {{"file", sum.file},       {"read", sum.read},           {"stored", sum.stored},
+                        {"duplicates", sum.duplicates}, {"rejected", sum.rejected}, {"conflicts", sum.conflicts},
+                        {"cases_opened", sum.cases_opened}, {"errors", errors},     {"errors_not_listed", sum.errors_not_listed}};
+  return {doc, text};
+}
+
 void run_import(Session& s, const ImportCliOptions& o) {
   s.authorize("refer.import");
   Context& ctx = s.ctx();
@@ -135,6 +152,9 @@ void run_import(Session& s, const ImportCliOptions& o) {
       progress_shown = true;
     };
   }
+  // With --json an all-or-nothing failure still prints the summary, every
+  // bad row with line, column and reason, plus the error object.
+  options.failed = [&s, &o](const ImportSummary& failed) { s.stage(summary_output(s, failed, o.rejects).first); };
   ImportSummary sum;
   try {
     sum = import_referrals(ctx, o.file, options, &s.io().in);
@@ -143,18 +163,7 @@ void run_import(Session& s, const ImportCliOptions& o) {
     throw;
   }
   if (progress_shown) s.err() << "\n";
-  nlohmann::json errors = nlohmann::json::array();
-  std::string text = s.text("import.summary", sum.read, sum.stored, sum.duplicates, sum.rejected, sum.cases_opened) + "\n";
-  for (const auto& e : sum.errors) {
-    errors.push_back({{"line", e.line}, {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)}, {"reason", e.reason}});
-    text += e.column.empty() ? "  " + s.text("import.error_line", e.line, e.reason) + "\n"
-                             : "  " + s.text("import.error_line_column", e.line, e.column, e.reason) + "\n";
-  }
-  if (sum.errors_not_listed) text += "  " + s.text("import.more_errors", sum.errors_not_listed) + "\n";
-  if (!o.rejects.empty() && sum.rejected) text += s.text("import.rejects_written", sum.rejected, o.rejects) + "\n";
-  nlohmann::json doc = {{"file", sum.file},       {"read", sum.read},           {"stored", sum.stored},
-                        {"duplicates", sum.duplicates}, {"rejected", sum.rejected}, {"conflicts", sum.conflicts},
-                        {"cases_opened", sum.cases_opened}, {"errors", errors},     {"errors_not_listed", sum.errors_not_listed}};
+  auto [doc, text] = summary_output(s, sum, o.rejects);
   s.emit(doc, text);
 }
 

@@ -32,7 +32,7 @@ bool JsonlReader::next(JsonlRecord& rec) {
       rec.problem = "not_json";
       try {
         [[maybe_unused]] auto again = nlohmann::json::parse(rec.raw);
-      } catch (const nlohmann::json::parse_error& e) {
+      } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
         rec.parse_error = e.what();
       }
     } else if (!rec.value.is_object()) {

@@ -451,6 +451,12 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
                                    e.column.empty() ? std::vector<std::string>{std::to_string(e.line), e.reason}
                                                     : std::vector<std::string>{std::to_string(e.line), e.column, e.reason}});
       if (sum.errors_not_listed) failure.details.push_back({"import.more_errors", {std::to_string(sum.errors_not_listed)}});
+      if (options.failed) {
+        ImportSummary rolled_back = sum;
+        rolled_back.stored = 0;
+        rolled_back.cases_opened = 0;
+        options.failed(rolled_back);
+      }
       throw failure;  // rolls back: nothing of the file is stored
     }
     audit.append("refer.import", object, "",

@@ -91,6 +91,17 @@ TEST_CASE("re-importing a file stores nothing new; the same external_id with oth
   auto c = f.oppteam({"--today", kToday, "--json", "refer", "import", cfile});
   CHECK(c.code == 65);
   CHECK(c.out.find("A2") != std::string::npos);
+  {
+    // One JSON document: the summary with each bad row, and the error.
+    auto j = c.json();
+    CHECK(j["error"]["code"] == 65);
+    CHECK(j["read"] == 1);
+    CHECK(j["stored"] == 0);
+    CHECK(j["rejected"] == 1);
+    REQUIRE(j["errors"].size() == 1);
+    CHECK(j["errors"][0]["line"] == 2);
+    CHECK(j["errors"][0]["column"] == "external_id");
+  }
   auto p = f.oppteam({"--today", kToday, "--json", "refer", "import", cfile, "--partial", "--rejects", f.dir.file("rej.csv")});
   REQUIRE(p.code == 0);
   CHECK(p.json()["rejected"] == 1);
@@ -121,7 +132,7 @@ TEST_CASE("all or nothing: every bad row is listed with line, column and reason,
   CHECK(f.oppteam({"audit", "verify"}).code == 0);
 }
 
-TEST_CASE("--partial stores the good rows and writes the bad ones unchanged plus a reason to --rejects", "[intake]") {
+TEST_CASE("partial import stores the good rows and writes the bad ones unchanged plus a reason to --rejects", "[intake]") {
   test::Fixture f;
   auto file = f.dir.write("bad.csv", bad_file());
   const std::string rejects = f.dir.file("rejected.csv");

@@ -137,7 +137,7 @@ TEST_CASE("every bad input of the table gets its exit code and harms nothing", "
 
 // Known defect (reported to intake): `refer add` stores a --need that is not
 // UTF-8, and `case show --json` then fails with 74. Kept visible, not failing CI.
-TEST_CASE("text: invalid UTF-8 in --need is refused with 65", "[robust][input][!mayfail]") {
+TEST_CASE("text: invalid UTF-8 in --need is refused with 65", "[robust][input]") {
   test::Fixture f;
   auto r = test::run({"--db", f.db(), "--as", "s", "--lang", "en", "refer", "add", "--fnr", "23923901213",
                       "--reporter-type", "fastlege", "--received", "2026-03-02", "--need", "Tr\xE6ng"},
@@ -150,7 +150,7 @@ TEST_CASE("text: invalid UTF-8 in --need is refused with 65", "[robust][input][!
 // Known defect (reported to intake; found by fuzz_jsonl_reader): a JSON
 // Lines number too large for a double ends the import with 74 instead of
 // a rejected row (65 with its line).
-TEST_CASE("import: JSON Lines number overflow is a bad row, 65", "[robust][input][!mayfail]") {
+TEST_CASE("import: JSON Lines number overflow is a bad row, 65", "[robust][input]") {
   test::Fixture f;
   auto r = test::run({"--db", f.db(), "--as", "s", "--lang", "en", "refer", "import",
                       f.dir.write("o.jsonl", "{\"external_id\": \"A\", \"fnr\": 1e999}\n")},

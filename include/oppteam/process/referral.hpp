@@ -62,6 +62,9 @@ struct ImportOptions {
   bool partial = false;           // store the good rows, reject the bad ones
   std::string rejects_path;       // where rejected rows go (both modes), unchanged plus a reason
   std::function<void(const ImportProgress&)> progress;  // called now and then while reading
+  // Called with the summary (nothing stored) just before an all-or-nothing
+  // import fails, so the caller can report every row in its own form.
+  std::function<void(const struct ImportSummary&)> failed;
 };
 
 struct ImportIssue {
