@@ -1,5 +1,4 @@
 #include <oppteam/config/rammeverk.hpp>
-#include <oppteam/process/access.hpp>
 
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/util/error.hpp>
@@ -374,7 +373,7 @@ void check_references(const Rammeverk& rv, const toml::table* user_root, Checker
   }
   std::set<std::string> access_roles;
   for (const auto& r : rv.access.roles) access_roles.insert(r.id);
-  for (const auto& r : builtin_access_roles()) access_roles.insert(r.id);  // process/access.cpp
+  for (const auto& r : builtin_access_roles()) access_roles.insert(r.id);  // config/access_roles.cpp
   for (std::size_t i = 0; i < rv.access.users.size(); ++i)
     for (const auto& r : rv.access.users[i].roles)
       if (!access_roles.count(r))

@@ -27,22 +27,6 @@ bool covers(std::string_view p, std::string_view permission) {
 
 }  // namespace
 
-const std::vector<AccessRole>& builtin_access_roles() {
-  // "area.*" also covers the bare "area" (e.g. "assess.*" covers "assess").
-  static const std::vector<AccessRole> roles = {
-      {"saksbehandler",
-       {"case.*", "refer.*", "consent.*", "assess.*", "decide.*", "team.*", "plan.*", "evaluate.*", "remind.*",
-        "person.*", "audit.verify"}},
-      {"koordinator", {"coordinated:case.read", "coordinated:plan.*", "coordinated:evaluate.*"}},
-      {"leder", {"decide.*", "report.*", "case.read", "audit.*", "purge.*"}},
-      // Never case.*, person.* or plan.*: IT runs the batch and cron jobs
-      // without seeing what a case holds.
-      {"it", {"refer.import", "remind.*", "audit.verify"}},
-      {"rapport", {"report.*"}},
-  };
-  return roles;
-}
-
 const AccessRole* find_access_role(const Rammeverk& rv, std::string_view id) {
   for (const auto& r : rv.access.roles)
     if (r.id == id) return &r;

@@ -133,6 +133,10 @@ struct Rammeverk {
   bool consent_required_for(std::string_view action) const;
 };
 
+// The built-in access roles (saksbehandler, koordinator, leder, it, rapport);
+// a role of the same id in the file replaces one (process/access.hpp).
+const std::vector<AccessRole>& builtin_access_roles();
+
 // Reads and validates a rammeverk. `source_name` names it in messages (a
 // path, or "database"). Every problem found is reported at once: throws
 // Error(ExitCode::config) whose details list "FILE:LINE: KEY: reason".

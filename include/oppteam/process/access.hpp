@@ -34,8 +34,8 @@ inline constexpr std::string_view kCoordinatedPrefix = "coordinated:";
 // The permission that lets a login act under another name (--as, $OPPTEAM_USER).
 inline constexpr std::string_view kActAsPermission = "access.act_as";
 
-// The built-in role definitions listed above.
-const std::vector<AccessRole>& builtin_access_roles();
+// The built-in role definitions listed above: builtin_access_roles() in
+// include/oppteam/config/rammeverk.hpp.
 
 // The role `id` in force: the rammeverk's own, else the built-in one; nullptr when neither.
 const AccessRole* find_access_role(const Rammeverk& rv, std::string_view id);

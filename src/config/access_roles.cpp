@@ -1,0 +1,25 @@
+// The built-in access roles ([access] in the rammeverk). They live with the
+// rammeverk because the validator must know their ids; process/access.cpp
+// applies them.
+
+#include <oppteam/config/rammeverk.hpp>
+
+namespace oppteam {
+
+const std::vector<AccessRole>& builtin_access_roles() {
+  // "area.*" also covers the bare "area" (e.g. "assess.*" covers "assess").
+  static const std::vector<AccessRole> roles = {
+      {"saksbehandler",
+       {"case.*", "refer.*", "consent.*", "assess.*", "decide.*", "team.*", "plan.*", "evaluate.*", "remind.*",
+        "person.*", "audit.verify"}},
+      {"koordinator", {"coordinated:case.read", "coordinated:plan.*", "coordinated:evaluate.*"}},
+      {"leder", {"decide.*", "report.*", "case.read", "audit.*", "purge.*"}},
+      // Never case.*, person.* or plan.*: IT runs the batch and cron jobs
+      // without seeing what a case holds.
+      {"it", {"refer.import", "remind.*", "audit.verify"}},
+      {"rapport", {"report.*"}},
+  };
+  return roles;
+}
+
+}  // namespace oppteam
