@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev libtomlplusplus-dev catch2
   nlohmann-json3-dev libhowardhinnant-date-dev libssl-dev libicu-dev
-  help2man bash-completion tmux time
+  help2man man-db bash-completion tmux time python3
   clang libclang-rt-14-dev
 )
 
@@ -17,6 +17,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The FHIR validator of the tests runs on Node.js (>= 20.19 wanted; the
+# machine's own node is used when there is one, else Debian's).
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs npm); fi
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq

@@ -6,7 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-if [ -x tests/fhir/setup.sh ]; then tests/fhir/setup.sh; fi
+# The FHIR R4 validator from npm (tests/fhir). In CI it must install; on a
+# machine without the npm registry the FHIR check is reported as skipped.
+if ! tests/fhir/setup.sh; then
+  if [ "${CI:-}" = "true" ]; then echo "tests/fhir/setup.sh failed" >&2; exit 1; fi
+  echo "warning: the FHIR validator could not be installed; its test will be skipped" >&2
+fi
 
 build=${OPPTEAM_BUILD_DIR:-build-test}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOPPTEAM_WERROR=ON "$@"
