@@ -52,6 +52,15 @@ std::string str(const json& j) {
 
 std::string day(const json& j, Lang lang) { return j.is_string() ? long_date(j.get<std::string>(), lang) : ""; }
 
+// A stored code (status, kind, decision) in the reader's language: the
+// catalogue key `prefix + code`, or the code itself when there is none.
+std::string code_text(Lang lang, const std::string& prefix, const json& code) {
+  const std::string c = str(code);
+  if (c.empty()) return "-";
+  const std::string key = prefix + c;
+  return has_message(key) ? tr(lang, key) : c;
+}
+
 }  // namespace
 
 nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
@@ -252,10 +261,10 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   if (d["team"].is_null()) out += tr(L, "case.none") + "\n";
   else {
     const json& t = d["team"];
-    out += tr(L, "case.team_line", str(t["status"]), day(t["created_on"], L)) + "\n";
+    out += tr(L, "case.team_line", code_text(L, "team.status_", t["status"]), day(t["created_on"], L)) + "\n";
     if (!t["paused_on"].is_null()) out += tr(L, "case.team_paused", day(t["paused_on"], L), str(t["pause_reason"])) + "\n";
     Table tb({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_service"), tr(L, "case.col_kind"), tr(L, "case.col_from")});
-    for (const auto& m : t["members"]) tb.add({str(m["name"]), str(m["role"]), str(m["service"]), str(m["kind"]), day(m["added_on"], L)});
+    for (const auto& m : t["members"]) tb.add({str(m["name"]), str(m["role"]), str(m["service"]), code_text(L, "team.kind_", m["kind"]), day(m["added_on"], L)});
     out += tb.render();
     if (!t["history"].empty()) {
       out += tr(L, "case.team_history") + "\n";
@@ -268,20 +277,21 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   if (d["plan"].is_null()) out += tr(L, "case.none") + "\n";
   else {
     const json& p2 = d["plan"];
-    out += tr(L, "case.plan_line", str(p2["kind"]), str(p2["status"]), str(p2["revision"]), day(p2["next_evaluation"], L)) + "\n";
+    out += tr(L, "case.plan_line", code_text(L, "plan.kind.", p2["kind"]), code_text(L, "plan.pstatus.", p2["status"]), str(p2["revision"]),
+              p2["next_evaluation"].is_string() && !p2["next_evaluation"].get<std::string>().empty() ? day(p2["next_evaluation"], L) : "-") + "\n";
     if (!p2["goals"].empty()) {
       Table g({"#", tr(L, "case.col_goal"), tr(L, "case.col_state")});
       for (const auto& x : p2["goals"]) {
         std::string num = str(x["number"]);
         if (!x["parent"].is_null()) num = str(x["parent"]) + "." + num;
-        g.add({num, str(x["text"]), str(x["status"])});
+        g.add({num, str(x["text"]), code_text(L, "case.goal_status.", x["status"])});
       }
       out += g.render();
     }
     if (!p2["measures"].empty()) {
       Table m({"#", tr(L, "case.col_goal"), tr(L, "case.col_measure"), tr(L, "case.col_responsible"), tr(L, "case.col_due"), tr(L, "case.col_state")});
       for (const auto& x : p2["measures"])
-        m.add({str(x["number"]), str(x["goal"]), str(x["text"]), str(x["responsible"]), day(x["due"], L), str(x["status"])});
+        m.add({str(x["number"]), str(x["goal"]), str(x["text"]), str(x["responsible"]), day(x["due"], L), code_text(L, "plan.mstatus.", x["status"])});
       out += m.render();
     }
   }
@@ -292,7 +302,8 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     for (const auto& e : d["evaluations"]) {
       std::string ind;
       for (const auto& [k, v] : e["indicators"].items()) ind += (ind.empty() ? "" : ", ") + k + "=" + str(v);
-      t.add({day(e["evaluated_on"], L), str(e["quality"]), str(e["decision"]), ind, day(e["next_on"], L)});
+      t.add({day(e["evaluated_on"], L), str(e["quality"]), code_text(L, "evaluate.decision.", e["decision"]), ind,
+             e["next_on"].is_string() && !e["next_on"].get<std::string>().empty() ? day(e["next_on"], L) : "-"});
     }
     out += t.render();
   }
@@ -372,11 +383,13 @@ std::string render_case_list(const nlohmann::json& doc, Lang L) {
   for (const auto& c : doc["cases"]) {
     std::string types;
     for (const auto& x : c["reporter_types"]) types += (types.empty() ? "" : ", ") + str(x);
-    std::string due = day(c["decision_due"], L);
-    if (!c["overdue"].is_null()) due += " " + tr(L, "case.overdue." + str(c["overdue"]));
-    t.add({str(c["case"]), tr(L, "case.status." + str(c["status"])), day(c["received"], L), types, str(c["name"]), str(c["fnr"]), due});
+    t.add({str(c["case"]), tr(L, "case.status." + str(c["status"])), day(c["received"], L), types, str(c["name"]), str(c["fnr"]),
+           day(c["decision_due"], L)});
+    if (!c["overdue"].is_null()) t.mark(6, Mark::overdue);
   }
-  return t.render() + tr(L, "case.list_count", doc["cases"].size());
+  std::string out = t.render();
+  if (t.has_marks()) out += mark_legend(L) + "\n";
+  return out + tr(L, "case.list_count", doc["cases"].size());
 }
 
 }  // namespace oppteam
