@@ -98,18 +98,65 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
   if (const TeamMember* c = t.coordinator()) out += s.text("team.show_coordinator", c->name, role_label(rv, c->role)) + "\n";
   else out += s.text("team.show_no_coordinator") + "\n";
   out += "\n";
-  Table table({s.text("team.col_name"), s.text("team.col_kind"), s.text("team.col_role"), s.text("team.col_service"),
-               s.text("team.col_sector"), s.text("team.col_from"), s.text("team.col_to")});
-  for (const auto& m : t.members) {
-    table.add({m.name, s.text("team.kind_" + m.kind), role_label(rv, m.role),
-               m.service.empty() ? "" : service_label(rv, m.service), sector_label(rv, sector_of(rv, m.service)),
-               long_date(m.added_on, lang), m.removed_on.empty() ? "" : long_date(m.removed_on, lang)});
-  }
+  // The member table, without the least important columns when it would
+  // not fit the terminal (sector first, then "til": the table then lists
+  // the current members only, and a removal shows in the history), so that
+  // names do not wrap.
+  const TerminalStyle& style = output_style();
+  auto member_table = [&](bool with_sector, bool with_to) {
+    std::vector<std::string> headers{s.text("team.col_name"), s.text("team.col_kind"), s.text("team.col_role"),
+                                     s.text("team.col_service")};
+    if (with_sector) headers.push_back(s.text("team.col_sector"));
+    headers.push_back(s.text("team.col_from"));
+    if (with_to) headers.push_back(s.text("team.col_to"));
+    Table table(std::move(headers));
+    for (const auto& m : t.members) {
+      if (!with_to && !m.active()) continue;
+      std::vector<std::string> row{m.name, s.text("team.kind_" + m.kind), role_label(rv, m.role),
+                                   m.service.empty() ? "" : service_label(rv, m.service)};
+      if (with_sector) row.push_back(sector_label(rv, sector_of(rv, m.service)));
+      row.push_back(long_date(m.added_on, lang));
+      if (with_to) row.push_back(m.removed_on.empty() ? "" : long_date(m.removed_on, lang));
+      table.add(std::move(row));
+    }
+    return table;
+  };
+  auto fits = [&](const Table& table) {
+    if (style.width == 0) return true;
+    const std::string natural = table.render(TerminalStyle{0, false});
+    for (std::size_t start = 0; start < natural.size();) {
+      std::size_t end = natural.find('\n', start);
+      if (end == std::string::npos) end = natural.size();
+      if (display_width(std::string_view(natural).substr(start, end - start)) > style.width) return false;
+      start = end + 1;
+    }
+    return true;
+  };
+  Table table = member_table(true, true);
+  if (!fits(table)) table = member_table(false, true);
+  if (!fits(table)) table = member_table(false, false);
   out += table.render();
   if (!t.history.empty()) {
     out += "\n" + s.text("team.history") + "\n";
-    for (const auto& e : t.history)
-      out += fmt::format("  {}  {:<14}  {:<16}  {}\n", e.at.substr(0, 10), e.actor, e.action, e.detail);
+    Table h({s.text("team.col_date"), s.text("team.col_by"), s.text("team.col_event")});
+    for (const auto& e : t.history) {
+      std::string event_key = "team.event." + e.action.substr(e.action.find('.') + 1);
+      if (e.action == "team.close" && e.detail == "team and case closed") event_key = "team.event.close_case";
+      std::string event = has_message(event_key) ? s.text(event_key) : e.action;
+      // add, remove and coordinator name a member: "<kind> <name> (<role>[, <service>])";
+      // the kind word is shown in the reader's language.
+      if (e.action == "team.add" || e.action == "team.remove" || e.action == "team.coordinator") {
+        std::string detail = e.detail;
+        const auto space = detail.find(' ');
+        if (space != std::string::npos && has_message("team.kind_" + detail.substr(0, space)))
+          detail = s.text("team.kind_" + detail.substr(0, space)) + detail.substr(space);
+        event += ": " + detail;
+      } else if (!has_message(event_key) && !e.detail.empty()) {
+        event += ": " + e.detail;
+      }
+      h.add({long_date(e.at.substr(0, 10), lang), e.actor, event});
+    }
+    out += h.render();
   }
   return out;
 }
