@@ -65,13 +65,18 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
   Table measures({s.text("plan.col.number"), s.text("plan.col.goal_no"), s.text("plan.col.measure"),
                   s.text("plan.col.responsible"), s.text("plan.col.due"), s.text("plan.col.status")});
   for (const auto& m : p.measures) {
-    std::string due = m.due_on;
+    std::string due = long_date(m.due_on, L);
     if (m.every_days) due += " " + s.text("plan.view.every", *m.every_days);
     measures.add({std::to_string(m.number), std::to_string(m.goal), m.text, m.responsible, due,
                   label(s, "plan.mstatus.", m.status)});
+    // A measure still to do whose date has passed is overdue (in the plan as
+    // it stands now; an old revision is shown as it was).
+    if (evaluations && (m.status == "planned" || m.status == "started"))
+      if (auto d = try_parse_date(m.due_on); d && *d < ctx.today()) measures.mark(4, Mark::overdue);
   }
   out += "\n" + s.text("plan.view.measures") + "\n";
   out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();
+  if (measures.has_marks()) out += mark_legend(L) + "\n";
 
   if (evaluations && !evaluations->empty()) {
     Table ev({s.text("plan.col.date"), s.text("plan.col.goals_gas"), s.text("plan.col.quality"), s.text("plan.col.decision"),
@@ -79,8 +84,8 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
     for (const auto& e : *evaluations) {
       std::string gas;
       for (const auto& [n, v] : e.goals) gas += fmt::format("{}{}={:+d}", gas.empty() ? "" : " ", n, v);
-      ev.add({e.evaluated_on, gas, e.quality ? std::to_string(*e.quality) : "", label(s, "evaluate.decision.", e.decision),
-              e.next_on});
+      ev.add({long_date(e.evaluated_on, L), gas, e.quality ? std::to_string(*e.quality) : "",
+              label(s, "evaluate.decision.", e.decision), e.next_on.empty() ? "-" : long_date(e.next_on, L)});
     }
     out += "\n" + s.text("plan.view.evaluations") + "\n" + ev.render();
   }
