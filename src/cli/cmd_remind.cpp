@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/reminders.hpp>
 
@@ -47,6 +48,7 @@ void setup_remind(CLI::App& app, Session& s) {
     if (items.empty()) return;  // nothing due: silence, so cron sends no mail
     std::map<std::string, std::string> kind_label;  // looked up once per kind, not per item
     for (auto kind : kReminderKinds) kind_label[std::string(kind)] = s.text("remind.kind." + std::string(kind));
+    std::map<std::string, std::string> due_label;  // long dates, formatted once per date
     Table t({s.text("remind.col.due"), s.text("remind.col.case"), s.text("remind.col.what"), s.text("remind.col.responsible"),
              s.text("remind.col.note")});
     for (const auto& r : items) {
@@ -60,9 +62,15 @@ void setup_remind(CLI::App& app, Session& s) {
       else if (r.days_overdue == -1) when = s.text("remind.note.tomorrow");
       else when = s.text("remind.note.in_days", -r.days_overdue);
       note = note.empty() ? when : note + "; " + when;
-      t.add({r.due, r.case_number, kind_label[r.kind], r.responsible, note});
+      auto [label, fresh] = due_label.try_emplace(r.due);
+      if (fresh) label->second = long_date(r.due, ctx.lang);
+      t.add({label->second, r.case_number, kind_label[r.kind], r.responsible, note});
+      // Overdue work is marked "!", work due today or within --within "*".
+      t.mark(0, r.days_overdue > 0 ? Mark::overdue : Mark::warning);
     }
-    s.emit(nullptr, t.render());  // (text only: --json returned above)
+    std::string text = t.render();
+    if (t.has_marks()) text += mark_legend(ctx.lang) + "\n";
+    s.emit(nullptr, text);  // (text only: --json returned above)
   });
 }
 

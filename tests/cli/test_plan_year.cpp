@@ -47,7 +47,10 @@ struct Year {
     }
     INFO(day << ": " << text.out);
     if (kinds.empty()) CHECK(text.out.empty());  // silence: nothing for cron to mail
-    else CHECK(text.out.find(c) != std::string::npos);
+    else {
+      CHECK(text.out.find(c) != std::string::npos);
+      CHECK(text.out.find("! = forfalt") != std::string::npos);  // every row is marked: the legend explains the marks
+    }
     return kinds;
   }
   void silent(const std::string& day, std::vector<std::string> extra = {}) {
