@@ -110,4 +110,19 @@ start_screen err2 80 24 env NO_COLOR=1 "$OPPTEAM" case show 2026/99
 wait_for err2 "EXIT="
 check_not_contains "no colour in errors with NO_COLOR" "$(screen err2 -e)" $'\e['
 
+# --- team show at 80 columns: names whole, less important columns dropped ---
+start_screen team 80 40 env NO_COLOR=1 "$OPPTEAM" --today 2026-05-10 team show 2026/1
+wait_for team "EXIT="
+s=$(screen team)
+check_contains "team show exits 0" "$s" "EXIT=0"
+for name in "Ane Lie" "Dr. Berg" "Siri Moe" "Klara Nilsen"; do
+    check_contains "member $name on one line" "$s" $'\n'"$name  "
+done
+check_contains "history in Norwegian" "$s" "lagt til: medlem Siri Moe"
+while IFS= read -r line; do
+    width=$(printf '%s' "$line" | wc -m)
+    if ((width > 80)); then fail "a line of team show is wider than 80 columns: [$line]"; fi
+done <<<"$s"
+pass
+
 finish
