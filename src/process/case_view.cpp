@@ -236,7 +236,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
              tr(L, "case.col_score"), tr(L, "case.col_recommendation")});
     for (const auto& a : d["assessments"])
       t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]), str(a["profession"]),
-             str(a["score"]) + "/" + str(a["threshold"]), str(a["recommendation"])});
+             str(a["score"]) + "/" + str(a["threshold"]), code_text(L, "case.recommendation.", a["recommendation"])});
     out += t.render();
     std::string profs;
     for (const auto& pr : d["assessment_professions"]) profs += (profs.empty() ? "" : ", ") + str(pr);
@@ -262,7 +262,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   else {
     const json& t = d["team"];
     out += tr(L, "case.team_line", code_text(L, "team.status_", t["status"]), day(t["created_on"], L)) + "\n";
-    if (!t["paused_on"].is_null()) out += tr(L, "case.team_paused", day(t["paused_on"], L), str(t["pause_reason"])) + "\n";
+    if (t["status"] == "paused" && !t["paused_on"].is_null()) out += tr(L, "case.team_paused", day(t["paused_on"], L), str(t["pause_reason"])) + "\n";
     Table tb({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_service"), tr(L, "case.col_kind"), tr(L, "case.col_from")});
     for (const auto& m : t["members"]) tb.add({str(m["name"]), str(m["role"]), str(m["service"]), code_text(L, "team.kind_", m["kind"]), day(m["added_on"], L)});
     out += tb.render();

@@ -87,6 +87,11 @@ check_contains "the need starts in its column" "$s" "5. mars 2026  fastlege  Dr.
 check_contains "the need is wrapped in its column" "$s" "$(printf '%40s' '')i vinter og har hjemmesykepleie"
 check_contains "the tail of the need is not lost" "$s" "Bø er sliten."
 check_contains "a goal in the person's words" "$s" "Bo trygt heime"
+check_contains "team status in Norwegian" "$s" "Status: aktivt"
+check_contains "member kinds in Norwegian" "$s" "deltaker"
+check_contains "measure status in Norwegian" "$s" "planlagt"
+check_contains "recommendation in Norwegian" "$s" "oppfølgingsteam"
+check_not_contains "no English codes on a Norwegian screen" "$s" "planned"
 while IFS= read -r line; do
     width=$(printf '%s' "$line" | wc -m)
     if ((width > 80)); then fail "a line of case show is wider than 80 columns: [$line]"; fi
