@@ -17,6 +17,23 @@ std::pair<std::int64_t, std::string> read_head(Database& db) {
   return {std::stoll(head->substr(0, space)), head->substr(space + 1)};
 }
 
+// An audit row as selected with kEntryColumns, in that order.
+constexpr const char* kEntryColumns = "id, at, actor, action, object, person, detail, prev_hash, hash";
+
+AuditEntry read_entry(SQLite::Statement& q) {
+  AuditEntry e;
+  e.id = q.getColumn(0).getInt64();
+  e.at = q.getColumn(1).getString();
+  e.actor = q.getColumn(2).getString();
+  e.action = q.getColumn(3).getString();
+  e.object = q.getColumn(4).getString();
+  e.person = q.getColumn(5).getString();
+  e.detail = q.getColumn(6).getString();
+  e.prev_hash = q.getColumn(7).getString();
+  e.hash = q.getColumn(8).getString();
+  return e;
+}
+
 }  // namespace
 
 std::string audit_hash(const AuditEntry& e) {
@@ -114,20 +131,11 @@ AuditVerifyResult audit_verify(Database& db) {
   return db.read([&] {
     AuditVerifyResult r;
     r.entries = db.sql().execAndGet("SELECT count(*) FROM audit").getInt64();
-    SQLite::Statement q(db.sql(), "SELECT id, at, actor, action, object, person, detail, prev_hash, hash FROM audit ORDER BY id");
+    SQLite::Statement q(db.sql(), std::string("SELECT ") + kEntryColumns + " FROM audit ORDER BY id");
     std::int64_t expected_id = 1;
     std::string prev = kGenesis;
     while (q.executeStep()) {
-      AuditEntry e;
-      e.id = q.getColumn(0).getInt64();
-      e.at = q.getColumn(1).getString();
-      e.actor = q.getColumn(2).getString();
-      e.action = q.getColumn(3).getString();
-      e.object = q.getColumn(4).getString();
-      e.person = q.getColumn(5).getString();
-      e.detail = q.getColumn(6).getString();
-      e.prev_hash = q.getColumn(7).getString();
-      e.hash = q.getColumn(8).getString();
+      const AuditEntry e = read_entry(q);
       auto fail = [&](std::int64_t id, const char* why) {
         r.ok = false;
         r.first_bad_entry = id;
@@ -162,7 +170,7 @@ AuditVerifyResult audit_verify(Database& db) {
 
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
   return db.read([&] {
-    std::string sql = "SELECT id, at, actor, action, object, person, detail, prev_hash, hash FROM audit WHERE 1";
+    std::string sql = std::string("SELECT ") + kEntryColumns + " FROM audit WHERE 1";
     if (f.person) sql += " AND person = :person";
     if (f.object) sql += " AND object = :object";
     if (f.actor) sql += " AND actor = :actor";
@@ -174,17 +182,7 @@ std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
     if (f.actor) q.bind(":actor", *f.actor);
     std::vector<AuditEntry> out;
     while (q.executeStep()) {
-      AuditEntry e;
-      e.id = q.getColumn(0).getInt64();
-      e.at = q.getColumn(1).getString();
-      e.actor = q.getColumn(2).getString();
-      e.action = q.getColumn(3).getString();
-      e.object = q.getColumn(4).getString();
-      e.person = q.getColumn(5).getString();
-      e.detail = q.getColumn(6).getString();
-      e.prev_hash = q.getColumn(7).getString();
-      e.hash = q.getColumn(8).getString();
-      out.push_back(std::move(e));
+      out.push_back(read_entry(q));
     }
     return out;
   });
