@@ -17,6 +17,19 @@
 
 namespace oppteam::cli {
 
+CLI::App* subcommand_named(CLI::App* app, std::string_view name) {
+  for (auto* c : app->get_subcommands([](CLI::App*) { return true; }))
+    if (c->check_name(std::string(name))) return c;
+  return nullptr;
+}
+
+std::vector<std::string> visible_subcommands(CLI::App* app) {
+  std::vector<std::string> out;
+  for (auto* c : app->get_subcommands([](CLI::App*) { return true; }))
+    if (!c->get_group().empty()) out.push_back(c->get_name());  // hidden ones have no group
+  return out;
+}
+
 void examples(CLI::App* app, std::initializer_list<std::string_view> lines) {
   std::string footer = lines.size() > 1 ? "Examples:\n" : "Example:\n";
   for (auto l : lines) footer += "  " + std::string(l) + "\n";
@@ -87,14 +100,8 @@ const std::vector<Group>& command_groups() {
   return groups;
 }
 
+// get_subcommands() without a filter lists only those parsed; this lists all.
 bool all_subcommands(CLI::App*) { return true; }
-
-std::vector<std::string> visible_subcommands(CLI::App* app) {
-  std::vector<std::string> out;
-  for (auto* c : app->get_subcommands(all_subcommands))
-    if (!c->get_group().empty()) out.push_back(c->get_name());
-  return out;
-}
 
 // Edit distance with adjacent transpositions (optimal string alignment), by
 // hand: a dozen lines, and none of our libraries offers it.
@@ -174,10 +181,7 @@ std::optional<Unknown> find_unknown(CLI::App& root, const std::vector<std::strin
       continue;
     }
     if (positionals == 0) {
-      CLI::App* sub = nullptr;
-      for (auto* c : app->get_subcommands(all_subcommands))
-        if (c->check_name(w)) sub = c;
-      if (sub) {
+      if (CLI::App* sub = subcommand_named(app, w)) {
         app = sub;
         continue;
       }

@@ -65,11 +65,6 @@ std::vector<std::string> with_suffix(std::vector<std::string> v, std::string_vie
   return v;
 }
 
-// get_subcommands() without a filter lists only those parsed; this lists all.
-bool all_subcommands(CLI::App*) { return true; }
-
-bool is_hidden(const CLI::App* a) { return a->get_group().empty(); }
-
 bool takes_value(const CLI::Option* o) { return o->nonpositional() && o->get_items_expected_max() > 0 && o->get_type_size_max() > 0; }
 
 // The option `name` ("--x" or "-x") as seen from `app`: its own, or a parent's.
@@ -175,10 +170,7 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
       continue;
     }
     if (positionals == 0 && !only_positionals) {
-      CLI::App* sub = nullptr;
-      for (auto* c : app->get_subcommands(all_subcommands))
-        if (c->check_name(w)) sub = c;
-      if (sub) {
+      if (CLI::App* sub = subcommand_named(app, w)) {
         app = sub;
         continue;
       }
@@ -197,9 +189,7 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
     }
     if (app == &root) out.push_back("--version");
   } else {
-    if (positionals == 0)
-      for (auto* c : app->get_subcommands(all_subcommands))
-        if (!is_hidden(c)) out.push_back(c->get_name());
+    if (positionals == 0) out = visible_subcommands(app);
     if (out.empty()) {
       // The next positional argument of the command, by its name.
       std::vector<const CLI::Option*> pos;
@@ -253,10 +243,8 @@ void setup_complete(CLI::App& app, Session& s) {
       } else if (o->kind == "commands") {
         CLI::App* a = &app;
         for (const auto& w : o->words)
-          for (auto* c : a->get_subcommands(all_subcommands))
-            if (c->check_name(w)) a = c;
-        for (auto* c : a->get_subcommands(all_subcommands))
-          if (!is_hidden(c)) lines.push_back(c->get_name());
+          if (CLI::App* sub = subcommand_named(a, w)) a = sub;
+        lines = visible_subcommands(a);
       } else {
         lines = values_of(s, o->kind);
       }

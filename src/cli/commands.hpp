@@ -34,6 +34,11 @@ void setup_case_export(CLI::App& case_cmd, Session& s);
 // The hidden "complete" subcommand behind the bash completion (issue 8).
 void setup_complete(CLI::App& app, Session& s);
 
+// The subcommand of `app` called `name` (parsed or not), or nullptr.
+CLI::App* subcommand_named(CLI::App* app, std::string_view name);
+// The names of `app`'s subcommands that are not hidden, in declaration order.
+std::vector<std::string> visible_subcommands(CLI::App* app);
+
 // Adds an "Example:" footer to a subcommand's --help.
 void examples(CLI::App* app, std::initializer_list<std::string_view> lines);
 
