@@ -1,6 +1,9 @@
 #include <oppteam/audit/audit_log.hpp>
 
+#include <oppteam/domain/case_number.hpp>
 #include <oppteam/util/hash.hpp>
+
+#include <fmt/format.h>
 
 namespace oppteam {
 
@@ -83,8 +86,8 @@ AuditWriter::~AuditWriter() {
   }
 }
 
-void AuditWriter::append(const std::string& action, const std::string& object, const std::string& person,
-                         const std::string& detail) {
+std::int64_t AuditWriter::append(const std::string& action, const std::string& object, const std::string& person,
+                                 const std::string& detail) {
   auto& s = *impl_;
   AuditEntry e;
   e.id = s.last_id + 1;
@@ -110,6 +113,25 @@ void AuditWriter::append(const std::string& action, const std::string& object, c
   s.last_id = e.id;
   s.last_hash = e.hash;
   s.dirty = true;
+  return e.id;
+}
+
+void record_import_batch(Database& db, std::int64_t audit_id, std::int64_t first_referral, std::int64_t last_referral) {
+  SQLite::Statement q(db.sql(), "INSERT INTO import_batch(first_referral, last_referral, audit_id) VALUES (?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(first_referral));
+  q.bind(2, static_cast<int64_t>(last_referral));
+  q.bind(3, static_cast<int64_t>(audit_id));
+  q.exec();
+}
+
+std::string import_entries_sql(std::string_view case_ids_sql) {
+  // The batch holding a referral is the one with the greatest first id at
+  // or below it, if that batch reaches it.
+  return fmt::format(
+      "SELECT b.audit_id FROM referral r JOIN import_batch b ON b.first_referral = "
+      "(SELECT max(first_referral) FROM import_batch WHERE first_referral <= r.id) "
+      "WHERE r.case_id IN ({}) AND r.id <= b.last_referral",
+      case_ids_sql);
 }
 
 void AuditWriter::flush() {
@@ -171,14 +193,31 @@ AuditVerifyResult audit_verify(Database& db) {
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
   return db.read([&] {
     std::string sql = std::string("SELECT ") + kEntryColumns + " FROM audit WHERE 1";
-    if (f.person) sql += " AND person = :person";
-    if (f.object) sql += " AND object = :object";
+    // An entry names a person or case itself, or is the import that stored
+    // one of their referrals.
+    if (f.person)
+      sql += " AND (person = :person OR id IN (" +
+             import_entries_sql("SELECT c.id FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person") + "))";
+    std::optional<CaseNumber> kase;
+    if (f.object) {
+      try {
+        kase = CaseNumber::parse(*f.object);
+      } catch (const Error&) {
+      }
+      sql += kase ? " AND (object = :object OR id IN (" +
+                        import_entries_sql("SELECT id FROM case_file WHERE year = :year AND seq = :seq") + "))"
+                  : std::string(" AND object = :object");
+    }
     if (f.actor) sql += " AND actor = :actor";
     sql += " ORDER BY id";
     if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
     SQLite::Statement q(db.sql(), sql);
     if (f.person) q.bind(":person", *f.person);
     if (f.object) q.bind(":object", *f.object);
+    if (kase) {
+      q.bind(":year", kase->year());
+      q.bind(":seq", kase->seq());
+    }
     if (f.actor) q.bind(":actor", *f.actor);
     std::vector<AuditEntry> out;
     while (q.executeStep()) {

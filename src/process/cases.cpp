@@ -9,8 +9,9 @@ CaseRef find_case(Database& db, std::string_view number) {
   return db.read([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT c.id, c.number, c.status, c.person_id, p.fnr, p.birth_date, c.opened_on "
-                        "FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.number = ?");
-    q.bind(1, n.str());
+                        "FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.year = ? AND c.seq = ?");
+    q.bind(1, n.year());
+    q.bind(2, n.seq());
     if (!q.executeStep()) throw make_error(ExitCode::not_found, "case.not_found", n.str());
     CaseRef c;
     c.id = q.getColumn(0).getInt64();

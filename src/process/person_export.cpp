@@ -95,6 +95,8 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
         for (std::size_t i = 0; i < numbers.size(); ++i) sql += fmt::format("{}?{}", i ? ", " : "", i + 2);
         sql += "))";
       }
+      // and the imports that stored the person's referrals
+      sql += fmt::format(" OR id IN ({})", import_entries_sql(fmt::format("SELECT id FROM case_file WHERE person_id = {}", person_id)));
       sql += " ORDER BY id";
       SQLite::Statement a(db.sql(), sql);
       a.bind(1, fnr);

@@ -3,6 +3,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/import_format.hpp>
 #include <oppteam/process/cases.hpp>
+#include <oppteam/store/row_source.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 
@@ -11,24 +12,15 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace oppteam {
 
 namespace {
 
-// The content a referral is compared on when it is sent again.
-std::string content_hash(const ReferralInput& in) {
-  std::string data;
-  data.reserve(in.fnr.size() + in.name.size() + in.reporter_type.size() + in.reporter_name.size() +
-               in.received.size() + in.need.size() + 8);
-  const char sep = '\x1f';
-  data += in.fnr; data += sep;
-  data += in.name; data += sep;
-  data += in.reporter_type; data += sep;
-  data += in.reporter_name; data += sep;
-  data += in.received; data += sep;
-  data += in.need;
-  return sha256_hex(data);
+bool same_content(std::string_view stored, std::string_view hash) {
+  return stored.size() > hash.size() ? stored.substr(0, hash.size()) == hash : stored == hash;
 }
 
 int year_of(Date d) { return int(std::chrono::year_month_day{d}.year()); }
@@ -58,131 +50,301 @@ std::optional<Date> fast_date(std::string_view t) {
   return std::chrono::sys_days{ymd};
 }
 
-// The statements that store referrals, prepared once and re-bound for
-// every row of an import.
-class ReferralWriter {
+// A referral on its way into the store. Rows are reused from batch to
+// batch, so their strings keep their capacity.
+struct PendingReferral {
+  // as read (an import keeps the row's text for a rejects file)
+  std::size_t line = 0;
+  std::string raw;
+  bool malformed = false;
+  std::vector<io::RowProblem> problems;  // not empty: the row is rejected before it reaches the store
+  // validated and normalised
+  std::string sender, external_id, fnr, kind, birth_date, name, reporter_type, reporter_name, received, need, hash;
+  int year = 0;  // of the received date
+  // what the store made of it
+  enum class Outcome { fresh, duplicate, conflict } outcome = Outcome::fresh;
+  std::string case_number;  // the case it joined or opened; for a duplicate or conflict, the earlier referral's
+  std::size_t earlier_line = 0;  // a duplicate or conflict of a row earlier in the same batch: its line
+  std::string status;
+  std::int64_t person_id = 0, case_id = 0, referral_id = 0;
+  int seq = 0;
+  bool new_person = false, new_case = false, named = false;
+
+  bool storable() const { return problems.empty() && outcome == Outcome::fresh; }
+};
+
+// The content a referral is compared on when it is sent again: the first
+// 128 bits of its SHA-256, as 32 hex characters. Referrals stored before
+// schema version 5 hold all 64; same_content() accepts either.
+std::string content_hash(const PendingReferral& in) {
+  std::string data;
+  data.reserve(in.fnr.size() + in.name.size() + in.reporter_type.size() + in.reporter_name.size() +
+               in.received.size() + in.need.size() + 8);
+  const char sep = '\x1f';
+  data += in.fnr; data += sep;
+  data += in.name; data += sep;
+  data += in.reporter_type; data += sep;
+  data += in.reporter_name; data += sep;
+  data += in.received; data += sep;
+  data += in.need;
+  std::string hash = sha256_hex(data);
+  hash.resize(32);
+  return hash;
+}
+
+// Completes a row whose fields have been checked: the normalised number,
+// what follows from it, and the content hash.
+void complete(PendingReferral& p, const PersonalNumber& pnr, Date received) {
+  p.fnr = pnr.str();
+  p.kind = kind_name(pnr.kind());
+  p.birth_date = fast_iso(pnr.birth_date());
+  p.year = year_of(received);
+  p.hash = content_hash(p);
+}
+
+// Referrals stored a batch at a time: one INSERT ... SELECT per table reads
+// the batch in place (RowSource), instead of a handful of statements per
+// row; only a person already in the store costs statements of its own.
+class ReferralBatch final : public RowSource {
  public:
-  explicit ReferralWriter(const Context& ctx)
-      : ctx_(ctx),
-        sel_person_(ctx.db.sql(), "SELECT id, name IS NULL FROM person WHERE fnr = ?"),
-        ins_person_(ctx.db.sql(), "INSERT INTO person(fnr, kind, birth_date, name, created_at) VALUES (?, ?, ?, ?, ?) "
-                                  "ON CONFLICT(fnr) DO NOTHING"),
-        upd_name_(ctx.db.sql(), "UPDATE person SET name = ? WHERE id = ? AND name IS NULL"),
-        sel_open_(ctx.db.sql(), "SELECT id, number, status FROM case_file WHERE person_id = ? "
-                                "AND status IN ('received', 'granted', 'active') ORDER BY id DESC LIMIT 1"),
-        ins_case_(ctx.db.sql(), "INSERT INTO case_file(number, year, seq, person_id, status, opened_on) "
-                                "VALUES (?, ?, ?, ?, 'received', ?)"),
-        sel_existing_(ctx.db.sql(), "SELECT r.content_hash, c.number FROM referral r JOIN case_file c ON c.id = r.case_id "
-                                    "WHERE r.sender = ? AND r.external_id = ?"),
-        ins_referral_(ctx.db.sql(), "INSERT INTO referral(case_id, sender, external_id, reporter_type, reporter_name, "
-                                    "received_on, need, content_hash, created_at, created_by) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        now_(ctx.clock.now_timestamp()) {}
+  static constexpr std::size_t kCapacity = 2048;
 
-  enum class Seen { fresh, duplicate, conflict };
+  explicit ReferralBatch(const Context& ctx)
+      : ctx_(ctx), rows_(kCapacity), now_(ctx.clock.now_timestamp()), prepared_(prepare(ctx.db.sql())) {}
 
-  // Looks for an earlier referral with the same sender and external_id.
-  Seen seen(const ReferralInput& in, const std::string& hash, std::string* case_number) {
-    if (in.external_id.empty()) return Seen::fresh;
-    sel_existing_.reset();
-    sel_existing_.bind(1, in.sender);
-    sel_existing_.bind(2, in.external_id);
-    if (!sel_existing_.executeStep()) return Seen::fresh;
-    if (case_number) *case_number = sel_existing_.getColumn(1).getString();
-    return sel_existing_.getColumn(0).getString() == hash ? Seen::duplicate : Seen::conflict;
+  bool full() const { return size_ == rows_.size(); }
+  std::size_t size() const { return size_; }
+  PendingReferral& operator[](std::size_t i) { return rows_[i]; }
+  // The next row to fill (its old contents are there to be overwritten).
+  PendingReferral& add() {
+    PendingReferral& r = rows_[size_++];
+    r.problems.clear();
+    r.outcome = PendingReferral::Outcome::fresh;
+    r.earlier_line = 0;
+    r.new_person = r.new_case = r.named = false;
+    r.person_id = r.case_id = r.referral_id = 0;
+    return r;
+  }
+  void clear() { size_ = 0; }
+
+  // Marks each valid row fresh, duplicate (the same sender + external_id
+  // with the same content, stored before or earlier in the batch) or
+  // conflict (the same with other content).
+  void classify() {
+    show([](const PendingReferral& r) { return r.problems.empty() && !r.external_id.empty(); });
+    auto& q = prepared_.seen;
+    q.reset();
+    q.bind_rows(1, *this);
+    while (q.step()) {
+      PendingReferral& r = rows_[view_[std::size_t(q.column_int64(0))]];
+      r.outcome = same_content(q.column_text(1), r.hash) ? PendingReferral::Outcome::duplicate
+                                                         : PendingReferral::Outcome::conflict;
+      r.case_number = q.column_text(2);
+    }
+    // The same external_id twice in the batch: the first one counts.
+    external_.clear();
+    for (std::size_t i = 0; i < size_; ++i) {
+      PendingReferral& r = rows_[i];
+      if (!r.storable() || r.external_id.empty()) continue;
+      key_.assign(r.sender).append(1, '\x1f').append(r.external_id);
+      auto [it, first] = external_.try_emplace(key_, i);
+      if (first) continue;
+      const PendingReferral& earlier = rows_[it->second];
+      r.outcome = earlier.hash == r.hash ? PendingReferral::Outcome::duplicate : PendingReferral::Outcome::conflict;
+      r.earlier_line = earlier.line;
+    }
   }
 
-  // Stores a validated referral; `pnr` is its parsed number.
-  ReferralResult store(const ReferralInput& in, const PersonalNumber& pnr, Date received, const std::string& hash) {
-    ReferralResult r;
-    std::int64_t person_id = 0;
-    bool new_person = false;
-    // Insert first: a new person costs one statement, a known one two.
-    ins_person_.reset();
-    ins_person_.bind(1, pnr.str());
-    ins_person_.bind(2, std::string(kind_name(pnr.kind())));
-    ins_person_.bind(3, fast_iso(pnr.birth_date()));
-    if (in.name.empty()) ins_person_.bind(4);
-    else ins_person_.bind(4, in.name);
-    ins_person_.bind(5, now_);
-    if (ins_person_.exec() > 0) {
-      person_id = ctx_.db.sql().getLastInsertRowid();
-      new_person = true;
-    } else {
-      sel_person_.reset();
-      sel_person_.bind(1, pnr.str());
-      sel_person_.executeStep();
-      person_id = sel_person_.getColumn(0).getInt64();
-      const bool no_name = sel_person_.getColumn(1).getInt() != 0;
-      sel_person_.reset();
-      if (no_name && !in.name.empty()) {
-        upd_name_.reset();
-        upd_name_.bind(1, in.name);
-        upd_name_.bind(2, person_id);
-        upd_name_.exec();
+  // Stores the fresh rows: persons, then cases, then referrals. A person
+  // with an open case (received, granted or active) has the referral added
+  // to it; otherwise a case is opened in the year of the received date.
+  void store() {
+    show([](const PendingReferral& r) { return r.storable(); });
+    if (view_.empty()) return;
+    // New persons: one statement; RETURNING names the ones it inserted.
+    first_.clear();
+    for (std::size_t v = 0; v < view_.size(); ++v) first_.try_emplace(rows_[view_[v]].fnr, view_[v]);
+    {
+      auto& q = prepared_.insert_persons;
+      q.reset();
+      q.bind_rows(1, *this);
+      q.bind_text(2, now_);
+      while (q.step()) {
+        PendingReferral& r = rows_[first_.at(q.column_text(1))];
+        r.person_id = q.column_int64(0);
+        r.new_person = true;
+        r.named = !r.name.empty();
       }
     }
+    for (const std::size_t i : view_) place(i);
+    show([](const PendingReferral& r) { return r.storable() && r.new_case; });
+    if (!view_.empty()) {
+      auto& q = prepared_.insert_cases;
+      q.reset();
+      q.bind_rows(1, *this);
+      q.step();
+    }
+    show([](const PendingReferral& r) { return r.storable(); });
+    auto& q = prepared_.insert_referrals;
+    q.reset();
+    q.bind_rows(1, *this);
+    q.bind_text(2, now_);
+    q.bind_text(3, ctx_.actor);
+    q.step();
+    // One statement, one writer: the new rowids are consecutive.
+    std::int64_t id = ctx_.db.sql().getLastInsertRowid() - std::int64_t(view_.size()) + 1;
+    for (const std::size_t i : view_) rows_[i].referral_id = id++;
+  }
 
-    std::int64_t case_id = 0;
-    if (!new_person) {  // a new person has no open case
-      sel_open_.reset();
-      sel_open_.bind(1, person_id);
-      if (sel_open_.executeStep()) {
-        case_id = sel_open_.getColumn(0).getInt64();
-        r.case_number = sel_open_.getColumn(1).getString();
-        r.status = sel_open_.getColumn(2).getString();
-      }
-      sel_open_.reset();
+  // RowSource: the rows of the current view.
+  const std::vector<std::string>& columns() const override {
+    static const std::vector<std::string> names = {"sender", "external_id", "fnr", "kind", "birth_date", "name",
+                                                   "reporter_type", "reporter_name", "received", "need", "hash",
+                                                   "person_id", "case_id", "number", "year", "seq"};
+    return names;
+  }
+  std::size_t rows() const override { return view_.size(); }
+  Cell cell(std::size_t row, std::size_t column) const override {
+    const PendingReferral& r = rows_[view_[row]];
+    auto text = [](const std::string& s) -> Cell { return std::string_view(s); };
+    auto optional = [](const std::string& s) -> Cell { return s.empty() ? Cell(nullptr) : Cell(std::string_view(s)); };
+    switch (column) {
+      case 0: return r.external_id.empty() ? Cell(nullptr) : text(r.sender);
+      case 1: return optional(r.external_id);
+      case 2: return text(r.fnr);
+      case 3: return text(r.kind);
+      case 4: return text(r.birth_date);
+      case 5: return optional(r.name);
+      case 6: return text(r.reporter_type);
+      case 7: return optional(r.reporter_name);
+      case 8: return text(r.received);
+      case 9: return text(r.need);
+      case 10: return text(r.hash);
+      case 11: return r.person_id;
+      case 12: return r.case_id;
+      case 13: return text(r.case_number);
+      case 14: return std::int64_t(r.year);
+      case 15: return std::int64_t(r.seq);
+      default: return nullptr;
     }
-    if (case_id == 0) {
-      const int year = year_of(received);
-      auto it = next_seq_.find(year);
-      if (it == next_seq_.end()) {
-        SQLite::Statement q(ctx_.db.sql(), "SELECT coalesce(max(seq), 0) + 1 FROM case_file WHERE year = ?");
-        q.bind(1, year);
-        q.executeStep();
-        it = next_seq_.emplace(year, q.getColumn(0).getInt()).first;
-      }
-      const int seq = it->second++;
-      r.case_number = std::to_string(year) + "/" + std::to_string(seq);
-      ins_case_.reset();
-      ins_case_.bind(1, r.case_number);
-      ins_case_.bind(2, year);
-      ins_case_.bind(3, seq);
-      ins_case_.bind(4, person_id);
-      ins_case_.bind(5, in.received);
-      ins_case_.exec();
-      case_id = ctx_.db.sql().getLastInsertRowid();
-      r.new_case = true;
-      r.status = std::string(kCaseReceived);
-    }
-
-    ins_referral_.reset();
-    ins_referral_.bind(1, case_id);
-    if (in.external_id.empty()) {
-      ins_referral_.bind(2);
-      ins_referral_.bind(3);
-    } else {
-      ins_referral_.bind(2, in.sender);
-      ins_referral_.bind(3, in.external_id);
-    }
-    ins_referral_.bind(4, in.reporter_type);
-    if (in.reporter_name.empty()) ins_referral_.bind(5);
-    else ins_referral_.bind(5, in.reporter_name);
-    ins_referral_.bind(6, in.received);
-    ins_referral_.bind(7, in.need);
-    ins_referral_.bind(8, hash);
-    ins_referral_.bind(9, now_);
-    ins_referral_.bind(10, ctx_.actor);
-    ins_referral_.exec();
-    r.referral_id = ctx_.db.sql().getLastInsertRowid();
-    return r;
   }
 
  private:
+  struct Prepared {
+    RowStatement seen, insert_persons, insert_cases, insert_referrals;
+    SQLite::Statement person, name, open_case, max_case;
+  };
+
+  static Prepared prepare(SQLite::Database& db) {
+    register_row_source(db, "oppteam_referral_rows", {"sender", "external_id", "fnr", "kind", "birth_date", "name",
+                                                       "reporter_type", "reporter_name", "received", "need", "hash",
+                                                       "person_id", "case_id", "number", "year", "seq"});
+    return Prepared{
+        RowStatement(db, "SELECT b.rowid, r.content_hash, c.number FROM oppteam_referral_rows(?1) b "
+                              "JOIN referral r ON r.sender = b.sender AND r.external_id = b.external_id "
+                              "JOIN case_file c ON c.id = r.case_id"),
+        RowStatement(db, "INSERT INTO person(fnr, kind, birth_date, name, created_at) "
+                              "SELECT fnr, kind, birth_date, name, ?2 FROM oppteam_referral_rows(?1) WHERE true "
+                              "ON CONFLICT(fnr) DO NOTHING RETURNING id, fnr"),
+        RowStatement(db, "INSERT INTO case_file(id, number, year, seq, person_id, status, opened_on) "
+                              "SELECT case_id, number, year, seq, person_id, 'received', received FROM oppteam_referral_rows(?1)"),
+        RowStatement(db, "INSERT INTO referral(case_id, sender, external_id, reporter_type, reporter_name, "
+                              "received_on, need, content_hash, created_at, created_by) "
+                              "SELECT case_id, sender, external_id, reporter_type, reporter_name, received, need, hash, ?2, ?3 "
+                              "FROM oppteam_referral_rows(?1)"),
+        SQLite::Statement(db, "SELECT id, name IS NOT NULL FROM person WHERE fnr = ?"),
+        SQLite::Statement(db, "UPDATE person SET name = ? WHERE id = ? AND name IS NULL"),
+        SQLite::Statement(db, "SELECT id, number, status FROM case_file WHERE person_id = ? "
+                              "AND (status = 'received' OR status = 'granted' OR status = 'active') ORDER BY id DESC LIMIT 1"),
+        SQLite::Statement(db, "SELECT coalesce(max(id), 0) FROM case_file"),
+    };
+  }
+
+  template <typename Keep>
+  void show(Keep keep) {
+    view_.clear();
+    for (std::size_t i = 0; i < size_; ++i)
+      if (keep(rows_[i])) view_.push_back(i);
+  }
+
+  // Finds row i's person and case, or gives it a new case.
+  void place(std::size_t i) {
+    PendingReferral& r = rows_[i];
+    const std::size_t first = first_.at(r.fnr);
+    if (first != i) {  // the person's second referral in this batch joins the case of the first
+      PendingReferral& f = rows_[first];
+      r.person_id = f.person_id;
+      if (!f.named && !r.name.empty()) name_person(f.person_id, r.name), f.named = true;
+      r.case_id = f.case_id;
+      r.case_number = f.case_number;
+      r.status = f.status;
+      r.new_case = false;
+      return;
+    }
+    if (!r.new_person) {  // known before this batch: it may have an open case
+      auto& p = prepared_.person;
+      p.reset();
+      p.bindNoCopy(1, r.fnr);
+      p.executeStep();
+      r.person_id = p.getColumn(0).getInt64();
+      r.named = p.getColumn(1).getInt() != 0;
+      p.reset();
+      if (!r.named && !r.name.empty()) name_person(r.person_id, r.name), r.named = true;
+      auto& q = prepared_.open_case;
+      q.reset();
+      q.bind(1, static_cast<int64_t>(r.person_id));
+      if (q.executeStep()) {
+        r.case_id = q.getColumn(0).getInt64();
+        r.case_number = q.getColumn(1).getString();
+        r.status = q.getColumn(2).getString();
+        q.reset();
+        return;
+      }
+      q.reset();
+    }
+    open_case(r);
+  }
+
+  void name_person(std::int64_t person_id, const std::string& name) {
+    auto& q = prepared_.name;
+    q.reset();
+    q.bindNoCopy(1, name);
+    q.bind(2, static_cast<int64_t>(person_id));
+    q.exec();
+  }
+
+  void open_case(PendingReferral& r) {
+    if (next_case_id_ == 0) {
+      auto& q = prepared_.max_case;
+      q.reset();
+      q.executeStep();
+      next_case_id_ = q.getColumn(0).getInt64() + 1;
+      q.reset();
+    }
+    auto it = next_seq_.find(r.year);
+    if (it == next_seq_.end()) {
+      SQLite::Statement q(ctx_.db.sql(), "SELECT coalesce(max(seq), 0) + 1 FROM case_file WHERE year = ?");
+      q.bind(1, r.year);
+      q.executeStep();
+      it = next_seq_.emplace(r.year, q.getColumn(0).getInt()).first;
+    }
+    r.seq = it->second++;
+    r.case_id = next_case_id_++;
+    r.case_number = std::to_string(r.year) + "/" + std::to_string(r.seq);
+    r.status = std::string(kCaseReceived);
+    r.new_case = true;
+  }
+
   const Context& ctx_;
-  SQLite::Statement sel_person_, ins_person_, upd_name_, sel_open_, ins_case_, sel_existing_, ins_referral_;
+  std::vector<PendingReferral> rows_;
+  std::size_t size_ = 0;
+  std::vector<std::size_t> view_;
   std::string now_;
+  Prepared prepared_;
+  std::unordered_map<std::string, std::size_t> external_;
+  std::string key_;
+  std::unordered_map<std::string_view, std::size_t> first_;
+  std::int64_t next_case_id_ = 0;
   std::map<int, int> next_seq_;
 };
 
@@ -222,29 +384,37 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
   check_reporter_type(ctx.rv, in.reporter_type);
   const Date received = check_received(ctx, in.received);
   check_need(in.need);
-  ReferralInput norm = in;
-  norm.fnr = pnr.str();
-  if (!norm.external_id.empty() && norm.sender.empty()) norm.sender = "default";
-  const std::string hash = content_hash(norm);
   return ctx.db.write([&] {
-    ReferralWriter w(ctx);
-    std::string existing_case;
-    switch (w.seen(norm, hash, &existing_case)) {
-      case ReferralWriter::Seen::duplicate: {
-        ReferralResult r;
+    ReferralBatch batch(ctx);
+    PendingReferral& p = batch.add();
+    p.external_id = in.external_id;
+    p.sender = in.external_id.empty() ? std::string() : in.sender.empty() ? std::string("default") : in.sender;
+    p.name = in.name;
+    p.reporter_type = in.reporter_type;
+    p.reporter_name = in.reporter_name;
+    p.received = in.received;
+    p.need = in.need;
+    complete(p, pnr, received);
+    batch.classify();
+    ReferralResult r;
+    switch (p.outcome) {
+      case PendingReferral::Outcome::duplicate:
         r.duplicate = true;
-        r.case_number = existing_case;
-        r.status = find_case(ctx.db, existing_case).status;
+        r.case_number = p.case_number;
+        r.status = find_case(ctx.db, p.case_number).status;
         return r;
-      }
-      case ReferralWriter::Seen::conflict:
-        throw make_error(ExitCode::data, "refer.conflict", norm.sender, norm.external_id, existing_case);
-      case ReferralWriter::Seen::fresh: break;
+      case PendingReferral::Outcome::conflict:
+        throw make_error(ExitCode::data, "refer.conflict", p.sender, p.external_id, p.case_number);
+      case PendingReferral::Outcome::fresh: break;
     }
-    ReferralResult r = w.store(norm, pnr, received, hash);
+    batch.store();
+    r.case_number = p.case_number;
+    r.status = p.status;
+    r.new_case = p.new_case;
+    r.referral_id = p.referral_id;
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
-    audit.append("refer.add", r.case_number, pnr.str(),
-                 r.new_case ? "new case, reporter " + norm.reporter_type : "added to open case, reporter " + norm.reporter_type);
+    audit.append("refer.add", r.case_number, p.fnr,
+                 r.new_case ? "new case, reporter " + p.reporter_type : "added to open case, reporter " + p.reporter_type);
     audit.flush();
     return r;
   });
@@ -360,88 +530,110 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
 
   ImportPragmas pragmas(ctx.db);
   ctx.db.write([&] {
-    ReferralWriter writer(ctx);
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
-    io::ImportRow row;
-    ReferralInput ref;
-    ref.sender = sender;
-    std::vector<io::RowProblem> problems;
-    std::string reason;
+    ReferralBatch batch(ctx);
+    std::int64_t first_referral = 0, last_referral = 0;
     bool doomed = false;  // all or nothing, and a row was bad: validate the rest, store nothing
-    while (source.next(row)) {
-      ++sum.read;
-      if (options.progress && (sum.read & 0x3fff) == 0)
-        options.progress({sum.read, source.bytes_read(), total_bytes});
-      problems = row.problems;
-      std::optional<PersonalNumber> pnr;
-      Date received{};
-      if (!row.malformed && problems.empty()) {
-        for (std::size_t c = 0; c < io::kColumnCount; ++c)
-          if (io::column_required(c) && !row.present[c])
-            problems.push_back({std::string(io::column_name(c)), "import.missing", {}});
-        if (row.present[io::kFnr]) {
-          try {
-            pnr = PersonalNumber::parse(row.value[io::kFnr], pnr_options);
-          } catch (const Error& e) {
-            problems.push_back({"fnr", e.key(), e.args()});
-          }
-        }
-        if (row.present[io::kReporterType] && !ctx.rv.find_reporter_type(row.value[io::kReporterType]))
-          problems.push_back({"reporter_type", "refer.unknown_reporter_type",
-                              {row.value[io::kReporterType], reporter_type_list(ctx.rv)}});
-        if (row.present[io::kReceived]) {
-          if (auto d = fast_date(row.value[io::kReceived])) {
-            received = *d;
-            if (received > today)
-              problems.push_back({"received", "refer.received_in_future", {row.value[io::kReceived], format_date(today)}});
-          } else {
-            problems.push_back({"received", "import.bad_date", {row.value[io::kReceived]}});
-          }
-        }
-      }
-      std::string hash;
-      if (problems.empty()) {
-        ref.external_id = row.value[io::kExternalId];
-        ref.fnr = pnr->str();
-        ref.name = row.present[io::kName] ? row.value[io::kName] : std::string();
-        ref.reporter_type = row.value[io::kReporterType];
-        ref.reporter_name = row.present[io::kReporterName] ? row.value[io::kReporterName] : std::string();
-        ref.received = row.value[io::kReceived];
-        ref.need = row.value[io::kNeed];
-        hash = content_hash(ref);
-        std::string existing_case;
-        switch (writer.seen(ref, hash, &existing_case)) {
-          case ReferralWriter::Seen::duplicate:
+    std::string reason;
+    io::ImportRow rejected_row;
+
+    // Reports the batch's rows in file order, then stores the good ones.
+    auto flush = [&] {
+      batch.classify();
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        PendingReferral& r = batch[i];
+        if (r.problems.empty()) {
+          if (r.outcome == PendingReferral::Outcome::duplicate) {
             ++sum.duplicates;
             continue;
-          case ReferralWriter::Seen::conflict:
-            ++sum.conflicts;
-            problems.push_back({"external_id", "import.conflict", {ref.external_id, sender, existing_case}});
-            break;
-          case ReferralWriter::Seen::fresh: break;
+          }
+          if (r.outcome != PendingReferral::Outcome::conflict) continue;
+          ++sum.conflicts;
+          if (r.earlier_line)
+            r.problems.push_back({"external_id", "import.conflict_in_file", {r.external_id, sender, std::to_string(r.earlier_line)}});
+          else
+            r.problems.push_back({"external_id", "import.conflict", {r.external_id, sender, r.case_number}});
         }
-      }
-      if (!problems.empty()) {
         ++sum.rejected;
         reason.clear();
-        for (const auto& p : problems) {
+        for (const auto& p : r.problems) {
           std::string text = render_message(ctx.lang, p.key, p.args);
-          if (sum.errors.size() < kMaxListedErrors) sum.errors.push_back({row.line, p.column, text});
+          if (sum.errors.size() < kMaxListedErrors) sum.errors.push_back({r.line, p.column, text});
           else ++sum.errors_not_listed;
           if (!reason.empty()) reason += "; ";
           if (!p.column.empty()) reason += p.column + ": ";
           reason += text;
         }
-        rejects.row(row, reason);
+        if (rejects.active()) {
+          rejected_row.raw = r.raw;
+          rejected_row.malformed = r.malformed;
+          rejects.row(rejected_row, reason);
+        }
         if (!options.partial) doomed = true;
-        continue;
       }
-      if (doomed) continue;
-      const ReferralResult r = writer.store(ref, *pnr, received, hash);
-      ++sum.stored;
-      if (r.new_case) ++sum.cases_opened;
-      audit.append("refer.import", r.case_number, ref.fnr, "sender " + sender + ", external_id " + ref.external_id);
+      if (!doomed) {
+        batch.store();
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+          const PendingReferral& r = batch[i];
+          if (!r.storable()) continue;
+          if (sum.stored++ == 0) first_referral = r.referral_id;
+          last_referral = r.referral_id;
+          if (r.new_case) ++sum.cases_opened;
+        }
+      }
+      batch.clear();
+    };
+
+    io::ImportRow row;
+    while (source.next(row)) {
+      ++sum.read;
+      if (options.progress && (sum.read & 0x3fff) == 0)
+        options.progress({sum.read, source.bytes_read(), total_bytes});
+      PendingReferral& r = batch.add();
+      r.line = row.line;
+      r.problems = row.problems;
+      if (rejects.active()) {
+        r.raw.assign(row.raw);
+        r.malformed = row.malformed;
+      }
+      std::optional<PersonalNumber> pnr;
+      Date received{};
+      if (!row.malformed && r.problems.empty()) {
+        for (std::size_t c = 0; c < io::kColumnCount; ++c)
+          if (io::column_required(c) && !row.present[c])
+            r.problems.push_back({std::string(io::column_name(c)), "import.missing", {}});
+        if (row.present[io::kFnr]) {
+          try {
+            pnr = PersonalNumber::parse(row.value[io::kFnr], pnr_options);
+          } catch (const Error& e) {
+            r.problems.push_back({"fnr", e.key(), e.args()});
+          }
+        }
+        if (row.present[io::kReporterType] && !ctx.rv.find_reporter_type(row.value[io::kReporterType]))
+          r.problems.push_back({"reporter_type", "refer.unknown_reporter_type",
+                                {row.value[io::kReporterType], reporter_type_list(ctx.rv)}});
+        if (row.present[io::kReceived]) {
+          if (auto d = fast_date(row.value[io::kReceived])) {
+            received = *d;
+            if (received > today)
+              r.problems.push_back({"received", "refer.received_in_future", {row.value[io::kReceived], format_date(today)}});
+          } else {
+            r.problems.push_back({"received", "import.bad_date", {row.value[io::kReceived]}});
+          }
+        }
+      }
+      if (r.problems.empty()) {
+        r.sender = sender;
+        r.external_id = row.value[io::kExternalId];
+        r.name = row.present[io::kName] ? row.value[io::kName] : std::string();
+        r.reporter_type = row.value[io::kReporterType];
+        r.reporter_name = row.present[io::kReporterName] ? row.value[io::kReporterName] : std::string();
+        r.received = row.value[io::kReceived];
+        r.need = row.value[io::kNeed];
+        complete(r, *pnr, received);
+      }
+      if (batch.full()) flush();
     }
+    flush();
     if (options.progress) options.progress({sum.read, source.bytes_read(), total_bytes});
     rejects.close();
     if (doomed) {
@@ -459,9 +651,14 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
       }
       throw failure;  // rolls back: nothing of the file is stored
     }
-    audit.append("refer.import", object, "",
-                 "read " + std::to_string(sum.read) + ", stored " + std::to_string(sum.stored) + ", duplicates " +
-                     std::to_string(sum.duplicates) + ", rejected " + std::to_string(sum.rejected));
+    // One entry for the whole import, linked to the referrals it stored.
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    std::string detail = "sender " + sender + ", read " + std::to_string(sum.read) + ", stored " +
+                         std::to_string(sum.stored) + ", duplicates " + std::to_string(sum.duplicates) + ", rejected " +
+                         std::to_string(sum.rejected);
+    if (sum.stored) detail += ", referrals " + std::to_string(first_referral) + "-" + std::to_string(last_referral);
+    const std::int64_t entry = audit.append("refer.import", object, "", detail);
+    if (sum.stored) record_import_batch(ctx.db, entry, first_referral, last_referral);
     audit.flush();
   });
   sum.committed = true;

@@ -124,10 +124,25 @@ int Database::schema_version() {
 void Database::migrate() {
   for (const auto& m : migrations()) {
     if (m.version <= schema_version()) continue;
-    write([&] {
-      db_->exec(m.sql);
-      db_->exec(fmt::format("PRAGMA user_version = {}", m.version));
-    });
+    // foreign_keys cannot change inside a transaction: set it around one.
+    if (m.rebuilds_tables) db_->exec("PRAGMA foreign_keys = OFF");
+    try {
+      write([&] {
+        // Another process may have applied it while this one waited for the lock.
+        if (db_->execAndGet("PRAGMA user_version").getInt() >= m.version) return;
+        db_->exec(m.sql);
+        if (m.rebuilds_tables) {
+          SQLite::Statement check(*db_, "PRAGMA foreign_key_check");
+          if (check.executeStep())
+            throw make_error(ExitCode::data, "db.migration_broken", path_, m.version, check.getColumn(0).getString());
+        }
+        db_->exec(fmt::format("PRAGMA user_version = {}", m.version));
+      });
+    } catch (...) {
+      if (m.rebuilds_tables) db_->exec("PRAGMA foreign_keys = ON");
+      throw;
+    }
+    if (m.rebuilds_tables) db_->exec("PRAGMA foreign_keys = ON");
   }
 }
 

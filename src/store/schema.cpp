@@ -271,7 +271,7 @@ CREATE TABLE indicator_value (
 ) STRICT;
 )sql";
 
-// 20: partial indexes for remind's set-based query (src/process/reminders.cpp):
+// 3: partial indexes for remind's set-based query (src/process/reminders.cpp):
 // the current coordinator of a team, plans never evaluated, withdrawn consents.
 constexpr const char* kRemindIndexes = R"sql(
 CREATE INDEX team_member_coordinator ON team_member(team_id, name) WHERE kind = 'coordinator' AND removed_on IS NULL;
@@ -279,13 +279,70 @@ CREATE INDEX plan_unevaluated ON plan(created_on) WHERE next_evaluation IS NULL 
 CREATE INDEX consent_withdrawn ON consent(withdrawn_on) WHERE withdrawn_on IS NOT NULL;
 )sql";
 
-// 21: covering indexes, so remind's joins are answered from indexes alone.
+// 4: covering indexes, so remind's joins are answered from indexes alone.
 constexpr const char* kRemindCovering = R"sql(
 CREATE INDEX team_open ON team(status, created_on, case_id);
 CREATE INDEX team_case_status ON team(case_id, status);
 CREATE INDEX measure_open ON measure(due_on, plan_id, number, responsible) WHERE status IN ('planned', 'started');
 CREATE INDEX consent_open ON consent(case_id, scope, given_on) WHERE withdrawn_on IS NULL;
 CREATE INDEX plan_evaluation_due ON plan(next_evaluation, status, case_id) WHERE next_evaluation IS NOT NULL;
+)sql";
+
+// 5: leaner rows for batch intake (issue 3). The person and case_file
+// tables are rebuilt (SQLite cannot alter a constraint in place;
+// this is its documented twelve-step procedure, run with foreign keys off
+// and checked with foreign_key_check before the commit):
+// - CHECK (x IN (...)) becomes CHECK (x = ... OR ...): SQLite builds a
+//   temporary table for an IN list on every row it checks.
+// - case_file.number keeps its text but loses its own UNIQUE index: it is
+//   always year || '/' || seq, unique through UNIQUE (year, seq), and is
+//   found through that index (find_case parses the number).
+// - referral.content_hash holds a 128-bit XXH3 hash as 32 hex characters
+//   for new rows; rows stored before keep their 64-character SHA-256.
+// - import_batch links one audit entry per import to the contiguous range
+//   of referral ids it stored, instead of one audit entry per row.
+constexpr const char* kLeanIntake = R"sql(
+CREATE TABLE person_v5 (
+  id         INTEGER PRIMARY KEY,
+  fnr        TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL CHECK (kind = 'fodselsnummer' OR kind = 'd_nummer' OR kind = 'h_nummer'),
+  birth_date TEXT NOT NULL,
+  name       TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+INSERT INTO person_v5(id, fnr, kind, birth_date, name, created_at)
+  SELECT id, fnr, kind, birth_date, name, created_at FROM person;
+DROP TABLE person;
+ALTER TABLE person_v5 RENAME TO person;
+
+CREATE TABLE case_file_v5 (
+  id           INTEGER PRIMARY KEY,
+  number       TEXT NOT NULL,
+  year         INTEGER NOT NULL,
+  seq          INTEGER NOT NULL,
+  person_id    INTEGER NOT NULL REFERENCES person(id),
+  status       TEXT NOT NULL DEFAULT 'received'
+               CHECK (status = 'received' OR status = 'granted' OR status = 'refused' OR status = 'active' OR status = 'closed'),
+  opened_on    TEXT NOT NULL,
+  target_group TEXT,
+  closed_on    TEXT,
+  close_reason TEXT,
+  UNIQUE (year, seq)
+) STRICT;
+INSERT INTO case_file_v5(id, number, year, seq, person_id, status, opened_on, target_group, closed_on, close_reason)
+  SELECT id, number, year, seq, person_id, status, opened_on, target_group, closed_on, close_reason FROM case_file;
+DROP TABLE case_file;
+ALTER TABLE case_file_v5 RENAME TO case_file;
+CREATE INDEX case_file_person ON case_file(person_id);
+CREATE INDEX case_file_status ON case_file(status);
+
+-- One row per import that stored referrals: its audit entry and the ids of
+-- the referrals it stored (an import holds the write lock, so they are one range).
+CREATE TABLE import_batch (
+  first_referral INTEGER PRIMARY KEY,
+  last_referral  INTEGER NOT NULL,
+  audit_id       INTEGER NOT NULL
+) STRICT;
 )sql";
 
 }  // namespace
@@ -296,6 +353,7 @@ const std::vector<Migration>& migrations() {
       {2, "plan and evaluation", kPlan},
       {3, "indexes for remind", kRemindIndexes},
       {4, "covering indexes for remind", kRemindCovering},
+      {5, "lean rows for batch intake", kLeanIntake, true},
   };
   return all;
 }

@@ -146,10 +146,13 @@ TEST_CASE("kill -9 during imports and team changes leaves whole commands or none
       const auto rows = sql.number("SELECT count(*) FROM referral WHERE sender = 'crash' AND external_id LIKE " + like);
       CHECK((rows == 0 || rows == kRowsPerImport));
       if (code == 0) CHECK(rows == kRowsPerImport);
-      // Its audit entries went with it: one per row, or none.
-      const auto entries = sql.number("SELECT count(*) FROM audit WHERE action = 'refer.import' AND detail LIKE "
-                                      "'%external_id b" + std::to_string(k) + "-%'");
-      CHECK(entries == rows);
+      // Its audit entry went with it: the import's one entry, linked to
+      // exactly the referrals it stored, or nothing.
+      const auto entries = sql.number(
+          "SELECT count(*) FROM import_batch b JOIN audit a ON a.id = b.audit_id AND a.action = 'refer.import' "
+          "WHERE b.first_referral = (SELECT min(id) FROM referral WHERE sender = 'crash' AND external_id LIKE " + like +
+          ") AND b.last_referral = (SELECT max(id) FROM referral WHERE sender = 'crash' AND external_id LIKE " + like + ")");
+      CHECK(entries == (rows ? 1 : 0));
     }
   }
   // After all of it the database still takes work.

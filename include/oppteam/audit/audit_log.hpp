@@ -40,6 +40,16 @@ struct AuditFilter {
   std::size_t limit = 0;  // 0: all
 };
 
+// An import is one audit entry, not one per row: this records that entry
+// `audit_id` stored the referrals with ids first..last (an import holds the
+// write lock, so they are one range). `audit log --person/--case` and the
+// person export find the entry through the referrals it stored.
+void record_import_batch(Database& db, std::int64_t audit_id, std::int64_t first_referral, std::int64_t last_referral);
+
+// SQL yielding the ids of the import entries that stored a referral of the
+// cases `case_ids_sql` (a subquery yielding case ids) — for IN (...).
+std::string import_entries_sql(std::string_view case_ids_sql);
+
 // Appends entries; keeps the prepared statements and the chain head, so a
 // bulk import appends cheaply. Use within one write transaction.
 class AuditWriter {
@@ -49,8 +59,9 @@ class AuditWriter {
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
-  void append(const std::string& action, const std::string& object, const std::string& person = {},
-              const std::string& detail = {});
+  // Returns the new entry's id.
+  std::int64_t append(const std::string& action, const std::string& object, const std::string& person = {},
+                      const std::string& detail = {});
   // Writes the chain head (meta 'audit_head'); call before the transaction commits.
   void flush();
 

@@ -20,6 +20,9 @@ struct Migration {
   int version;
   const char* name;
   const char* sql;
+  // Rebuilds tables others refer to: applied with foreign keys off, and
+  // refused unless PRAGMA foreign_key_check is clean before the commit.
+  bool rebuilds_tables = false;
 };
 
 // Every migration in order; the last one's version is the current schema.
