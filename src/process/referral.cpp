@@ -26,11 +26,11 @@ bool same_content(std::string_view stored, std::string_view hash) {
 int year_of(Date d) { return int(std::chrono::year_month_day{d}.year()); }
 
 // ISO text of a date without iostreams (one per stored person).
-std::string fast_iso(Date d) {
+void fast_iso(Date d, std::string& out) {
   const std::chrono::year_month_day ymd{d};
   char buf[16];
   const int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
-  return std::string(buf, std::size_t(n > 0 ? n : 0));
+  out.assign(buf, std::size_t(n > 0 ? n : 0));
 }
 
 // A strict YYYY-MM-DD date without iostreams (the import checks one per
@@ -76,10 +76,9 @@ struct PendingReferral {
 // The content a referral is compared on when it is sent again: the first
 // 128 bits of its SHA-256, as 32 hex characters. Referrals stored before
 // schema version 5 hold all 64; same_content() accepts either.
-std::string content_hash(const PendingReferral& in) {
-  std::string data;
-  data.reserve(in.fnr.size() + in.name.size() + in.reporter_type.size() + in.reporter_name.size() +
-               in.received.size() + in.need.size() + 8);
+void content_hash(const PendingReferral& in, std::string& out) {
+  thread_local std::string data;  // one buffer for every row
+  data.clear();
   const char sep = '\x1f';
   data += in.fnr; data += sep;
   data += in.name; data += sep;
@@ -87,9 +86,8 @@ std::string content_hash(const PendingReferral& in) {
   data += in.reporter_name; data += sep;
   data += in.received; data += sep;
   data += in.need;
-  std::string hash = sha256_hex(data);
-  hash.resize(32);
-  return hash;
+  out = sha256_hex(data);
+  out.resize(32);
 }
 
 // Completes a row whose fields have been checked: the normalised number,
@@ -97,9 +95,9 @@ std::string content_hash(const PendingReferral& in) {
 void complete(PendingReferral& p, const PersonalNumber& pnr, Date received) {
   p.fnr = pnr.str();
   p.kind = kind_name(pnr.kind());
-  p.birth_date = fast_iso(pnr.birth_date());
+  fast_iso(pnr.birth_date(), p.birth_date);
   p.year = year_of(received);
-  p.hash = content_hash(p);
+  content_hash(p, p.hash);
 }
 
 // Referrals stored a batch at a time: one INSERT ... SELECT per table reads
@@ -161,21 +159,36 @@ class ReferralBatch final : public RowSource {
   void store() {
     show([](const PendingReferral& r) { return r.storable(); });
     if (view_.empty()) return;
-    // New persons: one statement; RETURNING names the ones it inserted.
+    // New persons: one statement for the first row of each number. The new
+    // rowids are consecutive; when some numbers were known, one more
+    // statement tells which rows got which id.
     first_.clear();
-    for (std::size_t v = 0; v < view_.size(); ++v) first_.try_emplace(rows_[view_[v]].fnr, view_[v]);
+    for (const std::size_t i : view_) first_.try_emplace(rows_[i].fnr, i);
+    show([this](const PendingReferral& r) { return r.storable() && first_.at(r.fnr) == std::size_t(&r - rows_.data()); });
     {
       auto& q = prepared_.insert_persons;
       q.reset();
       q.bind_rows(1, *this);
       q.bind_text(2, now_);
-      while (q.step()) {
-        PendingReferral& r = rows_[first_.at(q.column_text(1))];
-        r.person_id = q.column_int64(0);
-        r.new_person = true;
-        r.named = !r.name.empty();
+      q.step();
+      const auto inserted = std::int64_t(q.changes());
+      const std::int64_t first_new = ctx_.db.sql().getLastInsertRowid() - inserted + 1;
+      if (inserted == std::int64_t(view_.size())) {
+        std::int64_t id = first_new;
+        for (const std::size_t i : view_) rows_[i].person_id = id++, rows_[i].new_person = true;
+      } else if (inserted > 0 || !view_.empty()) {
+        auto& p = prepared_.person_ids;
+        p.reset();
+        p.bind_rows(1, *this);
+        while (p.step()) {
+          PendingReferral& r = rows_[view_[std::size_t(p.column_int64(0))]];
+          r.person_id = p.column_int64(1);
+          r.new_person = inserted > 0 && r.person_id >= first_new;
+        }
       }
+      for (const std::size_t i : view_) rows_[i].named = rows_[i].new_person && !rows_[i].name.empty();
     }
+    show([](const PendingReferral& r) { return r.storable(); });
     for (const std::size_t i : view_) place(i);
     show([](const PendingReferral& r) { return r.storable() && r.new_case; });
     if (!view_.empty()) {
@@ -231,7 +244,7 @@ class ReferralBatch final : public RowSource {
 
  private:
   struct Prepared {
-    RowStatement seen, insert_persons, insert_cases, insert_referrals;
+    RowStatement seen, insert_persons, person_ids, insert_cases, insert_referrals;
     SQLite::Statement person, name, open_case, max_case;
   };
 
@@ -245,7 +258,8 @@ class ReferralBatch final : public RowSource {
                               "JOIN case_file c ON c.id = r.case_id"),
         RowStatement(db, "INSERT INTO person(fnr, kind, birth_date, name, created_at) "
                               "SELECT fnr, kind, birth_date, name, ?2 FROM oppteam_referral_rows(?1) WHERE true "
-                              "ON CONFLICT(fnr) DO NOTHING RETURNING id, fnr"),
+                              "ON CONFLICT(fnr) DO NOTHING"),
+        RowStatement(db, "SELECT b.rowid, p.id FROM oppteam_referral_rows(?1) b JOIN person p ON p.fnr = b.fnr"),
         RowStatement(db, "INSERT INTO case_file(id, number, year, seq, person_id, status, opened_on) "
                               "SELECT case_id, number, year, seq, person_id, 'received', received FROM oppteam_referral_rows(?1)"),
         RowStatement(db, "INSERT INTO referral(case_id, sender, external_id, reporter_type, reporter_name, "

@@ -173,6 +173,8 @@ bool RowStatement::step() {
 
 void RowStatement::reset() { sqlite3_reset(stmt_); }
 
+int RowStatement::changes() const { return sqlite3_changes(db_); }
+
 std::int64_t RowStatement::column_int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 std::string_view RowStatement::column_text(int column) const {

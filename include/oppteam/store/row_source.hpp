@@ -63,6 +63,8 @@ class RowStatement {
   // Runs to the next row: false when there are no more.
   bool step();
   void reset();
+  // Rows the last step inserted, updated or deleted.
+  int changes() const;
   std::int64_t column_int64(int column) const;
   std::string_view column_text(int column) const;  // valid until the next step
 
