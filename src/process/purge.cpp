@@ -59,11 +59,20 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
     if (dry_run) return;
     AuditWriter audit(db, ctx.clock, ctx.actor);
     SQLite::Statement del(db.sql(), "DELETE FROM case_file WHERE id = ?");
+    // The imports that stored a case's referrals find it through them; the
+    // purge entry keeps that link once the referrals are gone.
+    SQLite::Statement imports(db.sql(), "SELECT DISTINCT audit_id FROM (" + import_entries_sql("?1") + ") ORDER BY 1");
     for (std::size_t i = 0; i < ids.size(); ++i) {
+      std::string detail = "closed before " + result.closed_before;
+      imports.bind(1, ids[i]);
+      std::string entries;
+      while (imports.executeStep()) entries += (entries.empty() ? "" : ", ") + std::string("#") + imports.getColumn(0).getString();
+      imports.reset();
+      if (!entries.empty()) detail += "; imported by audit entry " + entries;
       del.bind(1, ids[i]);
       del.exec();
       del.reset();
-      audit.append("purge", result.cases[i], "", "closed before " + result.closed_before);
+      audit.append("purge", result.cases[i], "", detail);
     }
     SQLite::Statement orphan(db.sql(), "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)");
     for (auto p : persons) {

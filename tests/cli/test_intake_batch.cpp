@@ -4,6 +4,7 @@
 
 #include "cli/harness.hpp"
 #include "cli/test_intake_helpers.hpp"
+#include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -164,5 +165,32 @@ TEST_CASE("an import is one audit entry, found through each person and case it s
   const auto exported = x.json();
   for (const auto& e : exported["audit"]) found = found || e["action"] == "refer.import";
   CHECK(found);
+  CHECK(f.oppteam({"audit", "verify"}).code == 0);
+}
+
+TEST_CASE("purging an imported case keeps, in the purge entry, the import that stored it", "[intake][audit]") {
+  test::Fixture f;
+  auto file = f.dir.write("old.csv", kHeader + row("O1", synthetic_fnr(11, 12, 1950), "", "Behov", "2024-01-05") +
+                                         row("O2", synthetic_fnr(12, 12, 1950), "", "Behov", "2024-01-06"));
+  REQUIRE(f.oppteam({"--today", "2024-02-01", "refer", "import", file}).code == 0);
+  {
+    // Closed long ago (the process that closes a case is tested elsewhere).
+    robust::Sql sql(f.db());
+    sql.exec("UPDATE case_file SET status = 'closed', closed_on = '2024-03-01' WHERE number = '2024/1'");
+  }
+  auto r = f.oppteam({"--today", "2040-01-01", "--json", "purge", "--closed-before", "2025-01-01"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["deleted"] == 1);
+  auto log = f.oppteam({"--json", "audit", "log", "--case", "2024/1"});
+  REQUIRE(log.code == 0);
+  const auto doc = log.json();
+  std::string detail;
+  for (const auto& e : doc["entries"])
+    if (e["action"] == "purge") detail = e["detail"];
+  CHECK(detail.find("imported by audit entry #3") != std::string::npos);
+  // The other case of that import still leads to it.
+  auto other = f.oppteam({"--json", "audit", "log", "--case", "2024/2"});
+  CHECK(other.out.find("refer.import") != std::string::npos);
   CHECK(f.oppteam({"audit", "verify"}).code == 0);
 }
