@@ -3,7 +3,9 @@
 # `oppteam refer import` (validated, stored, audited, one transaction),
 # against the floor of sqlite3's `.import` of the same CSV into a plain
 # table with a unique index on external_id, measured in the same run.
-# Prints both wall times, the ratio and the peak RSS of each (GNU time -v).
+# Prints both wall times, the ratio and the peak RSS of each (GNU time -v),
+# and the schema's own bound: the same rows put into oppteam's tables by
+# set-based SQL with no validation (what no import code can beat).
 #
 # Usage: bench/import_bench.sh [N] [OPPTEAM_BINARY]
 #   N               rows (default 1000000)
@@ -52,16 +54,41 @@ DB=$WORK/k.db
 STORED=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['stored'])" "$WORK/summary.json")
 VERIFY=$("$BIN" --db "$DB" --json audit verify | python3 -c "import json,sys; d=json.load(sys.stdin); print('ok' if d['ok'] else 'BROKEN', d['entries'])")
 
+# The schema's own bound: the same rows put into oppteam's tables (same
+# schema, same indexes) by set-based SQL from a staging table, with no
+# validation, hashing or audit. What the import costs above this is
+# oppteam's; what this costs above the floor is the schema's.
+BOUND_DB=$WORK/bound.db
+"$BIN" --db "$BOUND_DB" --as bench init --example > /dev/null
+cat > "$WORK/bound.sql" <<SQL
+PRAGMA foreign_keys = OFF;
+PRAGMA cache_size = -24576;
+CREATE TEMP TABLE st (external_id TEXT, fnr TEXT, name TEXT, reporter_type TEXT, reporter_name TEXT, received TEXT, need TEXT);
+.import --csv --skip 1 $CSV st
+.timer on
+BEGIN;
+INSERT INTO person(fnr, kind, birth_date, name, created_at)
+  SELECT fnr, 'fodselsnummer', '1950-01-01', name, '2026-11-23T10:00:00Z' FROM st;
+INSERT INTO case_file(id, number, year, seq, person_id, status, opened_on)
+  SELECT rowid, '2026/' || rowid, 2026, rowid, rowid, 'received', received FROM st;
+INSERT INTO referral(case_id, sender, external_id, reporter_type, reporter_name, received_on, need, content_hash, created_at, created_by)
+  SELECT rowid, 'default', external_id, reporter_type, reporter_name, received, need,
+         '0123456789abcdef0123456789abcdef', '2026-11-23T10:00:00Z', 'bench' FROM st;
+COMMIT;
+SQL
+BT=$(sqlite3 "$BOUND_DB" < "$WORK/bound.sql" | awk '/^Run Time/ { s += $4 } END { printf "%.2f", s }')
+
 FT=$(wall "$WORK/floor.time"); OT=$(wall "$WORK/oppteam.time")
 FR=$(rss "$WORK/floor.time"); OR=$(rss "$WORK/oppteam.time")
 FC=$(cpu "$WORK/floor.time"); OC=$(cpu "$WORK/oppteam.time")
-python3 - "$N" "$SIZE" "$FT" "$OT" "$FR" "$OR" "$FLOOR_ROWS" "$STORED" "$VERIFY" "$FC" "$OC" <<'PY'
+python3 - "$N" "$SIZE" "$FT" "$OT" "$FR" "$OR" "$FLOOR_ROWS" "$STORED" "$VERIFY" "$FC" "$OC" "$BT" <<'PY'
 import sys
-n, size, ft, ot, fr, orss, floor_rows, stored, verify, fc, oc = sys.argv[1:]
-ft, ot, fc, oc = float(ft), float(ot), float(fc), float(oc)
+n, size, ft, ot, fr, orss, floor_rows, stored, verify, fc, oc, bt = sys.argv[1:]
+ft, ot, fc, oc, bt = float(ft), float(ot), float(fc), float(oc), float(bt)
 print(f"rows                 {int(n):>12,}   file {int(size) / 2**20:.1f} MiB")
 print(f"sqlite3 .import      {ft:>10.2f} s wall  {fc:8.2f} s CPU   peak RSS {int(fr) / 1024:7.1f} MiB   rows {int(floor_rows):,}")
 print(f"oppteam refer import {ot:>10.2f} s wall  {oc:8.2f} s CPU   peak RSS {int(orss) / 1024:7.1f} MiB   stored {int(stored):,}")
+print(f"schema bound (SQL)   {bt:>10.2f} s wall  ({bt / ft:.2f} x the floor: the same rows into oppteam's tables, no checks)")
 print(f"ratio                {ot / ft:>10.2f} x wall {oc / fc:7.2f} x CPU  (target <= 1.5 x; memory target < 64 MiB)")
 print(f"audit verify         {verify}")
 PY
