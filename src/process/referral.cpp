@@ -176,7 +176,7 @@ class ReferralBatch final : public RowSource {
       if (inserted == std::int64_t(view_.size())) {
         std::int64_t id = first_new;
         for (const std::size_t i : view_) rows_[i].person_id = id++, rows_[i].new_person = true;
-      } else if (inserted > 0 || !view_.empty()) {
+      } else {
         auto& p = prepared_.person_ids;
         p.reset();
         p.bind_rows(1, *this);
@@ -210,12 +210,7 @@ class ReferralBatch final : public RowSource {
   }
 
   // RowSource: the rows of the current view.
-  const std::vector<std::string>& columns() const override {
-    static const std::vector<std::string> names = {"sender", "external_id", "fnr", "kind", "birth_date", "name",
-                                                   "reporter_type", "reporter_name", "received", "need", "hash",
-                                                   "person_id", "case_id", "number", "year", "seq"};
-    return names;
-  }
+  const std::vector<std::string>& columns() const override { return column_names(); }
   std::size_t rows() const override { return view_.size(); }
   Cell cell(std::size_t row, std::size_t column) const override {
     const PendingReferral& r = rows_[view_[row]];
@@ -248,10 +243,16 @@ class ReferralBatch final : public RowSource {
     SQLite::Statement person, name, open_case, max_case;
   };
 
+  // The columns of oppteam_referral_rows, in the order cell() gives them.
+  static const std::vector<std::string>& column_names() {
+    static const std::vector<std::string> names = {"sender", "external_id", "fnr", "kind", "birth_date", "name",
+                                                   "reporter_type", "reporter_name", "received", "need", "hash",
+                                                   "person_id", "case_id", "number", "year", "seq"};
+    return names;
+  }
+
   static Prepared prepare(SQLite::Database& db) {
-    register_row_source(db, "oppteam_referral_rows", {"sender", "external_id", "fnr", "kind", "birth_date", "name",
-                                                       "reporter_type", "reporter_name", "received", "need", "hash",
-                                                       "person_id", "case_id", "number", "year", "seq"});
+    register_row_source(db, "oppteam_referral_rows", column_names());
     return Prepared{
         RowStatement(db, "SELECT b.rowid, r.content_hash, c.number FROM oppteam_referral_rows(?1) b "
                               "JOIN referral r ON r.sender = b.sender AND r.external_id = b.external_id "
