@@ -107,8 +107,8 @@ class ReferralBatch final : public RowSource {
  public:
   static constexpr std::size_t kCapacity = 2048;
 
-  explicit ReferralBatch(const Context& ctx)
-      : ctx_(ctx), rows_(kCapacity), now_(ctx.clock.now_timestamp()), prepared_(prepare(ctx.db.sql())) {}
+  explicit ReferralBatch(const Context& ctx, std::size_t capacity = kCapacity)
+      : ctx_(ctx), rows_(capacity), now_(ctx.clock.now_timestamp()), prepared_(prepare(ctx.db.sql())) {}
 
   bool full() const { return size_ == rows_.size(); }
   std::size_t size() const { return size_; }
@@ -400,7 +400,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
   const Date received = check_received(ctx, in.received);
   check_need(in.need);
   return ctx.db.write([&] {
-    ReferralBatch batch(ctx);
+    ReferralBatch batch(ctx, 1);
     PendingReferral& p = batch.add();
     p.external_id = in.external_id;
     p.sender = in.external_id.empty() ? std::string() : in.sender.empty() ? std::string("default") : in.sender;
