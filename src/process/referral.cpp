@@ -175,7 +175,12 @@ class ReferralBatch final : public RowSource {
       const std::int64_t first_new = ctx_.db.sql().getLastInsertRowid() - inserted + 1;
       if (inserted == std::int64_t(view_.size())) {
         std::int64_t id = first_new;
-        for (const std::size_t i : view_) rows_[i].person_id = id++, rows_[i].new_person = true;
+        for (const std::size_t i : view_) {
+          PendingReferral& r = rows_[i];
+          r.person_id = id++;
+          r.new_person = true;
+          r.named = !r.name.empty();
+        }
       } else {
         auto& p = prepared_.person_ids;
         p.reset();
@@ -184,9 +189,9 @@ class ReferralBatch final : public RowSource {
           PendingReferral& r = rows_[view_[std::size_t(p.column_int64(0))]];
           r.person_id = p.column_int64(1);
           r.new_person = inserted > 0 && r.person_id >= first_new;
+          r.named = p.column_int64(2) != 0;
         }
       }
-      for (const std::size_t i : view_) rows_[i].named = rows_[i].new_person && !rows_[i].name.empty();
     }
     show([](const PendingReferral& r) { return r.storable(); });
     for (const std::size_t i : view_) place(i);
@@ -210,7 +215,6 @@ class ReferralBatch final : public RowSource {
   }
 
   // RowSource: the rows of the current view.
-  const std::vector<std::string>& columns() const override { return column_names(); }
   std::size_t rows() const override { return view_.size(); }
   Cell cell(std::size_t row, std::size_t column) const override {
     const PendingReferral& r = rows_[view_[row]];
@@ -240,7 +244,7 @@ class ReferralBatch final : public RowSource {
  private:
   struct Prepared {
     RowStatement seen, insert_persons, person_ids, insert_cases, insert_referrals;
-    SQLite::Statement person, name, open_case, max_case;
+    SQLite::Statement name, open_case, max_case;
   };
 
   // The columns of oppteam_referral_rows, in the order cell() gives them.
@@ -260,14 +264,13 @@ class ReferralBatch final : public RowSource {
         RowStatement(db, "INSERT INTO person(fnr, kind, birth_date, name, created_at) "
                               "SELECT fnr, kind, birth_date, name, ?2 FROM oppteam_referral_rows(?1) WHERE true "
                               "ON CONFLICT(fnr) DO NOTHING"),
-        RowStatement(db, "SELECT b.rowid, p.id FROM oppteam_referral_rows(?1) b JOIN person p ON p.fnr = b.fnr"),
+        RowStatement(db, "SELECT b.rowid, p.id, p.name IS NOT NULL FROM oppteam_referral_rows(?1) b JOIN person p ON p.fnr = b.fnr"),
         RowStatement(db, "INSERT INTO case_file(id, number, year, seq, person_id, status, opened_on) "
                               "SELECT case_id, number, year, seq, person_id, 'received', received FROM oppteam_referral_rows(?1)"),
         RowStatement(db, "INSERT INTO referral(case_id, sender, external_id, reporter_type, reporter_name, "
                               "received_on, need, content_hash, created_at, created_by) "
                               "SELECT case_id, sender, external_id, reporter_type, reporter_name, received, need, hash, ?2, ?3 "
                               "FROM oppteam_referral_rows(?1)"),
-        SQLite::Statement(db, "SELECT id, name IS NOT NULL FROM person WHERE fnr = ?"),
         SQLite::Statement(db, "UPDATE person SET name = ? WHERE id = ? AND name IS NULL"),
         SQLite::Statement(db, "SELECT id, number, status FROM case_file WHERE person_id = ? "
                               "AND (status = 'received' OR status = 'granted' OR status = 'active') ORDER BY id DESC LIMIT 1"),
@@ -289,7 +292,10 @@ class ReferralBatch final : public RowSource {
     if (first != i) {  // the person's second referral in this batch joins the case of the first
       PendingReferral& f = rows_[first];
       r.person_id = f.person_id;
-      if (!f.named && !r.name.empty()) name_person(f.person_id, r.name), f.named = true;
+      if (!f.named && !r.name.empty()) {
+        name_person(f.person_id, r.name);
+        f.named = true;
+      }
       r.case_id = f.case_id;
       r.case_number = f.case_number;
       r.status = f.status;
@@ -297,14 +303,10 @@ class ReferralBatch final : public RowSource {
       return;
     }
     if (!r.new_person) {  // known before this batch: it may have an open case
-      auto& p = prepared_.person;
-      p.reset();
-      p.bindNoCopy(1, r.fnr);
-      p.executeStep();
-      r.person_id = p.getColumn(0).getInt64();
-      r.named = p.getColumn(1).getInt() != 0;
-      p.reset();
-      if (!r.named && !r.name.empty()) name_person(r.person_id, r.name), r.named = true;
+      if (!r.named && !r.name.empty()) {
+        name_person(r.person_id, r.name);
+        r.named = true;
+      }
       auto& q = prepared_.open_case;
       q.reset();
       q.bind(1, static_cast<int64_t>(r.person_id));

@@ -26,6 +26,7 @@ struct Table {
 
 struct Cursor {
   sqlite3_vtab_cursor base{};
+  int columns = 0;  // of the function; the next one is the hidden argument
   const RowSource* source = nullptr;
   std::size_t row = 0;
 };
@@ -63,9 +64,10 @@ int best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
   return SQLITE_CONSTRAINT;
 }
 
-int open(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
+int open(sqlite3_vtab* vtab, sqlite3_vtab_cursor** out) {
   auto* c = new (std::nothrow) Cursor;
   if (!c) return SQLITE_NOMEM;
+  c->columns = reinterpret_cast<Table*>(vtab)->module->columns;
   *out = &c->base;
   return SQLITE_OK;
 }
@@ -94,7 +96,7 @@ int eof(sqlite3_vtab_cursor* cursor) {
 
 int column(sqlite3_vtab_cursor* cursor, sqlite3_context* ctx, int i) {
   const auto* c = reinterpret_cast<Cursor*>(cursor);
-  if (std::size_t(i) >= c->source->columns().size()) {  // the hidden argument
+  if (i >= c->columns) {  // the hidden argument
     sqlite3_result_null(ctx);
     return SQLITE_OK;
   }

@@ -71,10 +71,6 @@ namespace {
 class Rows final : public RowSource {
  public:
   std::vector<std::pair<std::string, std::int64_t>> data;
-  const std::vector<std::string>& columns() const override {
-    static const std::vector<std::string> names = {"label", "n"};
-    return names;
-  }
   std::size_t rows() const override { return data.size(); }
   Cell cell(std::size_t row, std::size_t column) const override {
     const auto& [label, n] = data[row];

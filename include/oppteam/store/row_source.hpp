@@ -29,18 +29,18 @@ namespace oppteam {
 // NULL, an integer or text (which must stay valid while a statement reads it).
 using Cell = std::variant<std::nullptr_t, std::int64_t, std::string_view>;
 
+// Rows for a function registered with register_row_source; `column` counts
+// in the order of the names given there.
 class RowSource {
  public:
   virtual ~RowSource() = default;
-  // The column names, in order; fixed for the life of the source.
-  virtual const std::vector<std::string>& columns() const = 0;
   virtual std::size_t rows() const = 0;
   virtual Cell cell(std::size_t row, std::size_t column) const = 0;
 };
 
 // Registers the table-valued function `name` on `db` for sources with these
-// columns. Call once per connection and name, before preparing statements
-// that read it.
+// columns, before preparing statements that read it. Registering the name
+// again replaces it (no statement of the old one may still be prepared).
 void register_row_source(SQLite::Database& db, const std::string& name, const std::vector<std::string>& columns);
 
 // A statement that reads a RowSource. SQLiteCpp keeps a statement's
