@@ -4,11 +4,14 @@
 
 #include <array>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <poll.h>
+#include <pty.h>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -44,8 +47,7 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
   return p;
 }
 
-Result run(const std::vector<std::string>& args, const std::string& input, const std::map<std::string, std::string>& env,
-           const std::string& cwd) {
+Command::Command(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e; ++e) {
     std::string kv(*e);
@@ -56,18 +58,18 @@ Result run(const std::vector<std::string>& args, const std::string& input, const
     vars[k] = kv.substr(eq + 1);
   }
   for (const auto& [k, v] : env) vars[k] = v;
-  std::vector<std::string> env_strings;
-  for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  for (const auto& [k, v] : vars) env_.push_back(k + "=" + v);
+  args_.push_back(OPPTEAM_BINARY);
+  args_.insert(args_.end(), args.begin(), args.end());
+  for (auto& a : args_) argv_.push_back(a.data());
+  argv_.push_back(nullptr);
+  for (auto& e : env_) envp_.push_back(e.data());
+  envp_.push_back(nullptr);
+}
 
-  std::vector<std::string> argv_strings{OPPTEAM_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
+Result run(const std::vector<std::string>& args, const std::string& input, const std::map<std::string, std::string>& env,
+           const std::string& cwd) {
+  Command command(args, env);
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
   pid_t pid = ::fork();
@@ -78,7 +80,7 @@ Result run(const std::vector<std::string>& args, const std::string& input, const
     ::dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
     if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) _exit(127);
-    ::execve(argv[0], argv.data(), envp.data());
+    ::execve(command.argv()[0], command.argv(), command.envp());
     _exit(127);
   }
   ::close(in_pipe[0]);
@@ -125,6 +127,49 @@ Result run(const std::vector<std::string>& args, const std::string& input, const
   if (in_fd >= 0) ::close(in_fd);
   ::close(out_pipe[0]);
   ::close(err_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+PtyResult run_pty(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& steps,
+                  const std::string& home) {
+  Command command(args, {{"HOME", home}, {"TERM", "dumb"}});
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::execve(command.argv()[0], command.argv(), command.envp());
+    _exit(127);
+  }
+  PtyResult r;
+  std::size_t matched_to = 0, step = 0;
+  std::array<char, 4096> buf{};
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (true) {
+    while (step < steps.size()) {
+      const auto at = r.out.find(steps[step].first, matched_to);
+      if (at == std::string::npos) break;
+      matched_to = at + steps[step].first.size();
+      const std::string line = steps[step].second + "\n";
+      REQUIRE(::write(master, line.data(), line.size()) == ssize_t(line.size()));
+      ++step;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      r.timed_out = true;
+      ::kill(pid, SIGKILL);
+      break;
+    }
+    pollfd p{master, POLLIN, 0};
+    const int n = ::poll(&p, 1, 200);
+    if (n < 0 && errno != EINTR) break;
+    if (n <= 0) continue;
+    const ssize_t got = ::read(master, buf.data(), buf.size());
+    if (got <= 0) break;  // EIO: the child closed the terminal
+    r.out.append(buf.data(), std::size_t(got));
+  }
+  ::close(master);
   int status = 0;
   ::waitpid(pid, &status, 0);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

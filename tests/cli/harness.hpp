@@ -17,6 +17,21 @@ struct Result {
   nlohmann::json json() const;  // stdout parsed as JSON (fails the test if it is not)
 };
 
+// argv and envp for running the oppteam binary under test: the test's own
+// environment without OPPTEAM_*, XDG_* and NO_COLOR, with `env` on top.
+class Command {
+ public:
+  Command(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+  Command(const Command&) = delete;
+  Command& operator=(const Command&) = delete;
+  char* const* argv() { return argv_.data(); }
+  char* const* envp() { return envp_.data(); }
+
+ private:
+  std::vector<std::string> args_, env_;
+  std::vector<char*> argv_, envp_;
+};
+
 // A temporary directory, removed with everything in it at the end of scope.
 class TempDir {
  public:
@@ -38,6 +53,18 @@ class TempDir {
 // HOME/XDG_* point into the temporary directory so nothing leaks out).
 Result run(const std::vector<std::string>& args, const std::string& input = "",
            const std::map<std::string, std::string>& env = {}, const std::string& cwd = "");
+
+// Runs oppteam behind a pseudo-terminal (stdin, stdout and stderr all the
+// terminal, as for a person; TERM=dumb, HOME=`home`). `steps` are (expect,
+// send) pairs: wait until the output holds `expect` after what the previous
+// step matched, then type `send` and Enter. Gives up after 30 seconds.
+struct PtyResult {
+  int code = -1;
+  std::string out;  // all that appeared on the terminal
+  bool timed_out = false;
+};
+PtyResult run_pty(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& steps,
+                  const std::string& home);
 
 // A temporary directory holding an initialised database `k.db` made from
 // the example rammeverk, and helpers to run commands against it.

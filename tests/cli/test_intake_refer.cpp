@@ -22,65 +22,6 @@ test::Result add(test::Fixture& f, const std::string& fnr, const std::string& re
                     "--reporter-name", "Dr. Berg", "--received", received, "--need", "Trenger koordinering"});
 }
 
-struct PtyResult {
-  int code = -1;
-  std::string output;
-};
-
-// Runs oppteam on a pseudo-terminal (stdin, stdout and stderr all the
-// terminal, as for a person), answering each prompt that contains a key of
-// `answers` in order.
-PtyResult run_on_pty(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& answers,
-                     const std::string& home) {
-  std::vector<std::string> argv_s{OPPTEAM_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& s : argv_s) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  int master = -1;
-  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::setenv("HOME", home.c_str(), 1);
-    ::unsetenv("OPPTEAM_DB");
-    ::unsetenv("OPPTEAM_CONFIG");
-    ::unsetenv("OPPTEAM_USER");
-    ::execv(argv[0], argv.data());
-    _exit(127);
-  }
-  PtyResult r;
-  std::size_t next = 0, searched_from = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  char buf[4096];
-  for (;;) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      break;
-    }
-    pollfd p{master, POLLIN, 0};
-    int n = ::poll(&p, 1, 200);
-    if (n > 0) {
-      ssize_t got = ::read(master, buf, sizeof buf);
-      if (got <= 0) break;  // EIO: the child has exited and closed the terminal
-      r.output.append(buf, std::size_t(got));
-    }
-    if (next < answers.size()) {
-      auto at = r.output.find(answers[next].first, searched_from);
-      if (at != std::string::npos) {
-        searched_from = at + answers[next].first.size();
-        std::string line = answers[next].second + "\n";
-        REQUIRE(::write(master, line.data(), line.size()) == ssize_t(line.size()));
-        ++next;
-      }
-    }
-  }
-  ::close(master);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return r;
-}
-
 }  // namespace
 
 TEST_CASE("refer add opens a case YYYY/N by the received year, and joins the person's open case", "[intake]") {
@@ -152,7 +93,7 @@ TEST_CASE("refer add with an external_id is idempotent and reports a conflict", 
 TEST_CASE("refer add at a terminal asks for each missing field, shows the reporter types, and re-asks after a mistake", "[intake]") {
   test::Fixture f;
   const std::string per = synthetic_fnr(15, 1, 2014);
-  auto r = run_on_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add"},
+  auto r = test::run_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add"},
                       {{"(11 sifre)", bad_control(per)},
                        {"(11 sifre)", per},
                        {"Navn (kan", "Kasper Olsen"},
@@ -161,11 +102,11 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
                        {"Mottatt dato", ""},
                        {"Beskrivelse av behovet", "Mange tjenester rundt familien"}},
                       f.dir.path());
-  INFO(r.output);
+  INFO(r.out);
   REQUIRE(r.code == 0);
-  CHECK(r.output.find("kontrollsiffer") != std::string::npos);  // the mistake was explained
-  CHECK(r.output.find("skole") != std::string::npos);           // allowed values shown
-  CHECK(r.output.find("2026/1") != std::string::npos);
+  CHECK(r.out.find("kontrollsiffer") != std::string::npos);  // the mistake was explained
+  CHECK(r.out.find("skole") != std::string::npos);           // allowed values shown
+  CHECK(r.out.find("2026/1") != std::string::npos);
   auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
   REQUIRE(show.code == 0);
   const auto j = show.json();
@@ -178,8 +119,8 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
 
 TEST_CASE("refer add at a terminal stops with exit 64 when input ends", "[intake]") {
   test::Fixture f;
-  auto r = run_on_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add", "--fnr", "23923901213"},
+  auto r = test::run_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add", "--fnr", "23923901213"},
                       {{"Navn (kan", "\x04"}}, f.dir.path());
-  INFO(r.output);
+  INFO(r.out);
   CHECK(r.code == 64);
 }

@@ -7,7 +7,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char** environ;
 
 namespace robust {
 
@@ -48,35 +47,16 @@ std::string synthetic_fnr(int n) {
 
 pid_t spawn(const std::vector<std::string>& args, const std::string& home,
             const std::map<std::string, std::string>& env) {
-  std::map<std::string, std::string> vars;
-  for (char** e = environ; *e; ++e) {
-    std::string kv(*e);
-    auto eq = kv.find('=');
-    if (eq == std::string::npos) continue;
-    std::string k = kv.substr(0, eq);
-    if (k.rfind("OPPTEAM_", 0) == 0 || k.rfind("XDG_", 0) == 0) continue;
-    vars[k] = kv.substr(eq + 1);
-  }
-  vars["HOME"] = home;
-  for (const auto& [k, v] : env) vars[k] = v;
-  std::vector<std::string> env_strings;
-  for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> argv_strings{OPPTEAM_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
+  std::map<std::string, std::string> vars = env;
+  vars.emplace("HOME", home);
+  test::Command command(args, vars);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), envp.data());
+  const int rc = posix_spawn(&pid, command.argv()[0], &fa, nullptr, command.argv(), command.envp());
   posix_spawn_file_actions_destroy(&fa);
   if (rc != 0) throw std::runtime_error("posix_spawn failed");
   return pid;

@@ -185,7 +185,7 @@ TEST_CASE("assess at a terminal walks through the items, re-asking on a bad valu
   test::Fixture f;
   const std::string c = refer(f);
   consent(f, c, "utredning");
-  auto r = run_pty({"--db", f.db(), "--as", "ane", "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn"},
+  auto r = test::run_pty({"--db", f.db(), "--as", "ane", "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn"},
                    {{"Navn på den som kartlegger", "Ane Lie"},
                     {"Profesjon", "sykepleier"},
                     {"[1/8] Flere samtidige sykdommer", "kanskje"},  // not a yes/no answer
@@ -216,7 +216,7 @@ TEST_CASE("assess at a terminal: end of input stores nothing", "[team][assess]")
   test::Fixture f;
   const std::string c = refer(f);
   consent(f, c, "utredning");
-  auto r = run_pty({"--db", f.db(), "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn", "--assessor", "A",
+  auto r = test::run_pty({"--db", f.db(), "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn", "--assessor", "A",
                     "--profession", "lege"},
                    {{"[1/8]", "ja"}, {"[2/8]", "\x04"}}, f.dir.path());
   INFO(r.out);
