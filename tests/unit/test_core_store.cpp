@@ -1,3 +1,4 @@
+#include "unit/errors.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
@@ -14,14 +15,7 @@ using namespace oppteam;
 
 namespace {
 
-ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return ExitCode::ok;
-}
+using unit::code_of;
 
 const Clock kClock{*try_parse_date("2026-03-02")};
 

@@ -1,6 +1,7 @@
 // The intake library on a temporary database: case numbering, consent's
 // age rule and withdrawal pausing a team, decision state rules.
 
+#include "unit/errors.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
@@ -45,14 +46,7 @@ std::string synthetic(const std::string& six) {  // DDMMYY with month + 80
   }
 }
 
-ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return ExitCode::ok;
-}
+using unit::code_of;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 // are inserted with SQL, so these tests depend on no other area's commands,
 // and a Context can be made for any date (a fixed Clock per date).
 
+#include "unit/errors.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/config/embedded.hpp>
@@ -21,14 +22,7 @@
 
 namespace plantest {
 
-inline oppteam::ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const oppteam::Error& e) {
-    return e.code();
-  }
-  return oppteam::ExitCode::ok;
-}
+using unit::code_of;
 
 inline oppteam::Date day(const std::string& iso) { return *oppteam::try_parse_date(iso); }
 

@@ -3,6 +3,7 @@
 // tests of assessment and team. Fixture rows (person, case, consent,
 // decision) are inserted with SQL so these tests do not depend on intake.
 
+#include "unit/errors.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/config/embedded.hpp>
@@ -19,23 +20,7 @@
 
 namespace unit {
 
-inline oppteam::ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const oppteam::Error& e) {
-    return e.code();
-  }
-  return oppteam::ExitCode::ok;
-}
 
-inline std::string key_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const oppteam::Error& e) {
-    return e.key();
-  }
-  return {};
-}
 
 struct CaseFixture {
   explicit CaseFixture(std::string rammeverk_toml = std::string(oppteam::embedded::example_rammeverk))
