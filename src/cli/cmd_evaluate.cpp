@@ -33,8 +33,7 @@ void setup_evaluate(CLI::App& app, Session& s) {
                  "oppteam --db k.db evaluate 2026/1 --goal 1=2 --decision close --reason \"Målene er nådd\""});
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "evaluate", o->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, o->case_number);
+    const CaseRef c = authorize_case(ctx, "evaluate", o->case_number);  // a koordinator may act in the teams they coordinate
     EvaluationInput in;
     for (const auto& g : o->goals) {
       auto [n, v] = parse_goal_score(g);

@@ -116,8 +116,7 @@ void setup_plan(CLI::App& app, Session& s) {
                   "oppteam --db k.db plan goal 2026/1 --parent 1 --text \"Klare trappa selv\""});
   goal->callback([&s, go] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "plan.write", go->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, go->case_number);
+    const CaseRef c = authorize_case(ctx, "plan.write", go->case_number);  // a koordinator may act in the teams they coordinate
     std::string text;
     if (!go->from_what_matters) text = need_text(s, go->text, "--text", "plan.prompt.goal");
     const int n = add_goal(ctx, c, text, go->from_what_matters, go->parent);
@@ -145,8 +144,7 @@ void setup_plan(CLI::App& app, Session& s) {
                      "oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --every 7 --scope \"1 time\""});
   measure->callback([&s, mo] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "plan.write", mo->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, mo->case_number);
+    const CaseRef c = authorize_case(ctx, "plan.write", mo->case_number);  // a koordinator may act in the teams they coordinate
     MeasureInput in;
     in.goal = mo->goal;
     in.text = need_text(s, mo->text, "--text", "plan.prompt.measure");
@@ -175,8 +173,7 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(status, {"oppteam --db k.db plan status 2026/1 --measure 1 done"});
   status->callback([&s, so] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "plan.write", so->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, so->case_number);
+    const CaseRef c = authorize_case(ctx, "plan.write", so->case_number);  // a koordinator may act in the teams they coordinate
     const Measure m = set_measure_status(ctx, c, so->measure, so->status);
     nlohmann::json doc = {{"case", c.number}, {"measure", m.number}, {"status", m.status}, {"due", m.due_on}};
     std::string text = s.text("plan.status_set", m.number, c.number, label(s, "plan.mstatus.", m.status));
@@ -195,8 +192,7 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(part, {"oppteam --db k.db plan participated 2026/1 --how \"Planmøte heime 12. mai, med datter\""});
   part->callback([&s, po] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "plan.write", po->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, po->case_number);
+    const CaseRef c = authorize_case(ctx, "plan.write", po->case_number);  // a koordinator may act in the teams they coordinate
     record_participation(ctx, c, need_text(s, po->how, "--how", "plan.prompt.how"));
     s.emit({{"case", c.number}, {"participated", true}}, s.text("plan.participated", c.number));
   });
@@ -218,8 +214,7 @@ void setup_plan(CLI::App& app, Session& s) {
                  "--contributions \"Datteren handler hver fredag\" --period-to 2027-05-01"});
   set->callback([&s, se] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "plan.write", se->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, se->case_number);
+    const CaseRef c = authorize_case(ctx, "plan.write", se->case_number);  // a koordinator may act in the teams they coordinate
     PlanFields f;
     f.resources = se->resources;
     f.needs = se->needs;
@@ -241,8 +236,7 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(kind, {"oppteam --db k.db plan kind 2026/1 ip"});
   kind->callback([&s, ko] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "plan.write", ko->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, ko->case_number);
+    const CaseRef c = authorize_case(ctx, "plan.write", ko->case_number);  // a koordinator may act in the teams they coordinate
     set_plan_kind(ctx, c, ko->kind);
     s.emit({{"case", c.number}, {"kind", ko->kind}}, s.text("plan.kind_set", c.number, label(s, "plan.kind.", ko->kind)));
   });
@@ -263,8 +257,7 @@ void setup_plan(CLI::App& app, Session& s) {
                   "oppteam --db k.db plan show 2026/1 --document --html > plan.html"});
   show->callback([&s, sh] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "case.read", sh->case_number);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, sh->case_number);
+    const CaseRef c = authorize_case(ctx, "case.read", sh->case_number);  // a koordinator may act in the teams they coordinate
     const Plan p = show_plan(ctx, c, sh->revision);
     if (sh->document) {
       // The person's document is in the rammeverk's language unless --lang says otherwise.
@@ -289,8 +282,7 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(history, {"oppteam --db k.db plan history 2026/1", "oppteam --db k.db plan show 2026/1 --revision 3"});
   history->callback([&s, hist_case] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "case.read", *hist_case);  // a koordinator may act in the teams they coordinate
-    const CaseRef c = find_case(ctx.db, *hist_case);
+    const CaseRef c = authorize_case(ctx, "case.read", *hist_case);  // a koordinator may act in the teams they coordinate
     const auto revs = plan_history(ctx, c);
     nlohmann::json items = nlohmann::json::array();
     Table t({s.text("plan.col.revision"), s.text("plan.col.when"), s.text("plan.col.by"), s.text("plan.col.change")});

@@ -92,9 +92,11 @@ void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c)
   refuse(ctx, permission, c.number, make_error(ExitCode::permission, "access.refused", ctx.actor, permission));
 }
 
-void authorize_case(Context& ctx, std::string_view permission, std::string_view case_number) {
+CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_view case_number) {
   authorize_some(ctx, permission);
-  authorize_case(ctx, permission, find_case(ctx.db, case_number));
+  CaseRef c = find_case(ctx.db, case_number);
+  authorize_case(ctx, permission, c);
+  return c;
 }
 
 void authorize_actor(Context& ctx, std::string_view login) {

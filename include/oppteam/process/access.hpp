@@ -72,8 +72,9 @@ void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c)
 // authorize_some) before looking the case up, so a user without the
 // permission anywhere learns nothing of which cases exist; then exit 65 /
 // 1 for a malformed / absent case, then the check above. This is the one
-// call a command about one case needs instead of authorize().
-void authorize_case(Context& ctx, std::string_view permission, std::string_view case_number);
+// call a command about one case needs instead of authorize(); it returns
+// the case it found, so the command need not look it up again.
+CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_view case_number);
 
 // True when `user` is the current koordinator of the team of case `case_id`.
 bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id);
