@@ -40,18 +40,7 @@ AuditEntry read_entry(SQLite::Statement& q) {
 }  // namespace
 
 std::string audit_hash(const AuditEntry& e) {
-  std::string data;
-  data.reserve(256);
-  const char sep = '\x1f';
-  data += e.prev_hash; data += sep;
-  data += std::to_string(e.id); data += sep;
-  data += e.at; data += sep;
-  data += e.actor; data += sep;
-  data += e.action; data += sep;
-  data += e.object; data += sep;
-  data += e.person; data += sep;
-  data += e.detail;
-  return sha256_hex(data);
+  return sha256_hex_of_fields({e.prev_hash, std::to_string(e.id), e.at, e.actor, e.action, e.object, e.person, e.detail});
 }
 
 struct AuditWriter::Impl {

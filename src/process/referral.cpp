@@ -77,16 +77,7 @@ struct PendingReferral {
 // 128 bits of its SHA-256, as 32 hex characters. Referrals stored before
 // schema version 5 hold all 64; same_content() accepts either.
 void content_hash(const PendingReferral& in, std::string& out) {
-  thread_local std::string data;  // one buffer for every row
-  data.clear();
-  const char sep = '\x1f';
-  data += in.fnr; data += sep;
-  data += in.name; data += sep;
-  data += in.reporter_type; data += sep;
-  data += in.reporter_name; data += sep;
-  data += in.received; data += sep;
-  data += in.need;
-  out = sha256_hex(data);
+  out = sha256_hex_of_fields({in.fnr, in.name, in.reporter_type, in.reporter_name, in.received, in.need});
   out.resize(32);
 }
 

@@ -52,4 +52,14 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
+std::string sha256_hex_of_fields(std::initializer_list<std::string_view> fields) {
+  thread_local std::string data;  // one buffer for every call (the import hashes one per row)
+  data.clear();
+  for (const auto f : fields) {
+    if (&f != fields.begin()) data += '\x1f';
+    data += f;
+  }
+  return sha256_hex(data);
+}
+
 }  // namespace oppteam
