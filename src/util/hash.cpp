@@ -55,9 +55,11 @@ std::string sha256_hex(std::string_view data) {
 std::string sha256_hex_of_fields(std::initializer_list<std::string_view> fields) {
   thread_local std::string data;  // one buffer for every call (the import hashes one per row)
   data.clear();
-  for (const auto f : fields) {
-    if (&f != fields.begin()) data += '\x1f';
+  bool first = true;
+  for (const std::string_view f : fields) {
+    if (!first) data += '\x1f';
     data += f;
+    first = false;
   }
   return sha256_hex(data);
 }

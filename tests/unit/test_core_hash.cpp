@@ -1,5 +1,6 @@
 // SHA-256 (the audit chain and the referral content hash rest on it).
 
+#include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/hash.hpp>
 
 #include <catch2/catch.hpp>
@@ -17,4 +18,19 @@ TEST_CASE("sha256_hex_of_fields joins its fields with the unit separator", "[cor
   CHECK(sha256_hex_of_fields({"ab"}) == sha256_hex("ab"));
   CHECK(sha256_hex_of_fields({"a", "", "b"}) == sha256_hex("a\x1f\x1f" "b"));
   CHECK(sha256_hex_of_fields({"a", "b"}) != sha256_hex_of_fields({"ab", ""}));
+}
+
+TEST_CASE("an audit entry hashes as it always has, so chains written before verify now", "[core][audit]") {
+  // The digest of this entry as the first version computed it (SHA-256 over
+  // prev_hash, id, at, actor, action, object, person, detail joined by 0x1F).
+  AuditEntry e;
+  e.id = 1;
+  e.at = "2026-03-02T10:00:00.000Z";
+  e.actor = "kari";
+  e.action = "refer.add";
+  e.object = "2026/1";
+  e.person = "23923901213";
+  e.detail = "new case, reporter fastlege";
+  e.prev_hash = std::string(64, '0');
+  CHECK(audit_hash(e) == "52347ac1865a56b4162aca7d53f4dbf8c8d0b8dd6675b9519a91a2d32a86f4bb");
 }

@@ -4,12 +4,17 @@
 
 #include "unit/temp_db.hpp"
 
+#include <oppteam/config/embedded.hpp>
+#include <oppteam/config/rammeverk.hpp>
 #include <oppteam/process/cases.hpp>
+#include <oppteam/process/referral.hpp>
+#include <oppteam/util/dates.hpp>
 #include <oppteam/store/database.hpp>
 #include <oppteam/store/row_source.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <sys/stat.h>
 
 using namespace oppteam;
@@ -31,7 +36,9 @@ TEST_CASE("a database of schema 4 with cases upgrades to 5 with every row and re
         "(3, '2025/12', 2025, 12, 7, 'closed', '2025-01-02'), (4, '2026/1', 2026, 1, 7, 'active', '2026-03-02'), "
         "(5, '2026/2', 2026, 2, 9, 'received', '2026-03-03');"
         "INSERT INTO referral(case_id, sender, external_id, reporter_type, received_on, need, content_hash, created_at, created_by) "
-        "VALUES (4, 'default', 'E1', 'fastlege', '2026-03-02', 'Behov', '" + std::string(64, 'a') + "', 'x', 'kari');"
+        "VALUES (4, 'default', 'E1', 'fastlege', '2026-03-02', 'Behov', "
+        // its content hash as schema 4 stored it: all 64 hex digits of the SHA-256
+        "'52140b5aa9170bd1b922f87d63807f1d247ad4ebd5058823e1720893cfa64cb4', 'x', 'kari');"
         "INSERT INTO consent(case_id, scope, form, given_by, given_on, recorded_by, recorded_at) "
         "VALUES (4, 'team', 'skriftlig', 'person', '2026-03-02', 'kari', 'x');"
         "INSERT INTO team(case_id, created_on, created_by) VALUES (4, '2026-03-04', 'kari');"
@@ -60,6 +67,21 @@ TEST_CASE("a database of schema 4 with cases upgrades to 5 with every row and re
   CHECK_THROWS(db.sql().exec("UPDATE case_file SET status = 'lost' WHERE id = 5"));
   CHECK_THROWS(db.sql().exec("INSERT INTO case_file(number, year, seq, person_id, opened_on) VALUES ('2026/1', 2026, 1, 7, 'x')"));
   CHECK_THROWS(db.sql().exec("UPDATE person SET kind = 'passport' WHERE id = 7"));
+  // A referral stored before is still recognised when it is sent again.
+  {
+    const Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "examples/rammeverk.toml");
+    const Clock clock(*try_parse_date("2026-03-10"));
+    const Context ctx{db, rv, clock, "tester", Lang::en};
+    const std::string header = "external_id,fnr,name,reporter_type,reporter_name,received,need\n";
+    std::istringstream same(header + "E1,23923901213,Per Hansen,fastlege,,2026-03-02,Behov\n");
+    const ImportSummary again = import_referrals(ctx, same, "again.csv", ImportOptions{});
+    CHECK(again.duplicates == 1);
+    CHECK(again.stored == 0);
+    std::istringstream changed(header + "E1,23923901213,Per Hansen,fastlege,,2026-03-02,Annet behov\n");
+    ImportOptions partial;
+    partial.partial = true;
+    CHECK(import_referrals(ctx, changed, "changed.csv", partial).conflicts == 1);
+  }
   // And the cascade from a case still reaches its rows.
   db.sql().exec("DELETE FROM case_file WHERE id = 4");
   CHECK(count("SELECT count(*) FROM referral") == 0);
