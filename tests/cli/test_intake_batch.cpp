@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+#include <sys/stat.h>
+
 using namespace intake_test;
 
 namespace {
@@ -193,4 +196,64 @@ TEST_CASE("purging an imported case keeps, in the purge entry, the import that s
   auto other = f.oppteam({"--json", "audit", "log", "--case", "2024/2"});
   CHECK(other.out.find("refer.import") != std::string::npos);
   CHECK(f.oppteam({"audit", "verify"}).code == 0);
+}
+
+TEST_CASE("a database of schema 4, made by the oppteam before batch storing, opens and works in this one", "[intake][store]") {
+  // tests/cli/data/schema4.sql: that binary's init --example, refer import of
+  // examples/batch.csv, a consent and a case show, dumped with sqlite3.
+  test::TempDir dir;
+  const std::string db = dir.file("old.db");
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+    const std::string sql = test::read_file(test::source_path("tests/cli/data/schema4.sql"));
+    char* message = nullptr;
+    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &message);
+    INFO((message ? message : ""));
+    sqlite3_free(message);
+    sqlite3_close(raw);
+    REQUIRE(rc == SQLITE_OK);
+  }
+  ::chmod(db.c_str(), 0600);
+  auto run = [&](std::vector<std::string> args) {
+    std::vector<std::string> all{"--db", db, "--as", "kari", "--today", "2026-03-20", "--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    auto r = test::run(all, "", {{"HOME", dir.path()}});
+    INFO(r.err);
+    return r;
+  };
+  // The chain the old binary wrote verifies, and the upgrade appended nothing to it.
+  auto verify = run({"audit", "verify"});
+  REQUIRE(verify.code == 0);
+  CHECK(verify.json()["entries"] == 10);
+  {
+    robust::Sql sql(db);
+    CHECK(sql.number("PRAGMA user_version") == 5);
+    CHECK(sql.number("SELECT count(*) FROM referral") == 5);
+    CHECK(sql.number("SELECT count(*) FROM consent") == 1);
+  }
+  // Its cases are found by number, with what they held.
+  auto shown = run({"case", "show", "2026/1"});
+  REQUIRE(shown.code == 0);
+  CHECK(shown.json()["referrals"][0]["external_id"] == "EPJ-2026-0001");
+  CHECK(shown.json()["consents"].size() == 1);
+  // The batch sent again is recognised (content hashes of the old form), a
+  // new referral for a person it holds joins that person's open case, and the
+  // old per-row import entries and the new one are both found by person.
+  auto again = run({"refer", "import", test::source_path("examples/batch.csv")});
+  REQUIRE(again.code == 0);
+  CHECK(again.json()["duplicates"] == 5);
+  CHECK(again.json()["stored"] == 0);
+  auto file = dir.write("new.csv", kHeader + row("N1", "23923910069", "Per Hansen", "Ny melding", "2026-03-15"));
+  auto added = run({"refer", "import", file});
+  REQUIRE(added.code == 0);
+  CHECK(added.json()["cases_opened"] == 0);
+  CHECK(run({"case", "show", "2026/1"}).json()["referrals"].size() == 2);
+  auto log = run({"audit", "log", "--person", "23923910069"});
+  REQUIRE(log.code == 0);
+  int imports = 0;
+  const auto doc = log.json();
+  for (const auto& e : doc["entries"]) imports += e["action"] == "refer.import";
+  CHECK(imports == 2);  // the old per-row entry, and the entry of the import that stored the new referral
+  CHECK(run({"audit", "verify"}).code == 0);
 }
