@@ -182,11 +182,15 @@ AuditVerifyResult audit_verify(Database& db) {
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
   return db.read([&] {
     std::string sql = std::string("SELECT ") + kEntryColumns + " FROM audit WHERE 1";
-    // An entry names a person or case itself, or is the import that stored
-    // one of their referrals.
-    if (f.person)
-      sql += " AND (person = :person OR id IN (" +
-             import_entries_sql("SELECT c.id FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person") + "))";
+    // An entry is about a person when it names the person, names only one
+    // of the person's cases, or is the import that stored one of their
+    // referrals; about a case when it names it or is such an import.
+    if (f.person) {
+      const std::string cases = "SELECT c.id FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person";
+      sql += " AND (person = :person"
+             " OR (person = '' AND object IN (SELECT c.number FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person))"
+             " OR id IN (" + import_entries_sql(cases) + "))";
+    }
     std::optional<CaseNumber> kase;
     if (f.object) {
       try {

@@ -77,36 +77,16 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
     const std::int64_t person_id = person["id"].get<std::int64_t>();
 
     nlohmann::json cases = nlohmann::json::array();
-    std::vector<std::string> numbers;
-    SQLite::Statement c(db.sql(), "SELECT id, number FROM case_file WHERE person_id = ? ORDER BY year, seq");
+    SQLite::Statement c(db.sql(), "SELECT id FROM case_file WHERE person_id = ? ORDER BY year, seq");
     c.bind(1, person_id);
-    while (c.executeStep()) {
-      cases.push_back(case_rows(db, c.getColumn(0).getInt64()));
-      numbers.push_back(c.getColumn(1).getString());
-    }
+    while (c.executeStep()) cases.push_back(case_rows(db, c.getColumn(0).getInt64()));
 
-    // Audit entries about the person: by personal number, and by case number
-    // for entries that named only the case.
+    // The audit entries about the person, as `audit log --person` lists them.
     nlohmann::json audit = nlohmann::json::array();
-    {
-      std::string sql = "SELECT id, at, actor, action, object, detail FROM audit WHERE person = ?1";
-      if (!numbers.empty()) {
-        sql += " OR (person = '' AND object IN (";
-        for (std::size_t i = 0; i < numbers.size(); ++i) sql += fmt::format("{}?{}", i ? ", " : "", i + 2);
-        sql += "))";
-      }
-      // and the imports that stored the person's referrals
-      sql += fmt::format(" OR id IN ({})", import_entries_sql(fmt::format("SELECT id FROM case_file WHERE person_id = {}", person_id)));
-      sql += " ORDER BY id";
-      SQLite::Statement a(db.sql(), sql);
-      a.bind(1, fnr);
-      for (std::size_t i = 0; i < numbers.size(); ++i) a.bind(int(i) + 2, numbers[i]);
-      while (a.executeStep()) {
-        audit.push_back({{"id", a.getColumn(0).getInt64()}, {"at", a.getColumn(1).getString()},
-                         {"actor", a.getColumn(2).getString()}, {"action", a.getColumn(3).getString()},
-                         {"object", a.getColumn(4).getString()}, {"detail", a.getColumn(5).getString()}});
-      }
-    }
+    AuditFilter about;
+    about.person = fnr;
+    for (const auto& e : audit_list(db, about))
+      audit.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
     audit_append(db, ctx.clock, ctx.actor, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
     return nlohmann::json{{"person", person}, {"cases", cases}, {"audit", audit},
                           {"exported_on", ctx.clock.now_timestamp()}, {"exported_by", ctx.actor}};

@@ -146,6 +146,10 @@ TEST_CASE("a koordinator plans and evaluates only in the team they coordinate", 
 name = "Ane Lie"
 roles = ["koordinator"]
 
+[[access.user]]
+name = "leif"
+roles = ["leder"]
+
 [rules]
 consent_required_for = []
 assessment_before_decision = false
@@ -172,5 +176,19 @@ assessment_before_decision = false
   CHECK(as(f, "Ane Lie", {"decide", "2026/1", "--grant"}).code == 77);  // not a koordinator's permission
   robust::Sql sql(f.db());
   CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = 'Ane Lie'") == 2);
+  // The refusal names only the case; the person of 2026/2 still finds it,
+  // in the audit log and in the export of their data.
+  const std::string person2 = robust::synthetic_fnr(7);
+  bool in_log = false, in_export = false;
+  auto log = as(f, "leif", {"--json", "audit", "log", "--person", person2});
+  REQUIRE(log.code == 0);
+  const auto entries = log.json();
+  for (const auto& e : entries["entries"]) in_log |= e["action"] == "access.refused" && e["object"] == "2026/2";
+  CHECK(in_log);
+  auto exported = as(f, "siri", {"--json", "person", "export", person2});
+  REQUIRE(exported.code == 0);
+  const auto doc = exported.json();
+  for (const auto& e : doc["audit"]) in_export |= e["action"] == "access.refused" && e["object"] == "2026/2";
+  CHECK(in_export);
   CHECK(as(f, "siri", {"audit", "verify"}).code == 0);
 }
