@@ -22,7 +22,13 @@ namespace {
 // statistics, would start from all active teams instead of the few due
 // rows of an index; INDEXED BY names the covering indexes of migrations 3
 // and 4, so a lookup never has to read the table row.
-constexpr const char* kRemindSql = R"sql(
+// The current coordinator of team t, or the coordinating unit when the team has none.
+constexpr const char* kCoordinatorOfTeam = R"sql(COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
+                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   LIMIT 1), :unit))sql";
+
+// {coordinator} stands for kCoordinatorOfTeam.
+constexpr const char* kRemindTemplate = R"sql(
 SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
 FROM (
   SELECT c.number AS case_number, c.year AS y, c.seq AS s, 'preliminary_reply' AS kind,
@@ -53,36 +59,28 @@ FROM (
                     WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL)
   UNION ALL
   SELECT c.number, c.year, c.seq, 'no_plan', date(t.created_on, :plan_mod),
-         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
-                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit),
+         {coordinator},
          NULL, NULL, NULL
   FROM team t JOIN case_file c ON c.id = t.case_id
   WHERE t.status = 'active' AND t.created_on <= :plan_cut
     AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.case_id = t.case_id)
   UNION ALL
   SELECT c.number, c.year, c.seq, 'evaluation', p.next_evaluation,
-         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
-                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit),
+         {coordinator},
          NULL, NULL, NULL
   FROM plan p INDEXED BY plan_evaluation_due CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
   WHERE p.next_evaluation <= :horizon AND p.status <> 'closed'
     AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'evaluation', date(p.created_on, :eval_mod),
-         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
-                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit),
+         {coordinator},
          NULL, NULL, NULL
   FROM plan p INDEXED BY plan_unevaluated CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
   WHERE p.next_evaluation IS NULL AND p.status <> 'closed' AND p.created_on <= :eval_cut
     AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'measure', ms.due_on,
-         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
-                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit),
+         {coordinator},
          ms.number, ms.responsible, NULL
   FROM measure ms INDEXED BY measure_open CROSS JOIN plan p CROSS JOIN team t INDEXED BY team_case_status
        CROSS JOIN case_file c
@@ -91,9 +89,7 @@ FROM (
     AND t.case_id = p.case_id AND t.status = 'active' AND c.id = p.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'consent_withdrawn', max(k.withdrawn_on),
-         COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
-                   WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit),
+         {coordinator},
          NULL, NULL, 'team'
   FROM consent k CROSS JOIN team t CROSS JOIN case_file c
   WHERE k.withdrawn_on IS NOT NULL AND k.withdrawn_on <= :today AND k.scope = 'team'
@@ -117,6 +113,11 @@ FROM (
 WHERE x.due <= :horizon AND (:for IS NULL OR x.responsible = :for)
 ORDER BY x.due, x.y, x.s, x.kind, x.measure
 )sql";
+
+const std::string& remind_query() {
+  static const std::string sql = fmt::format(fmt::runtime(kRemindTemplate), fmt::arg("coordinator", kCoordinatorOfTeam));
+  return sql;
+}
 
 struct Params {
   std::vector<std::pair<std::string, std::string>> text;  // name -> value (all text but :for)
@@ -163,7 +164,7 @@ std::string quote(const std::string& s) {
 
 std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
   const Params p = params(ctx, rq);
-  std::string sql = kRemindSql;
+  std::string sql = remind_query();
   auto replace_all = [&](const std::string& name, const std::string& literal) {
     for (std::size_t pos = sql.find(name); pos != std::string::npos; pos = sql.find(name, pos + literal.size())) {
       const std::size_t end = pos + name.size();
@@ -193,7 +194,7 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
     // The query touches index pages all over a large file: read them through
     // a memory map instead of copying each page (SQLite's default is to copy).
     ctx.db.sql().exec("PRAGMA mmap_size = 1073741824");
-    SQLite::Statement q(ctx.db.sql(), kRemindSql);
+    SQLite::Statement q(ctx.db.sql(), remind_query());
     for (const auto& [name, value] : p.text) q.bind(name.c_str(), value);
     if (p.for_name) q.bind(":for", *p.for_name);
     else q.bind(":for");
