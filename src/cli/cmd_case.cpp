@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/case_view.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -26,7 +27,7 @@ void setup_case(CLI::App& app, Session& s) {
   show->add_option("CASE", *number, "the case number, YYYY/N")->required();
   examples(show, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case show 2026/1 --json"});
   show->callback([&s, number] {
-    s.authorize("case.read");
+    authorize_case(s.ctx(), "case.read", *number);  // a koordinator may read the cases they coordinate
     const auto doc = show_case(s.ctx(), *number);
     s.emit(doc, s.json() ? "" : render_case(doc, s.lang()));
   });

@@ -4,6 +4,7 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -103,8 +104,8 @@ void setup_consent(CLI::App& app, Session& s) {
   list->add_option("CASE", *list_case, "the case number, YYYY/N")->required();
   examples(list, {"oppteam --db k.db consent list 2026/1", "oppteam --db k.db consent list 2026/1 --json"});
   list->callback([&s, list_case] {
-    s.authorize("case.read");
     Context& ctx = s.ctx();
+    authorize_case(ctx, "case.read", *list_case);  // a koordinator may read the cases they coordinate
     const auto records = list_consents(ctx, *list_case);
     const Lang L = s.lang();
     nlohmann::json items = nlohmann::json::array();

@@ -174,8 +174,13 @@ assessment_before_decision = false
   CHECK(other.code == 77);
   CHECK(other.err.find("2026/2") != std::string::npos);
   CHECK(as(f, "Ane Lie", {"decide", "2026/1", "--grant"}).code == 77);  // not a koordinator's permission
+  // Reading: the own team's case, not another's.
+  CHECK(as(f, "Ane Lie", {"case", "show", "2026/1"}).code == 0);
+  CHECK(as(f, "Ane Lie", {"consent", "list", "2026/1"}).code == 0);
+  CHECK(as(f, "Ane Lie", {"case", "show", "2026/2"}).code == 77);
+  CHECK(as(f, "Ane Lie", {"consent", "list", "2026/2"}).code == 77);
   robust::Sql sql(f.db());
-  CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = 'Ane Lie'") == 2);
+  CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = 'Ane Lie'") == 4);
   // The refusal names only the case; the person of 2026/2 still finds it,
   // in the audit log and in the export of their data.
   const std::string person2 = robust::synthetic_fnr(7);

@@ -20,14 +20,13 @@
 //   rapport        report only
 
 #include <oppteam/config/rammeverk.hpp>
+#include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <string_view>
 #include <vector>
 
 namespace oppteam {
-
-struct CaseRef;
 
 // The scope prefix of a permission that holds only in coordinated teams.
 inline constexpr std::string_view kCoordinatedPrefix = "coordinated:";
