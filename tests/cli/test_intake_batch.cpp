@@ -257,3 +257,25 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   CHECK(imports == 2);  // the old per-row entry, and the entry of the import that stored the new referral
   CHECK(run({"audit", "verify"}).code == 0);
 }
+
+TEST_CASE("a large import shows its progress on a terminal, and none when stderr is not one", "[intake]") {
+  test::Fixture f;
+  // 9000 rows of about 1 KiB: over the 8 MiB from which progress is shown.
+  std::string text = kHeader;
+  const std::string need(1000, 'x');
+  for (int i = 0; i < 9000; ++i) text += row("L" + std::to_string(i), robust::synthetic_fnr(100 + i), "", need);
+  auto file = f.dir.write("large.csv", text);
+  REQUIRE(text.size() > (8u << 20));
+
+  auto piped = f.oppteam({"--today", kToday, "refer", "import", file, "--sender", "piped"});
+  INFO(piped.err);
+  REQUIRE(piped.code == 0);
+  CHECK(piped.err.find("rader lest") == std::string::npos);
+
+  auto tty = test::run_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "import", file}, {},
+                           f.dir.path());
+  INFO(tty.out);
+  CHECK_FALSE(tty.timed_out);
+  CHECK(tty.code == 0);
+  CHECK(tty.out.find("9000 rader lest (100%)") != std::string::npos);
+}
