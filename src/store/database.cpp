@@ -130,12 +130,14 @@ void Database::migrate() {
       write([&] {
         // Another process may have applied it while this one waited for the lock.
         if (db_->execAndGet("PRAGMA user_version").getInt() >= m.version) return;
+        // References broken before (by hand) are not this migration's doing.
+        const auto broken = [&] {
+          return db_->execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt64();
+        };
+        const std::int64_t broken_before = m.rebuilds_tables ? broken() : 0;
         db_->exec(m.sql);
-        if (m.rebuilds_tables) {
-          SQLite::Statement check(*db_, "PRAGMA foreign_key_check");
-          if (check.executeStep())
-            throw make_error(ExitCode::data, "db.migration_broken", path_, m.version, check.getColumn(0).getString());
-        }
+        if (m.rebuilds_tables && broken() > broken_before)
+          throw make_error(ExitCode::data, "db.migration_broken", path_, m.version);
         db_->exec(fmt::format("PRAGMA user_version = {}", m.version));
       });
     } catch (...) {

@@ -291,7 +291,7 @@ CREATE INDEX plan_evaluation_due ON plan(next_evaluation, status, case_id) WHERE
 // 5: leaner rows for batch intake (issue 3). The person and case_file
 // tables are rebuilt (SQLite cannot alter a constraint in place;
 // this is its documented twelve-step procedure, run with foreign keys off
-// and checked with foreign_key_check before the commit):
+// and checked with foreign_key_check before the commit, see Migration):
 // - CHECK (x IN (...)) becomes CHECK (x = ... OR ...): SQLite builds a
 //   temporary table for an IN list on every row it checks.
 // - case_file.number keeps its text but loses its own UNIQUE index: it is

@@ -88,6 +88,24 @@ TEST_CASE("a database of schema 4 with cases upgrades to 5 with every row and re
   CHECK(count("SELECT count(*) FROM consent") == 0);
 }
 
+TEST_CASE("a reference broken before the upgrade does not stop it, and stays as it was", "[core][store]") {
+  unit::TempFolder tmp;
+  const std::string path = tmp.file("v4.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (const auto& m : migrations())
+      if (m.version <= 4) raw.exec(m.sql);
+    raw.exec("PRAGMA user_version = 4");
+    // A consent of a case that is gone (foreign keys were off when it went).
+    raw.exec("INSERT INTO consent(case_id, scope, form, given_by, given_on, recorded_by, recorded_at) "
+             "VALUES (99, 'team', 'muntlig', 'person', '2026-03-02', 'kari', 'x')");
+  }
+  ::chmod(path.c_str(), 0600);
+  Database db = Database::open(path);
+  CHECK(db.schema_version() == latest_schema_version());
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM consent WHERE case_id = 99").getInt() == 1);
+}
+
 namespace {
 
 class Rows final : public RowSource {

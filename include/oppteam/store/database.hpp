@@ -21,7 +21,8 @@ struct Migration {
   const char* name;
   const char* sql;
   // Rebuilds tables others refer to: applied with foreign keys off, and
-  // refused unless PRAGMA foreign_key_check is clean before the commit.
+  // rolled back (exit 65) when PRAGMA foreign_key_check finds more broken
+  // references after it than before.
   bool rebuilds_tables = false;
 };
 
