@@ -477,8 +477,9 @@ class RejectsFile {
   std::ofstream out_;
 };
 
-// A larger page cache (15 % faster on a million rows) and no second check of
-// the references the import writes, for the import only; puts both back.
+// A larger page cache (15 % faster on a million rows), statement journals in
+// memory and no second check of the references the import writes, for the
+// import only; puts the cache and the check back.
 class ImportPragmas {
  public:
   explicit ImportPragmas(Database& db) : db_(db) {
@@ -488,6 +489,9 @@ class ImportPragmas {
     // read in the same transaction; checking each again costs two lookups a row.
     db_.sql().exec("PRAGMA foreign_keys = OFF");
     db_.sql().exec("PRAGMA cache_size = -24576");  // 24 MiB: the import's pages stay well under 64 MiB RSS
+    // Each batch INSERT keeps a statement journal (to undo itself alone);
+    // in memory, not a temporary file (a third of the import's system time).
+    db_.sql().exec("PRAGMA temp_store = MEMORY");
   }
   ~ImportPragmas() {
     try {
