@@ -43,13 +43,15 @@ long ImportSource::map_name(std::string_view name) const {
 }
 
 ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map)
-    : format_(format), column_map_(column_map) {
+    : format_(format), column_map_(column_map), in_(in) {
   if (format_ == ImportFormat::jsonl) {
     jsonl_.emplace(in);
     return;
   }
   csv_.emplace(in);
-  if (!csv_->next(csv_rec_)) throw make_error(ExitCode::data, "import.empty");
+  const bool header = csv_->next(csv_rec_);
+  if (in_.bad()) throw make_error(ExitCode::io, "import.read_failed", bytes_read());
+  if (!header) throw make_error(ExitCode::data, "import.empty");
   header_raw_ = csv_rec_.raw;
   Error err = make_error(ExitCode::data, "import.bad_header", csv_rec_.line);
   if (csv_rec_.problem != CsvProblem::none) err.details.push_back({"import.header_malformed", {}});
@@ -69,6 +71,13 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
   if (!err.details.empty()) throw err;
 }
 
+// The readers stop at the end of the input and at a read error alike (the
+// stream sets badbit, e.g. on EIO); only the end is the end of the file.
+bool ImportSource::at_end() const {
+  if (in_.bad()) throw make_error(ExitCode::io, "import.read_failed", bytes_read());
+  return false;
+}
+
 std::uint64_t ImportSource::bytes_read() const { return csv_ ? csv_->bytes_read() : jsonl_->bytes_read(); }
 
 bool ImportSource::next(ImportRow& row) {
@@ -76,7 +85,7 @@ bool ImportSource::next(ImportRow& row) {
   row.present.fill(false);
   row.malformed = false;
   if (csv_) {
-    if (!csv_->next(csv_rec_)) return false;
+    if (!csv_->next(csv_rec_)) return at_end();
     row.line = csv_rec_.line;
     row.raw = csv_rec_.raw;
     switch (csv_rec_.problem) {
@@ -105,7 +114,7 @@ bool ImportSource::next(ImportRow& row) {
     }
     return true;
   }
-  if (!jsonl_->next(jsonl_rec_)) return false;
+  if (!jsonl_->next(jsonl_rec_)) return at_end();
   row.line = jsonl_rec_.line;
   row.raw = jsonl_rec_.raw;
   if (!jsonl_rec_.ok) {

@@ -131,3 +131,75 @@ TEST_CASE("import from a stream: all or nothing, then partial", "[intake]") {
   }
   CHECK(audit_verify(w.db).ok);
 }
+
+namespace {
+
+// `n` referrals for one person (each with its own external_id): enough rows
+// for several of the import's batches without needing n personal numbers.
+std::string referrals_of_one_person(int n) {
+  std::string text = "external_id,fnr,reporter_type,received,need\n";
+  for (int i = 1; i <= n; ++i) text += "E" + std::to_string(i) + ",23923901213,fastlege,2026-01-01,Koordinering\n";
+  return text;
+}
+
+// Serves the first `good` bytes of `text`, then fails the way a file does
+// on a read error (the stream sets badbit and reads no further).
+class FailingBuffer : public std::streambuf {
+ public:
+  FailingBuffer(std::string text, std::size_t good) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + std::min(good, text_.size()));
+  }
+
+ protected:
+  int_type underflow() override { throw std::ios_base::failure("read error"); }
+
+ private:
+  std::string text_;
+};
+
+long long count_referrals(World& w) { return w.db.sql().execAndGet("SELECT count(*) FROM referral").getInt64(); }
+
+}  // namespace
+
+TEST_CASE("an import whose input cannot be read to its end stores nothing, in either mode", "[intake]") {
+  World w;
+  const std::string text = referrals_of_one_person(6000);  // about three batches
+  for (const bool partial : {false, true}) {
+    FailingBuffer buffer(text, text.size() * 3 / 4);
+    std::istream in(&buffer);
+    ImportOptions o;
+    o.partial = partial;
+    CHECK(unit::key_of([&] { import_referrals(w.ctx, in, "t.csv", o); }) == "import.read_failed");
+    // Failing within the first read (the header is lost with it).
+    CHECK(unit::code_of([&] {
+            FailingBuffer again(text, 100);
+            std::istream in2(&again);
+            import_referrals(w.ctx, in2, "t.csv", o);
+          }) == ExitCode::io);
+    CHECK(count_referrals(w) == 0);
+  }
+  // The whole file, read to its end, is stored.
+  std::istringstream whole(text);
+  CHECK(import_referrals(w.ctx, whole, "t.csv", ImportOptions{}).stored == 6000);
+  CHECK(count_referrals(w) == 6000);
+  CHECK(audit_verify(w.db).ok);
+}
+
+TEST_CASE("an import that fails while storing stops its reader and stores nothing", "[intake]") {
+  World w;
+  // The 3000th referral cannot be stored; the reader is by then far ahead.
+  w.db.sql().exec(
+      "CREATE TEMP TRIGGER stop_at BEFORE INSERT ON referral WHEN NEW.external_id = 'E3000' "
+      "BEGIN SELECT RAISE(ABORT, 'stopped by the test'); END");
+  std::istringstream in(referrals_of_one_person(40000));
+  CHECK_THROWS(import_referrals(w.ctx, in, "t.csv", ImportOptions{}));
+  CHECK(count_referrals(w) == 0);
+  CHECK(w.db.sql().execAndGet("SELECT count(*) FROM case_file").getInt() == 0);
+  // The connection is left fit for the next import.
+  w.db.sql().exec("DROP TRIGGER temp.stop_at");
+  std::istringstream next(referrals_of_one_person(5000));
+  const auto s = import_referrals(w.ctx, next, "t.csv", ImportOptions{});
+  CHECK(s.stored == 5000);
+  CHECK(s.cases_opened == 1);
+  CHECK(audit_verify(w.db).ok);
+}

@@ -57,6 +57,8 @@ class ImportSource {
   // all of them listed in the error's details.
   ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map);
 
+  // The next row; false at the end of the input. Throws Error(io, exit 74)
+  // when the input could not be read to its end.
   bool next(ImportRow& row);
   ImportFormat format() const { return format_; }
   // The CSV header as read (for a rejects file); empty for JSON Lines.
@@ -66,9 +68,11 @@ class ImportSource {
  private:
   // Maps a name of the file to a contract column: -1 ignored, -2 unknown.
   long map_name(std::string_view name) const;
+  bool at_end() const;
 
   ImportFormat format_;
   const std::map<std::string, std::string>& column_map_;
+  std::istream& in_;
   std::optional<CsvReader> csv_;
   std::optional<JsonlReader> jsonl_;
   CsvRecord csv_rec_;
