@@ -1,6 +1,7 @@
 // End-to-end tests of the foundation: init, config, audit, global options.
 
 #include "cli/harness.hpp"
+#include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -20,6 +21,13 @@ TEST_CASE("init creates a private database and refuses to overwrite it", "[core]
   struct stat st {};
   REQUIRE(::stat(db.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
+  {
+    // A new database has 16 KiB pages (fewer page writes for a large
+    // import) and the write-ahead log.
+    robust::Sql sql(db);
+    CHECK(sql.number("PRAGMA page_size") == 16384);
+    CHECK(sql.text("PRAGMA journal_mode") == "wal");
+  }
 
   r = run({"--db", db, "init"}, "", {{"HOME", dir.path()}});
   CHECK(r.code == 2);
