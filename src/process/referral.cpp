@@ -7,6 +7,8 @@
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <string_view>
@@ -143,13 +146,13 @@ class ReferralBatch final : public RowSource {
                                                          : PendingReferral::Outcome::conflict;
       r.case_number = q.column_text(2);
     }
-    // The same external_id twice in the batch: the first one counts.
+    // The same external_id twice in the batch: the first one counts. (The
+    // rows of a batch have one sender: the import's, or add_referral's one row.)
     external_.clear();
     for (std::size_t i = 0; i < size_; ++i) {
       PendingReferral& r = rows_[i];
       if (!r.storable() || r.external_id.empty()) continue;
-      key_.assign(r.sender).append(1, '\x1f').append(r.external_id);
-      auto [it, first] = external_.try_emplace(key_, i);
+      auto [it, first] = external_.try_emplace(r.external_id, i);
       if (first) continue;
       const PendingReferral& earlier = rows_[it->second];
       r.outcome = earlier.hash == r.hash ? PendingReferral::Outcome::duplicate : PendingReferral::Outcome::conflict;
@@ -356,7 +359,8 @@ class ReferralBatch final : public RowSource {
     }
     r.seq = it->second++;
     r.case_id = next_case_id_++;
-    r.case_number = std::to_string(r.year) + "/" + std::to_string(r.seq);
+    r.case_number.clear();
+    fmt::format_to(std::back_inserter(r.case_number), "{}/{}", r.year, r.seq);
     r.status = std::string(kCaseReceived);
     r.new_case = true;
   }
@@ -367,8 +371,7 @@ class ReferralBatch final : public RowSource {
   std::vector<std::size_t> view_;
   std::string now_;
   Prepared prepared_;
-  std::unordered_map<std::string, std::size_t> external_;
-  std::string key_;
+  std::unordered_map<std::string_view, std::size_t> external_;  // views of the rows' external_id
   std::unordered_map<std::string_view, std::size_t> first_;
   std::int64_t next_case_id_ = 0;
   std::map<int, int> next_seq_;
