@@ -345,14 +345,6 @@ CREATE TABLE import_batch (
 ) STRICT;
 )sql";
 
-// 6: case_file loses its index on status. Every case a referral opens is
-// 'received', so the index took an entry per new case (a tenth of a batch
-// import's writes) to serve queries that read most cases anyway: remind's
-// received cases and `case list --status` now read case_file in order.
-constexpr const char* kNoStatusIndex = R"sql(
-DROP INDEX case_file_status;
-)sql";
-
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -362,7 +354,6 @@ const std::vector<Migration>& migrations() {
       {3, "indexes for remind", kRemindIndexes},
       {4, "covering indexes for remind", kRemindCovering},
       {5, "lean rows for batch intake", kLeanIntake, true},
-      {6, "no index on case status", kNoStatusIndex},
   };
   return all;
 }
