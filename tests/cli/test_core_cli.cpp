@@ -34,7 +34,7 @@ TEST_CASE("init creates a private database and refuses to overwrite it", "[core]
   CHECK(r.err.find("finnes allerede") != std::string::npos);
 }
 
-TEST_CASE("init without a rammeverk stores the built-in default; --example the example", "[core]") {
+TEST_CASE("init without a rammeverk stores the built-in default, --example the example", "[core]") {
   test::TempDir dir;
   auto r = run({"--db", dir.file("a.db"), "init"}, "", {{"HOME", dir.path()}});
   REQUIRE(r.code == 0);
@@ -140,7 +140,7 @@ TEST_CASE("audit verify names an entry edited with sqlite3 (exit 65)", "[core]")
   CHECK(j["first_bad_entry"] == 3);
 }
 
-TEST_CASE("usage errors are exit 64; help and version exit 0 with examples", "[core]") {
+TEST_CASE("usage errors are exit 64, help and version exit 0 with examples", "[core]") {
   auto r = run({"--no-such-option"});
   CHECK(r.code == 64);
   r = run({"--json", "audit", "log", "--limit", "many"});

@@ -43,7 +43,7 @@ TEST_CASE("consent for a 12-year-old: refused when given by the person, accepted
   CHECK(j[0]["valid"] == true);
 }
 
-TEST_CASE("consent for an adult: the person, or a verge with a reason; never a foresatt; bad scopes are usage errors", "[intake]") {
+TEST_CASE("consent for an adult: the person, or a verge with a reason, never a foresatt, bad scopes are usage errors", "[intake]") {
   test::Fixture f;
   const auto c = refer(f, "23923901213");
   auto give = [&](std::vector<std::string> extra) {

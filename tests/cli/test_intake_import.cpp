@@ -69,7 +69,7 @@ TEST_CASE("import of a CSV with a BOM, CRLF and quoted fields stores every row",
   CHECK(f.oppteam({"audit", "verify"}).code == 0);
 }
 
-TEST_CASE("re-importing a file stores nothing new; the same external_id with other content is a conflict", "[intake]") {
+TEST_CASE("re-importing a file stores nothing new, the same external_id with other content is a conflict", "[intake]") {
   test::Fixture f;
   auto file = f.dir.write("batch.csv", good_rows());
   REQUIRE(f.oppteam({"--today", kToday, "refer", "import", file}).code == 0);

@@ -196,7 +196,7 @@ TEST_CASE("purge through the CLI: retention period, dry run, audit chain still v
   CHECK(r.json()["ok"] == true);
 }
 
-TEST_CASE("purge through the CLI removes a case closed by evaluate, and its person; the log stays", "[report]") {
+TEST_CASE("purge through the CLI removes a case closed by evaluate, and its person, the log stays", "[report]") {
   test::Fixture f;
   const auto closed = refer(f, 1, "fastlege", "2025-02-01", 0).front();
   const auto open = refer(f, 1, "sykehus", "2025-02-01", 1).front();

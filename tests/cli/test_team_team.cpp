@@ -231,7 +231,7 @@ TEST_CASE("team show and changes on a case without a team: not found", "[team]")
   CHECK(help.out.find("Example") != std::string::npos);
 }
 
-TEST_CASE("team and assess under [access]: 77 without the permission; the koordinator may read their team", "[team][access]") {
+TEST_CASE("team and assess under [access]: 77 without the permission, the koordinator may read their team", "[team][access]") {
   const auto* pw = ::getpwuid(::getuid());
   const std::string login = pw ? pw->pw_name : "";
   std::string toml = test::read_file(test::source_path("examples/rammeverk.toml"));

@@ -35,7 +35,7 @@ TEST_CASE("a new database is 0600 in a 0700 folder, WAL, at the latest schema", 
   CHECK(stored_rammeverk(db).deadlines.appeal == 28);
 }
 
-TEST_CASE("init refuses to overwrite; open refuses a missing or world-readable file", "[core][store]") {
+TEST_CASE("init refuses to overwrite, open refuses a missing or world-readable file", "[core][store]") {
   unit::TempFolder tmp;
   const std::string path = tmp.file("k.db");
   init_database(path, default_rammeverk(), kClock, "tester");

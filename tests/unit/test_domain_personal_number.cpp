@@ -107,7 +107,7 @@ TEST_CASE("each kind of invalid number is refused with its reason and exit 65") 
   CHECK(key_of(make("298283001"), kSynthetic) == "pnr.bad_date");
 }
 
-TEST_CASE("the 2032 rule: a first control digit from 12, 13 or 14 is accepted; the century must be given") {
+TEST_CASE("the 2032 rule: a first control digit from 12, 13 or 14 is accepted, the century must be given") {
   for (int remainder = 1; remainder <= 3; ++remainder) {
     std::string n = make_2032("158832512", remainder);
     if (n.empty()) continue;  // no second control digit exists for this one

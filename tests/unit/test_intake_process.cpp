@@ -50,7 +50,7 @@ using unit::code_of;
 
 }  // namespace
 
-TEST_CASE("case numbers run per year of the received date; an open case gathers the person's referrals", "[intake]") {
+TEST_CASE("case numbers run per year of the received date, an open case gathers the person's referrals", "[intake]") {
   World w;
   CHECK(w.refer("23923901213") == "2026/1");
   CHECK(w.refer("23923901213", "2026-02-15") == "2026/1");

@@ -113,7 +113,7 @@ TEST_CASE("the responsible for a measure must be a current team member", "[plan]
   CHECK(add_measure(ctx, c, measure("Ane Lie", "2026-05-02")) == 2);
 }
 
-TEST_CASE("measure status; a recurring measure done moves to its next date", "[plan]") {
+TEST_CASE("measure status, a recurring measure done moves to its next date", "[plan]") {
   TeamCase tc;
   auto ctx = tc.f.on("2026-04-01");
   auto c = tc.ref();
@@ -130,7 +130,7 @@ TEST_CASE("measure status; a recurring measure done moves to its next date", "[p
   CHECK(code_of([&] { set_measure_status(ctx, c, 1, "finished"); }) == ExitCode::usage);
 }
 
-TEST_CASE("every change is a revision; old revisions are shown from their snapshot", "[plan]") {
+TEST_CASE("every change is a revision, old revisions are shown from their snapshot", "[plan]") {
   TeamCase tc;
   auto ctx = tc.f.on("2026-04-01");
   auto c = tc.ref();
@@ -246,7 +246,7 @@ TEST_CASE("evaluation needs the person's participation and checks its values", "
   CHECK(code_of([] { parse_indicator_value("x"); }) == ExitCode::usage);
 }
 
-TEST_CASE("evaluation decisions: continue, revise, close; the series is kept", "[plan][evaluate]") {
+TEST_CASE("evaluation decisions: continue, revise, close, the series is kept", "[plan][evaluate]") {
   TeamCase tc;
   auto c = tc.ref();
   {

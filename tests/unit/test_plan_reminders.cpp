@@ -122,7 +122,7 @@ TEST_CASE("an active team without a plan is due 30 days after it was made", "[pl
   CHECK(of_kind(items(f, "2026-03-20"), "no_plan").empty());
 }
 
-TEST_CASE("a plan never evaluated is due evaluation_interval after it was made; later, at next_evaluation", "[plan][remind]") {
+TEST_CASE("a plan never evaluated is due evaluation_interval after it was made, later, at next_evaluation", "[plan][remind]") {
   Fixture f;
   auto c = f.add_case(1, "active", "2026-01-01");
   auto t = f.team(c, "active", "2026-02-10");

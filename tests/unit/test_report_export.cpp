@@ -111,7 +111,7 @@ TEST_CASE("FHIR bundle of a child's case: parental consent, team, plan, referenc
   CHECK(c.count("SELECT COUNT(*) FROM audit WHERE action = 'case.export' AND object = '2026/1' AND person = '14851650181'") == 2);
 }
 
-TEST_CASE("FHIR bundle: a withdrawn consent is inactive; evaluations become Observations", "[report]") {
+TEST_CASE("FHIR bundle: a withdrawn consent is inactive, evaluations become Observations", "[report]") {
   Cases c;
   auto b = export_case_fhir(c.ctx, "2026/2");
   auto consents = of_type(b, "Consent");
@@ -126,7 +126,7 @@ TEST_CASE("FHIR bundle: a withdrawn consent is inactive; evaluations become Obse
   CHECK(of_type(b, "QuestionnaireResponse")[0]["status"] == "in-progress");
 }
 
-TEST_CASE("FHIR bundle of a closed case; unknown and malformed case numbers", "[report]") {
+TEST_CASE("FHIR bundle of a closed case, unknown and malformed case numbers", "[report]") {
   Cases c;
   auto b = export_case_fhir(c.ctx, "2025/7");
   CHECK(of_type(b, "CareTeam")[0]["status"] == "inactive");
@@ -147,7 +147,7 @@ TEST_CASE("deterministic UUIDs are RFC 9562 version 8", "[report]") {
   CHECK(std::string("89ab").find(u[9 + 19]) != std::string::npos);
 }
 
-TEST_CASE("person export: every case row and who has read or changed them; audited", "[report]") {
+TEST_CASE("person export: every case row and who has read or changed them, audited", "[report]") {
   Cases c;
   export_case_fhir(c.ctx, "2026/2");  // an earlier read the export must show
   auto doc = export_person(c.ctx, "03894810016");

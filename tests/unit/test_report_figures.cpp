@@ -392,7 +392,7 @@ TEST_CASE("report figures match an independent count over a generated population
   }
 }
 
-TEST_CASE("lead times over fewer than min_count cases are suppressed; a small population hides its counts", "[report]") {
+TEST_CASE("lead times over fewer than min_count cases are suppressed, a small population hides its counts", "[report]") {
   unit::TempFolder tmp;
   Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "test.toml");
   Clock clock(d("2026-09-01"));

@@ -137,7 +137,7 @@ TEST_CASE("one row or one column: the totals equal the cells and are hidden with
   CHECK(t.state[0][1] != CellState::shown);  // row total = the cell itself
 }
 
-TEST_CASE("zero counts are below min_count too; min_count 1 hides nothing", "[report]") {
+TEST_CASE("zero counts are below min_count too, min_count 1 hides nothing", "[report]") {
   auto t = suppress_table({{0, 10}, {10, 10}}, 5);
   CHECK(t.state[0][0] == CellState::primary);
   auto none = suppress_table({{0, 1}, {2, 3}}, 1);

@@ -182,7 +182,7 @@ TEST_CASE("the coordinator also listed as a member is one person with the member
   CHECK(t.coordinator()->service == "hjemmetjenesten");
 }
 
-TEST_CASE("one team per case; names are unique among current members; one GP", "[team]") {
+TEST_CASE("one team per case, names are unique among current members, one GP", "[team]") {
   Ready f;
   auto in = core_team();
   in.members.push_back({"Siri Moe", "sykepleier", "hjemmetjenesten"});
@@ -287,7 +287,7 @@ TEST_CASE("team close --close-case closes the case too", "[team]") {
   CHECK(f.db.sql().execAndGet("SELECT close_reason FROM case_file").getString() == "Flyttet");
 }
 
-TEST_CASE("team show is an audited read; no team is not found", "[team]") {
+TEST_CASE("team show is an audited read, no team is not found", "[team]") {
   Ready f;
   CHECK(code_of([&] { show_team(f.ctx, "2026/1"); }) == ExitCode::not_found);
   create_team(f.ctx, core_team());

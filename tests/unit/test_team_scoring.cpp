@@ -86,7 +86,7 @@ TEST_CASE("unknown items and values outside an item's range are bad data naming 
   }
 }
 
-TEST_CASE("yes/no items take 1/0, ja/nei and yes/no; scale items an integer in range", "[team][assess]") {
+TEST_CASE("yes/no items take 1/0, ja/nei and yes/no, scale items an integer in range", "[team][assess]") {
   const Instrument ins = sample();
   const auto& yn = ins.items[0];
   const auto& scale = ins.items[1];

@@ -52,7 +52,7 @@ TEST_CASE("right-aligned columns pad on the left", "[ux]") {
   CHECK(lines[3] == "2026/12     123");
 }
 
-TEST_CASE("columns of numbers right-align by themselves; text columns stay left", "[ux]") {
+TEST_CASE("columns of numbers right-align by themselves, text columns stay left", "[ux]") {
   Table t({"Område", "Poeng", "Kode"});
   t.add({"Somatisk helse", "1", "12"});
   t.add({"Tjenester og risiko", "12", "<5"});
