@@ -16,7 +16,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 using namespace oppteam;
 
@@ -202,4 +211,107 @@ TEST_CASE("an import that fails while storing stops its reader and stores nothin
   CHECK(s.stored == 5000);
   CHECK(s.cases_opened == 1);
   CHECK(audit_verify(w.db).ok);
+}
+
+namespace {
+
+// Serves `text`, then waits (as a pipe with a silent writer does) until
+// release() before it ends.
+class StallingBuffer : public std::streambuf {
+ public:
+  explicit StallingBuffer(std::string text) : text_(std::move(text)) {}
+  void release() {
+    {
+      const std::lock_guard lock(mutex_);
+      released_ = true;
+    }
+    changed_.notify_all();
+  }
+
+ protected:
+  int_type underflow() override {
+    if (!served_) {
+      served_ = true;
+      setg(text_.data(), text_.data(), text_.data() + text_.size());
+      return traits_type::to_int_type(text_[0]);
+    }
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return released_; });
+    return traits_type::eof();
+  }
+
+ private:
+  std::string text_;
+  bool served_ = false;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool released_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("an import that fails releases the write lock while its input still stalls", "[intake]") {
+  World w;
+  // The trigger tells the test when the store fails (test_reached()).
+  static std::atomic<bool> reached{false};
+  reached = false;
+  REQUIRE(sqlite3_create_function(
+              w.db.sql().getHandle(), "test_reached", 0, SQLITE_UTF8, nullptr,
+              [](sqlite3_context* c, int, sqlite3_value**) {
+                reached = true;
+                sqlite3_result_null(c);
+              },
+              nullptr, nullptr) == SQLITE_OK);
+  w.db.sql().exec(
+      "CREATE TEMP TRIGGER stop_at BEFORE INSERT ON referral WHEN NEW.external_id = 'E10' "
+      "BEGIN SELECT test_reached(); SELECT RAISE(ABORT, 'stopped by the test'); END");
+  StallingBuffer buffer(referrals_of_one_person(3000));
+  std::istream in(&buffer);
+  std::atomic<bool> threw{false};
+  std::thread import([&] {
+    try {
+      import_referrals(w.ctx, in, "-", ImportOptions{});
+    } catch (...) {
+      threw = true;
+    }
+  });
+  // Another writer gets the database while the failed import still waits
+  // for its input (its reader is blocked in a read that nothing ends).
+  for (int i = 0; i < 200 && !reached; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  REQUIRE(reached);
+  SQLite::Database other(w.tmp.file("k.db"), SQLite::OPEN_READWRITE);
+  bool free = false;
+  for (int i = 0; i < 100 && !free; ++i) {
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      other.exec("ROLLBACK");
+      free = true;
+    } catch (const SQLite::Exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  CHECK(free);
+  buffer.release();
+  import.join();
+  CHECK(threw);
+  CHECK(count_referrals(w) == 0);
+}
+
+TEST_CASE("a rejects file is removed when the import cannot read its input to the end", "[intake]") {
+  World w;
+  const std::string rejects = w.tmp.file("rejects.csv");
+  std::string text = "external_id,fnr,reporter_type,received,need\nX1,123,fastlege,2026-01-01,Feil nummer\n";
+  text += referrals_of_one_person(3000).substr(text.find('\n') + 1);
+  FailingBuffer buffer(text, text.size() / 2);
+  std::istream in(&buffer);
+  ImportOptions o;
+  o.partial = true;
+  o.rejects_path = rejects;
+  CHECK(unit::key_of([&] { import_referrals(w.ctx, in, "t.csv", o); }) == "import.read_failed");
+  CHECK_FALSE(std::filesystem::exists(rejects));
+  // Read to the end, the rejected row is written and the file kept.
+  std::istringstream whole(text);
+  const auto s = import_referrals(w.ctx, whole, "t.csv", o);
+  CHECK(s.rejected == 1);
+  CHECK(std::filesystem::exists(rejects));
 }

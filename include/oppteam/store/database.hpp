@@ -85,7 +85,10 @@ class Database {
 
 template <typename F>
 auto Database::write(F&& f) -> decltype(f()) {
-  if (in_transaction()) return f();  // nested: part of the caller's transaction
+  // Nested: part of the caller's transaction. A caller that catches an
+  // error of `f` must not go on with the transaction: the batch INSERTs of
+  // the import say OR FAIL and leave a failed statement half applied.
+  if (in_transaction()) return f();
   try {
     begin_immediate();
   } catch (const SQLite::Exception& e) {
