@@ -50,7 +50,7 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
   }
   csv_.emplace(in);
   const bool header = csv_->next(csv_rec_);
-  if (in_.bad()) throw make_error(ExitCode::io, "import.read_failed", bytes_read());
+  check_read();
   if (!header) throw make_error(ExitCode::data, "import.empty");
   header_raw_ = csv_rec_.raw;
   Error err = make_error(ExitCode::data, "import.bad_header", csv_rec_.line);
@@ -73,9 +73,8 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
 
 // The readers stop at the end of the input and at a read error alike (the
 // stream sets badbit, e.g. on EIO); only the end is the end of the file.
-bool ImportSource::at_end() const {
+void ImportSource::check_read() const {
   if (in_.bad()) throw make_error(ExitCode::io, "import.read_failed", bytes_read());
-  return false;
 }
 
 std::uint64_t ImportSource::bytes_read() const { return csv_ ? csv_->bytes_read() : jsonl_->bytes_read(); }
@@ -85,7 +84,10 @@ bool ImportSource::next(ImportRow& row) {
   row.present.fill(false);
   row.malformed = false;
   if (csv_) {
-    if (!csv_->next(csv_rec_)) return at_end();
+    if (!csv_->next(csv_rec_)) {
+      check_read();
+      return false;
+    }
     row.line = csv_rec_.line;
     row.raw = csv_rec_.raw;
     switch (csv_rec_.problem) {
@@ -114,7 +116,10 @@ bool ImportSource::next(ImportRow& row) {
     }
     return true;
   }
-  if (!jsonl_->next(jsonl_rec_)) return at_end();
+  if (!jsonl_->next(jsonl_rec_)) {
+    check_read();
+    return false;
+  }
   row.line = jsonl_rec_.line;
   row.raw = jsonl_rec_.raw;
   if (!jsonl_rec_.ok) {

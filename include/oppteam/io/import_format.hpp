@@ -68,7 +68,8 @@ class ImportSource {
  private:
   // Maps a name of the file to a contract column: -1 ignored, -2 unknown.
   long map_name(std::string_view name) const;
-  bool at_end() const;
+  // Throws Error(io) when the stream failed to read (badbit), not ended.
+  void check_read() const;
 
   ImportFormat format_;
   const std::map<std::string, std::string>& column_map_;
