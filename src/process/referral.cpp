@@ -705,8 +705,6 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
   RejectsFile rejects(options.rejects_path, format);
   rejects.header(source.header_raw());
 
-  Error failure = make_error(ExitCode::data, "import.failed", "", "");
-
   // Checks a row as read and fills `r` with it (on the reading thread: it
   // touches nothing but the row, `r` and what is only read here).
   const bool keep_raw = rejects.active();
@@ -761,7 +759,7 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
   // Made before the transaction so that it is stopped after the rollback:
   // a failed import releases the write lock at once, not when a reader
   // waiting on a slow pipe gets its next line.
-  RowReader reader(source, [&](const io::ImportRow& row, PendingReferral& r) { check(row, r); });
+  RowReader reader(source, check);
   ImportPragmas pragmas(ctx.db);
   ctx.db.write([&] {
     ReferralBatch batch(ctx);
@@ -816,19 +814,17 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
       }
     };
 
-    std::uint64_t bytes_read = 0;
     while (reader.next(batch)) {
       const std::size_t before = sum.read;
       sum.read += batch.size();
-      bytes_read = reader.bytes_read();
       if (options.progress && before / kProgressEvery != sum.read / kProgressEvery)
-        options.progress({sum.read, bytes_read, total_bytes});
+        options.progress({sum.read, reader.bytes_read(), total_bytes});
       flush();
     }
-    if (options.progress) options.progress({sum.read, bytes_read, total_bytes});
+    if (options.progress) options.progress({sum.read, reader.bytes_read(), total_bytes});
     rejects.close();
     if (doomed) {
-      failure = make_error(ExitCode::data, "import.failed", sum.rejected, sum.read);
+      Error failure = make_error(ExitCode::data, "import.failed", sum.rejected, sum.read);
       for (const auto& e : sum.errors)
         failure.details.push_back({e.column.empty() ? "import.error_line" : "import.error_line_column",
                                    e.column.empty() ? std::vector<std::string>{std::to_string(e.line), e.reason}
