@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
+
+#include <filesystem>
 #include <sys/stat.h>
 
 using namespace intake_test;
@@ -280,4 +282,21 @@ TEST_CASE("a large import shows its progress on a terminal, and none when stderr
   CHECK_FALSE(tty.timed_out);
   CHECK(tty.code == 0);
   CHECK(tty.out.find("9000 rader lest (100%)") != std::string::npos);
+}
+
+TEST_CASE("a file that fails to read is exit 74 with nothing stored and no rejects file left", "[intake]") {
+  // Reading /proc/self/mem from its start fails with EIO: a real read error
+  // on a file that opens, as a failing disk or share gives.
+  test::Fixture f;
+  const std::string rejects = f.dir.file("rejects.csv");
+  for (const std::string format : {"csv", "jsonl"}) {
+    auto r = f.oppteam({"--today", kToday, "refer", "import", "/proc/self/mem", "--format", format, "--partial",
+                        "--rejects", rejects});
+    INFO(format << ": " << r.err);
+    CHECK(r.code == 74);
+    CHECK(r.err.find("kunne ikke leses til slutten") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(rejects));
+  }
+  robust::Sql sql(f.db());
+  CHECK(sql.number("SELECT count(*) FROM referral") == 0);
 }
