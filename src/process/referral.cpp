@@ -575,9 +575,8 @@ class RowReader {
   RowReader& operator=(const RowReader&) = delete;
   // Stops the reader (the taker may be leaving on an error) and waits for it.
   ~RowReader() {
-    stopping_ = true;  // seen between two rows
     {
-      const std::lock_guard lock(mutex_);
+      const std::lock_guard lock(mutex_);  // no wakeup lost by a reader about to wait
       stopped_ = true;
     }
     changed_.notify_all();
@@ -616,7 +615,7 @@ class RowReader {
     try {
       io::ImportRow row;
       Chunk chunk = spare();
-      while (!stopping_.load(std::memory_order_relaxed) && source_.next(row)) {
+      while (!stopped_.load(std::memory_order_relaxed) && source_.next(row)) {  // seen between two rows
         check_(row, reuse(chunk.rows[chunk.size++]));
         if (chunk.size < chunk.rows.size()) continue;
         if (!hand_over(chunk)) return;
@@ -667,8 +666,8 @@ class RowReader {
   std::condition_variable changed_;
   std::deque<Chunk> ready_;
   std::vector<std::vector<PendingReferral>> spare_;
-  bool done_ = false, stopped_ = false;
-  std::atomic<bool> stopping_{false};
+  bool done_ = false;
+  std::atomic<bool> stopped_{false};  // read without the lock between rows
   std::exception_ptr error_;
   std::uint64_t bytes_read_ = 0;
   std::thread thread_;  // last: starts when everything it uses is there
