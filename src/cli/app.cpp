@@ -71,10 +71,12 @@ constexpr const char* kFooter =
     "\n"
     "Environment: OPPTEAM_DB, OPPTEAM_CONFIG, OPPTEAM_USER, NO_COLOR.\n";
 
-void report_error(Session& s, int code, const std::string& message, const std::vector<std::string>& details) {
+void report_error(Session& s, int code, const std::string& message, const std::vector<std::string>& details,
+                  const std::string& key = "") {
   if (s.json()) {
     nlohmann::json j = s.staged().value_or(nlohmann::json::object());
     j["error"] = {{"code", code}, {"message", message}};
+    if (!key.empty()) j["error"]["key"] = key;
     if (!details.empty()) j["error"]["details"] = details;
     s.out() << j.dump(2) << "\n";
   }
@@ -315,6 +317,17 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     if (c->get_group() == "Subcommands") c->group("Other");
   }
 
+  // Output that could not be written (a full disk, /dev/full, a closed
+  // pipe) is an I/O error, not success: scripts must not take a cut-off
+  // listing for the whole one.
+  auto finish = [&](int code) {
+    streams.out.flush();
+    if (code == 0 && !streams.out.good()) {
+      streams.err << "oppteam: " << session.text("error.prefix") << ": " << session.text("error.stdout") << "\n";
+      return int(ExitCode::io);
+    }
+    return code;
+  };
   try {
     // Everything stored is UTF-8: refuse a malformed argument before parsing.
     for (std::size_t i = 0; i < args.size(); ++i)
@@ -323,9 +336,9 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     app.parse(reversed);
     if (app.get_subcommands().empty()) {
       streams.out << app.help();
-      return 0;
+      return finish(0);
     }
-    return 0;
+    return finish(0);
   } catch (const CLI::CallForHelp&) {
     // --help at any level: the help of the deepest subcommand named, unless
     // a subcommand was mistyped on the way ("plan participaton --help").
@@ -336,16 +349,16 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
       report_error(session, int(ExitCode::usage),
                    guess ? session.text("ux.did_you_mean", u->word, *guess) : session.text("ux.unknown_command", u->word, all),
                    {session.text("ux.see_help", u->where)});
-      return int(ExitCode::usage);
+      return finish(int(ExitCode::usage));
     }
     streams.out << help_of(deepest(app));
-    return 0;
+    return finish(0);
   } catch (const CLI::CallForAllHelp&) {
     streams.out << app.help("", CLI::AppFormatMode::All);
-    return 0;
+    return finish(0);
   } catch (const CLI::CallForVersion&) {
     streams.out << "oppteam " << OPPTEAM_VERSION_STRING << "\n";
-    return 0;
+    return finish(0);
   } catch (const CLI::ParseError& e) {
     // A mistyped subcommand or option: name the nearest one.
     if (auto u = find_unknown(app, args)) {
@@ -361,7 +374,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
         message = session.text("ux.unknown_command", u->word, all);
       }
       report_error(session, int(ExitCode::usage), message, {session.text("ux.see_help", u->where)});
-      return int(ExitCode::usage);
+      return finish(int(ExitCode::usage));
     }
     // A command that needs a subcommand and got none: its help, on stderr.
     const CLI::App* target = deepest(app);
@@ -369,21 +382,21 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
         target->get_require_subcommand_min() > 0 && dynamic_cast<const CLI::RequiredError*>(&e)) {
       report_error(session, int(ExitCode::usage), session.text("ux.needs_subcommand", path_of(target)), {});
       if (!session.json()) streams.err << "\n" << help_of(target);
-      return int(ExitCode::usage);
+      return finish(int(ExitCode::usage));
     }
     report_error(session, int(ExitCode::usage), e.what(), {session.text("error.see_help")});
-    return int(ExitCode::usage);
+    return finish(int(ExitCode::usage));
   } catch (const Error& e) {
     std::vector<std::string> details;
     for (const auto& d : e.details) details.push_back(render_message(session.lang(), d.key, d.args));
-    report_error(session, int(e.code()), render_message(session.lang(), e.key(), e.args()), details);
-    return int(e.code());
+    report_error(session, int(e.code()), render_message(session.lang(), e.key(), e.args()), details, e.key());
+    return finish(int(e.code()));
   } catch (const std::bad_alloc&) {
     report_error(session, int(ExitCode::io), "out of memory", {});
-    return int(ExitCode::io);
+    return finish(int(ExitCode::io));
   } catch (const std::exception& e) {
     report_error(session, int(ExitCode::io), e.what(), {});
-    return int(ExitCode::io);
+    return finish(int(ExitCode::io));
   }
 }
 

@@ -21,6 +21,7 @@ struct AddOptions {
 struct ImportCliOptions {
   std::string file, format, sender, rejects;
   bool partial = false;
+  bool force = false;
 };
 
 // Asks for a value at the terminal until `check` accepts it (it throws an
@@ -141,6 +142,7 @@ void run_import(Session& s, const ImportCliOptions& o) {
   if (!o.sender.empty()) options.sender = o.sender;
   options.partial = o.partial;
   options.rejects_path = o.rejects;
+  options.replace_rejects = o.force;
   bool progress_shown = false;
   if (s.io().err_tty) {
     options.progress = [&s, &progress_shown](const ImportProgress& p) {
@@ -200,6 +202,7 @@ void setup_refer(CLI::App& app, Session& s) {
   auto* partial = imp->add_flag("--partial", i->partial, "store the good rows and write the bad ones to --rejects");
   imp->add_option("--rejects", i->rejects, "write rejected rows, unchanged plus a reason column, to this file");
   partial->needs(imp->get_option("--rejects"));
+  imp->add_flag("--force", i->force, "replace an existing --rejects file");
   examples(imp, {"oppteam --db k.db refer import batch.csv",
                  "oppteam --db k.db refer import batch.csv --partial --rejects rejected.csv --json",
                  "oppteam --db k.db refer import referrals.jsonl --sender fagsystem"});

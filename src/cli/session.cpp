@@ -103,13 +103,17 @@ Context& Session::ctx() {
   if (!ctx_) {
     Database& d = db();
     rv();
-    // A rammeverk file named at run time may not loosen the stored access rules.
-    if (config_path()) keep_stored_access(d, *rv_);
+    // The login running the program (the real uid, which setgid does not change).
+    const auto* pw = ::getpwuid(::getuid());
+    const std::string login = pw ? pw->pw_name : "";
+    // Under a stored rammeverk that enforces access, no other file is in force.
+    if (config_path()) refuse_other_rammeverk(d, *rv_, clock(), login);
     auto c = std::make_unique<Context>(Context{d, *rv_, clock(), actor(), lang()});
     // Under [access] enforce, --as and $OPPTEAM_USER may only name the login itself
     // unless the login holds access.act_as (docs/deployment.md).
-    const auto* pw = ::getpwuid(::getuid());
-    authorize_actor(*c, pw ? pw->pw_name : "");
+    authorize_actor(*c, login);
+    // ... and --today may not move the date the command acts on.
+    authorize_acted_on_date(*c, Clock().today());
     ctx_ = std::move(c);
   }
   return *ctx_;

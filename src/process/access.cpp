@@ -3,6 +3,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/setup.hpp>
+#include <oppteam/util/dates.hpp>
 
 namespace oppteam {
 
@@ -107,11 +108,21 @@ void authorize_actor(Context& ctx, std::string_view login) {
   throw make_error(ExitCode::permission, "access.not_self", login, ctx.actor, kActAsPermission);
 }
 
-void keep_stored_access(Database& db, Rammeverk& rv) {
+void authorize_acted_on_date(Context& ctx, Date real_today) {
+  if (!ctx.rv.access.enforce || ctx.today() == real_today) return;
+  if (permitted(ctx.rv, ctx.actor, kOtherDatePermission)) return;
+  refuse(ctx, kOtherDatePermission, "",
+         make_error(ExitCode::permission, "access.other_date", ctx.actor, format_date(ctx.today()), kOtherDatePermission));
+}
+
+void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login) {
   const bool any_stored = db.read([&] { return db.sql().execAndGet("SELECT count(*) FROM rammeverk").getInt() > 0; });
   if (!any_stored) return;
-  Rammeverk stored = stored_rammeverk(db);
-  if (stored.access.enforce) rv.access = stored.access;
+  const Rammeverk stored = stored_rammeverk(db);
+  if (!stored.access.enforce || stored.hash == file.hash) return;
+  audit_append(db, clock, std::string(login), "access.refused", "rammeverk", "",
+               "config " + file.hash.substr(0, 12));
+  throw make_error(ExitCode::permission, "access.other_rammeverk", file.source_name);
 }
 
 }  // namespace oppteam

@@ -20,7 +20,9 @@ Date purge_limit(const Rammeverk& rv, Date today) {
 }
 
 PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
-  const Date limit = purge_limit(ctx.rv, ctx.today());
+  // From the real date, never --today: a date moved forward must not open
+  // the retention period early (issue 13).
+  const Date limit = purge_limit(ctx.rv, Clock().today());
   if (closed_before > limit) {
     throw make_error(ExitCode::refused, "purge.retention", format_date(closed_before), ctx.rv.reports.retention_years,
                      format_date(limit));

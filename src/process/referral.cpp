@@ -2,6 +2,8 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/import_format.hpp>
+#include <oppteam/io/input_spool.hpp>
+#include <oppteam/io/output_file.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/store/row_source.hpp>
 #include <oppteam/util/dates.hpp>
@@ -461,30 +463,30 @@ namespace {
 // be a misleading part, and it is removed.
 class RejectsFile {
  public:
-  RejectsFile(const std::string& path, io::ImportFormat format) : format_(format) {
+  // The file may be neither the database nor the input (`input`, "-" for
+  // stdin), nor an existing file unless `replace`; it is written under a
+  // temporary name and appears only when closed.
+  RejectsFile(const std::string& path, io::ImportFormat format, bool replace, const Database& db,
+              const std::string& input)
+      : format_(format) {
     if (path.empty()) return;
-    out_.open(path, std::ios::binary | std::ios::trunc);
-    if (!out_) throw make_error(ExitCode::io, "error.cannot_write", path);
+    auto forbidden = io::database_files(db.path());
+    forbidden.push_back(input);
+    file_.emplace(path, replace, forbidden);
     path_ = path;
   }
   RejectsFile(const RejectsFile&) = delete;
   RejectsFile& operator=(const RejectsFile&) = delete;
-  ~RejectsFile() {
-    if (!active() || closed_) return;
-    out_.close();
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
   bool active() const { return !path_.empty(); }
   void header(const std::string& raw) {
     if (!active() || format_ != io::ImportFormat::csv) return;
-    out_ << raw << ",reason\r\n";
+    file_->stream() << raw << ",reason\r\n";
   }
   void row(const io::ImportRow& row, const std::string& reason) {
     if (!active()) return;
     if (format_ == io::ImportFormat::csv) {
-      if (row.malformed) out_ << io::csv_quote(row.raw) << "," << io::csv_quote(reason) << "\r\n";
-      else out_ << row.raw << "," << io::csv_quote(reason) << "\r\n";
+      if (row.malformed) file_->stream() << io::csv_quote(row.raw) << "," << io::csv_quote(reason) << "\r\n";
+      else file_->stream() << row.raw << "," << io::csv_quote(reason) << "\r\n";
       return;
     }
     std::string_view raw = row.raw;
@@ -493,24 +495,20 @@ class RejectsFile {
       std::string_view body = raw.substr(0, last);
       const auto before = body.find_last_not_of(" \t\r\n");
       const bool empty_object = before != std::string_view::npos && body[before] == '{';
-      out_ << body << (empty_object ? "" : ",") << "\"reason\":" << nlohmann::json(reason).dump() << "}\n";
+      file_->stream() << body << (empty_object ? "" : ",") << "\"reason\":" << nlohmann::json(reason).dump() << "}\n";
     } else {
-      out_ << nlohmann::json{{"raw", std::string(raw)}, {"reason", reason}}.dump() << "\n";
+      file_->stream() << nlohmann::json{{"raw", std::string(raw)}, {"reason", reason}}.dump() << "\n";
     }
   }
   void close() {
     if (!active()) return;
-    out_.flush();
-    if (!out_) throw make_error(ExitCode::io, "error.cannot_write", path_);
-    out_.close();
-    closed_ = true;
+    file_->commit();
   }
 
  private:
   io::ImportFormat format_;
   std::string path_;
-  std::ofstream out_;
-  bool closed_ = false;
+  std::optional<io::OutputFile> file_;
 };
 
 // Unties a stream from its output stream (std::cin from std::cout) while
@@ -677,13 +675,25 @@ class RowReader {
 
 ImportSummary import_referrals(const Context& ctx, const std::string& path, const ImportOptions& options,
                                std::istream* stdin_stream) {
+  // stdin, a pipe or a device is read to its end before the import takes
+  // the write lock (a stalled sender must not stop other users), into an
+  // unnamed file in the database's own (private) folder.
+  const std::string folder = std::filesystem::path(ctx.db.path()).parent_path().string();
   if (path == "-") {
     if (!stdin_stream) throw make_error(ExitCode::no_input, "error.cannot_read", path);
-    return import_referrals(ctx, *stdin_stream, "-", options, 0);
+    TieCut untie(*stdin_stream);
+    io::InputSpool spool(*stdin_stream, folder, "-");
+    return import_referrals(ctx, spool.stream(), "-", options, spool.size());
   }
   std::ifstream in(path, std::ios::binary);
   std::error_code ec;
   if (!in || std::filesystem::is_directory(path, ec)) throw make_error(ExitCode::no_input, "error.cannot_read", path);
+  if (io::needs_spool(path)) {
+    io::InputSpool spool(in, folder, path);
+    ImportOptions o = options;
+    if (o.format.empty()) o.format = io::choose_import_format(path, "") == io::ImportFormat::jsonl ? "jsonl" : "csv";
+    return import_referrals(ctx, spool.stream(), path, o, spool.size());
+  }
   const auto size = std::filesystem::file_size(path, ec);
   ImportOptions o = options;
   if (o.format.empty()) o.format = io::choose_import_format(path, "") == io::ImportFormat::jsonl ? "jsonl" : "csv";
@@ -701,7 +711,7 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
   const Date today = ctx.today();
 
   io::ImportSource source(in, format, ctx.rv.import_map.columns);
-  RejectsFile rejects(options.rejects_path, format);
+  RejectsFile rejects(options.rejects_path, format, options.replace_rejects, ctx.db, name);
   rejects.header(source.header_raw());
 
   // Checks a row as read and fills `r` with it (on the reading thread: it

@@ -21,16 +21,16 @@ void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, cons
 }
 
 Database init_database(const std::string& path, const Rammeverk& rv, const Clock& clock, const std::string& actor) {
-  Database db = Database::create(path);
-  db.write([&] {
-    db.set_meta("created_at", clock.now_timestamp());
-    db.set_meta("created_by", actor);
-    AuditWriter audit(db, clock, actor);
-    audit.append("init", path);
-    audit.flush();
-    store_rammeverk(db, rv, clock, actor);
+  return Database::create(path, Database::kDefaultBusyTimeoutMs, [&](Database& db) {
+    db.write([&] {
+      db.set_meta("created_at", clock.now_timestamp());
+      db.set_meta("created_by", actor);
+      AuditWriter audit(db, clock, actor);
+      audit.append("init", path);
+      audit.flush();
+      store_rammeverk(db, rv, clock, actor);
+    });
   });
-  return db;
 }
 
 Rammeverk stored_rammeverk(Database& db) {

@@ -23,6 +23,18 @@ void create_private_dirs(const fs::path& dir) {
     throw make_error(ExitCode::cant_create, "db.cannot_create", dir.string(), std::strerror(errno));
 }
 
+// Others may not write the database's folder: they could replace the file,
+// or make its -wal and -shm in advance with modes of their own.
+void check_folder(const std::string& db_path) {
+  fs::path folder = fs::path(db_path).parent_path();
+  if (folder.empty()) folder = ".";
+  struct stat st{};
+  if (::stat(folder.c_str(), &st) != 0) return;  // the open that follows names the problem
+  if (st.st_mode & S_IWOTH)
+    throw make_error(ExitCode::permission, "db.folder_open", folder.string(), fmt::format("{:o}", st.st_mode & 07777),
+                     folder.string());
+}
+
 }  // namespace
 
 void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
@@ -53,38 +65,52 @@ void Database::configure(int busy_timeout_ms) {
   db_->exec("PRAGMA synchronous = NORMAL");
 }
 
-Database Database::create(const std::string& path, int busy_timeout_ms) {
+Database Database::create(const std::string& path, int busy_timeout_ms, const std::function<void(Database&)>& fill) {
   const fs::path p(path);
   if (fs::exists(p)) throw make_error(ExitCode::refused, "db.exists", path);
   create_private_dirs(p.parent_path());
-  // Create the file ourselves so it is 0600 from its first byte.
-  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) throw make_error(ExitCode::refused, "db.exists", path);
-    throw make_error(ExitCode::cant_create, "db.cannot_create", path, std::strerror(errno));
-  }
+  check_folder(path);
+  // Built under a temporary name beside it, created 0600 from its first byte.
+  const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  std::string temp = (folder / ("." + p.filename().string() + ".init-XXXXXX")).string();
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (fd < 0) throw make_error(ExitCode::cant_create, "db.cannot_create", path, std::strerror(errno));
   ::close(fd);
+  auto remove_temp = [&] {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((temp + suffix).c_str());
+  };
   try {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
-    Database d(std::move(db), path);
-    d.configure(busy_timeout_ms);
-    // 16 KiB pages, set before the first table (and before WAL, which fixes
-    // the page size): a batch import of a million referrals writes a fifth
-    // less (fewer page headers, splits and WAL frames); a read of one case
-    // costs the same. Databases made before keep their 4 KiB pages.
-    d.sql().exec("PRAGMA page_size = 16384");
-    d.sql().exec("PRAGMA journal_mode = WAL");
-    d.migrate();
-    return d;
+    {
+      auto db = std::make_unique<SQLite::Database>(temp, SQLite::OPEN_READWRITE);
+      Database d(std::move(db), temp);
+      d.configure(busy_timeout_ms);
+      // 16 KiB pages, set before the first table (and before WAL, which fixes
+      // the page size): a batch import of a million referrals writes a fifth
+      // less (fewer page headers, splits and WAL frames); a read of one case
+      // costs the same. Databases made before keep their 4 KiB pages.
+      d.sql().exec("PRAGMA page_size = 16384");
+      d.sql().exec("PRAGMA journal_mode = WAL");
+      d.migrate();
+      if (fill) fill(d);
+      // Everything into the main file before it is renamed: the last
+      // connection's close removes the -wal and -shm of the temporary name.
+      d.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    // Never over a database that appeared meanwhile (a second init).
+    if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
+      if (errno == EEXIST) throw make_error(ExitCode::refused, "db.exists", path);
+      throw make_error(ExitCode::cant_create, "db.cannot_create", path, std::strerror(errno));
+    }
   } catch (const SQLite::Exception& e) {
-    std::error_code ec;
-    fs::remove(p, ec);
+    remove_temp();
     throw make_error(ExitCode::cant_create, "db.cannot_create", path, e.what());
   } catch (...) {
-    std::error_code ec;
-    fs::remove(p, ec);
+    remove_temp();
     throw;
   }
+  remove_temp();  // a -wal or -shm left by the temporary name, if any
+  Database d = open_raw(path, busy_timeout_ms);
+  return d;
 }
 
 Database Database::open_raw(const std::string& path, int busy_timeout_ms) {
@@ -107,7 +133,22 @@ Database Database::open(const std::string& path, int busy_timeout_ms) {
   if (!S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "db.not_file", path);
   if (st.st_mode & (S_IROTH | S_IWOTH))
     throw make_error(ExitCode::permission, "db.world_readable", path, fmt::format("{:o}", st.st_mode & 0777), path);
-  if (::access(path.c_str(), R_OK) != 0) throw make_error(ExitCode::permission, "db.readonly", path);
+  // SQLite keeps the latest changes in -wal and an index of them in -shm:
+  // they hold what the database holds, and a -wal others may write (one
+  // made in advance by another user) feeds them every change.
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::string side = path + suffix;
+    struct stat s{};
+    if (::lstat(side.c_str(), &s) != 0) continue;
+    if (!S_ISREG(s.st_mode) || (s.st_mode & (S_IROTH | S_IWOTH)))
+      throw make_error(ExitCode::permission, "db.side_file_open", side, fmt::format("{:o}", s.st_mode & 0777), side);
+  }
+  check_folder(path);
+  // The effective ids decide, as for SQLite's own open: under the setgid
+  // layout of docs/deployment.md the real user may not read the file, the
+  // program's group may.
+  if (::faccessat(AT_FDCWD, path.c_str(), R_OK, AT_EACCESS) != 0)
+    throw make_error(ExitCode::permission, "db.readonly", path);
   Database d = open_raw(path, busy_timeout_ms);
   try {
     d.sql().exec("SELECT count(*) FROM sqlite_schema");

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
+
 #include <fmt/format.h>
 
 #include <sys/stat.h>
@@ -42,6 +44,17 @@ std::vector<std::string> refer(test::Fixture& f, int n, const std::string& type,
     out.push_back(fnr);
   }
   return out;
+}
+
+// The real date ten years back, plus one day (ISO): just inside the
+// example's retention period, whenever the test runs.
+std::string ten_years_ago_plus_a_day() {
+  const std::time_t now = std::time(nullptr) + 24 * 3600;
+  std::tm tm = *std::gmtime(&now);
+  tm.tm_year -= 10;
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%F", &tm);
+  return buf;
 }
 
 }  // namespace
@@ -184,11 +197,13 @@ TEST_CASE("purge through the CLI: retention period, dry run, audit chain still v
   CHECK(f.oppteam({"purge"}).code == 64);
   CHECK(f.oppteam({"--today", "2040-01-01", "purge", "--closed-before", "2026-02-30"}).code == 65);
 
-  r = f.oppteam({"--today", "2040-01-01", "--json", "purge", "--closed-before", "2030-01-01", "--dry-run"});
+  // Retention counts from the real date; a date moved forward does not open it early.
+  CHECK(f.oppteam({"--today", "2040-01-01", "purge", "--closed-before", "2030-01-01"}).code == 2);
+  r = f.oppteam({"--json", "purge", "--closed-before", "2016-01-01", "--dry-run"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.json()["cases"].empty());  // nothing is closed
-  r = f.oppteam({"--today", "2040-01-01", "--json", "purge", "--closed-before", "2030-01-01"});
+  r = f.oppteam({"--json", "purge", "--closed-before", "2016-01-01"});
   REQUIRE(r.code == 0);
   CHECK(r.json()["deleted"] == 0);
   r = f.oppteam({"--json", "audit", "verify"});
@@ -198,43 +213,44 @@ TEST_CASE("purge through the CLI: retention period, dry run, audit chain still v
 
 TEST_CASE("purge through the CLI removes a case closed by evaluate, and its person, the log stays", "[report]") {
   test::Fixture f;
-  const auto closed = refer(f, 1, "fastlege", "2025-02-01", 0).front();
-  const auto open = refer(f, 1, "sykehus", "2025-02-01", 1).front();
+  const auto closed = refer(f, 1, "fastlege", "2015-02-01", 0).front();
+  const auto open = refer(f, 1, "sykehus", "2015-02-01", 1).front();
   auto ok = [&](std::vector<std::string> args) {
     auto r = f.oppteam(args);
     INFO(r.err);
     REQUIRE(r.code == 0);
   };
-  ok({"--today", "2025-02-03", "consent", "give", "2025/1", "--scope", "utredning", "--form", "skriftlig", "--given-by", "person"});
-  ok({"--today", "2025-02-03", "consent", "give", "2025/1", "--scope", "team", "--form", "skriftlig", "--given-by", "person"});
-  ok({"--today", "2025-02-10", "assess", "2025/1", "--instrument", "kjennetegn", "--answer", "flere_diagnoser=1", "--answer",
+  ok({"--today", "2015-02-03", "consent", "give", "2015/1", "--scope", "utredning", "--form", "skriftlig", "--given-by", "person"});
+  ok({"--today", "2015-02-03", "consent", "give", "2015/1", "--scope", "team", "--form", "skriftlig", "--given-by", "person"});
+  ok({"--today", "2015-02-10", "assess", "2015/1", "--instrument", "kjennetegn", "--answer", "flere_diagnoser=1", "--answer",
       "funksjonsfall=3", "--answer", "psykisk_helse=1", "--answer", "rus=1", "--allow-partial", "--assessor", "Ane Lie",
       "--profession", "sykepleier"});
-  ok({"--today", "2025-02-20", "decide", "2025/1", "--grant"});
-  ok({"--today", "2025-02-25", "team", "create", "2025/1", "--coordinator", "Ane Lie", "--gp", "Dr. Berg"});
-  ok({"--today", "2025-03-01", "plan", "goal", "2025/1", "--text", "Klare meg selv"});
-  ok({"--today", "2025-03-01", "plan", "participated", "2025/1", "--how", "Planmøte"});
-  ok({"--today", "2025-12-10", "evaluate", "2025/1", "--goal", "1=+2", "--decision", "close", "--reason", "Mål nådd"});
+  ok({"--today", "2015-02-20", "decide", "2015/1", "--grant"});
+  ok({"--today", "2015-02-25", "team", "create", "2015/1", "--coordinator", "Ane Lie", "--gp", "Dr. Berg"});
+  ok({"--today", "2015-03-01", "plan", "goal", "2015/1", "--text", "Klare meg selv"});
+  ok({"--today", "2015-03-01", "plan", "participated", "2015/1", "--how", "Planmøte"});
+  ok({"--today", "2015-12-10", "evaluate", "2015/1", "--goal", "1=+2", "--decision", "close", "--reason", "Mål nådd"});
 
-  // with the example's 10 years, this purge must wait until 2035-12-11
-  CHECK(f.oppteam({"--today", "2035-12-10", "purge", "--closed-before", "2025-12-11"}).code == 2);
-  auto r = f.oppteam({"--today", "2035-12-11", "--json", "purge", "--closed-before", "2025-12-11", "--dry-run"});
+  // With the example's 10 years, from the real date (never --today): a day
+  // less than ten years ago must wait; the day the case closed need not.
+  CHECK(f.oppteam({"--today", "2040-01-01", "purge", "--closed-before", ten_years_ago_plus_a_day()}).code == 2);
+  auto r = f.oppteam({"--json", "purge", "--closed-before", "2015-12-11", "--dry-run"});
   INFO(r.err);
   REQUIRE(r.code == 0);
-  CHECK(r.json()["cases"] == nlohmann::json::array({"2025/1"}));
+  CHECK(r.json()["cases"] == nlohmann::json::array({"2015/1"}));
   CHECK(r.json()["persons_deleted"] == 1);
   REQUIRE(f.oppteam({"--json", "person", "export", closed}).code == 0);  // still there after a dry run
 
-  r = f.oppteam({"--today", "2035-12-11", "--json", "purge", "--closed-before", "2025-12-11"});
+  r = f.oppteam({"--json", "purge", "--closed-before", "2015-12-11"});
   REQUIRE(r.code == 0);
   CHECK(r.json()["deleted"] == 1);
-  CHECK(f.oppteam({"case", "show", "2025/1"}).code == 1);
+  CHECK(f.oppteam({"case", "show", "2015/1"}).code == 1);
   CHECK(f.oppteam({"person", "export", closed}).code == 1);
   CHECK(f.oppteam({"person", "export", open}).code == 0);
   r = f.oppteam({"--json", "audit", "verify"});
   CHECK(r.code == 0);
   CHECK(r.json()["ok"] == true);
-  r = f.oppteam({"--json", "audit", "log", "--case", "2025/1"});
+  r = f.oppteam({"--json", "audit", "log", "--case", "2015/1"});
   const auto log = r.json();
   REQUIRE(!log["entries"].empty());
   bool purged = false;

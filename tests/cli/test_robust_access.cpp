@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
+#include <filesystem>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -120,17 +122,76 @@ roles = ["saksbehandler"]
   CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = '" + login() + "'") >= 1);
 }
 
-TEST_CASE("a --config file cannot loosen enforced access rules stored in the database", "[robust][access]") {
+TEST_CASE("under stored enforcement no other rammeverk file is in force (--config, OPPTEAM_CONFIG, XDG)", "[robust][access]") {
   test::Fixture f(enforced_rammeverk());
-  const std::string loose = f.dir.write("loose.toml", "[municipality]\nallow_synthetic_ids = true\n[access]\nenforce = false\n");
-  std::vector<std::string> args{"--config", loose};
+  // Loosening the rules, not the access section: consent no longer needed.
+  const std::string loose = f.dir.write("loose.toml", enforced_rammeverk() +
+                                                          "\n[rules]\nconsent_required_for = []\n"
+                                                          "assessment_before_decision = false\n");
+  std::vector<std::string> args{"--json", "--config", loose};
   args.insert(args.end(), kReferAdd.begin(), kReferAdd.end());
-  auto r = as(f, "rita", args);
+  auto r = as(f, "siri", args);
+  INFO(r.out << r.err);
   CHECK(r.code == 77);
-  auto env = as(f, "rita", kReferAdd, {{"OPPTEAM_CONFIG", loose}});
-  CHECK(env.code == 77);
+  CHECK(r.json()["error"]["key"] == "access.other_rammeverk");
+  CHECK(as(f, "siri", kReferAdd, {{"OPPTEAM_CONFIG", loose}}).code == 77);
+  // The XDG file of the user's own home.
+  std::filesystem::create_directories(f.dir.file("xdg/oppteam"));
+  std::filesystem::copy_file(loose, f.dir.file("xdg/oppteam/rammeverk.toml"));
+  CHECK(as(f, "siri", kReferAdd, {{"XDG_CONFIG_HOME", f.dir.file("xdg")}}).code == 77);
+  // A rapport user's own small-count threshold is refused the same way.
+  const std::string counts = f.dir.write("counts.toml", enforced_rammeverk() + "\n[reports]\nmin_count = 1\n");
+  CHECK(as(f, "rita", {"--config", counts, "report"}).code == 77);
+
   robust::Sql sql(f.db());
   CHECK(sql.number("SELECT count(*) FROM referral") == 0);
+  CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND object = 'rammeverk'") == 4);
+  // The very text that is stored is not another rammeverk.
+  const std::string same = f.dir.write("same.toml", enforced_rammeverk());
+  auto ok = as(f, "siri", [&] {
+    std::vector<std::string> a{"--config", same};
+    a.insert(a.end(), kReferAdd.begin(), kReferAdd.end());
+    return a;
+  }());
+  INFO(ok.err);
+  CHECK(ok.code == 0);
+}
+
+TEST_CASE("under enforcement --today needs access.other_date, and purge counts retention from the real date", "[robust][access]") {
+  test::Fixture f(enforced_rammeverk());
+  std::vector<std::string> args{"--json", "--today", "2020-01-01"};
+  args.insert(args.end(), kReferAdd.begin(), kReferAdd.end());
+  auto r = as(f, "siri", args);
+  INFO(r.out << r.err);
+  CHECK(r.code == 77);
+  CHECK(r.json()["error"]["key"] == "access.other_date");
+  // Reading with another date is refused as well (deadlines would lie).
+  CHECK(as(f, "siri", {"--today", "2040-01-01", "remind"}).code == 77);
+  robust::Sql sql(f.db());
+  CHECK(sql.number("SELECT count(*) FROM referral") == 0);
+  CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND detail = 'access.other_date'") == 2);
+  // The real date itself, given explicitly, is allowed.
+  char buf[16];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(buf, sizeof buf, "%F", std::gmtime(&now));
+  args = {"--today", buf};
+  args.insert(args.end(), kReferAdd.begin(), kReferAdd.end());
+  auto ok = as(f, "siri", args);
+  INFO(ok.err);
+  CHECK(ok.code == 0);
+}
+
+TEST_CASE("purge's retention period counts from the real date, whatever --today says", "[robust][access]") {
+  test::Fixture f;  // the example rammeverk keeps closed cases for 10 years; no enforcement
+  REQUIRE(f.oppteam({"--today", "2026-03-02", "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
+                     "--received", "2026-03-02", "--need", "Trenger koordinering"})
+              .code == 0);
+  robust::Sql sql(f.db());
+  sql.exec("UPDATE case_file SET status = 'closed', closed_on = '2026-04-01'");
+  auto r = f.oppteam({"--json", "--today", "2040-01-01", "purge", "--closed-before", "2030-01-01"});
+  INFO(r.out << r.err);
+  CHECK(r.code == 2);
+  CHECK(sql.number("SELECT count(*) FROM case_file") == 1);
 }
 
 TEST_CASE("without enforcement anyone may act under any name", "[robust][access]") {

@@ -237,10 +237,12 @@ TEST_CASE("team and assess under [access]: 77 without the permission, the koordi
   std::string toml = test::read_file(test::source_path("examples/rammeverk.toml"));
   toml += "\n[access]\nenforce = true\n"
           "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
-          "[[access.user]]\nname = \"saksbehandler1\"\nroles = [\"saksbehandler\"]\n"
+          // The scenario's dates are set with --today: a training role allows it.
+          "[[access.user]]\nname = \"saksbehandler1\"\nroles = [\"saksbehandler\", \"trainer\"]\n"
           "[[access.user]]\nname = \"Ane Lie\"\nroles = [\"koordinator\"]\n"
           "[[access.user]]\nname = \"cron\"\nroles = [\"it\"]\n"
-          "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n";
+          "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n"
+          "[[access.role]]\nid = \"trainer\"\npermissions = [\"access.other_date\"]\n";
   test::Fixture f(toml);
   const std::string c = granted_case(f);
   auto as = [&](const std::string& user, std::vector<std::string> args) {

@@ -286,17 +286,33 @@ TEST_CASE("under enforcement the actor must be the login unless it may act as ot
   }
 }
 
-TEST_CASE("a rammeverk file given at run time cannot loosen stored access rules", "[access]") {
+TEST_CASE("under stored enforcement a rammeverk file with other content is refused and audited", "[access]") {
   AccessFixture f;
   Rammeverk loose = load_rammeverk("[access]\nenforce = false\n", "loose.toml");
-  keep_stored_access(f.db, loose);
-  CHECK(loose.access.enforce);
-  CHECK_FALSE(permitted(loose, "rita", "refer.add"));
+  CHECK(error_of([&] { refuse_other_rammeverk(f.db, loose, f.clock, "rita"); }).key() == "access.other_rammeverk");
+  // Only the rules section changed is refused just the same: any other text is another rammeverk.
+  Rammeverk same = load_rammeverk(kEnforced, "same.toml");
+  CHECK(error_of([&] { refuse_other_rammeverk(f.db, same, f.clock, "rita"); }).code() == ExitCode::ok);
+  auto audit = audit_list(f.db, AuditFilter{});
+  REQUIRE_FALSE(audit.empty());
+  CHECK(audit.back().action == "access.refused");
+  CHECK(audit.back().actor == "rita");
 
   AccessFixture open("");
   Rammeverk strict = load_rammeverk(kEnforced, "strict.toml");
-  keep_stored_access(open.db, strict);  // stored rules do not enforce: the file's stand
-  CHECK(strict.access.enforce);
+  // Stored rules do not enforce: the file's stand.
+  CHECK(error_of([&] { refuse_other_rammeverk(open.db, strict, open.clock, "rita"); }).code() == ExitCode::ok);
+}
+
+TEST_CASE("under enforcement another date than the real one needs access.other_date", "[access]") {
+  AccessFixture f;
+  auto siri = f.as("siri");
+  // The fixture's clock is fixed; compare it against a real date one day off.
+  CHECK(error_of([&] { authorize_acted_on_date(siri, siri.today() + std::chrono::days(1)); }).key() == "access.other_date");
+  CHECK(error_of([&] { authorize_acted_on_date(siri, siri.today()); }).code() == ExitCode::ok);
+  AccessFixture open("");
+  auto anyone = open.as("siri");
+  CHECK(error_of([&] { authorize_acted_on_date(anyone, anyone.today() + std::chrono::days(1)); }).code() == ExitCode::ok);
 }
 
 TEST_CASE("authorize_case by number refuses before it looks the case up", "[access]") {

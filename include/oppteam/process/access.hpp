@@ -83,9 +83,20 @@ bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id)
 // refusal, exit 77. Without enforcement anyone may name any actor.
 void authorize_actor(Context& ctx, std::string_view login);
 
-// When the database's stored rammeverk enforces access, its [access] rules
-// replace those of `rv` (a rammeverk file given at run time, e.g. --config,
-// may not loosen them). No change otherwise.
-void keep_stored_access(Database& db, Rammeverk& rv);
+// The permission to act on a date other than the real one (--today) under
+// enforcement. No built-in role has it: deadlines, "received" dates and
+// letters dated at will are for tests and training databases.
+inline constexpr std::string_view kOtherDatePermission = "access.other_date";
+
+// Under enforcement, a command acting on a date other than `real_today`
+// needs kOtherDatePermission: otherwise audited refusal, exit 77.
+void authorize_acted_on_date(Context& ctx, Date real_today);
+
+// When the database's stored rammeverk enforces access, it is the only
+// rammeverk in force: a file given at run time (--config, $OPPTEAM_CONFIG,
+// the XDG file) whose content differs from the stored one is refused with
+// exit 77, and the refusal is audited under `login`. The same text as the
+// stored one is accepted. No check when the stored one does not enforce.
+void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login);
 
 }  // namespace oppteam

@@ -61,6 +61,7 @@ struct ImportOptions {
   std::string sender = "default"; // the sending system (external_id is unique per sender)
   bool partial = false;           // store the good rows, reject the bad ones
   std::string rejects_path;       // where rejected rows go (both modes), unchanged plus a reason
+  bool replace_rejects = false;   // an existing rejects file may be replaced (--force)
   std::function<void(const ImportProgress&)> progress;  // called now and then while reading
   // Called with the summary (nothing stored) just before an all-or-nothing
   // import fails, so the caller can report every row in its own form.

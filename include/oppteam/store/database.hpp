@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,11 +37,18 @@ class Database {
 
   // Creates a new database at `path`: refuses (exit 2) when it exists,
   // creates a missing folder with mode 0700, the file with mode 0600, and
-  // applies every migration. Exit 73 when it cannot be created.
-  static Database create(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+  // applies every migration, then `fill` (the first rows). The database is
+  // built under a temporary name in the same folder and renamed into place
+  // only when whole, so a crash or kill leaves no database or a whole one.
+  // Exit 73 when it cannot be created, 77 when its folder is open to others.
+  static Database create(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs,
+                         const std::function<void(Database&)>& fill = {});
 
   // Opens an existing database: exit 66 when missing, 77 when others may
-  // read it, 2 when its schema is newer than this program; migrates an older one.
+  // read it or its -wal/-shm, or may write its folder (see
+  // docs/deployment.md), 2 when its schema is newer than this program;
+  // migrates an older one. Access is checked for the effective ids, so a
+  // setgid binary opens a database of its group.
   static Database open(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
 
   // Opens `path` as it is, with no permission check or migration (tests).

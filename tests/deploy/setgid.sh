@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The shared-server layout of docs/deployment.md, exactly as written, on
+# this machine: a system group no person belongs to, the binary setgid to
+# it, the data folder 2770, the database 0660, and two ordinary users who
+# reach the database only through the binary. Needs root (useradd,
+# setpriv); reported as skipped (77) otherwise. CI runs it as root.
+#
+# usage: setgid.sh BUILT_OPPTEAM SOURCE_DIR
+set -uo pipefail
+built=$1
+src=$2
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null || ! command -v useradd >/dev/null; then
+  echo "skipped: needs root, setpriv and useradd"
+  exit 77
+fi
+
+tag=$$
+group="optg$tag"
+saksbehandler="optsb$tag"
+rapport="optra$tag"
+root=$(mktemp -d /var/tmp/oppteam-setgid.XXXXXX)
+failures=0
+
+cleanup() {
+  rm -rf "$root"
+  userdel "$saksbehandler" 2>/dev/null
+  userdel "$rapport" 2>/dev/null
+  groupdel "$group" 2>/dev/null
+}
+trap cleanup EXIT
+
+check() {  # check WHAT EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then
+    echo "ok   $1"
+  else
+    echo "FAIL $1: expected $2, got $3"
+    failures=$((failures + 1))
+  fi
+}
+
+# As USER, with the environment a login shell would give (no group oppteam).
+as_user() {
+  local user=$1
+  shift
+  (cd / && setpriv --reuid="$user" --regid="$user" --init-groups -- \
+    env -i PATH=/usr/bin:/bin HOME=/nonexistent OPPTEAM_DB="$root/lib/oppteam.db" "$@")
+}
+
+# 1. A system group that no person belongs to; two users, each with their own group.
+groupadd --system "$group"
+useradd --no-create-home --user-group --shell /usr/sbin/nologin "$saksbehandler"
+useradd --no-create-home --user-group --shell /usr/sbin/nologin "$rapport"
+
+chmod 0755 "$root"
+mkdir -p "$root/bin" "$root/etc"
+# 2. The binary, setgid to that group.
+install -o root -g "$group" -m 2755 "$built" "$root/bin/oppteam"
+# 3. The data folder: group-owned, setgid, closed to others.
+install -d -o root -g "$group" -m 2770 "$root/lib"
+
+cat > "$root/etc/rammeverk.toml" <<TOML
+[municipality]
+name = "Eksempel kommune"
+allow_synthetic_ids = true
+
+[access]
+enforce = true
+
+[[access.user]]
+name = "$saksbehandler"
+roles = ["saksbehandler"]
+
+[[access.user]]
+name = "$rapport"
+roles = ["rapport"]
+
+[[access.user]]
+name = "root"
+roles = ["admin"]
+
+[[access.role]]
+id = "admin"
+permissions = ["*"]
+TOML
+chown root:"$group" "$root/etc/rammeverk.toml"
+chmod 0640 "$root/etc/rammeverk.toml"
+
+# 4. The database, created through the binary under the group's umask.
+(umask 007 && "$root/bin/oppteam" --db "$root/lib/oppteam.db" init --config "$root/etc/rammeverk.toml" >/dev/null)
+check "init as root" 0 $?
+chgrp "$group" "$root/lib/oppteam.db"*
+chmod 0660 "$root/lib/oppteam.db"*
+
+# A saksbehandler works through the binary.
+out=$(as_user "$saksbehandler" /bin/sh -c 'umask 007; exec "$0" --json refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need "Trenger koordinering"' "$root/bin/oppteam" 2>&1)
+code=$?
+check "saksbehandler: refer add through the setgid binary" 0 "$code"
+[ "$code" -eq 0 ] || echo "$out"
+as_user "$saksbehandler" "$root/bin/oppteam" case show 2026/1 >/dev/null 2>&1
+check "saksbehandler: case show" 0 $?
+
+# The rapport user may report but not register.
+as_user "$rapport" "$root/bin/oppteam" report >/dev/null 2>&1
+check "rapport: report" 0 $?
+as_user "$rapport" "$root/bin/oppteam" refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need x >/dev/null 2>&1
+check "rapport: refer add is refused" 77 $?
+
+# Neither user can read the database's files directly.
+for user in "$saksbehandler" "$rapport"; do
+  as_user "$user" /bin/cat "$root/lib/oppteam.db" >/dev/null 2>&1
+  check "$user: cat of the database is refused" 1 $?
+  as_user "$user" /bin/ls "$root/lib" >/dev/null 2>&1
+  check "$user: the data folder cannot be listed" 2 $?
+done
+# Nor through their own copy of the binary (no setgid bit).
+cp "$built" "$root/bin/own-copy"
+chmod 0755 "$root/bin/own-copy"
+as_user "$saksbehandler" "$root/bin/own-copy" case show 2026/1 >/dev/null 2>&1
+code=$?
+[ "$code" -ne 0 ]
+check "saksbehandler: a copy of the binary without setgid cannot open the database" 0 $?
+
+# The -wal and -shm that SQLite made while the users worked are closed to others.
+for side in "$root/lib/oppteam.db-wal" "$root/lib/oppteam.db-shm"; do
+  if [ -e "$side" ]; then
+    mode=$(stat -c %a "$side")
+    check "$(basename "$side") is not open to others (mode $mode)" 0 $(( 0$mode & 07 ))
+  fi
+done
+
+# Opened to others, each is refused with 77 (and closed again).
+for f in "$root/lib/oppteam.db-wal" "$root/lib/oppteam.db-shm"; do
+  [ -e "$f" ] || continue
+  chmod 0666 "$f"
+  out=$(as_user "$saksbehandler" "$root/bin/oppteam" --json case show 2026/1 2>/dev/null)
+  check "$(basename "$f") mode 666 is refused" 77 $?
+  check "$(basename "$f") mode 666: the reason" 1 "$(printf '%s' "$out" | grep -c '"key": "db.side_file_open"')"
+  chmod 0660 "$f"
+done
+chmod o+w "$root/lib"
+out=$(as_user "$saksbehandler" "$root/bin/oppteam" --json case show 2026/1 2>/dev/null)
+check "a data folder writable by others is refused" 77 $?
+check "a data folder writable by others: the reason" 1 "$(printf '%s' "$out" | grep -c '"key": "db.folder_open"')"
+chmod o-w "$root/lib"
+
+# The audit log names the real users.
+"$root/bin/oppteam" --db "$root/lib/oppteam.db" --json audit verify >/dev/null 2>&1
+check "audit verify as root" 0 $?
+actors=$("$root/bin/oppteam" --db "$root/lib/oppteam.db" --json audit log 2>/dev/null | grep -c "\"$saksbehandler\"")
+[ "${actors:-0}" -ge 1 ]
+check "the audit log names the saksbehandler" 0 $?
+
+echo "setgid layout: $failures failure(s)"
+[ "$failures" -eq 0 ]
