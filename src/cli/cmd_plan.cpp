@@ -2,9 +2,10 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
@@ -43,7 +44,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
   out += s.text("plan.view.coordinator", co ? co->name : s.text("plan.doc.no_coordinator")) + "\n";
   std::string next = p.next_evaluation;
   if (next.empty() && p.status != "closed") {
-    if (auto d = try_parse_date(p.created_on)) next = format_date(*d + std::chrono::days(ctx.rv.deadlines.evaluation_interval));
+    if (auto d = try_parse_date(p.created_on)) next = format_date(next_evaluation_due(ctx.rv, *d));
   }
   if (!next.empty()) out += s.text("plan.view.next_evaluation", long_date(next, L)) + "\n";
   out += s.text("plan.view.participation",

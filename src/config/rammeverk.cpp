@@ -207,12 +207,15 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     }
   }
   if (auto* t = c.section(root, "deadlines")) {
-    c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal"});
+    c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal",
+                                  "team_after_decision", "plan_after_team"});
     c.read(*t, "deadlines", "preliminary_reply", rv.deadlines.preliminary_reply, 1, 3650);
     c.read(*t, "deadlines", "decision", rv.deadlines.decision, 1, 3650);
     c.read(*t, "deadlines", "evaluation_interval", rv.deadlines.evaluation_interval, 1, 3650);
     c.read(*t, "deadlines", "consent_review", rv.deadlines.consent_review, 1, 3650);
     c.read(*t, "deadlines", "appeal", rv.deadlines.appeal, 1, 3650);
+    c.read(*t, "deadlines", "team_after_decision", rv.deadlines.team_after_decision, 1, 3650);
+    c.read(*t, "deadlines", "plan_after_team", rv.deadlines.plan_after_team, 1, 3650);
   }
   if (auto* t = c.section(root, "rules")) {
     c.only_keys(*t, "rules", {"consent_required_for", "assessment_before_decision", "coordinator_required",

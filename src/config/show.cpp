@@ -68,6 +68,8 @@ std::string show_rammeverk(const Rammeverk& rv) {
   w.num("deadlines", "evaluation_interval", rv.deadlines.evaluation_interval);
   w.num("deadlines", "consent_review", rv.deadlines.consent_review);
   w.num("deadlines", "appeal", rv.deadlines.appeal);
+  w.num("deadlines", "team_after_decision", rv.deadlines.team_after_decision);
+  w.num("deadlines", "plan_after_team", rv.deadlines.plan_after_team);
   w.section("rules");
   w.list("rules", "consent_required_for", rv.rules.consent_required_for);
   w.flag("rules", "assessment_before_decision", rv.rules.assessment_before_decision);

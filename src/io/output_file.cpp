@@ -46,13 +46,13 @@ void check_output_target(const std::string& target, bool force, const std::vecto
   for (const auto& f : forbidden) {
     if (f.empty() || f == "-") continue;
     if (resolved(f) == where || (exists && same_file(st, f)))
-      throw make_error(ExitCode::cant_create, "output.protected", target);
+      throw make_error(ExitCode::usage, "output.protected", target);
   }
   struct stat lst{};
   if (::lstat(target.c_str(), &lst) == 0) {
-    if (exists && S_ISDIR(st.st_mode)) throw make_error(ExitCode::cant_create, "output.is_folder", target);
-    if (!force) throw make_error(ExitCode::cant_create, "output.exists", target);
-    if (exists && !S_ISREG(st.st_mode)) throw make_error(ExitCode::cant_create, "output.not_regular", target);
+    if (exists && S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "output.is_folder", target);
+    if (!force) throw make_error(ExitCode::refused, "output.exists", target);
+    if (exists && !S_ISREG(st.st_mode)) throw make_error(ExitCode::usage, "output.not_regular", target);
   }
 }
 
@@ -111,7 +111,7 @@ void OutputFile::commit() {
       impl_->buf.reset();
       ::unlink(impl_->temp.c_str());
       impl_->temp.clear();
-      throw make_error(ExitCode::cant_create, "output.exists", target_);
+      throw make_error(ExitCode::refused, "output.exists", target_);
     }
   } else if (::rename(impl_->temp.c_str(), target_.c_str()) != 0) {
     fail();

@@ -5,6 +5,7 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/consent.hpp>
+#include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <set>
@@ -133,8 +134,11 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
     doc["preliminary_replies"] = rows(db, "SELECT sent_on, expected_by, sent_by, text FROM preliminary_reply WHERE case_id = ? ORDER BY id",
                                       c.id, {"sent_on", "expected_by", "sent_by", "text"});
     if (auto opened = try_parse_date(c.opened_on)) {
-      doc["deadlines"] = {{"preliminary_reply", format_date(*opened + std::chrono::days(ctx.rv.deadlines.preliminary_reply))},
-                          {"decision", format_date(*opened + std::chrono::days(ctx.rv.deadlines.decision))}};
+      std::optional<Date> promised;
+      for (const auto& pr : doc["preliminary_replies"])
+        if (auto d = try_parse_date(pr["expected_by"].get<std::string>()); d && (!promised || *d > *promised)) promised = d;
+      doc["deadlines"] = {{"preliminary_reply", format_date(preliminary_reply_due(ctx.rv, *opened))},
+                          {"decision", format_date(decision_due(ctx.rv, *opened, promised))}};
     }
     {
       json t = rows(db, "SELECT id, status, created_on, created_by, paused_on, pause_reason, closed_on, close_reason FROM team WHERE case_id = ?",
@@ -355,12 +359,12 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       c["decision_due"] = nullptr;
       if (c["status"] == kCaseReceived) {
         if (auto opened = try_parse_date(c["received"].get<std::string>())) {
-          const Date prelim_due = *opened + std::chrono::days(ctx.rv.deadlines.preliminary_reply);
-          Date decision_due = *opened + std::chrono::days(ctx.rv.deadlines.decision);
-          if (!q.getColumn(7).isNull())
-            if (auto exp = try_parse_date(q.getColumn(7).getString()); exp && *exp > decision_due) decision_due = *exp;
-          c["decision_due"] = format_date(decision_due);
-          if (today > decision_due) overdue = "decision";
+          const Date prelim_due = preliminary_reply_due(ctx.rv, *opened);
+          std::optional<Date> promised;
+          if (!q.getColumn(7).isNull()) promised = try_parse_date(q.getColumn(7).getString());
+          const Date due = decision_due(ctx.rv, *opened, promised);
+          c["decision_due"] = format_date(due);
+          if (today > due) overdue = "decision";
           else if (today > prelim_due && q.getColumn(6).getInt() == 0) overdue = "preliminary_reply";
         }
       }

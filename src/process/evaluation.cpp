@@ -1,6 +1,7 @@
 #include <oppteam/process/evaluation.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -119,7 +120,7 @@ Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput&
     e.reason = in.reason;
     e.created_by = ctx.actor;
     if (in.decision != "close")
-      e.next_on = format_date(in.next.value_or(today + std::chrono::days(ctx.rv.deadlines.evaluation_interval)));
+      e.next_on = format_date(in.next.value_or(next_evaluation_due(ctx.rv, today)));
 
     nlohmann::json goals = nlohmann::json::object();
     for (const auto& [n, v] : in.goals) goals[std::to_string(n)] = v;

@@ -3,6 +3,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <fmt/format.h>
@@ -646,7 +647,7 @@ Document build_document(const Context& ctx, const Plan& p) {
     std::string next = p.next_evaluation;
     if (next.empty()) {
       if (auto created = try_parse_date(p.created_on))
-        next = format_date(*created + std::chrono::days(ctx.rv.deadlines.evaluation_interval));
+        next = format_date(next_evaluation_due(ctx.rv, *created));
     }
     period.paragraphs.push_back({ctx.text("plan.doc.next_evaluation", long_date(next, L)), {}});
   }

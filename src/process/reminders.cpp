@@ -1,6 +1,7 @@
 #include <oppteam/process/reminders.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <fmt/format.h>
@@ -39,7 +40,10 @@ FROM (
     AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM preliminary_reply r WHERE r.case_id = c.id)
   UNION ALL
-  SELECT c.number, c.year, c.seq, 'decision', date(c.opened_on, :dec_mod), :unit, NULL, NULL, NULL
+  SELECT c.number, c.year, c.seq, 'decision',
+         max(date(c.opened_on, :dec_mod),
+             COALESCE((SELECT max(r.expected_by) FROM preliminary_reply r WHERE r.case_id = c.id), '')),
+         :unit, NULL, NULL, NULL
   FROM case_file c
   WHERE c.status = 'received' AND c.opened_on <= :dec_cut
     AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)
@@ -128,7 +132,9 @@ Params params(const Context& ctx, const ReminderQuery& rq) {
   const Date today = ctx.today();
   const Date horizon = today + std::chrono::days(rq.within);
   auto cut = [&](int days) { return format_date(horizon - std::chrono::days(days)); };
-  auto mod = [](int days) { return fmt::format("{:+d} days", days); };
+  // The day counts and rules of process/deadlines (decision_due: the
+  // latest promised date when later, applied in the query itself).
+  auto mod = [](int days) { return sql_days(days); };
   const auto& d = ctx.rv.deadlines;
   Params p;
   // Longer names first, so that a textual substitution never hits a prefix.
@@ -138,10 +144,10 @@ Params params(const Context& ctx, const ReminderQuery& rq) {
             {":pr_mod", mod(d.preliminary_reply)},
             {":dec_cut", cut(d.decision)},
             {":dec_mod", mod(d.decision)},
-            {":team_cut", cut(kNoTeamDays)},
-            {":team_mod", mod(kNoTeamDays)},
-            {":plan_cut", cut(kNoPlanDays)},
-            {":plan_mod", mod(kNoPlanDays)},
+            {":team_cut", cut(d.team_after_decision)},
+            {":team_mod", mod(d.team_after_decision)},
+            {":plan_cut", cut(d.plan_after_team)},
+            {":plan_mod", mod(d.plan_after_team)},
             {":eval_cut", cut(d.evaluation_interval)},
             {":eval_mod", mod(d.evaluation_interval)},
             {":cons_cut", cut(d.consent_review)},

@@ -118,15 +118,15 @@ TEST_CASE("a rejects file that is the database is refused and the database is ke
     INFO(target);
     auto r = f.oppteam({"--json", "refer", "import", batch, "--partial", "--rejects", target});
     INFO(r.out << r.err);
-    CHECK(r.code == 73);
+    CHECK(r.code == 64);
     CHECK(error_key(r) == "output.protected");
   }
   // Through a link and another spelling of the path.
   fs::create_symlink(f.db(), f.dir.file("link.db"));
   auto r = f.oppteam({"refer", "import", batch, "--partial", "--rejects", f.dir.file("link.db"), "--force"});
-  CHECK(r.code == 73);
+  CHECK(r.code == 64);
   r = f.oppteam({"refer", "import", batch, "--partial", "--rejects", f.dir.path() + "/./k.db", "--force"});
-  CHECK(r.code == 73);
+  CHECK(r.code == 64);
   database_whole(f, 1);
 }
 
@@ -135,7 +135,7 @@ TEST_CASE("a rejects file that is the import's own input is refused and the inpu
   const std::string batch = f.dir.write("batch.csv", kBatch);
   auto r = f.oppteam({"--json", "refer", "import", batch, "--partial", "--rejects", batch, "--force"});
   INFO(r.out << r.err);
-  CHECK(r.code == 73);
+  CHECK(r.code == 64);
   CHECK(error_key(r) == "output.protected");
   CHECK(test::read_file(batch) == kBatch);
   database_whole(f, 0);
@@ -147,7 +147,7 @@ TEST_CASE("an existing rejects file is replaced only with --force, and is writte
   const std::string rejects = f.dir.write("rejects.csv", "keep me\n");
   auto r = f.oppteam({"--json", "refer", "import", batch, "--partial", "--rejects", rejects});
   INFO(r.out << r.err);
-  CHECK(r.code == 73);
+  CHECK(r.code == 2);
   CHECK(error_key(r) == "output.exists");
   CHECK(test::read_file(rejects) == "keep me\n");
   database_whole(f, 0);  // refused before anything was stored
@@ -174,13 +174,13 @@ TEST_CASE("case export --out never replaces the database, an existing file or a 
   refer_one(f);
   auto r = f.oppteam({"--json", "case", "export", "2026/1", "--fhir", "--out", f.db(), "--force"});
   INFO(r.out << r.err);
-  CHECK(r.code == 73);
+  CHECK(r.code == 64);
   CHECK(error_key(r) == "output.protected");
   database_whole(f, 1);
 
   const std::string existing = f.dir.write("sak.json", "old\n");
   r = f.oppteam({"--json", "case", "export", "2026/1", "--fhir", "--out", existing});
-  CHECK(r.code == 73);
+  CHECK(r.code == 2);
   CHECK(error_key(r) == "output.exists");
   CHECK(test::read_file(existing) == "old\n");
 
@@ -188,7 +188,7 @@ TEST_CASE("case export --out never replaces the database, an existing file or a 
   const std::string victim = f.dir.write("victim.txt", "victim\n");
   fs::create_symlink(victim, f.dir.file("out.json"));
   r = f.oppteam({"case", "export", "2026/1", "--fhir", "--out", f.dir.file("out.json")});
-  CHECK(r.code == 73);
+  CHECK(r.code == 2);
   r = f.oppteam({"case", "export", "2026/1", "--fhir", "--out", f.dir.file("out.json"), "--force"});
   INFO(r.err);
   CHECK(r.code == 0);

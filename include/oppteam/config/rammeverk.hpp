@@ -80,6 +80,8 @@ struct Rammeverk {
     int evaluation_interval = 90;
     int consent_review = 365;
     int appeal = 28;
+    int team_after_decision = 14;  // a team in place this long after a vedtak granting it
+    int plan_after_team = 30;      // a plan this long after the team was made
   } deadlines;
 
   struct {

@@ -8,7 +8,10 @@
 // - the text is written to a temporary file (mode 0600) in the target's
 //   folder and renamed into place on commit(), so a failure or a kill leaves
 //   no partial file and a symlink at the target is replaced, not followed.
-// Refusals are exit 73 (the output cannot be created); write errors are 74.
+// An existing file without --force is refused by rule (exit 2, as `init`
+// over an existing database); a target that is the database, an input, a
+// folder or not a regular file is a usage error (64); a file that cannot be
+// created is 73, a write error 74. `backup` and `restore` answer the same.
 
 #include <memory>
 #include <ostream>
@@ -21,7 +24,7 @@ namespace oppteam::io {
 // its -wal, -shm and -journal.
 std::vector<std::string> database_files(const std::string& db_path);
 
-// Throws (exit 73) when `target` names one of `forbidden` (see above), or
+// Throws (exit 64 or 2, see above) when `target` names one of `forbidden` (see above), or
 // exists and `force` is false. Exposed so that a command can refuse before
 // it does any work.
 void check_output_target(const std::string& target, bool force, const std::vector<std::string>& forbidden);

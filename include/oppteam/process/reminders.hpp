@@ -14,12 +14,6 @@
 
 namespace oppteam {
 
-// Days after the vedtak (granted) by which a team should be in place, and
-// after the team's creation by which it should have a plan. The national
-// guideline names no number; these are the tool's defaults (docs/remind.md).
-inline constexpr int kNoTeamDays = 14;
-inline constexpr int kNoPlanDays = 30;
-
 // The kinds, in the order of docs/remind.md.
 inline constexpr std::string_view kReminderKinds[] = {
     "preliminary_reply", "decision", "no_team", "no_coordinator", "no_plan",

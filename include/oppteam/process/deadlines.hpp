@@ -1,0 +1,45 @@
+#pragma once
+// Every due date of the process, computed here and nowhere else. `case
+// show`, `case list`, `plan`, `evaluate` and the plan document call these
+// functions; `remind`, which computes the same dates per row in SQL over
+// the whole store, takes its day counts and rules from here too (see
+// remind_sql), so that a user sees one due date for one thing wherever it
+// is shown. The day counts are the rammeverk's [deadlines].
+
+#include <oppteam/config/rammeverk.hpp>
+#include <oppteam/util/clock.hpp>
+
+#include <optional>
+#include <string>
+
+namespace oppteam {
+
+// A foreløpig svar is owed this long after the case was opened
+// (forvaltningsloven § 11a: when the case cannot be decided within a month).
+Date preliminary_reply_due(const Rammeverk& rv, Date opened);
+
+// The vedtak's target: deadlines.decision days after the case was opened,
+// or the latest date promised in a foreløpig svar (`promised`) when that is
+// later: a promise moves the due date, it never brings it forward.
+Date decision_due(const Rammeverk& rv, Date opened, std::optional<Date> promised);
+
+// After a vedtak granting a team, the team should be in place by then
+// (deadlines.team_after_decision).
+Date team_due(const Rammeverk& rv, Date decided);
+
+// After the team is made, its plan should exist by then (deadlines.plan_after_team).
+Date plan_due(const Rammeverk& rv, Date team_created);
+
+// The next evaluation when none is set: deadlines.evaluation_interval after
+// `from` (the plan's creation, or the last evaluation).
+Date next_evaluation_due(const Rammeverk& rv, Date from);
+
+// A consent given on `given` should be reviewed by then (deadlines.consent_review).
+Date consent_review_due(const Rammeverk& rv, Date given);
+
+// The same offsets as SQLite date modifiers ("+56 days"), for SQL that
+// computes these dates per row; the decision's promised date is applied in
+// that SQL as max(date(opened, modifier), latest expected_by), as above.
+std::string sql_days(int days);
+
+}  // namespace oppteam
