@@ -55,6 +55,11 @@ std::string Session::actor() const {
   return "unknown";
 }
 
+std::string Session::login() const {
+  const auto* pw = ::getpwuid(::getuid());
+  return pw ? pw->pw_name : "";
+}
+
 const Clock& Session::clock() {
   if (!clock_) {
     if (options_.today.empty()) clock_.emplace();
@@ -108,8 +113,7 @@ Context& Session::ctx() {
     auto c = std::make_unique<Context>(Context{d, *rv_, clock(), actor(), lang()});
     // Under [access] enforce, --as and $OPPTEAM_USER may only name the login itself
     // unless the login holds access.act_as (docs/deployment.md).
-    const auto* pw = ::getpwuid(::getuid());
-    authorize_actor(*c, pw ? pw->pw_name : "");
+    authorize_actor(*c, login());
     ctx_ = std::move(c);
   }
   return *ctx_;
