@@ -368,8 +368,7 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
     CHECK(op(f, {"restore", f.dir.file("b.db"), "--to", f.dir.file("b.db"), "--force"}).code == 64);
     auto r = op(f, {"restore", f.dir.file("b.db"), "--to", f.db()});
     CHECK(r.code == 2);
-    robust::Sql before(f.db());
-    CHECK(before.number("SELECT count(*) FROM case_file") == 2);
+    CHECK(robust::Sql(f.db()).number("SELECT count(*) FROM case_file") == 2);
     auto forced = op(f, {"--json", "restore", f.dir.file("b.db"), "--to", f.db(), "--force"});
     INFO(forced.err);
     CHECK(forced.code == 0);

@@ -24,14 +24,16 @@ test::Result check(const test::Fixture& f, std::vector<std::string> args = {}) {
 
 // The line of check `name` in a --json answer (null when absent).
 nlohmann::json line(const test::Result& r, const std::string& name) {
-  for (const auto& l : r.json()["checks"])
+  const auto doc = r.json();
+  for (const auto& l : doc["checks"])
     if (l["check"] == name) return l;
   return nullptr;
 }
 
 std::vector<std::string> failing(const test::Result& r) {
   std::vector<std::string> out;
-  for (const auto& l : r.json()["checks"])
+  const auto doc = r.json();
+  for (const auto& l : doc["checks"])
     if (!l["ok"].get<bool>()) out.push_back(l["check"]);
   return out;
 }
