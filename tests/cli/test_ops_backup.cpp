@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -442,4 +443,31 @@ permissions = ["*"]
   CHECK(as("cron", {"restore", f.dir.file("r.db"), "--to", f.db(), "--force"}).code == 77);
   robust::Sql sql(f.db());
   CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = 'cron' AND detail = 'restore'") == 1);
+}
+
+TEST_CASE("examples/backup-rotate.sh keeps the newest N encrypted backups and nothing else is touched", "[ops][backup]") {
+  test::Fixture f;
+  add_referral(f, 1);
+  REQUIRE(op(f, {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 0);
+  const std::string dir = f.dir.file("backups");
+  fs::create_directory(dir);
+  write_bytes(dir + "/notes.txt", "not a backup");
+  write_bytes(dir + "/oppteam-manual.db.enc", "not one of the script's");
+  const std::string bin = fs::path(OPPTEAM_BINARY).parent_path().string();
+  const std::string cmd = "cd '" + f.dir.path() + "' && HOME='" + f.dir.path() + "' OPPTEAM_DB='" + f.db() +
+                          "' OPPTEAM_USER=cron PATH='" + bin + "':\"$PATH\" sh '" +
+                          test::source_path("examples/backup-rotate.sh") + "' '" + dir + "' '" +
+                          f.dir.file("drift.key.pub") + "' 2 2>&1";
+  for (int night = 0; night < 3; ++night) {
+    if (night) std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // names are to the second
+    REQUIRE(std::system(cmd.c_str()) == 0);
+  }
+  std::vector<std::string> kept;
+  for (const auto& n : names_in(dir))
+    if (n.size() == std::string("oppteam-2026-11-29T185933Z.db.enc").size() && n.rfind("oppteam-", 0) == 0) kept.push_back(n);
+  CHECK(kept.size() == 2);
+  CHECK(names_in(dir).count("notes.txt") == 1);
+  CHECK(names_in(dir).count("oppteam-manual.db.enc") == 1);
+  for (const auto& n : kept) CHECK(mode_of(dir + "/" + n) == 0600);
+  CHECK(std::system(("sh '" + test::source_path("examples/backup-rotate.sh") + "' '" + dir + "' x 0 2>/dev/null").c_str()) != 0);
 }
