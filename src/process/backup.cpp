@@ -165,17 +165,41 @@ class TempFile {
   int fd_ = -1;
 };
 
-// Refuses what a file written by backup or restore must never replace:
-// an existing file without --force, a folder, a key, or one of `never`.
-void check_target(const std::string& target, bool force, const std::vector<std::string>& never) {
+// True when `path` is named as one of the files SQLite keeps beside a database.
+bool is_sqlite_companion(const std::string& path) {
+  for (std::string_view suffix : {"-wal", "-shm", "-journal"})
+    if (path.ends_with(suffix)) return true;
+  return false;
+}
+
+// True when `path` is a database in use: an SQLite file in WAL mode (as
+// every oppteam database; a backup is not), or one with a -wal or -shm beside it.
+bool is_live_database(const std::string& path) {
+  const std::string header = first_bytes(path, 20);
+  if (header.size() == 20 && header.compare(0, kSqliteMagic.size(), kSqliteMagic) == 0 &&
+      (header[18] == 2 || header[19] == 2))
+    return true;
+  struct stat st{};
+  return ::lstat((path + "-wal").c_str(), &st) == 0 || ::lstat((path + "-shm").c_str(), &st) == 0;
+}
+
+// Refuses what a file written by backup or restore must never replace: one
+// of `never` (the command's inputs), a name SQLite uses beside a database,
+// a folder, a key, a database in use unless `replaces_database` (restore,
+// which checks who may replace it), or an existing file without `force`.
+void check_target(const std::string& target, bool force, const std::vector<std::string>& never,
+                  bool replaces_database) {
   for (const auto& n : never)
     if (!n.empty() && (same_file(target, n) || same_name(target, n)))
       throw make_error(ExitCode::usage, "backup.target_is_input", target);
+  if (is_sqlite_companion(target)) throw make_error(ExitCode::usage, "backup.target_is_companion", target);
   struct stat st{};
   if (::lstat(target.c_str(), &st) != 0) return;
   if (S_ISDIR(st.st_mode) || (::stat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)))
     throw make_error(ExitCode::refused, "backup.target_is_folder", target);
   if (is_key_file(target)) throw make_error(ExitCode::refused, "backup.target_is_key", target);
+  if (!replaces_database && is_live_database(target))
+    throw make_error(ExitCode::refused, "backup.target_is_database", target);
   if (!force) throw make_error(ExitCode::refused, "backup.target_exists", target);
 }
 
@@ -356,6 +380,20 @@ AuditHead last_entry(Database& db) {
   });
 }
 
+// Opens an existing oppteam database as it is: no refusal of its mode and
+// no migration (Database::open's), but not a file of another program (65),
+// a damaged one (74) or one of a newer oppteam (2). Messages name the file
+// `shown_as` (the backup, not the temporary copy of it).
+Database open_as_is(const std::string& path, const std::string& shown_as) {
+  Database d = Database::open_raw(path);
+  d.read([&] { d.sql().exec("SELECT count(*) FROM sqlite_schema"); });
+  const int version = d.schema_version();
+  if (version == 0) throw make_error(ExitCode::data, "db.not_oppteam", shown_as);
+  if (version > latest_schema_version())
+    throw make_error(ExitCode::refused, "db.too_new", shown_as, version, latest_schema_version());
+  return d;
+}
+
 std::string head_text(const AuditHead& h) { return fmt::format("{} {}", h.id, h.hash); }
 
 std::int64_t count_of(Database& db, const char* sql) {
@@ -394,7 +432,7 @@ BackupResult make_backup(Context& ctx, const BackupOptions& o) {
   const std::string& db_path = ctx.db.path();
   std::vector<std::string> never{db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
   if (o.encrypt_to) never.push_back(*o.encrypt_to);
-  check_target(o.to, o.force, never);
+  check_target(o.to, o.force, never, false);
   std::optional<std::array<unsigned char, 32>> pk;
   if (o.encrypt_to) pk = read_key(*o.encrypt_to, kPublicKeyLine, "backup.key_is_secret");
 
@@ -471,12 +509,8 @@ auto checking(const std::string& from, F&& f) -> decltype(f()) {
 RestoreResult check_copy(const std::string& path, const RestoreOptions& o, const Clock& clock,
                          const std::string& actor, Lang lang) {
   RestoreResult r;
-  Database d = checking(o.from, [&] { return Database::open_raw(path); });
-  checking(o.from, [&] { d.read([&] { d.sql().exec("SELECT count(*) FROM sqlite_schema"); }); });
-  r.schema_version = checking(o.from, [&] { return d.schema_version(); });
-  if (r.schema_version == 0) throw make_error(ExitCode::data, "restore.not_oppteam", o.from);
-  if (r.schema_version > latest_schema_version())
-    throw make_error(ExitCode::refused, "restore.too_new", o.from, r.schema_version, latest_schema_version());
+  Database d = checking(o.from, [&] { return open_as_is(path, o.from); });
+  r.schema_version = d.schema_version();
   const std::string integrity = checking(o.from, [&] {
     return d.read([&] { return d.sql().execAndGet("PRAGMA integrity_check").getString(); });
   });
@@ -528,7 +562,7 @@ RestoreResult restore_backup(const RestoreOptions& o, const Clock& clock, const 
   if (::fstat(from_fd, &st) != 0 || !S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "backup.not_file", o.from);
   std::vector<std::string> never{o.from};
   if (o.key) never.push_back(*o.key);
-  check_target(o.to, o.force, never);
+  check_target(o.to, o.force, never, true);
 
   std::string magic(kSqliteMagic.size(), '\0');
   const auto got = read_full(from_fd, reinterpret_cast<unsigned char*>(magic.data()), magic.size(), o.from);
@@ -542,18 +576,22 @@ RestoreResult restore_backup(const RestoreOptions& o, const Clock& clock, const 
   if (plain && fs::file_size(o.from + "-wal", ec) > 0 && !ec) throw make_error(ExitCode::refused, "restore.from_in_use", o.from);
   if (::lseek(from_fd, 0, SEEK_SET) != 0) throw make_error(ExitCode::no_input, "backup.read_failed", o.from, errno_text());
 
-  // The database being replaced: its own access rules must allow the restore
-  // too. One that cannot be opened (damaged: the reason to restore) has none.
+  // The database being replaced: its own access rules must allow the
+  // restore too. A file that cannot be opened as an oppteam database has no
+  // rules to ask, so it is not replaced: move it aside first (a damaged
+  // database is worth keeping for a look anyway).
   std::optional<Database> old;
-  struct stat to_st{};
-  const bool replacing = ::stat(o.to.c_str(), &to_st) == 0;
+  const bool replacing = fs::exists(fs::symlink_status(o.to));
   if (replacing) {
+    // As it is: not Database::open, whose refusal of a file others may read
+    // ("chmod 600") and whose migration are no answer to "may I replace it?".
     try {
-      old.emplace(Database::open(o.to));
+      old.emplace(open_as_is(o.to, o.to));
     } catch (const Error& e) {
-      if (e.code() != ExitCode::io && e.code() != ExitCode::data) throw;
+      if (e.code() == ExitCode::temp_fail) throw;
+      throw make_error(ExitCode::refused, "restore.target_unusable", o.to, render_message(lang, e.key(), e.args()));
     }
-    if (old) authorize_in(*old, clock, actor, o.login, lang, "restore");
+    authorize_in(*old, clock, actor, o.login, lang, "restore");
   }
 
   const fs::path to(o.to);
@@ -708,18 +746,8 @@ std::optional<Database> open_for_check(const std::string& path, CheckLine& line)
     return std::nullopt;
   }
   try {
-    Database d = Database::open_raw(path);
-    d.read([&] { d.sql().exec("SELECT count(*) FROM sqlite_schema"); });
-    const int version = d.schema_version();
-    if (version == 0) {
-      line = failed("database", ExitCode::data, "db.not_oppteam", {path});
-      return std::nullopt;
-    }
-    if (version > latest_schema_version()) {
-      line = failed("database", ExitCode::refused, "db.too_new", {path, std::to_string(version), std::to_string(latest_schema_version())});
-      return std::nullopt;
-    }
-    line = passed("database", "check.db_ok", {path, std::to_string(version)});
+    Database d = open_as_is(path, path);
+    line = passed("database", "check.db_ok", {path, std::to_string(d.schema_version())});
     return d;
   } catch (const Error& e) {
     line = failed("database", e.code(), e.key(), e.args());

@@ -327,6 +327,33 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
     }
     CHECK(bytes_of(f.db()) == db);
   }
+  SECTION("another database in use, or a name SQLite uses, from any source and with --force") {
+    test::Fixture other;
+    const auto mine = [&](std::vector<std::string> args) {
+      std::vector<std::string> all{"--db", other.db(), "--as", "x", "--lang", "en"};
+      all.insert(all.end(), args.begin(), args.end());
+      return test::run(all, "", {{"HOME", other.dir.path()}});
+    };
+    REQUIRE(mine({"backup", "--to", other.dir.file("o.db")}).code == 0);
+    auto r = mine({"backup", "--to", f.db(), "--force"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("database in use") != std::string::npos);
+    for (const auto& target : {f.db() + "-wal", f.db() + "-shm", f.db() + "-journal", f.dir.file("new.db-wal")}) {
+      INFO(target);
+      CHECK(mine({"backup", "--to", target, "--force"}).code == 64);
+      CHECK(mine({"restore", other.dir.file("o.db"), "--to", target, "--force"}).code == 64);
+    }
+    CHECK(bytes_of(f.db()) == db);
+    CHECK(!fs::exists(f.dir.file("new.db-wal")));
+  }
+  SECTION("restore --force over a file that is not an oppteam database: move it aside first") {
+    REQUIRE(op(f, {"backup", "--to", f.dir.file("b.db")}).code == 0);
+    write_bytes(f.dir.file("garbage.db"), "not a database at all, but someone's file");
+    auto r = op(f, {"restore", f.dir.file("b.db"), "--to", f.dir.file("garbage.db"), "--force"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("move it aside") != std::string::npos);
+    CHECK(bytes_of(f.dir.file("garbage.db")) == "not a database at all, but someone's file");
+  }
   SECTION("the key files, also with --force") {
     auto r = op(f, {"backup", "--to", f.dir.file("drift.key.pub"), "--encrypt-to", f.dir.file("drift.key.pub"), "--force"});
     CHECK(r.code == 64);
