@@ -408,6 +408,7 @@ KeyPairFiles backup_keygen(const std::string& out) {
   init_sodium();
   KeyPairFiles files{out, out + ".pub"};
   for (const auto& p : {files.secret_path, files.public_path}) {
+    if (is_sqlite_companion(p)) throw make_error(ExitCode::usage, "backup.target_is_companion", p);
     struct stat st{};
     if (::lstat(p.c_str(), &st) == 0) throw make_error(ExitCode::refused, "backup.key_exists", p);
   }
@@ -555,11 +556,13 @@ void release_for_replace(Database& old) {
 
 RestoreResult restore_backup(const RestoreOptions& o, const Clock& clock, const std::string& actor, Lang lang) {
   init_sodium();
-  const int from_fd = ::open(o.from.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO given as the backup is refused below, not waited on.
+  const int from_fd = ::open(o.from.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (from_fd < 0) throw make_error(ExitCode::no_input, "backup.unreadable", o.from, errno_text());
   Fd from(from_fd);
   struct stat st{};
   if (::fstat(from_fd, &st) != 0 || !S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "backup.not_file", o.from);
+  ::fcntl(from_fd, F_SETFL, ::fcntl(from_fd, F_GETFL) & ~O_NONBLOCK);
   std::vector<std::string> never{o.from};
   if (o.key) never.push_back(*o.key);
   check_target(o.to, o.force, never, true);

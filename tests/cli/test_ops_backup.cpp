@@ -370,6 +370,12 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
     CHECK(r.code == 65);
     CHECK(!fs::exists(f.dir.file("b.enc")));
   }
+  SECTION("keygen never writes a name SQLite uses beside a database, and restore does not wait on a FIFO") {
+    CHECK(op(f, {"backup", "keygen", "--out", f.db() + "-wal"}).code == 64);
+    CHECK(!fs::exists(f.db() + "-wal"));
+    REQUIRE(::mkfifo(f.dir.file("fifo").c_str(), 0600) == 0);
+    CHECK(op(f, {"restore", f.dir.file("fifo"), "--to", f.dir.file("r.db")}).code == 66);
+  }
   SECTION("keygen never over an existing key") {
     CHECK(op(f, {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 2);
     fs::remove(f.dir.file("drift.key"));
