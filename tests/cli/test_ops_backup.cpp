@@ -16,6 +16,8 @@
 #include <iostream>
 #include <pwd.h>
 #include <set>
+#include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -503,4 +505,32 @@ TEST_CASE("examples/backup-rotate.sh keeps the newest N encrypted backups and no
   CHECK(names_in(dir).count("oppteam-manual.db.enc") == 1);
   for (const auto& n : kept) CHECK(mode_of(dir + "/" + n) == 0600);
   CHECK(std::system(("sh '" + test::source_path("examples/backup-rotate.sh") + "' '" + dir + "' x 0 2>/dev/null").c_str()) != 0);
+}
+
+TEST_CASE("a backup or restore stopped by a full disk leaves nothing behind and records no backup", "[ops][backup]") {
+  test::Fixture f;
+  add_referral(f, 1);
+  REQUIRE(op(f, {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 0);
+  REQUIRE(op(f, {"backup", "--to", f.dir.file("good.db")}).code == 0);
+  robust::Sql sql(f.db());
+  const auto backups = sql.number("SELECT count(*) FROM audit WHERE action = 'backup'");
+  const auto before = names_in(f.dir.path());
+  // A file size limit far below the database's size stands in for a full
+  // disk; SIGXFSZ is ignored so write() fails instead.
+  const auto limited = [&](std::vector<std::string> args) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::signal(SIGXFSZ, SIG_IGN);
+      rlimit lim{64 * 1024, 64 * 1024};
+      ::setrlimit(RLIMIT_FSIZE, &lim);
+      ::_exit(op(f, args).code);
+    }
+    return robust::wait_for(pid);
+  };
+  CHECK(limited({"backup", "--to", f.dir.file("b.db")}) == 74);
+  CHECK(limited({"backup", "--to", f.dir.file("b.enc"), "--encrypt-to", f.dir.file("drift.key.pub")}) == 74);
+  CHECK(limited({"restore", f.dir.file("good.db"), "--to", f.dir.file("r.db")}) == 74);
+  CHECK(names_in(f.dir.path()) == before);
+  CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'backup'") == backups);
 }
