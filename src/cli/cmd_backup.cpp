@@ -82,7 +82,7 @@ void setup_check(CLI::App& app, Session& s) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("check", "Health check for monitoring: integrity, audit chain, file modes, disk, last backup");
-  cmd->add_option("--anchor", o->anchor, "also check the audit chain against this anchor file");
+  cmd->add_option("--anchor", o->anchor, "also check the audit chain against this anchor file (not yet in this oppteam: a FAIL line)");
   auto* dir = cmd->add_option("--backup-dir", o->backup_dir, "the newest file in this folder is the last backup");
   auto* last = cmd->add_option("--last-backup", o->last_backup, "the last backup file");
   dir->excludes(last);
