@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev libtomlplusplus-dev catch2
-  nlohmann-json3-dev libhowardhinnant-date-dev libssl-dev libicu-dev
+  nlohmann-json3-dev libhowardhinnant-date-dev libssl-dev libicu-dev libsodium-dev
   help2man man-db bash-completion tmux time python3
   clang libclang-rt-14-dev
 )

@@ -98,6 +98,7 @@ const std::vector<Group>& command_groups() {
       {"The process, in order", {"refer", "consent", "assess", "decide", "team", "plan", "evaluate"}},
       {"Daily work", {"case", "remind", "report"}},
       {"Privacy and records", {"person", "audit", "purge"}},
+      {"Operations", {"backup", "restore", "check"}},
   };
   return groups;
 }
@@ -299,6 +300,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   setup_person(app, session);
   setup_audit(app, session);
   setup_purge(app, session);
+  setup_backup(app, session);
   {
     CLI::App* case_cmd = nullptr;
     try {

@@ -115,7 +115,8 @@ std::vector<std::string> option_values(Session& s, CLI::Option* o, const std::st
     return {};
   }
   if (auto set = fixed_set(o); !set.empty()) return set;
-  static const std::set<std::string> files = {"db", "config", "rejects", "out", "answers", "document"};
+  static const std::set<std::string> files = {"db",         "config", "rejects", "out",        "answers",    "document",
+                                              "encrypt-to", "key",    "anchor",  "backup-dir", "last-backup"};
   if (files.count(name)) return {std::string(kFiles)};
   if (name == "reporter-type") return values_of(s, "reporter-types");
   if (name == "instrument") return values_of(s, "instruments");
@@ -206,7 +207,7 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
         seen += std::size_t(n);
       }
       if (next == "CASE") return starting_with(values_of(s, "cases"), cur);
-      if (next == "FILE") return {std::string(kFiles)};
+      if (next == "FILE" || next == "FROM") return {std::string(kFiles)};
       if (next == "KIND" || next == "STATUS") {
         for (const auto* o : pos)
           if (o->get_name() == next) return starting_with(fixed_set(const_cast<CLI::Option*>(o)), cur);

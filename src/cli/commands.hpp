@@ -31,6 +31,8 @@ void setup_purge(CLI::App& app, Session& s);
 // Adds "export" under the "case" subcommand (which setup_case creates when
 // it does not exist yet).
 void setup_case_export(CLI::App& case_cmd, Session& s);
+// Backup, restore and the health check (issue 20): backup, restore, check.
+void setup_backup(CLI::App& app, Session& s);
 // The hidden "complete" subcommand behind the bash completion (issue 8).
 void setup_complete(CLI::App& app, Session& s);
 

@@ -55,6 +55,11 @@ std::string Session::actor() const {
   return "unknown";
 }
 
+std::string Session::login() const {
+  const auto* pw = ::getpwuid(::getuid());
+  return pw ? pw->pw_name : "";
+}
+
 const Clock& Session::clock() {
   if (!clock_) {
     if (options_.today.empty()) clock_.emplace();
@@ -103,15 +108,12 @@ Context& Session::ctx() {
   if (!ctx_) {
     Database& d = db();
     rv();
-    // The login running the program (the real uid, which setgid does not change).
-    const auto* pw = ::getpwuid(::getuid());
-    const std::string login = pw ? pw->pw_name : "";
     // Under a stored rammeverk that enforces access, no other file is in force.
-    if (config_path()) refuse_other_rammeverk(d, *rv_, clock(), login);
+    if (config_path()) refuse_other_rammeverk(d, *rv_, clock(), login());
     auto c = std::make_unique<Context>(Context{d, *rv_, clock(), actor(), lang()});
     // Under [access] enforce, --as and $OPPTEAM_USER may only name the login itself
     // unless the login holds access.act_as (docs/deployment.md).
-    authorize_actor(*c, login);
+    authorize_actor(*c, login());
     // ... and --today may not move the date the command acts on.
     authorize_acted_on_date(*c, Clock().today());
     ctx_ = std::move(c);

@@ -46,6 +46,8 @@ class Session {
   // The explicit rammeverk file, if any (--config, $OPPTEAM_CONFIG, XDG config home when it exists).
   std::optional<std::string> config_path() const;
   std::string actor() const;
+  // The login running the program (the real user id; setgid does not change it).
+  std::string login() const;
   const Clock& clock();
   bool json() const { return options_.json; }
   Lang lang();

@@ -17,6 +17,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_report.inc"
 #include "catalogue_access.inc"
 #include "catalogue_ux.inc"
+#include "catalogue_ops.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -115,7 +115,7 @@ TEST_CASE("complete prints the rammeverk's ids and open case numbers", "[ux]") {
   CHECK_FALSE(f.oppteam({"complete", "services"}).out.empty());
   CHECK(f.oppteam({"complete", "words", "--", "refer", "add", "--reporter-type", "fa"}).out == "fastlege\n");
   CHECK(f.oppteam({"complete", "words", "--", "case", "show", ""}).out == "2026/1\n");
-  CHECK(f.oppteam({"complete", "words", "--", "re"}).out == "refer\nremind\nreport\n");
+  CHECK(f.oppteam({"complete", "words", "--", "re"}).out == "refer\nremind\nreport\nrestore\n");
   CHECK(f.oppteam({"complete", "words", "--", "consent", "give", "2026/1", "--form", ""}).out == "muntlig\nskriftlig\n");
   CHECK(f.oppteam({"complete", "words", "--", "refer", "import", ""}).out == "@files\n");
   auto bad = f.oppteam({"complete", "nonsense"});

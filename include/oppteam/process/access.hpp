@@ -15,8 +15,9 @@
 //   saksbehandler  all case work (refer, consent, assess, decide, team, plan,
 //                  evaluate, remind, case and person reads and exports)
 //   koordinator    plan, evaluate and read a case, only in teams they coordinate
-//   leder          decide, report, read a case, audit, purge
-//   it             import, remind and verify the audit log; never a case's content
+//   leder          decide, report, read a case, audit, purge, check
+//   it             import, remind, verify the audit log, encrypted backups and
+//                  the health check; never a case's content
 //   rapport        report only
 
 #include <oppteam/config/rammeverk.hpp>
