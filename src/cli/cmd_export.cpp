@@ -45,7 +45,7 @@ void setup_case_export(CLI::App& case_cmd, Session& s) {
     if (!o->fhir) throw make_error(ExitCode::usage, "export.fhir_required");
     s.authorize("case.export");
     auto bundle = export_case_fhir(s.ctx(), o->number);
-    const std::string text = bundle.dump(2) + "\n";
+    const std::string text = s.json_text(bundle) + "\n";
     if (o->out.empty()) {
       s.out() << text;
       return;
