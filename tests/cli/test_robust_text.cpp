@@ -51,6 +51,33 @@ void check_terminal_safe(const std::string& where, const std::string& out) {
   CHECK(out.find("\xC2\x9B") == std::string::npos);      // U+009B, the C1 CSI
 }
 
+// One rejected row as the import's JSON reports it.
+struct Rejected {
+  int line;
+  nlohmann::json column;  // null: the whole row
+  std::string key;
+};
+
+// `refer import FILE --partial --json`: stores `stored` rows and reports
+// exactly `rejected`, in order. Returns the JSON document.
+nlohmann::json check_partial_import(test::Fixture& f, const std::string& file, int stored,
+                                    const std::vector<Rejected>& rejected) {
+  auto r = in_english(f, {"--json", "refer", "import", file, "--partial", "--rejects", file + ".rejects"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  auto j = r.json();
+  CHECK(j["stored"] == stored);
+  CHECK(j["rejected"] == rejected.size());
+  REQUIRE(j["errors"].size() == rejected.size());
+  for (std::size_t i = 0; i < rejected.size(); ++i) {
+    INFO(j["errors"][i].dump());
+    CHECK(j["errors"][i]["line"] == rejected[i].line);
+    CHECK(j["errors"][i]["column"] == rejected[i].column);
+    CHECK(j["errors"][i]["key"] == rejected[i].key);
+  }
+  return j;
+}
+
 std::size_t count(const std::string& text, const std::string& part) {
   std::size_t n = 0;
   for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
@@ -106,27 +133,11 @@ TEST_CASE("text: refer import refuses a Latin-1 byte, NUL, ESC or CR in a CSV fi
     CHECK(sql.number("SELECT count(*) FROM referral") == 0);
   }
   SECTION("--partial --json: each bad row with its line, column and key") {
-    auto r = in_english(f, {"--json", "refer", "import", file, "--partial", "--rejects", f.dir.file("rej.csv")});
-    INFO(r.out << r.err);
-    REQUIRE(r.code == 0);
-    auto j = r.json();
-    CHECK(j["stored"] == 2);
-    CHECK(j["rejected"] == 4);
-    struct Want {
-      int line;
-      std::string column, key;
-    };
-    const std::vector<Want> want = {{3, "name", "text.not_utf8"},
-                                    {4, "need", "text.nul"},
-                                    {5, "reporter_name", "text.control"},
-                                    {6, "need", "text.control"}};
-    REQUIRE(j["errors"].size() == want.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-      INFO(j["errors"][i].dump());
-      CHECK(j["errors"][i]["line"] == want[i].line);
-      CHECK(j["errors"][i]["column"] == want[i].column);
-      CHECK(j["errors"][i]["key"] == want[i].key);
-    }
+    check_partial_import(f, file, 2,
+                         {{3, "name", "text.not_utf8"},
+                          {4, "need", "text.nul"},
+                          {5, "reporter_name", "text.control"},
+                          {6, "need", "text.control"}});
     robust::Sql sql(f.db());
     CHECK(sql.number("SELECT count(*) FROM referral WHERE instr(need, char(13)) OR instr(need, char(27))") == 0);
   }
@@ -143,25 +154,13 @@ TEST_CASE("text: refer import refuses NUL, ESC and a Latin-1 byte in JSON Lines 
   jsonl += R"({"external_id": "L1", )" + good + ", \"need\": \"Beh\xE5v\"}\n";                        // line 4: not UTF-8
   jsonl += R"({"external_id": "R1", )" + good + R"(, "reporter_name": "Dr\rBerg", "need": "Behov"})" "\n";  // line 5
   const std::string file = f.dir.write("bad.jsonl", jsonl);
-  auto r = in_english(f, {"--json", "refer", "import", file, "--partial", "--rejects", f.dir.file("rej.jsonl")});
-  INFO(r.out << r.err);
-  REQUIRE(r.code == 0);
-  auto j = r.json();
-  CHECK(j["stored"] == 1);
-  CHECK(j["rejected"] == 4);
-  REQUIRE(j["errors"].size() == 4);
-  CHECK(j["errors"][0]["line"] == 2);
-  CHECK(j["errors"][0]["column"] == "name");
-  CHECK(j["errors"][0]["key"] == "text.nul");
-  CHECK(j["errors"][1]["line"] == 3);
-  CHECK(j["errors"][1]["column"] == "need");
-  CHECK(j["errors"][1]["key"] == "text.control");
-  CHECK(j["errors"][2]["line"] == 4);  // not JSON at all (JSON is UTF-8); the reason names the column of the line
-  CHECK(j["errors"][2]["key"] == "import.not_json");
+  // Line 4 is not JSON at all (JSON is UTF-8): the reader's reason names its column in the line.
+  const auto j = check_partial_import(f, file, 1,
+                                      {{2, "name", "text.nul"},
+                                       {3, "need", "text.control"},
+                                       {4, nullptr, "import.not_json"},
+                                       {5, "reporter_name", "text.control"}});
   CHECK(j["errors"][2]["reason"].get<std::string>().find("column") != std::string::npos);
-  CHECK(j["errors"][3]["line"] == 5);
-  CHECK(j["errors"][3]["column"] == "reporter_name");
-  CHECK(j["errors"][3]["key"] == "text.control");
 }
 
 TEST_CASE("text: a database that already holds bad bytes exports with U+FFFD and one warning", "[robust][text]") {

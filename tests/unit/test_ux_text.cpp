@@ -82,7 +82,7 @@ TEST_CASE("dump_json: a string that is not UTF-8 comes out as U+FFFD instead of 
 TEST_CASE("checked_actor: printable, at most 64 characters, else 64 (usage)", "[ux][text][access]") {
   CHECK(checked_actor("Åse Ødegård") == "Åse Ødegård");
   CHECK(checked_actor(std::string(64, 'a')).size() == 64);
-  for (const std::string bad : {std::string("a\nb"), std::string("a\x1b[2J"), std::string("a\r"), std::string(65, 'a'),
+  for (const std::string& bad : {std::string("a\nb"), std::string("a\x1b[2J"), std::string("a\r"), std::string(65, 'a'),
                                 std::string("a\xE2\x80\xAE"), std::string("P\xE5l"), std::string()}) {
     INFO(bad);
     CHECK(unit::code_of([&] { checked_actor(bad); }) == ExitCode::usage);
