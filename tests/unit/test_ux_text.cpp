@@ -19,7 +19,7 @@
 
 using namespace oppteam;
 
-TEST_CASE("text_problem: UTF-8 without NUL or controls; newline only in free text", "[ux][text]") {
+TEST_CASE("text_problem: UTF-8 without NUL or controls, newline only in free text", "[ux][text]") {
   CHECK_FALSE(text_problem("Åse Ødegård, tab\there"));
   CHECK_FALSE(text_problem("two\nlines", TextField::lines));
   CHECK_FALSE(text_problem("\xE2\x80\xAE bidi is text (shown, not refused)", TextField::line));
@@ -40,7 +40,7 @@ TEST_CASE("text_problem: UTF-8 without NUL or controls; newline only in free tex
   CHECK(unit::code_of([] { require_text("x\x1b", "--need"); }) == ExitCode::data);
 }
 
-TEST_CASE("visible: controls, escapes, C1 and bidi overrides are shown; text and newlines stay", "[ux][text]") {
+TEST_CASE("visible: controls, escapes, C1 and bidi overrides are shown, text and newlines stay", "[ux][text]") {
   CHECK(visible("Åse\tØ\nÅ") == "Åse\tØ\nÅ");
   CHECK(visible("a\x1b]52;c;eA==\x07z") == "a\\e]52;c;eA==\\x07z");
   CHECK(visible("a\rb") == "a\\rb");
