@@ -136,8 +136,9 @@ TEST_CASE("every bad input of the table gets its exit code and harms nothing", "
   CHECK(v.code == 0);
 }
 
-// Known defect (reported to intake): `refer add` stores a --need that is not
-// UTF-8, and `case show --json` then fails with 74. Kept visible, not failing CI.
+// A --need that is not UTF-8 is refused before anything is stored (once it
+// was stored, and `case show --json` then failed with 74). The text check
+// of every field: test_robust_text.cpp.
 TEST_CASE("text: invalid UTF-8 in --need is refused with 65", "[robust][input]") {
   test::Fixture f;
   auto r = test::run({"--db", f.db(), "--as", "s", "--lang", "en", "refer", "add", "--fnr", "23923901213",
