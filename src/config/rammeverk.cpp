@@ -16,12 +16,15 @@ namespace oppteam {
 
 namespace {
 
+// The source name of the rammeverk stored in the database (setup.cpp's stored_rammeverk()).
+constexpr std::string_view kStoredSource = "database";
+
 // Collects every problem of a file before anything is used, so the user sees
 // them all at once (exit 78).
 class Checker {
  public:
   Checker(Rammeverk& rv, std::string source, bool is_default)
-      : rv_(rv), source_(std::move(source)), is_default_(is_default) {}
+      : rv_(rv), source_(std::move(source)), is_default_(is_default), stored_(source_ == kStoredSource) {}
 
   void problem(const toml::source_region& where, std::string key, std::string reason_key,
                std::vector<std::string> args = {}) {
@@ -30,6 +33,17 @@ class Checker {
     problems_.push_back({std::move(reason_key), std::move(all)});
   }
   std::vector<Error::Detail>& problems() { return problems_; }
+
+  // A problem found by a check newer than the stored rammeverk may be
+  // (issue 13: unreachable thresholds, empty lists, unknown permissions,
+  // control characters): refused in a file given now (config check, init,
+  // config store, --config), let pass in the one stored in the database,
+  // which every command reads; refusing it would stop them all, `config
+  // store` of a fixed file included.
+  void new_problem(const toml::source_region& where, std::string key, std::string reason_key,
+                   std::vector<std::string> args = {}) {
+    if (!stored_) problem(where, std::move(key), std::move(reason_key), std::move(args));
+  }
 
   std::string origin(const toml::node& node) const {
     return is_default_ ? std::string("default") : source_ + ":" + std::to_string(node.source().begin.line);
@@ -168,13 +182,14 @@ class Checker {
   // names, ids): the check of util/text.hpp, as for text users store.
   void check_text(const toml::node& n, const std::string& key, std::string_view text) {
     if (auto p = text_problem(text, TextField::line))
-      problem(n.source(), key, "config.bad_text", {std::to_string(p->byte), p->shown});
+      new_problem(n.source(), key, "config.bad_text", {std::to_string(p->byte), p->shown});
   }
 
  private:
   Rammeverk& rv_;
   std::string source_;
   bool is_default_;
+  bool stored_;
   std::vector<Error::Detail> problems_;
 };
 
@@ -282,7 +297,7 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
             if (!known_permission_pattern(perm)) {
               std::string valid;  // space-separated: the list stays under the 200 bytes an error argument may show
               for (auto n : known_permissions()) valid += (valid.empty() ? "" : " ") + std::string(n);
-              c.problem(r.get("permissions")->source(), "access." + path + ".permissions", "config.unknown_permission",
+              c.new_problem(r.get("permissions")->source(), "access." + path + ".permissions", "config.unknown_permission",
                         {perm, valid});
             }
           roles.push_back(std::move(ar));
@@ -357,13 +372,13 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     long long highest = 0;
     for (const auto& item : ins.items) highest += static_cast<long long>(item.weight) * (item.scale ? std::max(item.scale->second, 0) : 1);
     if (auto* n = t.get("recommend_at"); n && n->is_integer() && !ins.items.empty() && ins.recommend_at > highest)
-      c.problem(n->source(), p + ".recommend_at", "config.recommend_unreachable",
+      c.new_problem(n->source(), p + ".recommend_at", "config.recommend_unreachable",
                 {std::to_string(ins.recommend_at), std::to_string(highest)});
     check_unique(c, ins.items, item_where, p + ".item");
     instruments.push_back(std::move(ins));
     instrument_where.push_back(t.source());
   });
-  if (have_instruments && instruments.empty()) c.problem(root.get("instrument")->source(), "instrument", "config.empty_list");
+  if (have_instruments && instruments.empty()) c.new_problem(root.get("instrument")->source(), "instrument", "config.empty_list");
   if (have_instruments) {
     check_unique(c, instruments, instrument_where, "instrument");
     rv.instruments = std::move(instruments);
@@ -559,7 +574,8 @@ Rammeverk load_rammeverk_file(const std::string& path) {
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw make_error(ExitCode::io, "error.cannot_read", path);
   text.resize(static_cast<std::size_t>(in.gcount()));
-  return load_rammeverk(text, path);
+  // A file named "database" is still a file: checked as one, not as the stored rammeverk.
+  return load_rammeverk(text, path == kStoredSource ? "./" + path : path);
 }
 
 Rammeverk default_rammeverk() {

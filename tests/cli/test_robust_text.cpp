@@ -365,3 +365,41 @@ TEST_CASE("rammeverk: an unreachable recommend_at, an empty list, an unknown per
     check_terminal_safe(row.name, r.err);
   }
 }
+
+TEST_CASE("rammeverk: a stored one from before the new checks still works, a new file with the same content is 78",
+          "[robust][text]") {
+  test::Fixture f;
+  // Stored by an oppteam without the checks: a role with a permission that
+  // does not exist and a threshold no score reaches.
+  std::string toml = test::read_file(test::source_path("examples/rammeverk.toml"));
+  toml.replace(toml.find("recommend_at = 4"), std::string("recommend_at = 4").size(), "recommend_at = 400");
+  toml += "\n[[access.role]]\nid = \"lesar\"\npermissions = [\"plan.read\"]\n";
+  {
+    robust::Sql sql(f.db());
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(sql.handle(),
+                               "INSERT INTO rammeverk(stored_at, stored_by, source_name, hash, toml) "
+                               "VALUES ('2026-01-01T00:00:00', 'test', 'old.toml', 'x', ?1)",
+                               -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, toml.data(), int(toml.size()), SQLITE_TRANSIENT);
+    CHECK(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+  }
+  // Every command reads the stored one: refusing it now would stop them all,
+  // and `config store` of a fixed file too.
+  auto list = in_english(f, {"case", "list"});
+  INFO(list.err);
+  CHECK(list.code == 0);
+  auto check = in_english(f, {"config", "check", f.dir.write("same.toml", toml)});
+  CHECK(check.code == 78);
+  CHECK(check.err.find("plan.read") != std::string::npos);
+  CHECK(check.err.find("recommend_at") != std::string::npos);
+}
+
+TEST_CASE("rammeverk: a file named database is checked as a file", "[robust][text]") {
+  test::Fixture f;
+  f.dir.write("database", "[access]\n[[access.role]]\nid = \"x\"\npermissions = [\"plan.read\"]\n");
+  auto r = test::run({"--lang", "en", "config", "check", "database"}, "", {{"HOME", f.dir.path()}}, f.dir.path());
+  CHECK(r.code == 78);
+  CHECK(r.err.find("plan.read") != std::string::npos);
+}
