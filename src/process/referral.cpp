@@ -833,8 +833,9 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
         ++sum.rejected;
         reason.clear();
         for (const auto& p : r.problems) {
-          // An argument may echo a whole input line: clipped to about 200 bytes.
-          std::string text = render_message(ctx.lang, p.key, clip_all(p.args));
+          // An argument may echo a whole input line: clipped to about 200
+          // bytes, and shown (its bytes may be anything) on one line.
+          std::string text = visible(render_message(ctx.lang, p.key, clip_all(p.args)), false);
           if (sum.errors.size() < kMaxListedErrors) sum.errors.push_back({r.line, p.column, text, p.key});
           else ++sum.errors_not_listed;
           if (!reason.empty()) reason += "; ";

@@ -403,3 +403,14 @@ TEST_CASE("rammeverk: a file named database is checked as a file", "[robust][tex
   CHECK(r.code == 78);
   CHECK(r.err.find("plan.read") != std::string::npos);
 }
+
+TEST_CASE("text: an import reason that echoes bytes that are not UTF-8 shows them, with no replacement warning",
+          "[robust][text]") {
+  test::Fixture f;
+  const std::string file = f.dir.write("l.jsonl", "{\"external_id\": \"L1\", \"need\": \"Beh\xE5v\"}\n");
+  auto r = in_english(f, {"--json", "refer", "import", file, "--partial", "--rejects", file + ".rejects"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("U+FFFD") == std::string::npos);  // the warning is about stored text
+  CHECK(r.json()["errors"][0]["reason"].get<std::string>().find("\\xE5") != std::string::npos);
+}
