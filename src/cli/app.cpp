@@ -71,6 +71,15 @@ constexpr const char* kFooter =
     "\n"
     "Environment: OPPTEAM_DB, OPPTEAM_CONFIG, OPPTEAM_USER, NO_COLOR.\n";
 
+// How an error names argument `i`: its option ("--name" for "--name VALUE"
+// or "--name=VALUE"), else its position.
+std::string argument_name(const std::vector<std::string>& args, std::size_t i, Session& s) {
+  const std::string& a = args[i];
+  if (a.starts_with("--") && a.find('=') != std::string::npos) return a.substr(0, a.find('='));
+  if (i > 0 && args[i - 1].starts_with("-") && args[i - 1].find('=') == std::string::npos) return args[i - 1];
+  return s.text("error.argument", i + 1);
+}
+
 void report_error(Session& s, int code, const std::string& message, const std::vector<std::string>& details,
                   const std::string& key = "") {
   if (s.json()) {
@@ -78,12 +87,13 @@ void report_error(Session& s, int code, const std::string& message, const std::v
     j["error"] = {{"code", code}, {"message", message}};
     if (!key.empty()) j["error"]["key"] = key;
     if (!details.empty()) j["error"]["details"] = details;
-    s.out() << j.dump(2) << "\n";
+    s.out() << s.json_text(j) << "\n";
   }
   // "oppteam: feil:" in red on a terminal that takes colour (never with NO_COLOR).
+  // The message may echo input: shown, not sent, to the terminal.
   const auto style = detect_terminal_style(2, s.io().err_tty);
-  s.err() << paint("oppteam: " + s.text("error.prefix") + ":", Tone::overdue, style) << " " << message << "\n";
-  for (const auto& d : details) s.err() << "  " << d << "\n";
+  s.err() << paint("oppteam: " + s.text("error.prefix") + ":", Tone::overdue, style) << " " << visible(message) << "\n";
+  for (const auto& d : details) s.err() << "  " << visible(d) << "\n";
 }
 
 // The subcommands in the order of the process, under headings, so that the
@@ -331,9 +341,11 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     return code;
   };
   try {
-    // Everything stored is UTF-8: refuse a malformed argument before parsing.
+    // Everything stored is UTF-8: refuse a malformed argument before parsing,
+    // naming its option (the library's text check names it the same way).
     for (std::size_t i = 0; i < args.size(); ++i)
-      require_utf8(args[i], session.text("error.argument", i + 1));
+      if (auto p = text_problem(args[i]); p && p->key == "text.not_utf8")
+        throw make_error(ExitCode::data, p->key, argument_name(args, i, session), p->byte, p->shown);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
     if (app.get_subcommands().empty()) {
@@ -386,12 +398,13 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
       if (!session.json()) streams.err << "\n" << help_of(target);
       return finish(int(ExitCode::usage));
     }
-    report_error(session, int(ExitCode::usage), e.what(), {session.text("error.see_help")});
+    report_error(session, int(ExitCode::usage), clip(e.what(), 2 * kEchoBytes), {session.text("error.see_help")});
     return finish(int(ExitCode::usage));
   } catch (const Error& e) {
     std::vector<std::string> details;
-    for (const auto& d : e.details) details.push_back(render_message(session.lang(), d.key, d.args));
-    report_error(session, int(e.code()), render_message(session.lang(), e.key(), e.args()), details, e.key());
+    // An argument may be a whole input line: each is clipped to about 200 bytes.
+    for (const auto& d : e.details) details.push_back(render_message(session.lang(), d.key, clip_all(d.args)));
+    report_error(session, int(e.code()), render_message(session.lang(), e.key(), clip_all(e.args())), details, e.key());
     return finish(int(e.code()));
   } catch (const std::bad_alloc&) {
     report_error(session, int(ExitCode::io), "out of memory", {});

@@ -7,6 +7,7 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/assessment.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -82,7 +83,7 @@ std::vector<RawAnswer> walk(Session& s, const Rammeverk& rv, const Instrument& i
         out.push_back({item.id, *line});
         break;
       } catch (const Error& e) {
-        s.err() << render_message(s.lang(), e.key(), e.args()) << "\n";
+        s.err() << visible(render_message(s.lang(), e.key(), clip_all(e.args()))) << "\n";
       }
     }
   }

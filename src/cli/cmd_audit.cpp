@@ -4,6 +4,7 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/domain/personal_number.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -59,7 +60,9 @@ void setup_audit(CLI::App& app, Session& s) {
     for (const auto& e : entries) {
       items.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
                        {"object", e.object}, {"person", e.person}, {"detail", e.detail}});
-      text += fmt::format("{:>6}  {}  {:<12}  {:<18}  {:<10}  {}\n", e.id, e.at.substr(0, 19), e.actor, e.action, e.object, e.detail);
+      // One entry, one line: a stored field cannot break it or act on the terminal.
+      text += fmt::format("{:>6}  {}  {:<12}  {:<18}  {:<10}  {}\n", e.id, visible(e.at.substr(0, 19), false),
+                          visible(e.actor, false), visible(e.action, false), visible(e.object, false), visible(e.detail, false));
     }
     s.emit({{"entries", items}}, text);
   });

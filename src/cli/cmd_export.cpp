@@ -26,7 +26,7 @@ void setup_case_export(CLI::App& case_cmd, Session& s) {
     if (!o->out.empty()) io::check_output_target(o->out, o->force, io::database_files(s.db_path()));
     s.authorize("case.export");
     auto bundle = export_case_fhir(s.ctx(), o->number);
-    const std::string text = bundle.dump(2) + "\n";
+    const std::string text = s.json_text(bundle) + "\n";
     if (o->out.empty()) {
       s.out() << text;
       return;

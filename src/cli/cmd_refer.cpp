@@ -4,6 +4,7 @@
 
 #include <oppteam/process/referral.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -42,7 +43,7 @@ std::string ask(Session& s, const std::string& label, const std::string& option,
     try {
       return check(line);
     } catch (const Error& e) {
-      s.err() << "  " << render_message(s.lang(), e.key(), e.args()) << "\n";
+      s.err() << "  " << visible(render_message(s.lang(), e.key(), clip_all(e.args()))) << "\n";
     }
   }
 }
@@ -122,7 +123,10 @@ std::pair<nlohmann::json, std::string> summary_output(Session& s, const ImportSu
   nlohmann::json errors = nlohmann::json::array();
   std::string text = s.text("import.summary", sum.read, sum.stored, sum.duplicates, sum.rejected, sum.cases_opened) + "\n";
   for (const auto& e : sum.errors) {
-    errors.push_back({{"line", e.line}, {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)}, {"reason", e.reason}});
+    errors.push_back({{"line", e.line},
+                      {"column", e.column.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.column)},
+                      {"reason", e.reason},
+                      {"key", e.key}});
     text += e.column.empty() ? "  " + s.text("import.error_line", e.line, e.reason) + "\n"
                              : "  " + s.text("import.error_line_column", e.line, e.column, e.reason) + "\n";
   }

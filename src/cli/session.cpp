@@ -1,8 +1,10 @@
 #include "cli/session.hpp"
 
+#include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -48,10 +50,11 @@ std::optional<std::string> Session::config_path() const {
 }
 
 std::string Session::actor() const {
-  if (!options_.as.empty()) return options_.as;
-  if (auto u = env("OPPTEAM_USER")) return *u;
-  if (auto* pw = ::getpwuid(::geteuid())) return pw->pw_name;
-  if (auto u = env("USER")) return *u;
+  // checked_actor: refused (64) before it can be stored or shown.
+  if (!options_.as.empty()) return checked_actor(options_.as);
+  if (auto u = env("OPPTEAM_USER")) return checked_actor(*u);
+  if (auto* pw = ::getpwuid(::geteuid())) return checked_actor(pw->pw_name);
+  if (auto u = env("USER")) return checked_actor(*u);
   return "unknown";
 }
 
@@ -125,11 +128,21 @@ void Session::authorize(std::string_view permission) { oppteam::authorize(ctx(),
 
 void Session::emit(const nlohmann::json& doc, const std::string& text) {
   if (json()) {
-    streams_.out << doc.dump(2) << "\n";
+    streams_.out << json_text(doc) << "\n";
   } else if (!text.empty()) {
-    streams_.out << text;
+    streams_.out << printable(text, output_style());
     if (text.back() != '\n') streams_.out << "\n";
   }
+}
+
+std::string Session::json_text(const nlohmann::json& doc) {
+  bool replaced = false;
+  std::string out = dump_json(doc, 2, replaced);
+  if (replaced && !warned_replaced_) {
+    warned_replaced_ = true;
+    streams_.err << "oppteam: " << text("text.replaced") << "\n";  // also with --json: stderr is free
+  }
+  return out;
 }
 
 }  // namespace oppteam::cli

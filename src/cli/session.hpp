@@ -69,8 +69,14 @@ class Session {
   std::ostream& err() { return streams_.err; }
   bool interactive() const { return streams_.in_tty; }
 
-  // Prints `doc` as one JSON document with --json, else `text` (when not empty).
+  // Prints `doc` as one JSON document with --json, else `text` (when not
+  // empty) made safe for a terminal (printable(): stored text cannot send
+  // escape sequences, CR or bidi overrides to it).
   void emit(const nlohmann::json& doc, const std::string& text);
+  // JSON text of `doc` (2-space indent), the one way JSON reaches output:
+  // text stored before the UTF-8 checks comes out with U+FFFD, with one
+  // warning on stderr per run, instead of failing the command.
+  std::string json_text(const nlohmann::json& doc);
   // With --json, a document that the error object is added to should the
   // command then fail (so stdout still holds exactly one JSON document).
   void stage(nlohmann::json doc) { staged_ = std::move(doc); }
@@ -94,6 +100,7 @@ class Session {
   std::optional<Rammeverk> rv_;
   std::unique_ptr<Context> ctx_;
   std::optional<nlohmann::json> staged_;
+  bool warned_replaced_ = false;
 };
 
 }  // namespace oppteam::cli

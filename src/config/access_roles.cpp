@@ -25,4 +25,33 @@ const std::vector<AccessRole>& builtin_access_roles() {
   return roles;
 }
 
+const std::vector<std::string_view>& known_permissions() {
+  // The names the commands pass to authorize() (src/cli/cmd_*.cpp, the
+  // library's own checks) and process/access.hpp's kActAsPermission and
+  // kOtherDatePermission.
+  static const std::vector<std::string_view> names = {
+      "access.act_as", "access.other_date", "assess",        "audit.log",    "audit.verify", "backup.encrypted",
+      "backup.plain",  "case.export",       "case.read",     "check",        "config.store", "consent.write",
+      "decide",        "evaluate",          "person.export", "plan.write",   "purge",        "refer.add",
+      "refer.import",  "remind",            "report",        "restore",      "team.write",
+  };
+  return names;
+}
+
+bool known_permission_pattern(std::string_view p) {
+  constexpr std::string_view kCoordinated = "coordinated:";
+  if (p.starts_with(kCoordinated)) p.remove_prefix(kCoordinated.size());
+  if (p == "*") return true;
+  const auto& names = known_permissions();
+  if (p.size() > 2 && p.ends_with(".*")) {
+    const auto area = p.substr(0, p.size() - 2);
+    for (auto n : names)
+      if (n == area || (n.size() > area.size() && n.starts_with(area) && n[area.size()] == '.')) return true;
+    return false;
+  }
+  for (auto n : names)
+    if (n == p) return true;
+  return false;
+}
+
 }  // namespace oppteam

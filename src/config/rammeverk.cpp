@@ -3,23 +3,28 @@
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/util/error.hpp>
 #include <oppteam/util/hash.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
+#include <string_view>
 
 namespace oppteam {
 
 namespace {
+
+// The source name of the rammeverk stored in the database (setup.cpp's stored_rammeverk()).
+constexpr std::string_view kStoredSource = "database";
 
 // Collects every problem of a file before anything is used, so the user sees
 // them all at once (exit 78).
 class Checker {
  public:
   Checker(Rammeverk& rv, std::string source, bool is_default)
-      : rv_(rv), source_(std::move(source)), is_default_(is_default) {}
+      : rv_(rv), source_(std::move(source)), is_default_(is_default), stored_(source_ == kStoredSource) {}
 
   void problem(const toml::source_region& where, std::string key, std::string reason_key,
                std::vector<std::string> args = {}) {
@@ -28,6 +33,17 @@ class Checker {
     problems_.push_back({std::move(reason_key), std::move(all)});
   }
   std::vector<Error::Detail>& problems() { return problems_; }
+
+  // A problem found by a check newer than the stored rammeverk may be
+  // (issue 13: unreachable thresholds, empty lists, unknown permissions,
+  // control characters): refused in a file given now (config check, init,
+  // config store, --config), let pass in the one stored in the database,
+  // which every command reads; refusing it would stop them all, `config
+  // store` of a fixed file included.
+  void new_problem(const toml::source_region& where, std::string key, std::string reason_key,
+                   std::vector<std::string> args = {}) {
+    if (!stored_) problem(where, std::move(key), std::move(reason_key), std::move(args));
+  }
 
   std::string origin(const toml::node& node) const {
     return is_default_ ? std::string("default") : source_ + ":" + std::to_string(node.source().begin.line);
@@ -51,6 +67,7 @@ class Checker {
     if (auto* n = t.get(key)) {
       if (auto v = n->value<std::string>(); v && n->is_string()) {
         out = *v;
+        check_text(*n, join(path, key), out);
         note(path, key, *n);
       } else {
         problem(n->source(), join(path, key), "config.want_string");
@@ -82,6 +99,7 @@ class Checker {
       for (const auto& e : *arr) {
         if (!e.is_string()) return problem(e.source(), join(path, key), "config.want_string_list");
         vals.push_back(*e.value<std::string>());
+        check_text(e, join(path, key), vals.back());
       }
       out = std::move(vals);
       note(path, key, *n);
@@ -160,10 +178,18 @@ class Checker {
 
   void note(const std::string& path, std::string_view key, const toml::node& n) { rv_.origin[join(path, key)] = origin(n); }
 
+  // Every string of a rammeverk is one line of printable text (labels,
+  // names, ids): the check of util/text.hpp, as for text users store.
+  void check_text(const toml::node& n, const std::string& key, std::string_view text) {
+    if (auto p = text_problem(text, TextField::line))
+      new_problem(n.source(), key, "config.bad_text", {std::to_string(p->byte), p->shown});
+  }
+
  private:
   Rammeverk& rv_;
   std::string source_;
   bool is_default_;
+  bool stored_;
   std::vector<Error::Detail> problems_;
 };
 
@@ -270,6 +296,13 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
           AccessRole ar;
           ar.id = c.read_id(r, "access." + path);
           c.read(r, "access." + path, "permissions", ar.permissions);
+          for (const auto& perm : ar.permissions)
+            if (!known_permission_pattern(perm)) {
+              std::string valid;  // space-separated: the list stays under the 200 bytes an error argument may show
+              for (auto n : known_permissions()) valid += (valid.empty() ? "" : " ") + std::string(n);
+              c.new_problem(r.get("permissions")->source(), "access." + path + ".permissions", "config.unknown_permission",
+                        {perm, valid});
+            }
           roles.push_back(std::move(ar));
         }))
       rv.access.roles = std::move(roles);
@@ -338,10 +371,17 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
       item_where.push_back(it.source());
     });
     if (!any || ins.items.empty()) c.problem(t.source(), p + ".item", "config.empty_instrument", {ins.id});
+    // A threshold above the highest possible score would never recommend a team.
+    long long highest = 0;
+    for (const auto& item : ins.items) highest += static_cast<long long>(item.weight) * (item.scale ? std::max(item.scale->second, 0) : 1);
+    if (auto* n = t.get("recommend_at"); n && n->is_integer() && !ins.items.empty() && ins.recommend_at > highest)
+      c.new_problem(n->source(), p + ".recommend_at", "config.recommend_unreachable",
+                {std::to_string(ins.recommend_at), std::to_string(highest)});
     check_unique(c, ins.items, item_where, p + ".item");
     instruments.push_back(std::move(ins));
     instrument_where.push_back(t.source());
   });
+  if (have_instruments && instruments.empty()) c.new_problem(root.get("instrument")->source(), "instrument", "config.empty_list");
   if (have_instruments) {
     check_unique(c, instruments, instrument_where, "instrument");
     rv.instruments = std::move(instruments);
@@ -377,11 +417,87 @@ void check_references(const Rammeverk& rv, const toml::table* user_root, Checker
   std::set<std::string> access_roles;
   for (const auto& r : rv.access.roles) access_roles.insert(r.id);
   for (const auto& r : builtin_access_roles()) access_roles.insert(r.id);  // config/access_roles.cpp
+  // The user's entry in the file (its `roles` line when there is one), for the line number.
+  auto user_region = [&](std::size_t i) -> toml::source_region {
+    const auto* access = user_root ? user_root->get_as<toml::table>("access") : nullptr;
+    const auto* users = access ? access->get_as<toml::array>("user") : nullptr;
+    const auto* user = users && i < users->size() ? (*users)[i].as_table() : nullptr;
+    if (!user) return {};
+    if (const auto* roles = user->get("roles")) return roles->source();
+    return user->source();
+  };
   for (std::size_t i = 0; i < rv.access.users.size(); ++i)
     for (const auto& r : rv.access.users[i].roles)
       if (!access_roles.count(r))
-        c.problem({}, "access.user[" + std::to_string(i) + "].roles", "config.unknown_reference", {r, "access.role"});
+        c.problem(user_region(i), "access.user[" + std::to_string(i) + "].roles", "config.unknown_reference", {r, "access.role"});
   if (rv.reporter_types.empty()) c.problem({}, "reporter_type", "config.empty_list");
+}
+
+// The limits of a rammeverk file, checked before toml++ sees it: its parser
+// recurses once per level of nesting, so a key 50,000 levels deep (dotted,
+// [[[...]]], {a={a=...}}) overflows the stack before it can answer.
+constexpr std::size_t kMaxBytes = 1 << 20;  // 1 MiB: a real one is a few KiB
+constexpr int kMaxDepth = 32;                // a real one nests 3 deep ([[instrument.item]])
+
+[[noreturn]] void refuse_limit(const std::string& source, std::size_t line, std::string key, std::size_t limit) {
+  Error err(ExitCode::config, "config.invalid", {source});
+  err.details.push_back({std::move(key), {source, std::to_string(line), "-", std::to_string(limit)}});
+  throw err;
+}
+
+// Refuses (78, file and line) a text over kMaxBytes or nested deeper than
+// kMaxDepth: open brackets and braces plus the dots of the key being read,
+// outside strings and comments. A scan of the bytes, no recursion.
+void check_limits(std::string_view text, const std::string& source) {
+  std::size_t line = 1;
+  if (text.size() > kMaxBytes) {
+    for (std::size_t i = 0; i < kMaxBytes; ++i) line += text[i] == '\n';
+    refuse_limit(source, line, "config.too_large", kMaxBytes);
+  }
+  int depth = 0;  // open [ and {
+  int dots = 0;   // dots of the dotted key being read
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    switch (ch) {
+      case '\n': ++line; dots = 0; break;
+      case '#':  // a comment, to the end of the line
+        while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+        break;
+      case '"':
+      case '\'': {  // a string: basic or literal, on one line or three-quoted
+        const bool triple = text.compare(i, 3, std::string(3, ch)) == 0;
+        i += triple ? 3 : 1;
+        for (; i < text.size(); ++i) {
+          if (text[i] == '\n') ++line;
+          if (ch == '"' && text[i] == '\\') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++line;
+            ++i;
+            continue;
+          }
+          if (text[i] != ch) {
+            if (!triple && text[i] == '\n') break;  // unterminated: the parser reports it
+            continue;
+          }
+          if (!triple) break;
+          if (text.compare(i, 3, std::string(3, ch)) == 0) {
+            while (i + 3 < text.size() && text[i + 3] == ch) ++i;  // up to two quotes end the content
+            i += 2;
+            break;
+          }
+        }
+        break;
+      }
+      case '[':
+      case '{': ++depth; dots = 0; break;
+      case ']':
+      case '}': depth = depth > 0 ? depth - 1 : 0; dots = 0; break;
+      case '=':
+      case ',': dots = 0; break;
+      case '.': ++dots; break;
+      default: break;
+    }
+    if (depth + dots > kMaxDepth) refuse_limit(source, line, "config.too_deep", std::size_t(kMaxDepth));
+  }
 }
 
 toml::table parse_or_throw(std::string_view text, const std::string& source) {
@@ -436,6 +552,7 @@ bool Rammeverk::consent_required_for(std::string_view action) const {
 
 Rammeverk load_rammeverk(std::string_view toml_text, std::string_view source_name) {
   const std::string source(source_name);
+  check_limits(toml_text, source);
   Rammeverk rv = load_defaults();
   auto root = parse_or_throw(toml_text, source);
   Checker c(rv, source, false);
@@ -455,10 +572,13 @@ Rammeverk load_rammeverk(std::string_view toml_text, std::string_view source_nam
 Rammeverk load_rammeverk_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw make_error(ExitCode::no_input, "error.cannot_read", path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // At most one byte over the limit is read: check_limits() refuses the rest unread.
+  std::string text(kMaxBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw make_error(ExitCode::io, "error.cannot_read", path);
-  return load_rammeverk(ss.str(), path);
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  // A file named "database" is still a file: checked as one, not as the stored rammeverk.
+  return load_rammeverk(text, path == kStoredSource ? "./" + path : path);
 }
 
 Rammeverk default_rammeverk() {

@@ -1,6 +1,9 @@
 #include <oppteam/io/table.hpp>
 
+#include <oppteam/util/text.hpp>
+
 #include <algorithm>
+#include <array>
 
 namespace oppteam {
 
@@ -133,6 +136,25 @@ bool looks_like_date(std::string_view t) {
 
 }  // namespace
 
+std::string printable(std::string_view text, const TerminalStyle& style) {
+  if (!style.colour) return visible(text);
+  // The exact codes of paint() (terminal.cpp) pass; anything else is shown.
+  static constexpr std::array<std::string_view, 5> kOwn = {"\x1b[1;31m", "\x1b[33m", "\x1b[32m", "\x1b[1m", "\x1b[0m"};
+  std::string out;
+  std::size_t done = 0;
+  for (std::size_t i = text.find('\x1b'); i != std::string_view::npos; i = text.find('\x1b', i + 1)) {
+    for (auto code : kOwn) {
+      if (text.compare(i, code.size(), code) != 0) continue;
+      out += visible(text.substr(done, i - done));
+      out += code;
+      done = i + code.size();
+      break;
+    }
+  }
+  out += visible(text.substr(done));
+  return out;
+}
+
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
@@ -208,14 +230,21 @@ std::string pad_left(std::string_view text, std::size_t width) {
 
 std::string mark_legend(Lang lang) { return tr(lang, "ux.legend", kOverdueMarker, kWarningMarker); }
 
+Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {
+  for (auto& h : headers_) h = visible(h);
+}
+
 void Table::add(std::vector<std::string> row) {
   std::vector<Cell> cells;
   cells.reserve(row.size());
-  for (auto& t : row) cells.push_back(Cell{std::move(t), Mark::none});
+  for (auto& t : row) cells.push_back(Cell{visible(t), Mark::none});
   rows_.push_back(std::move(cells));
 }
 
-void Table::add_cells(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
+void Table::add_cells(std::vector<Cell> row) {
+  for (auto& c : row) c.text = visible(c.text);
+  rows_.push_back(std::move(row));
+}
 
 void Table::mark(std::size_t column, Mark m) {
   if (rows_.empty()) return;
@@ -386,7 +415,7 @@ std::string Table::render(const TerminalStyle& style) const {
 }
 
 void FieldList::add(std::string label, std::string value, Mark mark) {
-  fields_.emplace_back(std::move(label), Cell{std::move(value), mark});
+  fields_.emplace_back(visible(label), Cell{visible(value), mark});
 }
 
 bool FieldList::has_marks() const {
@@ -410,13 +439,13 @@ std::string FieldList::render(const TerminalStyle& style) const {
   return out;
 }
 
-std::string heading(std::string_view text, const TerminalStyle& style) { return paint(text, Tone::heading, style); }
+std::string heading(std::string_view text, const TerminalStyle& style) { return paint(visible(text), Tone::heading, style); }
 
 std::string wrap_paragraph(std::string_view text, std::string_view indent, const TerminalStyle& style) {
   const std::size_t iw = display_width(indent);
   const std::size_t w = style.width == 0 ? 0 : style.width > iw + 20 ? style.width - iw : 20;
   std::string out;
-  for (const auto& l : wrap_text(text, w)) out += rtrim(std::string(indent) + l) + "\n";
+  for (const auto& l : wrap_text(visible(text), w)) out += rtrim(std::string(indent) + l) + "\n";
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 namespace oppteam {
 
@@ -98,6 +99,19 @@ CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_vi
   CaseRef c = find_case(ctx.db, case_number);
   authorize_case(ctx, permission, c);
   return c;
+}
+
+std::string checked_actor(std::string name) {
+  // The name is echoed visibly and clipped: it is what was refused.
+  const std::string shown = clip(visible(name, false), 2 * kMaxActorChars);
+  if (name.empty()) throw make_error(ExitCode::usage, "access.actor_empty");
+  // A control character, a line break or an override makes visible()
+  // change the text: one test for all of them.
+  if (!valid_utf8(name) || visible(name, false) != name) throw make_error(ExitCode::usage, "access.actor_unprintable", shown);
+  std::size_t chars = 0;
+  for (unsigned char b : name) chars += (b & 0xc0) != 0x80;
+  if (chars > kMaxActorChars) throw make_error(ExitCode::usage, "access.actor_too_long", shown, chars, kMaxActorChars);
+  return name;
 }
 
 void authorize_actor(Context& ctx, std::string_view login) {

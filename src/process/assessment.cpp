@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -184,6 +185,9 @@ std::vector<std::string> assessment_professions(Database& db, std::int64_t case_
 }
 
 AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& input) {
+  require_text(input.assessor, "--assessor", TextField::line);
+  require_text(input.profession, "--profession", TextField::line);
+  for (const auto& w : input.what_matters) require_text(w, "--what-matters");
   const std::string assessor = trim(input.assessor);
   const std::string profession = trim(input.profession);
   if (assessor.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--assessor");

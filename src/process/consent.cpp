@@ -3,12 +3,16 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <algorithm>
 
 namespace oppteam {
 
 ConsentGiven give_consent(const Context& ctx, std::string_view case_number, const ConsentInput& in) {
+  require_text(in.giver_name, "--name", TextField::line);
+  require_text(in.reason, "--reason", TextField::line);
+  require_text(in.document_ref, "--document", TextField::line);
   check_consent_scope(ctx.rv, in.scope);
   if (in.form != "muntlig" && in.form != "skriftlig") throw make_error(ExitCode::usage, "consent.bad_form", in.form);
   if (in.given_by != "person" && in.given_by != "foresatt" && in.given_by != "verge")
@@ -60,6 +64,7 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
 
 ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_number, const std::string& scope,
                                   std::optional<std::int64_t> id, const std::string& reason, std::optional<Date> on_opt) {
+  require_text(reason, "--reason", TextField::line);
   if (!id) check_consent_scope(ctx.rv, scope);
   const Date today = ctx.today();
   const Date on = on_opt.value_or(today);

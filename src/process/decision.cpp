@@ -4,6 +4,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 namespace oppteam {
 
@@ -34,6 +35,7 @@ LetterFacts letter_facts(Database& db, const CaseRef& c) {
 }  // namespace
 
 DecisionResult decide_case(const Context& ctx, std::string_view case_number, const DecisionInput& in) {
+  require_text(in.grounds, "--grounds");
   if (!in.grant && in.grounds.find_first_not_of(" \t\r\n") == std::string::npos)
     throw make_error(ExitCode::usage, "decide.grounds_required");
   const Date today = ctx.today();
@@ -103,6 +105,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
 
 PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_view case_number, Date expected_by,
                                                 const std::string& reason) {
+  require_text(reason, "--reason");
   const Date today = ctx.today();
   if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", format_date(expected_by));
   return ctx.db.write([&] {

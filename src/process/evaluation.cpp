@@ -4,6 +4,7 @@
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -61,6 +62,8 @@ nlohmann::json to_json(const Evaluation& e) {
 }
 
 Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput& in) {
+  require_text(in.comment, "--comment");
+  require_text(in.reason, "--reason");
   if (in.decision != "continue" && in.decision != "revise" && in.decision != "close")
     throw make_error(ExitCode::usage, "evaluate.bad_decision", in.decision);
   if (in.decision == "close" && in.reason.empty()) throw make_error(ExitCode::usage, "evaluate.reason_required");

@@ -1,6 +1,7 @@
 #include <oppteam/process/person_export.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -149,8 +150,9 @@ std::string person_export_text(const nlohmann::json& doc, Lang lang) {
   }
   out += "\n" + tr(lang, "person.export.audit", doc["audit"].size()) + "\n";
   for (const auto& a : doc["audit"]) {
-    out += fmt::format("  {}  {:<14}  {:<16}  {}  {}\n", str(a["at"]).substr(0, 19), str(a["actor"]), str(a["action"]),
-                       str(a["object"]), str(a["detail"]));
+    // One entry, one line (visible(): a stored field cannot break it).
+    out += fmt::format("  {}  {:<14}  {:<16}  {}  {}\n", visible(str(a["at"]).substr(0, 19), false), visible(str(a["actor"]), false),
+                       visible(str(a["action"]), false), visible(str(a["object"]), false), visible(str(a["detail"]), false));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -342,6 +343,7 @@ void record_plan_revision(const Context& ctx, std::int64_t plan_id, const CaseRe
 
 int add_goal(const Context& ctx, const CaseRef& c, const std::string& text_in, std::optional<int> from_what_matters,
              std::optional<int> parent) {
+  require_text(text_in, "--text");
   return ctx.db.write([&] {
     require_plan_rules(ctx, c);
     std::string text = text_in;
@@ -376,6 +378,9 @@ int add_goal(const Context& ctx, const CaseRef& c, const std::string& text_in, s
 }
 
 int add_measure(const Context& ctx, const CaseRef& c, const MeasureInput& m) {
+  require_text(m.text, "--text");
+  require_text(m.responsible, "--responsible", TextField::line);
+  require_text(m.how, "--how");
   return ctx.db.write([&] {
     require_plan_rules(ctx, c);
     const std::int64_t plan_id = existing_plan(ctx, c);
@@ -442,6 +447,7 @@ Measure set_measure_status(const Context& ctx, const CaseRef& c, int number, con
 }
 
 void record_participation(const Context& ctx, const CaseRef& c, const std::string& how) {
+  require_text(how, "--how");
   if (how.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--how");
   ctx.db.write([&] {
     require_plan_rules(ctx, c);
@@ -459,6 +465,9 @@ void record_participation(const Context& ctx, const CaseRef& c, const std::strin
 }
 
 void set_plan_fields(const Context& ctx, const CaseRef& c, const PlanFields& f) {
+  if (f.resources) require_text(*f.resources, "--resources");
+  if (f.needs) require_text(*f.needs, "--needs");
+  if (f.contributions) require_text(*f.contributions, "--contributions");
   if (!f.resources && !f.needs && !f.contributions && !f.period_from && !f.period_to)
     throw make_error(ExitCode::usage, "plan.set_nothing");
   if (f.period_from && f.period_to && *f.period_to < *f.period_from)

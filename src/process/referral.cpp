@@ -8,6 +8,7 @@
 #include <oppteam/store/row_source.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -380,6 +381,27 @@ class ReferralBatch final : public RowSource {
   std::map<int, int> next_seq_;
 };
 
+// The text check of a referral's fields, the one for refer add and the
+// import alike: `value_of(column)` gives a column's value (nullptr when
+// absent); `bad(column, problem)` is called for each field that fails
+// (need may hold line breaks, the rest are one line).
+template <typename Get, typename Bad>
+void check_referral_text(Get&& value_of, Bad&& bad) {
+  for (std::size_t c = 0; c < io::kColumnCount; ++c) {
+    const std::string* v = value_of(c);
+    if (!v) continue;
+    if (auto p = text_problem(*v, c == io::kNeed ? TextField::lines : TextField::line)) bad(c, *p);
+  }
+}
+
+// refer add's option for a column: external_id -> --external-id.
+std::string option_of(std::size_t column) {
+  std::string o = "--" + std::string(io::column_name(column));
+  for (auto& ch : o)
+    if (ch == '_') ch = '-';
+  return o;
+}
+
 std::string reporter_type_list(const Rammeverk& rv) {
   std::string out;
   for (const auto& t : rv.reporter_types) {
@@ -412,6 +434,21 @@ void check_need(std::string_view need) {
 }
 
 ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
+  check_referral_text(
+      [&](std::size_t c) -> const std::string* {
+        switch (c) {
+          case io::kExternalId: return &in.external_id;
+          case io::kFnr: return &in.fnr;
+          case io::kName: return &in.name;
+          case io::kReporterType: return &in.reporter_type;
+          case io::kReporterName: return &in.reporter_name;
+          case io::kReceived: return &in.received;
+          case io::kNeed: return &in.need;
+          default: return nullptr;
+        }
+      },
+      [](std::size_t c, const TextProblem& p) { throw make_error(ExitCode::data, p.key, option_of(c), p.byte, p.shown); });
+  require_text(in.sender, "--sender", TextField::line);
   const PersonalNumber pnr = check_fnr(ctx, in.fnr, in.birth_year);
   check_reporter_type(ctx.rv, in.reporter_type);
   const Date received = check_received(ctx, in.received);
@@ -495,9 +532,10 @@ class RejectsFile {
       std::string_view body = raw.substr(0, last);
       const auto before = body.find_last_not_of(" \t\r\n");
       const bool empty_object = before != std::string_view::npos && body[before] == '{';
-      file_->stream() << body << (empty_object ? "" : ",") << "\"reason\":" << nlohmann::json(reason).dump() << "}\n";
+      file_->stream() << body << (empty_object ? "" : ",") << "\"reason\":" << dump_json(reason, -1, replaced_) << "}\n";
     } else {
-      file_->stream() << nlohmann::json{{"raw", std::string(raw)}, {"reason", reason}}.dump() << "\n";
+      // A line that is not UTF-8 cannot be a JSON string as it is: its bad bytes become U+FFFD.
+      file_->stream() << dump_json(nlohmann::json{{"raw", std::string(raw)}, {"reason", reason}}, -1, replaced_) << "\n";
     }
   }
   void close() {
@@ -509,6 +547,7 @@ class RejectsFile {
   io::ImportFormat format_;
   std::string path_;
   std::optional<io::OutputFile> file_;
+  bool replaced_ = false;
 };
 
 // Unties a stream from its output stream (std::cin from std::cout) while
@@ -727,6 +766,13 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
     std::optional<PersonalNumber> pnr;
     Date received{};
     if (!row.malformed && r.problems.empty()) {
+      check_referral_text([&](std::size_t c) { return row.present[c] ? &row.value[c] : nullptr; },
+                          [&](std::size_t c, const TextProblem& p) {
+                            const std::string column(io::column_name(c));
+                            r.problems.push_back({column, p.key, {column, std::to_string(p.byte), p.shown}});
+                          });
+    }
+    if (!row.malformed && r.problems.empty()) {
       for (std::size_t c = 0; c < io::kColumnCount; ++c)
         if (io::column_required(c) && !row.present[c])
           r.problems.push_back({std::string(io::column_name(c)), "import.missing", {}});
@@ -797,8 +843,10 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
         ++sum.rejected;
         reason.clear();
         for (const auto& p : r.problems) {
-          std::string text = render_message(ctx.lang, p.key, p.args);
-          if (sum.errors.size() < kMaxListedErrors) sum.errors.push_back({r.line, p.column, text});
+          // An argument may echo a whole input line: clipped to about 200
+          // bytes, and shown (its bytes may be anything) on one line.
+          std::string text = visible(render_message(ctx.lang, p.key, clip_all(p.args)), false);
+          if (sum.errors.size() < kMaxListedErrors) sum.errors.push_back({r.line, p.column, text, p.key});
           else ++sum.errors_not_listed;
           if (!reason.empty()) reason += "; ";
           if (!p.column.empty()) reason += p.column + ": ";

@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -221,6 +222,7 @@ const TeamMember* Team::find_active(std::string_view name) const {
 }
 
 MemberSpec parse_member_spec(std::string_view text, bool with_service, std::string_view option) {
+  require_text(text, option, TextField::line);
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (true) {
@@ -249,6 +251,8 @@ const Role* default_coordinator_role(const Rammeverk& rv) {
 }
 
 Team create_team(const Context& ctx, const TeamCreateInput& in) {
+  require_text(in.coordinator, "--coordinator", TextField::line);
+  require_text(in.gp, "--gp", TextField::line);
   const Rammeverk& rv = ctx.rv;
   const std::string coordinator = trim(in.coordinator);
   const std::string gp = trim(in.gp);
@@ -335,6 +339,7 @@ Team show_team(const Context& ctx, std::string_view case_number) {
 
 Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members,
                  const std::vector<MemberSpec>& participants, const std::string& gp_name) {
+  require_text(gp_name, "--gp", TextField::line);
   const std::string gp = trim(gp_name);
   check_ids(ctx.rv, members, participants);
   if (members.empty() && participants.empty() && gp.empty())
@@ -359,6 +364,7 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
 }
 
 Team remove_from_team(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& reason) {
+  require_text(reason, "--reason", TextField::line);
   const std::string name = trim(name_in);
   return ctx.db.write([&] {
     CaseRef c = find_case(ctx.db, case_number);
@@ -375,6 +381,7 @@ Team remove_from_team(const Context& ctx, std::string_view case_number, std::str
 }
 
 Team change_coordinator(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& role_in) {
+  require_text(name_in, "NAME", TextField::line);
   const std::string name = trim(name_in);
   std::string role = trim(role_in);
   if (name.empty()) throw make_error(ExitCode::usage, "error.missing_option", "NAME");
@@ -418,6 +425,7 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
 }
 
 Team pause_team(const Context& ctx, std::string_view case_number, const std::string& reason_in) {
+  require_text(reason_in, "--reason", TextField::line);
   const std::string reason = trim(reason_in);
   if (reason.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
   return ctx.db.write([&] {
@@ -451,6 +459,7 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
 }
 
 Team close_team(const Context& ctx, std::string_view case_number, const std::string& reason_in, bool close_case) {
+  require_text(reason_in, "--reason", TextField::line);
   const std::string reason = trim(reason_in);
   if (reason.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
   return ctx.db.write([&] {

@@ -142,18 +142,19 @@ TEST_CASE("rammeverk-hash rule: changing the instrument's weights never changes 
   CHECK(before.score == 6);
   CHECK(before.recommendation == "team");
 
-  // A new rammeverk in force: every weight of kjennetegn 0, threshold 10.
+  // A new rammeverk in force: every weight of kjennetegn 2, threshold 20
+  // (the highest score: a threshold above it is refused, issue 13).
   std::string toml(embedded::example_rammeverk);
   for (std::size_t at = toml.find("weight = "); at != std::string::npos; at = toml.find("weight = ", at + 1))
-    toml.replace(at, std::string("weight = 1").size(), "weight = 0");
-  toml.replace(toml.find("recommend_at = 4"), std::string("recommend_at = 4").size(), "recommend_at = 10");
+    toml.replace(at, std::string("weight = 1").size(), "weight = 2");
+  toml.replace(toml.find("recommend_at = 4"), std::string("recommend_at = 4").size(), "recommend_at = 20");
   const Rammeverk changed = load_rammeverk(toml, "changed.toml");
   REQUIRE(changed.hash != f.rv.hash);
   store_rammeverk(f.db, changed, f.clock, "tester");
   Context ctx2{f.db, changed, f.clock, "tester", Lang::en};
 
   const auto after = record_assessment(ctx2, kjennetegn("Dr. Berg", "lege")).assessment;
-  CHECK(after.score == 0);
+  CHECK(after.score == 10);
   CHECK(after.recommendation == "no_team");
   CHECK(after.rammeverk_hash == changed.hash);
 
@@ -163,6 +164,6 @@ TEST_CASE("rammeverk-hash rule: changing the instrument's weights never changes 
   CHECK(stored[0].threshold == 4);
   CHECK(stored[0].recommendation == "team");
   CHECK(stored[0].rammeverk_hash == f.rv.hash);
-  CHECK(stored[1].score == 0);
-  CHECK(stored[1].threshold == 10);
+  CHECK(stored[1].score == 10);
+  CHECK(stored[1].threshold == 20);
 }

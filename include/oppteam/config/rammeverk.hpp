@@ -139,6 +139,14 @@ struct Rammeverk {
 // a role of the same id in the file replaces one (process/access.hpp).
 const std::vector<AccessRole>& builtin_access_roles();
 
+// Every permission a command asks for ("case.read", "plan.write", ...;
+// access.act_as), sorted. A new permission must be added here, or a role
+// that names it is refused (exit 78).
+const std::vector<std::string_view>& known_permissions();
+// True when `pattern` of an [[access.role]] means something: "*", a known
+// permission, or "AREA.*" of a known area, each optionally "coordinated:".
+bool known_permission_pattern(std::string_view pattern);
+
 // Reads and validates a rammeverk. `source_name` names it in messages (a
 // path, or "database"). Every problem found is reported at once: throws
 // Error(ExitCode::config) whose details list "FILE:LINE: KEY: reason".

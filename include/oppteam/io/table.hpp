@@ -20,6 +20,14 @@
 
 namespace oppteam {
 
+// Text for people as it may reach the terminal: visible() (util/text.hpp)
+// of all of it (control characters, escape sequences, CR, bidi overrides
+// shown, not sent), except the colour codes paint() makes when
+// `style.colour` is on. Newlines and tabs stay. Tables, field lists,
+// headings and paragraphs apply visible() to their cells themselves; this is
+// the last pass over a whole output (Session::emit, error messages).
+std::string printable(std::string_view text, const TerminalStyle& style);
+
 // Terminal columns taken by a UTF-8 string (combining marks take none,
 // East Asian wide characters two; ANSI colour escapes none).
 std::size_t display_width(std::string_view utf8);
@@ -51,7 +59,8 @@ std::string mark_legend(Lang lang);
 
 class Table {
  public:
-  explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+  // Every header and cell is stored as visible() shows it (util/text.hpp).
+  explicit Table(std::vector<std::string> headers);
   void add(std::vector<std::string> row);
   void add_cells(std::vector<Cell> row);
   // Marks cell `column` of the row added last.

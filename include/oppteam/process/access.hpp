@@ -24,6 +24,7 @@
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -78,6 +79,14 @@ CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_vi
 
 // True when `user` is the current koordinator of the team of case `case_id`.
 bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id);
+
+// The acting user's name (--as, $OPPTEAM_USER or the login) as it may be
+// stored and shown: not empty, at most kMaxActorChars characters of UTF-8,
+// none of them a control character, a line break or a bidirectional
+// override. Returns it; throws Error(usage, exit 64) otherwise, before
+// anything is stored (an audit entry under a forged name would be a lie).
+inline constexpr std::size_t kMaxActorChars = 64;
+std::string checked_actor(std::string name);
 
 // Under enforcement, the acting user must be the login running the program
 // (`login`), unless the login holds "access.act_as": otherwise audited

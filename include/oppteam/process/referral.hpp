@@ -72,6 +72,7 @@ struct ImportIssue {
   std::size_t line = 0;
   std::string column;  // empty when it concerns the whole row
   std::string reason;  // in ctx.lang
+  std::string key;     // the reason's catalogue key (e.g. text.control), for scripts
 };
 
 struct ImportSummary {
