@@ -201,7 +201,9 @@ TEST_CASE("audit anchor prints the head in one line, and verify --anchor finds a
   const std::string file = f.dir.file("anchors.log");
   {
     std::ofstream out(file);
-    out << "oppteam-audit-anchor 1 0000000000000000000000000000000000000000000000000000000000000000 2026-01-01T00:00:00Z\n";
+    // Every line is checked: the empty log's head first, a comment, then today's.
+    out << "oppteam-audit-anchor 0 0000000000000000000000000000000000000000000000000000000000000000 2026-01-01T00:00:00Z\n";
+    out << "# k.db\n";
     out << a.out;
   }
   // Reads after the anchor: entries that record no row.

@@ -230,7 +230,7 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   CHECK(verify.json()["entries"] == 10);
   {
     robust::Sql sql(db);
-    CHECK(sql.number("PRAGMA user_version") == 5);
+    CHECK(sql.number("PRAGMA user_version") == 6);
     // The file keeps the page size it was made with (new databases get 16 KiB pages).
     CHECK(sql.number("PRAGMA page_size") == 4096);
     CHECK(sql.number("SELECT count(*) FROM referral") == 5);
