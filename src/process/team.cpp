@@ -106,7 +106,7 @@ std::optional<Team> load_team(Database& db, const CaseRef& c) {
     f.object = c.number;
     for (const auto& e : audit_list(db, f)) {
       if (!e.action.starts_with("team.") || e.action == "team.show") continue;
-      t.history.push_back({e.at, e.actor, e.action, e.detail});
+      t.history.push_back({e.at, e.acted_on.empty() ? e.at.substr(0, 10) : e.acted_on, e.actor, e.action, e.detail});
     }
     return t;
   });
