@@ -10,6 +10,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace oppteam {
@@ -95,14 +96,17 @@ Sha256Digest range_digest(Database& db, const AuditedTable& t, std::int64_t firs
   return range.finish();
 }
 
-// The digest of one row now, or nothing when there is no such row.
-std::optional<Sha256Digest> current_row_digest(Database& db, const AuditedTable& t, std::int64_t id) {
-  SQLite::Statement q(db.sql(), select_rows_sql(t, "WHERE id = ?1"));
+// The digest of one row now, or nothing when there is no such row. `q`:
+// the table's one-row query (one_row_sql).
+std::optional<Sha256Digest> current_row_digest(SQLite::Statement& q, std::int64_t id) {
+  q.reset();
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
   Sha256 h;
   return row_digest(q, h);
 }
+
+std::string one_row_sql(const AuditedTable& t) { return select_rows_sql(t, "WHERE id = ?1"); }
 
 Sha256Digest digest_of(const Sha256Digest& row) {
   Sha256 h;
@@ -234,6 +238,14 @@ struct AuditWriter::Impl {
     std::string before;
   };
   std::vector<Pending> pending;
+  std::set<std::pair<const AuditedTable*, std::int64_t>> announced;  // the rows of before() in `pending`
+  std::map<const AuditedTable*, SQLite::Statement> one_row;           // prepared once per table
+
+  std::optional<Sha256Digest> row_now(const AuditedTable& t, std::int64_t id) {
+    auto it = one_row.find(&t);
+    if (it == one_row.end()) it = one_row.try_emplace(&t, db.sql(), one_row_sql(t)).first;
+    return current_row_digest(it->second, id);
+  }
 
   // Appends an entry sealing `seals` (their digests filled in); returns its id.
   std::int64_t write_entry(const std::string& action, const std::string& object, const std::string& person,
@@ -309,9 +321,8 @@ AuditWriter::~AuditWriter() {
 void AuditWriter::before(std::string_view table, std::int64_t id) {
   auto& s = *impl_;
   const AuditedTable& t = audited(table);
-  for (const auto& p : s.pending)
-    if (p.table == &t && p.first == id && p.last == id) return;  // the first state counts
-  const auto d = current_row_digest(s.db, t, id);
+  if (!s.announced.emplace(&t, id).second) return;  // the first state counts
+  const auto d = s.row_now(t, id);
   s.pending.push_back({&t, id, id, true, d ? to_hex(*d) : std::string()});
 }
 
@@ -340,7 +351,7 @@ std::int64_t AuditWriter::append(const std::string& action, const std::string& o
     seal.last = p.last;
     seal.before = p.before;
     if (p.changed) {
-      const auto now = current_row_digest(s.db, *p.table, p.first);
+      const auto now = s.row_now(*p.table, p.first);
       const std::string now_hex = now ? to_hex(*now) : std::string();
       if (now_hex == p.before) continue;  // unchanged: nothing to seal
       seal.digest = to_hex(digest_of(now ? *now : kNoRow));
@@ -350,6 +361,7 @@ std::int64_t AuditWriter::append(const std::string& action, const std::string& o
     seals.push_back(std::move(seal));
   }
   s.pending.clear();
+  s.announced.clear();
   const std::int64_t id = s.write_entry(action, object, person, detail, seals);
   if (!seals.empty()) {
     SQLite::Statement q(s.db.sql(), "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id, digest, before) VALUES (?, ?, ?, ?, ?, ?)");

@@ -234,14 +234,7 @@ TEST_CASE("audit anchor prints the head in one line, and verify --anchor finds a
 TEST_CASE("a database of schema 4 verifies after the upgrade, and its old rows are covered from the first change on", "[audit]") {
   test::TempDir dir;
   const std::string db = dir.file("old.db");
-  {
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
-    const int rc = sqlite3_exec(raw, test::read_file(test::source_path("tests/cli/data/schema4.sql")).c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(raw);
-    REQUIRE(rc == SQLITE_OK);
-  }
-  ::chmod(db.c_str(), 0600);
+  robust::make_schema4_database(db);
   auto run = [&](std::vector<std::string> args) {
     std::vector<std::string> all{"--db", db, "--as", "kari", "--today", "2026-03-20", "--json"};
     all.insert(all.end(), args.begin(), args.end());
