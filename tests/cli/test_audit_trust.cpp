@@ -178,6 +178,13 @@ TEST_CASE("an emptied audit log with its head removed or reset does not verify w
     SECTION("head reset") {
       sql.exec("UPDATE meta SET value = '0 0000000000000000000000000000000000000000000000000000000000000000' WHERE key = 'audit_head'");
     }
+    SECTION("seals removed too, and every row passed off as written before the upgrade") {
+      sql.exec("DELETE FROM meta WHERE key = 'audit_head'");
+      sql.exec("DELETE FROM audit_seal");
+      for (const char* t : {"person", "referral", "consent", "decision", "goal", "measure"})
+        sql.exec(std::string("INSERT INTO audit_seal(audit_id, tbl, first_id, last_id) SELECT NULL, '") + t +
+                 "', min(id), max(id) FROM " + t + " HAVING count(*) > 0");
+    }
   }
   auto [code, doc] = verify(f);
   INFO(doc.dump());
