@@ -2,11 +2,15 @@
 
 #include <oppteam/domain/case_number.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/store/row_source.hpp>
 #include <oppteam/util/hash.hpp>
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -53,22 +57,38 @@ const AuditedTable& audited(std::string_view name) {
 
 // The digest of the current row of `q` (its columns as selected from
 // AuditedTable::columns): each value's type, then its length and bytes.
-Sha256Digest row_digest(SQLite::Statement& q, Sha256& h) {
+// (SQLite's own column calls: a SQLite::Column per value cost more than
+// the hashing, on the import's and verify's hundreds of thousands of rows.)
+Sha256Digest row_digest(const RowStatement& q, Sha256& h) {
   thread_local std::string data;
   data.clear();
-  auto field = [&](char type, std::string_view v) {
+  auto field = [&](char type, const void* bytes, std::size_t size) {
     data += type;
-    for (int shift = 56; shift >= 0; shift -= 8) data += static_cast<char>((std::uint64_t(v.size()) >> shift) & 0xff);
-    data += v;
+    for (int shift = 56; shift >= 0; shift -= 8) data += static_cast<char>((std::uint64_t(size) >> shift) & 0xff);
+    data.append(static_cast<const char*>(bytes), size);
   };
-  const int n = q.getColumnCount();
+  sqlite3_stmt* st = q.handle();
+  const int n = sqlite3_column_count(st);
   for (int i = 0; i < n; ++i) {
-    const SQLite::Column c = q.getColumn(i);
-    if (c.isNull()) field('n', {});
-    else if (c.isInteger()) field('i', std::to_string(c.getInt64()));
-    else if (c.isBlob()) field('b', std::string_view(static_cast<const char*>(c.getBlob()), std::size_t(c.getBytes())));
-    else if (c.isFloat()) field('f', c.getText());
-    else field('t', std::string_view(c.getText(), std::size_t(c.getBytes())));
+    switch (sqlite3_column_type(st, i)) {
+      case SQLITE_NULL: field('n', nullptr, 0); break;
+      case SQLITE_INTEGER: {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(sqlite3_column_int64(st, i))).ptr;
+        field('i', buf, std::size_t(end - buf));
+        break;
+      }
+      case SQLITE_BLOB: {
+        const void* blob = sqlite3_column_blob(st, i);
+        field('b', blob, std::size_t(sqlite3_column_bytes(st, i)));
+        break;
+      }
+      default: {  // TEXT, and FLOAT as its text
+        const unsigned char* text = sqlite3_column_text(st, i);
+        field(sqlite3_column_type(st, i) == SQLITE_FLOAT ? 'f' : 't', text, std::size_t(sqlite3_column_bytes(st, i)));
+        break;
+      }
+    }
   }
   h.update(data);
   return h.finish();
@@ -81,13 +101,13 @@ std::string select_rows_sql(const AuditedTable& t, const char* where) {
 // The seal digest of rows first..last as they are now: SHA-256 over each
 // id's row digest in order (kNoRow for an id with no row).
 Sha256Digest range_digest(Database& db, const AuditedTable& t, std::int64_t first, std::int64_t last) {
-  SQLite::Statement q(db.sql(), select_rows_sql(t, "WHERE id BETWEEN ?1 AND ?2"));
-  q.bind(1, static_cast<int64_t>(first));
-  q.bind(2, static_cast<int64_t>(last));
+  RowStatement q(db.sql(), select_rows_sql(t, "WHERE id BETWEEN ?1 AND ?2").c_str());
+  q.bind_int64(1, first);
+  q.bind_int64(2, last);
   Sha256 row, range;
   std::int64_t next = first;
-  while (q.executeStep()) {
-    const std::int64_t id = q.getColumn(0).getInt64();
+  while (q.step()) {
+    const std::int64_t id = q.column_int64(0);
     for (; next < id; ++next) range.update(kNoRow);
     range.update(row_digest(q, row));
     next = id + 1;
@@ -98,10 +118,10 @@ Sha256Digest range_digest(Database& db, const AuditedTable& t, std::int64_t firs
 
 // The digest of one row now, or nothing when there is no such row. `q`:
 // the table's one-row query (one_row_sql).
-std::optional<Sha256Digest> current_row_digest(SQLite::Statement& q, std::int64_t id) {
+std::optional<Sha256Digest> current_row_digest(RowStatement& q, std::int64_t id) {
   q.reset();
-  q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) return std::nullopt;
+  q.bind_int64(1, id);
+  if (!q.step()) return std::nullopt;
   Sha256 h;
   return row_digest(q, h);
 }
@@ -239,11 +259,11 @@ struct AuditWriter::Impl {
   };
   std::vector<Pending> pending;
   std::set<std::pair<const AuditedTable*, std::int64_t>> announced;  // the rows of before() in `pending`
-  std::map<const AuditedTable*, SQLite::Statement> one_row;           // prepared once per table
+  std::map<const AuditedTable*, RowStatement> one_row;                // prepared once per table
 
   std::optional<Sha256Digest> row_now(const AuditedTable& t, std::int64_t id) {
     auto it = one_row.find(&t);
-    if (it == one_row.end()) it = one_row.try_emplace(&t, db.sql(), one_row_sql(t)).first;
+    if (it == one_row.end()) it = one_row.try_emplace(&t, db.sql(), one_row_sql(t).c_str()).first;
     return current_row_digest(it->second, id);
   }
 
@@ -456,14 +476,14 @@ std::optional<Problem> check_rows(Database& db, const AuditedTable& t, const std
     return d;
   };
 
-  SQLite::Statement q(db.sql(), select_rows_sql(t, ""));
+  RowStatement q(db.sql(), select_rows_sql(t, "").c_str());
   Sha256 row_hash;
-  bool have_row = q.executeStep();
+  bool have_row = q.step();
   std::int64_t row_id = 0;
   Sha256Digest row_d{};
   auto load_row = [&] {
     if (!have_row) return;
-    row_id = q.getColumn(0).getInt64();
+    row_id = q.column_int64(0);
     row_d = row_digest(q, row_hash);
   };
   load_row();
@@ -516,7 +536,7 @@ std::optional<Problem> check_rows(Database& db, const AuditedTable& t, const std
     }
 
     if (present) {
-      have_row = q.executeStep();
+      have_row = q.step();
       load_row();
     }
     if (single_it != singles.end() && single_it->first == cur) ++single_it;
