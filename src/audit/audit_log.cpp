@@ -1,15 +1,162 @@
 #include <oppteam/audit/audit_log.hpp>
 
 #include <oppteam/domain/case_number.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/store/row_source.hpp>
 #include <oppteam/util/hash.hpp>
 
 #include <fmt/format.h>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <set>
+#include <sstream>
 
 namespace oppteam {
 
 namespace {
 
 const std::string kGenesis(64, '0');
+const Sha256Digest kNoRow{};  // the digest standing for "no row with this id"
+
+// A table whose rows are sealed: its columns in a fixed order (id first;
+// a column added by a later migration is not sealed until it is listed
+// here with a new baseline), and how its rows belong to a case (for purge).
+struct AuditedTable {
+  const char* name;
+  const char* columns;
+  const char* of_case;  // condition on ?1 = the case id; nullptr: not part of a case
+};
+
+const AuditedTable kAuditedTables[] = {
+    {"person", "id, fnr, kind, birth_date, name, created_at", nullptr},
+    {"referral",
+     "id, case_id, sender, external_id, reporter_type, reporter_name, received_on, need, content_hash, created_at, "
+     "created_by",
+     "case_id = ?1"},
+    {"consent",
+     "id, case_id, scope, form, given_by, giver_name, reason, document_ref, given_on, recorded_by, recorded_at, "
+     "withdrawn_on, withdrawn_by, withdraw_reason",
+     "case_id = ?1"},
+    {"decision", "id, case_id, outcome, grounds, decided_on, decided_by, appeal_deadline, letter", "case_id = ?1"},
+    {"goal", "id, plan_id, number, parent, text, source, status", "plan_id IN (SELECT id FROM plan WHERE case_id = ?1)"},
+    {"measure", "id, plan_id, goal_number, number, text, responsible, due_on, every_days, scope, how, status",
+     "plan_id IN (SELECT id FROM plan WHERE case_id = ?1)"},
+};
+
+const AuditedTable& audited(std::string_view name) {
+  for (const auto& t : kAuditedTables)
+    if (name == t.name) return t;
+  throw std::logic_error("not an audited table: " + std::string(name));
+}
+
+// The digest of the current row of `q` (its columns as selected from
+// AuditedTable::columns): each value's type, then its length and bytes.
+// (SQLite's own column calls: a SQLite::Column per value cost more than
+// the hashing, on the import's and verify's hundreds of thousands of rows.)
+Sha256Digest row_digest(const RowStatement& q, Sha256& h) {
+  thread_local std::string data;
+  data.clear();
+  auto field = [&](char type, const void* bytes, std::size_t size) {
+    data += type;
+    for (int shift = 56; shift >= 0; shift -= 8) data += static_cast<char>((std::uint64_t(size) >> shift) & 0xff);
+    data.append(static_cast<const char*>(bytes), size);
+  };
+  sqlite3_stmt* st = q.handle();
+  const int n = sqlite3_column_count(st);
+  for (int i = 0; i < n; ++i) {
+    switch (sqlite3_column_type(st, i)) {
+      case SQLITE_NULL: field('n', nullptr, 0); break;
+      case SQLITE_INTEGER: {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(sqlite3_column_int64(st, i))).ptr;
+        field('i', buf, std::size_t(end - buf));
+        break;
+      }
+      case SQLITE_BLOB: {
+        const void* blob = sqlite3_column_blob(st, i);
+        field('b', blob, std::size_t(sqlite3_column_bytes(st, i)));
+        break;
+      }
+      default: {  // TEXT, and FLOAT as its text
+        const unsigned char* text = sqlite3_column_text(st, i);
+        field(sqlite3_column_type(st, i) == SQLITE_FLOAT ? 'f' : 't', text, std::size_t(sqlite3_column_bytes(st, i)));
+        break;
+      }
+    }
+  }
+  h.update(data);
+  return h.finish();
+}
+
+std::string select_rows_sql(const AuditedTable& t, const char* where) {
+  return fmt::format("SELECT {} FROM {} {} ORDER BY id", t.columns, t.name, where);
+}
+
+// The seal digest of rows first..last as they are now: SHA-256 over each
+// id's row digest in order (kNoRow for an id with no row).
+Sha256Digest range_digest(Database& db, const AuditedTable& t, std::int64_t first, std::int64_t last) {
+  RowStatement q(db.sql(), select_rows_sql(t, "WHERE id BETWEEN ?1 AND ?2").c_str());
+  q.bind_int64(1, first);
+  q.bind_int64(2, last);
+  Sha256 row, range;
+  std::int64_t next = first;
+  while (q.step()) {
+    const std::int64_t id = q.column_int64(0);
+    for (; next < id; ++next) range.update(kNoRow);
+    range.update(row_digest(q, row));
+    next = id + 1;
+  }
+  for (; next <= last; ++next) range.update(kNoRow);
+  return range.finish();
+}
+
+// The digest of one row now, or nothing when there is no such row. `q`:
+// the table's one-row query (one_row_sql).
+std::optional<Sha256Digest> current_row_digest(RowStatement& q, std::int64_t id) {
+  q.reset();
+  q.bind_int64(1, id);
+  if (!q.step()) return std::nullopt;
+  Sha256 h;
+  return row_digest(q, h);
+}
+
+std::string one_row_sql(const AuditedTable& t) { return select_rows_sql(t, "WHERE id = ?1"); }
+
+Sha256Digest digest_of(const Sha256Digest& row) {
+  Sha256 h;
+  h.update(row);
+  return h.finish();
+}
+
+// A seal as stored in audit_seal. audit_id 0: the baseline not yet recorded.
+struct Seal {
+  std::int64_t audit_id = 0;
+  std::string table;
+  std::int64_t first = 0, last = 0;
+  std::string digest;  // hex; '' while the baseline is not recorded
+  std::string before;  // hex of the single row's digest before the change; '' when there was none
+  std::int64_t rowid = 0;
+};
+
+// The digest of an entry's seals, hashed into the entry ('' for none).
+std::string seals_digest(const Seal* begin, const Seal* end) {
+  if (begin == end) return {};
+  Sha256 h;
+  for (const Seal* s = begin; s != end; ++s) {
+    h.field(s->table);
+    h.field(std::to_string(s->first));
+    h.field(std::to_string(s->last));
+    h.field(s->digest);
+    h.field(s->before);
+  }
+  return to_hex(h.finish());
+}
 
 // The head of the chain as stored in meta: "ID HASH".
 std::pair<std::int64_t, std::string> read_head(Database& db) {
@@ -17,53 +164,169 @@ std::pair<std::int64_t, std::string> read_head(Database& db) {
   if (!head) return {0, kGenesis};
   auto space = head->find(' ');
   if (space == std::string::npos) return {0, kGenesis};
-  return {std::stoll(head->substr(0, space)), head->substr(space + 1)};
+  try {
+    return {std::stoll(head->substr(0, space)), head->substr(space + 1)};
+  } catch (const std::exception&) {
+    return {-1, {}};  // not a head this program wrote
+  }
 }
 
 // An audit row as selected with kEntryColumns, in that order.
-constexpr const char* kEntryColumns = "id, at, actor, action, object, person, detail, prev_hash, hash";
+constexpr const char* kEntryColumns =
+    "id, at, acted_on, actor, action, object, person, detail, rammeverk, format, prev_hash, hash";
 
 AuditEntry read_entry(SQLite::Statement& q) {
   AuditEntry e;
   e.id = q.getColumn(0).getInt64();
   e.at = q.getColumn(1).getString();
-  e.actor = q.getColumn(2).getString();
-  e.action = q.getColumn(3).getString();
-  e.object = q.getColumn(4).getString();
-  e.person = q.getColumn(5).getString();
-  e.detail = q.getColumn(6).getString();
-  e.prev_hash = q.getColumn(7).getString();
-  e.hash = q.getColumn(8).getString();
+  e.acted_on = q.getColumn(2).getString();
+  e.actor = q.getColumn(3).getString();
+  e.action = q.getColumn(4).getString();
+  e.object = q.getColumn(5).getString();
+  e.person = q.getColumn(6).getString();
+  e.detail = q.getColumn(7).getString();
+  e.rammeverk = q.getColumn(8).getString();
+  e.format = q.getColumn(9).getInt();
+  e.prev_hash = q.getColumn(10).getString();
+  e.hash = q.getColumn(11).getString();
   return e;
 }
 
+std::vector<Seal> load_seals(Database& db, const char* where = "") {
+  std::vector<Seal> out;
+  SQLite::Statement q(db.sql(), fmt::format("SELECT coalesce(audit_id, 0), tbl, first_id, last_id, coalesce(digest, ''), "
+                                            "before, rowid FROM audit_seal {} ORDER BY coalesce(audit_id, 0), rowid",
+                                            where));
+  while (q.executeStep()) {
+    Seal s;
+    s.audit_id = q.getColumn(0).getInt64();
+    s.table = q.getColumn(1).getString();
+    s.first = q.getColumn(2).getInt64();
+    s.last = q.getColumn(3).getInt64();
+    s.digest = q.getColumn(4).getString();
+    s.before = q.getColumn(5).getString();
+    s.rowid = q.getColumn(6).getInt64();
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
+
+const std::vector<std::string>& audited_tables() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& t : kAuditedTables) v.emplace_back(t.name);
+    return v;
+  }();
+  return names;
+}
 
 std::string audit_hash(const AuditEntry& e) {
   return sha256_hex_of_fields({e.prev_hash, std::to_string(e.id), e.at, e.actor, e.action, e.object, e.person, e.detail});
 }
 
+std::string audit_hash(const AuditEntry& e, std::string_view seals) {
+  return sha256_hex_of_prefixed({"oppteam-audit-2", std::to_string(e.id), e.at, e.acted_on, e.actor, e.action, e.object,
+                                 e.person, e.detail, e.rammeverk, seals, e.prev_hash});
+}
+
 struct AuditWriter::Impl {
-  Impl(Database& d, const Clock& c, std::string a)
-      : db(d), clock(c), actor(std::move(a)),
-        insert(d.sql(), "INSERT INTO audit(id, at, actor, action, object, person, detail, prev_hash, hash) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+  Impl(Database& d, const Clock& c, std::string a, std::string r)
+      : db(d), actor(std::move(a)), rammeverk(std::move(r)), acted_on(format_date(c.today())),
+        insert(d.sql(), "INSERT INTO audit(id, at, acted_on, actor, action, object, person, detail, rammeverk, format, "
+                        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)") {
     std::tie(last_id, last_hash) = read_head(d);
   }
   Database& db;
-  const Clock& clock;
   std::string actor;
+  std::string rammeverk;
+  // One command is one instant: its entries share the time it started
+  // (formatting a timestamp per entry was a fifth of a large import's time).
+  // Always the real clock; the date the command acts on is stored beside it.
+  std::string at = Clock::real_timestamp();
+  std::string acted_on;
   SQLite::Statement insert;
   std::int64_t last_id = 0;
   std::string last_hash;
   bool dirty = false;
-  // One command is one instant: its entries share the time it started
-  // (formatting a timestamp per entry was a fifth of a large import's time).
-  std::string at = clock.now_timestamp();
+  // Rows announced by before()/after_range() since the last entry.
+  struct Pending {
+    const AuditedTable* table;
+    std::int64_t first, last;
+    bool changed;  // before(): an existing row, sealed only if it changed
+    std::string before;
+  };
+  std::vector<Pending> pending;
+  std::set<std::pair<const AuditedTable*, std::int64_t>> announced;  // the rows of before() in `pending`
+  std::map<const AuditedTable*, RowStatement> one_row;                // prepared once per table
+
+  std::optional<Sha256Digest> row_now(const AuditedTable& t, std::int64_t id) {
+    auto it = one_row.find(&t);
+    if (it == one_row.end()) it = one_row.try_emplace(&t, db.sql(), one_row_sql(t).c_str()).first;
+    return current_row_digest(it->second, id);
+  }
+
+  // Appends an entry sealing `seals` (their digests filled in); returns its id.
+  std::int64_t write_entry(const std::string& action, const std::string& object, const std::string& person,
+                           const std::string& detail, std::vector<Seal>& seals) {
+    AuditEntry e;
+    e.id = last_id + 1;
+    e.at = at;
+    e.acted_on = acted_on;
+    e.actor = actor;
+    e.action = action;
+    e.object = object;
+    e.person = person;
+    e.detail = detail;
+    e.rammeverk = rammeverk;
+    e.prev_hash = last_hash;
+    e.hash = audit_hash(e, seals_digest(seals.data(), seals.data() + seals.size()));
+    insert.reset();
+    insert.bind(1, static_cast<int64_t>(e.id));
+    insert.bind(2, e.at);
+    insert.bind(3, e.acted_on);
+    insert.bind(4, e.actor);
+    insert.bind(5, e.action);
+    insert.bind(6, e.object);
+    insert.bind(7, e.person);
+    insert.bind(8, e.detail);
+    insert.bind(9, e.rammeverk);
+    insert.bind(10, e.prev_hash);
+    insert.bind(11, e.hash);
+    insert.exec();
+    last_id = e.id;
+    last_hash = e.hash;
+    dirty = true;
+    return e.id;
+  }
+
+  // The rows written before schema 6, announced by the migration: sealed
+  // as they are now, in an entry of their own.
+  void record_baseline() {
+    std::vector<Seal> seals = load_seals(db, "WHERE audit_id IS NULL");
+    if (seals.empty()) return;
+    std::int64_t rows = 0;
+    for (auto& s : seals) {
+      s.digest = to_hex(range_digest(db, audited(s.table), s.first, s.last));
+      rows += s.last - s.first + 1;
+    }
+    const std::int64_t id = write_entry("audit.baseline", "", "", fmt::format("{} ids in {} tables", rows, seals.size()), seals);
+    SQLite::Statement up(db.sql(), "UPDATE audit_seal SET audit_id = ?, digest = ? WHERE rowid = ?");
+    for (const auto& s : seals) {
+      up.reset();
+      up.bind(1, static_cast<int64_t>(id));
+      up.bind(2, s.digest);
+      up.bind(3, static_cast<int64_t>(s.rowid));
+      up.exec();
+    }
+  }
 };
 
-AuditWriter::AuditWriter(Database& db, const Clock& clock, std::string actor)
-    : impl_(std::make_unique<Impl>(db, clock, std::move(actor))) {}
+AuditWriter::AuditWriter(Database& db, const Clock& clock, std::string actor, std::string rammeverk_hash)
+    : impl_(std::make_unique<Impl>(db, clock, std::move(actor), std::move(rammeverk_hash))) {
+  impl_->record_baseline();
+}
 
 AuditWriter::~AuditWriter() {
   // Callers flush() before they commit; this is the safety net for a path
@@ -75,34 +338,65 @@ AuditWriter::~AuditWriter() {
   }
 }
 
+void AuditWriter::before(std::string_view table, std::int64_t id) {
+  auto& s = *impl_;
+  const AuditedTable& t = audited(table);
+  if (!s.announced.emplace(&t, id).second) return;  // the first state counts
+  const auto d = s.row_now(t, id);
+  s.pending.push_back({&t, id, id, true, d ? to_hex(*d) : std::string()});
+}
+
+void AuditWriter::before_case(std::int64_t case_id) {
+  for (const auto& t : kAuditedTables) {
+    if (!t.of_case) continue;
+    SQLite::Statement q(impl_->db.sql(), fmt::format("SELECT id FROM {} WHERE {} ORDER BY id", t.name, t.of_case));
+    q.bind(1, static_cast<int64_t>(case_id));
+    while (q.executeStep()) before(t.name, q.getColumn(0).getInt64());
+  }
+}
+
+void AuditWriter::after_range(std::string_view table, std::int64_t first, std::int64_t last) {
+  if (last < first) return;
+  impl_->pending.push_back({&audited(table), first, last, false, {}});
+}
+
 std::int64_t AuditWriter::append(const std::string& action, const std::string& object, const std::string& person,
                                  const std::string& detail) {
   auto& s = *impl_;
-  AuditEntry e;
-  e.id = s.last_id + 1;
-  e.at = s.at;
-  e.actor = s.actor;
-  e.action = action;
-  e.object = object;
-  e.person = person;
-  e.detail = detail;
-  e.prev_hash = s.last_hash;
-  e.hash = audit_hash(e);
-  s.insert.reset();
-  s.insert.bind(1, static_cast<int64_t>(e.id));
-  s.insert.bind(2, e.at);
-  s.insert.bind(3, e.actor);
-  s.insert.bind(4, e.action);
-  s.insert.bind(5, e.object);
-  s.insert.bind(6, e.person);
-  s.insert.bind(7, e.detail);
-  s.insert.bind(8, e.prev_hash);
-  s.insert.bind(9, e.hash);
-  s.insert.exec();
-  s.last_id = e.id;
-  s.last_hash = e.hash;
-  s.dirty = true;
-  return e.id;
+  std::vector<Seal> seals;
+  for (const auto& p : s.pending) {
+    Seal seal;
+    seal.table = p.table->name;
+    seal.first = p.first;
+    seal.last = p.last;
+    seal.before = p.before;
+    if (p.changed) {
+      const auto now = s.row_now(*p.table, p.first);
+      const std::string now_hex = now ? to_hex(*now) : std::string();
+      if (now_hex == p.before) continue;  // unchanged: nothing to seal
+      seal.digest = to_hex(digest_of(now ? *now : kNoRow));
+    } else {
+      seal.digest = to_hex(range_digest(s.db, *p.table, p.first, p.last));
+    }
+    seals.push_back(std::move(seal));
+  }
+  s.pending.clear();
+  s.announced.clear();
+  const std::int64_t id = s.write_entry(action, object, person, detail, seals);
+  if (!seals.empty()) {
+    SQLite::Statement q(s.db.sql(), "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id, digest, before) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& seal : seals) {
+      q.reset();
+      q.bind(1, static_cast<int64_t>(id));
+      q.bind(2, seal.table);
+      q.bind(3, static_cast<int64_t>(seal.first));
+      q.bind(4, static_cast<int64_t>(seal.last));
+      q.bind(5, seal.digest);
+      q.bind(6, seal.before);
+      q.exec();
+    }
+  }
+  return id;
 }
 
 void record_import_batch(Database& db, std::int64_t audit_id, std::int64_t first_referral, std::int64_t last_referral) {
@@ -124,59 +418,261 @@ std::string import_entries_sql(std::string_view case_ids_sql) {
 }
 
 void AuditWriter::flush() {
+  if (!impl_->pending.empty()) throw std::logic_error("audit: rows announced but no entry appended");
   if (!impl_->dirty) return;
   impl_->db.set_meta("audit_head", std::to_string(impl_->last_id) + " " + impl_->last_hash);
   impl_->dirty = false;
 }
 
-void audit_append(Database& db, const Clock& clock, const std::string& actor, const std::string& action,
-                  const std::string& object, const std::string& person, const std::string& detail) {
+void audit_record(Database& db, const Clock& clock, const std::string& actor, const std::string& rammeverk_hash,
+                  const std::string& action, const std::string& object, const std::string& person,
+                  const std::string& detail) {
   db.write([&] {
-    AuditWriter w(db, clock, actor);
+    AuditWriter w(db, clock, actor, rammeverk_hash);
     w.append(action, object, person, detail);
     w.flush();
   });
 }
 
-AuditVerifyResult audit_verify(Database& db) {
+void audit_append(Database& db, const Clock& clock, const std::string& actor, const std::string& action,
+                  const std::string& object, const std::string& person, const std::string& detail) {
+  audit_record(db, clock, actor, "", action, object, person, detail);
+}
+
+namespace {
+
+struct Problem {
+  std::int64_t entry;
+  const char* key;
+  std::string table;
+  std::int64_t row = 0;
+};
+
+// Checks every row of `t` against the seals that recorded it (`seals`: the
+// table's seals in entry order). Each id's records, in entry order, must
+// fit together: the state a record found before its change (a single row's
+// `before`; none for a range, which holds new rows) is the state the record
+// before it sealed, and the last record seals the row as it is now (or its
+// absence). A range's rows are checked through its aggregate digest.
+std::optional<Problem> check_rows(Database& db, const AuditedTable& t, const std::vector<const Seal*>& seals,
+                                  std::int64_t head) {
+  struct Range {
+    const Seal* seal;
+    Sha256 agg;
+  };
+  std::vector<Range> ranges;
+  std::map<std::int64_t, std::vector<const Seal*>> singles;
+  for (const Seal* s : seals) {
+    if (s->first == s->last) singles[s->first].push_back(s);
+    else if (s->first < s->last) ranges.push_back({s, Sha256()});
+  }
+  std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.seal->first < b.seal->first; });
+
+  auto sealed = [](const Seal* s) { return s->audit_id != 0; };
+  auto digest_is = [](const Sha256Digest& d, const std::string& hex) { return to_hex(d) == hex; };
+  auto before_of = [](const Seal* s) {
+    Sha256Digest d = kNoRow;
+    if (s->first == s->last && !s->before.empty() && !from_hex(s->before, d)) d.fill(0xff);  // never matches
+    return d;
+  };
+
+  RowStatement q(db.sql(), select_rows_sql(t, "").c_str());
+  Sha256 row_hash;
+  bool have_row = q.step();
+  std::int64_t row_id = 0;
+  Sha256Digest row_d{};
+  auto load_row = [&] {
+    if (!have_row) return;
+    row_id = q.column_int64(0);
+    row_d = row_digest(q, row_hash);
+  };
+  load_row();
+
+  auto single_it = singles.begin();
+  std::size_t next_range = 0;
+  std::vector<std::size_t> active;
+  std::int64_t cur = std::numeric_limits<std::int64_t>::min();
+  struct Record {
+    std::int64_t audit_id;
+    const Seal* seal;
+    Range* range;
+  };
+  std::vector<Record> records;
+  for (;;) {
+    std::int64_t next = std::numeric_limits<std::int64_t>::max();
+    if (have_row) next = std::min(next, row_id);
+    if (single_it != singles.end()) next = std::min(next, single_it->first);
+    if (next_range < ranges.size()) next = std::min(next, ranges[next_range].seal->first);
+    if (!active.empty()) next = std::min(next, cur + 1);
+    if (next == std::numeric_limits<std::int64_t>::max()) break;
+    cur = next;
+    while (next_range < ranges.size() && ranges[next_range].seal->first == cur) active.push_back(next_range++);
+
+    const bool present = have_row && row_id == cur;
+    const Sha256Digest current = present ? row_d : kNoRow;
+    records.clear();
+    for (const std::size_t i : active) records.push_back({ranges[i].seal->audit_id, ranges[i].seal, &ranges[i]});
+    if (single_it != singles.end() && single_it->first == cur)
+      for (const Seal* s : single_it->second) records.push_back({s->audit_id, s, nullptr});
+    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.audit_id < b.audit_id; });
+
+    if (records.empty()) {
+      if (present) return Problem{head + 1, "audit.row_unrecorded", t.name, cur};
+    } else {
+      const Record& first = records.front();
+      if (!first.range && sealed(first.seal) && !first.seal->before.empty())
+        return Problem{first.audit_id, "audit.row_unrecorded", t.name, cur};  // it was there before oppteam first wrote it
+      for (std::size_t k = 1; k < records.size(); ++k) {
+        const Record& p = records[k - 1];
+        const Sha256Digest before = records[k].range ? kNoRow : before_of(records[k].seal);
+        if (p.range) p.range->agg.update(before);
+        else if (sealed(p.seal) && !digest_is(digest_of(before), p.seal->digest))
+          return Problem{p.audit_id, "audit.row_changed", t.name, cur};
+      }
+      const Record& last = records.back();
+      if (last.range) last.range->agg.update(current);
+      else if (sealed(last.seal) && !digest_is(digest_of(current), last.seal->digest))
+        return Problem{last.audit_id, "audit.row_changed", t.name, cur};
+    }
+
+    if (present) {
+      have_row = q.step();
+      load_row();
+    }
+    if (single_it != singles.end() && single_it->first == cur) ++single_it;
+    for (auto it = active.begin(); it != active.end();) {
+      Range& r = ranges[*it];
+      if (r.seal->last != cur) {
+        ++it;
+        continue;
+      }
+      if (sealed(r.seal) && !digest_is(r.agg.finish(), r.seal->digest))
+        return Problem{r.seal->audit_id, "audit.row_changed", t.name, r.seal->first};
+      it = active.erase(it);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anchors) {
   return db.read([&] {
     AuditVerifyResult r;
+    auto fail = [&](std::int64_t id, const char* why) {
+      r.ok = false;
+      r.first_bad_entry = id;
+      r.problem = why;
+      return r;
+    };
     r.entries = db.sql().execAndGet("SELECT count(*) FROM audit").getInt64();
+    const std::vector<Seal> seals = load_seals(db);
+    std::size_t next_seal = 0;
+    while (next_seal < seals.size() && seals[next_seal].audit_id == 0) ++next_seal;  // the baseline not yet recorded
+
+    std::map<std::int64_t, std::string> anchored;  // entry -> its hash, for the anchors
+    for (const auto& a : anchors) anchored[a.entry];
+    anchored[0] = kGenesis;
+
     SQLite::Statement q(db.sql(), std::string("SELECT ") + kEntryColumns + " FROM audit ORDER BY id");
     std::int64_t expected_id = 1;
     std::string prev = kGenesis;
+    int format = 1;
     while (q.executeStep()) {
       const AuditEntry e = read_entry(q);
-      auto fail = [&](std::int64_t id, const char* why) {
-        r.ok = false;
-        r.first_bad_entry = id;
-        r.problem = why;
-      };
-      if (e.id != expected_id) {
-        fail(expected_id, e.id > expected_id ? "audit.removed" : "audit.inserted");
-        return r;
-      }
-      if (e.prev_hash != prev) {
-        fail(e.id, "audit.inserted");
-        return r;
-      }
-      if (audit_hash(e) != e.hash) {
-        fail(e.id, "audit.edited");
-        return r;
-      }
+      if (e.id != expected_id) return fail(expected_id, e.id > expected_id ? "audit.removed" : "audit.inserted");
+      if (e.prev_hash != prev) return fail(e.id, "audit.inserted");
+      // A seal for an entry that is not there.
+      if (next_seal < seals.size() && seals[next_seal].audit_id < e.id) return fail(seals[next_seal].audit_id, "audit.removed");
+      const std::size_t begin = next_seal;
+      while (next_seal < seals.size() && seals[next_seal].audit_id == e.id) ++next_seal;
+      // Format 1 only before format 2, and it seals nothing.
+      if (e.format < format || e.format > 2 || (e.format == 1 && next_seal != begin)) return fail(e.id, "audit.edited");
+      format = e.format;
+      const std::string hash = e.format == 1 ? audit_hash(e) : audit_hash(e, seals_digest(seals.data() + begin, seals.data() + next_seal));
+      if (hash != e.hash) return fail(e.id, "audit.edited");
+      if (auto it = anchored.find(e.id); it != anchored.end()) it->second = e.hash;
       prev = e.hash;
       ++expected_id;
     }
+    const std::int64_t last = expected_id - 1;
     auto [head_id, head_hash] = read_head(db);
-    if (head_id != expected_id - 1 || head_hash != prev) {
-      r.ok = false;
+    if (head_id != last || head_hash != prev) {
       // Entries after the last one present were removed, or entries were
       // appended without going through the log.
-      r.first_bad_entry = head_id > expected_id - 1 ? expected_id : head_id + 1;
-      r.problem = head_id > expected_id - 1 ? "audit.truncated" : "audit.inserted";
+      return fail(head_id > last ? last + 1 : head_id + 1, head_id > last ? "audit.truncated" : "audit.inserted");
+    }
+    if (next_seal < seals.size()) return fail(seals[next_seal].audit_id, "audit.removed");  // seals of removed entries
+    // Rows announced by the upgrade but not yet sealed: only in a log of
+    // entries from before it (the first entry after it seals them).
+    if (!seals.empty() && seals.front().audit_id == 0 && (format == 2 || last == 0)) {
+      fail(last + 1, "audit.row_unrecorded");
+      r.table = seals.front().table;
+      r.row = seals.front().first;
+      return r;
+    }
+
+    // The anchors: each anchored entry still there, with the hash it had.
+    for (const auto& a : anchors) {
+      if (a.entry > last) return fail(last + 1, "audit.anchor_missing");
+      if (anchored[a.entry] != a.hash) return fail(a.entry, "audit.anchor_mismatch");
+    }
+
+    // The rows: each as its last seal recorded it.
+    std::optional<Problem> worst;
+    for (const auto& t : kAuditedTables) {
+      std::vector<const Seal*> mine;
+      for (const auto& s : seals)
+        if (s.table == t.name) mine.push_back(&s);
+      auto p = check_rows(db, t, mine, last);
+      if (p && (!worst || p->entry < worst->entry)) worst = p;
+    }
+    if (worst) {
+      fail(worst->entry, worst->key);
+      r.table = worst->table;
+      r.row = worst->row;
     }
     return r;
   });
+}
+
+AuditAnchor audit_anchor(Database& db) {
+  return db.read([&] {
+    AuditAnchor a;
+    std::tie(a.entry, a.hash) = read_head(db);
+    a.at = Clock::real_timestamp();
+    return a;
+  });
+}
+
+std::string format_anchor(const AuditAnchor& a) {
+  return fmt::format("oppteam-audit-anchor {} {} {}", a.entry, a.hash, a.at);
+}
+
+std::vector<AuditAnchor> load_audit_anchors(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw make_error(ExitCode::no_input, "error.cannot_read", path);
+  std::vector<AuditAnchor> out;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream words(line);
+    std::string tag, entry, extra;
+    AuditAnchor a;
+    a.line = number;
+    words >> tag >> entry >> a.hash >> a.at;
+    Sha256Digest d;
+    const bool number_ok = !entry.empty() && entry.size() < 19 && entry.find_first_not_of("0123456789") == std::string::npos;
+    if (tag != "oppteam-audit-anchor" || !number_ok || !from_hex(a.hash, d) || a.at.empty() || (words >> extra))
+      throw make_error(ExitCode::data, "audit.anchor_bad_line", path, number);
+    a.entry = std::stoll(entry);
+    out.push_back(std::move(a));
+  }
+  if (in.bad()) throw make_error(ExitCode::io, "error.cannot_read", path);
+  return out;
 }
 
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {

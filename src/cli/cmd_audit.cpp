@@ -14,20 +14,36 @@ void setup_audit(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("audit", "Verify or list the audit log (who did what, and who has read what)");
   cmd->require_subcommand(1);
 
-  auto* verify = cmd->add_subcommand("verify", "Walk the hash chain; name the first entry changed, removed or inserted (exit 65)");
-  examples(verify, {"oppteam --db k.db audit verify", "oppteam --db k.db audit verify --json"});
-  verify->callback([&s] {
+  auto anchor_file = std::make_shared<std::string>();
+  auto* verify = cmd->add_subcommand("verify", "Walk the hash chain and check the sealed rows; name the first entry changed, removed or inserted (exit 65)");
+  verify->add_option("--anchor", *anchor_file, "also check the heads recorded in FILE by 'audit anchor' (every line)");
+  examples(verify, {"oppteam --db k.db audit verify", "oppteam --db k.db audit verify --json",
+                    "oppteam --db k.db audit verify --anchor /srv/anker/k.anchors"});
+  verify->callback([&s, anchor_file] {
     s.authorize("audit.verify");
-    auto r = audit_verify(s.db());
+    const auto anchors = anchor_file->empty() ? std::vector<AuditAnchor>{} : load_audit_anchors(*anchor_file);
+    auto r = audit_verify(s.db(), anchors);
     nlohmann::json doc = {{"ok", r.ok}, {"entries", r.entries}};
+    if (!anchor_file->empty()) doc["anchors"] = anchors.size();
     if (!r.ok) {
       doc["first_bad_entry"] = *r.first_bad_entry;
       doc["problem"] = r.problem;
-      doc["message"] = s.text(r.problem, *r.first_bad_entry);
+      const std::string message = r.table.empty() ? s.text(r.problem, *r.first_bad_entry)
+                                                  : s.text(r.problem, *r.first_bad_entry, r.table, r.row);
+      if (!r.table.empty()) doc["row"] = {{"table", r.table}, {"id", r.row}};
+      doc["message"] = message;
       s.stage(doc);
-      throw make_error(ExitCode::data, "audit.broken", *r.first_bad_entry, s.text(r.problem, *r.first_bad_entry));
+      throw make_error(ExitCode::data, "audit.broken", *r.first_bad_entry, message);
     }
-    s.emit(doc, s.text("audit.ok", r.entries));
+    s.emit(doc, anchor_file->empty() ? s.text("audit.ok", r.entries) : s.text("audit.ok_anchors", r.entries, anchors.size()));
+  });
+
+  auto* anchor = cmd->add_subcommand("anchor", "Print the head of the chain (entry, hash, time) as one line to keep outside the database");
+  examples(anchor, {"oppteam --db k.db audit anchor >> /srv/anker/k.anchors", "oppteam --db k.db audit anchor --json"});
+  anchor->callback([&s] {
+    s.authorize("audit.verify");
+    const AuditAnchor a = audit_anchor(s.db());
+    s.emit({{"entry", a.entry}, {"hash", a.hash}, {"at", a.at}, {"line", format_anchor(a)}}, format_anchor(a));
   });
 
   struct LogOptions {
@@ -53,16 +69,19 @@ void setup_audit(CLI::App& app, Session& s) {
     f.limit = o->limit;
     auto entries = audit_list(ctx.db, f);
     // Listing the log is itself a read of what it says about people.
-    audit_append(ctx.db, ctx.clock, ctx.actor, "audit.log", f.object.value_or(""), f.person.value_or(""),
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "audit.log", f.object.value_or(""), f.person.value_or(""),
                  fmt::format("{} entries", entries.size()));
     nlohmann::json items = nlohmann::json::array();
     std::string text;
     for (const auto& e : entries) {
-      items.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                       {"object", e.object}, {"person", e.person}, {"detail", e.detail}});
-      // One entry, one line: a stored field cannot break it or act on the terminal.
-      text += fmt::format("{:>6}  {}  {:<12}  {:<18}  {:<10}  {}\n", e.id, visible(e.at.substr(0, 19), false),
-                          visible(e.actor, false), visible(e.action, false), visible(e.object, false), visible(e.detail, false));
+      items.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action},
+                       {"object", e.object}, {"person", e.person}, {"detail", e.detail}, {"rammeverk", e.rammeverk}});
+      // time (real clock), the date acted on (--today), who, what, the rammeverk's first 8 hex digits;
+      // one entry, one line: a stored field cannot break it or act on the terminal.
+      text += fmt::format("{:>6}  {}  {:<10}  {:<12}  {:<18}  {:<10}  {:<8}  {}
+", e.id, visible(e.at.substr(0, 19), false),
+                          visible(e.acted_on, false), visible(e.actor, false), visible(e.action, false),
+                          visible(e.object, false), e.rammeverk.substr(0, 8), visible(e.detail, false));
     }
     s.emit({{"entries", items}}, text);
   });

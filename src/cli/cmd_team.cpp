@@ -66,7 +66,7 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
   }
   nlohmann::json history = nlohmann::json::array();
   for (const auto& e : t.history)
-    history.push_back({{"at", e.at}, {"date", e.at.substr(0, 10)}, {"actor", e.actor}, {"action", e.action}, {"detail", e.detail}});
+    history.push_back({{"at", e.at}, {"date", e.on}, {"actor", e.actor}, {"action", e.action}, {"detail", e.detail}});
   const TeamMember* coord = t.coordinator();
   return {{"action", action},
           {"case", t.case_number},
@@ -154,7 +154,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
       } else if (!has_message(event_key) && !e.detail.empty()) {
         event += ": " + e.detail;
       }
-      h.add({long_date(e.at.substr(0, 10), lang), e.actor, event});
+      h.add({long_date(e.on, lang), e.actor, event});
     }
     out += h.render();
   }

@@ -241,7 +241,7 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
       what_matters.push_back(text);
     }
 
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("assess", c.number, c.fnr,
                  fmt::format("assessment {} instrument {} v{} by {} ({}){}", id, ins.id, ins.version, assessor, profession,
                              scoring.partial() ? ", partial" : ""));

@@ -471,7 +471,7 @@ BackupResult make_backup(Context& ctx, const BackupOptions& o) {
   TempFile& out = sealed ? *sealed : copy;
   out.sync();
   // Audited before it is in place: a backup that could not be recorded is not left.
-  audit_append(ctx.db, ctx.clock, ctx.actor, "backup", fs::absolute(target).lexically_normal().string(), "",
+  audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "backup", fs::absolute(target).lexically_normal().string(), "",
                fmt::format("head {}{}", head_text(r.head), r.encrypted ? ", encrypted" : ""));
   out.commit(o.to);
   std::error_code ec;
@@ -665,12 +665,23 @@ std::string error_text(Lang lang, const std::exception& e) {
   return e.what();
 }
 
-// ---- The anchor: the one place where `check --anchor FILE` is wired in. ----
-// `audit verify --anchor FILE` (built beside this change) compares the audit
-// head with an anchor kept outside the database. Until its check is called
-// here, an anchor given is a failed line: never a silent pass.
-CheckLine check_anchor(Database& /*db*/, const std::string& anchor) {
-  return failed("anchor", ExitCode::usage, "check.anchor_unavailable", {anchor});
+// The anchor: the chain must still reach every anchored entry with the
+// anchored hash (audit_verify with the anchors of `path`, as `audit verify
+// --anchor` does). An anchor file that cannot be read or holds no anchor
+// fails the line (66 / 65), never passes it.
+CheckLine check_anchor(Database& db, const std::string& path, Lang lang) {
+  std::vector<AuditAnchor> anchors;
+  try {
+    anchors = load_audit_anchors(path);
+  } catch (const Error& e) {
+    return failed("anchor", e.code(), "check.anchor_unreadable", {path, render_message(lang, e.key(), e.args())});
+  }
+  if (anchors.empty()) return failed("anchor", ExitCode::data, "check.anchor_empty", {path});
+  const auto v = audit_verify(db, anchors);
+  if (!v.ok)
+    return failed("anchor", ExitCode::data, "check.anchor_bad",
+                  {path, tr(lang, v.problem, v.first_bad_entry ? std::to_string(*v.first_bad_entry) : std::string())});
+  return passed("anchor", "check.anchor_ok", {path, std::to_string(anchors.size()), std::to_string(anchors.back().entry)});
 }
 
 CheckLine check_modes(const std::string& db_path) {
@@ -805,7 +816,7 @@ CheckReport run_checks(const CheckOptions& o, Database* db, CheckLine database_l
                       {std::to_string(*v.first_bad_entry), tr(lang, v.problem, *v.first_bad_entry)});
       return passed("audit", "check.audit_ok", {std::to_string(v.entries)});
     });
-    if (o.anchor) run("anchor", ExitCode::data, [&] { return check_anchor(*db, *o.anchor); });
+    if (o.anchor) run("anchor", ExitCode::data, [&] { return check_anchor(*db, *o.anchor, lang); });
     try {
       sql.exec("ROLLBACK");
     } catch (const SQLite::Exception&) {

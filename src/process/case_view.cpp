@@ -194,7 +194,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       }
       doc["evaluations"] = evals;
     }
-    AuditWriter audit(db, ctx.clock, ctx.actor);
+    AuditWriter audit(db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.show", c.number, c.fnr, "");
     audit.flush();
     return doc;
@@ -373,7 +373,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       cases.push_back(std::move(c));
       if (f.limit && cases.size() >= f.limit) break;
     }
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.list", "", "", std::to_string(cases.size()) + " cases");
     audit.flush();
     return json{{"cases", cases}};

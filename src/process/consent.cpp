@@ -55,7 +55,8 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
     q.bind(10, ctx.clock.now_timestamp());
     q.exec();
     ConsentGiven g{ctx.db.sql().getLastInsertRowid(), c.number, age};
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.after("consent", g.id);
     audit.append("consent.give", c.number, c.fnr, in.scope + " " + in.form + " by " + in.given_by);
     audit.flush();
     return g;
@@ -92,7 +93,7 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
     }
     SQLite::Statement u(ctx.db.sql(),
                         "UPDATE consent SET withdrawn_on = ?, withdrawn_by = ?, withdraw_reason = ? WHERE id = ?");
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     for (std::size_t i = 0; i < w.ids.size(); ++i) {
       u.reset();
       u.bind(1, day);
@@ -100,6 +101,7 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
       if (reason.empty()) u.bind(3);
       else u.bind(3, reason);
       u.bind(4, w.ids[i]);
+      audit.before("consent", w.ids[i]);
       u.exec();
       audit.append("consent.withdraw", c.number, c.fnr, scopes[i] + " consent " + std::to_string(w.ids[i]));
     }
@@ -155,7 +157,7 @@ std::vector<ConsentRecord> list_consents(const Context& ctx, std::string_view ca
   return ctx.db.write([&] {
     const CaseRef c = find_case(ctx.db, case_number);
     auto out = read_consents(ctx.db, c.id, ctx.today());
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("consent.list", c.number, c.fnr, std::to_string(out.size()) + " consents");
     audit.flush();
     return out;

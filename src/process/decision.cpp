@@ -92,11 +92,13 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     ins.bind(6, r.appeal_deadline);
     ins.bind(7, r.letter);
     ins.exec();
+    const std::int64_t decision_id = ctx.db.sql().getLastInsertRowid();
     SQLite::Statement upd(ctx.db.sql(), "UPDATE case_file SET status = ? WHERE id = ?");
     upd.bind(1, std::string(in.grant ? kCaseGranted : kCaseRefused));
     upd.bind(2, c.id);
     upd.exec();
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.after("decision", decision_id);
     audit.append(in.grant ? "decide.grant" : "decide.refuse", c.number, c.fnr, "appeal deadline " + r.appeal_deadline);
     audit.flush();
     return r;
@@ -133,7 +135,7 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
     ins.bind(4, r.letter);
     ins.bind(5, ctx.actor);
     ins.exec();
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("decide.preliminary_reply", c.number, c.fnr, "expected by " + r.expected_by);
     audit.flush();
     return r;

@@ -180,7 +180,7 @@ Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput&
       p.exec();
     }
     record_plan_revision(ctx, *plan_id, c, "plan.change.evaluation", {e.evaluated_on, e.decision});
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("evaluate", c.number, c.fnr, e.decision);
     if (in.decision == "close") audit.append("case.close", c.number, c.fnr, "closed by evaluation");
     audit.flush();

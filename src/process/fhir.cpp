@@ -346,7 +346,7 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
     }
 
     json bundle = b.bundle(kase);
-    audit_append(ctx.db, ctx.clock, ctx.actor, "case.export", kase, c.fnr,
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.export", kase, c.fnr,
                  fmt::format("fhir, {} entries", bundle["entry"].size()));
     return bundle;
   });

@@ -87,8 +87,8 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
     AuditFilter about;
     about.person = fnr;
     for (const auto& e : audit_list(db, about))
-      audit.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
-    audit_append(db, ctx.clock, ctx.actor, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
+      audit.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
+    audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
     return nlohmann::json{{"person", person}, {"cases", cases}, {"audit", audit},
                           {"exported_on", ctx.clock.now_timestamp()}, {"exported_by", ctx.actor}};
   });

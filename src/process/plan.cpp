@@ -193,8 +193,11 @@ int next_number(Database& db, const char* table, std::int64_t plan_id) {
   return q.getColumn(0).getInt();
 }
 
-void audit_change(const Context& ctx, const CaseRef& c, const std::string& action, const std::string& detail) {
-  AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+// The entry of a plan change; `inserted`: the row of that table it added, sealed with it.
+void audit_change(const Context& ctx, const CaseRef& c, const std::string& action, const std::string& detail,
+                  const char* inserted = nullptr, std::int64_t inserted_id = 0) {
+  AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+  if (inserted) audit.after(inserted, inserted_id);
   audit.append(action, c.number, c.fnr, detail);
   audit.flush();
 }
@@ -370,9 +373,10 @@ int add_goal(const Context& ctx, const CaseRef& c, const std::string& text_in, s
     ins.bind(4, text);
     bind_opt(ins, 5, source);
     ins.exec();
+    const std::int64_t goal_id = ctx.db.sql().getLastInsertRowid();
     if (parent) record_plan_revision(ctx, plan_id, c, "plan.change.subgoal", {std::to_string(number), std::to_string(*parent)});
     else record_plan_revision(ctx, plan_id, c, "plan.change.goal", {std::to_string(number)});
-    audit_change(ctx, c, "plan.goal", fmt::format("goal {}", number));
+    audit_change(ctx, c, "plan.goal", fmt::format("goal {}", number), "goal", goal_id);
     return number;
   });
 }
@@ -404,8 +408,9 @@ int add_measure(const Context& ctx, const CaseRef& c, const MeasureInput& m) {
     bind_opt(ins, 8, m.scope);
     bind_opt(ins, 9, m.how);
     ins.exec();
+    const std::int64_t measure_id = ctx.db.sql().getLastInsertRowid();
     record_plan_revision(ctx, plan_id, c, "plan.change.measure", {std::to_string(number), std::to_string(m.goal)});
-    audit_change(ctx, c, "plan.measure", fmt::format("measure {}", number));
+    audit_change(ctx, c, "plan.measure", fmt::format("measure {}", number), "measure", measure_id);
     return number;
   });
 }
@@ -416,7 +421,7 @@ Measure set_measure_status(const Context& ctx, const CaseRef& c, int number, con
   return ctx.db.write([&] {
     require_plan_rules(ctx, c);
     const std::int64_t plan_id = existing_plan(ctx, c);
-    SQLite::Statement q(ctx.db.sql(), "SELECT due_on, every_days, status FROM measure WHERE plan_id = ? AND number = ?");
+    SQLite::Statement q(ctx.db.sql(), "SELECT due_on, every_days, status, id FROM measure WHERE plan_id = ? AND number = ?");
     // (the old status decides what a recurring measure goes back to)
     q.bind(1, plan_id);
     q.bind(2, number);
@@ -431,6 +436,8 @@ Measure set_measure_status(const Context& ctx, const CaseRef& c, int number, con
       const std::string old = q.getColumn(2).getString();
       new_status = (old == "started") ? "started" : "planned";
     }
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.before("measure", q.getColumn(3).getInt64());
     SQLite::Statement up(ctx.db.sql(), "UPDATE measure SET status = ?, due_on = ? WHERE plan_id = ? AND number = ?");
     up.bind(1, new_status);
     up.bind(2, due);
@@ -438,7 +445,8 @@ Measure set_measure_status(const Context& ctx, const CaseRef& c, int number, con
     up.bind(4, number);
     up.exec();
     record_plan_revision(ctx, plan_id, c, "plan.change.status", {std::to_string(number), status});
-    audit_change(ctx, c, "plan.status", fmt::format("measure {} {}", number, status));
+    audit.append("plan.status", c.number, c.fnr, fmt::format("measure {} {}", number, status));
+    audit.flush();
     Plan p = load_current(ctx, plan_id, c);
     for (const auto& m : p.measures)
       if (m.number == number) return m;

@@ -32,7 +32,7 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
   result.dry_run = dry_run;
   auto& db = ctx.db;
   auto run = [&] {
-    std::vector<std::int64_t> ids;
+    std::vector<std::int64_t> ids, owners;
     std::set<std::int64_t> persons;
     {
       SQLite::Statement q(db.sql(),
@@ -42,7 +42,8 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
       while (q.executeStep()) {
         ids.push_back(q.getColumn(0).getInt64());
         result.cases.push_back(q.getColumn(1).getString());
-        persons.insert(q.getColumn(2).getInt64());
+        owners.push_back(q.getColumn(2).getInt64());
+        persons.insert(owners.back());
       }
     }
     // Persons left with no case once these are gone.
@@ -59,8 +60,10 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
       }
     }
     if (dry_run) return;
-    AuditWriter audit(db, ctx.clock, ctx.actor);
+    AuditWriter audit(db, ctx.clock, ctx.actor, ctx.rv.hash);
     SQLite::Statement del(db.sql(), "DELETE FROM case_file WHERE id = ?");
+    // A person goes with their last case, in that case's entry.
+    SQLite::Statement orphan(db.sql(), "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)");
     // The imports that stored a case's referrals find it through them; the
     // purge entry keeps that link once the referrals are gone.
     SQLite::Statement imports(db.sql(), "SELECT DISTINCT audit_id FROM (" + import_entries_sql("?1") + ") ORDER BY 1");
@@ -71,17 +74,17 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
       while (imports.executeStep()) entries += (entries.empty() ? "" : ", ") + std::string("#") + imports.getColumn(0).getString();
       imports.reset();
       if (!entries.empty()) detail += "; imported by audit entry " + entries;
+      // The rows that go are sealed as deleted in the purge entry.
+      audit.before_case(ids[i]);
+      audit.before("person", owners[i]);
       del.bind(1, ids[i]);
       del.exec();
       del.reset();
-      audit.append("purge", result.cases[i], "", detail);
-    }
-    SQLite::Statement orphan(db.sql(), "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)");
-    for (auto p : persons) {
-      orphan.bind(1, p);
-      orphan.bind(2, p);
+      orphan.bind(1, owners[i]);
+      orphan.bind(2, owners[i]);
       orphan.exec();
       orphan.reset();
+      audit.append("purge", result.cases[i], "", detail);
     }
     audit.flush();
   };

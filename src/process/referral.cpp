@@ -122,8 +122,19 @@ class ReferralBatch final : public RowSource {
  public:
   static constexpr std::size_t kCapacity = 2048;
 
-  explicit ReferralBatch(const Context& ctx, std::size_t capacity = kCapacity)
-      : ctx_(ctx), rows_(capacity), now_(ctx.clock.now_timestamp()), prepared_(prepare(ctx.db.sql())) {}
+  // `audit` seals the rows of persons known before that get a name here.
+  ReferralBatch(const Context& ctx, AuditWriter& audit, std::size_t capacity = kCapacity)
+      : ctx_(ctx), audit_(audit), rows_(capacity), now_(ctx.clock.now_timestamp()), prepared_(prepare(ctx.db.sql())) {
+    auto& q = prepared_.next_ids;
+    q.executeStep();
+    first_new_person_ = q.getColumn(0).getInt64();
+    next_referral_id_ = q.getColumn(1).getInt64();
+    q.reset();
+  }
+
+  // The persons this batch's command stored: ids first_new_person()..last_new_person().
+  std::int64_t first_new_person() const { return first_new_person_; }
+  std::int64_t last_new_person() const { return last_new_person_; }
 
   std::size_t size() const { return size_; }
   PendingReferral& operator[](std::size_t i) { return rows_[i]; }
@@ -184,6 +195,7 @@ class ReferralBatch final : public RowSource {
       q.step();
       const auto inserted = std::int64_t(q.changes());
       const std::int64_t first_new = ctx_.db.sql().getLastInsertRowid() - inserted + 1;
+      if (inserted > 0) last_new_person_ = first_new + inserted - 1;
       if (inserted == std::int64_t(view_.size())) {
         std::int64_t id = first_new;
         for (const std::size_t i : view_) {
@@ -212,17 +224,25 @@ class ReferralBatch final : public RowSource {
       q.reset();
       q.bind_rows(1, *this);
       q.step();
+      // The highest number given in each year, which purge never lowers.
+      auto& seq = prepared_.case_sequence;
+      for (const auto& [year, next] : next_seq_) {
+        seq.reset();
+        seq.bind(1, year);
+        seq.bind(2, next - 1);
+        seq.exec();
+      }
     }
     show([](const PendingReferral& r) { return r.storable(); });
+    // Ids above every referral an import ever stored, so that a purged
+    // one's id is not given again (import_batch finds imports by id).
+    for (const std::size_t i : view_) rows_[i].referral_id = next_referral_id_++;
     auto& q = prepared_.insert_referrals;
     q.reset();
     q.bind_rows(1, *this);
     q.bind_text(2, now_);
     q.bind_text(3, ctx_.actor);
     q.step();
-    // One statement, one writer: the new rowids are consecutive.
-    std::int64_t id = ctx_.db.sql().getLastInsertRowid() - std::int64_t(view_.size()) + 1;
-    for (const std::size_t i : view_) rows_[i].referral_id = id++;
   }
 
   // RowSource: the rows of the current view.
@@ -248,6 +268,7 @@ class ReferralBatch final : public RowSource {
       case 13: return text(r.case_number);
       case 14: return std::int64_t(r.year);
       case 15: return std::int64_t(r.seq);
+      case 16: return r.referral_id;
       default: return nullptr;
     }
   }
@@ -255,14 +276,14 @@ class ReferralBatch final : public RowSource {
  private:
   struct Prepared {
     RowStatement seen, insert_persons, person_ids, insert_cases, insert_referrals;
-    SQLite::Statement name, open_case, max_case;
+    SQLite::Statement name, open_case, max_case, next_seq, case_sequence, next_ids;
   };
 
   // The columns of oppteam_referral_rows, in the order cell() gives them.
   static const std::vector<std::string>& column_names() {
     static const std::vector<std::string> names = {"sender", "external_id", "fnr", "kind", "birth_date", "name",
                                                    "reporter_type", "reporter_name", "received", "need", "hash",
-                                                   "person_id", "case_id", "number", "year", "seq"};
+                                                   "person_id", "case_id", "number", "year", "seq", "referral_id"};
     return names;
   }
 
@@ -283,14 +304,21 @@ class ReferralBatch final : public RowSource {
         RowStatement(db, "SELECT b.rowid, p.id, p.name IS NOT NULL FROM oppteam_referral_rows(?1) b JOIN person p ON p.fnr = b.fnr"),
         RowStatement(db, "INSERT OR FAIL INTO case_file(id, number, year, seq, person_id, status, opened_on) "
                               "SELECT case_id, number, year, seq, person_id, 'received', received FROM oppteam_referral_rows(?1)"),
-        RowStatement(db, "INSERT OR FAIL INTO referral(case_id, sender, external_id, reporter_type, reporter_name, "
+        RowStatement(db, "INSERT OR FAIL INTO referral(id, case_id, sender, external_id, reporter_type, reporter_name, "
                               "received_on, need, content_hash, created_at, created_by) "
-                              "SELECT case_id, sender, external_id, reporter_type, reporter_name, received, need, hash, ?2, ?3 "
-                              "FROM oppteam_referral_rows(?1)"),
+                              "SELECT referral_id, case_id, sender, external_id, reporter_type, reporter_name, received, need, "
+                              "hash, ?2, ?3 FROM oppteam_referral_rows(?1)"),
         SQLite::Statement(db, "UPDATE person SET name = ? WHERE id = ? AND name IS NULL"),
         SQLite::Statement(db, "SELECT id, number, status FROM case_file WHERE person_id = ? "
                               "AND (status = 'received' OR status = 'granted' OR status = 'active') ORDER BY id DESC LIMIT 1"),
         SQLite::Statement(db, "SELECT coalesce(max(id), 0) FROM case_file"),
+        // The next number of a year: above every case there is and every one given before.
+        SQLite::Statement(db, "SELECT max(coalesce((SELECT last_seq FROM case_sequence WHERE year = ?1), 0), "
+                              "coalesce((SELECT max(seq) FROM case_file WHERE year = ?1), 0)) + 1"),
+        SQLite::Statement(db, "INSERT INTO case_sequence(year, last_seq) VALUES (?1, ?2) "
+                              "ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)"),
+        SQLite::Statement(db, "SELECT coalesce((SELECT max(id) FROM person), 0) + 1, "
+                              "max(coalesce((SELECT max(id) FROM referral), 0), coalesce((SELECT max(last_referral) FROM import_batch), 0)) + 1"),
     };
   }
 
@@ -339,6 +367,7 @@ class ReferralBatch final : public RowSource {
   }
 
   void name_person(std::int64_t person_id, const std::string& name) {
+    if (person_id < first_new_person_) audit_.before("person", person_id);
     auto& q = prepared_.name;
     q.reset();
     q.bindNoCopy(1, name);
@@ -356,10 +385,12 @@ class ReferralBatch final : public RowSource {
     }
     auto it = next_seq_.find(r.year);
     if (it == next_seq_.end()) {
-      SQLite::Statement q(ctx_.db.sql(), "SELECT coalesce(max(seq), 0) + 1 FROM case_file WHERE year = ?");
+      auto& q = prepared_.next_seq;
+      q.reset();
       q.bind(1, r.year);
       q.executeStep();
       it = next_seq_.emplace(r.year, q.getColumn(0).getInt()).first;
+      q.reset();
     }
     r.seq = it->second++;
     r.case_id = next_case_id_++;
@@ -370,6 +401,7 @@ class ReferralBatch final : public RowSource {
   }
 
   const Context& ctx_;
+  AuditWriter& audit_;
   std::vector<PendingReferral> rows_;
   std::size_t size_ = 0;
   std::vector<std::size_t> view_;
@@ -379,6 +411,7 @@ class ReferralBatch final : public RowSource {
   std::unordered_map<std::string_view, std::size_t> first_;
   std::int64_t next_case_id_ = 0;
   std::map<int, int> next_seq_;
+  std::int64_t first_new_person_ = 0, last_new_person_ = 0, next_referral_id_ = 0;
 };
 
 // The text check of a referral's fields, the one for refer add and the
@@ -454,7 +487,8 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
   const Date received = check_received(ctx, in.received);
   check_need(in.need);
   return ctx.db.write([&] {
-    ReferralBatch batch(ctx, 1);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    ReferralBatch batch(ctx, audit, 1);
     PendingReferral& p = batch.add();
     p.external_id = in.external_id;
     p.sender = in.external_id.empty() ? std::string() : in.sender.empty() ? std::string("default") : in.sender;
@@ -481,7 +515,8 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     r.status = p.status;
     r.new_case = p.new_case;
     r.referral_id = p.referral_id;
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    audit.after_range("person", batch.first_new_person(), batch.last_new_person());
+    audit.after("referral", p.referral_id);
     audit.append("refer.add", r.case_number, p.fnr,
                  r.new_case ? "new case, reporter " + p.reporter_type : "added to open case, reporter " + p.reporter_type);
     audit.flush();
@@ -817,7 +852,8 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
   RowReader reader(source, check);
   ImportPragmas pragmas(ctx.db);
   ctx.db.write([&] {
-    ReferralBatch batch(ctx);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    ReferralBatch batch(ctx, audit);
     std::int64_t first_referral = 0, last_referral = 0;
     bool doomed = false;  // all or nothing, and a row was bad: validate the rest, store nothing
     std::string reason;
@@ -895,8 +931,10 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
       }
       throw failure;  // rolls back: nothing of the file is stored
     }
-    // One entry for the whole import, linked to the referrals it stored.
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    // One entry for the whole import, linked to the referrals it stored and
+    // sealing them and the persons it stored as two ranges.
+    if (sum.stored) audit.after_range("referral", first_referral, last_referral);
+    audit.after_range("person", batch.first_new_person(), batch.last_new_person());
     std::string detail = "sender " + sender + ", read " + std::to_string(sum.read) + ", stored " +
                          std::to_string(sum.stored) + ", duplicates " + std::to_string(sum.duplicates) + ", rejected " +
                          std::to_string(sum.rejected);

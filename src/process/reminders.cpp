@@ -220,7 +220,7 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
     return items;
   });
   ctx.db.write([&] {
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("remind", "", "",
                  fmt::format("{} items, within {} days{}", out.size(), rq.within,
                              rq.for_name ? ", for " + *rq.for_name : std::string()));

@@ -331,7 +331,7 @@ SELECT m, MAX(n), AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN days END),
 
   // One audit entry for the report: aggregate only, no person.
   db.write([&] {
-    audit_append(db, ctx.clock, ctx.actor, "report", "", "",
+    audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "report", "", "",
                  fmt::format("{}..{}{}", r.from, r.to, o.by.empty() ? "" : " by " + o.by));
   });
   return r;

@@ -14,7 +14,7 @@ void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, cons
     q.bind(4, rv.hash);
     q.bind(5, rv.source_text);
     q.exec();
-    AuditWriter audit(db, clock, actor);
+    AuditWriter audit(db, clock, actor, rv.hash);
     audit.append("config.store", "rammeverk", "", rv.source_name + " " + rv.hash.substr(0, 12));
     audit.flush();
   });
@@ -25,7 +25,7 @@ Database init_database(const std::string& path, const Rammeverk& rv, const Clock
     db.write([&] {
       db.set_meta("created_at", clock.now_timestamp());
       db.set_meta("created_by", actor);
-      AuditWriter audit(db, clock, actor);
+      AuditWriter audit(db, clock, actor, rv.hash);
       audit.append("init", path);
       audit.flush();
       store_rammeverk(db, rv, clock, actor);

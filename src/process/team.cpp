@@ -107,7 +107,7 @@ std::optional<Team> load_team(Database& db, const CaseRef& c) {
     f.object = c.number;
     for (const auto& e : audit_list(db, f)) {
       if (!e.action.starts_with("team.") || e.action == "team.show") continue;
-      t.history.push_back({e.at, e.actor, e.action, e.detail});
+      t.history.push_back({e.at, e.acted_on.empty() ? e.at.substr(0, 10) : e.acted_on, e.actor, e.action, e.detail});
     }
     return t;
   });
@@ -320,7 +320,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     up.bind(1, c.id);
     up.exec();
 
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.create", c.number, c.fnr, fmt::format("team created with {} members", details.size()));
     for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
     audit.flush();
@@ -332,7 +332,7 @@ Team show_team(const Context& ctx, std::string_view case_number) {
   return ctx.db.write([&] {
     CaseRef c = find_case(ctx.db, case_number);
     Team t = require_team(ctx.db, c);
-    audit_append(ctx.db, ctx.clock, ctx.actor, "team.show", c.number, c.fnr, "");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.show", c.number, c.fnr, "");
     return t;
   });
 }
@@ -356,7 +356,7 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
       if (!gp.empty() && m.kind == kMemberGp) throw make_error(ExitCode::refused, "team.gp_exists", c.number, m.name);
     }
     auto details = add_people(ctx, c, t, members, participants, gp, taken);
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
     audit.flush();
     return require_team(ctx.db, c);
@@ -373,7 +373,7 @@ Team remove_from_team(const Context& ctx, std::string_view case_number, std::str
     const TeamMember* m = t.find_active(name);
     if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
     close_member(ctx.db, m->id, format_date(ctx.today()), trim(reason));
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.remove", c.number, c.fnr, describe(m->kind, m->name, m->role, m->service));
     audit.flush();
     return require_team(ctx.db, c);
@@ -411,7 +411,7 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
     if (!service.empty()) check_sharing(sharing, c.number, name, service);
 
     const std::string today = format_date(ctx.today());
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (old) {
       close_member(ctx.db, old->id, today, "coordinator replaced");
       audit.append("team.remove", c.number, c.fnr, describe(old->kind, old->name, old->role, old->service));
@@ -438,7 +438,7 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
     q.bind(2, reason);
     q.bind(3, t.id);
     q.exec();
-    audit_append(ctx.db, ctx.clock, ctx.actor, "team.pause", c.number, c.fnr, "paused");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.pause", c.number, c.fnr, "paused");
     return require_team(ctx.db, c);
   });
 }
@@ -453,7 +453,7 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
     SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'active' WHERE id = ?");
     q.bind(1, t.id);
     q.exec();
-    audit_append(ctx.db, ctx.clock, ctx.actor, "team.resume", c.number, c.fnr, "resumed");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.resume", c.number, c.fnr, "resumed");
     return require_team(ctx.db, c);
   });
 }
@@ -472,7 +472,7 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
     q.bind(2, reason);
     q.bind(3, t.id);
     q.exec();
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.close", c.number, c.fnr, close_case ? "team and case closed" : "team closed");
     if (close_case) {
       SQLite::Statement cq(ctx.db.sql(),

@@ -166,6 +166,11 @@ void RowStatement::bind_text(int index, std::string_view text) {
   if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
 }
 
+void RowStatement::bind_int64(int index, std::int64_t value) {
+  const int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+}
+
 bool RowStatement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

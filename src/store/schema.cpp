@@ -345,6 +345,60 @@ CREATE TABLE import_batch (
 ) STRICT;
 )sql";
 
+
+// 6: an audit log that tells the truth (issue 13), and case numbers never
+// given twice.
+// - Each entry keeps the date the command acted on (`--today`, else the real
+//   date; `at` is always the real clock), the SHA-256 of the rammeverk it was
+//   made under, and its hash format: 1 for entries written before (0x1F
+//   between the fields), 2 for new ones (each field preceded by its length,
+//   and the entry's seals hashed in).
+// - audit_seal: what each entry recorded of the rows it wrote, as digests
+//   (src/audit/audit_log.cpp). A seal covers the rows first_id..last_id of
+//   an audited table (one row, or the range an import stored) with the
+//   SHA-256 over their row digests in id order; `before` is the digest a
+//   single row had before the change ('' when it was inserted). audit_id is
+//   NULL for the baseline of the rows written before this migration: the
+//   first command that writes to the audit log records it in an entry of
+//   its own, `audit.baseline`.
+// - case_sequence: the highest case number given in each year; purge never
+//   lowers it. Filled from the cases there are and the cases purged before.
+constexpr const char* kTruthfulAudit = R"sql(
+ALTER TABLE audit ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE audit ADD COLUMN acted_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN rammeverk TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE audit_seal (
+  audit_id INTEGER,
+  tbl      TEXT NOT NULL,
+  first_id INTEGER NOT NULL,
+  last_id  INTEGER NOT NULL,
+  digest   TEXT,
+  before   TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX audit_seal_entry ON audit_seal(audit_id);
+
+INSERT INTO audit_seal(audit_id, tbl, first_id, last_id)
+  SELECT NULL, 'person', min(id), max(id) FROM person HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'referral', min(id), max(id) FROM referral HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'consent', min(id), max(id) FROM consent HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'decision', min(id), max(id) FROM decision HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'goal', min(id), max(id) FROM goal HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'measure', min(id), max(id) FROM measure HAVING count(*) > 0;
+
+CREATE TABLE case_sequence (
+  year     INTEGER PRIMARY KEY,
+  last_seq INTEGER NOT NULL
+) STRICT;
+INSERT INTO case_sequence(year, last_seq)
+  SELECT year, max(seq) FROM (
+    SELECT year, seq FROM case_file
+    UNION ALL
+    SELECT CAST(substr(object, 1, 4) AS INTEGER), CAST(substr(object, 6) AS INTEGER) FROM audit
+      WHERE action = 'purge' AND object GLOB '[0-9][0-9][0-9][0-9]/[1-9]*')
+  GROUP BY year;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -354,6 +408,7 @@ const std::vector<Migration>& migrations() {
       {3, "indexes for remind", kRemindIndexes},
       {4, "covering indexes for remind", kRemindCovering},
       {5, "lean rows for batch intake", kLeanIntake, true},
+      {6, "truthful audit log and case sequence", kTruthfulAudit},
   };
   return all;
 }

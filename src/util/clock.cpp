@@ -9,6 +9,10 @@ Date Clock::today() const {
   return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
 }
 
+std::string Clock::real_timestamp() {
+  return date::format("%FT%TZ", std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()));
+}
+
 std::string Clock::now_timestamp() const {
   auto now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
   if (fixed_) {

@@ -210,18 +210,7 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   // examples/batch.csv, a consent and a case show, dumped with sqlite3.
   test::TempDir dir;
   const std::string db = dir.file("old.db");
-  {
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
-    const std::string sql = test::read_file(test::source_path("tests/cli/data/schema4.sql"));
-    char* message = nullptr;
-    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &message);
-    INFO((message ? message : ""));
-    sqlite3_free(message);
-    sqlite3_close(raw);
-    REQUIRE(rc == SQLITE_OK);
-  }
-  ::chmod(db.c_str(), 0600);
+  robust::make_schema4_database(db);
   auto run = [&](std::vector<std::string> args) {
     std::vector<std::string> all{"--db", db, "--as", "kari", "--today", "2026-03-20", "--json"};
     all.insert(all.end(), args.begin(), args.end());
@@ -235,7 +224,7 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   CHECK(verify.json()["entries"] == 10);
   {
     robust::Sql sql(db);
-    CHECK(sql.number("PRAGMA user_version") == 5);
+    CHECK(sql.number("PRAGMA user_version") == 6);
     // The file keeps the page size it was made with (new databases get 16 KiB pages).
     CHECK(sql.number("PRAGMA page_size") == 4096);
     CHECK(sql.number("SELECT count(*) FROM referral") == 5);

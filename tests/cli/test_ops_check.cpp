@@ -198,11 +198,35 @@ TEST_CASE("check reports a missing or old backup", "[ops][check]") {
   }
 }
 
-TEST_CASE("check with an anchor fails loudly until the anchor check is wired in", "[ops][check]") {
+TEST_CASE("check --anchor: the chain must reach the anchors kept outside, a missing file is 66", "[ops][check]") {
   test::Fixture f;
-  auto r = check(f, {"--anchor", f.dir.file("anchor")});
-  CHECK(r.code != 0);
-  CHECK(failing(r) == std::vector<std::string>{"anchor"});
+  add_referral(f, 1);
+  auto missing = check(f, {"--anchor", f.dir.file("no-such-file")});
+  CHECK(missing.code == 66);
+  CHECK(failing(missing) == std::vector<std::string>{"anchor"});
+
+  auto a = test::run({"--db", f.db(), "--as", "monitor", "audit", "anchor"}, "", {{"HOME", f.dir.path()}});
+  REQUIRE(a.code == 0);
+  const std::string file = f.dir.write("anchors.log", a.out);
+  add_referral(f, 2);
+  auto ok = check(f, {"--anchor", file});
+  INFO(ok.out << ok.err);
+  CHECK(ok.code == 0);
+  CHECK(line(ok, "anchor")["ok"] == true);
+
+  // The tail trimmed back behind the anchor and the head moved with it:
+  // a chain that is whole in itself, found only by the anchor.
+  {
+    robust::Sql sql(f.db());
+    const std::string keep = "2";
+    const std::string hash = sql.text("SELECT hash FROM audit WHERE id = " + keep);
+    sql.exec("DELETE FROM audit WHERE id > " + keep);
+    sql.exec("UPDATE meta SET value = '" + keep + " " + hash + "' WHERE key = 'audit_head'");
+  }
+  auto bad = check(f, {"--anchor", file});
+  INFO(bad.out << bad.err);
+  CHECK(bad.code == 65);
+  CHECK(line(bad, "anchor")["ok"] == false);
 }
 
 TEST_CASE("check: the worst problem decides the exit code, and a missing database is 66", "[ops][check]") {

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,6 +44,22 @@ std::string synthetic_fnr(int n) {
     if (auto f = control(std::string(nine).substr(0, 9))) return *f;
   }
   throw std::runtime_error("no synthetic number for " + std::to_string(n));
+}
+
+void make_schema4_database(const std::string& path) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open(path.c_str(), &raw) != SQLITE_OK) {
+    sqlite3_close(raw);
+    throw std::runtime_error("cannot create " + path);
+  }
+  const std::string sql = test::read_file(test::source_path("tests/cli/data/schema4.sql"));
+  char* message = nullptr;
+  const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &message);
+  const std::string why = message ? message : "";
+  sqlite3_free(message);
+  sqlite3_close(raw);
+  if (rc != SQLITE_OK) throw std::runtime_error("schema4.sql: " + why);
+  ::chmod(path.c_str(), 0600);
 }
 
 pid_t spawn(const std::vector<std::string>& args, const std::string& home,

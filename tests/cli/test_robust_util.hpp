@@ -19,6 +19,10 @@ namespace robust {
 // real month. Distinct for n below 12 * 28 * 90 * 40.
 std::string synthetic_fnr(int n);
 
+// Writes at `path` the database of schema 4 that the oppteam before batch
+// storing made (tests/cli/data/schema4.sql), mode 0600; throws on failure.
+void make_schema4_database(const std::string& path);
+
 // Starts `oppteam ARGS` in the background (stdin, stdout, stderr on
 // /dev/null) with HOME at `home`; returns its pid.
 pid_t spawn(const std::vector<std::string>& args, const std::string& home,

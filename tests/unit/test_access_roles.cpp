@@ -1,6 +1,7 @@
 // Roles and permissions ([access] in the rammeverk): built-in roles, file
 // roles, case-scoped koordinator rights, audited refusals, --as under enforcement.
 
+#include "unit/audit_fixture.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
@@ -64,9 +65,11 @@ struct AccessFixture {
       : rv(load_rammeverk(toml, "test.toml")),
         clock(*try_parse_date("2026-03-10")),
         db(init_database(tmp.file("k.db"), rv, clock, "tester")) {
-    db.sql().exec(
-        "INSERT INTO person (fnr, kind, birth_date, name, created_at) VALUES "
-        "('23923901213', 'fodselsnummer', '1939-12-23', 'Per Hansen', '2026-03-02T10:00:00Z')");
+    unit::as_command(db, rv, clock, [&] {
+      db.sql().exec(
+          "INSERT INTO person (fnr, kind, birth_date, name, created_at) VALUES "
+          "('23923901213', 'fodselsnummer', '1939-12-23', 'Per Hansen', '2026-03-02T10:00:00Z')");
+    });
     for (int i = 1; i <= 2; ++i)
       db.sql().exec("INSERT INTO case_file (number, year, seq, person_id, status, opened_on) VALUES ('2026/" +
                     std::to_string(i) + "', 2026, " + std::to_string(i) + ", 1, 'active', '2026-03-02')");

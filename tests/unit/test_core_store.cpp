@@ -84,7 +84,7 @@ TEST_CASE("a write that fails leaves nothing behind", "[core][store]") {
   Database db = init_database(tmp.file("k.db"), default_rammeverk(), kClock, "tester");
   const int before = db.sql().execAndGet("SELECT count(*) FROM audit").getInt();
   CHECK_THROWS(db.write([&] {
-    AuditWriter w(db, kClock, "tester");
+    AuditWriter w(db, kClock, "tester", "");
     w.append("test", "x");
     w.flush();
     throw make_error(ExitCode::refused, "test.fail");

@@ -2,6 +2,7 @@
 // tests/fhir/cases.sql (a child with parental consent, an elderly person
 // with a withdrawn consent, a closed case).
 
+#include "unit/audit_fixture.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
@@ -34,7 +35,14 @@ struct Cases {
     std::stringstream sql;
     sql << in.rdbuf();
     REQUIRE(!sql.str().empty());
-    db.sql().exec(sql.str());
+    // Its own BEGIN and COMMIT give way to the fixture's transaction.
+    std::string text = sql.str();
+    for (const char* statement : {"BEGIN;\n", "COMMIT;\n"}) {
+      const auto at = text.find(statement);
+      REQUIRE(at != std::string::npos);
+      text.erase(at, std::string(statement).size());
+    }
+    unit::as_command(db, rv, clock, [&] { db.sql().exec(text); });
   }
   std::int64_t count(const std::string& sql) {
     SQLite::Statement q(db.sql(), sql);

@@ -2,7 +2,10 @@
 // The audit log: every change, and every read of a person's data, appends an
 // entry in the same transaction. Entries form a hash chain (each hash covers
 // the entry and the previous hash), so an edited, removed or inserted entry
-// is found by verify().
+// is found by verify(). Each change also seals the rows it wrote (digests
+// of their content, hashed into its entry), so a row of an audited table
+// changed outside oppteam is found too; an anchor kept outside the database
+// finds a chain trimmed at its end or written anew (docs/audit.md).
 
 #include <oppteam/store/database.hpp>
 #include <oppteam/util/clock.hpp>
@@ -10,27 +13,48 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oppteam {
 
 struct AuditEntry {
   std::int64_t id = 0;
-  std::string at;      // ISO timestamp
-  std::string actor;   // the acting user (--as)
-  std::string action;  // e.g. "refer.add", "case.show"
-  std::string object;  // case number, team, "import:FILE", ...
-  std::string person;  // the personal number concerned, when one is
-  std::string detail;  // short, no health content
+  std::string at;        // ISO timestamp of the real clock
+  std::string acted_on;  // the date the command acted on (--today), YYYY-MM-DD; '' in entries of format 1
+  std::string actor;     // the acting user (--as)
+  std::string action;    // e.g. "refer.add", "case.show"
+  std::string object;    // case number, team, "import:FILE", ...
+  std::string person;    // the personal number concerned, when one is
+  std::string detail;    // short, no health content
+  std::string rammeverk; // SHA-256 of the rammeverk in force; '' in entries of format 1
+  int format = 2;        // hash format: 1 (fields joined by 0x1F, before schema 6) or 2 (length-prefixed, with seals)
   std::string prev_hash;
   std::string hash;
 };
+
+// The tables whose rows are sealed: a change of their rows outside oppteam
+// is found by audit_verify().
+const std::vector<std::string>& audited_tables();
 
 struct AuditVerifyResult {
   bool ok = true;
   std::int64_t entries = 0;
   std::optional<std::int64_t> first_bad_entry;
-  std::string problem;  // catalogue key: audit.edited | audit.removed | audit.inserted | audit.truncated
+  // catalogue key: audit.edited | audit.removed | audit.inserted | audit.truncated |
+  // audit.row_changed | audit.row_unrecorded | audit.anchor_missing | audit.anchor_mismatch
+  std::string problem;
+  std::string table;      // for the row problems: the table and the row (or first row of a range)
+  std::int64_t row = 0;
+};
+
+// A head of the chain as recorded outside the database: entry number, hash,
+// and when it was taken. One line: "oppteam-audit-anchor ENTRY HASH TIME".
+struct AuditAnchor {
+  std::int64_t entry = 0;
+  std::string hash;
+  std::string at;
+  std::size_t line = 0;  // in the file it was read from
 };
 
 struct AuditFilter {
@@ -52,14 +76,28 @@ std::string import_entries_sql(std::string_view case_ids_sql);
 
 // Appends entries; keeps the prepared statements and the chain head, so a
 // bulk import appends cheaply. Use within one write transaction.
+//
+// Rows of the audited tables are sealed with the next entry appended:
+// call before() ahead of updating or deleting such a row, after() or
+// after_range() once rows are inserted. The first writer after the upgrade
+// to schema 6 records the baseline of the rows written before it.
 class AuditWriter {
  public:
-  AuditWriter(Database& db, const Clock& clock, std::string actor);
+  // `rammeverk_hash`: the SHA-256 of the rammeverk in force (Rammeverk::hash).
+  AuditWriter(Database& db, const Clock& clock, std::string actor, std::string rammeverk_hash);
   ~AuditWriter();
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
 
-  // Returns the new entry's id.
+  // Row `id` of `table` is about to be updated or deleted.
+  void before(std::string_view table, std::int64_t id);
+  // Every audited row of case `case_id` is about to be deleted (purge).
+  void before_case(std::int64_t case_id);
+  // Rows first..last of `table` were inserted by this command.
+  void after_range(std::string_view table, std::int64_t first, std::int64_t last);
+  void after(std::string_view table, std::int64_t id) { after_range(table, id, id); }
+
+  // Returns the new entry's id. The rows announced since the last entry are sealed in it.
   std::int64_t append(const std::string& action, const std::string& object, const std::string& person = {},
                       const std::string& detail = {});
   // Writes the chain head (meta 'audit_head'); call before the transaction commits.
@@ -70,14 +108,33 @@ class AuditWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-// One entry, in its own statement set (for single commands).
+// One entry, in its own transaction (for single commands that seal no
+// row). `rammeverk_hash` as for AuditWriter.
+void audit_record(Database& db, const Clock& clock, const std::string& actor, const std::string& rammeverk_hash,
+                  const std::string& action, const std::string& object, const std::string& person = {},
+                  const std::string& detail = {});
+// The same with no rammeverk named: only for entries written before the
+// rammeverk is known (src/process/access.cpp's refusals).
 void audit_append(Database& db, const Clock& clock, const std::string& actor, const std::string& action,
                   const std::string& object, const std::string& person = {}, const std::string& detail = {});
 
-AuditVerifyResult audit_verify(Database& db);
+// Walks the chain, then checks every row of the audited tables against
+// the last seal that recorded it; with anchors, also that the chain still
+// reaches each anchored entry with the anchored hash.
+AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anchors = {});
+
+// The head of the chain now (entry 0 and the zero hash for an empty log), at the real time.
+AuditAnchor audit_anchor(Database& db);
+std::string format_anchor(const AuditAnchor& a);
+// Reads an anchor file: one anchor per line, empty lines and lines starting
+// with '#' skipped. Error 66 when it cannot be read, 65 on a line that is not an anchor.
+std::vector<AuditAnchor> load_audit_anchors(const std::string& path);
+
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& filter);
 
-// The hash of an entry given its fields and the previous hash.
+// The hash of an entry of format 1 given its fields and the previous hash.
 std::string audit_hash(const AuditEntry& e);
+// The same in format 2: `seals` is the digest of the entry's seals ('' when none).
+std::string audit_hash(const AuditEntry& e, std::string_view seals);
 
 }  // namespace oppteam

@@ -53,7 +53,8 @@ struct TeamMember {
 
 // One line of the team's history (from the audit log: who, when, what).
 struct TeamEvent {
-  std::string at;      // ISO timestamp
+  std::string at;      // ISO timestamp of the real clock
+  std::string on;      // the date the change acted on (--today), YYYY-MM-DD
   std::string actor;
   std::string action;  // team.create, team.add, team.remove, ...
   std::string detail;

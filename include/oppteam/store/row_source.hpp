@@ -60,6 +60,7 @@ class RowStatement {
   void bind_rows(int index, const RowSource& source);
   // Text that stays valid until the statement is reset.
   void bind_text(int index, std::string_view text);
+  void bind_int64(int index, std::int64_t value);
   // Runs to the next row: false when there are no more.
   bool step();
   void reset();
@@ -67,6 +68,8 @@ class RowStatement {
   int changes() const;
   std::int64_t column_int64(int column) const;
   std::string_view column_text(int column) const;  // valid until the next step
+  // SQLite's statement, for reading a row's values as they are (the audit's row digests).
+  sqlite3_stmt* handle() const { return stmt_; }
 
  private:
   sqlite3* db_;

@@ -16,8 +16,13 @@ class Clock {
 
   // The date the command acts on.
   Date today() const;
-  // An ISO-8601 UTC timestamp; with a fixed date, that date and the real time of day.
+  // An ISO-8601 UTC timestamp of the instant the command acts on, for the
+  // records of the process (recorded_at, revised_at): with a fixed date,
+  // that date and the real time of day.
   std::string now_timestamp() const;
+  // An ISO-8601 UTC timestamp of the real clock, whatever date is fixed: the
+  // audit log's time (`--today` never sets it).
+  static std::string real_timestamp();
 
  private:
   std::optional<Date> fixed_;
