@@ -557,7 +557,9 @@ std::optional<Problem> check_rows(Database& db, const AuditedTable& t, const std
 }  // namespace
 
 AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anchors) {
-  return db.read([&] {
+  // One snapshot: the count, the chain, the rows and the head are read as
+  // of one moment, whatever others commit meanwhile.
+  return db.snapshot([&] {
     AuditVerifyResult r;
     auto fail = [&](std::int64_t id, const char* why) {
       r.ok = false;

@@ -78,8 +78,7 @@ void setup_audit(CLI::App& app, Session& s) {
                        {"object", e.object}, {"person", e.person}, {"detail", e.detail}, {"rammeverk", e.rammeverk}});
       // time (real clock), the date acted on (--today), who, what, the rammeverk's first 8 hex digits;
       // one entry, one line: a stored field cannot break it or act on the terminal.
-      text += fmt::format("{:>6}  {}  {:<10}  {:<12}  {:<18}  {:<10}  {:<8}  {}
-", e.id, visible(e.at.substr(0, 19), false),
+      text += fmt::format("{:>6}  {}  {:<10}  {:<12}  {:<18}  {:<10}  {:<8}  {}\n", e.id, visible(e.at.substr(0, 19), false),
                           visible(e.acted_on, false), visible(e.actor, false), visible(e.action, false),
                           visible(e.object, false), e.rammeverk.substr(0, 8), visible(e.detail, false));
     }

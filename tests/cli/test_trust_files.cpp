@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -304,4 +305,36 @@ TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][file
   }
   INFO("whole " << whole << ", none " << none);
   CHECK(whole + none == 30);
+}
+
+TEST_CASE("audit verify while others write sees one moment, never a false break", "[trust][audit]") {
+  test::Fixture f;
+  std::atomic<int> running{3};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 3; ++w)
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < 40; ++i)
+        test::run({"--db", f.db(), "--as", "w" + std::to_string(w), "refer", "add", "--fnr",
+                   robust::synthetic_fnr(1 + w * 100 + i), "--reporter-type", "fastlege", "--received", "2026-03-02",
+                   "--need", "Trenger koordinering"},
+                  "", {{"HOME", f.dir.path()}, {"OPPTEAM_BUSY_TIMEOUT_MS", "30000"}});
+      --running;
+    });
+  int verified = 0, broken = 0;
+  std::string first_failure;
+  while (running > 0) {
+    auto v = test::run({"--db", f.db(), "--as", "it", "--json", "audit", "verify"}, "",
+                       {{"HOME", f.dir.path()}, {"OPPTEAM_BUSY_TIMEOUT_MS", "30000"}});
+    ++verified;
+    if (v.code != 0) {
+      if (first_failure.empty()) first_failure = v.out + v.err;
+      ++broken;
+    }
+  }
+  for (auto& t : writers) t.join();
+  INFO(verified << " runs; first failure: " << first_failure);
+  CHECK(verified > 5);
+  CHECK(broken == 0);
+  robust::Sql sql(f.db());
+  CHECK(sql.number("SELECT count(*) FROM referral") == 120);
 }

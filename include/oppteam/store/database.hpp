@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <type_traits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,9 +72,18 @@ class Database {
   template <typename F>
   auto write(F&& f) -> decltype(f());
 
-  // Runs `f` with SQLite errors turned into Error (for reads).
+  // Runs `f` with SQLite errors turned into Error (for reads). Opens no
+  // transaction: each statement of `f` sees the latest commit.
   template <typename F>
   auto read(F&& f) -> decltype(f());
+
+  // Runs `f` on one read snapshot (a deferred transaction, ended when `f`
+  // returns), so that every statement of `f` sees the same state while
+  // others write: a check that reads a count, a chain and its head in
+  // turn never mistakes a commit in between for damage. Inside a
+  // transaction already open, `f` simply runs in it.
+  template <typename F>
+  auto snapshot(F&& f) -> decltype(f());
 
  private:
   Database(std::unique_ptr<SQLite::Database> db, std::string path);
@@ -118,6 +128,27 @@ auto Database::write(F&& f) -> decltype(f()) {
     rollback();
     throw;
   }
+}
+
+template <typename F>
+auto Database::snapshot(F&& f) -> decltype(f()) {
+  if (in_transaction()) return read(std::forward<F>(f));
+  return read([&] {
+    db_->exec("BEGIN DEFERRED");
+    try {
+      if constexpr (std::is_void_v<decltype(f())>) {
+        f();
+        db_->exec("COMMIT");
+      } else {
+        auto result = f();
+        db_->exec("COMMIT");
+        return result;
+      }
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  });
 }
 
 template <typename F>
