@@ -70,7 +70,8 @@ Sha256Digest row_digest(const RowStatement& q, Sha256& h) {
   sqlite3_stmt* st = q.handle();
   const int n = sqlite3_column_count(st);
   for (int i = 0; i < n; ++i) {
-    switch (sqlite3_column_type(st, i)) {
+    const int type = sqlite3_column_type(st, i);  // (each call takes the connection's mutex)
+    switch (type) {
       case SQLITE_NULL: field('n', nullptr, 0); break;
       case SQLITE_INTEGER: {
         char buf[24];
@@ -85,7 +86,7 @@ Sha256Digest row_digest(const RowStatement& q, Sha256& h) {
       }
       default: {  // TEXT, and FLOAT as its text
         const unsigned char* text = sqlite3_column_text(st, i);
-        field(sqlite3_column_type(st, i) == SQLITE_FLOAT ? 'f' : 't', text, std::size_t(sqlite3_column_bytes(st, i)));
+        field(type == SQLITE_FLOAT ? 'f' : 't', text, std::size_t(sqlite3_column_bytes(st, i)));
         break;
       }
     }
