@@ -23,7 +23,7 @@ bool covers(std::string_view p, std::string_view permission) {
 
 [[noreturn]] void refuse(Context& ctx, std::string_view permission, const std::string& object,
                          Error error) {
-  audit_append(ctx.db, ctx.clock, ctx.actor, "access.refused", object, "", std::string(permission));
+  audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "access.refused", object, "", std::string(permission));
   throw error;
 }
 
