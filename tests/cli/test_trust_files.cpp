@@ -308,7 +308,7 @@ TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][file
 }
 
 TEST_CASE("audit verify while others write sees one moment, never a false break", "[trust][audit]") {
-  test::Fixture f;
+  test::Fixture f("[municipality]\nallow_synthetic_ids = true\n");
   std::atomic<int> running{3};
   std::vector<std::thread> writers;
   for (int w = 0; w < 3; ++w)
