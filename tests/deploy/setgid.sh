@@ -14,6 +14,13 @@ if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null || ! command -v usera
   exit 77
 fi
 
+# LeakSanitizer cannot trace a setgid process (and a setgid process does not
+# read ASAN_OPTIONS): the sanitizer build skips; CI's plain build runs it.
+if grep -q "__asan_init" "$built" 2>/dev/null; then
+  echo "skipped: a sanitizer build cannot run setgid"
+  exit 77
+fi
+
 tag=$$
 group="optg$tag"
 saksbehandler="optsb$tag"
@@ -39,14 +46,11 @@ check() {  # check WHAT EXPECTED ACTUAL
 }
 
 # As USER, with the environment a login shell would give (no group oppteam).
-# (LeakSanitizer cannot trace a setgid process; the sanitizer build of CI
-# runs this too, so leak checking is off here, which other builds ignore.)
 as_user() {
   local user=$1
   shift
   (cd / && setpriv --reuid="$user" --regid="$user" --init-groups -- \
-    env -i PATH=/usr/bin:/bin HOME=/nonexistent OPPTEAM_DB="$root/lib/oppteam.db" \
-    ASAN_OPTIONS=detect_leaks=0 "$@")
+    env -i PATH=/usr/bin:/bin HOME=/nonexistent OPPTEAM_DB="$root/lib/oppteam.db" "$@")
 }
 
 # 1. A system group that no person belongs to; two users, each with their own group.
