@@ -211,10 +211,8 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   test::TempDir dir;
   const std::string db = dir.file("old.db");
   robust::make_schema4_database(db);
-  auto run = [&](std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", db, "--as", "kari", "--today", "2026-03-20", "--json"};
-    all.insert(all.end(), args.begin(), args.end());
-    auto r = test::run(all, "", {{"HOME", dir.path()}});
+  auto run = [&](const std::vector<std::string>& args) {
+    auto r = robust::run_on_schema4(db, dir.path(), args);
     INFO(r.err);
     return r;
   };

@@ -46,6 +46,12 @@ std::string synthetic_fnr(int n) {
   throw std::runtime_error("no synthetic number for " + std::to_string(n));
 }
 
+test::Result run_on_schema4(const std::string& db, const std::string& home, const std::vector<std::string>& args) {
+  std::vector<std::string> all{"--db", db, "--as", "kari", "--today", "2026-03-20", "--json"};
+  all.insert(all.end(), args.begin(), args.end());
+  return test::run(all, "", {{"HOME", home}});
+}
+
 void make_schema4_database(const std::string& path) {
   sqlite3* raw = nullptr;
   if (sqlite3_open(path.c_str(), &raw) != SQLITE_OK) {

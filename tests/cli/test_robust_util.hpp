@@ -22,6 +22,9 @@ std::string synthetic_fnr(int n);
 // Writes at `path` the database of schema 4 that the oppteam before batch
 // storing made (tests/cli/data/schema4.sql), mode 0600; throws on failure.
 void make_schema4_database(const std::string& path);
+// `oppteam --db DB --as kari --today 2026-03-20 --json ARGS` with HOME at
+// `home`: a command on the schema-4 database, on a day after its rows.
+test::Result run_on_schema4(const std::string& db, const std::string& home, const std::vector<std::string>& args);
 
 // Starts `oppteam ARGS` in the background (stdin, stdout, stderr on
 // /dev/null) with HOME at `home`; returns its pid.
