@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libhowardhinnant-date-dev libssl-dev libicu-dev libsodium-dev
   help2man man-db bash-completion tmux time python3
   clang libclang-rt-14-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils libxml2-utils
 )
 
 SUDO=""

@@ -76,6 +76,18 @@ class Fixture {
   TempDir dir;
 };
 
+// The number of rounds of a stress test: `n` in a plain build, a quarter
+// (at least 4) under a sanitizer, where every process runs about ten times
+// slower. The sanitizer runs look for memory and thread errors, which a
+// few rounds find as well as many; the plain build keeps the full count.
+constexpr int scaled(int n) {
+#ifdef OPPTEAM_TEST_SANITIZED
+  return n / 4 > 4 ? n / 4 : (n < 4 ? n : 4);
+#else
+  return n;
+#endif
+}
+
 std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);
 

@@ -18,7 +18,7 @@
 namespace {
 
 constexpr int kProcesses = 8;
-constexpr int kChanges = 200;
+constexpr int kChanges = test::scaled(200);
 constexpr int kSharedCases = 4;
 
 struct WorkerResult {

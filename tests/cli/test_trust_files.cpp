@@ -281,7 +281,7 @@ TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][file
   test::TempDir dir;
   const std::string config = test::source_path("examples/rammeverk.toml");
   int whole = 0, none = 0;
-  for (int i = 0; i < 30; ++i) {
+  for (int i = 0; i < test::scaled(30); ++i) {
     const std::string db = dir.file("k" + std::to_string(i) + ".db");
     const pid_t pid = robust::spawn({"--db", db, "--as", "test", "init", "--config", config}, dir.path());
     // Spread the kills over an init's life (a few to some tens of milliseconds).
