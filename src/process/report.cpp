@@ -1,5 +1,7 @@
 #include <oppteam/process/report.hpp>
 
+#include <oppteam/process/report_scan.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/util/dates.hpp>
@@ -17,32 +19,11 @@ namespace {
 
 using namespace std::chrono;
 
-// The SQL expression giving the period key of the ISO date `col`. Only
-// these fixed texts are put into SQL; user values are always bound.
-std::string period_sql(const std::string& by, const std::string& col) {
-  if (by == "month") return fmt::format("substr({0}, 1, 7)", col);
-  if (by == "quarter")
-    return fmt::format("substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)", col);
-  return "'all'";
-}
-
 std::string quarter_key(const year_month_day& d) {
   return fmt::format("{:04}-Q{}", int(d.year()), (unsigned(d.month()) + 2) / 3);
 }
 
-// Counts per (period, category) from a query returning those three columns.
-using Counts = std::map<std::string, std::map<std::string, std::int64_t>>;  // category -> period -> n
-
-Counts query_counts(Database& db, const std::string& sql, const std::string& from, const std::string& to) {
-  SQLite::Statement q(db.sql(), sql);
-  q.bind(1, from);
-  q.bind(2, to);
-  Counts out;
-  while (q.executeStep()) {
-    out[q.getColumn(1).getString()][q.getColumn(0).getString()] += q.getColumn(2).getInt64();
-  }
-  return out;
-}
+using Counts = ReportCounts;  // category -> period -> n
 
 struct Category {
   std::string id;
@@ -91,8 +72,19 @@ ReportTable make_table(std::string id, const std::vector<Category>& known, const
   return t;
 }
 
-// The first referral of each case, reused by lead times and late decisions.
-constexpr const char* kFirstReferral = "(SELECT case_id, MIN(received_on) AS first FROM referral GROUP BY case_id)";
+// Median (the mean of the middle one or two) and 90th percentile (nearest
+// rank) of `days`.
+LeadTime lead_time(const std::string& id, std::vector<double> days) {
+  LeadTime lt;
+  lt.id = id;
+  lt.n = std::int64_t(days.size());
+  if (days.empty()) return lt;
+  std::sort(days.begin(), days.end());
+  const std::size_t n = days.size();
+  lt.median = (days[(n + 1) / 2 - 1] + days[(n + 2) / 2 - 1]) / 2;
+  lt.p90 = std::int64_t(days[(9 * n + 9) / 10 - 1]);
+  return lt;
+}
 
 }  // namespace
 
@@ -124,28 +116,23 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
   const std::string unknown = tr(lang, "report.unspecified");
 
   db.read([&] {
+    ReportScanOptions scan_options{o.from, o.to, o.by, {}, ctx.rv.deadlines.preliminary_reply};
+    for (const auto& s : ctx.rv.services) scan_options.service_sector[s.id] = s.sector;
+    const ReportScan scan = scan_report(db, scan_options);
+
     // cases opened in the period, by their status now
     std::vector<Category> statuses;
     for (const char* s : {"received", "granted", "refused", "active", "closed"})
       statuses.push_back({s, tr(lang, std::string("report.status.") + s), true});
-    r.tables.push_back(make_table(
-        "cases_by_status", statuses,
-        query_counts(db, fmt::format("SELECT {}, status, COUNT(*) FROM case_file WHERE opened_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "opened_on")), r.from, r.to),
-        r.periods, k, unknown));
+    r.tables.push_back(make_table("cases_by_status", statuses, scan.cases_by_status, r.periods, k, unknown));
 
     std::vector<Category> reporters;
     for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.label});
-    const Counts by_reporter = query_counts(
-        db, fmt::format("SELECT {}, reporter_type, COUNT(*) FROM referral WHERE received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                        period_sql(o.by, "received_on")), r.from, r.to);
+    const Counts& by_reporter = scan.referrals_by_reporter;
     std::vector<Category> groups;
     for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.label});
     groups.push_back({"", unknown});
-    const Counts by_group = query_counts(
-        db, fmt::format("SELECT {}, COALESCE(c.target_group, ''), COUNT(*) FROM referral r "
-                        "JOIN case_file c ON c.id = r.case_id WHERE r.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                        period_sql(o.by, "r.received_on")), r.from, r.to);
+    const Counts& by_group = scan.referrals_by_group;
     // Both tables count the same referrals, so they publish the same column
     // totals: a total one of them hides must be hidden in the other too, or
     // the other would give it away. Repeat until both agree.
@@ -167,118 +154,43 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
 
     r.tables.push_back(make_table(
         "decisions", {{"granted", tr(lang, "report.outcome.granted"), true}, {"refused", tr(lang, "report.outcome.refused"), true}},
-        query_counts(db, fmt::format("SELECT {}, outcome, COUNT(*) FROM decision WHERE decided_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "decided_on")), r.from, r.to),
-        r.periods, k, unknown));
+        scan.decisions, r.periods, k, unknown));
 
     r.tables.push_back(make_table(
         "evaluations_by_decision",
         {{"continue", tr(lang, "report.evaluation.continue"), true},
          {"revise", tr(lang, "report.evaluation.revise"), true},
          {"close", tr(lang, "report.evaluation.close"), true}},
-        query_counts(db, fmt::format("SELECT {}, decision, COUNT(*) FROM evaluation WHERE evaluated_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "evaluated_on")), r.from, r.to),
-        r.periods, k, unknown));
+        scan.evaluations, r.periods, k, unknown));
 
     // teams created in the period, by their members now (not removed)
     r.tables.push_back(make_table(
         "teams_by_size",
         {{"0", tr(lang, "report.size", "0")}, {"1-3", tr(lang, "report.size", "1–3")}, {"4-5", tr(lang, "report.size", "4–5")},
          {"6-7", tr(lang, "report.size", "6–7")}, {"8+", tr(lang, "report.size", "8+")}},
-        query_counts(db, fmt::format(
-            "SELECT {}, CASE WHEN n = 0 THEN '0' WHEN n <= 3 THEN '1-3' WHEN n <= 5 THEN '4-5' WHEN n <= 7 THEN '6-7' ELSE '8+' END, COUNT(*) "
-            "FROM (SELECT t.created_on AS created_on, (SELECT COUNT(*) FROM team_member m WHERE m.team_id = t.id AND m.removed_on IS NULL) AS n "
-            "FROM team t WHERE t.created_on BETWEEN ?1 AND ?2) GROUP BY 1, 2",
-            period_sql(o.by, "created_on")), r.from, r.to),
-        r.periods, k, unknown));
+        scan.teams_by_size, r.periods, k, unknown));
 
     // sectors taking part: teams with a current member from a service of the sector
-    db.sql().exec("CREATE TEMP TABLE IF NOT EXISTS report_service_sector (service TEXT PRIMARY KEY, sector TEXT NOT NULL)");
-    db.sql().exec("DELETE FROM temp.report_service_sector");
-    {
-      SQLite::Statement ins(db.sql(), "INSERT OR REPLACE INTO temp.report_service_sector VALUES (?, ?)");
-      for (const auto& s : ctx.rv.services) {
-        ins.bind(1, s.id);
-        ins.bind(2, s.sector);
-        ins.exec();
-        ins.reset();
-      }
-    }
     std::vector<Category> sectors;
     for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.label});
-    r.tables.push_back(make_table(
-        "teams_by_sector", sectors,
-        query_counts(db, fmt::format("SELECT {}, COALESCE(s.sector, m.service), COUNT(DISTINCT t.id) FROM team t "
-                                     "JOIN team_member m ON m.team_id = t.id AND m.removed_on IS NULL AND m.service IS NOT NULL "
-                                     "LEFT JOIN temp.report_service_sector s ON s.service = m.service "
-                                     "WHERE t.created_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "t.created_on")), r.from, r.to),
-        r.periods, k, unknown));
+    r.tables.push_back(make_table("teams_by_sector", sectors, scan.teams_by_sector, r.periods, k, unknown));
 
     // lead times: median (mean of the middle one or two) and 90th percentile (nearest rank)
-    {
-      SQLite::Statement q(db.sql(), fmt::format(R"sql(
-WITH d(m, days) AS (
-  SELECT 'referral_to_decision', julianday(dc.decided_on) - julianday(fr.first)
-    FROM decision dc JOIN {0} fr ON fr.case_id = dc.case_id
-   WHERE dc.decided_on BETWEEN ?1 AND ?2
-  UNION ALL
-  SELECT 'decision_to_team', julianday(t.created_on) - julianday(dc.decided_on)
-    FROM team t JOIN decision dc ON dc.case_id = t.case_id
-   WHERE t.created_on BETWEEN ?1 AND ?2
-  UNION ALL
-  SELECT 'team_to_plan', julianday(fp.first) - julianday(t.created_on)
-    FROM (SELECT plan_id, MIN(substr(created_at, 1, 10)) AS first FROM plan_revision GROUP BY plan_id) fp
-    JOIN plan p ON p.id = fp.plan_id JOIN team t ON t.case_id = p.case_id
-   WHERE fp.first BETWEEN ?1 AND ?2
-  UNION ALL
-  SELECT 'plan_to_evaluation', julianday(fe.first) - julianday(p.created_on)
-    FROM (SELECT case_id, MIN(evaluated_on) AS first FROM evaluation GROUP BY case_id) fe
-    JOIN plan p ON p.case_id = fe.case_id
-   WHERE fe.first BETWEEN ?1 AND ?2
-), ranked AS (
-  SELECT m, days, ROW_NUMBER() OVER (PARTITION BY m ORDER BY days) AS rn, COUNT(*) OVER (PARTITION BY m) AS n FROM d
-)
-SELECT m, MAX(n), AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN days END),
-       MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN days END)
-  FROM ranked GROUP BY m)sql", kFirstReferral));
-      q.bind(1, r.from);
-      q.bind(2, r.to);
-      std::map<std::string, LeadTime> found;
-      while (q.executeStep()) {
-        LeadTime lt;
-        lt.id = q.getColumn(0).getString();
-        lt.n = q.getColumn(1).getInt64();
-        lt.median = q.getColumn(2).getDouble();
-        lt.p90 = std::int64_t(q.getColumn(3).getDouble());
-        found[lt.id] = lt;
+    for (const char* id : {"referral_to_decision", "decision_to_team", "team_to_plan", "plan_to_evaluation"}) {
+      auto days = scan.lead_days.find(id);
+      LeadTime lt = lead_time(id, days == scan.lead_days.end() ? std::vector<double>{} : days->second);
+      if (lt.n < k) {
+        lt.suppressed = true;
+        lt.median.reset();
+        lt.p90.reset();
       }
-      for (const char* id : {"referral_to_decision", "decision_to_team", "team_to_plan", "plan_to_evaluation"}) {
-        LeadTime lt;
-        lt.id = id;
-        if (found.count(id)) lt = found[id];
-        if (lt.n < k) {
-          lt.suppressed = true;
-          lt.median.reset();
-          lt.p90.reset();
-        }
-        r.lead_times.push_back(lt);
-      }
+      r.lead_times.push_back(lt);
     }
 
     // decisions past the preliminary-reply limit without a preliminary reply
     {
-      SQLite::Statement q(db.sql(), fmt::format(
-          "SELECT COUNT(*), COALESCE(SUM(julianday(dc.decided_on) - julianday(fr.first) > ?3 "
-          "AND NOT EXISTS (SELECT 1 FROM preliminary_reply pr WHERE pr.case_id = dc.case_id)), 0) "
-          "FROM decision dc JOIN {} fr ON fr.case_id = dc.case_id WHERE dc.decided_on BETWEEN ?1 AND ?2",
-          kFirstReferral));
-      q.bind(1, r.from);
-      q.bind(2, r.to);
-      q.bind(3, ctx.rv.deadlines.preliminary_reply);
-      q.executeStep();
-      r.late.decisions = q.getColumn(0).getInt64();
-      r.late.late_without_reply = q.getColumn(1).getInt64();
+      r.late.decisions = scan.decisions_in_period;
+      r.late.late_without_reply = scan.late_without_reply;
       r.late.limit_days = ctx.rv.deadlines.preliminary_reply;
       r.late.decisions_suppressed = r.late.decisions < k;
       // the on-time part is decisions - late: it must not be computable either
@@ -303,29 +215,20 @@ SELECT m, MAX(n), AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN days END),
     }
 
     // indicators per quarter: number of cases, values, sum and mean
-    {
-      SQLite::Statement q(db.sql(), fmt::format(
-          "SELECT {}, iv.indicator, COUNT(DISTINCT e.case_id), COUNT(*), SUM(iv.value), AVG(iv.value) "
-          "FROM indicator_value iv JOIN evaluation e ON e.id = iv.evaluation_id "
-          "WHERE e.evaluated_on BETWEEN ?1 AND ?2 GROUP BY 1, 2 ORDER BY 1, 2",
-          period_sql("quarter", "e.evaluated_on")));
-      q.bind(1, r.from);
-      q.bind(2, r.to);
-      while (q.executeStep()) {
-        IndicatorQuarter iq;
-        iq.quarter = q.getColumn(0).getString();
-        iq.indicator = q.getColumn(1).getString();
-        const auto* ind = ctx.rv.find_indicator(iq.indicator);
-        iq.label = ind ? ind->label : iq.indicator;
-        iq.cases = q.getColumn(2).getInt64();
-        iq.values = q.getColumn(3).getInt64();
-        iq.suppressed = iq.cases < k;
-        if (!iq.suppressed) {
-          iq.sum = q.getColumn(4).getInt64();
-          iq.mean = q.getColumn(5).getDouble();
-        }
-        r.indicators.push_back(iq);
+    for (const auto& found : scan.indicators) {
+      IndicatorQuarter iq;
+      iq.quarter = found.quarter;
+      iq.indicator = found.indicator;
+      const auto* ind = ctx.rv.find_indicator(iq.indicator);
+      iq.label = ind ? ind->label : iq.indicator;
+      iq.cases = found.cases;
+      iq.values = found.values;
+      iq.suppressed = iq.cases < k;
+      if (!iq.suppressed) {
+        iq.sum = found.sum;
+        iq.mean = double(found.sum) / double(found.values);
       }
+      r.indicators.push_back(iq);
     }
   });
 

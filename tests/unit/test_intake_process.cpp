@@ -265,7 +265,7 @@ TEST_CASE("an import that fails releases the write lock while its input still st
   w.db.sql().exec(
       "CREATE TEMP TRIGGER stop_at BEFORE INSERT ON referral WHEN NEW.external_id = 'E10' "
       "BEGIN SELECT test_reached(); SELECT RAISE(ABORT, 'stopped by the test'); END");
-  StallingBuffer buffer(referrals_of_one_person(3000));
+  StallingBuffer buffer(referrals_of_one_person(20000));  // more than one batch (8192 rows)
   std::istream in(&buffer);
   std::atomic<bool> threw{false};
   std::thread import([&] {

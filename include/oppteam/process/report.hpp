@@ -1,6 +1,6 @@
 #pragma once
-// Styringsdata: aggregate figures for a period, computed with set-based SQL
-// (GROUP BY and window functions, never a loop over cases), with every
+// Styringsdata: aggregate figures for a period, computed from one read of
+// each table it needs (report_scan.hpp; never a query per case), with every
 // small count suppressed (primary and secondary, see suppression.hpp) so a
 // report never points at a person. The report is audited as one entry with
 // no person.

@@ -1,0 +1,406 @@
+#include <oppteam/process/report_scan.hpp>
+
+#include <oppteam/store/row_source.hpp>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace oppteam {
+
+namespace {
+
+constexpr int kNoDay = INT_MIN;
+
+int day_number(std::string_view text) {
+  const auto d = try_parse_date(text);
+  return d ? int(d->time_since_epoch().count()) : kNoDay;
+}
+
+// The period column of each day from `from` to `to`: the same keys as
+// report_periods gives, looked up by day instead of formatted per row.
+class PeriodOf {
+ public:
+  explicit PeriodOf(const ReportScanOptions& o)
+      : first_(int(o.from.time_since_epoch().count())), last_(int(o.to.time_since_epoch().count())) {
+    index_.reserve(std::size_t(last_ - first_ + 1));
+    std::size_t column = 0;
+    std::string previous;
+    for (int day = first_; day <= last_; ++day) {
+      const date::year_month_day ymd{date::sys_days{date::days{day}}};
+      std::string key = "all";
+      if (o.by == "month") key = fmt_month(ymd);
+      else if (o.by == "quarter") key = fmt_quarter(ymd);
+      if (!previous.empty() && key != previous) ++column;
+      if (key != previous) keys_.push_back(key);
+      previous = key;
+      index_.push_back(int(column));
+    }
+  }
+  // The period's column, or -1 outside the report's dates.
+  int operator()(int day) const { return day < first_ || day > last_ ? -1 : index_[std::size_t(day - first_)]; }
+  bool inside(int day) const { return day >= first_ && day <= last_; }
+  // The key of each column ("all", "2026-03", "2026-Q1"), as report_periods gives them.
+  const std::vector<std::string>& keys() const { return keys_; }
+
+ private:
+  static std::string fmt_month(const date::year_month_day& d) {
+    return fmt::format("{:04}-{:02}", int(d.year()), unsigned(d.month()));
+  }
+  static std::string fmt_quarter(const date::year_month_day& d) {
+    return fmt::format("{:04}-Q{}", int(d.year()), (unsigned(d.month()) + 2) / 3);
+  }
+  int first_, last_;
+  std::vector<int> index_;
+  std::vector<std::string> keys_;
+};
+
+// Counts per category and period column while rows stream past: the few
+// categories (statuses, reporter types) are found by a linear look-up with
+// the last hit tried first, cheaper than hashing for a handful of short texts.
+class Tally {
+ public:
+  explicit Tally(std::size_t columns) : columns_(columns) {}
+  void add(std::string_view category, int column, std::int64_t n = 1) {
+    if (column < 0) return;
+    if (last_ >= rows_.size() || rows_[last_].first != category) {
+      last_ = 0;
+      while (last_ < rows_.size() && rows_[last_].first != category) ++last_;
+      if (last_ == rows_.size()) rows_.emplace_back(std::string(category), std::vector<std::int64_t>(columns_, 0));
+    }
+    rows_[last_].second[std::size_t(column)] += n;
+  }
+  ReportCounts counts(const std::vector<std::string>& periods) const {
+    ReportCounts out;
+    for (const auto& [category, cells] : rows_)
+      for (std::size_t c = 0; c < cells.size() && c < periods.size(); ++c)
+        if (cells[c]) out[category][periods[c]] += cells[c];
+    return out;
+  }
+
+ private:
+  std::size_t columns_;
+  std::vector<std::pair<std::string, std::vector<std::int64_t>>> rows_;
+  std::size_t last_ = 0;
+};
+
+std::int64_t max_id(SQLite::Database& db, const char* table) {
+  return db.execAndGet(std::string("SELECT coalesce(max(id), 0) FROM ") + table).getInt64();
+}
+
+// Ids from a column, checked against the size of the array they index
+// (a row pointing past the largest id of its parent cannot exist with
+// foreign keys on; one that does is skipped rather than trusted).
+bool in_range(std::int64_t id, std::size_t size) { return id > 0 && std::uint64_t(id) < size; }
+
+// Values grouped by owner id (the decisions of a case, the teams of a
+// case, the plans of a case): collected as rows stream past, then put in
+// owner order by a counting sort, so that an owner's values are found by
+// index, not by searching (a binary search per team was a third of the scan).
+class ByOwner {
+ public:
+  explicit ByOwner(std::size_t owners) : owners_(owners) {}
+  void add(std::int64_t owner, int value) {
+    if (in_range(owner, owners_)) pairs_.emplace_back(std::uint32_t(owner), value);
+  }
+  void finish() {
+    start_.assign(owners_ + 1, 0);
+    for (const auto& p : pairs_) ++start_[p.first + 1];
+    for (std::size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
+    values_.resize(pairs_.size());
+    std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+    for (const auto& p : pairs_) values_[next[p.first]++] = p.second;
+    std::vector<std::pair<std::uint32_t, int>>().swap(pairs_);
+  }
+  template <typename F>
+  void each(std::int64_t owner, F&& f) const {
+    if (!in_range(owner, owners_)) return;
+    for (std::uint32_t i = start_[std::size_t(owner)]; i < start_[std::size_t(owner) + 1]; ++i) f(values_[i]);
+  }
+
+ private:
+  std::size_t owners_;
+  std::vector<std::pair<std::uint32_t, int>> pairs_;
+  std::vector<std::uint32_t> start_;
+  std::vector<int> values_;
+};
+
+const char* size_bucket(std::int64_t n) {
+  if (n == 0) return "0";
+  if (n <= 3) return "1-3";
+  if (n <= 5) return "4-5";
+  if (n <= 7) return "6-7";
+  return "8+";
+}
+
+}  // namespace
+
+ReportScan scan_report(Database& database, const ReportScanOptions& o) {
+  SQLite::Database& db = database.sql();
+  const PeriodOf period(o);
+  const std::size_t columns = period.keys().size();
+  ReportScan out;
+  auto& lead = out.lead_days;
+
+  // Cases: the target group of each (referrals are counted by it), and the
+  // cases opened in the period by their status now.
+  const std::size_t cases = std::size_t(max_id(db, "case_file")) + 1;
+  std::vector<std::uint16_t> case_group(cases, 0);  // index into groups + 1; 0 = none or ''
+  std::vector<bool> case_exists(cases, false);
+  std::vector<std::string> groups;
+  {
+    Tally status(columns);
+    RowStatement q(db, "SELECT id, status, opened_on, target_group FROM case_file");
+    while (q.step()) {
+      const std::int64_t id = q.column_int64(0);
+      if (!in_range(id, cases)) continue;
+      case_exists[std::size_t(id)] = true;
+      const std::string_view group = q.column_text(3);
+      if (!group.empty()) {
+        auto it = std::find(groups.begin(), groups.end(), group);
+        if (it == groups.end()) it = groups.insert(groups.end(), std::string(group));
+        case_group[std::size_t(id)] = std::uint16_t(std::min<std::size_t>(std::size_t(it - groups.begin()) + 1, 65535));
+      }
+      status.add(q.column_text(1), period(day_number(q.column_text(2))));
+    }
+    out.cases_by_status = status.counts(period.keys());
+  }
+
+  // Referrals: by reporter type and by their case's target group; the
+  // first referral of each case (lead times and late decisions).
+  std::vector<int> first_referral(cases, INT_MAX);
+  {
+    Tally reporter(columns), group(columns);
+    RowStatement q(db, "SELECT case_id, reporter_type, received_on FROM referral");
+    while (q.step()) {
+      const std::int64_t case_id = q.column_int64(0);
+      const int day = day_number(q.column_text(2));
+      if (!in_range(case_id, cases) || !case_exists[std::size_t(case_id)]) continue;
+      if (day != kNoDay) first_referral[std::size_t(case_id)] = std::min(first_referral[std::size_t(case_id)], day);
+      const int column = period(day);
+      if (column < 0) continue;
+      reporter.add(q.column_text(1), column);
+      const std::uint16_t g = case_group[std::size_t(case_id)];
+      group.add(g ? std::string_view(groups[g - 1u]) : std::string_view(), column);
+    }
+    out.referrals_by_reporter = reporter.counts(period.keys());
+    out.referrals_by_group = group.counts(period.keys());
+  }
+  std::vector<bool> has_reply(cases, false);
+  {
+    RowStatement q(db, "SELECT case_id FROM preliminary_reply");
+    while (q.step()) {
+      const std::int64_t case_id = q.column_int64(0);
+      if (in_range(case_id, cases)) has_reply[std::size_t(case_id)] = true;
+    }
+  }
+
+  // Decisions: by outcome; referral to decision; late without a reply.
+  ByOwner decisions_of_case(cases);
+  {
+    Tally outcome(columns);
+    auto& to_decision = lead["referral_to_decision"];
+    RowStatement q(db, "SELECT case_id, outcome, decided_on FROM decision");
+    while (q.step()) {
+      const std::int64_t case_id = q.column_int64(0);
+      const int day = day_number(q.column_text(2));
+      if (day == kNoDay) continue;
+      decisions_of_case.add(case_id, day);
+      const int column = period(day);
+      if (column < 0) continue;
+      outcome.add(q.column_text(1), column);
+      if (!in_range(case_id, cases) || first_referral[std::size_t(case_id)] == INT_MAX) continue;
+      const int days = day - first_referral[std::size_t(case_id)];
+      to_decision.push_back(days);
+      ++out.decisions_in_period;
+      if (days > o.preliminary_reply_days && !has_reply[std::size_t(case_id)]) ++out.late_without_reply;
+    }
+    decisions_of_case.finish();
+    out.decisions = outcome.counts(period.keys());
+  }
+  std::vector<int>().swap(first_referral);
+
+  // Team members now: how many per team, and which sectors take part.
+  const std::size_t teams = std::size_t(max_id(db, "team")) + 1;
+  std::vector<std::uint16_t> members(teams, 0);
+  std::vector<std::string> sectors;
+  // The sectors of each team as a bit set (a municipality has a handful);
+  // a 65th sector and beyond, as (team, sector) pairs made unique below.
+  std::vector<std::uint64_t> team_sectors(teams, 0);
+  std::vector<std::pair<std::int64_t, std::uint16_t>> more_sectors;
+  {
+    RowStatement q(db, "SELECT team_id, service IS NOT NULL, service FROM team_member WHERE removed_on IS NULL");
+    std::vector<std::pair<std::string, std::uint16_t>> sector_of_service;  // the services met so far
+    while (q.step()) {
+      const std::int64_t team = q.column_int64(0);
+      if (!in_range(team, teams)) continue;
+      if (members[std::size_t(team)] < UINT16_MAX) ++members[std::size_t(team)];
+      if (q.column_int64(1) == 0) continue;
+      const std::string_view service = q.column_text(2);
+      auto known = std::find_if(sector_of_service.begin(), sector_of_service.end(),
+                                [&](const auto& p) { return p.first == service; });
+      if (known == sector_of_service.end()) {
+        // A service the rammeverk does not name counts as a sector of its own.
+        auto s = o.service_sector.find(std::string(service));
+        const std::string sector = s == o.service_sector.end() ? std::string(service) : s->second;
+        auto it = std::find(sectors.begin(), sectors.end(), sector);
+        if (it == sectors.end()) it = sectors.insert(sectors.end(), sector);
+        known = sector_of_service.insert(sector_of_service.end(),
+                                         {std::string(service), std::uint16_t(it - sectors.begin())});
+      }
+      const std::uint16_t last_sector = known->second;
+      if (last_sector < 64) team_sectors[std::size_t(team)] |= std::uint64_t(1) << last_sector;
+      else more_sectors.emplace_back(team, last_sector);
+    }
+    std::sort(more_sectors.begin(), more_sectors.end());
+    more_sectors.erase(std::unique(more_sectors.begin(), more_sectors.end()), more_sectors.end());
+  }
+
+  // Teams created in the period: by size, by sector; decision to team.
+  ByOwner teams_of_case(cases);
+  {
+    Tally size(columns), sector(columns);
+    auto& to_team = lead["decision_to_team"];
+    RowStatement q(db, "SELECT id, case_id, created_on FROM team");
+    while (q.step()) {
+      const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
+      const int day = day_number(q.column_text(2));
+      if (day == kNoDay) continue;
+      teams_of_case.add(case_id, day);
+      const int column = period(day);
+      if (column < 0) continue;
+      size.add(size_bucket(in_range(id, teams) ? members[std::size_t(id)] : 0), column);
+      if (in_range(id, teams))
+        for (std::uint64_t bits = team_sectors[std::size_t(id)]; bits; bits &= bits - 1)
+          sector.add(sectors[std::size_t(__builtin_ctzll(bits))], column);
+      if (!more_sectors.empty()) {
+        auto it = std::lower_bound(more_sectors.begin(), more_sectors.end(), std::make_pair(id, std::uint16_t(0)));
+        for (; it != more_sectors.end() && it->first == id; ++it) sector.add(sectors[it->second], column);
+      }
+      decisions_of_case.each(case_id, [&](int decided) { to_team.push_back(day - decided); });
+    }
+    teams_of_case.finish();
+    out.teams_by_size = size.counts(period.keys());
+    out.teams_by_sector = sector.counts(period.keys());
+  }
+
+  // Plans: team to plan (the plan's first revision), and the plans of each
+  // case for plan to evaluation.
+  const std::size_t plans = std::size_t(max_id(db, "plan")) + 1;
+  std::vector<int> first_revision(plans, INT_MAX);
+  {
+    RowStatement q(db, "SELECT plan_id, substr(created_at, 1, 10) FROM plan_revision");
+    while (q.step()) {
+      const std::int64_t plan = q.column_int64(0);
+      const int day = day_number(q.column_text(1));
+      if (in_range(plan, plans) && day != kNoDay) first_revision[std::size_t(plan)] = std::min(first_revision[std::size_t(plan)], day);
+    }
+  }
+  ByOwner plans_of_case(cases);
+  {
+    auto& to_plan = lead["team_to_plan"];
+    RowStatement q(db, "SELECT id, case_id, created_on FROM plan");
+    while (q.step()) {
+      const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
+      const int day = day_number(q.column_text(2));
+      if (day != kNoDay) plans_of_case.add(case_id, day);
+      if (!in_range(id, plans)) continue;
+      const int first = first_revision[std::size_t(id)];
+      if (first == INT_MAX || !period.inside(first)) continue;
+      teams_of_case.each(case_id, [&](int created) { to_plan.push_back(first - created); });
+    }
+    plans_of_case.finish();
+  }
+
+  // Evaluations: by decision; plan to evaluation (the case's first one).
+  const std::size_t evaluations = std::size_t(max_id(db, "evaluation")) + 1;
+  std::vector<std::uint32_t> evaluation_case(evaluations, 0);
+  std::vector<int> evaluation_day(evaluations, kNoDay);
+  {
+    Tally decision(columns);
+    std::vector<std::pair<std::int64_t, int>> first_evaluation;  // (case, day)
+    RowStatement q(db, "SELECT id, case_id, decision, evaluated_on FROM evaluation");
+    while (q.step()) {
+      const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
+      const int day = day_number(q.column_text(3));
+      if (day == kNoDay) continue;
+      if (in_range(id, evaluations) && in_range(case_id, cases)) {
+        evaluation_case[std::size_t(id)] = std::uint32_t(case_id);
+        evaluation_day[std::size_t(id)] = day;
+      }
+      first_evaluation.emplace_back(case_id, day);
+      decision.add(q.column_text(2), period(day));
+    }
+    out.evaluations = decision.counts(period.keys());
+    std::sort(first_evaluation.begin(), first_evaluation.end());
+    auto& to_evaluation = lead["plan_to_evaluation"];
+    for (std::size_t i = 0; i < first_evaluation.size(); ++i) {
+      if (i > 0 && first_evaluation[i - 1].first == first_evaluation[i].first) continue;  // not the case's first
+      const auto [case_id, first] = first_evaluation[i];
+      if (!period.inside(first)) continue;
+      plans_of_case.each(case_id, [&](int created) { to_evaluation.push_back(first - created); });
+    }
+  }
+
+  // Indicator values of the evaluations in the period, per quarter whatever
+  // the report's columns: values, their sum, and the distinct cases.
+  {
+    ReportScanOptions by_quarter = o;
+    by_quarter.by = "quarter";
+    const PeriodOf quarter(by_quarter);
+    const std::vector<std::string>& quarters = quarter.keys();
+    std::vector<std::string> indicators;
+    struct Value {
+      std::uint32_t key;  // quarter * indicators + indicator, set once all indicators are known
+      std::uint32_t quarter, indicator, case_id;
+      std::int64_t value;
+    };
+    std::vector<Value> values;
+    RowStatement q(db, "SELECT evaluation_id, indicator, value FROM indicator_value");
+    while (q.step()) {
+      const std::int64_t id = q.column_int64(0);
+      if (!in_range(id, evaluations)) continue;
+      const int column = quarter(evaluation_day[std::size_t(id)]);
+      if (column < 0) continue;
+      const std::string_view indicator = q.column_text(1);
+      auto it = std::find(indicators.begin(), indicators.end(), indicator);
+      if (it == indicators.end()) it = indicators.insert(indicators.end(), std::string(indicator));
+      values.push_back({0, std::uint32_t(column), std::uint32_t(it - indicators.begin()), evaluation_case[std::size_t(id)],
+                        q.column_int64(2)});
+    }
+    // In the order of the old ORDER BY quarter, indicator: quarter keys sort
+    // as text in time order; indicators by their ids' bytes.
+    std::vector<std::uint32_t> rank(indicators.size());
+    {
+      std::vector<std::uint32_t> order(indicators.size());
+      for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](auto a, auto b) { return indicators[a] < indicators[b]; });
+      for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    }
+    for (auto& v : values) v.key = v.quarter * std::uint32_t(indicators.size()) + rank[v.indicator];
+    std::sort(values.begin(), values.end(),
+              [](const Value& a, const Value& b) { return a.key != b.key ? a.key < b.key : a.case_id < b.case_id; });
+    for (std::size_t i = 0; i < values.size();) {
+      ReportScan::Indicator ind;
+      ind.quarter = quarters[values[i].quarter];
+      ind.indicator = indicators[values[i].indicator];
+      std::size_t j = i;
+      for (; j < values.size() && values[j].key == values[i].key; ++j) {
+        ++ind.values;
+        ind.sum += values[j].value;
+        if (j == i || values[j].case_id != values[j - 1].case_id) ++ind.cases;
+      }
+      out.indicators.push_back(std::move(ind));
+      i = j;
+    }
+  }
+  return out;
+}
+
+}  // namespace oppteam
