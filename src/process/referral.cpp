@@ -165,38 +165,40 @@ class ReferralBatch final : public RowSource {
   void store() {
     show([](const PendingReferral& r) { return r.storable(); });
     if (view_.empty()) return;
-    // New persons: one statement for the first row of each number. The new
-    // rowids are consecutive; when some numbers were known, one more
-    // statement tells which rows got which id.
+    // New persons: one statement for the first row of each number, which
+    // returns the id of each person it stored; only the numbers known
+    // before (a person referred again) are looked up, by one more statement.
     first_.clear();
     for (const std::size_t i : view_) first_.try_emplace(rows_[i].fnr, i);
-    show([this](const PendingReferral& r) { return r.storable() && first_.at(r.fnr) == std::size_t(&r - rows_.data()); });
+    auto first_of_number = [this](const PendingReferral& r) {
+      return r.storable() && first_.at(r.fnr) == std::size_t(&r - rows_.data());
+    };
+    show(first_of_number);
     in_key_order(&PendingReferral::fnr);
     {
       auto& q = prepared_.insert_persons;
       q.reset();
       q.bind_rows(1, *this);
       q.bind_text(2, now_);
-      q.step();
-      const auto inserted = std::int64_t(q.changes());
-      const std::int64_t first_new = ctx_.db.sql().getLastInsertRowid() - inserted + 1;
-      if (inserted > 0) last_new_person_ = first_new + inserted - 1;
-      if (inserted == std::int64_t(view_.size())) {
-        std::int64_t id = first_new;
-        for (const std::size_t i : view_) {
-          PendingReferral& r = rows_[i];
-          r.person_id = id++;
-          r.new_person = true;
-          r.named = !r.name.empty();
-        }
-      } else {
+      std::size_t inserted = 0;
+      while (q.step()) {
+        const auto it = first_.find(q.column_text(1));
+        if (it == first_.end()) throw std::logic_error("import: a stored person the batch does not hold");
+        PendingReferral& r = rows_[it->second];
+        r.person_id = q.column_int64(0);
+        r.new_person = true;
+        r.named = !r.name.empty();
+        last_new_person_ = std::max(last_new_person_, r.person_id);
+        ++inserted;
+      }
+      if (inserted < view_.size()) {
+        show([&](const PendingReferral& r) { return first_of_number(r) && !r.new_person; });
         auto& p = prepared_.person_ids;
         p.reset();
         p.bind_rows(1, *this);
         while (p.step()) {
           PendingReferral& r = rows_[view_[std::size_t(p.column_int64(0))]];
           r.person_id = p.column_int64(1);
-          r.new_person = inserted > 0 && r.person_id >= first_new;
           r.named = p.column_int64(2) != 0;
         }
       }
@@ -286,7 +288,7 @@ class ReferralBatch final : public RowSource {
                               "JOIN case_file c ON c.id = r.case_id"),
         RowStatement(db, "INSERT OR FAIL INTO person(fnr, kind, birth_date, name, created_at) "
                               "SELECT fnr, kind, birth_date, name, ?2 FROM oppteam_referral_rows(?1) WHERE true "
-                              "ON CONFLICT(fnr) DO NOTHING"),
+                              "ON CONFLICT(fnr) DO NOTHING RETURNING id, fnr"),
         RowStatement(db, "SELECT b.rowid, p.id, p.name IS NOT NULL FROM oppteam_referral_rows(?1) b JOIN person p ON p.fnr = b.fnr"),
         RowStatement(db, "INSERT OR FAIL INTO case_file(id, number, year, seq, person_id, status, opened_on) "
                               "SELECT case_id, number, year, seq, person_id, 'received', received FROM oppteam_referral_rows(?1)"),
