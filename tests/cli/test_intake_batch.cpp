@@ -188,7 +188,7 @@ TEST_CASE("purging an imported case keeps, in the purge entry, the import that s
     robust::Sql sql(f.db());
     sql.exec("UPDATE case_file SET status = 'closed', closed_on = '2024-03-01' WHERE number = '2024/1'");
   }
-  auto r = f.oppteam({"--json", "purge", "--closed-before", "2025-01-01"});
+  auto r = f.oppteam({"--json", "purge", "--closed-before", "2025-01-01", "--force"});  // not archived
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.json()["deleted"] == 1);

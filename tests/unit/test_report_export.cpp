@@ -191,7 +191,11 @@ TEST_CASE("purge deletes closed cases and their rows, keeps the audit chain veri
   auto none = purge_closed(c.ctx, *try_parse_date("2025-12-15"), false);  // closed_on is not before
   CHECK(none.cases.empty());
 
-  auto done = purge_closed(c.ctx, *try_parse_date("2026-01-01"), false);
+  // Never archived: refused (2) unless forced.
+  CHECK_THROWS_MATCHES(purge_closed(c.ctx, *try_parse_date("2026-01-01"), false), Error,
+                       Catch::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::refused; }));
+  CHECK(c.count("SELECT COUNT(*) FROM case_file") == 3);
+  auto done = purge_closed(c.ctx, *try_parse_date("2026-01-01"), false, true);
   CHECK(done.cases == std::vector<std::string>{"2025/7"});
   CHECK(c.count("SELECT COUNT(*) FROM case_file") == 2);
   CHECK(c.count("SELECT COUNT(*) FROM person WHERE fnr = '21875520048'") == 0);
