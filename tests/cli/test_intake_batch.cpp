@@ -220,9 +220,13 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   auto verify = run({"audit", "verify"});
   REQUIRE(verify.code == 0);
   CHECK(verify.json()["entries"] == 10);
+  // Upgraded to the schema a new database gets (not a number written here: migrations are added).
+  test::Fixture fresh;
+  const auto latest = robust::Sql(fresh.db()).number("PRAGMA user_version");
+  CHECK(latest >= 6);
   {
     robust::Sql sql(db);
-    CHECK(sql.number("PRAGMA user_version") == 6);
+    CHECK(sql.number("PRAGMA user_version") == latest);
     // The file keeps the page size it was made with (new databases get 16 KiB pages).
     CHECK(sql.number("PRAGMA page_size") == 4096);
     CHECK(sql.number("SELECT count(*) FROM referral") == 5);
