@@ -286,6 +286,10 @@ PdfDocument letter_pdf(const Rammeverk& rv, Lang lang, const std::string& subjec
   d.subject = subject;
   d.blocks = letter_blocks(letter, rv.municipality.name);
   d.title = d.blocks.empty() ? subject : d.blocks.front().text;
+  // The letter's own section heading (the right to appeal) set as a heading.
+  const std::string appeal = tr(lang, "letter.appeal_title");
+  for (auto& b : d.blocks)
+    if (b.kind == BlockKind::paragraph && b.text == appeal) b.kind = BlockKind::heading;
   return d;
 }
 
