@@ -207,10 +207,14 @@ std::string arkivstruktur(const Context& ctx, const std::string& package, const 
   el("  ", "tittel", tr(ctx.lang, "archive.arkiv_title", m.name));
   el("  ", "arkivstatus", "Avsluttet");
   el("  ", "dokumentmedium", "Elektronisk arkiv");
-  el("  ", "opprettetDato", now);
-  el("  ", "opprettetAv", ctx.actor);
-  el("  ", "avsluttetDato", now);
-  el("  ", "avsluttetAv", ctx.actor);
+  // Made and closed by this export.
+  auto made_and_closed = [&](std::string_view indent) {
+    el(indent, "opprettetDato", now);
+    el(indent, "opprettetAv", ctx.actor);
+    el(indent, "avsluttetDato", now);
+    el(indent, "avsluttetAv", ctx.actor);
+  };
+  made_and_closed("  ");
   x += "  <arkivskaper>\n";
   el("    ", "arkivskaperID", m.number);
   el("    ", "arkivskaperNavn", m.name);
@@ -220,10 +224,7 @@ std::string arkivstruktur(const Context& ctx, const std::string& package, const 
   el("    ", "tittel", tr(ctx.lang, "archive.arkivdel_title", unit));
   el("    ", "arkivdelstatus", "Avsluttet periode");
   el("    ", "dokumentmedium", "Elektronisk arkiv");
-  el("    ", "opprettetDato", now);
-  el("    ", "opprettetAv", ctx.actor);
-  el("    ", "avsluttetDato", now);
-  el("    ", "avsluttetAv", ctx.actor);
+  made_and_closed("    ");
   std::map<std::string, int> journal;  // running journalsekvensnummer per journalaar, within the package
   for (const auto& a : cases) {
     const std::string base = fmt::format("oppteam:{}:{}", m.number, a.number);

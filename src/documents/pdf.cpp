@@ -85,26 +85,21 @@ struct Line {
   double top = 0;
 };
 
+// Draws `text` at (kMarginX, y) in `gray`; returns its height.
+double draw_text(cairo_t* cr, const PdfDocument& doc, const std::string& text, double size, bool bold, double gray, double y) {
+  Layout l = make_layout(cr, text, size, bold, kBodyWidth, doc.lang);
+  cairo_set_source_rgb(cr, gray, gray, gray);
+  cairo_move_to(cr, kMarginX, y);
+  pango_cairo_show_layout(cr, l.get());
+  int w = 0, h = 0;
+  pango_layout_get_size(l.get(), &w, &h);
+  return static_cast<double>(h) / PANGO_SCALE;
+}
+
 void draw_header(cairo_t* cr, const PdfDocument& doc) {
   double y = kHeaderTop;
-  {
-    Layout l = make_layout(cr, doc.head.name, 11.5, true, kBodyWidth, doc.lang);
-    cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
-    cairo_move_to(cr, kMarginX, y);
-    pango_cairo_show_layout(cr, l.get());
-    int w = 0, h = 0;
-    pango_layout_get_size(l.get(), &w, &h);
-    y += static_cast<double>(h) / PANGO_SCALE;
-  }
-  for (const auto& line : doc.head.lines) {
-    Layout l = make_layout(cr, line, 9, false, kBodyWidth, doc.lang);
-    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    cairo_move_to(cr, kMarginX, y);
-    pango_cairo_show_layout(cr, l.get());
-    int w = 0, h = 0;
-    pango_layout_get_size(l.get(), &w, &h);
-    y += static_cast<double>(h) / PANGO_SCALE;
-  }
+  y += draw_text(cr, doc, doc.head.name, 11.5, true, 0.05, y);
+  for (const auto& line : doc.head.lines) y += draw_text(cr, doc, line, 9, false, 0.3, y);
   cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
   cairo_set_line_width(cr, 0.6);
   const double rule = std::min(y + 8.0, kBodyTop - 10.0);

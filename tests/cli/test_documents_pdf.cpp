@@ -33,6 +33,13 @@ std::string assessed_case(test::Fixture& f) {
   return c;
 }
 
+// True (with a warning) when poppler-utils is not installed here; CI installs it.
+bool poppler_missing() {
+  if (documents_test::have("pdftotext") && documents_test::have("pdfinfo")) return false;
+  WARN("pdftotext/pdfinfo (poppler-utils) missing: the PDF is not read back here (CI installs it)");
+  return true;
+}
+
 mode_t mode_of(const std::string& path) {
   struct stat st{};
   REQUIRE(::stat(path.c_str(), &st) == 0);
@@ -42,10 +49,7 @@ mode_t mode_of(const std::string& path) {
 }  // namespace
 
 TEST_CASE("decide --pdf writes the decision letter as an A4 PDF with the unit's header and page numbers", "[documents][pdf]") {
-  if (!documents_test::have("pdftotext") || !documents_test::have("pdfinfo")) {
-    WARN("pdftotext/pdfinfo (poppler-utils) missing: the PDF is not read back here (CI installs it)");
-    return;
-  }
+  if (poppler_missing()) return;
   test::Fixture f;
   const std::string c = assessed_case(f);
   const std::string pdf = f.dir.file("vedtak.pdf");
@@ -81,10 +85,7 @@ TEST_CASE("decide --pdf writes the decision letter as an A4 PDF with the unit's 
 }
 
 TEST_CASE("decide --preliminary-reply --pdf writes the foreløpig svar, in the rammeverk's language", "[documents][pdf]") {
-  if (!documents_test::have("pdftotext")) {
-    WARN("pdftotext (poppler-utils) missing: the PDF is not read back here (CI installs it)");
-    return;
-  }
+  if (poppler_missing()) return;
   test::Fixture f;
   const std::string c = assessed_case(f);
   const std::string pdf = f.dir.file("svar.pdf");
@@ -106,10 +107,7 @@ TEST_CASE("decide --preliminary-reply --pdf writes the foreløpig svar, in the r
 }
 
 TEST_CASE("plan show --document --pdf and person export --pdf: every page has the header and Side N av M", "[documents][pdf]") {
-  if (!documents_test::have("pdftotext") || !documents_test::have("pdfinfo")) {
-    WARN("pdftotext/pdfinfo (poppler-utils) missing: the PDF is not read back here (CI installs it)");
-    return;
-  }
+  if (poppler_missing()) return;
   test::Fixture f;
   const std::string c = assessed_case(f);
   REQUIRE(f.oppteam({"--today", "2026-03-20", "decide", c, "--grant"}).code == 0);
