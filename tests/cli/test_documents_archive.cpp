@@ -27,8 +27,8 @@ struct Closed {
     REQUIRE(r.code == 0);
   }
   // A case taken through the whole process and closed by its evaluation on 2026-09-01.
-  Closed() {
-    auto r = f.oppteam({"--today", "2026-03-02", "--json", "refer", "add", "--fnr", kFnr, "--name", "Per Hansen", "--reporter-type",
+  explicit Closed(const std::string& name = "Per Hansen") {
+    auto r = f.oppteam({"--today", "2026-03-02", "--json", "refer", "add", "--fnr", kFnr, "--name", name, "--reporter-type",
                         "fastlege", "--received", "2026-03-02", "--need", "Trenger koordinering"});
     REQUIRE(r.code == 0);
     c = r.json()["case"].get<std::string>();
@@ -127,4 +127,19 @@ TEST_CASE("archive export never follows a symbolic link and never writes over th
   // Nothing was written through the links.
   auto listing = documents_test::tool({"ls", "-A", real});
   CHECK(listing.out.empty());
+}
+
+TEST_CASE("archive export: text that means something in XML stays text", "[documents][archive]") {
+  if (!have_tools()) {
+    WARN("xmllint, pdftotext or sha256sum missing: the package is not checked here (CI installs libxml2-utils, poppler-utils)");
+    return;
+  }
+  const std::string name = "Åse & <Ola> \"O'Hara\" ]]>";
+  Closed k(name);
+  const std::string dir = k.f.dir.file("arkiv");
+  auto r = k.f.oppteam({"archive", "export", "--case", k.c, "--out", dir});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(documents_test::check_noark_package(dir) == std::vector<std::string>{k.c});
+  CHECK(documents_test::xpath(dir + "/arkivstruktur.xml", "string(//*[local-name()='partNavn'])") == name);
 }
