@@ -4,9 +4,11 @@
 
 #include "cli/harness.hpp"
 #include "cli/test_documents_util.hpp"
+#include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -142,4 +144,51 @@ TEST_CASE("archive export: text that means something in XML stays text", "[docum
   REQUIRE(r.code == 0);
   CHECK(documents_test::check_noark_package(dir) == std::vector<std::string>{k.c});
   CHECK(documents_test::xpath(dir + "/arkivstruktur.xml", "string(//*[local-name()='partNavn'])") == name);
+}
+
+TEST_CASE("archive export under enforcement: leder may, saksbehandler may not (77), refused before anything is written", "[documents][archive][access]") {
+  const auto* pw = ::getpwuid(::getuid());
+  test::Fixture f(std::string(R"toml(
+[municipality]
+allow_synthetic_ids = true
+
+[access]
+enforce = true
+
+[[access.user]]
+name = ")toml") + (pw ? pw->pw_name : "") + R"toml("
+roles = ["runner"]
+
+[[access.user]]
+name = "siri"
+roles = ["saksbehandler"]
+
+[[access.user]]
+name = "lena"
+roles = ["leder"]
+
+[[access.role]]
+id = "runner"
+permissions = ["access.act_as"]
+)toml");
+  auto as = [&](const std::string& user, std::vector<std::string> args) {
+    std::vector<std::string> all{"--db", f.db(), "--as", user, "--lang", "en"};
+    all.insert(all.end(), args.begin(), args.end());
+    return test::run(all, "", {{"HOME", f.dir.path()}});
+  };
+  auto r = as("siri", {"--json", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--received", "2026-03-02", "--need",
+                       "Trenger koordinering"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string c = r.json()["case"].get<std::string>();
+  robust::Sql(f.db()).exec("UPDATE case_file SET status = 'closed', closed_on = '2026-04-01'");  // closed (tested elsewhere)
+  const std::string dir = f.dir.file("arkiv");
+  auto refused = as("siri", {"archive", "export", "--case", c, "--out", dir});
+  CHECK(refused.code == 77);
+  CHECK(refused.err.find("archive.export") != std::string::npos);
+  struct stat st{};
+  CHECK(::lstat(dir.c_str(), &st) != 0);  // nothing made
+  auto ok = as("lena", {"archive", "export", "--case", c, "--out", dir});
+  INFO(ok.err);
+  CHECK(ok.code == 0);
 }
