@@ -310,6 +310,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   setup_person(app, session);
   setup_audit(app, session);
   setup_purge(app, session);
+  setup_archive(app, session);
   setup_backup(app, session);
   {
     CLI::App* case_cmd = nullptr;

@@ -1,6 +1,7 @@
 // oppteam decide CASE --grant | --refuse --grounds TEXT | --preliminary-reply --expected-by DATE
 
 #include "cli/commands.hpp"
+#include "cli/pdf_option.hpp"
 
 #include <oppteam/process/decision.hpp>
 #include <oppteam/util/dates.hpp>
@@ -11,6 +12,7 @@ namespace {
 struct DecideOptions {
   std::string case_number, grounds, date, expected_by, reason;
   bool grant = false, refuse = false, preliminary = false;
+  PdfOption pdf;
 };
 }  // namespace
 
@@ -27,20 +29,28 @@ void setup_decide(CLI::App& app, Session& s) {
   cmd->add_option("--date", o->date, "decision date, YYYY-MM-DD (default: today)");
   cmd->add_option("--expected-by", o->expected_by, "with --preliminary-reply: when the decision is expected, YYYY-MM-DD");
   cmd->add_option("--reason", o->reason, "with --preliminary-reply: why the case takes longer");
+  add_pdf_option(cmd, o->pdf);
   grant->excludes(refuse);
   grant->excludes(prelim);
   refuse->excludes(prelim);
   examples(cmd, {"oppteam --db k.db decide 2026/1 --grant",
                  "oppteam --db k.db decide 2026/2 --refuse --grounds \"Behovet dekkes av hjemmetjenesten alene\"",
-                 "oppteam --db k.db decide 2026/3 --preliminary-reply --expected-by 2026-05-15 --reason \"Venter på kartlegging\""});
+                 "oppteam --db k.db decide 2026/3 --preliminary-reply --expected-by 2026-05-15 --reason \"Venter på kartlegging\"",
+                 "oppteam --db k.db decide 2026/1 --grant --pdf vedtak-2026-1.pdf"});
   cmd->callback([&s, o] {
     s.authorize("decide");
+    check_pdf_target(s, o->pdf);  // before anything is decided
     if (o->preliminary) {
       if (o->expected_by.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--expected-by");
       Context& ctx = s.ctx();
       const auto r = record_preliminary_reply(ctx, o->case_number, parse_date(o->expected_by, "--expected-by"), o->reason);
-      s.emit({{"case", r.case_number}, {"preliminary_reply", {{"sent_on", r.sent_on}, {"expected_by", r.expected_by}}}, {"letter", r.letter}},
-             r.letter);
+      nlohmann::json doc = {{"case", r.case_number}, {"preliminary_reply", {{"sent_on", r.sent_on}, {"expected_by", r.expected_by}}}, {"letter", r.letter}};
+      if (o->pdf.wanted()) {
+        const Lang L = ctx.rv.municipality.language;  // the language the letter was written in
+        emit_pdf(s, o->pdf, documents::letter_pdf(ctx.rv, L, r.case_number, r.letter), s.text("pdf.kind.preliminary", r.case_number), doc);
+        return;
+      }
+      s.emit(doc, r.letter);
       return;
     }
     if (!o->grant && !o->refuse) throw make_error(ExitCode::usage, "decide.choose");
@@ -51,9 +61,14 @@ void setup_decide(CLI::App& app, Session& s) {
     if (o->refuse && o->grounds.empty()) throw make_error(ExitCode::usage, "decide.grounds_required");
     Context& ctx = s.ctx();
     const auto r = decide_case(ctx, o->case_number, in);
-    s.emit({{"case", r.case_number}, {"outcome", r.outcome}, {"status", r.outcome}, {"decided_on", r.decided_on},
-            {"appeal_deadline", r.appeal_deadline}, {"letter", r.letter}},
-           r.letter);
+    nlohmann::json doc = {{"case", r.case_number}, {"outcome", r.outcome}, {"status", r.outcome}, {"decided_on", r.decided_on},
+                          {"appeal_deadline", r.appeal_deadline}, {"letter", r.letter}};
+    if (o->pdf.wanted()) {
+      const Lang L = ctx.rv.municipality.language;  // the language the letter was written in
+      emit_pdf(s, o->pdf, documents::letter_pdf(ctx.rv, L, r.case_number, r.letter), s.text("pdf.kind.decision", r.case_number), doc);
+      return;
+    }
+    s.emit(doc, r.letter);
   });
 }
 

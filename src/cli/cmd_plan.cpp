@@ -1,6 +1,7 @@
 // oppteam plan goal|measure|status|participated|set|kind|show|history
 
 #include "cli/commands.hpp"
+#include "cli/pdf_option.hpp"
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
@@ -247,22 +248,31 @@ void setup_plan(CLI::App& app, Session& s) {
     std::string case_number;
     std::optional<int> revision;
     bool document = false, html = false;
+    PdfOption pdf;
   };
   auto sh = std::make_shared<ShowOptions>();
   auto* show = cmd->add_subcommand("show", "Show the plan (or an old revision); --document prints the person's own plan document");
   show->add_option("CASE", sh->case_number, "case number")->required();
   show->add_option("--revision", sh->revision, "show revision R as it was");
   auto* doc_flag = show->add_flag("--document", sh->document, "the person's plan document (what § 19 asks), in the rammeverk's language");
-  show->add_flag("--html", sh->html, "with --document: a self-contained HTML page that prints well")->needs(doc_flag);
+  auto* html_flag = show->add_flag("--html", sh->html, "with --document: a self-contained HTML page that prints well")->needs(doc_flag);
+  add_pdf_option(show, sh->pdf)->needs(doc_flag)->excludes(html_flag);
   examples(show, {"oppteam --db k.db plan show 2026/1", "oppteam --db k.db plan show 2026/1 --revision 2",
-                  "oppteam --db k.db plan show 2026/1 --document --html > plan.html"});
+                  "oppteam --db k.db plan show 2026/1 --document --html > plan.html",
+                  "oppteam --db k.db plan show 2026/1 --document --pdf plan.pdf"});
   show->callback([&s, sh] {
+    check_pdf_target(s, sh->pdf);
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "case.read", sh->case_number);  // a koordinator may act in the teams they coordinate
     const Plan p = show_plan(ctx, c, sh->revision);
     if (sh->document) {
       // The person's document is in the rammeverk's language unless --lang says otherwise.
       const std::string doc = sh->html ? plan_document_html(ctx, p) : plan_document_text(ctx, p);
+      if (sh->pdf.wanted()) {
+        emit_pdf(s, sh->pdf, documents::text_pdf(ctx.rv, ctx.lang, c.number, c.number, doc), s.text("pdf.kind.plan", c.number),
+                 {{"case", c.number}, {"revision", p.revision}, {"format", "pdf"}});
+        return;
+      }
       s.emit({{"case", c.number}, {"revision", p.revision}, {"format", sh->html ? "html" : "text"}, {"document", doc}}, doc);
       return;
     }

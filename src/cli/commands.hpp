@@ -33,6 +33,8 @@ void setup_purge(CLI::App& app, Session& s);
 void setup_case_export(CLI::App& case_cmd, Session& s);
 // Backup, restore and the health check (issue 20): backup, restore, check.
 void setup_backup(CLI::App& app, Session& s);
+// Documents that leave the house (issue 19): archive export (Noark 5).
+void setup_archive(CLI::App& app, Session& s);
 // The hidden "complete" subcommand behind the bash completion (issue 8).
 void setup_complete(CLI::App& app, Session& s);
 

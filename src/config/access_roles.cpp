@@ -13,7 +13,7 @@ const std::vector<AccessRole>& builtin_access_roles() {
        {"case.*", "refer.*", "consent.*", "assess.*", "decide.*", "team.*", "plan.*", "evaluate.*", "remind.*",
         "person.*", "audit.verify"}},
       {"koordinator", {"coordinated:case.read", "coordinated:plan.*", "coordinated:evaluate.*"}},
-      {"leder", {"decide.*", "report.*", "case.read", "audit.*", "purge.*", "check"}},
+      {"leder", {"decide.*", "report.*", "case.read", "audit.*", "purge.*", "archive.*", "check"}},
       // Never case.*, person.* or plan.*: IT runs the batch and cron jobs
       // without seeing what a case holds. Hence encrypted backups only (a
       // plain copy is every case in a file any SQLite tool reads), and no
@@ -30,7 +30,7 @@ const std::vector<std::string_view>& known_permissions() {
   // library's own checks) and process/access.hpp's kActAsPermission and
   // kOtherDatePermission.
   static const std::vector<std::string_view> names = {
-      "access.act_as", "access.other_date", "assess",        "audit.log",    "audit.verify", "backup.encrypted",
+      "access.act_as", "access.other_date", "archive.export", "assess",        "audit.log",    "audit.verify", "backup.encrypted",
       "backup.plain",  "case.export",       "case.read",     "check",        "config.store", "consent.write",
       "decide",        "evaluate",          "person.export", "plan.write",   "purge",        "refer.add",
       "refer.import",  "remind",            "report",        "restore",      "team.write",

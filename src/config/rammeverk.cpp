@@ -217,9 +217,11 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
                          "reporter_type", "service", "role", "target_group", "instrument", "indicator"});
 
   if (auto* t = c.section(root, "municipality")) {
-    c.only_keys(*t, "municipality", {"name", "number", "language", "allow_synthetic_ids"});
+    c.only_keys(*t, "municipality", {"name", "number", "unit", "address", "language", "allow_synthetic_ids"});
     c.read(*t, "municipality", "name", rv.municipality.name);
     c.read(*t, "municipality", "number", rv.municipality.number);
+    c.read(*t, "municipality", "unit", rv.municipality.unit);
+    c.read(*t, "municipality", "address", rv.municipality.address);
     std::string lang(lang_code(rv.municipality.language));
     c.read(*t, "municipality", "language", lang);
     if (auto l = parse_lang(lang)) rv.municipality.language = *l;

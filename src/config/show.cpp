@@ -60,6 +60,8 @@ std::string show_rammeverk(const Rammeverk& rv) {
   w.section("municipality");
   w.str("municipality", "name", rv.municipality.name);
   w.str("municipality", "number", rv.municipality.number);
+  w.str("municipality", "unit", rv.municipality.unit);
+  w.str("municipality", "address", rv.municipality.address);
   w.str("municipality", "language", std::string(lang_code(rv.municipality.language)));
   w.flag("municipality", "allow_synthetic_ids", rv.municipality.allow_synthetic_ids);
   w.section("deadlines");

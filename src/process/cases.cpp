@@ -4,6 +4,11 @@
 
 namespace oppteam {
 
+std::string closed_case_sql(std::string_view alias) {
+  const std::string a(alias);
+  return "(" + a + ".status = 'closed' AND " + a + ".closed_on IS NOT NULL)";
+}
+
 CaseRef find_case(Database& db, std::string_view number) {
   const CaseNumber n = CaseNumber::parse(number);
   return db.read([&] {

@@ -6,7 +6,10 @@
 #include <oppteam/util/hash.hpp>
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace oppteam {
@@ -25,6 +28,13 @@ constexpr const char* kSysService = "urn:oppteam:service";
 constexpr const char* kSysIndicator = "urn:oppteam:indicator";
 constexpr const char* kSysObservation = "urn:oppteam:observation";
 constexpr const char* kSysCase = "urn:oppteam:case";
+constexpr const char* kSysTeamFunction = "urn:oppteam:team-function";
+constexpr const char* kSysTask = "urn:oppteam:task";
+constexpr const char* kSysDecision = "urn:oppteam:decision-outcome";
+constexpr const char* kSysEvaluationDecision = "urn:oppteam:evaluation-decision";
+constexpr const char* kSysDocument = "urn:oppteam:document";
+constexpr const char* kSysMunicipality = "urn:oppteam:municipality-number";
+constexpr const char* kSysRoleCode = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 
 std::string s(const json& j) {
   if (j.is_null()) return "";
@@ -81,13 +91,42 @@ class BundleBuilder {
   json entries_ = json::array();
 };
 
-std::string identifier_system(const std::string& kind) {
+// The tax authority's synthetic test numbers (month + 80) are nobody's
+// number: they go under a system of their own, never a national OID.
+bool synthetic_number(const std::string& fnr) {
+  return fnr.size() == 11 && fnr[2] >= '8' && fnr[2] <= '9';
+}
+
+std::string identifier_system(const std::string& kind, const std::string& fnr) {
+  if (synthetic_number(fnr)) return std::string(kSysSyntheticNumber);
   if (kind == "d_nummer") return std::string(kOidDNummer);
   if (kind == "h_nummer") return std::string(kOidHNummer);
   return std::string(kOidFodselsnummer);
 }
 
 std::string label_or(const Labelled* l, const std::string& id) { return l ? l->label : id; }
+
+std::string base64(const std::string& text) {
+  std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(text.data()),
+                                static_cast<int>(text.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+bool contains_nocase(std::string hay, std::string needle) {
+  for (auto& ch : hay) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (auto& ch : needle) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return hay.find(needle) != std::string::npos;
+}
+
+// A team member's role as one text: the role's label, and what the member
+// is to the team only when the label does not say it already.
+std::string role_text(const std::string& kind, const std::string& label) {
+  if (kind == "coordinator" && !contains_nocase(label, "koordinator")) return "Koordinator, " + label;
+  if (kind == "gp" && !contains_nocase(label, "fastlege")) return "Fastlege, " + label;
+  return label;
+}
 
 }  // namespace
 
@@ -114,25 +153,77 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
     }
     BundleBuilder b(ctx.rv.municipality.number, c.number);
     const std::string& kase = c.number;
+    const bool case_closed = c.status == kCaseClosed;
+    const std::string team_status = rows["team"].is_null() ? "" : s(rows["team"]["status"]);
 
     // Patient
-    const std::string patient = b.url("Patient", s(person["fnr"]));
+    const std::string fnr = s(person["fnr"]);
+    const std::string patient = b.url("Patient", fnr);
     {
       json p = {{"resourceType", "Patient"},
-                {"identifier", json::array({{{"use", "official"}, {"system", identifier_system(s(person["kind"]))},
-                                             {"value", s(person["fnr"])}}})},
+                {"identifier", json::array({{{"use", "official"},
+                                             {"system", identifier_system(s(person["kind"]), fnr)},
+                                             {"value", fnr}}})},
                 {"birthDate", s(person["birth_date"])}};
-      const std::string fnr = s(person["fnr"]);
       if (fnr.size() == 11) p["gender"] = ((fnr[8] - '0') % 2) ? "male" : "female";  // 9th digit: odd is male
       if (!person["name"].is_null()) p["name"] = json::array({{{"text", s(person["name"])}}});
       b.add(patient, p);
     }
     const json subject = reference_to(patient);
 
-    // ServiceRequest per referral (melding om behov)
+    // Organizations: the municipality (its coordinating unit) and each service named.
+    const auto& m = ctx.rv.municipality;
+    const std::string municipality = b.url("Organization", "municipality");  // added at the end
+    std::map<std::string, std::string> service_org;
+    auto organization_for = [&](const std::string& service) {
+      if (service.empty()) return municipality;
+      auto it = service_org.find(service);
+      if (it != service_org.end()) return it->second;
+      const std::string url = b.url("Organization", "service:" + service);
+      b.add(url, {{"resourceType", "Organization"},
+                  {"identifier", list({{"system", kSysService}, {"value", service}})},
+                  {"active", true},
+                  {"name", label_or(ctx.rv.find_service(service), service)}});
+      return service_org[service] = url;
+    };
+
+    // RelatedPerson: a parent (foresatt) or guardian (verge) who gave consent,
+    // and pårørende taking part in the team; one per name.
+    std::map<std::string, std::string> related_url;
+    std::map<std::string, std::vector<std::string>> related_roles;  // name -> v3 RoleCodes, consent givers' first
+    auto relate = [&related_roles](const std::string& name, const std::string& code) {
+      auto& codes = related_roles[name];
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    };
+    for (const auto& k : rows["consents"]) {
+      const std::string giver = s(k["given_by"]);
+      if (giver != "person" && !k["giver_name"].is_null()) relate(s(k["giver_name"]), giver == "verge" ? "GUARD" : "PRN");
+    }
+    for (const auto& mbr : rows["team_members"])
+      if (s(mbr["kind"]) == "participant") relate(s(mbr["name"]), "NOK");
+    for (const auto& [name, roles] : related_roles) {
+      json relationship = json::array();
+      for (const auto& r : roles) {
+        const std::string display = r == "PRN" ? "parent" : r == "GUARD" ? "guardian" : "next of kin";
+        const std::string text = r == "PRN" ? "Foresatt" : r == "GUARD" ? "Verge" : "Pårørende";
+        relationship.push_back({{"coding", list(coding(kSysRoleCode, r, display))}, {"text", text}});
+      }
+      const std::string url = b.url("RelatedPerson", name);
+      related_url[name] = url;
+      b.add(url, {{"resourceType", "RelatedPerson"},
+                  {"active", true},
+                  {"patient", subject},
+                  {"relationship", relationship},
+                  {"name", list({{"text", name}})}});
+    }
+
+    // ServiceRequest per referral (melding om behov): active while the case
+    // runs, completed once it is closed, revoked when refused.
     const json& decision = rows["decision"];
     std::string sr_status = "active";
-    if (!decision.is_null()) sr_status = s(decision["outcome"]) == "granted" ? "completed" : "revoked";
+    if (case_closed) sr_status = "completed";
+    if (!decision.is_null() && s(decision["outcome"]) == "refused") sr_status = "revoked";
+    std::string first_request;
     for (const auto& r : rows["referrals"]) {
       json sr = {{"resourceType", "ServiceRequest"},
                  {"status", sr_status},
@@ -142,12 +233,62 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
                  {"code", {{"text", "Oppfølgingsteam: behov for koordinering"}}},
                  {"subject", subject},
                  {"authoredOn", date_part(r["received_on"])},
+                 {"performer", list(reference_to(municipality))},
                  {"note", json::array({{{"text", s(r["need"])}}})}};
       if (!r["reporter_name"].is_null()) sr["requester"] = {{"display", s(r["reporter_name"])}};
       if (!r["external_id"].is_null())
         sr["identifier"] = json::array({{{"system", "urn:oppteam:sender:" + (r["sender"].is_null() ? std::string("ukjent") : s(r["sender"]))},
                                          {"value", s(r["external_id"])}}});
-      b.add(b.url("ServiceRequest", s(r["id"])), sr);
+      const std::string url = b.url("ServiceRequest", s(r["id"]));
+      if (first_request.empty()) first_request = url;
+      b.add(url, sr);
+    }
+
+    // The letters (decision letter, foreløpig svar) as DocumentReferences.
+    auto letter = [&](const std::string& key, const std::string& type, const std::string& title, const std::string& on,
+                      const std::string& text) {
+      const std::string url = b.url("DocumentReference", key);
+      b.add(url, {{"resourceType", "DocumentReference"},
+                  {"status", "current"},
+                  {"docStatus", "final"},
+                  {"type", codeable(kSysDocument, type, title)},
+                  {"subject", subject},
+                  {"author", list(reference_to(municipality))},
+                  {"description", title + " " + kase},
+                  {"content", list({{"attachment", {{"contentType", "text/plain; charset=utf-8"},
+                                                     {"language", std::string(lang_code(m.language))},
+                                                     {"data", base64(text)},
+                                                     {"title", title + " " + kase},
+                                                     {"creation", on}}}})}});
+      return url;
+    };
+    for (const auto& pr : rows["preliminary_replies"])
+      letter("preliminary_reply:" + s(pr["id"]), "preliminary-reply", "Foreløpig svar", date_part(pr["sent_on"]), s(pr["text"]));
+
+    // The decision (vedtak): a Task that decided the referral. Granted:
+    // completed; refused: rejected with the grounds as statusReason. Its
+    // outputs: the appeal deadline and the letter.
+    if (!decision.is_null()) {
+      const bool granted = s(decision["outcome"]) == "granted";
+      const std::string on = date_part(decision["decided_on"]);
+      const std::string letter_url = letter("decision", "decision-letter", "Vedtaksbrev", on, s(decision["letter"]));
+      json task = {{"resourceType", "Task"},
+                   {"status", granted ? "completed" : "rejected"},
+                   {"businessStatus", codeable(kSysDecision, granted ? "granted" : "refused", granted ? "Innvilget" : "Avslag")},
+                   {"intent", "order"},
+                   {"code", codeable(kSysTask, "vedtak", "Vedtak om oppfølgingsteam")},
+                   {"for", subject},
+                   {"authoredOn", on},
+                   {"executionPeriod", {{"end", on}}},
+                   {"owner", reference_to(municipality)},
+                   {"output", json::array({{{"type", codeable(kSysTask, "appeal-deadline", "Klagefrist")},
+                                            {"valueDate", date_part(decision["appeal_deadline"])}},
+                                           {{"type", codeable(kSysTask, "decision-letter", "Vedtaksbrev")},
+                                            {"valueReference", reference_to(letter_url)}}})},
+                   {"note", list({{"text", "Vedtatt av " + s(decision["decided_by"])}})}};
+      if (!first_request.empty()) task["focus"] = reference_to(first_request);
+      if (!decision["grounds"].is_null()) task["statusReason"] = {{"text", s(decision["grounds"])}};
+      b.add(b.url("Task", "decision"), task);
     }
 
     // Consent per consent: active, or inactive once withdrawn
@@ -162,6 +303,14 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
                                                           label_or(ctx.rv.find_service(scope.substr(7)), scope.substr(7));
       json period = {{"start", date_part(k["given_on"])}};
       if (withdrawn) period["end"] = date_part(k["withdrawn_on"]);
+      json provision = {{"type", "permit"},
+                        {"period", period},
+                        {"code", json::array({{{"coding", list(coding(kSysConsentScope, scope))}, {"text", scope_text}}})}};
+      // Sharing: the service that may receive the information.
+      if (sharing)
+        provision["actor"] = list({{"role", codeable("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP",
+                                                     "information recipient")},
+                                   {"reference", reference_to(organization_for(scope.substr(7)))}});
       json consent = {
           {"resourceType", "Consent"},
           {"status", withdrawn ? "inactive" : "active"},
@@ -172,14 +321,14 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
                                     codeable(kSysConsentForm, s(k["form"]), s(k["form"]) == "muntlig" ? "Muntlig samtykke" : "Skriftlig samtykke")})},
           {"patient", subject},
           {"dateTime", date_part(k["given_on"])},
+          {"organization", list(reference_to(municipality))},
           {"policyRule", {{"coding", list(coding(kSysConsentScope, scope))}, {"text", scope_text}}},
-          {"provision", {{"type", "permit"},
-                         {"period", period},
-                         {"code", json::array({{{"coding", list(coding(kSysConsentScope, scope))}, {"text", scope_text}}})}}}};
-      // Who gave it: the person, a parent (foresatt) or a guardian (verge).
+          {"provision", provision}};
+      // Who gave it: the person, or a parent (foresatt) or guardian (verge) as RelatedPerson.
       const std::string giver = s(k["given_by"]);
-      json performer = {{"display", k["giver_name"].is_null() ? giver : s(k["giver_name"]) + " (" + giver + ")"}};
-      if (giver == "person") performer = {{"reference", patient}};
+      json performer = {{"display", giver}};
+      if (giver == "person") performer = reference_to(patient);
+      else if (!k["giver_name"].is_null()) performer = reference_to(related_url[s(k["giver_name"])]);
       consent["performer"] = list(performer);
       if (!k["document_ref"].is_null()) consent["sourceAttachment"] = {{"title", s(k["document_ref"])}};
       b.add(b.url("Consent", s(k["id"])), consent);
@@ -233,72 +382,144 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
       b.add(b.url("RiskAssessment", aid), ra);
     }
 
-    // CareTeam
+    // CareTeam of PractitionerRoles (a Practitioner per name, an Organization
+    // per service) and the pårørende as RelatedPerson.
     std::string care_team;
+    std::map<std::string, std::string> member_url;  // name -> PractitionerRole / RelatedPerson fullUrl
     if (!rows["team"].is_null()) {
       const json& t = rows["team"];
       care_team = b.url("CareTeam", s(t["id"]));
-      const std::string ts = s(t["status"]);
       json period = {{"start", date_part(t["created_on"])}};
       if (!t["closed_on"].is_null()) period["end"] = date_part(t["closed_on"]);
+      std::map<std::string, std::string> practitioner;
       json participants = json::array();
-      for (const auto& m : rows["team_members"]) {
-        const std::string role = s(m["role"]);
-        json codings = list(coding(kSysRole, role, label_or(ctx.rv.find_role(role), role)));
-        if (!m["service"].is_null())
-          codings.push_back(coding(kSysService, s(m["service"]), label_or(ctx.rv.find_service(s(m["service"])), s(m["service"]))));
-        const std::string kind = s(m["kind"]);
-        std::string text = label_or(ctx.rv.find_role(role), role);
-        if (kind == "coordinator") text = "Koordinator (" + text + ")";
-        if (kind == "gp") text = "Fastlege (" + text + ")";
-        json p = {{"role", json::array({{{"coding", codings}, {"text", text}}})}, {"member", {{"display", s(m["name"])}}}};
-        json mp = {{"start", date_part(m["added_on"])}};
-        if (!m["removed_on"].is_null()) mp["end"] = date_part(m["removed_on"]);
-        p["period"] = mp;
+      for (const auto& mbr : rows["team_members"]) {
+        const std::string role = s(mbr["role"]);
+        const std::string name = s(mbr["name"]);
+        const std::string kind = s(mbr["kind"]);
+        const std::string service = mbr["service"].is_null() ? "" : s(mbr["service"]);
+        const std::string label = label_or(ctx.rv.find_role(role), role);
+        json codings = list(coding(kSysRole, role, label));
+        if (kind == "coordinator" || kind == "gp")
+          codings.push_back(coding(kSysTeamFunction, kind, kind == "gp" ? "Fastlege" : "Koordinator"));
+        const json role_concept = {{"coding", codings}, {"text", role_text(kind, label)}};
+        json mp = {{"start", date_part(mbr["added_on"])}};
+        if (!mbr["removed_on"].is_null()) mp["end"] = date_part(mbr["removed_on"]);
+        json p = {{"role", list(role_concept)}, {"period", mp}};
+        if (kind == "participant") {
+          p["member"] = reference_to(related_url[name]);
+          member_url.emplace(name, related_url[name]);
+        } else {
+          auto pit = practitioner.find(name);
+          if (pit == practitioner.end()) {
+            const std::string url = b.url("Practitioner", name);
+            b.add(url, {{"resourceType", "Practitioner"}, {"active", true}, {"name", list({{"text", name}})}});
+            pit = practitioner.emplace(name, url).first;
+          }
+          const std::string org = organization_for(service);
+          const std::string pr_url = b.url("PractitionerRole", s(mbr["id"]));
+          json pr = {{"resourceType", "PractitionerRole"},
+                     {"active", mbr["removed_on"].is_null()},
+                     {"period", mp},
+                     {"practitioner", reference_to(pit->second)},
+                     {"organization", reference_to(org)},
+                     {"code", list(role_concept)}};
+          b.add(pr_url, pr);
+          p["member"] = reference_to(pr_url);
+          p["onBehalfOf"] = reference_to(org);
+          if (mbr["removed_on"].is_null() || !member_url.count(name)) member_url[name] = pr_url;
+        }
         participants.push_back(p);
       }
       json team = {{"resourceType", "CareTeam"},
-                   {"status", ts == "closed" ? "inactive" : ts == "paused" ? "suspended" : "active"},
+                   {"status", team_status == "closed" || case_closed ? "inactive" : team_status == "paused" ? "suspended" : "active"},
                    {"name", "Oppfølgingsteam " + kase},
                    {"subject", subject},
-                   {"period", period}};
+                   {"period", period},
+                   {"managingOrganization", list(reference_to(municipality))}};
       if (!participants.empty()) team["participant"] = participants;
       b.add(care_team, team);
     }
 
-    // Goals, CarePlan with an activity per measure
+    // The last GAS score of each goal (evaluations are in date order).
+    std::map<std::int64_t, std::int64_t> last_score;
+    for (const auto& e : rows["evaluations"]) {
+      json goals = json::parse(s(e["goals"]), nullptr, false);
+      if (goals.is_object())
+        for (const auto& [number, score] : goals.items())
+          if (score.is_number_integer()) last_score[std::stoll(number)] = score.get<std::int64_t>();
+    }
+
+    // Goals, CarePlan with an activity per measure. Statuses follow the case:
+    // closed (case or plan) → completed, a paused team → on-hold.
     std::map<std::int64_t, std::string> goal_url;  // goal number -> fullUrl
     if (!rows["plan"].is_null()) {
       const json& pl = rows["plan"];
+      const std::string ps = s(pl["status"]);
+      const bool ended = case_closed || ps == "closed";
+      for (const auto& g : rows["goals"]) goal_url[g["number"].get<std::int64_t>()] = b.url("Goal", s(g["id"]));
       for (const auto& g : rows["goals"]) {
         const std::string gs = s(g["status"]);
-        const std::string url = b.url("Goal", s(g["id"]));
-        goal_url[g["number"].get<std::int64_t>()] = url;
-        std::string text = s(g["text"]);
+        const std::int64_t n = g["number"].get<std::int64_t>();
+        std::string lifecycle = gs == "reached" ? "completed" : gs == "dropped" ? "cancelled" : "active";
+        if (lifecycle == "active" && ended) lifecycle = "completed";
+        if (lifecycle == "active" && team_status == "paused") lifecycle = "on-hold";
         json goal = {{"resourceType", "Goal"},
-                     {"lifecycleStatus", gs == "reached" ? "completed" : gs == "dropped" ? "cancelled" : "active"},
-                     {"description", {{"text", text}}},
+                     {"lifecycleStatus", lifecycle},
+                     {"description", {{"text", s(g["text"])}}},
                      {"subject", subject}};
-        if (gs == "reached")
-          goal["achievementStatus"] = {{"coding", list(coding("http://terminology.hl7.org/CodeSystem/goal-achievement", "achieved", "Achieved"))}};
+        // The achievement: reached, or at the end as the last evaluation scored it
+        // (GAS 0 is the expected outcome), else in progress once evaluated.
+        auto score = last_score.find(n);
+        std::string achievement;
+        if (gs == "reached") achievement = "achieved";
+        else if (ended && score != last_score.end()) achievement = score->second >= 0 ? "achieved" : "not-achieved";
+        else if (score != last_score.end()) achievement = "in-progress";
+        if (!achievement.empty()) {
+          const std::string display = achievement == "achieved" ? "Achieved" : achievement == "not-achieved" ? "Not Achieved" : "In Progress";
+          goal["achievementStatus"] = {{"coding", list(coding("http://terminology.hl7.org/CodeSystem/goal-achievement", achievement, display))}};
+        }
+        // A goal in the person's own words from "Hva er viktig for deg?".
+        if (s(g["source"]).rfind("what_matters:", 0) == 0) goal["expressedBy"] = subject;
+        // Its sub-goals (delmål) as milestones.
+        json relations = json::array();
+        for (const auto& sub : rows["goals"])
+          if (!sub["parent"].is_null() && sub["parent"].get<std::int64_t>() == n)
+            relations.push_back({{"url", "http://hl7.org/fhir/StructureDefinition/goal-relationship"},
+                                 {"extension", json::array({{{"url", "type"},
+                                                             {"valueCodeableConcept",
+                                                              {{"coding", list(coding("http://hl7.org/fhir/goal-relationship-type", "milestone",
+                                                                                      "Milestone"))}}}},
+                                                            {{"url", "target"},
+                                                             {"valueReference", reference_to(goal_url[sub["number"].get<std::int64_t>()])}}})}});
+        if (!relations.empty()) goal["extension"] = relations;
         if (!g["parent"].is_null()) goal["note"] = json::array({{{"text", fmt::format("Delmål av mål {}", s(g["parent"]))}}});
-        b.add(url, goal);
+        b.add(goal_url[n], goal);
       }
       json activities = json::array();
-      for (const auto& m : rows["measures"]) {
-        const std::string ms = s(m["status"]);
+      for (const auto& ms_row : rows["measures"]) {
+        const std::string ms = s(ms_row["status"]);
         json detail = {{"status", ms == "planned" ? "not-started" : ms == "started" ? "in-progress" : ms == "done" ? "completed" : "cancelled"},
-                       {"description", s(m["text"])},
-                       {"scheduledString", "Frist " + date_part(m["due_on"]) +
-                                               (m["every_days"].is_null() ? std::string() : ", hver " + s(m["every_days"]) + ". dag")},
-                       {"performer", json::array({{{"display", s(m["responsible"])}}})}};
-        auto it = goal_url.find(m["goal_number"].get<std::int64_t>());
+                       {"description", s(ms_row["text"])}};
+        // The due date as a timing: once by the date, or every N days from it.
+        const std::string due = date_part(ms_row["due_on"]);
+        if (ms_row["every_days"].is_null()) detail["scheduledPeriod"] = {{"end", due}};
+        else
+          detail["scheduledTiming"] = {{"event", list(due)},
+                                       {"repeat", {{"frequency", 1}, {"period", ms_row["every_days"].get<std::int64_t>()}, {"periodUnit", "d"}}}};
+        const std::string responsible = s(ms_row["responsible"]);
+        auto who = member_url.find(responsible);
+        detail["performer"] = list(who != member_url.end() ? reference_to(who->second) : json{{"display", responsible}});
+        auto it = goal_url.find(ms_row["goal_number"].get<std::int64_t>());
         if (it != goal_url.end()) detail["goal"] = list(reference_to(it->second));
         activities.push_back({{"detail", detail}});
       }
-      const std::string ps = s(pl["status"]);
+      std::string plan_status = "active";
+      if (ended) plan_status = "completed";
+      else if (team_status == "paused") plan_status = "on-hold";
+      else if (ps == "revising") plan_status = "draft";  // under revision with the person: not in force as it stands
       json plan = {{"resourceType", "CarePlan"},
-                   {"status", ps == "closed" ? "completed" : "active"},
+                   {"status", plan_status},
                    {"intent", "plan"},
                    {"title", s(pl["kind"]) == "ip" ? "Individuell plan" : "Oppfølgingsplan"},
                    {"subject", subject},
@@ -315,19 +536,23 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
       b.add(b.url("CarePlan", s(pl["id"])), plan);
     }
 
-    // Observations: indicators, goal attainment and experienced quality per evaluation
+    // Per evaluation: its decision (continue, revise, close) as an Observation
+    // holding the indicators, goal attainment and experienced quality.
     for (const auto& e : rows["evaluations"]) {
       const std::string eid = s(e["id"]);
       const std::string on = date_part(e["evaluated_on"]);
+      json members = json::array();
       auto observation = [&](const std::string& key, json code, json value) {
         json o = {{"resourceType", "Observation"}, {"status", "final"}, {"code", code}, {"subject", subject}, {"effectiveDateTime", on}};
         for (auto& [k, v] : value.items()) o[k] = v;
-        b.add(b.url("Observation", eid + ":" + key), o);
+        const std::string url = b.url("Observation", eid + ":" + key);
+        b.add(url, o);
+        return url;
       };
       for (const auto& iv : e["indicators"]) {
         const std::string id = s(iv["indicator"]);
-        observation("indicator:" + id, codeable(kSysIndicator, id, label_or(ctx.rv.find_indicator(id), id)),
-                    {{"valueInteger", iv["value"].get<std::int64_t>()}});
+        members.push_back(reference_to(observation("indicator:" + id, codeable(kSysIndicator, id, label_or(ctx.rv.find_indicator(id), id)),
+                                                   {{"valueInteger", iv["value"].get<std::int64_t>()}})));
       }
       json goals = json::parse(s(e["goals"]), nullptr, false);
       if (goals.is_object()) {
@@ -337,14 +562,31 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
           auto it = goal_url.find(std::stoll(number));
           if (it != goal_url.end()) extra["focus"] = list(reference_to(it->second));
           extra["note"] = json::array({{{"text", "Mål " + number + " (GAS, -2 til +2)"}}});
-          observation("goal:" + number, codeable(kSysObservation, "goal-attainment", "Måloppnåelse (GAS)"), extra);
+          members.push_back(reference_to(observation("goal:" + number, codeable(kSysObservation, "goal-attainment", "Måloppnåelse (GAS)"), extra)));
         }
       }
       if (!e["quality"].is_null())
-        observation("quality", codeable(kSysObservation, "experienced-quality", "Opplevd kvalitet (1-5)"),
-                    {{"valueInteger", e["quality"].get<std::int64_t>()}});
+        members.push_back(reference_to(observation("quality", codeable(kSysObservation, "experienced-quality", "Opplevd kvalitet (1-5)"),
+                                                   {{"valueInteger", e["quality"].get<std::int64_t>()}})));
+      const std::string d = s(e["decision"]);
+      json value = {{"valueCodeableConcept", codeable(kSysEvaluationDecision, d,
+                                                      d == "close" ? "Avslutte" : d == "revise" ? "Revidere planen" : "Fortsette")}};
+      json notes = json::array();
+      if (!e["reason"].is_null()) notes.push_back({{"text", s(e["reason"])}});
+      if (!e["comment"].is_null()) notes.push_back({{"text", s(e["comment"])}});
+      if (!notes.empty()) value["note"] = notes;
+      if (!members.empty()) value["hasMember"] = members;
+      observation("decision", codeable(kSysObservation, "evaluation-decision", "Evaluering: beslutning"), value);
     }
 
+    {
+      json org = {{"resourceType", "Organization"},
+                  {"identifier", list({{"system", kSysMunicipality}, {"value", m.number}})},
+                  {"active", true},
+                  {"name", m.unit.empty() ? m.name : m.name + ", " + m.unit}};
+      if (!m.address.empty()) org["address"] = list({{"text", m.address}});
+      b.add(municipality, org);
+    }
     json bundle = b.bundle(kase);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.export", kase, c.fnr,
                  fmt::format("fhir, {} entries", bundle["entry"].size()));

@@ -5,6 +5,7 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/markup.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
@@ -687,23 +688,8 @@ Document build_document(const Context& ctx, const Plan& p) {
   return d;
 }
 
-// HTML escaping of text (the five characters HTML gives meaning to); done
-// by hand because it is five replacements and no dependency does only this.
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
+// HTML escaping of text (util/markup).
+std::string esc(const std::string& s) { return markup_escape(s); }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include <oppteam/process/purge.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/cases.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ Date purge_limit(const Rammeverk& rv, Date today) {
   return sys_days(back);
 }
 
-PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
+PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, bool force) {
   // From the real date, never --today: a date moved forward must not open
   // the retention period early (issue 13).
   const Date limit = purge_limit(ctx.rv, Clock().today());
@@ -33,24 +34,36 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
   auto& db = ctx.db;
   auto run = [&] {
     std::vector<std::int64_t> ids, owners;
+    std::vector<bool> archived;
     std::set<std::int64_t> persons;
+    std::vector<std::string> not_archived;
     {
       SQLite::Statement q(db.sql(),
-                          "SELECT id, number, person_id FROM case_file "
-                          "WHERE status = 'closed' AND closed_on IS NOT NULL AND closed_on < ? ORDER BY year, seq");
+                          "SELECT c.id, c.number, c.person_id, EXISTS (SELECT 1 FROM archive_export a WHERE a.case_id = c.id) "
+                          "FROM case_file c WHERE " + closed_case_sql("c") + " AND c.closed_on < ? ORDER BY c.year, c.seq");
       q.bind(1, result.closed_before);
       while (q.executeStep()) {
         ids.push_back(q.getColumn(0).getInt64());
         result.cases.push_back(q.getColumn(1).getString());
         owners.push_back(q.getColumn(2).getInt64());
+        archived.push_back(q.getColumn(3).getInt() != 0);
+        if (!archived.back()) not_archived.push_back(result.cases.back());
         persons.insert(owners.back());
       }
+    }
+    // A case leaves the database only once the archive has it (arkivlova).
+    result.not_archived = not_archived;
+    if (!not_archived.empty() && !force && !dry_run) {
+      std::string list;
+      for (std::size_t i = 0; i < not_archived.size() && i < 10; ++i) list += (i ? ", " : "") + not_archived[i];
+      if (not_archived.size() > 10) list += ", ...";
+      throw make_error(ExitCode::refused, "purge.not_archived", not_archived.size(), list);
     }
     // Persons left with no case once these are gone.
     {
       SQLite::Statement q(db.sql(),
-                          "SELECT COUNT(*) FROM case_file WHERE person_id = ? AND NOT (status = 'closed' "
-                          "AND closed_on IS NOT NULL AND closed_on < ?)");
+                          "SELECT COUNT(*) FROM case_file c WHERE c.person_id = ? AND NOT (" + closed_case_sql("c") +
+                              " AND c.closed_on < ?)");
       for (auto p : persons) {
         q.bind(1, p);
         q.bind(2, result.closed_before);
@@ -69,6 +82,7 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run) {
     SQLite::Statement imports(db.sql(), "SELECT DISTINCT audit_id FROM (" + import_entries_sql("?1") + ") ORDER BY 1");
     for (std::size_t i = 0; i < ids.size(); ++i) {
       std::string detail = "closed before " + result.closed_before;
+      if (!archived[i]) detail += "; not archived (--force)";
       imports.bind(1, ids[i]);
       std::string entries;
       while (imports.executeStep()) entries += (entries.empty() ? "" : ", ") + std::string("#") + imports.getColumn(0).getString();

@@ -399,6 +399,20 @@ INSERT INTO case_sequence(year, last_seq)
   GROUP BY year;
 )sql";
 
+// Issue 19: each case handed to the municipal archive as a Noark 5 package
+// (`archive export`); purge deletes only archived cases unless forced.
+const char* const kArchive = R"sql(
+CREATE TABLE archive_export (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  exported_at TEXT NOT NULL,
+  exported_by TEXT NOT NULL,
+  package     TEXT NOT NULL,
+  documents   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX archive_export_case ON archive_export(case_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -409,6 +423,7 @@ const std::vector<Migration>& migrations() {
       {4, "covering indexes for remind", kRemindCovering},
       {5, "lean rows for batch intake", kLeanIntake, true},
       {6, "truthful audit log and case sequence", kTruthfulAudit},
+      {7, "archive exports", kArchive},
   };
   return all;
 }

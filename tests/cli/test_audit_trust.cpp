@@ -296,7 +296,7 @@ TEST_CASE("a purged highest case number is never given again, by refer add or by
       Sql sql(f.db());
       sql.exec("UPDATE case_file SET status = 'closed', closed_on = '2026-03-05' WHERE number = '" + number + "'");
     }
-    auto r = f.oppteam({"--today", "2090-01-01", "--json", "purge", "--closed-before", "2026-04-01"});
+    auto r = f.oppteam({"--today", "2090-01-01", "--json", "purge", "--closed-before", "2026-04-01", "--force"});  // not archived
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
     REQUIRE(r.json()["deleted"] == 1);

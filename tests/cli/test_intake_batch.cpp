@@ -188,7 +188,7 @@ TEST_CASE("purging an imported case keeps, in the purge entry, the import that s
     robust::Sql sql(f.db());
     sql.exec("UPDATE case_file SET status = 'closed', closed_on = '2024-03-01' WHERE number = '2024/1'");
   }
-  auto r = f.oppteam({"--json", "purge", "--closed-before", "2025-01-01"});
+  auto r = f.oppteam({"--json", "purge", "--closed-before", "2025-01-01", "--force"});  // not archived
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.json()["deleted"] == 1);
@@ -220,9 +220,13 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   auto verify = run({"audit", "verify"});
   REQUIRE(verify.code == 0);
   CHECK(verify.json()["entries"] == 10);
+  // Upgraded to the schema a new database gets (not a number written here: migrations are added).
+  test::Fixture fresh;
+  const auto latest = robust::Sql(fresh.db()).number("PRAGMA user_version");
+  CHECK(latest >= 6);
   {
     robust::Sql sql(db);
-    CHECK(sql.number("PRAGMA user_version") == 6);
+    CHECK(sql.number("PRAGMA user_version") == latest);
     // The file keeps the page size it was made with (new databases get 16 KiB pages).
     CHECK(sql.number("PRAGMA page_size") == 4096);
     CHECK(sql.number("SELECT count(*) FROM referral") == 5);

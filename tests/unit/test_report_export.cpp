@@ -90,14 +90,22 @@ TEST_CASE("FHIR bundle of a child's case: parental consent, team, plan, referenc
 
   auto patients = of_type(b, "Patient");
   REQUIRE(patients.size() == 1);
-  CHECK(patients[0]["identifier"][0]["system"] == "urn:oid:2.16.578.1.12.4.1.4.1");
+  // a synthetic test number (month + 80): never under the fødselsnummer OID
+  CHECK(patients[0]["identifier"][0]["system"] == "urn:oppteam:identifier:synthetic-personal-number");
   CHECK(patients[0]["identifier"][0]["value"] == "14851650181");
   CHECK(patients[0]["birthDate"] == "2016-05-14");
   auto consents = of_type(b, "Consent");
   REQUIRE(consents.size() == 3);
+  auto related = of_type(b, "RelatedPerson");
+  REQUIRE(related.size() == 1);
+  CHECK(related[0]["name"][0]["text"] == "Pia Nilsen");
+  CHECK(related[0]["relationship"][0]["coding"][0]["code"] == "PRN");  // foresatt: a parent (and pårørende in the team)
+  std::string mother_url;
+  for (const auto& e : b["entry"])
+    if (e["resource"]["resourceType"] == "RelatedPerson") mother_url = e["fullUrl"];
   for (const auto& k : consents) {
     CHECK(k["status"] == "active");
-    CHECK(k["performer"][0]["display"] == "Pia Nilsen (foresatt)");
+    CHECK(k["performer"][0]["reference"] == mother_url);
   }
   CHECK(consents[2]["scope"]["coding"][0]["code"] == "patient-privacy");
   CHECK(of_type(b, "ServiceRequest").size() == 1);
@@ -130,7 +138,8 @@ TEST_CASE("FHIR bundle: a withdrawn consent is inactive, evaluations become Obse
   CHECK(of_type(b, "ServiceRequest").size() == 2);
   CHECK(of_type(b, "CareTeam")[0]["status"] == "suspended");
   auto obs = of_type(b, "Observation");
-  CHECK(obs.size() == 4);  // 2 indicators, 1 goal score, quality
+  CHECK(obs.size() == 5);  // 2 indicators, 1 goal score, quality, and the evaluation's decision holding them
+  CHECK(obs[4]["hasMember"].size() == 4);
   CHECK(of_type(b, "QuestionnaireResponse")[0]["status"] == "in-progress");
 }
 
@@ -191,7 +200,11 @@ TEST_CASE("purge deletes closed cases and their rows, keeps the audit chain veri
   auto none = purge_closed(c.ctx, *try_parse_date("2025-12-15"), false);  // closed_on is not before
   CHECK(none.cases.empty());
 
-  auto done = purge_closed(c.ctx, *try_parse_date("2026-01-01"), false);
+  // Never archived: refused (2) unless forced.
+  CHECK_THROWS_MATCHES(purge_closed(c.ctx, *try_parse_date("2026-01-01"), false), Error,
+                       Catch::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::refused; }));
+  CHECK(c.count("SELECT COUNT(*) FROM case_file") == 3);
+  auto done = purge_closed(c.ctx, *try_parse_date("2026-01-01"), false, true);
   CHECK(done.cases == std::vector<std::string>{"2025/7"});
   CHECK(c.count("SELECT COUNT(*) FROM case_file") == 2);
   CHECK(c.count("SELECT COUNT(*) FROM person WHERE fnr = '21875520048'") == 0);

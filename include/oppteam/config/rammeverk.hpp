@@ -70,6 +70,8 @@ struct Rammeverk {
   struct {
     std::string name = "Kommunen";
     std::string number = "0000";
+    std::string unit;     // the coordinating unit's name, for letterheads (may be empty)
+    std::string address;  // its postal address, one line, for letterheads (may be empty)
     Lang language = Lang::nb;
     bool allow_synthetic_ids = false;
   } municipality;

@@ -29,6 +29,11 @@ struct CaseRef {
   std::string opened_on;    // ISO
 };
 
+// The one rule for "this case is closed" (and so may be archived and, once
+// archived, purged), as an SQL condition on the case_file row `alias`:
+// today a case whose status is closed with a closing date. Widen it here.
+std::string closed_case_sql(std::string_view alias);
+
 // The case with `number` (text as typed): exit 65 when malformed, 1 when absent.
 CaseRef find_case(Database& db, std::string_view number);
 

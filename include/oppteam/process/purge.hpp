@@ -22,14 +22,17 @@ struct PurgeResult {
   bool dry_run = false;
   std::vector<std::string> cases;     // case numbers deleted (or that would be)
   std::int64_t persons_deleted = 0;   // (or that would be)
+  std::vector<std::string> not_archived;  // of `cases`, those never exported to the archive
 };
 
 // The latest --closed-before date the retention period allows on `today`
 // (today minus retention_years; `today` + 1 day when no period is set).
 Date purge_limit(const Rammeverk& rv, Date today);
 
-// Deletes (or with dry_run only lists) the cases with status closed and
-// closed_on before `closed_before`, in one transaction.
-PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run);
+// Deletes (or with dry_run only lists) the closed cases (closed_case_sql)
+// with closed_on before `closed_before`, in one transaction. Exit 2 when
+// one of them has not been archived (`archive export`) unless `force`; the
+// purge entry of a case deleted so says it was not archived.
+PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, bool force = false);
 
 }  // namespace oppteam

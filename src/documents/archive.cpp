@@ -1,0 +1,378 @@
+#include <oppteam/documents/archive.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/documents/pdf.hpp>
+#include <oppteam/domain/case_number.hpp>
+#include <oppteam/io/output_file.hpp>
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/fhir.hpp>
+#include <oppteam/process/plan.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/hash.hpp>
+#include <oppteam/util/markup.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <map>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace oppteam::documents {
+
+namespace {
+
+// The XML text of `s` (element content).
+std::string xml(std::string_view s) { return markup_escape(s, true); }
+
+// A Noark systemID: a name-based UUID, so that the same case and document
+// give the same id in every package.
+std::string system_id(std::string_view name) { return deterministic_urn_uuid(name).substr(9); }
+
+// xs:dateTime of a stored date or timestamp ("2026-03-20" → "2026-03-20T00:00:00").
+std::string date_time(const std::string& s) {
+  if (s.size() == 10) return s + "T00:00:00";
+  if (s.size() >= 19) return s.substr(0, 10) + "T" + s.substr(11, 8) + (s.back() == 'Z' ? "Z" : "");
+  return s;
+}
+
+// The folder the package goes to: made (0700) when absent; an existing one
+// must be an empty real folder (not a link), or any folder with `force`.
+void prepare_dir(const std::string& dir, bool force) {
+  struct stat st{};
+  if (::lstat(dir.c_str(), &st) != 0) {
+    if (errno != ENOENT) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+    return;
+  }
+  if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", dir);
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+  bool empty = true;
+  while (dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name != "." && name != "..") empty = false;
+  }
+  ::closedir(d);
+  if (!empty && !force) throw make_error(ExitCode::refused, "archive.dir_not_empty", dir);
+}
+
+// One document of a case, rendered.
+struct ArchiveDocument {
+  std::string kind;        // decision | preliminary_reply | plan
+  std::string title;
+  std::string date;        // ISO date of the document
+  std::string created_at;  // when it was made (timestamp or date)
+  std::string author;      // who made it
+  std::string file;        // path inside the package
+  std::string sha256;
+  std::size_t size = 0;
+  std::string key;         // stable name for its systemIDs
+};
+
+struct ArchiveCase {
+  std::int64_t id = 0;
+  std::string number;
+  int year = 0, seq = 0;
+  std::string person_name, fnr;
+  std::string opened_on, closed_on, close_reason;
+  std::string coordinator;
+  std::vector<ArchiveDocument> documents;
+};
+
+std::vector<ArchiveCase> select_cases(const Context& ctx, const ArchiveRequest& req) {
+  std::vector<ArchiveCase> out;
+  std::vector<std::int64_t> seen;
+  const std::string cols =
+      "SELECT c.id, c.number, c.year, c.seq, coalesce(p.name, ''), p.fnr, c.opened_on, coalesce(c.closed_on, ''), "
+      "coalesce(c.close_reason, ''), " + closed_case_sql("c") + " FROM case_file c JOIN person p ON p.id = c.person_id ";
+  auto add = [&](SQLite::Statement& q) {
+    ArchiveCase a;
+    a.id = q.getColumn(0).getInt64();
+    for (auto id : seen)
+      if (id == a.id) return;
+    seen.push_back(a.id);
+    a.number = q.getColumn(1).getString();
+    a.year = q.getColumn(2).getInt();
+    a.seq = q.getColumn(3).getInt();
+    a.person_name = q.getColumn(4).getString();
+    a.fnr = q.getColumn(5).getString();
+    a.opened_on = q.getColumn(6).getString();
+    a.closed_on = q.getColumn(7).getString();
+    a.close_reason = q.getColumn(8).getString();
+    out.push_back(std::move(a));
+  };
+  for (const auto& number : req.cases) {
+    const CaseRef c = find_case(ctx.db, number);
+    SQLite::Statement q(ctx.db.sql(), cols + "WHERE c.id = ?");
+    q.bind(1, c.id);
+    q.executeStep();
+    if (q.getColumn(9).getInt() == 0) throw make_error(ExitCode::refused, "archive.not_closed", c.number, c.status);
+    add(q);
+  }
+  if (req.closed_before) {
+    SQLite::Statement q(ctx.db.sql(), cols + "WHERE " + closed_case_sql("c") + " AND c.closed_on < ? ORDER BY c.year, c.seq");
+    q.bind(1, format_date(*req.closed_before));
+    while (q.executeStep()) add(q);
+  }
+  return out;
+}
+
+// The PDF of `doc` written into the package; records its name, size and SHA-256.
+void write_document(const ArchiveRequest& req, const PdfDocument& pdf, ArchiveDocument& d) {
+  std::ostringstream bytes;
+  render_pdf(bytes, pdf);
+  const std::string data = bytes.str();
+  d.sha256 = sha256_hex(data);
+  d.size = data.size();
+  io::write_output_file(req.out_dir + "/" + d.file, data, req.force, req.forbidden);
+}
+
+void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCase& a) {
+  const Lang letter_lang = ctx.rv.municipality.language;
+  const std::string stem = fmt::format("dokumenter/{}-{}-", a.year, a.seq);
+  auto next_file = [&] { return stem + std::to_string(a.documents.size() + 1) + ".pdf"; };
+  {
+    SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter FROM decision WHERE case_id = ?");
+    q.bind(1, a.id);
+    if (q.executeStep()) {
+      ArchiveDocument d;
+      d.kind = "decision";
+      d.title = tr(letter_lang, q.getColumn(0).getString() == "granted" ? "archive.title.granted" : "archive.title.refused", a.number);
+      d.date = q.getColumn(1).getString();
+      d.created_at = d.date;
+      d.author = q.getColumn(2).getString();
+      d.key = "decision";
+      d.file = next_file();
+      write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, q.getColumn(3).getString()), d);
+      a.documents.push_back(std::move(d));
+    }
+  }
+  {
+    SQLite::Statement q(ctx.db.sql(), "SELECT id, sent_on, sent_by, text FROM preliminary_reply WHERE case_id = ? ORDER BY id");
+    q.bind(1, a.id);
+    while (q.executeStep()) {
+      ArchiveDocument d;
+      d.kind = "preliminary_reply";
+      d.title = tr(letter_lang, "archive.title.preliminary", a.number);
+      d.date = q.getColumn(1).getString();
+      d.created_at = d.date;
+      d.author = q.getColumn(2).getString();
+      d.key = "preliminary_reply:" + q.getColumn(0).getString();
+      d.file = next_file();
+      write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, q.getColumn(3).getString()), d);
+      a.documents.push_back(std::move(d));
+    }
+  }
+  {
+    SQLite::Statement q(ctx.db.sql(),
+                        "SELECT r.revision, r.created_at, r.created_by, r.snapshot FROM plan_revision r JOIN plan p ON p.id = r.plan_id "
+                        "WHERE p.case_id = ? ORDER BY r.revision");
+    q.bind(1, a.id);
+    while (q.executeStep()) {
+      const int revision = q.getColumn(0).getInt();
+      const Plan plan = plan_from_json(nlohmann::json::parse(q.getColumn(3).getString()));
+      ArchiveDocument d;
+      d.kind = "plan";
+      d.title = tr(ctx.lang, "archive.title.plan", a.number, revision);
+      d.created_at = q.getColumn(1).getString();
+      d.date = d.created_at.substr(0, 10);
+      d.author = q.getColumn(2).getString();
+      d.key = "plan:" + std::to_string(revision);
+      d.file = next_file();
+      write_document(req, text_pdf(ctx.rv, ctx.lang, d.title, a.number, plan_document_text(ctx, plan)), d);
+      if (a.coordinator.empty())
+        if (const auto* co = plan.coordinator()) a.coordinator = co->name;
+      a.documents.push_back(std::move(d));
+    }
+  }
+}
+
+// arkivstruktur.xml, in the element order of Noark 5 v5.0's arkivstruktur.xsd.
+std::string arkivstruktur(const Context& ctx, const std::string& package, const std::string& now,
+                          const std::vector<ArchiveCase>& cases) {
+  const auto& m = ctx.rv.municipality;
+  const std::string unit = m.unit.empty() ? m.name : m.unit;
+  std::string x;
+  auto el = [&x](std::string_view indent, std::string_view name, std::string_view value) {
+    x += fmt::format("{}<{}>{}</{}>\n", indent, name, xml(value), name);
+  };
+  x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x += "<arkiv xmlns=\"http://www.arkivverket.no/standarder/noark5/arkivstruktur\" "
+       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+       "xsi:schemaLocation=\"http://www.arkivverket.no/standarder/noark5/arkivstruktur arkivstruktur.xsd\">\n";
+  el("  ", "systemID", package);
+  el("  ", "tittel", tr(ctx.lang, "archive.arkiv_title", m.name));
+  el("  ", "arkivstatus", "Avsluttet");
+  el("  ", "dokumentmedium", "Elektronisk arkiv");
+  // Made and closed by this export.
+  auto made_and_closed = [&](std::string_view indent) {
+    el(indent, "opprettetDato", now);
+    el(indent, "opprettetAv", ctx.actor);
+    el(indent, "avsluttetDato", now);
+    el(indent, "avsluttetAv", ctx.actor);
+  };
+  made_and_closed("  ");
+  x += "  <arkivskaper>\n";
+  el("    ", "arkivskaperID", m.number);
+  el("    ", "arkivskaperNavn", m.name);
+  x += "  </arkivskaper>\n";
+  x += "  <arkivdel>\n";
+  el("    ", "systemID", system_id(package + ":arkivdel"));
+  el("    ", "tittel", tr(ctx.lang, "archive.arkivdel_title", unit));
+  el("    ", "arkivdelstatus", "Avsluttet periode");
+  el("    ", "dokumentmedium", "Elektronisk arkiv");
+  made_and_closed("    ");
+  std::map<std::string, int> journal;  // running journalsekvensnummer per journalaar, within the package
+  for (const auto& a : cases) {
+    const std::string base = fmt::format("oppteam:{}:{}", m.number, a.number);
+    x += "    <mappe xsi:type=\"saksmappe\">\n";
+    el("      ", "systemID", system_id(base));
+    el("      ", "mappeID", a.number);
+    el("      ", "tittel", tr(ctx.lang, "archive.case_title", a.number, a.person_name.empty() ? a.fnr.substr(0, 6) : a.person_name));
+    el("      ", "offentligTittel", tr(ctx.lang, "archive.case_public_title", a.number));
+    el("      ", "dokumentmedium", "Elektronisk arkiv");
+    el("      ", "opprettetDato", date_time(a.opened_on));
+    el("      ", "opprettetAv", "oppteam");
+    el("      ", "avsluttetDato", date_time(a.closed_on));
+    el("      ", "avsluttetAv", "oppteam");
+    x += "      <part>\n";
+    el("        ", "partID", a.fnr);
+    el("        ", "partNavn", a.person_name.empty() ? a.fnr : a.person_name);
+    el("        ", "partRolle", tr(ctx.lang, "archive.part_role"));
+    x += "      </part>\n";
+    if (!a.close_reason.empty()) {
+      x += "      <merknad>\n";
+      el("        ", "merknadstekst", a.close_reason);
+      el("        ", "merknadstype", tr(ctx.lang, "archive.note_closed"));
+      el("        ", "merknadsdato", date_time(a.closed_on));
+      el("        ", "merknadRegistrertAv", "oppteam");
+      x += "      </merknad>\n";
+    }
+    // Health information about a person: exempt from public access
+    // (offentleglova § 13, forvaltningsloven § 13 and helsepersonelloven § 21).
+    x += "      <skjerming>\n";
+    el("        ", "tilgangsrestriksjon", "Unntatt offentlighet");
+    el("        ", "skjermingshjemmel", "Offl. § 13, jf. fvl. § 13 første ledd nr. 1");
+    el("        ", "skjermingMetadata", "Skjerming navn part i sak");
+    el("        ", "skjermingDokument", "Skjerming av hele dokumentet");
+    x += "      </skjerming>\n";
+    int number = 0;
+    for (const auto& d : a.documents) {
+      ++number;
+      const std::string id = base + ":" + d.key;
+      const bool letter = d.kind != "plan";
+      x += "      <registrering xsi:type=\"journalpost\">\n";
+      el("        ", "systemID", system_id(id));
+      el("        ", "opprettetDato", date_time(d.created_at));
+      el("        ", "opprettetAv", d.author);
+      el("        ", "arkivertDato", now);
+      el("        ", "arkivertAv", ctx.actor);
+      x += "        <dokumentbeskrivelse>\n";
+      el("          ", "systemID", system_id(id + ":dokumentbeskrivelse"));
+      el("          ", "dokumenttype", tr(ctx.lang, letter ? "archive.type.letter" : "archive.type.plan"));
+      el("          ", "dokumentstatus", "Dokumentet er ferdigstilt");
+      el("          ", "tittel", d.title);
+      el("          ", "opprettetDato", date_time(d.created_at));
+      el("          ", "opprettetAv", d.author);
+      el("          ", "tilknyttetRegistreringSom", "Hoveddokument");
+      el("          ", "dokumentnummer", "1");
+      el("          ", "tilknyttetDato", now);
+      el("          ", "tilknyttetAv", ctx.actor);
+      x += "          <dokumentobjekt>\n";
+      el("            ", "systemID", system_id(id + ":dokumentobjekt"));
+      el("            ", "versjonsnummer", "1");
+      el("            ", "variantformat", "Produksjonsformat");
+      el("            ", "format", "PDF");
+      el("            ", "formatDetaljer", "PDF 1.5 (cairo), A4");
+      el("            ", "pronomMIME", "application/pdf");
+      el("            ", "opprettetDato", now);
+      el("            ", "opprettetAv", "oppteam");
+      el("            ", "referanseDokumentfil", d.file);
+      el("            ", "sjekksum", d.sha256);
+      el("            ", "sjekksumAlgoritme", "SHA256");
+      el("            ", "filstoerrelse", std::to_string(d.size));
+      x += "          </dokumentobjekt>\n";
+      x += "        </dokumentbeskrivelse>\n";
+      el("        ", "registreringsID", fmt::format("{}-{}", a.number, number));
+      el("        ", "tittel", d.title);
+      x += "        <korrespondansepart>\n";
+      el("          ", "korrespondanseparttype", letter ? "Mottaker" : "Intern mottaker");
+      el("          ", "korrespondansepartNavn", letter ? (a.person_name.empty() ? a.fnr : a.person_name) : unit);
+      el("          ", "administrativEnhet", unit);
+      el("          ", "saksbehandler", d.author);
+      x += "        </korrespondansepart>\n";
+      el("        ", "journalaar", d.date.substr(0, 4));
+      el("        ", "journalsekvensnummer", std::to_string(++journal[d.date.substr(0, 4)]));
+      el("        ", "journalpostnummer", std::to_string(number));
+      el("        ", "journalposttype", letter ? "Utgående dokument" : "Organinternt dokument uten oppfølging");
+      el("        ", "journalstatus", "Arkivert");
+      el("        ", "journaldato", d.date);
+      el("        ", "dokumentetsDato", d.date);
+      x += "      </registrering>\n";
+    }
+    el("      ", "saksaar", std::to_string(a.year));
+    el("      ", "sakssekvensnummer", std::to_string(a.seq));
+    el("      ", "saksdato", a.opened_on.substr(0, 10));
+    el("      ", "administrativEnhet", unit);
+    el("      ", "saksansvarlig", a.coordinator.empty() ? unit : a.coordinator);
+    el("      ", "saksstatus", "Avsluttet");
+    x += "    </mappe>\n";
+  }
+  x += "  </arkivdel>\n";
+  x += "</arkiv>\n";
+  return x;
+}
+
+}  // namespace
+
+ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
+  if (!req.closed_before && req.cases.empty()) throw make_error(ExitCode::usage, "archive.what");
+  return ctx.db.write([&] {
+    std::vector<ArchiveCase> cases = select_cases(ctx, req);
+    if (cases.empty()) throw make_error(ExitCode::refused, "archive.nothing");
+    prepare_dir(req.out_dir, req.force);
+    const std::string docs = req.out_dir + "/dokumenter";
+    struct stat st{};
+    if (::lstat(docs.c_str(), &st) == 0) {
+      if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", docs);
+    } else if (::mkdir(docs.c_str(), 0700) != 0) {
+      throw make_error(ExitCode::cant_create, "archive.dir_unusable", docs, std::strerror(errno));
+    }
+    const std::string now = Clock::real_timestamp().substr(0, 19) + "Z";
+    ArchiveResult r;
+    r.dir = req.out_dir;
+    r.package = system_id(fmt::format("oppteam:{}:archive:{}", ctx.rv.municipality.number, Clock::real_timestamp()));
+    for (auto& a : cases) {
+      collect_documents(ctx, req, a);
+      r.cases.push_back(a.number);
+      r.documents += static_cast<int>(a.documents.size());
+    }
+    const std::string structure = arkivstruktur(ctx, r.package, now, cases);
+    io::write_output_file(req.out_dir + "/arkivstruktur.xml", structure, req.force, req.forbidden);
+    std::string sums = sha256_hex(structure) + "  arkivstruktur.xml\n";
+    for (const auto& a : cases)
+      for (const auto& d : a.documents) sums += d.sha256 + "  " + d.file + "\n";
+    io::write_output_file(req.out_dir + "/sjekksummer.sha256", sums, req.force, req.forbidden);
+
+    SQLite::Statement ins(ctx.db.sql(),
+                          "INSERT INTO archive_export(case_id, exported_at, exported_by, package, documents) VALUES (?, ?, ?, ?, ?)");
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    for (const auto& a : cases) {
+      ins.bind(1, a.id);
+      ins.bind(2, now);
+      ins.bind(3, ctx.actor);
+      ins.bind(4, r.package);
+      ins.bind(5, static_cast<int>(a.documents.size()));
+      ins.exec();
+      ins.reset();
+      audit.append("archive.export", a.number, a.fnr, fmt::format("package {}, {} documents", r.package, a.documents.size()));
+    }
+    audit.flush();
+    return r;
+  });
+}
+
+}  // namespace oppteam::documents
