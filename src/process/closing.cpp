@@ -112,6 +112,13 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     if (ctx.today() > until)
       throw make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closed_on, ctx.rv.deadlines.reopen_within_days,
                        format_date(until));
+    {
+      // A new referral since may have opened another case: one open case per person.
+      SQLite::Statement o(ctx.db.sql(), "SELECT number FROM case_file WHERE person_id = ? AND id <> ? AND status <> 'closed' LIMIT 1");
+      o.bind(1, c.person_id);
+      o.bind(2, c.id);
+      if (o.executeStep()) throw make_error(ExitCode::refused, "closing.other_open_case", c.number, o.getColumn(0).getString());
+    }
     const std::string today = format_date(ctx.today());
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (!team_status.empty()) {

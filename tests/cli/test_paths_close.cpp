@@ -132,6 +132,20 @@ TEST_CASE("the reopen period comes from the rammeverk", "[paths]") {
   CHECK(show.json()["status"] == "received");
 }
 
+TEST_CASE("case reopen is refused when a new referral has opened another case for the person", "[paths]") {
+  test::Fixture f;
+  const std::string c = refer(f);
+  REQUIRE(f.oppteam({"--today", "2026-03-05", "case", "close", c, "--reason", "withdrawn"}).code == 0);
+  auto again = f.oppteam({"--today", "2026-03-06", "--json", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege",
+                          "--received", "2026-03-06", "--need", "Ny melding"});
+  REQUIRE(again.code == 0);
+  const std::string other = again.json()["case"].get<std::string>();
+  CHECK(other != c);
+  auto r = f.oppteam({"--today", "2026-03-07", "case", "reopen", c, "--reason", "Feil"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find(other) != std::string::npos);
+}
+
 TEST_CASE("closing reasons come from the rammeverk, and config show lists them", "[paths]") {
   test::Fixture f(
       "[municipality]\nallow_synthetic_ids = true\n"

@@ -43,7 +43,8 @@ struct CaseReopened {
 
 // Reopens the case closed by its last `case close`, with `reason` (required,
 // 64 when empty). Exit 2 when the case is not closed, was closed otherwise
-// (by an evaluation or with its team), or the period has passed.
+// (by an evaluation or with its team), the period has passed, or the person
+// has another open case (a referral since opened one).
 CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const std::string& reason);
 
 // The GP's screening path: a referral of a person who has said no to
