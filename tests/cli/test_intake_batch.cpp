@@ -222,7 +222,7 @@ TEST_CASE("a database of schema 4, made by the oppteam before batch storing, ope
   CHECK(verify.json()["entries"] == 10);
   {
     robust::Sql sql(db);
-    CHECK(sql.number("PRAGMA user_version") == 6);
+    CHECK(sql.number("PRAGMA user_version") >= 6);  // upgraded through every migration (the latest grows; issue 14 adds 7)
     // The file keeps the page size it was made with (new databases get 16 KiB pages).
     CHECK(sql.number("PRAGMA page_size") == 4096);
     CHECK(sql.number("SELECT count(*) FROM referral") == 5);
