@@ -45,6 +45,16 @@ void record_correction(const Context& ctx, std::optional<std::int64_t> case_id, 
   q.exec();
 }
 
+void apply_correction(const Context& ctx, const std::string& table, std::int64_t id, const Change& change,
+                      std::optional<std::int64_t> case_id, std::int64_t person_id, const std::string& reason, bool empty_is_null) {
+  SQLite::Statement u(ctx.db.sql(), "UPDATE " + table + " SET " + change.field + " = ? WHERE id = ?");
+  if (empty_is_null && change.after.empty()) u.bind(1);
+  else u.bind(1, change.after);
+  u.bind(2, id);
+  u.exec();
+  record_correction(ctx, case_id, person_id, table, id, change, reason);
+}
+
 Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std::string& name_in, const std::string& reason_in) {
   const std::string reason = correction_reason(reason_in);
   const std::string name = required_value(name_in, "--name");
@@ -56,11 +66,7 @@ Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std:
     Corrected out{"", "person", q.getColumn(0).getInt64(), {{"name", q.getColumn(1).getString(), name}}};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("person", out.object_id);
-    SQLite::Statement u(ctx.db.sql(), "UPDATE person SET name = ? WHERE id = ?");
-    u.bind(1, name);
-    u.bind(2, out.object_id);
-    u.exec();
-    record_correction(ctx, std::nullopt, out.object_id, "person", out.object_id, out.changes[0], reason);
+    apply_correction(ctx, "person", out.object_id, out.changes[0], std::nullopt, out.object_id, reason);
     audit.append("correct.name", "", fnr, detail_of(out));
     audit.flush();
     return out;
@@ -101,15 +107,7 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
     if (out.changes.empty()) throw make_error(ExitCode::usage, "correct.nothing");
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("referral", id);
-    for (const auto& ch : out.changes) {
-      // The column names are ours (the list above), never input.
-      SQLite::Statement u(ctx.db.sql(), "UPDATE referral SET " + ch.field + " = ? WHERE id = ?");
-      if (ch.after.empty()) u.bind(1);
-      else u.bind(1, ch.after);
-      u.bind(2, id);
-      u.exec();
-      record_correction(ctx, c.id, c.person_id, "referral", id, ch, reason);
-    }
+    for (const auto& ch : out.changes) apply_correction(ctx, "referral", id, ch, c.id, c.person_id, reason, true);
     // The case is opened on its first referral's date.
     SQLite::Statement o(ctx.db.sql(),
                         "UPDATE case_file SET opened_on = (SELECT min(received_on) FROM referral WHERE case_id = ?1) WHERE id = ?1");

@@ -805,11 +805,7 @@ Corrected correct_goal(const Context& ctx, const CaseRef& c, int number, const s
     if (out.changes[0].before == text) throw make_error(ExitCode::usage, "correct.nothing");
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("goal", out.object_id);
-    SQLite::Statement u(ctx.db.sql(), "UPDATE goal SET text = ? WHERE id = ?");
-    u.bind(1, text);
-    u.bind(2, out.object_id);
-    u.exec();
-    record_correction(ctx, c.id, c.person_id, "goal", out.object_id, out.changes[0], reason);
+    apply_correction(ctx, "goal", out.object_id, out.changes[0], c.id, c.person_id, reason);
     record_plan_revision(ctx, plan_id, c, "plan.change.corrected_goal", {std::to_string(number)});
     audit.append("correct.goal", c.number, c.fnr, fmt::format("goal {}: text", number));
     audit.flush();
@@ -842,14 +838,7 @@ Corrected correct_measure(const Context& ctx, const CaseRef& c, int number, cons
       throw make_error(ExitCode::refused, "plan.responsible_not_member", trim(*fix.responsible), c.number);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("measure", out.object_id);
-    for (const auto& ch : out.changes) {
-      // The column names are ours (above), never input.
-      SQLite::Statement u(ctx.db.sql(), "UPDATE measure SET " + ch.field + " = ? WHERE id = ?");
-      u.bind(1, ch.after);
-      u.bind(2, out.object_id);
-      u.exec();
-      record_correction(ctx, c.id, c.person_id, "measure", out.object_id, ch, reason);
-    }
+    for (const auto& ch : out.changes) apply_correction(ctx, "measure", out.object_id, ch, c.id, c.person_id, reason);
     record_plan_revision(ctx, plan_id, c, "plan.change.corrected_measure", {std::to_string(number)});
     audit.append("correct.measure", c.number, c.fnr, fmt::format("measure {}", number));
     audit.flush();

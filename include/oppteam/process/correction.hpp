@@ -33,6 +33,14 @@ struct Corrected {
 void record_correction(const Context& ctx, std::optional<std::int64_t> case_id, std::int64_t person_id,
                        const std::string& object, std::int64_t object_id, const Change& change, const std::string& reason);
 
+// Sets column `change.field` (ours, never input) of row `id` of `table` to
+// `change.after` ("" is NULL when `empty_is_null`) and keeps the change
+// (record_correction). The caller seals the row (AuditWriter::before) once,
+// ahead of its first change.
+void apply_correction(const Context& ctx, const std::string& table, std::int64_t id, const Change& change,
+                      std::optional<std::int64_t> case_id, std::int64_t person_id, const std::string& reason,
+                      bool empty_is_null = false);
+
 // `text` checked as a `field` (65 otherwise) and trimmed; 64 naming
 // `option` when nothing is left.
 std::string required_value(const std::string& text, std::string_view option, TextField field = TextField::line);
