@@ -6,6 +6,7 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/assessment.hpp>
+#include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -26,14 +27,8 @@ struct AssessOptions {
   std::vector<std::string> what_matters;
   std::string assessor;
   std::string profession;
+  std::string target_group;
 };
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 // One line from the person at the terminal; nullopt at end of input.
 std::optional<std::string> ask(Session& s, const std::string& prompt) {
@@ -123,6 +118,7 @@ void setup_assess(CLI::App& app, Session& s) {
       ->allow_extra_args(false);
   cmd->add_option("--assessor", o->assessor, "the assessor's name (asked at a terminal when missing)");
   cmd->add_option("--profession", o->profession, "the assessor's profession, e.g. sykepleier (asked at a terminal when missing)");
+  cmd->add_option("--target-group", o->target_group, "the case's target group (a [[target_group]] id or label)");
   examples(cmd, {"oppteam --db k.db assess 2026/1 --instrument kjennetegn --answer flere_diagnoser=ja "
                  "--answer funksjonsfall=2 ... --what-matters \"Å bo heime\" --assessor \"Ane Lie\" --profession sykepleier",
                  "oppteam --db k.db assess 2026/1 --instrument risiko --answers svar.toml --assessor \"Dr. Berg\" "
@@ -143,6 +139,7 @@ void setup_assess(CLI::App& app, Session& s) {
     const Instrument& ins = require_instrument(ctx.rv, instrument_id);
     // Refuse before asking anything when the case may not be assessed.
     check_can_assess(ctx, o->case_number);
+    const std::string target_group = o->target_group.empty() ? "" : check_target_group(ctx.rv, o->target_group);
 
     AssessmentInput in;
     in.case_number = o->case_number;
@@ -163,6 +160,7 @@ void setup_assess(CLI::App& app, Session& s) {
     }
 
     AssessmentResult r = record_assessment(ctx, in);
+    if (!target_group.empty()) set_target_group(ctx, o->case_number, target_group, "assess");
     const Assessment& a = r.assessment;
     const Scoring& sc = r.scoring;
 

@@ -13,6 +13,8 @@ struct ListOptions {
   std::string status, reporter_type, from, to;
   bool overdue = false;
   std::size_t limit = 0;
+  std::string owner;
+  bool mine = false, unassigned = false;
 };
 }  // namespace
 
@@ -40,6 +42,11 @@ void setup_case(CLI::App& app, Session& s) {
   list->add_option("--received-to", o->to, "first referral received on or before, YYYY-MM-DD");
   list->add_flag("--overdue", o->overdue, "only undecided cases past the preliminary-reply or decision deadline");
   list->add_option("--limit", o->limit, "at most this many cases");
+  auto* owner_opt = list->add_option("--owner", o->owner, "only the cases this user owns (case assign)");
+  auto* mine_opt = list->add_flag("--mine", o->mine, "only the cases the acting user owns");
+  auto* unassigned_opt = list->add_flag("--unassigned", o->unassigned, "only the cases nobody owns");
+  owner_opt->excludes(mine_opt)->excludes(unassigned_opt);
+  mine_opt->excludes(unassigned_opt);
   examples(list, {"oppteam --db k.db case list --status received --overdue",
                   "oppteam --db k.db case list --reporter-type fastlege --received-from 2026-01-01 --json"});
   list->callback([&s, o] {
@@ -51,6 +58,8 @@ void setup_case(CLI::App& app, Session& s) {
     if (!o->to.empty()) f.received_to = parse_date(o->to, "--received-to");
     f.overdue = o->overdue;
     f.limit = o->limit;
+    f.owner = o->mine ? s.ctx().actor : o->owner;
+    f.unassigned = o->unassigned;
     const auto doc = list_cases(s.ctx(), f);
     s.emit(doc, s.json() ? "" : render_case_list(doc, s.lang()));
   });

@@ -21,6 +21,17 @@ struct WithdrawOptions {
   std::optional<std::int64_t> id;
 };
 
+struct DeclineOptions {
+  std::string case_number, scope, form, declined_by = "person", name, note, date;
+};
+
+nlohmann::json to_json(const DeclineRecord& d) {
+  auto opt = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+  return {{"id", d.id},          {"scope", d.scope},         {"form", d.form},
+          {"declined_by", d.declined_by}, {"name", opt(d.name)}, {"note", opt(d.note)},
+          {"declined_on", d.declined_on}, {"recorded_by", d.recorded_by}, {"recorded_at", d.recorded_at}};
+}
+
 nlohmann::json to_json(const ConsentRecord& r) {
   auto opt = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
   return {{"id", r.id},
@@ -99,14 +110,48 @@ void setup_consent(CLI::App& app, Session& s) {
     s.emit({{"case", w->case_number}, {"withdrawn", r.ids}, {"team_paused", r.team_paused}}, text);
   });
 
+  auto d = std::make_shared<DeclineOptions>();
+  auto* decline = cmd->add_subcommand("decline", "Record the person's own no to a scope (not a consent never asked for); "
+                                                 "remind then asks to close the case instead");
+  decline->add_option("CASE", d->case_number, "the case number, YYYY/N")->required();
+  decline->add_option("--scope", d->scope, "utredning, team, ip or deling:SERVICE")->required();
+  decline->add_option("--form", d->form, "how the no was expressed: muntlig or skriftlig")
+      ->required()
+      ->check(CLI::IsMember({"muntlig", "skriftlig"}));
+  decline->add_option("--declined-by", d->declined_by, "person (default), foresatt or verge")
+      ->check(CLI::IsMember({"person", "foresatt", "verge"}));
+  decline->add_option("--name", d->name, "the name of who said no (required for foresatt and verge)");
+  decline->add_option("--note", d->note, "the no as it was said");
+  decline->add_option("--date", d->date, "the date of the no, YYYY-MM-DD (default: today)");
+  examples(decline, {"oppteam --db k.db consent decline 2026/1 --scope utredning --form muntlig --note \"Vil ikke ha oppfølging\"",
+                     "oppteam --db k.db case close 2026/1 --reason declines"});
+  decline->callback([&s, d] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "consent.write", d->case_number);  // "owned:" roles decline in their own cases
+    DeclineInput in;
+    in.scope = d->scope;
+    in.form = d->form;
+    in.declined_by = d->declined_by;
+    in.name = d->name;
+    in.note = d->note;
+    if (!d->date.empty()) in.declined_on = parse_date(d->date, "--date");
+    const DeclineRecord r = decline_consent(ctx, d->case_number, in);
+    nlohmann::json j = to_json(r);
+    j["case"] = d->case_number;
+    s.emit(j, s.text("decline.recorded", r.scope, d->case_number));
+  });
+
   auto list_case = std::make_shared<std::string>();
   auto* list = cmd->add_subcommand("list", "List a case's consents, in force and withdrawn");
   list->add_option("CASE", *list_case, "the case number, YYYY/N")->required();
   examples(list, {"oppteam --db k.db consent list 2026/1", "oppteam --db k.db consent list 2026/1 --json"});
   list->callback([&s, list_case] {
     Context& ctx = s.ctx();
-    authorize_case(ctx, "case.read", *list_case);  // a koordinator may read the cases they coordinate
+    const CaseRef c = authorize_case(ctx, "case.read", *list_case);  // a koordinator may read the cases they coordinate
     const auto records = list_consents(ctx, *list_case);
+    const auto declines = ctx.db.read([&] { return read_declines(ctx.db, c.id); });
+    nlohmann::json declined = nlohmann::json::array();
+    for (const auto& x : declines) declined.push_back(to_json(x));
     const Lang L = s.lang();
     nlohmann::json items = nlohmann::json::array();
     Table t({"id", s.text("case.col_scope"), s.text("case.col_form"), s.text("case.col_given_by"), s.text("case.col_given_on"),
@@ -118,7 +163,12 @@ void setup_consent(CLI::App& app, Session& s) {
                                                   : s.text(r.valid ? "case.consent_valid" : "case.consent_pending");
       t.add({std::to_string(r.id), r.scope, r.form, by, long_date(r.given_on, L), r.recorded_by, r.document_ref, state});
     }
-    s.emit({{"case", *list_case}, {"consents", items}}, records.empty() ? s.text("consent.none") : t.render());
+    std::string text = records.empty() ? s.text("consent.none") : t.render();
+    for (const auto& x : declines)
+      text += (text.empty() || text.back() == '\n' ? "" : "\n") +
+              s.text("decline.line", x.scope, long_date(x.declined_on, L), x.form, x.declined_by, x.recorded_by) +
+              (x.note.empty() ? "" : ": " + x.note) + "\n";
+    s.emit({{"case", *list_case}, {"consents", items}, {"declines", declined}}, text);
   });
 }
 

@@ -4,13 +4,14 @@
 #include "cli/pdf_option.hpp"
 
 #include <oppteam/process/decision.hpp>
+#include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
 
 namespace oppteam::cli {
 
 namespace {
 struct DecideOptions {
-  std::string case_number, grounds, date, expected_by, reason;
+  std::string case_number, grounds, date, expected_by, reason, target_group;
   bool grant = false, refuse = false, preliminary = false;
   PdfOption pdf;
 };
@@ -30,6 +31,7 @@ void setup_decide(CLI::App& app, Session& s) {
   cmd->add_option("--expected-by", o->expected_by, "with --preliminary-reply: when the decision is expected, YYYY-MM-DD");
   cmd->add_option("--reason", o->reason, "with --preliminary-reply: why the case takes longer");
   add_pdf_option(cmd, o->pdf);
+  cmd->add_option("--target-group", o->target_group, "the case's target group (a [[target_group]] id or label)");
   grant->excludes(refuse);
   grant->excludes(prelim);
   refuse->excludes(prelim);
@@ -60,7 +62,9 @@ void setup_decide(CLI::App& app, Session& s) {
     if (!o->date.empty()) in.decided_on = parse_date(o->date, "--date");
     if (o->refuse && o->grounds.empty()) throw make_error(ExitCode::usage, "decide.grounds_required");
     Context& ctx = s.ctx();
+    const std::string target_group = o->target_group.empty() ? "" : check_target_group(ctx.rv, o->target_group);
     const auto r = decide_case(ctx, o->case_number, in);
+    if (!target_group.empty()) set_target_group(ctx, r.case_number, target_group, "decide");
     nlohmann::json doc = {{"case", r.case_number}, {"outcome", r.outcome}, {"status", r.outcome}, {"decided_on", r.decided_on},
                           {"appeal_deadline", r.appeal_deadline}, {"letter", r.letter}};
     if (o->pdf.wanted()) {

@@ -56,10 +56,11 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
     out += s.text("plan.doc.period_to", long_date(p.period_from.empty() ? p.created_on : p.period_from, L),
                   long_date(p.period_to, L)) + "\n";
 
-  Table goals({s.text("plan.col.number"), s.text("plan.col.goal"), s.text("plan.col.source")});
+  Table goals({s.text("plan.col.number"), s.text("plan.col.goal"), s.text("plan.col.source"), s.text("plan.col.status")});
   for (const auto& g : p.goals) {
     std::string number = g.parent ? fmt::format("  {} ({})", g.number, *g.parent) : std::to_string(g.number);
-    goals.add({number, g.text, g.source.empty() ? "" : s.text("plan.view.from_what_matters")});
+    goals.add({number, g.text, g.source.empty() ? "" : s.text("plan.view.from_what_matters"),
+               label(s, "case.goal_status.", g.status) + (g.status_note.empty() ? "" : ": " + g.status_note)});
   }
   out += "\n" + s.text("plan.view.goals") + "\n";
   out += goals.empty() ? s.text("plan.doc.none") + "\n" : goals.render();

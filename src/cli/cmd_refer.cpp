@@ -2,7 +2,9 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/process/closing.hpp>
 #include <oppteam/process/referral.hpp>
+#include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -16,6 +18,8 @@ namespace {
 
 struct AddOptions {
   std::string fnr, name, reporter_type, reporter_name, received, need, sender, external_id;
+  std::string declined;  // the form of the person's no at intake (issue 14)
+  std::string target_group;
   std::optional<int> birth_year;
 };
 
@@ -100,6 +104,20 @@ void run_add(Session& s, AddOptions& o) {
     });
   }
 
+  if (o.target_group.empty() && tty && !ctx.rv.target_groups.empty()) {
+    s.err() << s.text("target_group.prompt_list") << "\n";
+    const auto& groups = ctx.rv.target_groups;
+    for (std::size_t i = 0; i < groups.size(); ++i) s.err() << fmt::format("  {:>2}) {:<18} {}\n", i + 1, groups[i].id, groups[i].label);
+    o.target_group = ask(s, s.text("target_group.prompt"), "--target-group", "", [&](const std::string& v) -> std::string {
+      if (v.empty()) return v;  // not known yet
+      if (v.size() <= 3 && v.find_first_not_of("0123456789") == std::string::npos) {
+        const auto n = std::stoul(v);
+        if (n >= 1 && n <= groups.size()) return groups[n - 1].id;
+      }
+      return check_target_group(ctx.rv, v);
+    });
+  }
+
   ReferralInput in;
   in.fnr = o.fnr;
   in.birth_year = o.birth_year;
@@ -110,7 +128,8 @@ void run_add(Session& s, AddOptions& o) {
   in.need = o.need;
   in.sender = o.sender;
   in.external_id = o.external_id;
-  const ReferralResult r = add_referral(ctx, in);
+  in.target_group = o.target_group;
+  const ReferralResult r = o.declined.empty() ? add_referral(ctx, in) : add_declined_referral(ctx, in, o.declined);
   nlohmann::json doc = {{"case", r.case_number}, {"status", r.status}, {"new_case", r.new_case}, {"duplicate", r.duplicate}};
   if (r.referral_id) doc["referral"] = r.referral_id;
   if (r.duplicate) s.say("refer.duplicate", r.case_number);
@@ -193,6 +212,10 @@ void setup_refer(CLI::App& app, Session& s) {
   add->add_option("--need", a->need, "the described need for coordination");
   add->add_option("--sender", a->sender, "the sending system, with --external-id");
   add->add_option("--external-id", a->external_id, "the sender's id for this referral (a re-send is then a no-op)");
+  add->add_option("--declined", a->declined, "the person said no to follow-up (muntlig or skriftlig): the case is "
+                                             "registered with the no and closed (reason declines)")
+      ->check(CLI::IsMember({"muntlig", "skriftlig"}));
+  add->add_option("--target-group", a->target_group, "the case's target group (a [[target_group]] id or label)");
   examples(add, {"oppteam --db k.db refer add --fnr 23923901213 --name \"Per Hansen\" --reporter-type fastlege "
                  "--reporter-name \"Dr. Berg\" --received 2026-03-02 --need \"Trenger koordinering\"",
                  "oppteam --db k.db refer add            # at a terminal: asks for each field"});

@@ -31,6 +31,12 @@ void setup_purge(CLI::App& app, Session& s);
 // Adds "export" under the "case" subcommand (which setup_case creates when
 // it does not exist yet).
 void setup_case_export(CLI::App& case_cmd, Session& s);
+// Adds close and reopen (and assign, target-group) under "case" (issue 14).
+void setup_case_paths(CLI::App& case_cmd, Session& s);
+// Adds goal-status under "plan" (issue 14).
+void setup_plan_goals(CLI::App& plan_cmd, Session& s);
+// Adds person correct, refer correct, plan correct and case void (issue 14).
+void setup_corrections(CLI::App& app, Session& s);
 // Backup, restore and the health check (issue 20): backup, restore, check.
 void setup_backup(CLI::App& app, Session& s);
 // Documents that leave the house (issue 19): archive export (Noark 5).

@@ -30,17 +30,20 @@ const std::vector<std::string_view>& known_permissions() {
   // library's own checks) and process/access.hpp's kActAsPermission and
   // kOtherDatePermission.
   static const std::vector<std::string_view> names = {
-      "access.act_as", "access.other_date", "archive.export", "assess",        "audit.log",    "audit.verify", "backup.encrypted",
-      "backup.plain",  "case.export",       "case.read",     "check",        "config.store", "consent.write",
-      "decide",        "evaluate",          "person.export", "plan.write",   "purge",        "refer.add",
-      "refer.import",  "remind",            "report",        "restore",      "team.write",
+      "access.act_as", "access.other_date", "archive.export", "assess", "audit.log", "audit.verify",
+      "backup.encrypted", "backup.plain", "case.assign", "case.close", "case.export", "case.read",
+      "check", "config.store", "consent.write", "decide", "evaluate", "person.correct",
+      "person.export", "plan.write", "purge", "refer.add", "refer.correct", "refer.import",
+      "remind", "report", "restore", "team.write",
   };
   return names;
 }
 
 bool known_permission_pattern(std::string_view p) {
   constexpr std::string_view kCoordinated = "coordinated:";
+  constexpr std::string_view kOwned = "owned:";  // issue 14: the cases the user owns (process/access.hpp)
   if (p.starts_with(kCoordinated)) p.remove_prefix(kCoordinated.size());
+  else if (p.starts_with(kOwned)) p.remove_prefix(kOwned.size());
   if (p == "*") return true;
   const auto& names = known_permissions();
   if (p.size() > 2 && p.ends_with(".*")) {

@@ -214,7 +214,8 @@ bool has_id(const std::vector<T>& list, std::string_view id) {
 // Applies one TOML document on top of `rv`, checking it completely.
 void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   c.only_keys(root, "", {"municipality", "deadlines", "rules", "reports", "import", "access", "sector", "domain",
-                         "reporter_type", "service", "role", "target_group", "instrument", "indicator"});
+                         "reporter_type", "service", "role", "target_group", "instrument", "indicator",
+                         "closing_reason"});
 
   if (auto* t = c.section(root, "municipality")) {
     c.only_keys(*t, "municipality", {"name", "number", "unit", "address", "language", "allow_synthetic_ids"});
@@ -236,7 +237,7 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   }
   if (auto* t = c.section(root, "deadlines")) {
     c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal",
-                                  "team_after_decision", "plan_after_team"});
+                                  "team_after_decision", "plan_after_team", "reopen_within_days"});
     c.read(*t, "deadlines", "preliminary_reply", rv.deadlines.preliminary_reply, 1, 3650);
     c.read(*t, "deadlines", "decision", rv.deadlines.decision, 1, 3650);
     c.read(*t, "deadlines", "evaluation_interval", rv.deadlines.evaluation_interval, 1, 3650);
@@ -244,6 +245,8 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     c.read(*t, "deadlines", "appeal", rv.deadlines.appeal, 1, 3650);
     c.read(*t, "deadlines", "team_after_decision", rv.deadlines.team_after_decision, 1, 3650);
     c.read(*t, "deadlines", "plan_after_team", rv.deadlines.plan_after_team, 1, 3650);
+    // issue 14: case reopen
+    c.read(*t, "deadlines", "reopen_within_days", rv.deadlines.reopen_within_days, 0, 3650);
   }
   if (auto* t = c.section(root, "rules")) {
     c.only_keys(*t, "rules", {"consent_required_for", "assessment_before_decision", "coordinator_required",
@@ -333,6 +336,10 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
            [&](const toml::table& t, const std::string& p, ReporterType&) { c.only_keys(t, p, {"id", "label"}); });
   labelled("target_group", rv.target_groups,
            [&](const toml::table& t, const std::string& p, TargetGroup&) { c.only_keys(t, p, {"id", "label"}); });
+  labelled("closing_reason", rv.closing_reasons, [&](const toml::table& t, const std::string& p, ClosingReason& r) {
+    c.only_keys(t, p, {"id", "label", "needs_municipality"});
+    c.read(t, p, "needs_municipality", r.needs_municipality);
+  });
   labelled("service", rv.services, [&](const toml::table& t, const std::string& p, Service& s) {
     c.only_keys(t, p, {"id", "label", "sector"});
     s.sector = c.required(t, p, "sector");
@@ -546,6 +553,12 @@ const Role* Rammeverk::find_role(std::string_view id) const { return find_in(rol
 const Instrument* Rammeverk::find_instrument(std::string_view id) const { return find_in(instruments, id); }
 const Indicator* Rammeverk::find_indicator(std::string_view id) const { return find_in(indicators, id); }
 const TargetGroup* Rammeverk::find_target_group(std::string_view id) const { return find_in(target_groups, id); }
+const ClosingReason* Rammeverk::find_closing_reason(std::string_view id_or_label) const {
+  if (const auto* r = find_in(closing_reasons, id_or_label)) return r;
+  for (const auto& r : closing_reasons)
+    if (r.label == id_or_label) return &r;
+  return nullptr;
+}
 bool Rammeverk::consent_required_for(std::string_view action) const {
   for (const auto& a : rules.consent_required_for)
     if (a == action) return true;

@@ -72,6 +72,7 @@ std::string show_rammeverk(const Rammeverk& rv) {
   w.num("deadlines", "appeal", rv.deadlines.appeal);
   w.num("deadlines", "team_after_decision", rv.deadlines.team_after_decision);
   w.num("deadlines", "plan_after_team", rv.deadlines.plan_after_team);
+  w.num("deadlines", "reopen_within_days", rv.deadlines.reopen_within_days);
   w.section("rules");
   w.list("rules", "consent_required_for", rv.rules.consent_required_for);
   w.flag("rules", "assessment_before_decision", rv.rules.assessment_before_decision);
@@ -104,6 +105,7 @@ std::string show_rammeverk(const Rammeverk& rv) {
       w.str("", "label", e.label, false);
       if constexpr (requires { e.sector; }) w.str("", "sector", e.sector, false);
       if constexpr (requires { e.may_coordinate; }) w.flag("", "may_coordinate", e.may_coordinate, false);
+      if constexpr (requires { e.needs_municipality; }) w.flag("", "needs_municipality", e.needs_municipality, false);
       if constexpr (requires { e.kind; }) {
         w.str("", "kind", e.kind, false);
         if (e.scale) w.value("", "scale", range(*e.scale), false);
@@ -132,6 +134,7 @@ std::string show_rammeverk(const Rammeverk& rv) {
     }
   }
   labelled("indicator", rv.indicators);
+  labelled("closing_reason", rv.closing_reasons);
   return w.str();
 }
 

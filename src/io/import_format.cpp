@@ -8,8 +8,8 @@ namespace oppteam::io {
 
 namespace {
 constexpr std::array<std::string_view, kColumnCount> kNames{"external_id", "fnr",      "name", "reporter_type",
-                                                            "reporter_name", "received", "need"};
-constexpr std::array<bool, kColumnCount> kRequired{true, true, false, true, false, true, true};
+                                                            "reporter_name", "received", "need", "target_group"};
+constexpr std::array<bool, kColumnCount> kRequired{true, true, false, true, false, true, true, false};
 }  // namespace
 
 std::string_view column_name(std::size_t column) { return kNames.at(column); }

@@ -21,6 +21,20 @@ bool covers(std::string_view p, std::string_view permission) {
   return false;
 }
 
+// True when one of `user`'s roles grants `permission` with the scope prefix `prefix`.
+bool holds_scoped(const Rammeverk& rv, std::string_view user, std::string_view permission, std::string_view prefix) {
+  for (const auto& u : rv.access.users) {
+    if (u.name != user) continue;
+    for (const auto& role_id : u.roles) {
+      const AccessRole* role = find_access_role(rv, role_id);
+      if (!role) continue;
+      for (std::string_view p : role->permissions)
+        if (p.starts_with(prefix) && covers(p.substr(prefix.size()), permission)) return true;
+    }
+  }
+  return false;
+}
+
 [[noreturn]] void refuse(Context& ctx, std::string_view permission, const std::string& object,
                          Error error) {
   audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "access.refused", object, "", std::string(permission));
@@ -48,6 +62,8 @@ Grant grant_of(const Rammeverk& rv, std::string_view user, std::string_view perm
       for (std::string_view p : role->permissions) {
         if (p.starts_with(kCoordinatedPrefix)) {
           if (covers(p.substr(kCoordinatedPrefix.size()), permission)) best = std::max(best, Grant::coordinated);
+        } else if (p.starts_with(kOwnedPrefix)) {
+          if (covers(p.substr(kOwnedPrefix.size()), permission)) best = std::max(best, Grant::coordinated);
         } else if (covers(p, permission)) {
           return Grant::everywhere;
         }
@@ -83,11 +99,21 @@ bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id)
   });
 }
 
+bool owns_case(Database& db, std::string_view user, std::int64_t case_id) {
+  return db.read([&] {
+    SQLite::Statement q(db.sql(), "SELECT 1 FROM case_file WHERE id = ? AND owner = ?");
+    q.bind(1, case_id);
+    q.bind(2, std::string(user));
+    return q.executeStep();
+  });
+}
+
 void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c) {
   const Grant g = grant_of(ctx.rv, ctx.actor, permission);
   if (g == Grant::everywhere) return;
   if (g == Grant::coordinated) {
-    if (coordinates_case(ctx.db, ctx.actor, c.id)) return;
+    if (holds_scoped(ctx.rv, ctx.actor, permission, kCoordinatedPrefix) && coordinates_case(ctx.db, ctx.actor, c.id)) return;
+    if (holds_scoped(ctx.rv, ctx.actor, permission, kOwnedPrefix) && owns_case(ctx.db, ctx.actor, c.id)) return;
     refuse(ctx, permission, c.number,
            make_error(ExitCode::permission, "access.refused_case", ctx.actor, permission, c.number));
   }

@@ -6,6 +6,7 @@
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/deadlines.hpp>
+#include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <set>
@@ -73,9 +74,10 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
     doc["case"] = c.number;
     doc["status"] = c.status;
     {
-      SQLite::Statement q(db.sql(), "SELECT opened_on, target_group, closed_on, close_reason FROM case_file WHERE id = ?");
+      SQLite::Statement q(db.sql(), "SELECT opened_on, target_group, closed_on, close_reason, owner FROM case_file WHERE id = ?");
       q.bind(1, c.id);
       q.executeStep();
+      doc["owner"] = col(q, 4);
       doc["opened_on"] = col(q, 0);
       doc["target_group"] = col(q, 1);
       doc["closed_on"] = col(q, 2);
@@ -105,13 +107,29 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                           {"withdraw_reason", r.withdraw_reason.empty() ? json(nullptr) : json(r.withdraw_reason)},
                           {"valid", r.valid}});
     }
+    // Consents and assessments voided as entered in error (issue 14).
+    std::set<std::pair<std::string, std::int64_t>> voided;
+    {
+      SQLite::Statement v(db.sql(), "SELECT object, object_id FROM correction WHERE case_id = ? AND field = 'void'");
+      v.bind(1, c.id);
+      while (v.executeStep()) voided.insert({v.getColumn(0).getString(), v.getColumn(1).getInt64()});
+    }
+    for (auto& k : consents) k["voided"] = voided.count({"consent", k["id"].get<std::int64_t>()}) > 0;
     doc["consents"] = consents;
+    json declines = json::array();
+    for (const auto& x : read_declines(db, c.id))
+      declines.push_back({{"scope", x.scope}, {"form", x.form}, {"declined_by", x.declined_by},
+                          {"name", x.name.empty() ? json(nullptr) : json(x.name)},
+                          {"note", x.note.empty() ? json(nullptr) : json(x.note)}, {"declined_on", x.declined_on},
+                          {"recorded_by", x.recorded_by}});
+    doc["declines"] = declines;
     doc["assessments"] = rows(db,
                               "SELECT id, instrument, instrument_version, assessor, profession, assessed_on, score, threshold, "
                               "recommendation, partial, domains, answers, unanswered FROM assessment WHERE case_id = ? ORDER BY assessed_on, id",
                               c.id, {"id", "instrument", "instrument_version", "assessor", "profession", "assessed_on", "score",
                                      "threshold", "recommendation", "partial", "domains", "answers", "unanswered"},
                               {10, 11, 12});
+    for (auto& a : doc["assessments"]) a["voided"] = voided.count({"assessment", a["id"].get<std::int64_t>()}) > 0;
     {
       json professions = json::array();
       std::set<std::string> seen;
@@ -168,8 +186,9 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
         json plan = p[0];
         const std::int64_t plan_id = plan["id"].get<std::int64_t>();
         plan.erase("id");
-        plan["goals"] = rows(db, "SELECT number, parent, text, source, status FROM goal WHERE plan_id = ? ORDER BY number",
-                             plan_id, {"number", "parent", "text", "source", "status"});
+        const std::string goals_sql = std::string("SELECT g.number, g.parent, g.text, g.source, ") + kGoalStateSql + ", " +
+                                      kGoalNoteSql + " FROM goal g WHERE g.plan_id = ? ORDER BY g.number";
+        plan["goals"] = rows(db, goals_sql.c_str(), plan_id, {"number", "parent", "text", "source", "status", "status_note"});
         plan["measures"] = rows(db, "SELECT number, goal_number, text, responsible, due_on, every_days, scope, how, status "
                                     "FROM measure WHERE plan_id = ? ORDER BY number",
                                 plan_id, {"number", "goal", "text", "responsible", "due", "every_days", "scope", "how", "status"});
@@ -194,6 +213,28 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       }
       doc["evaluations"] = evals;
     }
+    doc["owners"] = rows(db, "SELECT owner, assigned_on, assigned_by FROM case_owner WHERE case_id = ? ORDER BY id", c.id,
+                         {"owner", "assigned_on", "assigned_by"});
+    doc["corrections"] = rows(db,
+                              "SELECT object, object_id, field, before, after, reason, corrected_on, corrected_by FROM correction "
+                              "WHERE case_id = ?1 OR (case_id IS NULL AND person_id = (SELECT person_id FROM case_file WHERE id = ?1)) "
+                              "ORDER BY id",
+                              c.id, {"object", "object_id", "field", "before", "after", "reason", "corrected_on", "corrected_by"});
+    doc["goal_statuses"] = rows(db,
+                                "SELECT gs.goal_number, gs.status, gs.note, gs.set_on, gs.set_by FROM goal_status gs "
+                                "JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? ORDER BY gs.id",
+                                c.id, {"goal", "status", "note", "set_on", "set_by"});
+    doc["target_groups"] = rows(db, "SELECT target_group, step, set_on, set_by FROM case_target_group WHERE case_id = ? ORDER BY id",
+                                c.id, {"target_group", "step", "set_on", "set_by"});
+    doc["closings"] = rows(db,
+                           "SELECT reason, stage, note, to_municipality, closed_on, closed_by, reopened_on, reopened_by, reopen_reason "
+                           "FROM case_closing WHERE case_id = ? ORDER BY id",
+                           c.id, {"reason", "stage", "note", "to_municipality", "closed_on", "closed_by", "reopened_on",
+                                  "reopened_by", "reopen_reason"});
+    for (auto& cl : doc["closings"]) {
+      const auto* reason = ctx.rv.find_closing_reason(str(cl["reason"]));
+      cl["reason_label"] = reason ? json(reason->label) : cl["reason"];
+    }
     AuditWriter audit(db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.show", c.number, c.fnr, "");
     audit.flush();
@@ -209,6 +250,8 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   out += tr(L, "case.show_person", p["name"].is_null() ? "-" : str(p["name"]), str(p["fnr"]), day(p["birth_date"], L),
             p.contains("age") ? str(p["age"]) : "?") + "\n";
   out += tr(L, "case.show_opened", day(d["opened_on"], L)) + "\n";
+  if (d.contains("owner") && !d["owner"].is_null()) out += tr(L, "owner.show_line", str(d["owner"])) + "\n";
+  if (!d["target_group"].is_null()) out += tr(L, "target_group.show_line", str(d["target_group"])) + "\n";
   if (d.contains("deadlines") && d["decision"].is_null() && d["status"] == "received")
     out += tr(L, "case.show_deadlines", day(d["deadlines"]["preliminary_reply"], L), day(d["deadlines"]["decision"], L)) + "\n";
 
@@ -233,6 +276,10 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     }
     out += t.render();
   }
+  if (d.contains("declines"))
+    for (const auto& x : d["declines"])
+      out += tr(L, "decline.line", str(x["scope"]), day(x["declined_on"], L), str(x["form"]), str(x["declined_by"]),
+                str(x["recorded_by"])) + (x["note"].is_null() ? "" : ": " + str(x["note"])) + "\n";
   heading("case.h_assessments");
   if (d["assessments"].empty()) out += tr(L, "case.none") + "\n";
   else {
@@ -311,6 +358,26 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     }
     out += t.render();
   }
+  if (d.contains("corrections") && !d["corrections"].empty()) {
+    heading("correct.h_corrections");
+    Table t({tr(L, "case.col_date"), tr(L, "correct.col_what"), tr(L, "correct.col_before"), tr(L, "correct.col_after"),
+             tr(L, "case.col_reason"), tr(L, "correct.col_by")});
+    for (const auto& x : d["corrections"])
+      t.add({day(x["corrected_on"], L), str(x["object"]) + " " + str(x["object_id"]) + ": " + str(x["field"]), str(x["before"]),
+             str(x["after"]), str(x["reason"]), str(x["corrected_by"])});
+    out += t.render();
+  }
+  if (d.contains("closings") && !d["closings"].empty()) {
+    heading("closing.h_closings");
+    for (const auto& cl : d["closings"]) {
+      out += tr(L, "closing.show_line", day(cl["closed_on"], L), str(cl["reason_label"]), tr(L, "case.status." + str(cl["stage"])),
+                str(cl["closed_by"])) + "\n";
+      if (!cl["to_municipality"].is_null()) out += tr(L, "closing.show_moved", str(cl["to_municipality"])) + "\n";
+      if (!cl["note"].is_null()) out += tr(L, "closing.show_note", str(cl["note"])) + "\n";
+      if (!cl["reopened_on"].is_null())
+        out += tr(L, "closing.show_reopened", day(cl["reopened_on"], L), str(cl["reopened_by"]), str(cl["reopen_reason"])) + "\n";
+    }
+  }
   return out;
 }
 
@@ -326,9 +393,10 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
                         "SELECT c.number, c.status, c.opened_on, p.fnr, p.name, "
                         "(SELECT group_concat(DISTINCT reporter_type) FROM referral r WHERE r.case_id = c.id), "
                         "(SELECT count(*) FROM preliminary_reply pr WHERE pr.case_id = c.id), "
-                        "(SELECT max(expected_by) FROM preliminary_reply pr WHERE pr.case_id = c.id) "
+                        "(SELECT max(expected_by) FROM preliminary_reply pr WHERE pr.case_id = c.id), c.owner "
                         "FROM case_file c JOIN person p ON p.id = c.person_id "
                         "WHERE (:status IS NULL OR c.status = :status) "
+                        "AND (:owner IS NULL OR c.owner = :owner) AND (:unassigned = 0 OR c.owner IS NULL) "
                         "AND (:rt IS NULL OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.reporter_type = :rt)) "
                         "AND (:from IS NULL OR c.opened_on >= :from) AND (:to IS NULL OR c.opened_on <= :to) "
                         "ORDER BY c.year, c.seq");
@@ -336,6 +404,8 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
     if (!f.reporter_type.empty()) q.bind(":rt", f.reporter_type);
     if (f.received_from) q.bind(":from", format_date(*f.received_from));
     if (f.received_to) q.bind(":to", format_date(*f.received_to));
+    if (!f.owner.empty()) q.bind(":owner", f.owner);
+    q.bind(":unassigned", f.unassigned ? 1 : 0);
     json cases = json::array();
     while (q.executeStep()) {
       json c;
@@ -344,6 +414,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       c["received"] = q.getColumn(2).getString();
       c["fnr"] = q.getColumn(3).getString();
       c["name"] = col(q, 4);
+      c["owner"] = col(q, 8);
       json types = json::array();
       if (!q.getColumn(5).isNull()) {
         std::string s = q.getColumn(5).getString();

@@ -124,6 +124,68 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
   });
 }
 
+DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, const DeclineInput& in) {
+  require_text(in.name, "--name", TextField::line);
+  require_text(in.note, "--note", TextField::lines);
+  check_consent_scope(ctx.rv, in.scope);
+  if (in.form != "muntlig" && in.form != "skriftlig") throw make_error(ExitCode::usage, "consent.bad_form", in.form);
+  if (in.declined_by != "person" && in.declined_by != "foresatt" && in.declined_by != "verge")
+    throw make_error(ExitCode::usage, "consent.bad_given_by", in.declined_by);
+  if (in.declined_by != "person" && in.name.empty()) throw make_error(ExitCode::usage, "consent.name_required", in.declined_by);
+  const Date today = ctx.today();
+  const Date on = in.declined_on.value_or(today);
+  if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
+  return ctx.db.write([&] {
+    const CaseRef c = find_case(ctx.db, case_number);
+    if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
+    if (consent_valid(ctx.db, c.id, in.scope, on))
+      throw make_error(ExitCode::refused, "decline.consent_in_force", c.number, in.scope);
+    DeclineRecord d{0, in.scope, in.form, in.declined_by, in.name, in.note, format_date(on), ctx.actor,
+                    ctx.clock.now_timestamp()};
+    SQLite::Statement q(ctx.db.sql(),
+                        "INSERT INTO consent_decline(case_id, scope, form, declined_by, giver_name, note, declined_on, "
+                        "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, c.id);
+    q.bind(2, d.scope);
+    q.bind(3, d.form);
+    q.bind(4, d.declined_by);
+    if (d.name.empty()) q.bind(5);
+    else q.bind(5, d.name);
+    if (d.note.empty()) q.bind(6);
+    else q.bind(6, d.note);
+    q.bind(7, d.declined_on);
+    q.bind(8, d.recorded_by);
+    q.bind(9, d.recorded_at);
+    q.exec();
+    d.id = ctx.db.sql().getLastInsertRowid();
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "consent.decline", c.number, c.fnr,
+                 d.scope + " " + d.form + " by " + d.declined_by);
+    return d;
+  });
+}
+
+std::vector<DeclineRecord> read_declines(Database& db, std::int64_t case_id) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT id, scope, form, declined_by, coalesce(giver_name, ''), coalesce(note, ''), declined_on, "
+                      "recorded_by, recorded_at FROM consent_decline WHERE case_id = ? ORDER BY id");
+  q.bind(1, case_id);
+  std::vector<DeclineRecord> out;
+  while (q.executeStep()) {
+    DeclineRecord d;
+    d.id = q.getColumn(0).getInt64();
+    d.scope = q.getColumn(1).getString();
+    d.form = q.getColumn(2).getString();
+    d.declined_by = q.getColumn(3).getString();
+    d.name = q.getColumn(4).getString();
+    d.note = q.getColumn(5).getString();
+    d.declined_on = q.getColumn(6).getString();
+    d.recorded_by = q.getColumn(7).getString();
+    d.recorded_at = q.getColumn(8).getString();
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 std::vector<ConsentRecord> read_consents(Database& db, std::int64_t case_id, Date today) {
   SQLite::Statement q(db.sql(),
                       "SELECT id, scope, form, given_by, coalesce(giver_name, ''), coalesce(reason, ''), "

@@ -25,6 +25,8 @@ Date next_evaluation_due(const Rammeverk& rv, Date from) { return after(from, rv
 
 Date consent_review_due(const Rammeverk& rv, Date given) { return after(given, rv.deadlines.consent_review); }
 
+Date reopen_until(const Rammeverk& rv, Date closed) { return after(closed, rv.deadlines.reopen_within_days); }
+
 std::string sql_days(int days) { return fmt::format("{:+d} days", days); }
 
 }  // namespace oppteam

@@ -52,7 +52,10 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     }
     if (c.status != kCaseReceived) throw make_error(ExitCode::refused, "decide.wrong_state", c.number, c.status);
     if (ctx.rv.rules.assessment_before_decision) {
-      SQLite::Statement q(ctx.db.sql(), "SELECT count(*) FROM assessment WHERE case_id = ?");
+      // An assessment voided as entered in error (issue 14) does not count.
+      SQLite::Statement q(ctx.db.sql(), "SELECT count(*) FROM assessment a WHERE a.case_id = ? AND NOT EXISTS "
+                                        "(SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
+                                        "AND x.field = 'void')");
       q.bind(1, c.id);
       q.executeStep();
       if (q.getColumn(0).getInt() == 0) throw make_error(ExitCode::refused, "decide.needs_assessment", c.number);

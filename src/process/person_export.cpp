@@ -63,6 +63,15 @@ nlohmann::json case_rows(Database& db, std::int64_t case_id) {
                              e["id"].get<std::int64_t>());
     }
     doc["evaluations"] = evaluations;
+    // Issue 14: closings, the person's no, owners, target groups, goal states, corrections.
+    doc["closings"] = rows(db, "SELECT * FROM case_closing WHERE case_id = ? ORDER BY id", case_id);
+    doc["declines"] = rows(db, "SELECT * FROM consent_decline WHERE case_id = ? ORDER BY id", case_id);
+    doc["owners"] = rows(db, "SELECT * FROM case_owner WHERE case_id = ? ORDER BY id", case_id);
+    doc["target_groups"] = rows(db, "SELECT * FROM case_target_group WHERE case_id = ? ORDER BY id", case_id);
+    doc["goal_statuses"] = rows(db,
+                                "SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? "
+                                "ORDER BY gs.id", case_id);
+    doc["corrections"] = rows(db, "SELECT * FROM correction WHERE case_id = ? ORDER BY id", case_id);
     return doc;
   });
 }
@@ -89,7 +98,8 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
     for (const auto& e : audit_list(db, about))
       audit.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
     audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
-    return nlohmann::json{{"person", person}, {"cases", cases}, {"audit", audit},
+    const nlohmann::json corrections = rows(db, "SELECT * FROM correction WHERE person_id = ? AND case_id IS NULL ORDER BY id", person_id);
+    return nlohmann::json{{"person", person}, {"corrections", corrections}, {"cases", cases}, {"audit", audit},
                           {"exported_on", ctx.clock.now_timestamp()}, {"exported_by", ctx.actor}};
   });
 }
@@ -132,6 +142,7 @@ std::string person_export_text(const nlohmann::json& doc, Lang lang) {
   const auto& p = doc["person"];
   out += tr(lang, "person.export.heading", str(p["fnr"]), str(p["name"])) + "\n";
   out += tr(lang, "person.export.birth_date", str(p["birth_date"])) + "\n";
+  if (doc.contains("corrections")) section(out, lang, "person.export.corrections", doc["corrections"]);
   for (const auto& c : doc["cases"]) {
     out += "\n" + tr(lang, "person.export.case", str(c["case"]["number"]), str(c["case"]["status"]),
                      str(c["case"]["opened_on"])) + "\n";
@@ -147,6 +158,8 @@ std::string person_export_text(const nlohmann::json& doc, Lang lang) {
     section(out, lang, "person.export.goals", c["goals"]);
     section(out, lang, "person.export.measures", c["measures"]);
     section(out, lang, "person.export.evaluations", c["evaluations"]);
+    for (const char* key : {"closings", "declines", "owners", "target_groups", "goal_statuses", "corrections"})
+      if (c.contains(key)) section(out, lang, std::string("person.export.") + key, c[key]);
   }
   out += "\n" + tr(lang, "person.export.audit", doc["audit"].size()) + "\n";
   for (const auto& a : doc["audit"]) {

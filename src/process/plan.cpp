@@ -3,6 +3,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/correction.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/markup.hpp>
@@ -111,7 +112,9 @@ Plan load_current(const Context& ctx, std::int64_t plan_id, const CaseRef& c) {
     p.next_evaluation = col_text(q, 11);
   }
   {
-    SQLite::Statement q(db.sql(), "SELECT number, parent, text, source, status FROM goal WHERE plan_id = ? ORDER BY number");
+    SQLite::Statement q(db.sql(), fmt::format("SELECT g.number, g.parent, g.text, g.source, {}, {} FROM goal g "
+                                              "WHERE g.plan_id = ? ORDER BY g.number",
+                                              kGoalStateSql, kGoalNoteSql));
     q.bind(1, plan_id);
     while (q.executeStep()) {
       Goal g;
@@ -120,6 +123,7 @@ Plan load_current(const Context& ctx, std::int64_t plan_id, const CaseRef& c) {
       g.text = col_text(q, 2);
       g.source = col_text(q, 3);
       g.status = col_text(q, 4);
+      g.status_note = col_text(q, 5);
       p.goals.push_back(std::move(g));
     }
   }
@@ -225,6 +229,7 @@ nlohmann::json to_json(const Plan& p) {
                      {"text", g.text},
                      {"source", opt(g.source)},
                      {"status", g.status}});
+    if (!g.status_note.empty()) goals.back()["status_note"] = g.status_note;
   }
   json measures = json::array();
   for (const auto& m : p.measures) {
@@ -297,6 +302,7 @@ Plan plan_from_json(const nlohmann::json& j) {
     x.text = s(g, "text");
     x.source = s(g, "source");
     x.status = s(g, "status");
+    x.status_note = s(g, "status_note");
     p.goals.push_back(std::move(x));
   }
   for (const auto& m : j.value("measures", nlohmann::json::array())) {
@@ -607,6 +613,9 @@ Document build_document(const Context& ctx, const Plan& p) {
   for (const auto& g : p.goals) {
     if (g.parent) continue;
     DocParagraph para{ctx.text("plan.doc.goal", g.number, g.text), {}};
+    if (g.status != "open" && has_message("case.goal_status." + g.status))
+      para.lines.push_back(ctx.text("goal_status.doc_line", ctx.text("case.goal_status." + g.status)) +
+                           (g.status_note.empty() ? "" : ": " + g.status_note));
     for (const auto& sub : p.goals)
       if (sub.parent && *sub.parent == g.number) para.lines.push_back(ctx.text("plan.doc.subgoal", sub.number, sub.text));
     goals.paragraphs.push_back(std::move(para));
@@ -742,6 +751,85 @@ std::string plan_document_html(const Context& ctx, const Plan& p) {
   }
   out += "</body>\n</html>\n";
   return out;
+}
+
+Goal set_goal_status(const Context& ctx, const CaseRef& c, int number, const std::string& status, const std::string& note) {
+  if (status != "reached" && status != "partly" && status != "dropped" && status != "active")
+    throw make_error(ExitCode::usage, "goal_status.bad_status", status);
+  require_text(note, "--note", TextField::lines);
+  return ctx.db.write([&] {
+    const std::int64_t plan_id = existing_plan(ctx, c);
+    if (!goal_exists(ctx.db, plan_id, number)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, number);
+    SQLite::Statement ins(ctx.db.sql(),
+                          "INSERT INTO goal_status (plan_id, goal_number, status, note, set_on, set_by) VALUES (?, ?, ?, ?, ?, ?)");
+    ins.bind(1, plan_id);
+    ins.bind(2, number);
+    ins.bind(3, status);
+    if (note.empty()) ins.bind(4);
+    else ins.bind(4, note);
+    ins.bind(5, format_date(ctx.today()));
+    ins.bind(6, ctx.actor);
+    ins.exec();
+    record_plan_revision(ctx, plan_id, c, "plan.change.goal_status", {std::to_string(number), status});
+    audit_change(ctx, c, "plan.goal_status", fmt::format("goal {} {}", number, status));
+    const Plan p = load_current(ctx, plan_id, c);
+    return *p.find_goal(number);
+  });
+}
+
+Corrected correct_goal(const Context& ctx, const CaseRef& c, int number, const std::string& text_in, const std::string& reason_in) {
+  const std::string reason = correction_reason(reason_in);
+  const std::string text = required_value(text_in, "--text", TextField::lines);
+  return ctx.db.write([&] {
+    const std::int64_t plan_id = existing_plan(ctx, c);
+    SQLite::Statement q(ctx.db.sql(), "SELECT id, text FROM goal WHERE plan_id = ? AND number = ?");
+    q.bind(1, plan_id);
+    q.bind(2, number);
+    if (!q.executeStep()) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, number);
+    Corrected out{c.number, "goal", q.getColumn(0).getInt64(), {{"text", q.getColumn(1).getString(), text}}};
+    q.reset();
+    if (out.changes[0].before == text) throw make_error(ExitCode::usage, "correct.nothing");
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.before("goal", out.object_id);
+    apply_correction(ctx, "goal", out.object_id, out.changes[0], c.id, c.person_id, reason);
+    record_plan_revision(ctx, plan_id, c, "plan.change.corrected_goal", {std::to_string(number)});
+    audit.append("correct.goal", c.number, c.fnr, fmt::format("goal {}: text", number));
+    audit.flush();
+    return out;
+  });
+}
+
+Corrected correct_measure(const Context& ctx, const CaseRef& c, int number, const MeasureFix& fix, const std::string& reason_in) {
+  const std::string reason = correction_reason(reason_in);
+  if (!fix.text && !fix.responsible && !fix.due) throw make_error(ExitCode::usage, "correct.nothing");
+  if (fix.text) require_text(*fix.text, "--text");
+  if (fix.responsible) require_text(*fix.responsible, "--responsible", TextField::line);
+  return ctx.db.write([&] {
+    const std::int64_t plan_id = existing_plan(ctx, c);
+    SQLite::Statement q(ctx.db.sql(), "SELECT id, text, responsible, due_on FROM measure WHERE plan_id = ? AND number = ?");
+    q.bind(1, plan_id);
+    q.bind(2, number);
+    if (!q.executeStep()) throw make_error(ExitCode::not_found, "plan.measure_not_found", c.number, number);
+    Corrected out{c.number, "measure", q.getColumn(0).getInt64(), {}};
+    auto change = [&](const char* field, int column, const std::string& after) {
+      const std::string before = q.getColumn(column).getString();
+      if (before != after) out.changes.push_back({field, before, after});
+    };
+    if (fix.text) change("text", 1, trim(*fix.text));
+    if (fix.responsible) change("responsible", 2, trim(*fix.responsible));
+    if (fix.due) change("due_on", 3, format_date(*fix.due));
+    q.reset();
+    if (out.changes.empty()) throw make_error(ExitCode::usage, "correct.nothing");
+    if (fix.responsible && !is_member(ctx.db, c.id, trim(*fix.responsible)))
+      throw make_error(ExitCode::refused, "plan.responsible_not_member", trim(*fix.responsible), c.number);
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.before("measure", out.object_id);
+    for (const auto& ch : out.changes) apply_correction(ctx, "measure", out.object_id, ch, c.id, c.person_id, reason);
+    record_plan_revision(ctx, plan_id, c, "plan.change.corrected_measure", {std::to_string(number)});
+    audit.append("correct.measure", c.number, c.fnr, fmt::format("measure {}", number));
+    audit.flush();
+    return out;
+  });
 }
 
 }  // namespace oppteam

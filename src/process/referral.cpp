@@ -5,6 +5,7 @@
 #include <oppteam/io/input_spool.hpp>
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/process/cases.hpp>
+#include <oppteam/process/target_group.hpp>
 #include <oppteam/store/row_source.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
@@ -12,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -56,6 +58,7 @@ struct PendingReferral {
   std::vector<io::RowProblem> problems;  // not empty: the row is rejected before it reaches the store
   // validated and normalised
   std::string sender, external_id, fnr, kind, birth_date, name, reporter_type, reporter_name, received, need, hash;
+  std::string target_group;  // the target group's id, or "" (the import's target_group column)
   int year = 0;  // of the received date
   // what the store made of it
   enum class Outcome { fresh, duplicate, conflict } outcome = Outcome::fresh;
@@ -77,6 +80,7 @@ PendingReferral& reuse(PendingReferral& r) {
   r.earlier_line = 0;
   r.new_person = r.new_case = r.named = false;
   r.person_id = r.case_id = r.referral_id = 0;
+  r.target_group.clear();
   return r;
 }
 
@@ -211,6 +215,13 @@ class ReferralBatch final : public RowSource {
       q.reset();
       q.bind_rows(1, *this);
       q.step();
+      if (std::any_of(view_.begin(), view_.end(), [this](std::size_t i) { return !rows_[i].target_group.empty(); })) {
+        auto& t = prepared_.insert_target_groups;
+        t.reset();
+        t.bind_rows(1, *this);
+        t.bind_text(2, ctx_.actor);
+        t.step();
+      }
       // The highest number given in each year, which purge never lowers.
       auto& seq = prepared_.case_sequence;
       for (const auto& [year, next] : next_seq_) {
@@ -257,13 +268,14 @@ class ReferralBatch final : public RowSource {
       case 14: return std::int64_t(r.year);
       case 15: return std::int64_t(r.seq);
       case 16: return r.referral_id;
+      case 17: return optional(r.target_group);
       default: return nullptr;
     }
   }
 
  private:
   struct Prepared {
-    RowStatement seen, insert_persons, person_ids, insert_cases, insert_referrals;
+    RowStatement seen, insert_persons, person_ids, insert_cases, insert_referrals, insert_target_groups;
     SQLite::Statement name, open_case, max_case, next_seq, case_sequence, next_ids;
   };
 
@@ -271,7 +283,8 @@ class ReferralBatch final : public RowSource {
   static const std::vector<std::string>& column_names() {
     static const std::vector<std::string> names = {"sender", "external_id", "fnr", "kind", "birth_date", "name",
                                                    "reporter_type", "reporter_name", "received", "need", "hash",
-                                                   "person_id", "case_id", "number", "year", "seq", "referral_id"};
+                                                   "person_id", "case_id", "number", "year", "seq", "referral_id",
+                                                   "target_group"};
     return names;
   }
 
@@ -290,12 +303,16 @@ class ReferralBatch final : public RowSource {
                               "SELECT fnr, kind, birth_date, name, ?2 FROM oppteam_referral_rows(?1) WHERE true "
                               "ON CONFLICT(fnr) DO NOTHING RETURNING id, fnr"),
         RowStatement(db, "SELECT b.rowid, p.id, p.name IS NOT NULL FROM oppteam_referral_rows(?1) b JOIN person p ON p.fnr = b.fnr"),
-        RowStatement(db, "INSERT OR FAIL INTO case_file(id, number, year, seq, person_id, status, opened_on) "
-                              "SELECT case_id, number, year, seq, person_id, 'received', received FROM oppteam_referral_rows(?1)"),
+        RowStatement(db, "INSERT OR FAIL INTO case_file(id, number, year, seq, person_id, status, opened_on, target_group) "
+                              "SELECT case_id, number, year, seq, person_id, 'received', received, target_group "
+                              "FROM oppteam_referral_rows(?1)"),
         RowStatement(db, "INSERT OR FAIL INTO referral(id, case_id, sender, external_id, reporter_type, reporter_name, "
                               "received_on, need, content_hash, created_at, created_by) "
                               "SELECT referral_id, case_id, sender, external_id, reporter_type, reporter_name, received, need, "
                               "hash, ?2, ?3 FROM oppteam_referral_rows(?1)"),
+        RowStatement(db, "INSERT OR FAIL INTO case_target_group(case_id, target_group, step, set_on, set_by) "
+                              "SELECT case_id, target_group, 'import', received, ?2 FROM oppteam_referral_rows(?1) "
+                              "WHERE target_group IS NOT NULL"),
         SQLite::Statement(db, "UPDATE person SET name = ? WHERE id = ? AND name IS NULL"),
         SQLite::Statement(db, "SELECT id, number, status FROM case_file WHERE person_id = ? "
                               "AND (status = 'received' OR status = 'granted' OR status = 'active') ORDER BY id DESC LIMIT 1"),
@@ -476,6 +493,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
           case io::kReporterName: return &in.reporter_name;
           case io::kReceived: return &in.received;
           case io::kNeed: return &in.need;
+          case io::kTargetGroup: return &in.target_group;
           default: return nullptr;
         }
       },
@@ -485,6 +503,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
   check_reporter_type(ctx.rv, in.reporter_type);
   const Date received = check_received(ctx, in.received);
   check_need(in.need);
+  const std::string target_group = in.target_group.empty() ? std::string() : check_target_group(ctx.rv, in.target_group);
   return ctx.db.write([&] {
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     ReferralBatch batch(ctx, audit, 1);
@@ -519,6 +538,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     audit.append("refer.add", r.case_number, p.fnr,
                  r.new_case ? "new case, reporter " + p.reporter_type : "added to open case, reporter " + p.reporter_type);
     audit.flush();
+    if (!target_group.empty()) set_target_group(ctx, r.case_number, target_group, "refer");
     return r;
   });
 }
@@ -820,6 +840,12 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
       if (row.present[io::kReporterType] && !ctx.rv.find_reporter_type(row.value[io::kReporterType]))
         r.problems.push_back({"reporter_type", "refer.unknown_reporter_type",
                               {row.value[io::kReporterType], reporter_type_list(ctx.rv)}});
+      if (row.present[io::kTargetGroup] && !row.value[io::kTargetGroup].empty()) {
+        if (const auto* g = find_target_group_by_name(ctx.rv, row.value[io::kTargetGroup])) r.target_group = g->id;
+        else
+          r.problems.push_back({"target_group", "target_group.unknown",
+                                {row.value[io::kTargetGroup], target_group_list(ctx.rv)}});
+      }
       if (row.present[io::kReceived]) {
         if (auto d = try_parse_date(row.value[io::kReceived])) {
           received = *d;

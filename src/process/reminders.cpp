@@ -23,40 +23,52 @@ namespace {
 // statistics, would start from all active teams instead of the few due
 // rows of an index; INDEXED BY names the covering indexes of migrations 3
 // and 4, so a lookup never has to read the table row.
-// The current coordinator of team t, or the coordinating unit when the team has none.
+// The current coordinator of team t, else the case's owner (case assign),
+// else the coordinating unit.
 constexpr const char* kCoordinatorOfTeam = R"sql(COALESCE((SELECT m.name FROM team_member m INDEXED BY team_member_coordinator
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit))sql";
+                   LIMIT 1), c.owner, :unit))sql";
 
-// {coordinator} stands for kCoordinatorOfTeam.
+// A no of the person to `scope` (consent decline) that no consent given
+// later outweighs, for case c.
+constexpr const char* kStandingDecline = R"sql(SELECT 1 FROM consent_decline dl WHERE dl.case_id = c.id AND dl.scope = '{scope}'
+                    AND NOT EXISTS (SELECT 1 FROM consent v WHERE v.case_id = dl.case_id AND v.scope = dl.scope
+                                    AND (v.given_on > dl.declined_on
+                                         OR (v.given_on = dl.declined_on AND v.recorded_at > dl.recorded_at))))sql";
+
+// {coordinator} stands for kCoordinatorOfTeam, {owner} for the case's owner
+// else the unit, {declined_utredning} and {declined_team} for kStandingDecline.
 constexpr const char* kRemindTemplate = R"sql(
 SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
 FROM (
   SELECT c.number AS case_number, c.year AS y, c.seq AS s, 'preliminary_reply' AS kind,
-         date(c.opened_on, :pr_mod) AS due, :unit AS responsible,
+         date(c.opened_on, :pr_mod) AS due, {owner} AS responsible,
          NULL AS measure, NULL AS measure_responsible, NULL AS scope
   FROM case_file c
   WHERE c.status = 'received' AND c.opened_on <= :pr_cut
     AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM preliminary_reply r WHERE r.case_id = c.id)
+    AND NOT EXISTS ({declined_utredning})
   UNION ALL
   SELECT c.number, c.year, c.seq, 'decision',
          max(date(c.opened_on, :dec_mod),
              COALESCE((SELECT max(r.expected_by) FROM preliminary_reply r WHERE r.case_id = c.id), '')),
-         :unit, NULL, NULL, NULL
+         {owner}, NULL, NULL, NULL
   FROM case_file c
   WHERE c.status = 'received' AND c.opened_on <= :dec_cut
     AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id)
+    AND NOT EXISTS ({declined_utredning})
   UNION ALL
-  SELECT c.number, c.year, c.seq, 'no_team', date(d.decided_on, :team_mod), :unit, NULL, NULL, NULL
+  SELECT c.number, c.year, c.seq, 'no_team', date(d.decided_on, :team_mod), {owner}, NULL, NULL, NULL
   FROM case_file c JOIN decision d ON d.case_id = c.id
   WHERE c.status = 'granted' AND d.outcome = 'granted' AND d.decided_on <= :team_cut
     AND NOT EXISTS (SELECT 1 FROM team t WHERE t.case_id = c.id)
+    AND NOT EXISTS ({declined_team})
   UNION ALL
   SELECT c.number, c.year, c.seq, 'no_coordinator',
          COALESCE((SELECT max(m.removed_on) FROM team_member m WHERE m.team_id = t.id AND m.kind = 'coordinator'),
                   t.created_on),
-         :unit, NULL, NULL, NULL
+         {owner}, NULL, NULL, NULL
   FROM team t JOIN case_file c ON c.id = t.case_id
   WHERE t.status IN ('active', 'paused')
     AND NOT EXISTS (SELECT 1 FROM team_member m INDEXED BY team_member_coordinator
@@ -105,7 +117,7 @@ FROM (
   SELECT c.number, c.year, c.seq, 'consent_review', date(k.given_on, :cons_mod),
          COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
                    WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), :unit),
+                   LIMIT 1), c.owner, :unit),
          NULL, NULL, k.scope
   FROM case_file c CROSS JOIN consent k
   WHERE c.status IN ('received', 'granted', 'active') AND k.case_id = c.id
@@ -113,13 +125,24 @@ FROM (
     AND NOT EXISTS (SELECT 1 FROM consent k2 WHERE k2.case_id = k.case_id AND k2.scope = k.scope
                     AND k2.withdrawn_on IS NULL
                     AND (k2.given_on > k.given_on OR (k2.given_on = k.given_on AND k2.id > k.id)))
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'declined', max(dl.declined_on), {owner}, NULL, NULL, dl.scope
+  FROM consent_decline dl CROSS JOIN case_file c
+  WHERE c.id = dl.case_id AND c.status <> 'closed' AND (dl.scope = 'utredning' OR dl.scope = 'team')
+    AND NOT EXISTS (SELECT 1 FROM consent v WHERE v.case_id = dl.case_id AND v.scope = dl.scope
+                    AND (v.given_on > dl.declined_on OR (v.given_on = dl.declined_on AND v.recorded_at > dl.recorded_at)))
+  GROUP BY dl.case_id
 ) x
 WHERE x.due <= :horizon AND (:for IS NULL OR x.responsible = :for)
 ORDER BY x.due, x.y, x.s, x.kind, x.measure
 )sql";
 
 const std::string& remind_query() {
-  static const std::string sql = fmt::format(fmt::runtime(kRemindTemplate), fmt::arg("coordinator", kCoordinatorOfTeam));
+  static const std::string sql =
+      fmt::format(fmt::runtime(kRemindTemplate), fmt::arg("coordinator", kCoordinatorOfTeam),
+                  fmt::arg("owner", "COALESCE(c.owner, :unit)"),
+                  fmt::arg("declined_utredning", fmt::format(fmt::runtime(kStandingDecline), fmt::arg("scope", "utredning"))),
+                  fmt::arg("declined_team", fmt::format(fmt::runtime(kStandingDecline), fmt::arg("scope", "team"))));
   return sql;
 }
 

@@ -86,6 +86,53 @@ LeadTime lead_time(const std::string& id, std::vector<double> days) {
   return lt;
 }
 
+// The SQL expression giving the period key of the ISO date `col`, for the
+// few figures read by SQL of their own (closings, goal states). Only these
+// fixed texts are put into SQL; user values are always bound.
+std::string period_sql(const std::string& by, const std::string& col) {
+  if (by == "month") return fmt::format("substr({0}, 1, 7)", col);
+  if (by == "quarter")
+    return fmt::format("substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)", col);
+  return "'all'";
+}
+
+// Counts per (period, category) from a query returning those three columns.
+Counts query_counts(Database& db, const std::string& sql, const std::string& from, const std::string& to) {
+  SQLite::Statement q(db.sql(), sql);
+  q.bind(1, from);
+  q.bind(2, to);
+  Counts out;
+  while (q.executeStep()) out[q.getColumn(1).getString()][q.getColumn(0).getString()] += q.getColumn(2).getInt64();
+  return out;
+}
+
+struct TableSpec {
+  std::string id;
+  std::vector<Category> known;
+  Counts counts;
+};
+
+// Two tables that count the same items publish the same column totals: a
+// total one of them hides must be hidden in the other too, or the other
+// would give it away. Repeat until both agree.
+std::pair<ReportTable, ReportTable> linked_tables(const TableSpec& a, const TableSpec& b, const std::vector<std::string>& periods,
+                                                  int min_count, const std::string& unknown) {
+  std::vector<std::pair<std::size_t, std::size_t>> linked;
+  ReportTable ta, tb;
+  for (std::size_t round = 0; round <= periods.size() + 1; ++round) {  // grows each round, so this ends
+    ta = make_table(a.id, a.known, a.counts, periods, min_count, unknown, linked);
+    tb = make_table(b.id, b.known, b.counts, periods, min_count, unknown, linked);
+    std::vector<std::pair<std::size_t, std::size_t>> next;
+    for (std::size_t c = 0; c <= periods.size(); ++c) {
+      if (ta.table.suppressed(ta.table.rows(), c) || tb.table.suppressed(tb.table.rows(), c)) next.emplace_back(std::size_t(-1), c);
+    }
+    if (next == linked) break;
+    linked = next;
+  }
+  return {std::move(ta), std::move(tb)};
+}
+
+
 }  // namespace
 
 std::vector<std::string> report_periods(Date from, Date to, const std::string& by) {
@@ -133,22 +180,9 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.label});
     groups.push_back({"", unknown});
     const Counts& by_group = scan.referrals_by_group;
-    // Both tables count the same referrals, so they publish the same column
-    // totals: a total one of them hides must be hidden in the other too, or
-    // the other would give it away. Repeat until both agree.
-    std::vector<std::pair<std::size_t, std::size_t>> linked;
-    ReportTable t_reporter, t_group;
-    for (std::size_t round = 0; round <= r.periods.size() + 1; ++round) {  // grows each round, so this ends
-      t_reporter = make_table("referrals_by_reporter_type", reporters, by_reporter, r.periods, k, unknown, linked);
-      t_group = make_table("referrals_by_target_group", groups, by_group, r.periods, k, unknown, linked);
-      std::vector<std::pair<std::size_t, std::size_t>> next;
-      for (std::size_t c = 0; c <= r.periods.size(); ++c) {
-        if (t_reporter.table.suppressed(t_reporter.table.rows(), c) || t_group.table.suppressed(t_group.table.rows(), c))
-          next.emplace_back(std::size_t(-1), c);
-      }
-      if (next == linked) break;
-      linked = next;
-    }
+    // Both tables count the same referrals (see linked_tables).
+    auto [t_reporter, t_group] = linked_tables({"referrals_by_reporter_type", reporters, by_reporter},
+                                               {"referrals_by_target_group", groups, by_group}, r.periods, k, unknown);
     r.tables.push_back(t_reporter);
     r.tables.push_back(t_group);
 
@@ -174,6 +208,43 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     std::vector<Category> sectors;
     for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.label});
     r.tables.push_back(make_table("teams_by_sector", sectors, scan.teams_by_sector, r.periods, k, unknown));
+
+    // cases closed in the period (closed now), by the reason and stage of
+    // their last `case close`; a case closed by its evaluation or with its
+    // team counts as team_ended at stage active (issue 14)
+    {
+      std::vector<Category> reasons;
+      for (const auto& cr : ctx.rv.closing_reasons) reasons.push_back({cr.id, cr.label, true});
+      std::vector<Category> stages;
+      for (const char* st : {"received", "granted", "refused", "active"})
+        stages.push_back({st, tr(lang, std::string("report.status.") + st), true});
+      auto closings = [&](const char* column, const char* otherwise) {
+        return query_counts(
+            db,
+            fmt::format("SELECT {}, COALESCE((SELECT cc.{} FROM case_closing cc WHERE cc.case_id = c.id AND cc.reopened_on IS NULL "
+                        "ORDER BY cc.id DESC LIMIT 1), '{}'), COUNT(*) FROM case_file c "
+                        "WHERE c.status = 'closed' AND c.closed_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                        period_sql(o.by, "c.closed_on"), column, otherwise),
+            r.from, r.to);
+      };
+      auto [t_reason, t_stage] = linked_tables({"closings_by_reason", reasons, closings("reason", "team_ended")},
+                                               {"closings_by_stage", stages, closings("stage", "active")}, r.periods, k, unknown);
+      r.tables.push_back(t_reason);
+      r.tables.push_back(t_stage);
+    }
+
+    // goals whose latest state (plan goal-status) was set in the period
+    r.tables.push_back(make_table(
+        "goals_by_status",
+        {{"reached", tr(lang, "case.goal_status.reached"), true},
+         {"partly", tr(lang, "case.goal_status.partly"), true},
+         {"dropped", tr(lang, "case.goal_status.dropped"), true}},
+        query_counts(db, fmt::format("SELECT {}, gs.status, COUNT(*) FROM goal_status gs "
+                                     "WHERE gs.set_on BETWEEN ?1 AND ?2 AND gs.status <> 'active' "
+                                     "AND gs.id = (SELECT max(x.id) FROM goal_status x WHERE x.plan_id = gs.plan_id "
+                                     "AND x.goal_number = gs.goal_number) GROUP BY 1, 2",
+                                     period_sql(o.by, "gs.set_on")), r.from, r.to),
+        r.periods, k, unknown));
 
     // lead times: median (mean of the middle one or two) and 90th percentile (nearest rank)
     for (const char* id : {"referral_to_decision", "decision_to_team", "team_to_plan", "plan_to_evaluation"}) {

@@ -413,6 +413,112 @@ CREATE TABLE archive_export (
 CREATE INDEX archive_export_case ON archive_export(case_id);
 )sql";
 
+// 8: every path a case takes (issue 14).
+// - case_closing: each `case close` (reason id of the rammeverk, the case's
+//   status when it was closed, a note, where the person moved), and its
+//   reopening. team_status / plan_status keep what the closing changed, so
+//   `case reopen` puts back exactly that.
+// - consent_decline: the person's own no to a scope (consent decline, refer
+//   add --declined), which is not a consent never asked for.
+// - case_file.owner: the saksbehandler responsible for the case (case assign);
+//   case_owner keeps every assignment.
+// - case_target_group: every target group set on a case (at referral,
+//   assessment, decision, import or by case target-group); case_file.target_group
+//   holds the latest.
+// - goal_status: every change of a goal's state (reached, partly, dropped,
+//   active again) with a note; the goal row itself is not changed.
+// - correction: every correction (person name, referral, goal, measure) and
+//   void (consent, assessment) with the value before and after.
+constexpr const char* kPaths = R"sql(
+CREATE TABLE case_closing (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  reason          TEXT NOT NULL,
+  stage           TEXT NOT NULL
+                  CHECK (stage = 'received' OR stage = 'granted' OR stage = 'refused' OR stage = 'active'),
+  note            TEXT,
+  to_municipality TEXT,
+  closed_on       TEXT NOT NULL,
+  closed_by       TEXT NOT NULL,
+  team_status     TEXT,
+  plan_status     TEXT,
+  reopened_on     TEXT,
+  reopened_by     TEXT,
+  reopen_reason   TEXT
+) STRICT;
+CREATE INDEX case_closing_case ON case_closing(case_id);
+
+CREATE TABLE consent_decline (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  scope       TEXT NOT NULL,
+  form        TEXT NOT NULL CHECK (form = 'muntlig' OR form = 'skriftlig'),
+  declined_by TEXT NOT NULL CHECK (declined_by = 'person' OR declined_by = 'foresatt' OR declined_by = 'verge'),
+  giver_name  TEXT,
+  note        TEXT,
+  declined_on TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX consent_decline_case ON consent_decline(case_id, scope);
+
+ALTER TABLE case_file ADD COLUMN owner TEXT;
+CREATE INDEX case_file_owner ON case_file(owner) WHERE owner IS NOT NULL;
+CREATE TABLE case_owner (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  owner       TEXT NOT NULL,
+  assigned_on TEXT NOT NULL,
+  assigned_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_owner_case ON case_owner(case_id);
+
+CREATE TABLE case_target_group (
+  id           INTEGER PRIMARY KEY,
+  case_id      INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  target_group TEXT NOT NULL,
+  step         TEXT NOT NULL
+               CHECK (step = 'refer' OR step = 'import' OR step = 'assess' OR step = 'decide' OR step = 'case'),
+  set_on       TEXT NOT NULL,
+  set_by       TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_target_group_case ON case_target_group(case_id);
+
+-- A goal's life (plan goal-status): the latest row is its state; 'active'
+-- shows as the goal's stored status ('open').
+CREATE TABLE goal_status (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  goal_number INTEGER NOT NULL,
+  status      TEXT NOT NULL CHECK (status = 'active' OR status = 'reached' OR status = 'partly' OR status = 'dropped'),
+  note        TEXT,
+  set_on      TEXT NOT NULL,
+  set_by      TEXT NOT NULL
+) STRICT;
+CREATE INDEX goal_status_goal ON goal_status(plan_id, goal_number);
+
+-- Corrections without loss: the value before and after, the reason, who
+-- and when. A void (consent, assessment entered in error) is field 'void'.
+-- case_id is NULL for a person's name, which belongs to every case.
+CREATE TABLE correction (
+  id           INTEGER PRIMARY KEY,
+  case_id      INTEGER REFERENCES case_file(id) ON DELETE CASCADE,
+  person_id    INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  object       TEXT NOT NULL CHECK (object = 'person' OR object = 'referral' OR object = 'goal' OR object = 'measure'
+                                    OR object = 'consent' OR object = 'assessment'),
+  object_id    INTEGER NOT NULL,
+  field        TEXT NOT NULL,
+  before       TEXT,
+  after        TEXT,
+  reason       TEXT NOT NULL,
+  corrected_on TEXT NOT NULL,
+  corrected_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX correction_case ON correction(case_id);
+CREATE INDEX correction_person ON correction(person_id);
+CREATE INDEX correction_object ON correction(object, object_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -424,6 +530,7 @@ const std::vector<Migration>& migrations() {
       {5, "lean rows for batch intake", kLeanIntake, true},
       {6, "truthful audit log and case sequence", kTruthfulAudit},
       {7, "archive exports", kArchive},
+      {8, "every path a case takes: closing, decline, owner, target group, goal status, corrections", kPaths},
   };
   return all;
 }

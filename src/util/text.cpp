@@ -126,4 +126,11 @@ std::string dump_json(const nlohmann::json& doc, int indent, bool& replaced) {
   }
 }
 
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
 }  // namespace oppteam

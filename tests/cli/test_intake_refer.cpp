@@ -100,11 +100,14 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
                        {"Meldertype (nummer", "7"},
                        {"Melderens navn", "Helsesykepleier Lie"},
                        {"Mottatt dato", ""},
-                       {"Beskrivelse av behovet", "Mange tjenester rundt familien"}},
+                       {"Beskrivelse av behovet", "Mange tjenester rundt familien"},
+                       {"Målgruppe (nummer", "romvesen"},  // issue 14: the target group, re-asked after a mistake
+                       {"Målgruppe (nummer", "1"}},
                       f.dir.path());
   INFO(r.out);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("kontrollsiffer") != std::string::npos);  // the mistake was explained
+  CHECK(r.out.find("barn_unge") != std::string::npos);        // the target groups shown
   CHECK(r.out.find("skole") != std::string::npos);           // allowed values shown
   CHECK(r.out.find("2026/1") != std::string::npos);
   auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
@@ -115,6 +118,7 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
   CHECK(j["referrals"][0]["reporter_type"] == "skole");
   CHECK(j["referrals"][0]["received"] == kToday);
   CHECK(j["referrals"][0]["need"] == "Mange tjenester rundt familien");
+  CHECK(j["target_group"] == "barn_unge");
 }
 
 TEST_CASE("refer add at a terminal stops with exit 64 when input ends", "[intake]") {

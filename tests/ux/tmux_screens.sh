@@ -30,6 +30,10 @@ wait_for refer "[2026-03-05]"
 type_line refer ""                             # Enter takes the offered date
 wait_for refer "Beskrivelse av behovet"
 type_line refer "Klara (75) bor alene, har falt to ganger i vinter og har hjemmesykepleie, fastlege og fysioterapeut som ikke snakker sammen. Datteren i Bø er sliten."
+wait_for refer "Målgruppe (nummer"               # issue 14: the target group, listed with numbers
+s=$(screen refer)
+check_contains "target groups are listed with numbers and labels" "$s" "3) skrope_eldre"
+type_line refer "3"
 wait_for refer "EXIT="
 s=$(screen refer)
 check_contains "refer add opens the case" "$s" "Ny sak 2026/1 er opprettet."

@@ -22,6 +22,12 @@ struct ReporterType : Labelled {};
 struct TargetGroup : Labelled {};
 struct Domain : Labelled {};
 
+// Why a case was closed (`case close --reason`); `needs_municipality`: the
+// closing names the municipality the person moved to (--to-municipality).
+struct ClosingReason : Labelled {
+  bool needs_municipality = false;
+};
+
 struct Service : Labelled {
   std::string sector;
 };
@@ -84,6 +90,7 @@ struct Rammeverk {
     int appeal = 28;
     int team_after_decision = 14;  // a team in place this long after a vedtak granting it
     int plan_after_team = 30;      // a plan this long after the team was made
+    int reopen_within_days = 90;   // a closed case may be reopened this long after its closing
   } deadlines;
 
   struct {
@@ -118,6 +125,7 @@ struct Rammeverk {
   std::vector<TargetGroup> target_groups;
   std::vector<Instrument> instruments;
   std::vector<Indicator> indicators;
+  std::vector<ClosingReason> closing_reasons;
 
   // Where each key came from: "default", "FILE:LINE" or "database".
   std::map<std::string, std::string> origin;
@@ -134,6 +142,8 @@ struct Rammeverk {
   const Instrument* find_instrument(std::string_view id) const;
   const Indicator* find_indicator(std::string_view id) const;
   const TargetGroup* find_target_group(std::string_view id) const;
+  // The closing reason with this id, or else with this label; nullptr when none.
+  const ClosingReason* find_closing_reason(std::string_view id_or_label) const;
   bool consent_required_for(std::string_view action) const;
 };
 

@@ -27,7 +27,11 @@ enum class ImportFormat { csv, jsonl };
 ImportFormat choose_import_format(std::string_view path, std::string_view explicit_format);
 
 // The contract's columns.
-enum Column : std::size_t { kExternalId, kFnr, kName, kReporterType, kReporterName, kReceived, kNeed, kColumnCount };
+enum Column : std::size_t {
+  kExternalId, kFnr, kName, kReporterType, kReporterName, kReceived, kNeed,
+  kTargetGroup,  // optional: the target group of a case the row opens (issue 14)
+  kColumnCount
+};
 std::string_view column_name(std::size_t column);
 bool column_required(std::size_t column);
 // The column with `name`, or nullopt.

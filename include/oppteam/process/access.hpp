@@ -8,7 +8,8 @@
 // name. A permission prefixed with "coordinated:" (e.g.
 // "coordinated:plan.*") holds only in cases whose team the acting user
 // coordinates (team_member kind 'coordinator', not removed, with the acting
-// user's name).
+// user's name). A permission prefixed with "owned:" (e.g. "owned:case.*")
+// holds only in cases the acting user owns (case assign, issue 14).
 //
 // Built-in roles (usable in [[access.user]] roles without defining them; a
 // file's [[access.role]] with the same id replaces the built-in one):
@@ -32,6 +33,8 @@ namespace oppteam {
 
 // The scope prefix of a permission that holds only in coordinated teams.
 inline constexpr std::string_view kCoordinatedPrefix = "coordinated:";
+// The scope prefix of a permission that holds only in the cases the user owns.
+inline constexpr std::string_view kOwnedPrefix = "owned:";
 // The permission that lets a login act under another name (--as, $OPPTEAM_USER).
 inline constexpr std::string_view kActAsPermission = "access.act_as";
 
@@ -44,7 +47,7 @@ const AccessRole* find_access_role(const Rammeverk& rv, std::string_view id);
 // Where `user` holds `permission`.
 enum class Grant {
   none,         // nowhere
-  coordinated,  // only in cases whose team the user coordinates
+  coordinated,  // only in some cases: those whose team the user coordinates, or owns ("owned:")
   everywhere,
 };
 Grant grant_of(const Rammeverk& rv, std::string_view user, std::string_view permission);
@@ -76,6 +79,9 @@ void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c)
 // call a command about one case needs instead of authorize(); it returns
 // the case it found, so the command need not look it up again.
 CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_view case_number);
+
+// True when `user` owns case `case_id` (case_file.owner).
+bool owns_case(Database& db, std::string_view user, std::int64_t case_id);
 
 // True when `user` is the current koordinator of the team of case `case_id`.
 bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id);

@@ -25,10 +25,12 @@ struct CaseFilter {
   std::string reporter_type;   // cases with a referral of this type
   std::optional<Date> received_from, received_to;  // first referral received within
   bool overdue = false;        // waiting for a decision past a deadline
+  std::string owner;           // cases this user owns (case list --owner, --mine)
+  bool unassigned = false;     // cases with no owner
   std::size_t limit = 0;       // 0: all
 };
 
-// {"cases": [...]}: case, status, received, reporter_types, fnr, name,
+// {"cases": [...]}: case, status, received, reporter_types, fnr, name, owner,
 // decision_due, overdue (the reason: "preliminary_reply" or "decision").
 nlohmann::json list_cases(const Context& ctx, const CaseFilter& filter);
 std::string render_case_list(const nlohmann::json& doc, Lang lang);

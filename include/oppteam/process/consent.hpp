@@ -54,6 +54,33 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
                                   std::optional<std::int64_t> id, const std::string& reason,
                                   std::optional<Date> on = std::nullopt);
 
+// The person's own no (issue 14): recorded, like a consent, with the date,
+// how it was expressed and who recorded it. It is not a consent never
+// asked for: remind stops asking for a vedtak (utredning declined) or a
+// team (team declined) and asks to close the case instead, until a consent
+// given later outweighs it.
+struct DeclineInput {
+  std::string scope;
+  std::string form;                   // muntlig | skriftlig
+  std::string declined_by = "person"; // person | foresatt | verge
+  std::string name;                   // required for foresatt and verge
+  std::string note;
+  std::optional<Date> declined_on;    // default today
+};
+
+struct DeclineRecord {
+  std::int64_t id = 0;
+  std::string scope, form, declined_by, name, note, declined_on, recorded_by, recorded_at;
+};
+
+// Records a decline on `case_number`. Exit 64 for a bad scope, form or
+// declined-by, 65 for a date in the future, 2 when the case is closed or a
+// consent for the scope is in force (that is a withdrawal).
+DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, const DeclineInput& in);
+
+// The declines of a case, oldest first (no audit: for views that audit).
+std::vector<DeclineRecord> read_declines(Database& db, std::int64_t case_id);
+
 // Every consent of the case, oldest first (an audited read).
 std::vector<ConsentRecord> list_consents(const Context& ctx, std::string_view case_number);
 

@@ -37,6 +37,10 @@ Date next_evaluation_due(const Rammeverk& rv, Date from);
 // A consent given on `given` should be reviewed by then (deadlines.consent_review).
 Date consent_review_due(const Rammeverk& rv, Date given);
 
+// A case closed on `closed` may be reopened until then, that day included
+// (deadlines.reopen_within_days).
+Date reopen_until(const Rammeverk& rv, Date closed);
+
 // The same offsets as SQLite date modifiers ("+56 days"), for SQL that
 // computes these dates per row; the decision's promised date is applied in
 // that SQL as max(date(opened, modifier), latest expected_by), as above.

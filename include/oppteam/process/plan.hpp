@@ -27,7 +27,8 @@ struct Goal {
   std::optional<int> parent;  // a delmål names the goal it belongs to
   std::string text;
   std::string source;         // "what_matters:N" when taken from the assessment
-  std::string status = "open";
+  std::string status = "open";  // open | reached | partly | dropped (plan goal-status)
+  std::string status_note;      // the note of the latest plan goal-status
 };
 
 struct Measure {
@@ -147,6 +148,33 @@ std::vector<RevisionInfo> plan_history(const Context& ctx, const CaseRef& c);
 // context's language: plain text, or a self-contained HTML page that prints well.
 std::string plan_document_text(const Context& ctx, const Plan& p);
 std::string plan_document_html(const Context& ctx, const Plan& p);
+
+// Gives goal `number` of the case's plan a new state (issue 14): "reached",
+// "partly", "dropped" or "active" (shown as "open"), with an optional note;
+// every change is kept and makes a plan revision. Exit 64 for another
+// state, 1 for no plan or no such goal, 2 when the plan is closed.
+Goal set_goal_status(const Context& ctx, const CaseRef& c, int number, const std::string& status, const std::string& note);
+
+// Corrections (issue 14, process/correction.hpp): a goal's text; a
+// measure's text, responsible (a current team member, 2 otherwise) and due
+// date. Each keeps the value before with `reason` and makes a plan
+// revision; exit 1 for no such goal or measure, 2 when the plan is closed,
+// 64 when nothing is to change.
+struct Corrected;
+struct MeasureFix {
+  std::optional<std::string> text, responsible;
+  std::optional<Date> due;
+};
+Corrected correct_goal(const Context& ctx, const CaseRef& c, int number, const std::string& text, const std::string& reason);
+Corrected correct_measure(const Context& ctx, const CaseRef& c, int number, const MeasureFix& fix, const std::string& reason);
+
+// The SQL expression of goal g's state (the latest goal_status, else its own
+// status), for every reader of goals.
+inline constexpr const char* kGoalStateSql =
+    "COALESCE((SELECT CASE gs.status WHEN 'active' THEN 'open' ELSE gs.status END FROM goal_status gs "
+    "WHERE gs.plan_id = g.plan_id AND gs.goal_number = g.number ORDER BY gs.id DESC LIMIT 1), g.status)";
+inline constexpr const char* kGoalNoteSql =
+    "(SELECT gs.note FROM goal_status gs WHERE gs.plan_id = g.plan_id AND gs.goal_number = g.number ORDER BY gs.id DESC LIMIT 1)";
 
 // For use inside a write transaction of this area (evaluation): the plan id
 // of the case (nullopt when none) and a new revision of it with `change`

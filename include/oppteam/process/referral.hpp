@@ -28,6 +28,7 @@ struct ReferralInput {
   std::string need;
   std::string sender;             // optional; with external_id makes a re-send a no-op
   std::string external_id;        // optional
+  std::string target_group;       // optional: a target group of the rammeverk (id or label)
 };
 
 struct ReferralResult {

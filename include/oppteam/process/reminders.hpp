@@ -17,13 +17,13 @@ namespace oppteam {
 // The kinds, in the order of docs/remind.md.
 inline constexpr std::string_view kReminderKinds[] = {
     "preliminary_reply", "decision", "no_team", "no_coordinator", "no_plan",
-    "evaluation", "measure", "consent_withdrawn", "consent_review"};
+    "evaluation", "measure", "consent_withdrawn", "consent_review", "declined"};
 
 struct Reminder {
   std::string case_number;
   std::string kind;
   std::string due;          // ISO date
-  std::string responsible;  // the current coordinator, else the unit
+  std::string responsible;  // the current coordinator, else the case's owner, else the unit
   std::optional<int> measure;         // kind measure
   std::string measure_responsible;    // kind measure: the team member who carries it
   std::string scope;                  // consent kinds: the consent's scope

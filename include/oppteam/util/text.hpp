@@ -57,6 +57,9 @@ std::string clip(std::string_view text, std::size_t max_bytes = kEchoBytes);
 // clip() of each argument of an error message.
 std::vector<std::string> clip_all(const std::vector<std::string>& args, std::size_t max_bytes = kEchoBytes);
 
+// `s` without leading and trailing spaces, tabs and line ends.
+std::string trim(std::string_view s);
+
 // JSON text of `doc` (indent as nlohmann's dump()). A string that is not
 // UTF-8 (stored before the checks above) comes out with U+FFFD in place of
 // its bad bytes instead of failing; `replaced` tells whether that happened.

@@ -1,0 +1,103 @@
+// oppteam case close | reopen   (issue 14: every path a case takes)
+
+#include "cli/commands.hpp"
+
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/closing.hpp>
+#include <oppteam/process/owner.hpp>
+#include <oppteam/process/target_group.hpp>
+
+namespace oppteam::cli {
+
+namespace {
+
+struct CloseOptions {
+  std::string case_number, reason, note, to_municipality;
+};
+
+struct ReopenOptions {
+  std::string case_number, reason;
+};
+
+struct AssignOptions {
+  std::string case_number, to;
+};
+
+struct TargetGroupOptions {
+  std::string case_number, target_group;
+};
+
+}  // namespace
+
+void setup_case_paths(CLI::App& case_cmd, Session& s) {
+  auto c = std::make_shared<CloseOptions>();
+  auto* close = case_cmd.add_subcommand(
+      "close", "Close a case at any stage with a reason of the rammeverk ([[closing_reason]]); ends every reminder, "
+               "closes an open team and plan");
+  close->add_option("CASE", c->case_number, "the case number, YYYY/N")->required();
+  close->add_option("--reason", c->reason, "a closing reason of the rammeverk (id or label): declines, withdrawn, "
+                                          "no_need, moved, died, transferred, team_ended by default")
+      ->required();
+  close->add_option("--note", c->note, "a note on the closing");
+  close->add_option("--to-municipality", c->to_municipality, "where the person moved (for a reason such as moved)");
+  examples(close, {"oppteam --db k.db case close 2026/1 --reason declines --note \"Ønsker ikke oppfølging\"",
+                   "oppteam --db k.db case close 2026/2 --reason moved --to-municipality Bergen"});
+  close->callback([&s, c] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "case.close", c->case_number);
+    const CaseClosed r = close_case(ctx, c->case_number, {c->reason, c->note, c->to_municipality});
+    std::string text = s.text("closing.closed", r.case_number, r.reason, s.text("case.status." + r.stage));
+    if (r.team_closed) text += "\n" + s.text("closing.team_closed");
+    s.emit({{"case", r.case_number}, {"status", "closed"}, {"reason", r.reason}, {"stage", r.stage}, {"closed_on", r.closed_on},
+            {"team_closed", r.team_closed}, {"plan_closed", r.plan_closed}},
+           text);
+  });
+
+  auto o = std::make_shared<ReopenOptions>();
+  auto* reopen = case_cmd.add_subcommand(
+      "reopen", "Reopen a case closed by case close, within [deadlines] reopen_within_days; its team and plan come back");
+  reopen->add_option("CASE", o->case_number, "the case number, YYYY/N")->required();
+  reopen->add_option("--reason", o->reason, "why the case is reopened")->required();
+  examples(reopen, {"oppteam --db k.db case reopen 2026/2 --reason \"Flyttet tilbake\""});
+  reopen->callback([&s, o] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "case.close", o->case_number);
+    const CaseReopened r = reopen_case(ctx, o->case_number, o->reason);
+    s.emit({{"case", r.case_number}, {"status", r.status}, {"team_reopened", r.team_reopened}, {"plan_reopened", r.plan_reopened}},
+           s.text("closing.reopened", r.case_number, s.text("case.status." + r.status)));
+  });
+
+  auto a = std::make_shared<AssignOptions>();
+  auto* assign = case_cmd.add_subcommand(
+      "assign", "Make a saksbehandler the case's owner: responsible until the team has a koordinator, and after; "
+                "reminders without a koordinator go to the owner");
+  assign->add_option("CASE", a->case_number, "the case number, YYYY/N")->required();
+  assign->add_option("--to", a->to, "the user who owns the case (under enforce, one of [[access.user]])")->required();
+  examples(assign, {"oppteam --db k.db case assign 2026/1 --to kari", "oppteam --db k.db case list --mine"});
+  assign->callback([&s, a] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "case.assign", a->case_number);
+    const CaseAssigned r = assign_case(ctx, a->case_number, a->to);
+    s.emit({{"case", r.case_number}, {"owner", r.owner},
+            {"previous", r.previous.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.previous)}},
+           s.text("owner.assigned", r.case_number, r.owner));
+  });
+
+  auto g = std::make_shared<TargetGroupOptions>();
+  auto* group = case_cmd.add_subcommand("target-group", "Set or change the case's target group (målgruppe); "
+                                                        "every value set is kept in the case's history");
+  group->add_option("CASE", g->case_number, "the case number, YYYY/N")->required();
+  group->add_option("TARGET_GROUP", g->target_group, "a [[target_group]] of the rammeverk (id or label)")->required();
+  examples(group, {"oppteam --db k.db case target-group 2026/1 skrope_eldre"});
+  group->callback([&s, g] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "case.assign", g->case_number);
+    const TargetGroupSet r = set_target_group(ctx, g->case_number, g->target_group, "case");
+    s.emit({{"case", r.case_number}, {"target_group", r.target_group},
+            {"previous", r.previous.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.previous)}},
+           s.text("target_group.set", r.case_number, r.target_group));
+  });
+}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,39 @@
+// oppteam plan goal-status CASE GOAL reached|partly|dropped|active [--note TEXT]   (issue 14)
+
+#include "cli/commands.hpp"
+
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/plan.hpp>
+
+namespace oppteam::cli {
+
+namespace {
+struct GoalStatusOptions {
+  std::string case_number, status, note;
+  int goal = 0;
+};
+}  // namespace
+
+void setup_plan_goals(CLI::App& plan_cmd, Session& s) {
+  auto o = std::make_shared<GoalStatusOptions>();
+  auto* cmd = plan_cmd.add_subcommand("goal-status", "Mark a goal reached, partly reached, dropped, or active again; "
+                                                     "the history is kept, plan show and the document give it");
+  cmd->add_option("CASE", o->case_number, "case number")->required();
+  cmd->add_option("GOAL", o->goal, "the goal's number")->required();
+  cmd->add_option("STATUS", o->status, "reached, partly, dropped or active")
+      ->required()
+      ->check(CLI::IsMember({"reached", "partly", "dropped", "active"}));
+  cmd->add_option("--note", o->note, "a note on the goal's state");
+  examples(cmd, {"oppteam --db k.db plan goal-status 2026/1 1 reached --note \"Trygg heime med nattpatrulje\"",
+                 "oppteam --db k.db plan goal-status 2026/1 2 partly"});
+  cmd->callback([&s, o] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "plan.write", o->case_number);  // a koordinator may act in the teams they coordinate
+    const Goal g = set_goal_status(ctx, c, o->goal, o->status, o->note);
+    nlohmann::json doc = {{"case", c.number}, {"goal", g.number}, {"status", g.status}};
+    if (!g.status_note.empty()) doc["note"] = g.status_note;
+    s.emit(doc, s.text("goal_status.set", g.number, c.number, s.text("case.goal_status." + g.status)));
+  });
+}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,100 @@
+// The case's owner (process/owner.hpp) and target group
+// (process/target_group.hpp): two values of case_file, each with its
+// history (issue 14).
+
+#include <oppteam/process/owner.hpp>
+#include <oppteam/process/target_group.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/correction.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
+
+#include <algorithm>
+
+namespace oppteam {
+
+namespace {
+
+// Sets case_file.`column` (ours, never input) of case `case_id` to `value`
+// and returns the value before ("" when none).
+std::string replace_case_value(const Context& ctx, std::int64_t case_id, const std::string& column, const std::string& value) {
+  std::string previous;
+  {
+    SQLite::Statement q(ctx.db.sql(), "SELECT coalesce(" + column + ", '') FROM case_file WHERE id = ?");
+    q.bind(1, case_id);
+    if (q.executeStep()) previous = q.getColumn(0).getString();
+  }
+  SQLite::Statement u(ctx.db.sql(), "UPDATE case_file SET " + column + " = ? WHERE id = ?");
+  u.bind(1, value);
+  u.bind(2, case_id);
+  u.exec();
+  return previous;
+}
+
+}  // namespace
+
+CaseAssigned assign_case(const Context& ctx, std::string_view case_number, const std::string& user_in) {
+  const std::string user = required_value(user_in, "--to");
+  std::size_t chars = 0;
+  for (unsigned char b : user) chars += (b & 0xc0) != 0x80;
+  if (chars > kMaxActorChars) throw make_error(ExitCode::data, "owner.too_long", clip(user), kMaxActorChars);
+  if (ctx.rv.access.enforce &&
+      std::none_of(ctx.rv.access.users.begin(), ctx.rv.access.users.end(), [&](const AccessUser& u) { return u.name == user; }))
+    throw make_error(ExitCode::data, "owner.unknown_user", user);
+  return ctx.db.write([&] {
+    const CaseRef c = find_case(ctx.db, case_number);
+    CaseAssigned out{c.number, user, replace_case_value(ctx, c.id, "owner", user)};
+    SQLite::Statement h(ctx.db.sql(), "INSERT INTO case_owner(case_id, owner, assigned_on, assigned_by) VALUES (?, ?, ?, ?)");
+    h.bind(1, c.id);
+    h.bind(2, user);
+    h.bind(3, format_date(ctx.today()));
+    h.bind(4, ctx.actor);
+    h.exec();
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.assign", c.number, c.fnr,
+                 "owner " + user + (out.previous.empty() ? "" : " (was " + out.previous + ")"));
+    return out;
+  });
+}
+
+const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_view id_or_label) {
+  if (const auto* g = rv.find_target_group(id_or_label)) return g;
+  for (const auto& g : rv.target_groups)
+    if (g.label == id_or_label) return &g;
+  return nullptr;
+}
+
+std::string target_group_list(const Rammeverk& rv) {
+  std::string out;
+  for (const auto& g : rv.target_groups) out += (out.empty() ? "" : ", ") + g.id;
+  return out;
+}
+
+std::string check_target_group(const Rammeverk& rv, std::string_view id_or_label) {
+  if (const auto* g = find_target_group_by_name(rv, id_or_label)) return g->id;
+  throw make_error(ExitCode::data, "target_group.unknown", id_or_label, target_group_list(rv));
+}
+
+TargetGroupSet set_target_group(const Context& ctx, std::string_view case_number, std::string_view id_or_label,
+                                std::string_view step) {
+  const std::string id = check_target_group(ctx.rv, id_or_label);
+  return ctx.db.write([&] {
+    const CaseRef c = find_case(ctx.db, case_number);
+    TargetGroupSet out{c.number, id, replace_case_value(ctx, c.id, "target_group", id)};
+    SQLite::Statement h(ctx.db.sql(),
+                        "INSERT INTO case_target_group(case_id, target_group, step, set_on, set_by) VALUES (?, ?, ?, ?, ?)");
+    h.bind(1, c.id);
+    h.bind(2, id);
+    h.bind(3, std::string(step));
+    h.bind(4, format_date(ctx.today()));
+    h.bind(5, ctx.actor);
+    h.exec();
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.target_group", c.number, c.fnr,
+                 id + " at " + std::string(step) + (out.previous.empty() ? "" : " (was " + out.previous + ")"));
+    return out;
+  });
+}
+
+}  // namespace oppteam
