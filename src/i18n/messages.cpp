@@ -18,6 +18,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_access.inc"
 #include "catalogue_ux.inc"
 #include "catalogue_ops.inc"
+#include "catalogue_meetings.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
