@@ -157,43 +157,35 @@ Meeting add_meeting(const Context& ctx, const CaseRef& c, const MeetingInput& in
     if (planned.executeStep()) {
       id = planned.getColumn(0).getInt64();
       number = planned.getColumn(1).getInt();
-      SQLite::Statement up(ctx.db.sql(),
-                           "UPDATE meeting SET status = 'held', kind = ?, place = COALESCE(?, place), person_present = ?, "
-                           "minutes = ?, minutes_on = ? WHERE id = ?");
-      up.bind(1, in.kind);
-      bind_opt(up, 2, in.place);
-      up.bind(3, in.person_present ? 1 : 0);
-      if (in.minutes) {
-        up.bind(4, *in.minutes);
-        up.bind(5, format_date(ctx.today()));
-      } else {
-        up.bind(4);
-        up.bind(5);
-      }
-      up.bind(6, id);
-      up.exec();
     } else {
       number = next_number(ctx.db, "meeting", c.id);
       SQLite::Statement ins(ctx.db.sql(),
-                            "INSERT INTO meeting (case_id, number, kind, held_on, place, status, person_present, minutes, "
-                            "minutes_on, created_by) VALUES (?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)");
+                            "INSERT INTO meeting (case_id, number, kind, held_on, status, created_by) "
+                            "VALUES (?, ?, ?, ?, 'held', ?)");
       ins.bind(1, c.id);
       ins.bind(2, number);
       ins.bind(3, in.kind);
       ins.bind(4, date);
-      bind_opt(ins, 5, in.place);
-      ins.bind(6, in.person_present ? 1 : 0);
-      if (in.minutes) {
-        ins.bind(7, *in.minutes);
-        ins.bind(8, format_date(ctx.today()));
-      } else {
-        ins.bind(7);
-        ins.bind(8);
-      }
-      ins.bind(9, ctx.actor);
+      ins.bind(5, ctx.actor);
       ins.exec();
       id = ctx.db.sql().getLastInsertRowid();
     }
+    // The meeting as held (a planned one keeps its place unless a new one is given).
+    SQLite::Statement up(ctx.db.sql(),
+                         "UPDATE meeting SET status = 'held', kind = ?, place = COALESCE(?, place), person_present = ?, "
+                         "minutes = ?, minutes_on = ? WHERE id = ?");
+    up.bind(1, in.kind);
+    bind_opt(up, 2, in.place);
+    up.bind(3, in.person_present ? 1 : 0);
+    if (in.minutes) {
+      up.bind(4, *in.minutes);
+      up.bind(5, format_date(ctx.today()));
+    } else {
+      up.bind(4);
+      up.bind(5);
+    }
+    up.bind(6, id);
+    up.exec();
     SQLite::Statement part(ctx.db.sql(),
                            "INSERT INTO meeting_participant (meeting_id, name, role, service, email, phone) VALUES (?,?,?,?,?,?)");
     for (const auto& p : in.participants) {

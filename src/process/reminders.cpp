@@ -119,7 +119,7 @@ FROM (
                     AND (k2.given_on > k.given_on OR (k2.given_on = k.given_on AND k2.id > k.id)))
   UNION ALL
   SELECT c.number, c.year, c.seq, 'meeting', date(mt.held_on, :meet_mod), {coordinator}, mt.number, NULL, NULL
-  FROM meeting mt CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
+  FROM meeting mt INDEXED BY meeting_planned CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
   WHERE mt.status = 'planned' AND mt.held_on >= :today AND mt.held_on <= :meet_cut
     AND t.case_id = mt.case_id AND t.status = 'active' AND c.id = mt.case_id
   UNION ALL
@@ -153,7 +153,7 @@ FROM (
                (SELECT max(CASE WHEN a.acted_on <> '' THEN a.acted_on ELSE substr(a.at, 1, 10) END)
                 FROM audit a WHERE a.object = c0.number AND a.object <> ''
                   AND a.action NOT LIKE '%.show' AND a.action NOT LIKE '%.list' AND a.action NOT LIKE '%.export'
-                  AND a.action NOT LIKE '%.history' AND a.action NOT LIKE '%.reviews'
+                  AND a.action NOT LIKE '%.history'
                   AND a.action <> 'access.refused') AS last
         FROM case_file c0
         WHERE (c0.status = 'received' OR c0.status = 'granted' OR c0.status = 'active') AND c0.opened_on <= :stale_cut) s
@@ -327,6 +327,7 @@ nlohmann::json to_json(const Reminder& r) {
   }
   if (r.meeting) j["meeting"] = *r.meeting;
   if (r.kind == "approval") {
+    j.erase("scope");
     j["what"] = r.scope;
     j["ref"] = r.ref ? nlohmann::json(*r.ref) : nlohmann::json();
   }

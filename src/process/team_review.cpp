@@ -98,7 +98,7 @@ std::vector<TeamReview> list_team_reviews(const Context& ctx, const CaseRef& c) 
           if (v.is_number_integer()) r.answers[k] = v.get<int>();
       out.push_back(std::move(r));
     }
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.reviews", c.number, c.fnr, "");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "review.list", c.number, c.fnr, "");
     return out;
   });
 }

@@ -422,6 +422,7 @@ CREATE TABLE meeting (
   UNIQUE (case_id, number)
 ) STRICT;
 CREATE INDEX meeting_open ON meeting(held_on, case_id) WHERE minutes IS NULL;
+CREATE INDEX meeting_planned ON meeting(held_on, case_id) WHERE status = 'planned';
 
 CREATE TABLE meeting_participant (
   id         INTEGER PRIMARY KEY,

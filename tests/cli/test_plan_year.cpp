@@ -15,8 +15,19 @@ namespace {
 
 const char* kFnr = "23923901213";  // synthetic: 23.12.1939, month + 80
 
+// The example rammeverk without the team at work's own reminders (issue
+// 15: the team's review of itself, stale cases), which its own year
+// scenario (test_team_work_scenario.cpp) checks; this one is issue 5's.
+std::string plan_year_rammeverk() {
+  std::string text = test::read_file(test::source_path("examples/rammeverk.toml"));
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"team_review_interval = 180", "team_review_interval = 3650"},
+                                 {"stale_days = 60", "stale_days = 3650"}})
+    text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
 struct Year {
-  test::Fixture f;
+  test::Fixture f{plan_year_rammeverk()};
   std::string c;
 
   test::Result run(const std::string& day, std::vector<std::string> args) {

@@ -62,7 +62,7 @@ roles = ["leder"]
   CHECK(rv.find_contact("koordinerende enhet")->email == "ke@kommune.example");
   CHECK(rv.leaders() == std::vector<std::string>{"Lise"});
   CHECK(show_rammeverk(rv).find("[escalation]") != std::string::npos);
-  CHECK(show_rammeverk(rv).find("id = \"kaffemote\"") != std::string::npos);
+  CHECK(show_rammeverk(rv).find("kaffemote") != std::string::npos);
   // What config show prints is itself a valid rammeverk.
   CHECK_NOTHROW(load_rammeverk(show_rammeverk(rv), "shown.toml"));
 }

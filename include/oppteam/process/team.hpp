@@ -33,8 +33,8 @@ struct MemberSpec {
   std::string name;
   std::string role;
   std::string service;  // empty: none
-  std::string email;    // empty: none
-  std::string phone;    // empty: none
+  std::string email{};  // empty: none (initialised: {name, role, service} stays a complete initialiser)
+  std::string phone{};  // empty: none
 };
 
 // Parses "NAME:ROLE[:SERVICE]" (or "NAME:ROLE" when `with_service` is
