@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <sstream>
+#include <streambuf>
 
 namespace oppteam {
 
@@ -125,6 +125,29 @@ void check_texts(const MeetingInput& in) {
       throw make_error(ExitCode::data, "meeting.minutes_too_long", "--minutes", kMaxMinutesBytes);
   }
 }
+
+// A view of a stream that ends after `budget` bytes: what is spooled of
+// minutes from stdin stops one byte past the limit, so `yes | oppteam
+// meeting add ... --minutes -` is refused (65) instead of filling the disk.
+class BoundedBuf : public std::streambuf {
+ public:
+  BoundedBuf(std::streambuf* src, std::size_t budget) : src_(src), budget_(budget) {}
+
+ protected:
+  int_type underflow() override {
+    if (budget_ == 0) return traits_type::eof();
+    const std::streamsize n = src_->sgetn(buf_, static_cast<std::streamsize>(std::min(sizeof buf_, budget_)));
+    if (n <= 0) return traits_type::eof();
+    budget_ -= static_cast<std::size_t>(n);
+    setg(buf_, buf_, buf_ + n);
+    return traits_type::to_int_type(buf_[0]);
+  }
+
+ private:
+  std::streambuf* src_;
+  std::size_t budget_;
+  char buf_[8192];
+};
 
 void audit(const Context& ctx, const CaseRef& c, const std::string& action, const std::string& detail) {
   audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, action, c.number, c.fnr, detail);
@@ -348,14 +371,18 @@ std::string read_minutes(const std::string& path, std::istream* in, const std::s
   };
   if (path == "-") {
     if (!in) throw make_error(ExitCode::no_input, "error.cannot_read", path);
-    io::InputSpool spool(*in, folder, "-");
+    BoundedBuf bounded(in->rdbuf(), kMaxMinutesBytes + 1);
+    std::istream limited(&bounded);
+    io::InputSpool spool(limited, folder, "-");
     return slurp(spool.stream(), "-");
   }
   std::error_code ec;
   std::ifstream file(path, std::ios::binary);
   if (!file || std::filesystem::is_directory(path, ec)) throw make_error(ExitCode::no_input, "error.cannot_read", path);
-  if (io::needs_spool(path)) {
-    io::InputSpool spool(file, folder, path);
+  if (io::needs_spool(path)) {  // a FIFO or a device: read as stdin is
+    BoundedBuf bounded(file.rdbuf(), kMaxMinutesBytes + 1);
+    std::istream limited(&bounded);
+    io::InputSpool spool(limited, folder, path);
     return slurp(spool.stream(), path);
   }
   return slurp(file, path);

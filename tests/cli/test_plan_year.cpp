@@ -127,7 +127,9 @@ TEST_CASE("scenario: a year of one case, with remind speaking only when work is 
   y.speaks("2026-05-14", {"measure"}, {"--within", "1"});
   y.speaks("2026-05-15", {"measure"});
   y.speaks("2026-05-16", {"measure"}, {"--for", "Ane Lie"});
-  y.silent("2026-05-16", {"--for", "Ola Dahl"});  // the coordinator answers for the team's reminders
+  // The coordinator answers for the team's reminders, and (issue 15) the member who carries the measure sees it too.
+  y.speaks("2026-05-16", {"measure"}, {"--for", "Ola Dahl"});
+  y.silent("2026-05-16", {"--for", "Siri Moe"});
   auto overdue = y.ok("2026-05-18", {"--json", "remind"}).json()["items"][0];
   CHECK(overdue["measure"] == 2);
   CHECK(overdue["measure_responsible"] == "Ola Dahl");

@@ -109,6 +109,11 @@ TEST_CASE("meeting add refuses bad kinds, dates, participants and minutes with t
                    f.dir.file("missing.txt")}).code == 66);
   CHECK(f.oppteam({"--today", "2026-04-02", "meeting", "add", c, "--kind", "planmote", "--date", "2026-04-01", "--minutes", "-"},
                   std::string("bin\0ary", 7)).code == 65);
+  // Minutes over 256 KiB from stdin: refused once the limit is passed (stdin is not read to its end).
+  std::string long_minutes;
+  while (long_minutes.size() <= 300 * 1024) long_minutes += "Referatlinje som gjentas.\n";
+  CHECK(f.oppteam({"--today", "2026-04-02", "meeting", "add", c, "--kind", "planmote", "--date", "2026-04-01", "--minutes", "-"},
+                  long_minutes).code == 65);
   // Nothing was stored by the refused commands.
   auto l = f.oppteam({"--json", "meeting", "list", c});
   REQUIRE(l.code == 0);

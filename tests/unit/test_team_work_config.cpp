@@ -77,7 +77,7 @@ TEST_CASE("bad team-at-work keys are config errors naming the key", "[config][te
   }
 }
 
-TEST_CASE("meetings, the log and reviews are case work; approving is a leader's", "[access][team]") {
+TEST_CASE("meetings, the log and reviews are case work, approving is a leader's", "[access][team]") {
   const Rammeverk rv = load_rammeverk(R"toml(
 [access]
 enforce = true
