@@ -1,29 +1,41 @@
 #!/bin/sh
-# Mails each coordinator their own reminders (and the coordinating unit the
-# items no coordinator holds), from `oppteam remind --json` and `--for`.
+# Mails each person their own reminders: the team member who carries a
+# measure or an action, the coordinator their team's work, the coordinating
+# unit what no coordinator holds. From `oppteam remind --by-person --json`
+# (who must act, and the e-mail address the rammeverk's [[contact]] or the
+# team holds) and `oppteam remind --for NAME` (the readable list).
 # Nothing due: no mail at all.
 #
-# Needs jq and a mail(1) command (Debian: apt-get install jq bsd-mailx).
-# Addresses: one line per person in $OPPTEAM_ADDRESSES, "Name<TAB>address";
-# names without a line go to $UNIT_ADDRESS.
+# Needs jq and a sendmail(8) command (Debian: apt-get install jq, and an MTA
+# such as exim4 or msmtp-mta). The addresses go in the message's headers
+# (sendmail -t), never on a command line.
+# Environment: WITHIN (days ahead, default 7); UNIT_ADDRESS for people with
+# no address known; TODAY (YYYY-MM-DD, for tests and training databases);
+# SENDMAIL (default: sendmail).
 set -eu
 
 WITHIN=${WITHIN:-7}
-ADDRESSES=${OPPTEAM_ADDRESSES:-/etc/oppteam/addresses.tsv}
 UNIT_ADDRESS=${UNIT_ADDRESS:-koordinerende-enhet@kommune.example}
+SENDMAIL=${SENDMAIL:-sendmail}
+today_opt=
+[ -z "${TODAY:-}" ] || today_opt="--today=$TODAY"
 
-address_of() {
-  [ -r "$ADDRESSES" ] && awk -F '\t' -v n="$1" '$1 == n { print $2; exit }' "$ADDRESSES" || true
-}
+# A header value in UTF-8 (RFC 2047).
+encoded() { printf '=?UTF-8?B?%s?=' "$(printf '%s' "$1" | base64 | tr -d '\n')"; }
 
-# Everyone who has something due (exit 75, busy database: cron retries later).
-all=$(oppteam --json remind --within "$WITHIN")
-echo "$all" | jq -r '.items[].responsible' | sort -u | while IFS= read -r name; do
-  to=$(address_of "$name")
+# Who must act, with their address (exit 75, busy database: cron retries later).
+# shellcheck disable=SC2086
+all=$(oppteam $today_opt --json remind --within "$WITHIN" --by-person)
+echo "$all" | jq -r '.people[] | [.name, (.email // "")] | @tsv' | while IFS="$(printf '\t')" read -r name to; do
   [ -n "$to" ] || to=$UNIT_ADDRESS
   # Their own items, as the readable table (--for keeps only theirs).
-  body=$(oppteam remind --within "$WITHIN" --for "$name")
+  # shellcheck disable=SC2086
+  body=$(oppteam $today_opt remind --within "$WITHIN" --for="$name")
   [ -n "$body" ] || continue
-  printf '%s\n\n%s\n' "Oppgaver som forfaller de neste $WITHIN dagene, for $name:" "$body" \
-    | mail -s "oppteam: påminnelser for $name" "$to"
+  {
+    printf 'To: %s\n' "$to"
+    printf 'Subject: %s\n' "$(encoded "oppteam: påminnelser for $name")"
+    printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n'
+    printf '%s\n\n%s\n' "Oppgaver som forfaller de neste $WITHIN dagene, for $name:" "$body"
+  } | "$SENDMAIL" -t -oi
 done

@@ -106,7 +106,7 @@ const std::vector<Group>& command_groups() {
   static const std::vector<Group> groups = {
       {"Getting started", {"init", "config"}},
       {"The process, in order", {"refer", "consent", "assess", "decide", "team", "plan", "evaluate"}},
-      {"Daily work", {"case", "remind", "report"}},
+      {"Daily work", {"case", "remind", "meeting", "log", "approve", "report"}},
       {"Privacy and records", {"person", "audit", "purge"}},
       {"Operations", {"backup", "restore", "check"}},
   };
@@ -306,6 +306,9 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   setup_evaluate(app, session);
   setup_case(app, session);
   setup_remind(app, session);
+  setup_meeting(app, session);
+  setup_log(app, session);
+  setup_approve(app, session);
   setup_report(app, session);
   setup_person(app, session);
   setup_audit(app, session);
@@ -324,6 +327,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   }
   if (CLI::App* plan_cmd = subcommand_named(&app, "plan")) setup_plan_goals(*plan_cmd, session);
   setup_corrections(app, session);
+  setup_team_review(*app.get_subcommand("team"), session);
   setup_complete(app, session);
   // After the setups: a subcommand copies its parent's footer when created.
   app.footer(kFooter);

@@ -44,6 +44,8 @@ nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m) {
   j["service_label"] = m.service.empty() ? nlohmann::json() : nlohmann::json(service_label(rv, m.service));
   const std::string sector = sector_of(rv, m.service);
   j["sector"] = sector.empty() ? nlohmann::json() : nlohmann::json(sector);
+  j["email"] = m.email.empty() ? nlohmann::json() : nlohmann::json(m.email);
+  j["phone"] = m.phone.empty() ? nlohmann::json() : nlohmann::json(m.phone);
   j["removed_on"] = m.removed_on.empty() ? nlohmann::json() : nlohmann::json(m.removed_on);
   j["removed_reason"] = m.removed_reason.empty() ? nlohmann::json() : nlohmann::json(m.removed_reason);
   return j;
@@ -103,12 +105,16 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
   // the current members only, and a removal shows in the history), so that
   // names do not wrap.
   const TerminalStyle& style = output_style();
+  // Contact details (issue 15) in a column of their own when any member has them.
+  bool with_contact = false;
+  for (const auto& m : t.members) with_contact = with_contact || !m.email.empty() || !m.phone.empty();
   auto member_table = [&](bool with_sector, bool with_to) {
     std::vector<std::string> headers{s.text("team.col_name"), s.text("team.col_kind"), s.text("team.col_role"),
                                      s.text("team.col_service")};
     if (with_sector) headers.push_back(s.text("team.col_sector"));
     headers.push_back(s.text("team.col_from"));
     if (with_to) headers.push_back(s.text("team.col_to"));
+    if (with_contact) headers.push_back(s.text("meeting.col.contact"));
     Table table(std::move(headers));
     for (const auto& m : t.members) {
       if (!with_to && !m.active()) continue;
@@ -117,6 +123,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
       if (with_sector) row.push_back(sector_label(rv, sector_of(rv, m.service)));
       row.push_back(long_date(m.added_on, lang));
       if (with_to) row.push_back(m.removed_on.empty() ? "" : long_date(m.removed_on, lang));
+      if (with_contact) row.push_back(m.email.empty() || m.phone.empty() ? m.email + m.phone : m.email + ", " + m.phone);
       table.add(std::move(row));
     }
     return table;
@@ -198,9 +205,11 @@ void setup_team(CLI::App& app, Session& s) {
                      "the koordinator's role (default: koordinator, else the first role that may coordinate)");
   create->add_option("--coordinator-service", c->coordinator_service, "the service the koordinator comes from");
   create->add_option("--gp", c->gp, "the fastlege's name");
-  create->add_option("--member", c->members, "NAME:ROLE[:SERVICE], roles and services from the rammeverk (repeat)")
+  create->add_option("--member", c->members, "NAME:ROLE[:SERVICE], roles and services from the rammeverk, then optionally :email=ADDRESS and "
+                     ":phone=NUMBER (repeat)")
       ->allow_extra_args(false);
-  create->add_option("--participant", c->participants, "NAME:ROLE for the person and next of kin, e.g. \"Per Hansen:bruker\" (repeat)")
+  create->add_option("--participant", c->participants, "NAME:ROLE for the person and next of kin, e.g. \"Per Hansen:bruker\", optionally with "
+                     ":email=ADDRESS and :phone=NUMBER (repeat)")
       ->allow_extra_args(false);
   examples(create, {"oppteam --db k.db team create 2026/1 --coordinator \"Ane Lie\" --gp \"Dr. Berg\" "
                     "--member \"Ola Dahl:nav_veileder:nav\" --member \"Siri Moe:hjemmesykepleie:hjemmetjenesten\" "
@@ -235,10 +244,11 @@ void setup_team(CLI::App& app, Session& s) {
   auto a = std::make_shared<ChangeOptions>();
   auto* add = cmd->add_subcommand("add", "Add members, participants or a GP to the team");
   add->add_option("CASE", a->case_number, "the case number")->required();
-  add->add_option("--member", a->members, "NAME:ROLE[:SERVICE] (repeat)")->allow_extra_args(false);
-  add->add_option("--participant", a->participants, "NAME:ROLE (repeat)")->allow_extra_args(false);
+  add->add_option("--member", a->members, "NAME:ROLE[:SERVICE][:email=ADDRESS][:phone=NUMBER] (repeat)")->allow_extra_args(false);
+  add->add_option("--participant", a->participants, "NAME:ROLE[:email=ADDRESS][:phone=NUMBER] (repeat)")->allow_extra_args(false);
   add->add_option("--gp", a->gp, "the fastlege's name");
-  examples(add, {"oppteam --db k.db team add 2026/1 --member \"Kari Nes:ergoterapeut:fysio_ergo\""});
+  examples(add, {"oppteam --db k.db team add 2026/1 --member \"Kari Nes:ergoterapeut:fysio_ergo\"",
+                 "oppteam --db k.db team add 2026/1 --member \"Eva Li:ergoterapeut:fysio_ergo:email=eva.li@kommune.example:phone=+47 900 00 000\""});
   add->callback([&s, a] {
     authorize_case(s.ctx(), "team.write", a->case_number);
     Team t = add_to_team(s.ctx(), a->case_number, parse_specs(a->members, true, "--member"),

@@ -41,6 +41,12 @@ void setup_corrections(CLI::App& app, Session& s);
 void setup_backup(CLI::App& app, Session& s);
 // Documents that leave the house (issue 19): archive export (Noark 5).
 void setup_archive(CLI::App& app, Session& s);
+// The team at work (issue 15): meeting, log (and team review, approve).
+void setup_meeting(CLI::App& app, Session& s);
+void setup_log(CLI::App& app, Session& s);
+void setup_approve(CLI::App& app, Session& s);
+// Adds "review" under the "team" subcommand.
+void setup_team_review(CLI::App& team_cmd, Session& s);
 // The hidden "complete" subcommand behind the bash completion (issue 8).
 void setup_complete(CLI::App& app, Session& s);
 

@@ -211,11 +211,72 @@ bool has_id(const std::vector<T>& list, std::string_view id) {
   return false;
 }
 
+// [escalation], [approvals], [[meeting_kind]], [[team_review.item]] and
+// [[contact]] (issue 15), each replacing the default when present.
+void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
+  if (auto* t = c.section(root, "escalation")) {
+    c.only_keys(*t, "escalation", {"after_days", "stale_days"});
+    c.read(*t, "escalation", "after_days", rv.escalation.after_days, 0, 3650);
+    c.read(*t, "escalation", "stale_days", rv.escalation.stale_days, 1, 3650);
+  }
+  if (auto* t = c.section(root, "approvals")) {
+    c.only_keys(*t, "approvals", {"plan", "assessment"});
+    c.read(*t, "approvals", "plan", rv.approvals.plan);
+    c.read(*t, "approvals", "assessment", rv.approvals.assessment);
+  }
+  std::vector<MeetingKind> kinds;
+  std::vector<toml::source_region> kind_where;
+  if (c.each_table(root, "meeting_kind", [&](const toml::table& t, const std::string& p) {
+        c.only_keys(t, p, {"id", "label"});
+        MeetingKind k;
+        k.id = c.read_id(t, p);
+        k.label = c.required(t, p, "label");
+        kinds.push_back(std::move(k));
+        kind_where.push_back(t.source());
+      })) {
+    check_unique(c, kinds, kind_where, "meeting_kind");
+    if (kinds.empty()) c.problem(root.get("meeting_kind")->source(), "meeting_kind", "config.empty_list");
+    rv.meeting_kinds = std::move(kinds);
+  }
+  if (auto* t = c.section(root, "team_review")) {
+    c.only_keys(*t, "team_review", {"item"});
+    std::vector<ReviewItem> items;
+    std::vector<toml::source_region> where;
+    if (c.each_table(*t, "item", [&](const toml::table& it, const std::string& ip) {
+          const std::string p = "team_review." + ip;
+          c.only_keys(it, p, {"id", "text", "scale"});
+          ReviewItem item;
+          item.id = c.read_id(it, p);
+          item.text = c.required(it, p, "text");
+          c.read_range(it, p, "scale", item.scale);
+          items.push_back(std::move(item));
+          where.push_back(it.source());
+        })) {
+      check_unique(c, items, where, "team_review.item");
+      if (items.empty()) c.problem(t->source(), "team_review.item", "config.empty_list");
+      rv.team_review_items = std::move(items);
+    }
+  }
+  std::vector<Contact> contacts;
+  if (c.each_table(root, "contact", [&](const toml::table& t, const std::string& p) {
+        c.only_keys(t, p, {"name", "email", "phone"});
+        Contact k;
+        k.name = c.required(t, p, "name");
+        c.read(t, p, "email", k.email);
+        if (!k.email.empty() && !plausible_email(k.email))
+          c.problem(t.get("email")->source(), p + ".email", "config.bad_email", {k.email});
+        c.read(t, p, "phone", k.phone);
+        contacts.push_back(std::move(k));
+      }))
+    rv.contacts = std::move(contacts);
+}
+
 // Applies one TOML document on top of `rv`, checking it completely.
 void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   c.only_keys(root, "", {"municipality", "deadlines", "rules", "reports", "import", "access", "sector", "domain",
                          "reporter_type", "service", "role", "target_group", "instrument", "indicator",
-                         "closing_reason"});
+                         "closing_reason", "escalation", "approvals", "meeting_kind", "team_review", "contact"});
+
 
   if (auto* t = c.section(root, "municipality")) {
     c.only_keys(*t, "municipality", {"name", "number", "unit", "address", "language", "allow_synthetic_ids"});
@@ -237,7 +298,9 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   }
   if (auto* t = c.section(root, "deadlines")) {
     c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal",
-                                  "team_after_decision", "plan_after_team", "reopen_within_days"});
+                                  "team_after_decision", "plan_after_team", "reopen_within_days",
+                                  "meeting_notice", "minutes_after", "team_review_interval"});
+
     c.read(*t, "deadlines", "preliminary_reply", rv.deadlines.preliminary_reply, 1, 3650);
     c.read(*t, "deadlines", "decision", rv.deadlines.decision, 1, 3650);
     c.read(*t, "deadlines", "evaluation_interval", rv.deadlines.evaluation_interval, 1, 3650);
@@ -247,7 +310,11 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     c.read(*t, "deadlines", "plan_after_team", rv.deadlines.plan_after_team, 1, 3650);
     // issue 14: case reopen
     c.read(*t, "deadlines", "reopen_within_days", rv.deadlines.reopen_within_days, 0, 3650);
+    c.read(*t, "deadlines", "meeting_notice", rv.deadlines.meeting_notice, 0, 365);
+    c.read(*t, "deadlines", "minutes_after", rv.deadlines.minutes_after, 0, 365);
+    c.read(*t, "deadlines", "team_review_interval", rv.deadlines.team_review_interval, 1, 3650);
   }
+  apply_team_work(rv, root, c);
   if (auto* t = c.section(root, "rules")) {
     c.only_keys(*t, "rules", {"consent_required_for", "assessment_before_decision", "coordinator_required",
                               "gp_required", "consent_age"});
@@ -558,6 +625,18 @@ const ClosingReason* Rammeverk::find_closing_reason(std::string_view id_or_label
   for (const auto& r : closing_reasons)
     if (r.label == id_or_label) return &r;
   return nullptr;
+}
+const MeetingKind* Rammeverk::find_meeting_kind(std::string_view id) const { return find_in(meeting_kinds, id); }
+const Contact* Rammeverk::find_contact(std::string_view name) const {
+  for (const auto& k : contacts)
+    if (k.name == name) return &k;
+  return nullptr;
+}
+std::vector<std::string> Rammeverk::leaders() const {
+  std::vector<std::string> out;
+  for (const auto& u : access.users)
+    if (std::find(u.roles.begin(), u.roles.end(), "leder") != u.roles.end()) out.push_back(u.name);
+  return out;
 }
 bool Rammeverk::consent_required_for(std::string_view action) const {
   for (const auto& a : rules.consent_required_for)

@@ -52,6 +52,34 @@ class Writer {
 
 std::string range(const std::pair<int, int>& r) { return fmt::format("[{}, {}]", r.first, r.second); }
 
+// [escalation], [approvals], [[meeting_kind]], [team_review] and [[contact]] (issue 15).
+void show_team_work(Writer& w, const Rammeverk& rv) {
+  w.section("escalation");
+  w.num("escalation", "after_days", rv.escalation.after_days);
+  w.num("escalation", "stale_days", rv.escalation.stale_days);
+  w.section("approvals");
+  w.flag("approvals", "plan", rv.approvals.plan);
+  w.flag("approvals", "assessment", rv.approvals.assessment);
+  for (const auto& k : rv.meeting_kinds) {
+    w.list_entry("meeting_kind");
+    w.str("", "id", k.id, false);
+    w.str("", "label", k.label, false);
+  }
+  w.section("team_review");
+  for (const auto& it : rv.team_review_items) {
+    w.raw("\n  [[team_review.item]]\n");
+    w.raw("  "); w.str("", "id", it.id, false);
+    w.raw("  "); w.str("", "text", it.text, false);
+    if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }
+  }
+  for (const auto& k : rv.contacts) {
+    w.list_entry("contact");
+    w.str("", "name", k.name, false);
+    if (!k.email.empty()) w.str("", "email", k.email, false);
+    if (!k.phone.empty()) w.str("", "phone", k.phone, false);
+  }
+}
+
 }  // namespace
 
 std::string show_rammeverk(const Rammeverk& rv) {
@@ -73,6 +101,9 @@ std::string show_rammeverk(const Rammeverk& rv) {
   w.num("deadlines", "team_after_decision", rv.deadlines.team_after_decision);
   w.num("deadlines", "plan_after_team", rv.deadlines.plan_after_team);
   w.num("deadlines", "reopen_within_days", rv.deadlines.reopen_within_days);
+  w.num("deadlines", "meeting_notice", rv.deadlines.meeting_notice);
+  w.num("deadlines", "minutes_after", rv.deadlines.minutes_after);
+  w.num("deadlines", "team_review_interval", rv.deadlines.team_review_interval);
   w.section("rules");
   w.list("rules", "consent_required_for", rv.rules.consent_required_for);
   w.flag("rules", "assessment_before_decision", rv.rules.assessment_before_decision);
@@ -135,6 +166,7 @@ std::string show_rammeverk(const Rammeverk& rv) {
   }
   labelled("indicator", rv.indicators);
   labelled("closing_reason", rv.closing_reasons);
+  show_team_work(w, rv);
   return w.str();
 }
 

@@ -20,6 +20,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_ops.inc"
 #include "catalogue_documents.inc"
 #include "catalogue_paths.inc"
+#include "catalogue_meetings.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

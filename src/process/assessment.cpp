@@ -1,6 +1,7 @@
 #include <oppteam/process/assessment.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/approval.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -239,6 +240,7 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
                  fmt::format("assessment {} instrument {} v{} by {} ({}){}", id, ins.id, ins.version, assessor, profession,
                              scoring.partial() ? ", partial" : ""));
     audit.flush();
+    request_approval(ctx, c, kApprovalAssessment, id);  // [approvals] assessment: pending until a leader approves
 
     AssessmentResult r;
     r.fnr = c.fnr;

@@ -3,6 +3,8 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/approval.hpp>
+#include <oppteam/process/case_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/deadlines.hpp>
@@ -235,6 +237,14 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       const auto* reason = ctx.rv.find_closing_reason(str(cl["reason"]));
       cl["reason_label"] = reason ? json(reason->label) : cl["reason"];
     }
+    {
+      json log = json::array();
+      for (const auto& e : read_log(db, c.id)) log.push_back(to_json(e));  // newest first
+      doc["log"] = log;
+      json approvals = json::array();
+      for (const auto& a : approvals_of(db, c.id)) approvals.push_back(to_json(a));
+      doc["approvals"] = approvals;
+    }
     AuditWriter audit(db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.show", c.number, c.fnr, "");
     audit.flush();
@@ -345,6 +355,18 @@ std::string render_case(const nlohmann::json& d, Lang L) {
         m.add({str(x["number"]), str(x["goal"]), str(x["text"]), str(x["responsible"]), day(x["due"], L), code_text(L, "plan.mstatus.", x["status"])});
       out += m.render();
     }
+  }
+  if (d.contains("approvals") && !d["approvals"].empty()) {
+    heading("case.h_approvals");
+    for (const auto& a : d["approvals"])
+      out += tr(L, "case.approval_line", tr(L, "approve.what." + str(a["what"])), str(a["ref"]),
+                tr(L, "approve.status." + str(a["status"])), day(a["requested_on"], L), str(a["requested_by"])) + "\n";
+  }
+  if (d.contains("log") && !d["log"].empty()) {
+    heading("case.h_log");
+    Table t({tr(L, "log.col.date"), tr(L, "log.col.by"), tr(L, "log.col.text")});
+    for (const auto& e : d["log"]) t.add({day(e["date"], L), str(e["written_by"]), str(e["text"])});
+    out += t.render();
   }
   heading("case.h_evaluations");
   if (d["evaluations"].empty()) out += tr(L, "case.none") + "\n";

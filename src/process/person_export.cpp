@@ -72,6 +72,15 @@ nlohmann::json case_rows(Database& db, std::int64_t case_id) {
                                 "SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? "
                                 "ORDER BY gs.id", case_id);
     doc["corrections"] = rows(db, "SELECT * FROM correction WHERE case_id = ? ORDER BY id", case_id);
+    // The team at work (issue 15): the log newest first, meetings with their participants, actions, reviews, approvals.
+    doc["log"] = rows(db, "SELECT * FROM case_log WHERE case_id = ? ORDER BY written_on DESC, id DESC", case_id);
+    auto meetings = rows(db, "SELECT * FROM meeting WHERE case_id = ? ORDER BY held_on, number", case_id);
+    for (auto& m : meetings)
+      m["participants"] = rows(db, "SELECT * FROM meeting_participant WHERE meeting_id = ? ORDER BY id", m["id"].get<std::int64_t>());
+    doc["meetings"] = meetings;
+    doc["meeting_actions"] = rows(db, "SELECT * FROM meeting_action WHERE case_id = ? ORDER BY number", case_id);
+    doc["team_reviews"] = rows(db, "SELECT * FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id", case_id);
+    doc["approvals"] = rows(db, "SELECT * FROM approval WHERE case_id = ? ORDER BY requested_on, id", case_id);
     return doc;
   });
 }
@@ -160,6 +169,11 @@ std::string person_export_text(const nlohmann::json& doc, Lang lang) {
     section(out, lang, "person.export.evaluations", c["evaluations"]);
     for (const char* key : {"closings", "declines", "owners", "target_groups", "goal_statuses", "corrections"})
       if (c.contains(key)) section(out, lang, std::string("person.export.") + key, c[key]);
+    section(out, lang, "person.export.log", c["log"]);
+    section(out, lang, "person.export.meetings", c["meetings"]);
+    section(out, lang, "person.export.meeting_actions", c["meeting_actions"]);
+    section(out, lang, "person.export.team_reviews", c["team_reviews"]);
+    section(out, lang, "person.export.approvals", c["approvals"]);
   }
   out += "\n" + tr(lang, "person.export.audit", doc["audit"].size()) + "\n";
   for (const auto& a : doc["audit"]) {

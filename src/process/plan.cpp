@@ -4,6 +4,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/correction.hpp>
+#include <oppteam/process/approval.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/markup.hpp>
@@ -349,6 +350,7 @@ void record_plan_revision(const Context& ctx, std::int64_t plan_id, const CaseRe
   ins.bind(5, change_json(change_key, change_args));
   ins.bind(6, to_json(p).dump());
   ins.exec();
+  request_approval(ctx, c, kApprovalPlan, p.revision);  // [approvals] plan: pending until a leader approves
 }
 
 int add_goal(const Context& ctx, const CaseRef& c, const std::string& text_in, std::optional<int> from_what_matters,

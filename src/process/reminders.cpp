@@ -1,12 +1,16 @@
 #include <oppteam/process/reminders.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/collate.hpp>
 #include <oppteam/process/deadlines.hpp>
+#include <oppteam/process/team.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <map>
 #include <utility>
 
 namespace oppteam {
@@ -132,8 +136,50 @@ FROM (
     AND NOT EXISTS (SELECT 1 FROM consent v WHERE v.case_id = dl.case_id AND v.scope = dl.scope
                     AND (v.given_on > dl.declined_on OR (v.given_on = dl.declined_on AND v.recorded_at > dl.recorded_at)))
   GROUP BY dl.case_id
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'meeting', date(mt.held_on, :meet_mod), {coordinator}, mt.number, NULL, NULL
+  FROM meeting mt INDEXED BY meeting_planned CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
+  WHERE mt.status = 'planned' AND mt.held_on >= :today AND mt.held_on <= :meet_cut
+    AND t.case_id = mt.case_id AND t.status = 'active' AND c.id = mt.case_id
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'minutes', date(mt.held_on, :min_mod), {coordinator}, mt.number, NULL, NULL
+  FROM meeting mt INDEXED BY meeting_open CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
+  WHERE mt.minutes IS NULL AND mt.held_on <= :min_cut AND mt.held_on < :today
+    AND t.case_id = mt.case_id AND t.status = 'active' AND c.id = mt.case_id
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'action', a.due_on, {coordinator}, a.number, a.responsible, NULL
+  FROM meeting_action a INDEXED BY meeting_action_open CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
+  WHERE a.status = 'open' AND a.measure IS NULL AND a.due_on <= :horizon
+    AND t.case_id = a.case_id AND t.status = 'active' AND c.id = a.case_id
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'team_review',
+         date(COALESCE((SELECT max(rv.reviewed_on) FROM team_review rv WHERE rv.case_id = t.case_id), t.created_on), :rev_mod),
+         {coordinator}, NULL, NULL, NULL
+  FROM team t INDEXED BY team_open CROSS JOIN case_file c
+  WHERE t.status = 'active' AND t.created_on <= :rev_cut AND c.id = t.case_id
+    AND NOT EXISTS (SELECT 1 FROM team_review rv WHERE rv.case_id = t.case_id AND rv.reviewed_on > :rev_cut)
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'approval', ap.requested_on, :unit, ap.ref, NULL, ap.what
+  FROM approval ap INDEXED BY approval_pending CROSS JOIN case_file c
+  WHERE ap.status = 'pending' AND ap.requested_on <= :horizon AND c.id = ap.case_id
+  UNION ALL
+  SELECT c.number, c.year, c.seq, 'stale_case', date(s.last, :stale_mod),
+         COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
+                   WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   LIMIT 1), {owner}),
+         NULL, NULL, NULL
+  FROM (SELECT c0.id AS id,
+               (SELECT max(CASE WHEN a.acted_on <> '' THEN a.acted_on ELSE substr(a.at, 1, 10) END)
+                FROM audit a WHERE a.object = c0.number AND a.object <> ''
+                  AND a.action NOT LIKE '%.show' AND a.action NOT LIKE '%.list' AND a.action NOT LIKE '%.export'
+                  AND a.action NOT LIKE '%.history'
+                  AND a.action <> 'access.refused') AS last
+        FROM case_file c0
+        WHERE (c0.status = 'received' OR c0.status = 'granted' OR c0.status = 'active') AND c0.opened_on <= :stale_cut) s
+       CROSS JOIN case_file c
+  WHERE c.id = s.id AND s.last <= :stale_cut
 ) x
-WHERE x.due <= :horizon AND (:for IS NULL OR x.responsible = :for)
+WHERE x.due <= :horizon AND (:for IS NULL OR x.responsible = :for OR x.measure_responsible = :for)
 ORDER BY x.due, x.y, x.s, x.kind, x.measure
 )sql";
 
@@ -175,6 +221,14 @@ Params params(const Context& ctx, const ReminderQuery& rq) {
             {":eval_mod", mod(d.evaluation_interval)},
             {":cons_cut", cut(d.consent_review)},
             {":cons_mod", mod(d.consent_review)},
+            {":meet_cut", format_date(horizon + std::chrono::days(d.meeting_notice))},
+            {":meet_mod", mod(-d.meeting_notice)},
+            {":min_cut", cut(d.minutes_after)},
+            {":min_mod", mod(d.minutes_after)},
+            {":rev_cut", cut(d.team_review_interval)},
+            {":rev_mod", mod(d.team_review_interval)},
+            {":stale_cut", cut(ctx.rv.escalation.stale_days)},
+            {":stale_mod", mod(ctx.rv.escalation.stale_days)},
             {":unit", ctx.text("remind.unit")}};
   p.for_name = rq.for_name;
   return p;
@@ -211,8 +265,16 @@ std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
   return sql.substr(sql.find_first_not_of('\n')) + ";\n";
 }
 
-std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
-  if (rq.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq.within);
+std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
+  if (rq_in.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq_in.within);
+  // A leader ([[access.user]] with the role leder) also sees what is
+  // escalated and the pending approvals: the query then keeps everything
+  // and the items are chosen below.
+  const auto leaders = ctx.rv.leaders();
+  const bool leader =
+      rq_in.for_name && std::find(leaders.begin(), leaders.end(), *rq_in.for_name) != leaders.end();
+  ReminderQuery rq = rq_in;
+  if (leader) rq.for_name.reset();
   const Params p = params(ctx, rq);
   const Date today = ctx.today();
   // The query reads one consistent snapshot (WAL) without the write lock,
@@ -234,19 +296,41 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq) {
       r.kind = q.getColumn(1).getString();
       r.due = q.getColumn(2).getString();
       r.responsible = q.getColumn(3).getString();
-      if (!q.getColumn(4).isNull()) r.measure = q.getColumn(4).getInt();
+      // Column 4 is the number of what the item is about: a measure, an
+      // action or a meeting; column 5 who carries it (measure, action).
+      if (!q.getColumn(4).isNull()) {
+        const int n = q.getColumn(4).getInt();
+        if (r.kind == "action") r.action = n;
+        else if (r.kind == "meeting" || r.kind == "minutes") r.meeting = n;
+        else r.measure = n;
+      }
       if (!q.getColumn(5).isNull()) r.measure_responsible = q.getColumn(5).getString();
+      r.assignee = r.measure_responsible.empty() ? r.responsible : r.measure_responsible;
+      if (r.kind == "approval") {
+        r.ref = r.measure ? std::optional<std::int64_t>(*r.measure) : std::nullopt;
+        r.measure.reset();
+      }
       if (!q.getColumn(6).isNull()) r.scope = q.getColumn(6).getString();
       if (auto d = try_parse_date(r.due)) r.days_overdue = days_between(*d, today);
+      r.escalated = r.days_overdue > ctx.rv.escalation.after_days;
       items.push_back(std::move(r));
     }
     return items;
   });
+  if (leader || rq_in.escalated_only) {
+    std::erase_if(out, [&](const Reminder& r) {
+      if (rq_in.escalated_only && !r.escalated && r.kind != "approval") return true;
+      if (!leader) return false;
+      const std::string& n = *rq_in.for_name;
+      return !(r.escalated || r.kind == "approval" || r.responsible == n || r.assignee == n);
+    });
+  }
   ctx.db.write([&] {
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("remind", "", "",
-                 fmt::format("{} items, within {} days{}", out.size(), rq.within,
-                             rq.for_name ? ", for " + *rq.for_name : std::string()));
+                 fmt::format("{} items, within {} days{}{}", out.size(), rq_in.within,
+                             rq_in.for_name ? ", for " + *rq_in.for_name : std::string(),
+                             rq_in.escalated_only ? ", escalated" : ""));
     audit.flush();
   });
   return out;
@@ -260,7 +344,53 @@ nlohmann::json to_json(const Reminder& r) {
     j["measure_responsible"] = r.measure_responsible;
   }
   if (!r.scope.empty()) j["scope"] = r.scope;
+  if (r.action) {
+    j["action"] = *r.action;
+    j["action_responsible"] = r.measure_responsible;
+  }
+  if (r.meeting) j["meeting"] = *r.meeting;
+  if (r.kind == "approval") {
+    j.erase("scope");
+    j["what"] = r.scope;
+    j["ref"] = r.ref ? nlohmann::json(*r.ref) : nlohmann::json();
+  }
+  j["assignee"] = r.assignee;
+  j["escalated"] = r.escalated;
   return j;
+}
+
+std::vector<PersonReminders> group_by_person(const Context& ctx, const std::vector<Reminder>& items) {
+  // Each item goes to whoever must act; an escalated item also to every
+  // leader, a pending approval to the leaders only (the unit when none).
+  const auto leaders = ctx.rv.leaders();
+  std::map<std::string, std::vector<Reminder>> by_name;
+  for (const auto& r : items) {
+    if (r.kind == "approval" && !leaders.empty()) {
+      for (const auto& l : leaders) by_name[l].push_back(r);
+      continue;
+    }
+    by_name[r.assignee].push_back(r);
+    if (r.escalated)
+      for (const auto& l : leaders)
+        if (l != r.assignee) by_name[l].push_back(r);
+  }
+  std::vector<PersonReminders> out;
+  for (auto& [name, list] : by_name) {
+    const Contact k = contact_details(ctx, name);
+    out.push_back({name, k.email, k.phone, std::move(list)});
+  }
+  const Collator collate(ctx.lang);
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return collate(a.name, b.name); });
+  return out;
+}
+
+nlohmann::json to_json(const PersonReminders& p) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : p.items) items.push_back(to_json(r));
+  return {{"name", p.name},
+          {"email", p.email.empty() ? nlohmann::json() : nlohmann::json(p.email)},
+          {"phone", p.phone.empty() ? nlohmann::json() : nlohmann::json(p.phone)},
+          {"items", items}};
 }
 
 }  // namespace oppteam

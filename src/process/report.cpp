@@ -4,6 +4,7 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/process/team_review.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <fmt/format.h>
@@ -148,6 +149,48 @@ std::vector<std::string> report_periods(Date from, Date to, const std::string& b
   }
   return out;
 }
+
+namespace {
+
+// The team reviews (issue 15): each yes/no item a table of yes and no
+// counts per period (suppressed as every other table), each scale item its
+// mean per period when enough reviews answered it.
+void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
+  const auto counts = ctx.db.read(
+      [&] { return team_review_counts(ctx.db, ctx.rv, r.from, r.to, period_sql(o.by, "r.reviewed_on")); });
+  for (const auto& item : ctx.rv.team_review_items) {
+    if (item.scale) {
+      for (const auto& n : counts) {
+        if (n.item != &item) continue;
+        TeamReviewScale x{item.id, item.text, n.period, n.reviews, std::nullopt, n.reviews < r.min_count};
+        if (!x.suppressed) x.mean = static_cast<double>(n.sum) / static_cast<double>(n.reviews);
+        r.team_review_scales.push_back(std::move(x));
+      }
+      continue;
+    }
+    std::vector<std::vector<std::int64_t>> cells(2, std::vector<std::int64_t>(r.periods.size(), 0));
+    bool any = false;
+    for (const auto& n : counts) {
+      if (n.item != &item) continue;
+      const auto at = std::find(r.periods.begin(), r.periods.end(), n.period);
+      if (at == r.periods.end()) continue;
+      const auto col = static_cast<std::size_t>(at - r.periods.begin());
+      cells[0][col] = n.sum;
+      cells[1][col] = n.reviews - n.sum;
+      any = true;
+    }
+    if (!any) continue;
+    ReportTable t;
+    t.id = "team_review." + item.id;
+    t.title = tr(ctx.lang, "report.team_review_title", item.text);
+    t.row_ids = {"yes", "no"};
+    t.row_labels = {tr(ctx.lang, "report.yes"), tr(ctx.lang, "report.no")};
+    t.table = suppress_table(cells, r.min_count);
+    r.tables.push_back(std::move(t));
+  }
+}
+
+}  // namespace
 
 Report build_report(const Context& ctx, const ReportOptions& o) {
   if (o.from > o.to) throw make_error(ExitCode::usage, "report.from_after_to", format_date(o.from), format_date(o.to));
@@ -303,6 +346,8 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     }
   });
 
+  add_team_reviews(ctx, o, r);
+
   // One audit entry for the report: aggregate only, no person.
   db.write([&] {
     audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "report", "", "",
@@ -353,6 +398,7 @@ nlohmann::json report_json(const Report& r) {
     nlohmann::json totals = nlohmann::json::object();
     for (std::size_t c = 0; c < r.periods.size(); ++c) totals[r.periods[c]] = cell_json(s, s.rows(), c);
     tables[t.id] = {{"rows", rows}, {"totals", totals}, {"total", cell_json(s, s.rows(), s.cols())}};
+    if (!t.title.empty()) tables[t.id]["title"] = t.title;
   }
   doc["tables"] = tables;
   nlohmann::json lead = nlohmann::json::object();
@@ -383,6 +429,12 @@ nlohmann::json report_json(const Report& r) {
                     {"suppressed", iq.suppressed}});
   }
   doc["indicators"] = inds;
+  nlohmann::json scales = nlohmann::json::array();
+  for (const auto& x : r.team_review_scales)
+    scales.push_back({{"item", x.item}, {"text", x.text}, {"period", x.period},
+                      {"reviews", x.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(x.reviews)},
+                      {"mean", x.mean ? nlohmann::json(*x.mean) : nlohmann::json(nullptr)}, {"suppressed", x.suppressed}});
+  doc["team_review_scales"] = scales;
   return doc;
 }
 
@@ -390,7 +442,7 @@ std::string report_text(const Report& r, Lang lang) {
   std::string out = tr(lang, "report.heading", r.from, r.to, r.min_count) + "\n";
   const bool one = r.periods.size() == 1;
   for (const auto& t : r.tables) {
-    out += "\n" + tr(lang, "report.table." + t.id) + "\n";
+    out += "\n" + (t.title.empty() ? tr(lang, "report.table." + t.id) : t.title) + "\n";
     std::vector<std::string> headers{""};
     if (!one) headers.insert(headers.end(), r.periods.begin(), r.periods.end());
     headers.push_back(tr(lang, "report.total"));
@@ -431,6 +483,14 @@ std::string report_text(const Report& r, Lang lang) {
     }
     out += it.render();
   }
+  if (!r.team_review_scales.empty()) {
+    out += "\n" + tr(lang, "report.table.team_review_scales") + "\n";
+    Table ts({tr(lang, "report.period"), tr(lang, "report.review_item"), tr(lang, "report.reviews"), tr(lang, "report.mean")});
+    for (const auto& x : r.team_review_scales)
+      ts.add({x.period, x.text, x.suppressed ? small(r.min_count) : std::to_string(x.reviews),
+              x.mean ? fmt::format("{:.2f}", *x.mean) : "-"});
+    out += ts.render();
+  }
   return out;
 }
 
@@ -462,6 +522,10 @@ std::string report_csv(const Report& r) {
     line("indicators", iq.indicator + ".cases", iq.quarter, iq.suppressed ? small(r.min_count) : std::to_string(iq.cases));
     line("indicators", iq.indicator + ".sum", iq.quarter, iq.sum ? std::to_string(*iq.sum) : "");
     line("indicators", iq.indicator + ".mean", iq.quarter, iq.mean ? fmt::format("{:.4f}", *iq.mean) : "");
+  }
+  for (const auto& x : r.team_review_scales) {
+    line("team_review_scales", x.item + ".reviews", x.period, x.suppressed ? small(r.min_count) : std::to_string(x.reviews));
+    line("team_review_scales", x.item + ".mean", x.period, x.mean ? fmt::format("{:.4f}", *x.mean) : "");
   }
   return out;
 }

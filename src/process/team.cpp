@@ -81,7 +81,7 @@ std::optional<Team> load_team(Database& db, const CaseRef& c) {
     cs.bind(1, c.id);
     t.case_status = cs.executeStep() ? cs.getColumn(0).getString() : c.status;
     SQLite::Statement m(db.sql(),
-                        "SELECT id, name, role, service, kind, added_on, removed_on, removed_reason FROM team_member "
+                        "SELECT id, name, role, service, kind, added_on, removed_on, removed_reason, email, phone FROM team_member "
                         "WHERE team_id = ? ORDER BY id");
     m.bind(1, t.id);
     while (m.executeStep()) {
@@ -94,6 +94,8 @@ std::optional<Team> load_team(Database& db, const CaseRef& c) {
       tm.added_on = m.getColumn(5).getString();
       tm.removed_on = opt_text(m, 6);
       tm.removed_reason = opt_text(m, 7);
+      tm.email = opt_text(m, 8);
+      tm.phone = opt_text(m, 9);
       t.members.push_back(std::move(tm));
     }
     AuditFilter f;
@@ -119,11 +121,16 @@ void require_not_closed(const Team& t) {
 class MemberWriter {
  public:
   MemberWriter(Database& db, std::int64_t team_id, std::string today)
-      : q_(db.sql(), "INSERT INTO team_member (team_id, name, role, service, kind, added_on) VALUES (?,?,?,?,?,?)"),
+      : q_(db.sql(), "INSERT INTO team_member (team_id, name, role, service, kind, added_on, email, phone) VALUES (?,?,?,?,?,?,?,?)"),
         team_id_(team_id),
         today_(std::move(today)) {}
-  void add(const std::string& name, const std::string& role, const std::string& service, std::string_view kind) {
+  void add(const std::string& name, const std::string& role, const std::string& service, std::string_view kind,
+           const std::string& email = {}, const std::string& phone = {}) {
     q_.bind(1, team_id_);
+    if (email.empty()) q_.bind(7);
+    else q_.bind(7, email);
+    if (phone.empty()) q_.bind(8);
+    else q_.bind(8, phone);
     q_.bind(2, name);
     q_.bind(3, role);
     if (service.empty()) q_.bind(4);
@@ -176,11 +183,11 @@ std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const 
     details.push_back(describe("gp", gp, "fastlege", ""));
   }
   for (const auto& m : members) {
-    w.add(m.name, m.role, m.service, kMemberMember);
+    w.add(m.name, m.role, m.service, kMemberMember, m.email, m.phone);
     details.push_back(describe("member", m.name, m.role, m.service));
   }
   for (const auto& p : participants) {
-    w.add(p.name, p.role, "", kMemberParticipant);
+    w.add(p.name, p.role, "", kMemberParticipant, p.email, p.phone);
     details.push_back(describe("participant", p.name, p.role, ""));
   }
   return details;
@@ -214,26 +221,112 @@ const TeamMember* Team::find_active(std::string_view name) const {
   return nullptr;
 }
 
-MemberSpec parse_member_spec(std::string_view text, bool with_service, std::string_view option) {
+namespace {
+
+// Splits "A:B:key=value:..." into its positional parts and its key=value
+// parts (which must come last). Error(usage) naming `option` otherwise.
+struct SpecParts {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> keyed;
+};
+
+SpecParts split_spec(std::string_view text, std::string_view option, std::string_view bad_key) {
   require_text(text, option, TextField::line);
-  std::vector<std::string> parts;
+  SpecParts out;
   std::size_t start = 0;
   while (true) {
     auto colon = text.find(':', start);
-    parts.push_back(trim(text.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start)));
+    std::string part = trim(text.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start));
+    const auto eq = part.find('=');
+    if (!out.positional.empty() && eq != std::string::npos) {
+      out.keyed.emplace_back(trim(part.substr(0, eq)), trim(part.substr(eq + 1)));
+    } else {
+      if (!out.keyed.empty()) throw make_error(ExitCode::usage, std::string(bad_key), option, text);
+      out.positional.push_back(std::move(part));
+    }
     if (colon == std::string_view::npos) break;
     start = colon + 1;
   }
+  return out;
+}
+
+// Applies the key=value parts of a spec: email, phone and (when allowed) service.
+void apply_keyed(MemberSpec& m, const SpecParts& parts, bool service_key, std::string_view option, std::string_view text) {
+  for (const auto& [key, value] : parts.keyed) {
+    if (value.empty()) throw make_error(ExitCode::usage, "team.bad_contact_key", option, text, key);
+    if (key == "email") {
+      check_email(value, option);
+      m.email = value;
+    } else if (key == "phone") {
+      check_phone(value, option);
+      m.phone = value;
+    } else if (key == "service" && service_key) {
+      m.service = value;
+    } else {
+      throw make_error(ExitCode::usage, "team.bad_contact_key", option, text, key);
+    }
+  }
+}
+
+}  // namespace
+
+void check_email(std::string_view email, std::string_view option) {
+  if (!plausible_email(email)) throw make_error(ExitCode::data, "team.bad_email", option, email);
+}
+
+void check_phone(std::string_view phone, std::string_view option) {
+  bool ok = !phone.empty() && phone.size() <= 32;
+  for (char ch : phone) ok = ok && ((ch >= '0' && ch <= '9') || ch == ' ' || ch == '+' || ch == '-' || ch == '(' || ch == ')');
+  if (!ok) throw make_error(ExitCode::data, "team.bad_phone", option, phone);
+}
+
+MemberSpec parse_member_spec(std::string_view text, bool with_service, std::string_view option) {
+  const std::string_view bad_key = with_service ? "team.bad_member_spec" : "team.bad_participant_spec";
+  const SpecParts parts = split_spec(text, option, bad_key);
+  const auto& p = parts.positional;
   const std::size_t max_parts = with_service ? 3 : 2;
-  bool ok = parts.size() >= 2 && parts.size() <= max_parts && !parts[0].empty() && !parts[1].empty();
-  if (ok && parts.size() == 3 && parts[2].empty()) ok = false;
-  if (!ok)
-    throw make_error(ExitCode::usage, with_service ? "team.bad_member_spec" : "team.bad_participant_spec", option, text);
+  bool ok = p.size() >= 2 && p.size() <= max_parts && !p[0].empty() && !p[1].empty();
+  if (ok && p.size() == 3 && p[2].empty()) ok = false;
+  if (!ok) throw make_error(ExitCode::usage, std::string(bad_key), option, text);
   MemberSpec m;
-  m.name = parts[0];
-  m.role = parts[1];
-  if (parts.size() == 3) m.service = parts[2];
+  m.name = p[0];
+  m.role = p[1];
+  if (p.size() == 3) m.service = p[2];
+  apply_keyed(m, parts, false, option, text);
   return m;
+}
+
+MemberSpec parse_participant_spec(std::string_view text, std::string_view option) {
+  const SpecParts parts = split_spec(text, option, "meeting.bad_participant_spec");
+  const auto& p = parts.positional;
+  if (p.empty() || p.size() > 2 || p[0].empty() || (p.size() == 2 && p[1].empty()))
+    throw make_error(ExitCode::usage, "meeting.bad_participant_spec", option, text);
+  MemberSpec m;
+  m.name = p[0];
+  if (p.size() == 2) m.role = p[1];
+  apply_keyed(m, parts, true, option, text);
+  return m;
+}
+
+Contact contact_details(const Context& ctx, std::string_view name) {
+  Contact out;
+  out.name = std::string(name);
+  if (const Contact* k = ctx.rv.find_contact(name)) out = *k;
+  if (!out.email.empty() && !out.phone.empty()) return out;
+  return ctx.db.read([&] {
+    SQLite::Statement q(ctx.db.sql(),
+                        "SELECT email, phone FROM (SELECT email, phone, removed_on IS NULL AS current, id, 0 AS src "
+                        "FROM team_member WHERE name = ?1 AND (email IS NOT NULL OR phone IS NOT NULL) "
+                        "UNION ALL SELECT email, phone, 0, id, 1 FROM meeting_participant "
+                        "WHERE name = ?1 AND (email IS NOT NULL OR phone IS NOT NULL)) "
+                        "ORDER BY src, current DESC, id DESC");
+    q.bind(1, std::string(name));
+    while (q.executeStep() && (out.email.empty() || out.phone.empty())) {
+      if (out.email.empty()) out.email = opt_text(q, 0);
+      if (out.phone.empty()) out.phone = opt_text(q, 1);
+    }
+    return out;
+  });
 }
 
 const Role* default_coordinator_role(const Rammeverk& rv) {
@@ -258,6 +351,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
   // service (and role, when it may coordinate and none was named) go to the
   // coordinator row.
   std::string coordinator_service = trim(in.coordinator_service);
+  std::string coordinator_email, coordinator_phone;
   std::vector<MemberSpec> members;
   for (const auto& m : in.members) {
     if (coordinator.empty() || m.name != coordinator) {
@@ -265,6 +359,8 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
       continue;
     }
     if (coordinator_service.empty()) coordinator_service = m.service;
+    coordinator_email = m.email;
+    coordinator_phone = m.phone;
     if (const Role* r = rv.find_role(m.role); coordinator_role.empty() && r && r->may_coordinate) coordinator_role = m.role;
   }
 
@@ -302,7 +398,8 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     std::vector<std::string> taken;
     std::vector<std::string> details;
     if (!coordinator.empty()) {
-      MemberWriter(ctx.db, t.id, today).add(coordinator, coordinator_role, coordinator_service, kMemberCoordinator);
+      MemberWriter(ctx.db, t.id, today)
+          .add(coordinator, coordinator_role, coordinator_service, kMemberCoordinator, coordinator_email, coordinator_phone);
       taken.push_back(coordinator);
       details.push_back(describe("coordinator", coordinator, coordinator_role, coordinator_service));
     }
@@ -410,7 +507,10 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
       audit.append("team.remove", c.number, c.fnr, describe(old->kind, old->name, old->role, old->service));
     }
     if (existing && (!old || existing->id != old->id)) close_member(ctx.db, existing->id, today, "became coordinator");
-    MemberWriter(ctx.db, t.id, today).add(name, role, service, kMemberCoordinator);
+    // The contact details go with the person (kept when a member becomes coordinator).
+    const TeamMember* same = existing ? existing : (old && old->name == name ? old : nullptr);
+    MemberWriter(ctx.db, t.id, today)
+        .add(name, role, service, kMemberCoordinator, same ? same->email : std::string(), same ? same->phone : std::string());
     audit.append("team.coordinator", c.number, c.fnr, describe("coordinator", name, role, service));
     audit.flush();
     return require_team(ctx.db, c);

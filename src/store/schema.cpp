@@ -517,6 +517,93 @@ CREATE TABLE correction (
 CREATE INDEX correction_case ON correction(case_id);
 CREATE INDEX correction_person ON correction(person_id);
 CREATE INDEX correction_object ON correction(object, object_id);
+
+// 7 (issue 15; the lead may renumber it): the team at work. Meetings with
+// their participants and agreed actions, the case log, the team's reviews
+// of itself, approvals a leader must give, and contact details of members.
+// - meeting: number per case; status 'planned' (meeting next) or 'held'.
+// - meeting_action: number per case; measure = the plan measure it became.
+// - approval: what ('plan' | 'assessment'), ref (plan revision or
+//   assessment id), status pending -> approved | rejected.
+constexpr const char* kTeamWork = R"sql(
+CREATE TABLE meeting (
+  id             INTEGER PRIMARY KEY,
+  case_id        INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  number         INTEGER NOT NULL,
+  kind           TEXT NOT NULL,
+  held_on        TEXT NOT NULL,
+  place          TEXT,
+  status         TEXT NOT NULL CHECK (status = 'planned' OR status = 'held'),
+  person_present INTEGER NOT NULL DEFAULT 0,
+  minutes        TEXT,
+  minutes_on     TEXT,
+  created_by     TEXT NOT NULL,
+  UNIQUE (case_id, number)
+) STRICT;
+CREATE INDEX meeting_open ON meeting(held_on, case_id) WHERE minutes IS NULL;
+CREATE INDEX meeting_planned ON meeting(held_on, case_id) WHERE status = 'planned';
+
+CREATE TABLE meeting_participant (
+  id         INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  role       TEXT,
+  service    TEXT,
+  phone      TEXT,
+  email      TEXT
+) STRICT;
+CREATE INDEX meeting_participant_meeting ON meeting_participant(meeting_id);
+
+CREATE TABLE meeting_action (
+  id          INTEGER PRIMARY KEY,
+  meeting_id  INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  responsible TEXT NOT NULL,
+  due_on      TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'done'),
+  done_on     TEXT,
+  measure     INTEGER,
+  UNIQUE (case_id, number)
+) STRICT;
+CREATE INDEX meeting_action_open ON meeting_action(due_on, case_id) WHERE status = 'open' AND measure IS NULL;
+
+CREATE TABLE case_log (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  written_on TEXT NOT NULL,
+  written_by TEXT NOT NULL,
+  written_at TEXT NOT NULL,
+  text       TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_log_case ON case_log(case_id, written_on);
+
+CREATE TABLE team_review (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  reviewed_on TEXT NOT NULL,
+  reviewed_by TEXT NOT NULL,
+  answers     TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE INDEX team_review_case ON team_review(case_id, reviewed_on);
+
+CREATE TABLE approval (
+  id           INTEGER PRIMARY KEY,
+  case_id      INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  what         TEXT NOT NULL,
+  ref          INTEGER,
+  requested_on TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status = 'pending' OR status = 'approved' OR status = 'rejected'),
+  decided_on   TEXT,
+  decided_by   TEXT,
+  reason       TEXT
+) STRICT;
+CREATE INDEX approval_pending ON approval(requested_on, case_id) WHERE status = 'pending';
+
+ALTER TABLE team_member ADD COLUMN phone TEXT;
+ALTER TABLE team_member ADD COLUMN email TEXT;
 )sql";
 
 }  // namespace
@@ -531,6 +618,7 @@ const std::vector<Migration>& migrations() {
       {6, "truthful audit log and case sequence", kTruthfulAudit},
       {7, "archive exports", kArchive},
       {8, "every path a case takes: closing, decline, owner, target group, goal status, corrections", kPaths},
+      {9, "meetings, case log, team reviews, approvals, contact details", kTeamWork},
   };
   return all;
 }

@@ -133,4 +133,16 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+bool plausible_email(std::string_view email) {
+  const auto at = email.find('@');
+  bool ok = !email.empty() && email.size() <= 254 && email.front() != '-' && at != std::string_view::npos && at > 0 &&
+            at + 1 < email.size() && email.find('@', at + 1) == std::string_view::npos;
+  constexpr std::string_view kRefused = "\"'(),;<>[]\\`|$";
+  for (char ch : email) {
+    const auto u = static_cast<unsigned char>(ch);
+    ok = ok && u > ' ' && u != 0x7f && kRefused.find(ch) == std::string_view::npos;
+  }
+  return ok;
+}
+
 }  // namespace oppteam

@@ -16,8 +16,19 @@ namespace {
 
 const char* kFnr = "23923901213";  // synthetic: 23.12.1939, month + 80
 
+// The example rammeverk without the team at work's own reminders (issue
+// 15: the team's review of itself, stale cases), which its own year
+// scenario (test_team_work_scenario.cpp) checks; this one is issue 5's.
+std::string plan_year_rammeverk() {
+  std::string text = test::read_file(test::source_path("examples/rammeverk.toml"));
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"team_review_interval = 180", "team_review_interval = 3650"},
+                                 {"stale_days = 60", "stale_days = 3650"}})
+    text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
 struct Year {
-  test::Fixture f;
+  test::Fixture f{plan_year_rammeverk()};
   std::string c;
 
   test::Result run(const std::string& day, std::vector<std::string> args) {
@@ -117,7 +128,9 @@ TEST_CASE("scenario: a year of one case, with remind speaking only when work is 
   y.speaks("2026-05-14", {"measure"}, {"--within", "1"});
   y.speaks("2026-05-15", {"measure"});
   y.speaks("2026-05-16", {"measure"}, {"--for", "Ane Lie"});
-  y.silent("2026-05-16", {"--for", "Ola Dahl"});  // the coordinator answers for the team's reminders
+  // The coordinator answers for the team's reminders, and (issue 15) the member who carries the measure sees it too.
+  y.speaks("2026-05-16", {"measure"}, {"--for", "Ola Dahl"});
+  y.silent("2026-05-16", {"--for", "Siri Moe"});
   auto overdue = y.ok("2026-05-18", {"--json", "remind"}).json()["items"][0];
   CHECK(overdue["measure"] == 2);
   CHECK(overdue["measure_responsible"] == "Ola Dahl");

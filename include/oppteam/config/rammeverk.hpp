@@ -62,6 +62,22 @@ struct Indicator : Labelled {
   std::optional<std::pair<int, int>> scale;
 };
 
+// The team at work (issue 15): kinds of meeting, the items of the team's
+// review of itself, and contact details the rammeverk holds for people.
+struct MeetingKind : Labelled {};
+
+struct ReviewItem {
+  std::string id;
+  std::string text;
+  std::optional<std::pair<int, int>> scale;  // inclusive range; yes/no when absent
+};
+
+struct Contact {
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
 struct AccessUser {
   std::string name;
   std::vector<std::string> roles;
@@ -91,7 +107,20 @@ struct Rammeverk {
     int team_after_decision = 14;  // a team in place this long after a vedtak granting it
     int plan_after_team = 30;      // a plan this long after the team was made
     int reopen_within_days = 90;   // a closed case may be reopened this long after its closing
+    int meeting_notice = 7;         // a planned meeting is reminded of this long before
+    int minutes_after = 7;          // minutes still missing this long after a meeting
+    int team_review_interval = 180; // the team reviews itself this often
   } deadlines;
+
+  struct {
+    int after_days = 14;  // overdue this long: also shown to the unit's leaders
+    int stale_days = 60;  // an open case unchanged this long is a stale case
+  } escalation;
+
+  struct {
+    bool plan = false;        // a plan revision needs a leader's approval
+    bool assessment = false;  // an assessment needs a leader's approval
+  } approvals;
 
   struct {
     std::vector<std::string> consent_required_for{"assess", "team"};
@@ -126,6 +155,9 @@ struct Rammeverk {
   std::vector<Instrument> instruments;
   std::vector<Indicator> indicators;
   std::vector<ClosingReason> closing_reasons;
+  std::vector<MeetingKind> meeting_kinds;
+  std::vector<ReviewItem> team_review_items;
+  std::vector<Contact> contacts;
 
   // Where each key came from: "default", "FILE:LINE" or "database".
   std::map<std::string, std::string> origin;
@@ -144,6 +176,10 @@ struct Rammeverk {
   const TargetGroup* find_target_group(std::string_view id) const;
   // The closing reason with this id, or else with this label; nullptr when none.
   const ClosingReason* find_closing_reason(std::string_view id_or_label) const;
+  const MeetingKind* find_meeting_kind(std::string_view id) const;
+  const Contact* find_contact(std::string_view name) const;
+  // The names of [[access.user]] entries with the role "leder".
+  std::vector<std::string> leaders() const;
   bool consent_required_for(std::string_view action) const;
 };
 

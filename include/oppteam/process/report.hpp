@@ -29,6 +29,7 @@ struct ReportTable {
   std::vector<std::string> row_ids;     // category ids as stored
   std::vector<std::string> row_labels;  // for people
   SuppressedTable table;                // cells, totals and what is hidden
+  std::string title;                    // for people when the catalogue has no report.table.<id> (a rammeverk item)
 };
 
 // Days between two steps of the process; median and 90th percentile
@@ -70,6 +71,17 @@ struct IndicatorQuarter {
   bool suppressed = false;
 };
 
+// A scale item of the team reviews (issue 15) in one period: the mean is
+// shown only when at least min_count reviews answered it.
+struct TeamReviewScale {
+  std::string item;
+  std::string text;
+  std::string period;
+  std::int64_t reviews = 0;
+  std::optional<double> mean;
+  bool suppressed = false;
+};
+
 struct Report {
   std::string from, to, by;
   int min_count = 0;
@@ -79,6 +91,7 @@ struct Report {
   LateDecisions late;
   GoalAttainment goal_attainment;
   std::vector<IndicatorQuarter> indicators;
+  std::vector<TeamReviewScale> team_review_scales;  // yes/no items are tables "team_review.<item>"
 };
 
 // The period keys from `from` to `to` for `by` (exit 64 on another `by`).

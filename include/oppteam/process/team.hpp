@@ -27,23 +27,42 @@ inline constexpr std::string_view kMemberGp = "gp";
 inline constexpr std::string_view kMemberMember = "member";
 inline constexpr std::string_view kMemberParticipant = "participant";
 
-// A member as given on the command line: "NAME:ROLE[:SERVICE]".
+// A member as given on the command line: "NAME:ROLE[:SERVICE]", with
+// contact details after it as "email=ADDRESS" and "phone=NUMBER".
 struct MemberSpec {
   std::string name;
   std::string role;
   std::string service;  // empty: none
+  std::string email{};  // empty: none (initialised: {name, role, service} stays a complete initialiser)
+  std::string phone{};  // empty: none
 };
 
 // Parses "NAME:ROLE[:SERVICE]" (or "NAME:ROLE" when `with_service` is
-// false). Error(usage) when the form is wrong. Ids are checked later
-// against the rammeverk.
+// false), each optionally followed by ":email=ADDRESS" and ":phone=NUMBER".
+// Error(usage) when the form is wrong or a key is unknown; Error(data)
+// for an address or number that is not one (check_email, check_phone).
+// Ids are checked later against the rammeverk.
 MemberSpec parse_member_spec(std::string_view text, bool with_service, std::string_view option);
+
+// A meeting participant: "NAME[:ROLE]" with optional ":service=ID",
+// ":email=ADDRESS" and ":phone=NUMBER" (role and service need not be
+// in the rammeverk: a participant may come from outside the services).
+MemberSpec parse_participant_spec(std::string_view text, std::string_view option);
+
+// An e-mail address that is safe to hand to a mail program: LOCAL@DOMAIN,
+// at most 254 bytes, no spaces, quotes, commas, angle brackets or
+// semicolons, not starting with '-'. Exit 65 otherwise.
+void check_email(std::string_view email, std::string_view option);
+// A phone number: digits, spaces, '+', '-', '(', ')', at most 32. Exit 65 otherwise.
+void check_phone(std::string_view phone, std::string_view option);
 
 struct TeamMember {
   std::int64_t id = 0;
   std::string name;
   std::string role;
   std::string service;  // empty: none
+  std::string email;    // empty: none
+  std::string phone;    // empty: none
   std::string kind;     // coordinator | gp | member | participant
   std::string added_on;
   std::string removed_on;  // empty: still in the team
@@ -87,6 +106,11 @@ struct TeamCreateInput {
   std::vector<MemberSpec> members;
   std::vector<MemberSpec> participants;
 };
+
+// The e-mail address and phone number known for `name`: the rammeverk's
+// [[contact]] first, else the newest team member row with that name that
+// holds one, else the newest meeting participant's. Empty fields when none.
+Contact contact_details(const Context& ctx, std::string_view name);
 
 // The role a coordinator gets when none is named: "koordinator" when it
 // may coordinate, else the first role that may. nullptr when none may.

@@ -42,6 +42,12 @@ std::optional<TextProblem> text_problem(std::string_view text, TextField field =
 // "what: <problem> at byte N" when text_problem() finds something.
 void require_text(std::string_view text, std::string_view what, TextField field = TextField::lines);
 
+// True when `email` is an address safe to hand to a mail program:
+// LOCAL@DOMAIN, one '@', at most 254 bytes, not starting with '-', and no
+// space, control character, quote, comma, semicolon, bracket, backslash,
+// backquote, '|' or '$'.
+bool plausible_email(std::string_view email);
+
 // `text` made safe to send to a terminal, with what would act on it shown
 // instead: ESC as \e, CR as \r, other C0 controls and DEL as \xNN, C1
 // controls, bidirectional overrides and isolates (U+202A-U+202E,

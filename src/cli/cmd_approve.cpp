@@ -1,0 +1,34 @@
+// oppteam approve CASE --what plan|assessment [--reject --reason TEXT] (issue 15).
+
+#include "cli/commands.hpp"
+
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/approval.hpp>
+
+namespace oppteam::cli {
+
+void setup_approve(CLI::App& app, Session& s) {
+  struct Options {
+    std::string case_number, what, reason;
+    bool reject = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("approve",
+                                 "A leader approves (or rejects) a pending plan revision or assessment, where [approvals] asks for it");
+  cmd->add_option("CASE", o->case_number, "the case number")->required();
+  cmd->add_option("--what", o->what, "plan or assessment")->required()->check(CLI::IsMember({"plan", "assessment"}));
+  cmd->add_flag("--reject", o->reject, "reject it (the team must change it again); needs --reason");
+  cmd->add_option("--reason", o->reason, "why (required with --reject)");
+  examples(cmd, {"oppteam --db k.db --as leder approve 2026/1 --what plan",
+                 "oppteam --db k.db --as leder approve 2026/1 --what assessment --reject --reason \"Mangler pårørendes syn\""});
+  cmd->callback([&s, o] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "approve", o->case_number);
+    const Approval a = decide_approval(ctx, c, o->what, o->reject, o->reason);
+    nlohmann::json doc = to_json(a);
+    doc["case"] = c.number;
+    s.emit(doc, s.text(o->reject ? "approve.rejected" : "approve.approved", c.number, s.text("approve.what." + a.what), a.ref));
+  });
+}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,49 @@
+// oppteam log add | list: the case log (issue 15).
+
+#include "cli/commands.hpp"
+
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/case_log.hpp>
+
+namespace oppteam::cli {
+
+void setup_log(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("log", "The case log: short dated entries between meetings");
+  cmd->require_subcommand(1);
+
+  struct AddOptions {
+    std::string case_number, text;
+  };
+  auto o = std::make_shared<AddOptions>();
+  auto* add = cmd->add_subcommand("add", "Write an entry in the case log, dated today, under the acting user");
+  add->add_option("CASE", o->case_number, "the case number, e.g. 2026/1")->required();
+  add->add_option("--text", o->text, "what happened, who was called, what was agreed")->required();
+  examples(add, {"oppteam --db k.db log add 2026/1 --text \"Ringte fastlegen om medisinlisten\""});
+  add->callback([&s, o] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "log.write", o->case_number);
+    const LogEntry e = add_log_entry(ctx, c, o->text);
+    s.emit({{"case", c.number}, {"entry", to_json(e)}}, s.text("log.added", c.number));
+  });
+
+  auto list_case = std::make_shared<std::string>();
+  auto* list = cmd->add_subcommand("list", "The case log, newest first");
+  list->add_option("CASE", *list_case, "the case number")->required();
+  examples(list, {"oppteam --db k.db log list 2026/1", "oppteam --db k.db log list 2026/1 --json"});
+  list->callback([&s, list_case] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "case.read", *list_case);
+    const auto entries = list_log(ctx, c);
+    nlohmann::json arr = nlohmann::json::array();
+    Table t({s.text("log.col.date"), s.text("log.col.by"), s.text("log.col.text")});
+    for (const auto& e : entries) {
+      arr.push_back(to_json(e));
+      t.add({long_date(e.date, s.lang()), e.written_by, e.text});
+    }
+    s.emit({{"case", c.number}, {"entries", arr}}, entries.empty() ? s.text("log.none") + "\n" : t.render());
+  });
+}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,227 @@
+// oppteam meeting add | next | minutes | action | done | list | show (issue 15)
+
+#include "cli/commands.hpp"
+
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/meeting.hpp>
+#include <oppteam/util/dates.hpp>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace oppteam::cli {
+
+namespace {
+
+std::string kind_label(const Rammeverk& rv, const std::string& id) {
+  const MeetingKind* k = rv.find_meeting_kind(id);
+  return k ? k->label : id;
+}
+
+std::string contact_text(const MemberSpec& p) {
+  std::string out;
+  for (const auto* v : {&p.email, &p.phone})
+    if (!v->empty()) out += (out.empty() ? "" : ", ") + *v;
+  return out;
+}
+
+std::string meeting_text(Session& s, const Rammeverk& rv, const Meeting& m) {
+  const Lang L = s.lang();
+  std::string out = s.text("meeting.view.title", m.number, kind_label(rv, m.kind), long_date(m.date, L),
+                           s.text("meeting.status." + m.status)) + "\n";
+  if (!m.place.empty()) out += s.text("meeting.view.place", m.place) + "\n";
+  out += s.text(m.person_present ? "meeting.view.person_present" : "meeting.view.person_absent") + "\n";
+  if (!m.participants.empty()) {
+    out += "\n" + s.text("meeting.view.participants") + "\n";
+    Table t({s.text("meeting.col.name"), s.text("meeting.col.role"), s.text("meeting.col.service"), s.text("meeting.col.contact")});
+    for (const auto& p : m.participants) t.add({p.name, p.role, p.service, contact_text(p)});
+    out += t.render();
+  }
+  if (!m.actions.empty()) {
+    out += "\n" + s.text("meeting.view.actions") + "\n";
+    Table t({"#", s.text("meeting.col.action"), s.text("meeting.col.responsible"), s.text("meeting.col.due"),
+             s.text("meeting.col.status")});
+    for (const auto& a : m.actions) {
+      std::string status = s.text("meeting.action_status." + a.status);
+      if (a.measure) status += " (" + s.text("meeting.view.as_measure", *a.measure) + ")";
+      t.add({std::to_string(a.number), a.text, a.responsible, long_date(a.due_on, L), status});
+    }
+    out += t.render();
+  }
+  out += "\n" + s.text("meeting.view.minutes") + "\n";
+  out += m.minutes ? *m.minutes : s.text("meeting.view.no_minutes") + "\n";
+  if (m.minutes && !m.minutes->empty() && m.minutes->back() != '\n') out += "\n";
+  return out;
+}
+
+std::string list_text(Session& s, const Rammeverk& rv, const std::vector<Meeting>& meetings) {
+  const Lang L = s.lang();
+  if (meetings.empty()) return s.text("meeting.none") + "\n";
+  Table t({"#", s.text("meeting.col.date"), s.text("meeting.col.kind"), s.text("meeting.col.status"),
+           s.text("meeting.col.participants"), s.text("meeting.col.actions"), s.text("meeting.col.minutes")});
+  for (const auto& m : meetings) {
+    std::size_t open = 0;
+    for (const auto& a : m.actions) open += a.status == "open" ? 1 : 0;
+    t.add({std::to_string(m.number), long_date(m.date, L), kind_label(rv, m.kind), s.text("meeting.status." + m.status),
+           std::to_string(m.participants.size()), s.text("meeting.view.actions_count", m.actions.size(), open),
+           s.text(m.minutes ? "meeting.view.yes" : "meeting.view.no")});
+  }
+  return t.render();
+}
+
+std::string spool_folder(Session& s) {
+  return std::filesystem::absolute(std::filesystem::path(s.db_path())).parent_path().string();
+}
+
+struct AddOptions {
+  std::string case_number, kind, date, place, minutes;
+  std::vector<std::string> participants;
+  bool person_present = false;
+};
+
+struct ActionOptions {
+  std::string case_number, text, responsible, due;
+  int meeting = 0;
+  std::optional<int> goal;
+};
+
+}  // namespace
+
+void setup_meeting(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("meeting", "The team's meetings: record one held, plan the next, agreed actions, minutes");
+  cmd->require_subcommand(1);
+
+  auto o = std::make_shared<AddOptions>();
+  auto* add = cmd->add_subcommand("add", "Record a meeting held: kind, date, place, participants, minutes");
+  add->add_option("CASE", o->case_number, "the case number, e.g. 2026/1")->required();
+  add->add_option("--kind", o->kind, "the kind of meeting, from the rammeverk's [[meeting_kind]] (e.g. ansvarsgruppemote)")
+      ->required();
+  add->add_option("--date", o->date, "the day it was held, YYYY-MM-DD (not after today)")->required();
+  add->add_option("--place", o->place, "where it was held");
+  add->add_option("--participant", o->participants,
+                  "NAME[:ROLE] with optional :service=ID, :email=ADDRESS, :phone=NUMBER (repeat)")
+      ->allow_extra_args(false);
+  add->add_flag("--person-present", o->person_present, "the person took part in the meeting");
+  add->add_option("--minutes", o->minutes, "the minutes: a text file, or - for stdin");
+  examples(add, {"oppteam --db k.db meeting add 2026/1 --kind ansvarsgruppemote --date 2026-04-01 --place Rådhuset "
+                 "--participant \"Per Hansen:bruker\" --participant \"Kari Hansen:parorende:email=kari@example.org\" "
+                 "--person-present --minutes referat.txt"});
+  add->callback([&s, o] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "meeting.write", o->case_number);
+    MeetingInput in;
+    in.kind = o->kind;
+    in.date = parse_date(o->date, "--date");
+    in.place = o->place;
+    in.person_present = o->person_present;
+    for (const auto& p : o->participants) in.participants.push_back(parse_participant_spec(p, "--participant"));
+    if (!o->minutes.empty()) in.minutes = read_minutes(o->minutes, &s.io().in, spool_folder(s));
+    const Meeting m = add_meeting(ctx, c, in);
+    s.emit({{"action", "add"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
+           s.text("meeting.added", m.number, c.number) + "\n\n" + meeting_text(s, ctx.rv, m));
+  });
+
+  auto n = std::make_shared<AddOptions>();
+  auto* next = cmd->add_subcommand("next", "Plan the team's next meeting (reminded before it; its minutes after it)");
+  next->add_option("CASE", n->case_number, "the case number")->required();
+  next->add_option("--date", n->date, "the day, YYYY-MM-DD (after today)")->required();
+  next->add_option("--kind", n->kind, "the kind of meeting (default: the first [[meeting_kind]])");
+  next->add_option("--place", n->place, "where it will be held");
+  examples(next, {"oppteam --db k.db meeting next 2026/1 --date 2026-06-10 --kind evalueringsmote"});
+  next->callback([&s, n] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "meeting.write", n->case_number);
+    const Meeting m = plan_meeting(ctx, c, n->kind, parse_date(n->date, "--date"), n->place);
+    s.emit({{"action", "next"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
+           s.text("meeting.planned", m.number, c.number, long_date(m.date, s.lang())));
+  });
+
+  auto mi = std::make_shared<AddOptions>();
+  auto meeting_no = std::make_shared<int>(0);
+  auto* minutes = cmd->add_subcommand("minutes", "Record the minutes of a meeting (a text file, or - for stdin)");
+  minutes->add_option("CASE", mi->case_number, "the case number")->required();
+  minutes->add_option("MEETING", *meeting_no, "the meeting's number")->required();
+  minutes->add_option("--minutes", mi->minutes, "the minutes: a text file, or - for stdin")->required();
+  examples(minutes, {"oppteam --db k.db meeting minutes 2026/1 2 --minutes referat.txt"});
+  minutes->callback([&s, mi, meeting_no] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "meeting.write", mi->case_number);
+    const std::string text = read_minutes(mi->minutes, &s.io().in, spool_folder(s));
+    const Meeting m = record_minutes(ctx, c, *meeting_no, text);
+    s.emit({{"action", "minutes"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
+           s.text("meeting.minutes_recorded", m.number, c.number));
+  });
+
+  auto a = std::make_shared<ActionOptions>();
+  auto* action = cmd->add_subcommand("action", "Record what was agreed at a meeting: who does what by when");
+  action->add_option("CASE", a->case_number, "the case number")->required();
+  action->add_option("MEETING", a->meeting, "the meeting's number")->required();
+  action->add_option("--text", a->text, "what is to be done")->required();
+  action->add_option("--responsible", a->responsible, "who does it (a team member or a participant of the meeting)")
+      ->required();
+  action->add_option("--due", a->due, "by when, YYYY-MM-DD")->required();
+  action->add_option("--measure", a->goal, "make it a plan measure under goal GOAL instead");
+  examples(action, {"oppteam --db k.db meeting action 2026/1 1 --text \"Søke om TT-kort\" --responsible \"Ola Dahl\" --due 2026-04-20",
+                    "oppteam --db k.db meeting action 2026/1 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --measure 1"});
+  action->callback([&s, a] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "meeting.write", a->case_number);
+    ActionInput in;
+    in.meeting = a->meeting;
+    in.text = a->text;
+    in.responsible = a->responsible;
+    in.due = parse_date(a->due, "--due");
+    in.measure_goal = a->goal;
+    const MeetingAction done = add_action(ctx, c, in);
+    nlohmann::json doc = to_json(done);
+    doc["case"] = c.number;
+    s.emit(doc, done.measure ? s.text("meeting.action_added_measure", done.number, c.number, *done.measure)
+                             : s.text("meeting.action_added", done.number, c.number, done.responsible));
+  });
+
+  auto d = std::make_shared<ActionOptions>();
+  auto action_no = std::make_shared<int>(0);
+  auto* done = cmd->add_subcommand("done", "Mark an agreed action done (its reminders end)");
+  done->add_option("CASE", d->case_number, "the case number")->required();
+  done->add_option("ACTION", *action_no, "the action's number")->required();
+  examples(done, {"oppteam --db k.db meeting done 2026/1 1"});
+  done->callback([&s, d, action_no] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "meeting.write", d->case_number);
+    const MeetingAction x = finish_action(ctx, c, *action_no);
+    nlohmann::json doc = to_json(x);
+    doc["case"] = c.number;
+    s.emit(doc, s.text("meeting.action_finished", x.number, c.number));
+  });
+
+  auto list_case = std::make_shared<std::string>();
+  auto* list = cmd->add_subcommand("list", "The case's meetings, oldest first");
+  list->add_option("CASE", *list_case, "the case number")->required();
+  examples(list, {"oppteam --db k.db meeting list 2026/1", "oppteam --db k.db meeting list 2026/1 --json"});
+  list->callback([&s, list_case] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "case.read", *list_case);
+    const auto meetings = list_meetings(ctx, c);
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& m : meetings) arr.push_back(to_json(ctx.rv, m));
+    s.emit({{"case", c.number}, {"meetings", arr}}, list_text(s, ctx.rv, meetings));
+  });
+
+  auto show_case = std::make_shared<std::string>();
+  auto show_no = std::make_shared<int>(0);
+  auto* show = cmd->add_subcommand("show", "One meeting: participants, actions and minutes");
+  show->add_option("CASE", *show_case, "the case number")->required();
+  show->add_option("MEETING", *show_no, "the meeting's number")->required();
+  examples(show, {"oppteam --db k.db meeting show 2026/1 1"});
+  show->callback([&s, show_case, show_no] {
+    auto& ctx = s.ctx();
+    const CaseRef c = authorize_case(ctx, "case.read", *show_case);
+    const Meeting m = show_meeting(ctx, c, *show_no);
+    s.emit({{"case", c.number}, {"meeting", to_json(ctx.rv, m)}}, meeting_text(s, ctx.rv, m));
+  });
+}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,74 @@
+// oppteam team review CASE [--answer ITEM=VALUE]...: the team reviews itself (issue 15).
+
+#include "cli/commands.hpp"
+
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/team_review.hpp>
+
+#include <fmt/format.h>
+
+namespace oppteam::cli {
+
+namespace {
+
+std::string answer_text(Session& s, const ReviewItem& item, const TeamReview& r) {
+  const auto it = r.answers.find(item.id);
+  if (it == r.answers.end()) return "-";
+  if (item.scale) return std::to_string(it->second);
+  return s.text(it->second ? "meeting.view.yes" : "meeting.view.no");
+}
+
+std::string reviews_text(Session& s, const Rammeverk& rv, const std::vector<TeamReview>& reviews) {
+  std::vector<std::string> headers{s.text("review.col.item")};
+  for (const auto& r : reviews) headers.push_back(long_date(r.date, s.lang()));
+  Table t(std::move(headers));
+  for (const auto& item : rv.team_review_items) {
+    std::vector<std::string> row{item.text + " (" + item.id + ", " +
+                                 (item.scale ? fmt::format("{}-{}", item.scale->first, item.scale->second)
+                                             : s.text("review.yes_no")) + ")"};
+    for (const auto& r : reviews) row.push_back(answer_text(s, item, r));
+    t.add(std::move(row));
+  }
+  std::string out = reviews.empty() ? s.text("review.none") + "\n\n" : "";
+  return out + t.render();
+}
+
+}  // namespace
+
+void setup_team_review(CLI::App& team_cmd, Session& s) {
+  struct Options {
+    std::string case_number;
+    std::vector<std::string> answers;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = team_cmd.add_subcommand(
+      "review", "The team reviews itself: answer every [[team_review.item]]; without --answer, show the items and past reviews");
+  cmd->add_option("CASE", o->case_number, "the case number")->required();
+  cmd->add_option("--answer", o->answers, "ITEM=VALUE: ja|nei for a yes/no item, a number for a scale item (repeat)")
+      ->allow_extra_args(false);
+  examples(cmd, {"oppteam --db k.db team review 2026/1",
+                 "oppteam --db k.db team review 2026/1 --answer roller_avklart=ja --answer medlemmer_informert=ja "
+                 "--answer koordinator_tid_myndighet=nei --answer brukers_opplevelse=4 --answer parorendes_opplevelse=3"});
+  cmd->callback([&s, o] {
+    auto& ctx = s.ctx();
+    if (o->answers.empty()) {
+      const CaseRef c = authorize_case(ctx, "case.read", o->case_number);
+      const auto reviews = list_team_reviews(ctx, c);
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& r : reviews) arr.push_back(to_json(ctx.rv, r));
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& i : ctx.rv.team_review_items)
+        items.push_back({{"id", i.id}, {"text", i.text},
+                         {"scale", i.scale ? nlohmann::json::array({i.scale->first, i.scale->second}) : nlohmann::json()}});
+      s.emit({{"case", c.number}, {"items", items}, {"reviews", arr}}, reviews_text(s, ctx.rv, reviews));
+      return;
+    }
+    const CaseRef c = authorize_case(ctx, "team.review", o->case_number);
+    const TeamReview r = add_team_review(ctx, c, o->answers);
+    s.emit({{"case", c.number}, {"review", to_json(ctx.rv, r)}}, s.text("review.recorded", c.number));
+  });
+}
+
+}  // namespace oppteam::cli

@@ -1,0 +1,134 @@
+#include <oppteam/process/team_review.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace oppteam {
+
+namespace {
+
+const ReviewItem* find_item(const Rammeverk& rv, std::string_view id) {
+  for (const auto& i : rv.team_review_items)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
+std::string item_ids(const Rammeverk& rv) {
+  std::string out;
+  for (const auto& i : rv.team_review_items) out += (out.empty() ? "" : ", ") + i.id;
+  return out;
+}
+
+int parse_value(const ReviewItem& item, const std::string& text) {
+  if (!item.scale) {
+    static const std::set<std::string> yes{"ja", "j", "yes", "y", "1", "true"};
+    static const std::set<std::string> no{"nei", "n", "no", "0", "false"};
+    if (yes.count(text)) return 1;
+    if (no.count(text)) return 0;
+    throw make_error(ExitCode::data, "review.bad_yes_no", item.id, text);
+  }
+  int v = 0;
+  std::size_t used = 0;
+  try {
+    v = std::stoi(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || v < item.scale->first || v > item.scale->second)
+    throw make_error(ExitCode::data, "review.bad_scale", item.id, text, item.scale->first, item.scale->second);
+  return v;
+}
+
+}  // namespace
+
+TeamReview add_team_review(const Context& ctx, const CaseRef& c, const std::vector<std::string>& answers) {
+  TeamReview r;
+  for (const auto& a : answers) {
+    require_text(a, "--answer", TextField::line);
+    const auto eq = a.find('=');
+    if (eq == std::string::npos) throw make_error(ExitCode::usage, "review.bad_answer", a);
+    const std::string id = a.substr(0, eq);
+    const ReviewItem* item = find_item(ctx.rv, id);
+    if (!item) throw make_error(ExitCode::data, "review.unknown_item", id, item_ids(ctx.rv));
+    if (r.answers.count(id)) throw make_error(ExitCode::usage, "review.twice", id);
+    r.answers[id] = parse_value(*item, a.substr(eq + 1));
+  }
+  std::string missing;
+  for (const auto& i : ctx.rv.team_review_items)
+    if (!r.answers.count(i.id)) missing += (missing.empty() ? "" : ", ") + i.id;
+  if (!missing.empty()) throw make_error(ExitCode::usage, "review.missing", missing);
+  return ctx.db.write([&] {
+    SQLite::Statement t(ctx.db.sql(), "SELECT status FROM team WHERE case_id = ?");
+    t.bind(1, c.id);
+    if (!t.executeStep() || t.getColumn(0).getString() != "active")
+      throw make_error(ExitCode::refused, "review.no_active_team", c.number);
+    r.date = format_date(ctx.today());
+    r.reviewed_by = ctx.actor;
+    nlohmann::json j(r.answers);
+    SQLite::Statement ins(ctx.db.sql(), "INSERT INTO team_review (case_id, reviewed_on, reviewed_by, answers) VALUES (?, ?, ?, ?)");
+    ins.bind(1, c.id);
+    ins.bind(2, r.date);
+    ins.bind(3, r.reviewed_by);
+    ins.bind(4, j.dump());
+    ins.exec();
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.review", c.number, c.fnr,
+                 fmt::format("{} answers", r.answers.size()));
+    return r;
+  });
+}
+
+std::vector<TeamReview> list_team_reviews(const Context& ctx, const CaseRef& c) {
+  return ctx.db.write([&] {
+    std::vector<TeamReview> out;
+    SQLite::Statement q(ctx.db.sql(),
+                        "SELECT reviewed_on, reviewed_by, answers FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id");
+    q.bind(1, c.id);
+    while (q.executeStep()) {
+      TeamReview r;
+      r.date = q.getColumn(0).getString();
+      r.reviewed_by = q.getColumn(1).getString();
+      const auto j = nlohmann::json::parse(q.getColumn(2).getString(), nullptr, false);
+      if (j.is_object())
+        for (const auto& [k, v] : j.items())
+          if (v.is_number_integer()) r.answers[k] = v.get<int>();
+      out.push_back(std::move(r));
+    }
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "review.list", c.number, c.fnr, "");
+    return out;
+  });
+}
+
+nlohmann::json to_json(const Rammeverk& rv, const TeamReview& r) {
+  nlohmann::json answers = nlohmann::json::object();
+  for (const auto& [id, v] : r.answers) {
+    const ReviewItem* item = find_item(rv, id);
+    if (item && !item->scale) answers[id] = v != 0;
+    else answers[id] = v;
+  }
+  return {{"date", r.date}, {"reviewed_by", r.reviewed_by}, {"answers", answers}};
+}
+
+std::vector<TeamReviewCount> team_review_counts(Database& db, const Rammeverk& rv, const std::string& from,
+                                                const std::string& to, const std::string& period_expr) {
+  SQLite::Statement q(db.sql(), fmt::format(fmt::runtime(R"sql(
+    SELECT {} AS period, a.key, count(*), sum(a.value)
+    FROM team_review r, json_each(r.answers) a
+    WHERE r.reviewed_on >= ? AND r.reviewed_on <= ? AND a.type = 'integer'
+    GROUP BY period, a.key ORDER BY period, a.key)sql"), period_expr));
+  q.bind(1, from);
+  q.bind(2, to);
+  std::vector<TeamReviewCount> out;
+  while (q.executeStep()) {
+    const ReviewItem* item = find_item(rv, q.getColumn(1).getString());
+    if (!item) continue;  // an item the rammeverk no longer has
+    out.push_back({item, q.getColumn(0).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
+  }
+  return out;
+}
+
+}  // namespace oppteam

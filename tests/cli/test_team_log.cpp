@@ -1,0 +1,74 @@
+// The case log (issue 15): log add|list, newest first, in case show and
+// person export, stored text checked and audited without its content.
+
+#include "cli/harness.hpp"
+#include "cli/test_team_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace team_test;
+
+namespace {
+
+test::Result as(test::Fixture& f, const std::string& user, std::vector<std::string> args) {
+  std::vector<std::string> all{"--db", f.db(), "--as", user};
+  all.insert(all.end(), args.begin(), args.end());
+  return test::run(all, "", {{"HOME", f.dir.path()}});
+}
+
+}  // namespace
+
+TEST_CASE("log add stores dated entries by the acting user and log list shows them newest first", "[team][log]") {
+  test::Fixture f;
+  const std::string c = refer(f);
+  auto a = as(f, "Ane Lie", {"--today", "2026-03-05", "--json", "log", "add", c, "--text", "Ringte fastlegen"});
+  INFO(a.out << a.err);
+  REQUIRE(a.code == 0);
+  CHECK(a.json()["case"] == c);
+  CHECK(a.json()["entry"]["date"] == "2026-03-05");
+  CHECK(a.json()["entry"]["written_by"] == "Ane Lie");
+  REQUIRE(as(f, "Ola Dahl", {"--today", "2026-03-09", "log", "add", c, "--text", "Avtalt hjemmebesøk\nmed datteren"}).code == 0);
+  auto l = f.oppteam({"--json", "log", "list", c});
+  REQUIRE(l.code == 0);
+  const auto doc = l.json();
+  REQUIRE(doc["entries"].size() == 2);
+  CHECK(doc["entries"][0]["date"] == "2026-03-09");  // newest first
+  CHECK(doc["entries"][0]["written_by"] == "Ola Dahl");
+  CHECK(doc["entries"][1]["text"] == "Ringte fastlegen");
+  auto t = f.oppteam({"log", "list", c});
+  REQUIRE(t.code == 0);
+  CHECK(t.out.find("Ringte fastlegen") != std::string::npos);
+  CHECK(t.out.find("Ola Dahl") < t.out.find("Ane Lie"));
+
+  // case show and person export carry the log, newest first.
+  auto cs = f.oppteam({"--json", "case", "show", c});
+  REQUIRE(cs.code == 0);
+  const auto csd = cs.json();
+  REQUIRE(csd["log"].size() == 2);
+  CHECK(csd["log"][0]["written_by"] == "Ola Dahl");
+  auto ct = f.oppteam({"case", "show", c});
+  CHECK(ct.out.find("Ringte fastlegen") != std::string::npos);
+  auto pe = f.oppteam({"--json", "person", "export", kFnr});
+  INFO(pe.err);
+  REQUIRE(pe.code == 0);
+  const auto ped = pe.json();
+  REQUIRE(ped["cases"][0]["log"].size() == 2);
+
+  // The audit log records the entry, never its text.
+  auto au = f.oppteam({"--json", "audit", "log"});
+  REQUIRE(au.code == 0);
+  CHECK(au.out.find("log.add") != std::string::npos);
+  CHECK(au.out.find("Ringte fastlegen") == std::string::npos);
+}
+
+TEST_CASE("log add refuses empty, control and missing-case input", "[team][log]") {
+  test::Fixture f;
+  const std::string c = refer(f);
+  CHECK(f.oppteam({"log", "add", c, "--text", ""}).code == 64);
+  CHECK(f.oppteam({"log", "add", c, "--text", "a\x1b]0;x\x07"}).code == 65);
+  CHECK(f.oppteam({"log", "add", "2026/99", "--text", "x"}).code == 1);
+  CHECK(f.oppteam({"log", "add", "20x6/1", "--text", "x"}).code == 65);
+  auto l = f.oppteam({"--json", "log", "list", c});
+  REQUIRE(l.code == 0);
+  CHECK(l.json()["entries"].empty());
+}
