@@ -517,8 +517,9 @@ CREATE TABLE correction (
 CREATE INDEX correction_case ON correction(case_id);
 CREATE INDEX correction_person ON correction(person_id);
 CREATE INDEX correction_object ON correction(object, object_id);
+)sql";
 
-// 7 (issue 15; the lead may renumber it): the team at work. Meetings with
+// 9 (issue 15): the team at work. Meetings with
 // their participants and agreed actions, the case log, the team's reviews
 // of itself, approvals a leader must give, and contact details of members.
 // - meeting: number per case; status 'planned' (meeting next) or 'held'.
