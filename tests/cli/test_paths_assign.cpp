@@ -3,6 +3,7 @@
 // the owner, and under enforce the "owned:" prefix limits a role to the
 // cases its user owns.
 
+#include "cli/test_paths_helpers.hpp"
 #include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
 
@@ -24,7 +25,7 @@ std::vector<std::string> cases_of(const test::Result& r) {
 }  // namespace
 
 TEST_CASE("case assign gives a case an owner, remind names the owner until a coordinator takes over", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c1 = refer(f);
   const std::string c2 = refer(f, robust::synthetic_fnr(7));
   auto r = f.oppteam({"--today", "2026-03-03", "--json", "case", "assign", c1, "--to", "kari"});

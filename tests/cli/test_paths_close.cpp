@@ -28,7 +28,7 @@ std::string active_case(test::Fixture& f) {
 }  // namespace
 
 TEST_CASE("case close at intake ends every reminder, is shown, and is refused twice", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = refer(f);
   // Two months on, a foreløpig svar and a vedtak are owed.
   CHECK(reminder_kinds(f, c, "2026-05-10") == std::vector<std::string>{"preliminary_reply", "decision"});
@@ -80,7 +80,7 @@ TEST_CASE("case close at intake ends every reminder, is shown, and is refused tw
 }
 
 TEST_CASE("case close of an active case closes its team and plan, reopen restores them within the period", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = active_case(f);
   CHECK(reminder_kinds(f, c, "2026-03-21") == std::vector<std::string>{"measure"});
 
@@ -133,7 +133,7 @@ TEST_CASE("the reopen period comes from the rammeverk", "[paths]") {
 }
 
 TEST_CASE("case reopen is refused when a new referral has opened another case for the person", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = refer(f);
   REQUIRE(f.oppteam({"--today", "2026-03-05", "case", "close", c, "--reason", "withdrawn"}).code == 0);
   auto again = f.oppteam({"--today", "2026-03-06", "--json", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege",
@@ -161,7 +161,7 @@ TEST_CASE("closing reasons come from the rammeverk, and config show lists them",
 }
 
 TEST_CASE("report counts closings by reason and stage, small counts suppressed", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   for (int i = 0; i < 6; ++i) {
     auto r = f.oppteam({"--today", "2026-03-02", "--json", "refer", "add", "--fnr", robust::synthetic_fnr(i + 1),
                         "--reporter-type", "fastlege", "--received", "2026-03-02", "--need", "Trenger koordinering"});

@@ -4,12 +4,13 @@
 // entered in error is voided, each with a reason; the old value is kept,
 // shown in case show and person export, and audited with before and after.
 
+#include "cli/test_paths_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
 
 using namespace team_test;
 
 TEST_CASE("correct name, referral, goal and measure: the old value is kept and shown", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = granted_case(f);
   REQUIRE(f.oppteam(core_team(c)).code == 0);
   REQUIRE(f.oppteam({"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt hjeme"}).code == 0);
@@ -73,7 +74,7 @@ TEST_CASE("correct name, referral, goal and measure: the old value is kept and s
 }
 
 TEST_CASE("void a consent or an assessment entered in error", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = refer(f);
   consent(f, c, "utredning");
   auto list = f.oppteam({"--json", "consent", "list", c});

@@ -9,7 +9,7 @@ using namespace team_test;
 using paths_test::reminder_kinds;
 
 TEST_CASE("consent decline records the person's no, and remind asks to close instead of for a vedtak", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = refer(f);
   CHECK(reminder_kinds(f, c, "2026-05-10") == std::vector<std::string>{"preliminary_reply", "decision"});
 
@@ -53,7 +53,7 @@ TEST_CASE("consent decline records the person's no, and remind asks to close ins
 }
 
 TEST_CASE("refer add --declined registers the GP's screening: a closed case with the person's no", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   auto r = f.oppteam({"--today", "2026-03-02", "--json", "refer", "add", "--fnr", kFnr, "--name", "Per Hansen", "--reporter-type",
                       "fastlege", "--reporter-name", "Dr. Berg", "--received", "2026-03-02", "--need", "Screening", "--declined",
                       "muntlig"});

@@ -2,6 +2,7 @@
 // reached, partly reached, dropped or active again, with a note; plan show,
 // the § 19 document and case show give it, and the report counts goals reached.
 
+#include "cli/test_paths_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
 
 using namespace team_test;
@@ -21,7 +22,7 @@ std::string planned_case(test::Fixture& f) {
 }  // namespace
 
 TEST_CASE("plan goal-status gives a goal its life, shown in plan show, the document and case show", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = planned_case(f);
   CHECK(f.oppteam({"--today", "2026-04-01", "plan", "goal-status", c, "1", "finished"}).code == 64);
   CHECK(f.oppteam({"--today", "2026-04-01", "plan", "goal-status", c, "9", "reached"}).code == 1);
@@ -53,7 +54,7 @@ TEST_CASE("plan goal-status gives a goal its life, shown in plan show, the docum
 }
 
 TEST_CASE("report counts goals reached in the period", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = planned_case(f);
   REQUIRE(f.oppteam({"--today", "2026-04-01", "plan", "goal-status", c, "1", "reached"}).code == 0);
   REQUIRE(f.oppteam({"--today", "2026-04-01", "plan", "goal-status", c, "2", "dropped"}).code == 0);

@@ -4,6 +4,7 @@
 // a goal dropped); after each step `remind --json` shows exactly what is still
 // owed (nothing for a closed case) and `audit verify` passes.
 
+#include "cli/test_paths_helpers.hpp"
 #include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 using Owed = std::set<std::pair<std::string, std::string>>;  // (kind, responsible)
 
 struct Scenario {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
 
   test::Result run(const std::string& today, std::vector<std::string> args) {
     std::vector<std::string> all{"--today", today};

@@ -2,13 +2,14 @@
 // decision or by case target-group, with history; the import column
 // target_group works; the report by target group counts it.
 
+#include "cli/test_paths_helpers.hpp"
 #include "cli/test_intake_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
 
 using namespace team_test;
 
 TEST_CASE("target group at refer add, by case target-group with history, and in the report", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   auto bad = f.oppteam({"--today", "2026-03-02", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--received",
                         "2026-03-02", "--need", "x", "--target-group", "romvesen"});
   CHECK(bad.code == 65);
@@ -45,7 +46,7 @@ TEST_CASE("target group at refer add, by case target-group with history, and in 
 }
 
 TEST_CASE("target group at assess and decide", "[paths]") {
-  test::Fixture f;
+  test::Fixture f(paths_test::rammeverk());
   const std::string c = refer(f);
   consent(f, c, "utredning");
   auto a = f.oppteam(cat({"--today", "2026-03-04", "--json", "assess", c, "--instrument", "kjennetegn", "--target-group",
