@@ -19,6 +19,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_ux.inc"
 #include "catalogue_ops.inc"
 #include "catalogue_documents.inc"
+#include "catalogue_nb_ux.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

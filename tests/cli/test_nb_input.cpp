@@ -1,0 +1,46 @@
+// Input as Norwegian users type it (issue 17): pasted personal numbers,
+// Norwegian and relative dates, batch files from Norwegian Excel.
+// Personal numbers are synthetic (month + 80) only.
+
+#include "cli/harness.hpp"
+#include "cli/test_intake_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace intake_test;
+
+TEST_CASE("a personal number pasted with a space or dots works in refer add, person export and an import row", "[nb]") {
+  test::Fixture f;
+  auto r = f.oppteam({"--today", kToday, "--json", "refer", "add", "--fnr", "239239 01213", "--reporter-type", "fastlege",
+                      "--received", "2026-03-02", "--need", "Trenger koordinering"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+  REQUIRE(show.code == 0);
+  CHECK(show.json()["person"]["fnr"] == "23923901213");
+
+  auto exp = f.oppteam({"--today", kToday, "--json", "person", "export", "239239.01213"});
+  INFO(exp.err);
+  CHECK(exp.code == 0);
+
+  const std::string other = synthetic_fnr(4, 5, 1960);
+  const std::string spaced = other.substr(0, 6) + " " + other.substr(6);
+  auto file = f.dir.write("batch.csv", "external_id,fnr,reporter_type,received,need\n"
+                                       "X1," + spaced + ",nav,2026-02-01,Et behov\n");
+  auto imp = f.oppteam({"--today", kToday, "--json", "refer", "import", file});
+  INFO(imp.out << imp.err);
+  REQUIRE(imp.code == 0);
+  CHECK(imp.json()["stored"] == 1);
+  auto show2 = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/2"});
+  REQUIRE(show2.code == 0);
+  CHECK(show2.json()["person"]["fnr"] == other);
+}
+
+TEST_CASE("a personal number with a wrong control digit is explained as control digits that do not match", "[nb]") {
+  test::Fixture f;
+  auto r = f.oppteam({"--today", kToday, "refer", "add", "--fnr", "23923901214", "--reporter-type", "fastlege",
+                      "--received", "2026-03-02", "--need", "Trenger koordinering"});
+  CHECK(r.code == 65);
+  CHECK(r.err.find("kontrollsifrene") != std::string::npos);
+  CHECK(r.err.find("kontrollsiffer 2") == std::string::npos);
+}
