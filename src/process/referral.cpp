@@ -9,6 +9,7 @@
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <fmt/format.h>
 
@@ -456,7 +457,7 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
 }
 
 Date check_received(const Context& ctx, std::string_view text) {
-  const Date d = parse_date(text, "received");
+  const Date d = parse_user_date(text, "--received", ctx.today());
   if (d > ctx.today()) throw make_error(ExitCode::data, "refer.received_in_future", text, format_date(ctx.today()));
   return d;
 }
@@ -494,7 +495,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     p.name = in.name;
     p.reporter_type = in.reporter_type;
     p.reporter_name = in.reporter_name;
-    p.received = in.received;
+    p.received = format_date(received);  // as typed: "i dag", "2.3.2026"; stored ISO
     p.need = in.need;
     complete(p, pnr, received);
     batch.classify();

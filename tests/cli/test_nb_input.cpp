@@ -44,3 +44,38 @@ TEST_CASE("a personal number with a wrong control digit is explained as control 
   CHECK(r.err.find("kontrollsifrene") != std::string::npos);
   CHECK(r.err.find("kontrollsiffer 2") == std::string::npos);
 }
+
+TEST_CASE("date options take Norwegian and relative dates, output stays ISO in JSON", "[nb]") {
+  test::Fixture f;
+  auto r = f.oppteam({"--today", "2.3.2026", "--json", "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
+                      "--received", "i dag", "--need", "Trenger koordinering"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  auto r2 = f.oppteam({"--today", kToday, "--json", "refer", "add", "--fnr", synthetic_fnr(4, 5, 1960), "--reporter-type", "nav",
+                       "--received", "1.3.2026", "--need", "Et behov"});
+  INFO(r2.err);
+  REQUIRE(r2.code == 0);
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+  REQUIRE(show.code == 0);
+  CHECK(show.json()["referrals"][0]["received"] == "2026-03-02");
+  auto show2 = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/2"});
+  REQUIRE(show2.code == 0);
+  CHECK(show2.json()["referrals"][0]["received"] == "2026-03-01");
+  auto rep = f.oppteam({"--today", kToday, "--json", "report", "--from", "01.01.2026", "--to", "+0"});
+  INFO(rep.err);
+  CHECK(rep.code == 0);
+}
+
+TEST_CASE("a bad date names the option and the accepted forms, exit 65", "[nb]") {
+  test::Fixture f;
+  auto r = f.oppteam({"--today", kToday, "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
+                      "--received", "30.2.2026", "--need", "Trenger koordinering"});
+  CHECK(r.code == 65);
+  CHECK(r.err.find("--received") != std::string::npos);
+  CHECK(r.err.find("2.3.2026") != std::string::npos);
+  CHECK(r.err.find("i morgen") != std::string::npos);
+  auto t = f.oppteam({"--lang", "en", "--today", "tomorrowish", "report"});
+  CHECK(t.code == 65);
+  CHECK(t.err.find("--today") != std::string::npos);
+  CHECK(t.err.find("tomorrow") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 // Input as Norwegian users type it (issue 17): personal numbers pasted with
-// spaces or dots, control-digit errors that say what is wrong. All personal numbers here are synthetic (month + 80).
+// spaces or dots, control-digit errors that say what is wrong, dates in
+// Norwegian forms. All personal numbers here are synthetic (month + 80).
 
 #include "unit/errors.hpp"
 
@@ -7,6 +8,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/error.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -54,4 +56,41 @@ TEST_CASE("a wrong control digit says the control digits do not match, whichever
     CHECK(m.find("kontrollsiffer 2") == std::string::npos);
     CHECK(m.find(bad) != std::string::npos);
   }
+}
+
+TEST_CASE("a date typed by a user: ISO, D.M.YYYY, DD.MM.YYYY, i dag, i morgen and +N days", "[nb]") {
+  const Date today = *try_parse_date("2026-03-02");
+  const auto iso = [](std::string_view t) { return *try_parse_date(t); };
+  CHECK(parse_user_date("2026-03-02", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date("2.3.2026", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date("02.03.2026", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date(" 2.3.2026 ", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date("31.12.2025", "--received", today) == iso("2025-12-31"));
+  CHECK(parse_user_date("i dag", "--date", today) == today);
+  CHECK(parse_user_date("I dag", "--date", today) == today);
+  CHECK(parse_user_date("i morgen", "--date", today) == iso("2026-03-03"));
+  CHECK(parse_user_date("i morgon", "--date", today) == iso("2026-03-03"));
+  CHECK(parse_user_date("+14", "--due", today) == iso("2026-03-16"));
+  CHECK(parse_user_date("+0", "--due", today) == today);
+  // Not dates: each refused with 65, naming the option and the forms.
+  for (std::string bad : {"", "30.2.2026", "2.3.26", "2026-3-2", "1.2.3.2026", "+", "+x", "+99999999999999999999", "-14",
+                          "i overmorgen", "2..2026", "32.1.2026", "0.1.2026"}) {
+    INFO(bad);
+    try {
+      parse_user_date(bad, "--due", today);
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::data);
+      CHECK(e.key() == "date.bad_input");
+      const std::string m = render_message(Lang::nb, e.key(), e.args());
+      CHECK(m.find("--due") != std::string::npos);
+      CHECK(m.find("2.3.2026") != std::string::npos);
+      CHECK(m.find("i morgen") != std::string::npos);
+      CHECK(render_message(Lang::nn, e.key(), e.args()).find("i morgon") != std::string::npos);
+      CHECK(render_message(Lang::en, e.key(), e.args()).find("tomorrow") != std::string::npos);
+    }
+  }
+  // Stored data and import files stay strict ISO.
+  CHECK_FALSE(try_parse_date("2.3.2026"));
+  CHECK_FALSE(try_parse_date("i dag"));
 }
