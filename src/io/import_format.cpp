@@ -1,8 +1,12 @@
 #include <oppteam/io/import_format.hpp>
 
 #include <oppteam/util/error.hpp>
+#include <oppteam/util/text.hpp>
+
+#include <iconv.h>
 
 #include <algorithm>
+#include <cerrno>
 
 namespace oppteam::io {
 
@@ -42,17 +46,26 @@ long ImportSource::map_name(std::string_view name) const {
   return -2;
 }
 
-ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map)
+ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map,
+                           char delimiter)
     : format_(format), column_map_(column_map), in_(in) {
   if (format_ == ImportFormat::jsonl) {
     jsonl_.emplace(in);
     return;
   }
-  csv_.emplace(in);
+  csv_.emplace(in, delimiter);
   const bool header = csv_->next(csv_rec_);
   check_read();
   if (!header) throw make_error(ExitCode::data, "import.empty");
   header_raw_ = csv_rec_.raw;
+  // Norwegian Excel saves "CSV" as Windows-1252 (æ ø å as single bytes):
+  // refused as a whole, with the fix, rather than row by row. Only the
+  // header and the rows read ahead (one block) are looked at; a bad byte
+  // later is still caught per row.
+  std::string_view ahead = csv_->read_ahead();
+  if (const auto nl = ahead.rfind('\n'); nl != std::string_view::npos) ahead = ahead.substr(0, nl);
+  else if (in_) ahead = {};  // a block without a line end: a long row, checked per row
+  if (!valid_utf8(header_raw_) || !valid_utf8(ahead)) throw make_error(ExitCode::data, "import.not_utf8_file");
   Error err = make_error(ExitCode::data, "import.bad_header", csv_rec_.line);
   if (csv_rec_.problem != CsvProblem::none) err.details.push_back({"import.header_malformed", {}});
   std::array<int, kColumnCount> seen{};
@@ -69,6 +82,37 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
   for (std::size_t c = 0; c < kColumnCount; ++c)
     if (kRequired[c] && !seen[c]) err.details.push_back({"import.missing_column", {std::string(kNames[c])}});
   if (!err.details.empty()) throw err;
+}
+
+char parse_delimiter(std::string_view text) {
+  if (text == ",") return ',';
+  if (text == ";") return ';';
+  if (text == "tab" || text == "\t" || text == "\\t") return '\t';
+  throw make_error(ExitCode::usage, "import.bad_delimiter", text);
+}
+
+std::string windows1252_to_utf8(std::string_view bytes) {
+  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw make_error(ExitCode::io, "import.no_converter", "WINDOWS-1252");
+  std::string out(bytes.size() * 3 + 16, '\0');  // at most three UTF-8 bytes per byte
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* to = out.data();
+  std::size_t out_left = out.size();
+  while (in_left > 0) {
+    if (iconv(cd, &in, &in_left, &to, &out_left) != static_cast<std::size_t>(-1)) break;
+    if (errno != EILSEQ) break;
+    // The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): U+FFFD.
+    ++in;
+    --in_left;
+    for (char c : std::string_view("\xEF\xBF\xBD")) {
+      *to++ = c;
+      --out_left;
+    }
+  }
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
 }
 
 // The readers stop at the end of the input and at a read error alike (the

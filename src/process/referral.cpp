@@ -550,15 +550,16 @@ class RejectsFile {
   RejectsFile(const RejectsFile&) = delete;
   RejectsFile& operator=(const RejectsFile&) = delete;
   bool active() const { return !path_.empty(); }
-  void header(const std::string& raw) {
+  void header(const std::string& raw, char delimiter) {
+    delimiter_ = delimiter;
     if (!active() || format_ != io::ImportFormat::csv) return;
-    file_->stream() << raw << ",reason\r\n";
+    file_->stream() << raw << delimiter_ << "reason\r\n";
   }
   void row(const io::ImportRow& row, const std::string& reason) {
     if (!active()) return;
     if (format_ == io::ImportFormat::csv) {
-      if (row.malformed) file_->stream() << io::csv_quote(row.raw) << "," << io::csv_quote(reason) << "\r\n";
-      else file_->stream() << row.raw << "," << io::csv_quote(reason) << "\r\n";
+      if (row.malformed) file_->stream() << io::csv_quote(row.raw, delimiter_) << delimiter_ << io::csv_quote(reason, delimiter_) << "\r\n";
+      else file_->stream() << row.raw << delimiter_ << io::csv_quote(reason, delimiter_) << "\r\n";
       return;
     }
     std::string_view raw = row.raw;
@@ -580,6 +581,7 @@ class RejectsFile {
 
  private:
   io::ImportFormat format_;
+  char delimiter_ = ',';
   std::string path_;
   std::optional<io::OutputFile> file_;
   bool replaced_ = false;
@@ -784,9 +786,9 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
   const auto pnr_options = ctx.pnr_options();
   const Date today = ctx.today();
 
-  io::ImportSource source(in, format, ctx.rv.import_map.columns);
+  io::ImportSource source(in, format, ctx.rv.import_map.columns, options.delimiter);
   RejectsFile rejects(options.rejects_path, format, options.replace_rejects, ctx.db, name);
-  rejects.header(source.header_raw());
+  rejects.header(source.header_raw(), source.delimiter());
 
   // Checks a row as read and fills `r` with it (on the reading thread: it
   // touches nothing but the row, `r` and what is only read here).

@@ -79,3 +79,57 @@ TEST_CASE("a bad date names the option and the accepted forms, exit 65", "[nb]")
   CHECK(t.err.find("--today") != std::string::npos);
   CHECK(t.err.find("tomorrow") != std::string::npos);
 }
+
+namespace {
+
+std::string batch(char delimiter, const std::string& name = "Per Hansen") {
+  const std::string d(1, delimiter);
+  return "external_id" + d + "fnr" + d + "name" + d + "reporter_type" + d + "received" + d + "need\r\n" +
+         "S1" + d + synthetic_fnr(1, 2, 1950) + d + name + d + "fastlege" + d + "2026-02-01" + d + "\"Trenger koordinering, snart\"\r\n" +
+         "S2" + d + synthetic_fnr(2, 2, 1960) + d + d + "nav" + d + "2026-02-02" + d + "\"Et behov; med semikolon\"\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("refer import reads semicolon and tab separated files as Norwegian Excel writes them", "[nb]") {
+  for (char d : {';', '\t', ','}) {
+    test::Fixture f;
+    auto file = f.dir.write("batch.csv", batch(d));
+    auto r = f.oppteam({"--today", kToday, "--json", "refer", "import", file});
+    INFO(int(d) << r.out << r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.json()["stored"] == 2);
+    auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+    CHECK(show.json()["referrals"][0]["need"] == "Trenger koordinering, snart");
+    auto show2 = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/2"});
+    CHECK(show2.json()["referrals"][0]["need"] == "Et behov; med semikolon");
+  }
+  // --delimiter overrides the detection: a semicolon file read as commas has unknown columns.
+  test::Fixture f;
+  auto file = f.dir.write("batch.csv", batch(';'));
+  auto r = f.oppteam({"--today", kToday, "refer", "import", file, "--delimiter", ","});
+  CHECK(r.code == 65);
+  auto ok = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--delimiter", ";"});
+  INFO(ok.err);
+  CHECK(ok.code == 0);
+  CHECK(f.oppteam({"--today", kToday, "refer", "import", file, "--delimiter", "x"}).code == 64);
+}
+
+TEST_CASE("a Windows-1252 batch file is refused naming iconv, or converted with --encoding windows-1252", "[nb]") {
+  test::Fixture f;
+  // "Bjørn Åsæther" in Windows-1252: ø = F8, Å = C5, æ = E6.
+  auto file = f.dir.write("batch.csv", batch(';', "Bj\xF8rn \xC5s\xE6ther"));
+  auto r = f.oppteam({"--today", kToday, "refer", "import", file});
+  INFO(r.err);
+  CHECK(r.code == 65);
+  CHECK(r.err.find("iconv -f WINDOWS-1252 -t UTF-8") != std::string::npos);
+  CHECK(r.err.find("--encoding windows-1252") != std::string::npos);
+
+  auto c = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--encoding", "windows-1252"});
+  INFO(c.out << c.err);
+  REQUIRE(c.code == 0);
+  CHECK(c.json()["stored"] == 2);
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+  CHECK(show.json()["person"]["name"] == "Bjørn Åsæther");
+  CHECK(f.oppteam({"--today", kToday, "refer", "import", file, "--encoding", "ebcdic"}).code == 64);
+}

@@ -55,7 +55,11 @@ class ImportSource {
   // Reads the header (CSV) at once: throws Error(data, exit 65) when the
   // input is empty, or the header has unknown, repeated or missing columns,
   // all of them listed in the error's details.
-  ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map);
+  // A CSV's delimiter is detected from its header line unless `delimiter`
+  // names it. A CSV that is not UTF-8 in its header or its first block of
+  // rows is refused (65) with the command that converts it.
+  ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map,
+               char delimiter = CsvReader::kDetectDelimiter);
 
   // The next row; false at the end of the input. Throws Error(io, exit 74)
   // when the input could not be read to its end.
@@ -63,6 +67,8 @@ class ImportSource {
   ImportFormat format() const { return format_; }
   // The CSV header as read (for a rejects file); empty for JSON Lines.
   const std::string& header_raw() const { return header_raw_; }
+  // The CSV delimiter in use (',' for JSON Lines).
+  char delimiter() const { return csv_ ? csv_->delimiter() : ','; }
   std::uint64_t bytes_read() const;
 
  private:
@@ -81,5 +87,12 @@ class ImportSource {
   std::vector<long> csv_columns_;  // per file column: contract column, or -1 (ignored)
   std::string header_raw_;
 };
+
+// The delimiter a user names (--delimiter): ",", ";", "tab" or a tab
+// character; throws Error(usage, 64) for any other.
+char parse_delimiter(std::string_view text);
+
+// A Windows-1252 (or ISO 8859-1) file's bytes as UTF-8 (iconv).
+std::string windows1252_to_utf8(std::string_view bytes);
 
 }  // namespace oppteam::io
