@@ -70,9 +70,8 @@ Date parse_user_date(std::string_view typed, std::string_view what, Date today) 
   if (auto d = try_parse_date(text)) return *d;
   if (auto d = try_parse_dotted(text)) return *d;
   const std::string word = lower_ascii(text);
-  if (word == "i dag" || word == "idag" || word == "today") return today;
-  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon" || word == "tomorrow")
-    return today + std::chrono::days(1);
+  if (word == "i dag" || word == "idag") return today;
+  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return today + std::chrono::days(1);
   // +N days from today; at most four digits (27 years), so no overflow.
   if (text.size() >= 2 && text.size() <= 5 && text[0] == '+' &&
       text.substr(1).find_first_not_of("0123456789") == std::string_view::npos) {
