@@ -170,7 +170,15 @@ void run_import(Session& s, const ImportCliOptions& o) {
   ImportSummary sum;
   try {
     if (o.encoding.empty() || o.encoding == "utf-8") {
-      sum = import_referrals(ctx, o.file, options, &s.io().in);
+      try {
+        sum = import_referrals(ctx, o.file, options, &s.io().in);
+      } catch (Error& e) {
+        // Rows refused as not UTF-8 in a file that Excel wrote: say how to
+        // convert it (the file is read again only on this failure).
+        if (e.code() == ExitCode::data && o.file != "-" && !io::head_is_utf8(o.file))
+          e.details.push_back({"import.not_utf8_file", {}});
+        throw;
+      }
     } else {
       // A Windows-1252 file, converted whole in memory (batch files of a
       // municipality's size; a large file is better converted with iconv).

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <fstream>
 
 namespace oppteam::io {
 
@@ -58,14 +59,6 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
   check_read();
   if (!header) throw make_error(ExitCode::data, "import.empty");
   header_raw_ = csv_rec_.raw;
-  // Norwegian Excel saves "CSV" as Windows-1252 (æ ø å as single bytes):
-  // refused as a whole, with the fix, rather than row by row. Only the
-  // header and the rows read ahead (one block) are looked at; a bad byte
-  // later is still caught per row.
-  std::string_view ahead = csv_->read_ahead();
-  if (const auto nl = ahead.rfind('\n'); nl != std::string_view::npos) ahead = ahead.substr(0, nl);
-  else if (in_) ahead = {};  // a block without a line end: a long row, checked per row
-  if (!valid_utf8(header_raw_) || !valid_utf8(ahead)) throw make_error(ExitCode::data, "import.not_utf8_file");
   Error err = make_error(ExitCode::data, "import.bad_header", csv_rec_.line);
   if (csv_rec_.problem != CsvProblem::none) err.details.push_back({"import.header_malformed", {}});
   std::array<int, kColumnCount> seen{};
@@ -82,6 +75,18 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
   for (std::size_t c = 0; c < kColumnCount; ++c)
     if (kRequired[c] && !seen[c]) err.details.push_back({"import.missing_column", {std::string(kNames[c])}});
   if (!err.details.empty()) throw err;
+}
+
+bool head_is_utf8(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1 << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.size() == (1u << 16)) {  // more follows: judge whole lines only
+    const auto nl = head.rfind('\n');
+    head.resize(nl == std::string::npos ? 0 : nl);
+  }
+  return valid_utf8(head);
 }
 
 char parse_delimiter(std::string_view text) {

@@ -9,10 +9,19 @@
 
 using namespace intake_test;
 
+namespace {
+
+// refer add with the fields a script gives; `fnr` and `received` as typed.
+test::Result add(test::Fixture& f, const std::string& fnr, const std::string& received, const std::string& today = kToday) {
+  return f.oppteam({"--today", today, "--json", "refer", "add", "--fnr", fnr, "--reporter-type", "fastlege", "--received", received,
+                    "--need", "Trenger koordinering"});
+}
+
+}  // namespace
+
 TEST_CASE("a personal number pasted with a space or dots works in refer add, person export and an import row", "[nb]") {
   test::Fixture f;
-  auto r = f.oppteam({"--today", kToday, "--json", "refer", "add", "--fnr", "239239 01213", "--reporter-type", "fastlege",
-                      "--received", "2026-03-02", "--need", "Trenger koordinering"});
+  auto r = add(f, "239239 01213", "2026-03-02");
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
   auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
@@ -38,8 +47,7 @@ TEST_CASE("a personal number pasted with a space or dots works in refer add, per
 
 TEST_CASE("a personal number with a wrong control digit is explained as control digits that do not match", "[nb]") {
   test::Fixture f;
-  auto r = f.oppteam({"--today", kToday, "refer", "add", "--fnr", "23923901214", "--reporter-type", "fastlege",
-                      "--received", "2026-03-02", "--need", "Trenger koordinering"});
+  auto r = add(f, "23923901214", "2026-03-02");
   CHECK(r.code == 65);
   CHECK(r.err.find("kontrollsifrene") != std::string::npos);
   CHECK(r.err.find("kontrollsiffer 2") == std::string::npos);
@@ -47,12 +55,10 @@ TEST_CASE("a personal number with a wrong control digit is explained as control 
 
 TEST_CASE("date options take Norwegian and relative dates, output stays ISO in JSON", "[nb]") {
   test::Fixture f;
-  auto r = f.oppteam({"--today", "2.3.2026", "--json", "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
-                      "--received", "i dag", "--need", "Trenger koordinering"});
+  auto r = add(f, "23923901213", "i dag", "2.3.2026");
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
-  auto r2 = f.oppteam({"--today", kToday, "--json", "refer", "add", "--fnr", synthetic_fnr(4, 5, 1960), "--reporter-type", "nav",
-                       "--received", "1.3.2026", "--need", "Et behov"});
+  auto r2 = add(f, synthetic_fnr(4, 5, 1960), "1.3.2026");
   INFO(r2.err);
   REQUIRE(r2.code == 0);
   auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
@@ -68,8 +74,7 @@ TEST_CASE("date options take Norwegian and relative dates, output stays ISO in J
 
 TEST_CASE("a bad date names the option and the accepted forms, exit 65", "[nb]") {
   test::Fixture f;
-  auto r = f.oppteam({"--today", kToday, "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
-                      "--received", "30.2.2026", "--need", "Trenger koordinering"});
+  auto r = add(f, "23923901213", "30.2.2026");
   CHECK(r.code == 65);
   CHECK(r.err.find("--received") != std::string::npos);
   CHECK(r.err.find("2.3.2026") != std::string::npos);

@@ -70,10 +70,6 @@ class CsvReader {
   // The delimiter in use (after the first next(), the detected one).
   char delimiter() const { return delimiter_; }
 
-  // The bytes read ahead and not yet returned (after the header: the start
-  // of the rows, up to a block), for checks of a file's encoding.
-  std::string_view read_ahead() const { return std::string_view(buf_).substr(pos_); }
-
  private:
   bool fill();
   int get();          // next byte or -1

@@ -56,8 +56,7 @@ class ImportSource {
   // input is empty, or the header has unknown, repeated or missing columns,
   // all of them listed in the error's details.
   // A CSV's delimiter is detected from its header line unless `delimiter`
-  // names it. A CSV that is not UTF-8 in its header or its first block of
-  // rows is refused (65) with the command that converts it.
+  // names it.
   ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map,
                char delimiter = CsvReader::kDetectDelimiter);
 
@@ -91,6 +90,10 @@ class ImportSource {
 // The delimiter a user names (--delimiter): ",", ";", "tab" or a tab
 // character; throws Error(usage, 64) for any other.
 char parse_delimiter(std::string_view text);
+
+// False when the file's first 64 KiB (whole lines) are not UTF-8, e.g. a
+// "CSV" saved by Norwegian Excel (Windows-1252: æ ø å as E6 F8 E5).
+bool head_is_utf8(const std::string& path);
 
 // A Windows-1252 (or ISO 8859-1) file's bytes as UTF-8 (iconv).
 std::string windows1252_to_utf8(std::string_view bytes);
