@@ -5,6 +5,7 @@
 
 #include <oppteam/documents/archive.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -30,7 +31,7 @@ void setup_archive(CLI::App& app, Session& s) {
     if (o->before.empty() && o->cases.empty()) throw make_error(ExitCode::usage, "archive.what");
     s.authorize("archive.export");
     documents::ArchiveRequest req;
-    if (!o->before.empty()) req.closed_before = parse_date(o->before, "--closed-before");
+    if (!o->before.empty()) req.closed_before = parse_user_date(o->before, "--closed-before", s.clock().today());
     req.cases = o->cases;
     req.out_dir = o->out;
     req.force = o->force;

@@ -5,6 +5,7 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/case_view.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -54,8 +55,8 @@ void setup_case(CLI::App& app, Session& s) {
     CaseFilter f;
     f.status = o->status;
     f.reporter_type = o->reporter_type;
-    if (!o->from.empty()) f.received_from = parse_date(o->from, "--received-from");
-    if (!o->to.empty()) f.received_to = parse_date(o->to, "--received-to");
+    if (!o->from.empty()) f.received_from = parse_user_date(o->from, "--received-from", s.clock().today());
+    if (!o->to.empty()) f.received_to = parse_user_date(o->to, "--received-to", s.clock().today());
     f.overdue = o->overdue;
     f.limit = o->limit;
     f.owner = o->mine ? s.ctx().actor : o->owner;

@@ -7,6 +7,7 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -81,7 +82,7 @@ void setup_consent(CLI::App& app, Session& s) {
     in.giver_name = g->name;
     in.reason = g->reason;
     in.document_ref = g->document;
-    if (!g->date.empty()) in.given_on = parse_date(g->date, "--date");
+    if (!g->date.empty()) in.given_on = parse_user_date(g->date, "--date", s.clock().today());
     const ConsentGiven r = give_consent(ctx, g->case_number, in);
     s.emit({{"case", r.case_number}, {"id", r.id}, {"scope", in.scope}, {"form", in.form}, {"given_by", in.given_by},
             {"given_on", format_date(in.given_on.value_or(ctx.today()))}, {"recorded_by", ctx.actor}},
@@ -103,7 +104,7 @@ void setup_consent(CLI::App& app, Session& s) {
     if (w->scope.empty() && !w->id) throw make_error(ExitCode::usage, "error.missing_option", "--scope");
     Context& ctx = s.ctx();
     std::optional<Date> on;
-    if (!w->date.empty()) on = parse_date(w->date, "--date");
+    if (!w->date.empty()) on = parse_user_date(w->date, "--date", s.clock().today());
     const ConsentWithdrawn r = withdraw_consent(ctx, w->case_number, w->scope, w->id, w->reason, on);
     std::string text = s.text("consent.withdrawn", r.ids.size(), w->case_number);
     if (r.team_paused) text += "\n" + s.text("consent.team_paused", w->case_number);
@@ -134,7 +135,7 @@ void setup_consent(CLI::App& app, Session& s) {
     in.declined_by = d->declined_by;
     in.name = d->name;
     in.note = d->note;
-    if (!d->date.empty()) in.declined_on = parse_date(d->date, "--date");
+    if (!d->date.empty()) in.declined_on = parse_user_date(d->date, "--date", s.clock().today());
     const DeclineRecord r = decline_consent(ctx, d->case_number, in);
     nlohmann::json j = to_json(r);
     j["case"] = d->case_number;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/util/user_date.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/plan.hpp>
@@ -96,7 +97,7 @@ void setup_corrections(CLI::App& app, Session& s) {
       }
       if (!o->measure) throw make_error(ExitCode::usage, "error.missing_option", "--goal");
       MeasureFix fix{o->text, o->responsible, std::nullopt};
-      if (o->due) fix.due = parse_date(*o->due, "--due");
+      if (o->due) fix.due = parse_user_date(*o->due, "--due", s.clock().today());
       emit_corrected(s, correct_measure(ctx, c, *o->measure, fix, o->reason));
     });
   }

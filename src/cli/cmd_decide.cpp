@@ -6,6 +6,7 @@
 #include <oppteam/process/decision.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -45,7 +46,7 @@ void setup_decide(CLI::App& app, Session& s) {
     if (o->preliminary) {
       if (o->expected_by.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--expected-by");
       Context& ctx = s.ctx();
-      const auto r = record_preliminary_reply(ctx, o->case_number, parse_date(o->expected_by, "--expected-by"), o->reason);
+      const auto r = record_preliminary_reply(ctx, o->case_number, parse_user_date(o->expected_by, "--expected-by", s.clock().today()), o->reason);
       nlohmann::json doc = {{"case", r.case_number}, {"preliminary_reply", {{"sent_on", r.sent_on}, {"expected_by", r.expected_by}}}, {"letter", r.letter}};
       if (o->pdf.wanted()) {
         const Lang L = ctx.rv.municipality.language;  // the language the letter was written in
@@ -59,7 +60,7 @@ void setup_decide(CLI::App& app, Session& s) {
     DecisionInput in;
     in.grant = o->grant;
     in.grounds = o->grounds;
-    if (!o->date.empty()) in.decided_on = parse_date(o->date, "--date");
+    if (!o->date.empty()) in.decided_on = parse_user_date(o->date, "--date", s.clock().today());
     if (o->refuse && o->grounds.empty()) throw make_error(ExitCode::usage, "decide.grounds_required");
     Context& ctx = s.ctx();
     const std::string target_group = o->target_group.empty() ? "" : check_target_group(ctx.rv, o->target_group);

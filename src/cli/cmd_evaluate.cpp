@@ -6,6 +6,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <fmt/format.h>
 
@@ -47,7 +48,7 @@ void setup_evaluate(CLI::App& app, Session& s) {
     in.comment = o->comment;
     in.decision = o->decision;
     in.reason = o->reason;
-    if (!o->next.empty()) in.next = parse_date(o->next, "--next");
+    if (!o->next.empty()) in.next = parse_user_date(o->next, "--next", s.clock().today());
     const Evaluation e = evaluate(ctx, c, in);
     std::string text;
     if (e.decision == "close") text = s.text("evaluate.done_close", c.number);

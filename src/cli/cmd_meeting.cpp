@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 
+#include <oppteam/util/user_date.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
@@ -114,7 +115,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     const CaseRef c = authorize_case(ctx, "meeting.write", o->case_number);
     MeetingInput in;
     in.kind = o->kind;
-    in.date = parse_date(o->date, "--date");
+    in.date = parse_user_date(o->date, "--date", s.clock().today());
     in.place = o->place;
     in.person_present = o->person_present;
     for (const auto& p : o->participants) in.participants.push_back(parse_participant_spec(p, "--participant"));
@@ -134,7 +135,7 @@ void setup_meeting(CLI::App& app, Session& s) {
   next->callback([&s, n] {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "meeting.write", n->case_number);
-    const Meeting m = plan_meeting(ctx, c, n->kind, parse_date(n->date, "--date"), n->place);
+    const Meeting m = plan_meeting(ctx, c, n->kind, parse_user_date(n->date, "--date", s.clock().today()), n->place);
     s.emit({{"action", "next"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
            s.text("meeting.planned", m.number, c.number, long_date(m.date, s.lang())));
   });
@@ -173,7 +174,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     in.meeting = a->meeting;
     in.text = a->text;
     in.responsible = a->responsible;
-    in.due = parse_date(a->due, "--due");
+    in.due = parse_user_date(a->due, "--due", s.clock().today());
     in.measure_goal = a->goal;
     const MeetingAction done = add_action(ctx, c, in);
     nlohmann::json doc = to_json(done);

@@ -10,6 +10,7 @@
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <fmt/format.h>
 
@@ -152,7 +153,7 @@ void setup_plan(CLI::App& app, Session& s) {
     in.goal = mo->goal;
     in.text = need_text(s, mo->text, "--text", "plan.prompt.measure");
     in.responsible = need_text(s, mo->responsible, "--responsible", "plan.prompt.responsible");
-    in.due = parse_date(need_text(s, mo->due, "--due", "plan.prompt.due"), "--due");
+    in.due = parse_user_date(need_text(s, mo->due, "--due", "plan.prompt.due"), "--due", s.clock().today());
     in.every_days = mo->every;
     in.scope = mo->scope;
     in.how = mo->how;
@@ -222,8 +223,8 @@ void setup_plan(CLI::App& app, Session& s) {
     f.resources = se->resources;
     f.needs = se->needs;
     f.contributions = se->contributions;
-    if (se->from) f.period_from = parse_date(*se->from, "--period-from");
-    if (se->to) f.period_to = parse_date(*se->to, "--period-to");
+    if (se->from) f.period_from = parse_user_date(*se->from, "--period-from", s.clock().today());
+    if (se->to) f.period_to = parse_user_date(*se->to, "--period-to", s.clock().today());
     set_plan_fields(ctx, c, f);
     s.emit({{"case", c.number}, {"updated", true}}, s.text("plan.updated", c.number));
   });

@@ -4,6 +4,7 @@
 
 #include <oppteam/process/purge.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -23,7 +24,7 @@ void setup_purge(CLI::App& app, Session& s) {
   cmd->callback([&s, o] {
     s.authorize("purge");
     auto& ctx = s.ctx();
-    const Date before = parse_date(o->before, "--closed-before");
+    const Date before = parse_user_date(o->before, "--closed-before", s.clock().today());
     auto r = purge_closed(ctx, before, o->dry_run, o->force);
     nlohmann::json doc = {{"dry_run", r.dry_run}, {"closed_before", r.closed_before}, {"cases", r.cases},
                           {"deleted", r.dry_run ? 0 : r.cases.size()}, {"persons_deleted", r.persons_deleted},

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/closing.hpp>
+#include <oppteam/io/import_format.hpp>
 #include <oppteam/process/referral.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
@@ -10,7 +11,11 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
 
 namespace oppteam::cli {
 
@@ -24,7 +29,7 @@ struct AddOptions {
 };
 
 struct ImportCliOptions {
-  std::string file, format, sender, rejects;
+  std::string file, format, sender, rejects, delimiter, encoding;
   bool partial = false;
   bool force = false;
 };
@@ -162,6 +167,7 @@ void run_import(Session& s, const ImportCliOptions& o) {
   Context& ctx = s.ctx();
   ImportOptions options;
   options.format = o.format;
+  if (!o.delimiter.empty()) options.delimiter = io::parse_delimiter(o.delimiter);
   if (!o.sender.empty()) options.sender = o.sender;
   options.partial = o.partial;
   options.rejects_path = o.rejects;
@@ -182,7 +188,32 @@ void run_import(Session& s, const ImportCliOptions& o) {
   options.failed = [&s, &o](const ImportSummary& failed) { s.stage(summary_output(s, failed, o.rejects).first); };
   ImportSummary sum;
   try {
-    sum = import_referrals(ctx, o.file, options, &s.io().in);
+    if (o.encoding.empty() || o.encoding == "utf-8") {
+      try {
+        sum = import_referrals(ctx, o.file, options, &s.io().in);
+      } catch (Error& e) {
+        // Rows refused as not UTF-8 in a file that Excel wrote: say how to
+        // convert it (the file is read again only on this failure).
+        if (e.code() == ExitCode::data && o.file != "-" && !io::head_is_utf8(o.file))
+          e.details.push_back({"import.not_utf8_file", {}});
+        throw;
+      }
+    } else {
+      // A Windows-1252 file, converted whole in memory (batch files of a
+      // municipality's size; a large file is better converted with iconv).
+      std::ifstream file;
+      std::error_code ec;
+      if (o.file != "-") {
+        file.open(o.file, std::ios::binary);
+        if (!file || std::filesystem::is_directory(o.file, ec)) throw make_error(ExitCode::no_input, "error.cannot_read", o.file);
+      }
+      std::istream& in = o.file == "-" ? s.io().in : file;
+      const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+      if (in.bad()) throw make_error(ExitCode::no_input, "error.cannot_read", o.file);
+      const std::string converted = io::windows1252_to_utf8(bytes);
+      std::istringstream utf8(converted);
+      sum = import_referrals(ctx, utf8, o.file, options, converted.size());
+    }
   } catch (...) {
     if (progress_shown) s.err() << "\n";
     throw;
@@ -230,6 +261,10 @@ void setup_refer(CLI::App& app, Session& s) {
   imp->add_option("--rejects", i->rejects, "write rejected rows, unchanged plus a reason column, to this file");
   partial->needs(imp->get_option("--rejects"));
   imp->add_flag("--force", i->force, "replace an existing --rejects file");
+  imp->add_option("--delimiter", i->delimiter, "CSV delimiter: \",\", \";\" or tab (default: detected from the header line)")
+      ->check(CLI::IsMember({",", ";", "tab", "\t"}));
+  imp->add_option("--encoding", i->encoding, "the file's character set: utf-8 (default) or windows-1252 (converted)")
+      ->check(CLI::IsMember({"utf-8", "windows-1252"}, CLI::ignore_case));
   examples(imp, {"oppteam --db k.db refer import batch.csv",
                  "oppteam --db k.db refer import batch.csv --partial --rejects rejected.csv --json",
                  "oppteam --db k.db refer import referrals.jsonl --sender fagsystem"});

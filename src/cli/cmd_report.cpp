@@ -4,6 +4,7 @@
 
 #include <oppteam/process/report.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <chrono>
 
@@ -28,12 +29,12 @@ void setup_report(CLI::App& app, Session& s) {
     s.authorize("report");
     auto& ctx = s.ctx();
     ReportOptions ro;
-    ro.to = o->to.empty() ? ctx.today() : parse_date(o->to, "--to");
+    ro.to = o->to.empty() ? ctx.today() : parse_user_date(o->to, "--to", s.clock().today());
     if (o->from.empty()) {
       std::chrono::year_month_day t(ro.to);
       ro.from = std::chrono::sys_days(t.year() / std::chrono::January / 1);
     } else {
-      ro.from = parse_date(o->from, "--from");
+      ro.from = parse_user_date(o->from, "--from", s.clock().today());
     }
     ro.by = o->by;
     Report r = build_report(ctx, ro);

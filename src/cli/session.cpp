@@ -5,6 +5,7 @@
 #include <oppteam/process/setup.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -66,7 +67,7 @@ std::string Session::login() const {
 const Clock& Session::clock() {
   if (!clock_) {
     if (options_.today.empty()) clock_.emplace();
-    else clock_.emplace(parse_date(options_.today, "--today"));
+    else clock_.emplace(parse_user_date(options_.today, "--today", Clock().today()));
   }
   return *clock_;
 }

@@ -51,22 +51,32 @@ std::optional<std::string> control_digits(std::string_view nine) {
   return std::string{char('0' + k1), char('0' + k2)};
 }
 
-PersonalNumber PersonalNumber::parse(std::string_view text, const PersonalNumberOptions& options) {
-  const std::string shown(text);
+PersonalNumber PersonalNumber::parse(std::string_view typed, const PersonalNumberOptions& options) {
+  const std::string shown(typed);
+  // A number pasted as "239239 01213" or "239239.01213": spaces and dots
+  // are dropped (copied only when there are any, so an import pays nothing).
+  std::string kept;
+  std::string_view text = typed;
+  if (typed.find_first_of(" .") != std::string_view::npos) {
+    for (char c : typed)
+      if (c != ' ' && c != '.') kept += c;
+    text = kept;
+  }
   if (text.size() != 11) throw make_error(ExitCode::data, "pnr.length", shown, text.size());
   for (char c : text)
     if (c < '0' || c > '9') throw make_error(ExitCode::data, "pnr.not_digits", shown);
 
   // Second control digit: unchanged by the 2032 rule, weighted sum mod 11 == 0.
+  // Either digit wrong is one mistake to the user: the number is mistyped.
   if ((weighted_sum(text, kWeights2.data(), 10) + digit(text, 10)) % 11 != 0)
-    throw make_error(ExitCode::data, "pnr.control_digit", shown, 2);
+    throw make_error(ExitCode::data, "pnr.control_digits", shown);
   // First control digit: remainder 0 under the old rule (sum computed from
   // 11); from 2032 also 1, 2 or 3 (computed from 12, 13 or 14).
   const int rem1 = (weighted_sum(text, kWeights1.data(), 9) + digit(text, 9)) % 11;
-  if (rem1 > 3) throw make_error(ExitCode::data, "pnr.control_digit", shown, 1);
+  if (rem1 > 3) throw make_error(ExitCode::data, "pnr.control_digits", shown);
 
   PersonalNumber p;
-  p.digits_ = shown;
+  p.digits_ = std::string(text);
   p.new_rule_ = rem1 != 0;
 
   int day = digit(text, 0) * 10 + digit(text, 1);

@@ -21,6 +21,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_documents.inc"
 #include "catalogue_paths.inc"
 #include "catalogue_meetings.inc"
+#include "catalogue_nb_ux.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

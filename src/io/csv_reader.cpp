@@ -15,12 +15,34 @@ std::vector<std::string> CsvRecord::fields() const {
   return out;
 }
 
-CsvReader::CsvReader(std::istream& in) : in_(&in) {}
+CsvReader::CsvReader(std::istream& in, char delimiter) : in_(&in), delimiter_(delimiter) {}
 
-CsvReader::CsvReader(std::string_view bytes)
-    : owned_(std::make_unique<std::istringstream>(std::string(bytes))) {
+CsvReader::CsvReader(std::string_view bytes, char delimiter)
+    : owned_(std::make_unique<std::istringstream>(std::string(bytes))), delimiter_(delimiter) {
   in_ = owned_.get();
 }
+
+namespace {
+
+// The delimiter the header line holds most of, outside quotes (',' on a tie
+// or when it holds none). Looks only at the first line in `bytes`.
+char detect_delimiter(std::string_view bytes) {
+  std::size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : bytes) {
+    if (c == '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c == '\n' || c == '\r') break;
+    else if (c == ',') ++comma;
+    else if (c == ';') ++semicolon;
+    else if (c == '\t') ++tab;
+  }
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
+  return ',';
+}
+
+}  // namespace
 
 bool CsvReader::fill() {
   if (pos_ > 0) {
@@ -52,7 +74,9 @@ bool CsvReader::next(CsvRecord& rec) {
     started_ = true;
     while (buf_.size() - pos_ < 3 && in_ && *in_) fill();
     if (buf_.compare(pos_, 3, "\xEF\xBB\xBF") == 0) pos_ += 3;
+    if (delimiter_ == kDetectDelimiter) delimiter_ = detect_delimiter(std::string_view(buf_).substr(pos_));
   }
+  const char delim = delimiter_;
   for (;;) {
     rec.raw.clear();
     rec.data_.clear();
@@ -111,7 +135,7 @@ bool CsvReader::next(CsvRecord& rec) {
         const char* p = buf_.data() + pos_;
         const char* end = buf_.data() + buf_.size();
         const char* q = p;
-        while (q < end && *q != ',' && *q != '\n' && *q != '\r' && *q != '"') ++q;
+        while (q < end && *q != delim && *q != '\n' && *q != '\r' && *q != '"') ++q;
         if (q > p) {
           if (after_quote) rec.problem = CsvProblem::stray_quote;
           if (rec.raw.size() < kMaxRecordBytes) {
@@ -153,8 +177,8 @@ bool CsvReader::next(CsvRecord& rec) {
         }
         continue;
       }
-      if (c == ',') {
-        rec.raw += ',';
+      if (c == static_cast<unsigned char>(delim)) {
+        rec.raw += delim;
         end_field();
       } else if (c == '\n' || c == '\r') {
         if (c == '\r' && peek() == '\n') ++pos_;
@@ -176,8 +200,9 @@ bool CsvReader::next(CsvRecord& rec) {
   }
 }
 
-std::string csv_quote(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+std::string csv_quote(std::string_view field, char delimiter) {
+  const char special[] = {delimiter, '"', '\r', '\n', '\0'};
+  if (field.find_first_of(special) == std::string_view::npos) return std::string(field);
   std::string out = "\"";
   for (char c : field) {
     if (c == '"') out += '"';

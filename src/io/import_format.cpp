@@ -1,8 +1,13 @@
 #include <oppteam/io/import_format.hpp>
 
 #include <oppteam/util/error.hpp>
+#include <oppteam/util/text.hpp>
+
+#include <iconv.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <fstream>
 
 namespace oppteam::io {
 
@@ -42,13 +47,14 @@ long ImportSource::map_name(std::string_view name) const {
   return -2;
 }
 
-ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map)
+ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map,
+                           char delimiter)
     : format_(format), column_map_(column_map), in_(in) {
   if (format_ == ImportFormat::jsonl) {
     jsonl_.emplace(in);
     return;
   }
-  csv_.emplace(in);
+  csv_.emplace(in, delimiter);
   const bool header = csv_->next(csv_rec_);
   check_read();
   if (!header) throw make_error(ExitCode::data, "import.empty");
@@ -69,6 +75,49 @@ ImportSource::ImportSource(std::istream& in, ImportFormat format, const std::map
   for (std::size_t c = 0; c < kColumnCount; ++c)
     if (kRequired[c] && !seen[c]) err.details.push_back({"import.missing_column", {std::string(kNames[c])}});
   if (!err.details.empty()) throw err;
+}
+
+bool head_is_utf8(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1 << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.size() == (1u << 16)) {  // more follows: judge whole lines only
+    const auto nl = head.rfind('\n');
+    head.resize(nl == std::string::npos ? 0 : nl);
+  }
+  return valid_utf8(head);
+}
+
+char parse_delimiter(std::string_view text) {
+  if (text == ",") return ',';
+  if (text == ";") return ';';
+  if (text == "tab" || text == "\t" || text == "\\t") return '\t';
+  throw make_error(ExitCode::usage, "import.bad_delimiter", text);
+}
+
+std::string windows1252_to_utf8(std::string_view bytes) {
+  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw make_error(ExitCode::io, "import.no_converter", "WINDOWS-1252");
+  std::string out(bytes.size() * 3 + 16, '\0');  // at most three UTF-8 bytes per byte
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* to = out.data();
+  std::size_t out_left = out.size();
+  while (in_left > 0) {
+    if (iconv(cd, &in, &in_left, &to, &out_left) != static_cast<std::size_t>(-1)) break;
+    if (errno != EILSEQ) break;
+    // The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): U+FFFD.
+    ++in;
+    --in_left;
+    for (char c : std::string_view("\xEF\xBF\xBD")) {
+      *to++ = c;
+      --out_left;
+    }
+  }
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
 }
 
 // The readers stop at the end of the input and at a read error alike (the

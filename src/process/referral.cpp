@@ -10,6 +10,7 @@
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <fmt/format.h>
 
@@ -473,7 +474,7 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
 }
 
 Date check_received(const Context& ctx, std::string_view text) {
-  const Date d = parse_date(text, "received");
+  const Date d = parse_user_date(text, "--received", ctx.today());
   if (d > ctx.today()) throw make_error(ExitCode::data, "refer.received_in_future", text, format_date(ctx.today()));
   return d;
 }
@@ -513,7 +514,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     p.name = in.name;
     p.reporter_type = in.reporter_type;
     p.reporter_name = in.reporter_name;
-    p.received = in.received;
+    p.received = format_date(received);  // as typed: "i dag", "2.3.2026"; stored ISO
     p.need = in.need;
     complete(p, pnr, received);
     batch.classify();
@@ -569,15 +570,16 @@ class RejectsFile {
   RejectsFile(const RejectsFile&) = delete;
   RejectsFile& operator=(const RejectsFile&) = delete;
   bool active() const { return !path_.empty(); }
-  void header(const std::string& raw) {
+  void header(const std::string& raw, char delimiter) {
+    delimiter_ = delimiter;
     if (!active() || format_ != io::ImportFormat::csv) return;
-    file_->stream() << raw << ",reason\r\n";
+    file_->stream() << raw << delimiter_ << "reason\r\n";
   }
   void row(const io::ImportRow& row, const std::string& reason) {
     if (!active()) return;
     if (format_ == io::ImportFormat::csv) {
-      if (row.malformed) file_->stream() << io::csv_quote(row.raw) << "," << io::csv_quote(reason) << "\r\n";
-      else file_->stream() << row.raw << "," << io::csv_quote(reason) << "\r\n";
+      if (row.malformed) file_->stream() << io::csv_quote(row.raw, delimiter_) << delimiter_ << io::csv_quote(reason, delimiter_) << "\r\n";
+      else file_->stream() << row.raw << delimiter_ << io::csv_quote(reason, delimiter_) << "\r\n";
       return;
     }
     std::string_view raw = row.raw;
@@ -599,6 +601,7 @@ class RejectsFile {
 
  private:
   io::ImportFormat format_;
+  char delimiter_ = ',';
   std::string path_;
   std::optional<io::OutputFile> file_;
   bool replaced_ = false;
@@ -803,9 +806,9 @@ ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::
   const auto pnr_options = ctx.pnr_options();
   const Date today = ctx.today();
 
-  io::ImportSource source(in, format, ctx.rv.import_map.columns);
+  io::ImportSource source(in, format, ctx.rv.import_map.columns, options.delimiter);
   RejectsFile rejects(options.rejects_path, format, options.replace_rejects, ctx.db, name);
-  rejects.header(source.header_raw());
+  rejects.header(source.header_raw(), source.delimiter());
 
   // Checks a row as read and fills `r` with it (on the reading thread: it
   // touches nothing but the row, `r` and what is only read here).

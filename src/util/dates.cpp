@@ -1,4 +1,5 @@
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <oppteam/util/error.hpp>
 
@@ -28,6 +29,57 @@ std::optional<Date> try_parse_date(std::string_view text) {
 Date parse_date(std::string_view text, std::string_view what) {
   if (auto d = try_parse_date(text)) return *d;
   throw make_error(ExitCode::data, "error.bad_date", what, text);
+}
+
+namespace {
+
+// D.M.YYYY or DD.MM.YYYY (the Norwegian way of writing a date).
+std::optional<Date> try_parse_dotted(std::string_view text) {
+  int v[3] = {0, 0, 0};
+  int f = 0, digits = 0;
+  for (char c : text) {
+    if (c == '.') {
+      if (digits == 0 || f == 2) return std::nullopt;
+      ++f;
+      digits = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    v[f] = v[f] * 10 + (c - '0');
+    if (++digits > (f == 2 ? 4 : 2)) return std::nullopt;
+  }
+  if (f != 2 || digits != 4) return std::nullopt;
+  const date::year_month_day ymd{date::year{v[2]}, date::month{unsigned(v[1])}, date::day{unsigned(v[0])}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_days(ymd);
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+Date parse_user_date(std::string_view typed, std::string_view what, Date today) {
+  std::string_view text = typed;
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (auto d = try_parse_date(text)) return *d;
+  if (auto d = try_parse_dotted(text)) return *d;
+  const std::string word = lower_ascii(text);
+  if (word == "i dag" || word == "idag") return today;
+  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return today + std::chrono::days(1);
+  // +N days from today; at most four digits (27 years), so no overflow.
+  if (text.size() >= 2 && text.size() <= 5 && text[0] == '+' &&
+      text.substr(1).find_first_not_of("0123456789") == std::string_view::npos) {
+    int n = 0;
+    for (char c : text.substr(1)) n = n * 10 + (c - '0');
+    return today + std::chrono::days(n);
+  }
+  throw make_error(ExitCode::data, "date.bad_input", what, typed);
 }
 
 std::string format_date(Date d) { return date::format("%F", d); }

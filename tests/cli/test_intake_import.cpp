@@ -119,7 +119,7 @@ TEST_CASE("all or nothing: every bad row is listed with line, column and reason,
   CHECK(r.code == 65);
   for (std::string line : {"linje 3, fnr", "linje 4, reporter_type", "linje 5, received", "linje 6, need", "linje 8:"})
     CHECK(r.err.find(line) != std::string::npos);
-  CHECK(r.err.find("kontrollsiffer") != std::string::npos);
+  CHECK(r.err.find("kontrollsifrene") != std::string::npos);
   CHECK(r.err.find("naboen") != std::string::npos);
   CHECK(r.err.find("2026-02-30") != std::string::npos);
   CHECK(r.err.find("anførselstegn") != std::string::npos);

@@ -106,7 +106,7 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
                       f.dir.path());
   INFO(r.out);
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("kontrollsiffer") != std::string::npos);  // the mistake was explained
+  CHECK(r.out.find("kontrollsifrene") != std::string::npos);  // the mistake was explained
   CHECK(r.out.find("barn_unge") != std::string::npos);        // the target groups shown
   CHECK(r.out.find("skole") != std::string::npos);           // allowed values shown
   CHECK(r.out.find("2026/1") != std::string::npos);

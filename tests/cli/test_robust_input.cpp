@@ -104,7 +104,7 @@ const std::vector<Row>& rows() {
       {"fnr: wrong control digit", [](auto&) { return add({{"--fnr", "23923901214"}}); }, 65, "control digit"},
       {"fnr: ten digits", [](auto&) { return add({{"--fnr", "2392390121"}}); }, 65, ""},
       {"fnr: letters", [](auto&) { return add({{"--fnr", "2392390121X"}}); }, 65, ""},
-      {"fnr: spaces", [](auto&) { return add({{"--fnr", "239239 01213"}}); }, 65, ""},
+      {"fnr: a dash", [](auto&) { return add({{"--fnr", "239239-01213"}}); }, 65, ""},  // spaces and dots are ignored (issue 17)
       {"fnr: 200 digits", [](auto&) { return add({{"--fnr", std::string(200, '1')}}); }, 65, ""},
       {"case number: malformed", [](auto&) { return std::vector<std::string>{"case", "show", "2026-1"}; }, 65, ""},
       {"case number: absent", [](auto&) { return std::vector<std::string>{"case", "show", "2026/999"}; }, 1, ""},

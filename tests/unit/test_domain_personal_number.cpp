@@ -95,7 +95,7 @@ TEST_CASE("each kind of invalid number is refused with its reason and exit 65") 
   CHECK(key_of("1234") == "pnr.length");
   CHECK(key_of("123456789012") == "pnr.length");
   CHECK(key_of("2392390121x") == "pnr.not_digits");
-  CHECK(key_of("23923901214", kSynthetic) == "pnr.control_digit");
+  CHECK(key_of("23923901214", kSynthetic) == "pnr.control_digits");
   // 31 February (synthetic month 82).
   CHECK(key_of(make("318290123"), kSynthetic) == "pnr.bad_date");
   // Month 13.
@@ -122,7 +122,7 @@ TEST_CASE("the 2032 rule: a first control digit from 12, 13 or 14 is accepted, t
   }
   // Remainder 4 is valid under no rule.
   std::string bad = make_2032("158832512", 4);
-  if (!bad.empty()) CHECK(key_of(bad, kSynthetic) == "pnr.control_digit");
+  if (!bad.empty()) CHECK(key_of(bad, kSynthetic) == "pnr.control_digits");
 }
 
 TEST_CASE("masked form hides the individual number") {

@@ -13,7 +13,7 @@ export OPPTEAM_DB=$WORK/k.db OPPTEAM_USER=koordinator
 start_screen refer 80 24 "$OPPTEAM" --today 2026-03-05 refer add
 wait_for refer "Fødselsnummer eller D-nummer"
 type_line refer "12885011267"                  # a typo in the control digits
-wait_for refer "kontrollsiffer"
+wait_for refer "kontrollsifrene"
 s=$(screen refer)
 check_contains "a bad personal number is explained and asked again" "$s" "12885011267"
 type_line refer "12885011266"

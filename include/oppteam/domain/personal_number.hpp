@@ -22,7 +22,8 @@ struct PersonalNumberOptions {
 
 class PersonalNumber {
  public:
-  // Validates `text` (11 digits; spaces are not allowed) and throws
+  // Validates `text` (11 digits; spaces and dots, as in a pasted
+  // "239239 01213", are ignored) and throws
   // Error(ExitCode::data) naming the reason: length, non-digit, control
   // digit, impossible date, synthetic not allowed, century unknown.
   static PersonalNumber parse(std::string_view text, const PersonalNumberOptions& options = {});

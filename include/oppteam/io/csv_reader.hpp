@@ -50,9 +50,13 @@ class CsvReader {
  public:
   static constexpr std::size_t kMaxRecordBytes = 1 << 20;
 
-  explicit CsvReader(std::istream& in);
+  // Reads ',' separated fields unless `delimiter` says another: ';' or
+  // '\t', or kDetectDelimiter, which picks the one of ',', ';' and tab that
+  // the header line (the first line) holds most of.
+  static constexpr char kDetectDelimiter = '\0';
+  explicit CsvReader(std::istream& in, char delimiter = ',');
   // Reads from a byte buffer that must outlive the reader.
-  explicit CsvReader(std::string_view bytes);
+  explicit CsvReader(std::string_view bytes, char delimiter = ',');
 
   // Reads the next record into `rec` (reusing its memory). Returns false at
   // the end of input. Empty lines are skipped. A record with a problem is
@@ -62,6 +66,9 @@ class CsvReader {
 
   // Bytes consumed so far (for progress).
   std::uint64_t bytes_read() const { return consumed_; }
+
+  // The delimiter in use (after the first next(), the detected one).
+  char delimiter() const { return delimiter_; }
 
  private:
   bool fill();
@@ -77,9 +84,10 @@ class CsvReader {
   std::size_t line_ = 1;
   std::uint64_t consumed_ = 0;
   bool started_ = false;
+  char delimiter_ = ',';
 };
 
 // Quotes a field for CSV output when it needs it.
-std::string csv_quote(std::string_view field);
+std::string csv_quote(std::string_view field, char delimiter = ',');
 
 }  // namespace oppteam::io

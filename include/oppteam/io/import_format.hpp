@@ -59,7 +59,10 @@ class ImportSource {
   // Reads the header (CSV) at once: throws Error(data, exit 65) when the
   // input is empty, or the header has unknown, repeated or missing columns,
   // all of them listed in the error's details.
-  ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map);
+  // A CSV's delimiter is detected from its header line unless `delimiter`
+  // names it.
+  ImportSource(std::istream& in, ImportFormat format, const std::map<std::string, std::string>& column_map,
+               char delimiter = CsvReader::kDetectDelimiter);
 
   // The next row; false at the end of the input. Throws Error(io, exit 74)
   // when the input could not be read to its end.
@@ -67,6 +70,8 @@ class ImportSource {
   ImportFormat format() const { return format_; }
   // The CSV header as read (for a rejects file); empty for JSON Lines.
   const std::string& header_raw() const { return header_raw_; }
+  // The CSV delimiter in use (',' for JSON Lines).
+  char delimiter() const { return csv_ ? csv_->delimiter() : ','; }
   std::uint64_t bytes_read() const;
 
  private:
@@ -85,5 +90,16 @@ class ImportSource {
   std::vector<long> csv_columns_;  // per file column: contract column, or -1 (ignored)
   std::string header_raw_;
 };
+
+// The delimiter a user names (--delimiter): ",", ";", "tab" or a tab
+// character; throws Error(usage, 64) for any other.
+char parse_delimiter(std::string_view text);
+
+// False when the file's first 64 KiB (whole lines) are not UTF-8, e.g. a
+// "CSV" saved by Norwegian Excel (Windows-1252: æ ø å as E6 F8 E5).
+bool head_is_utf8(const std::string& path);
+
+// A Windows-1252 (or ISO 8859-1) file's bytes as UTF-8 (iconv).
+std::string windows1252_to_utf8(std::string_view bytes);
 
 }  // namespace oppteam::io

@@ -1,0 +1,96 @@
+// Input as Norwegian users type it (issue 17): personal numbers pasted with
+// spaces or dots, control-digit errors that say what is wrong, dates in
+// Norwegian forms. All personal numbers here are synthetic (month + 80).
+
+#include "unit/errors.hpp"
+
+#include <oppteam/domain/personal_number.hpp>
+#include <oppteam/i18n/messages.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/error.hpp>
+#include <oppteam/util/user_date.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace oppteam;
+
+namespace {
+
+const PersonalNumberOptions kSynthetic{true, std::nullopt};
+
+std::string nb_message_of(const std::string& text) {
+  try {
+    PersonalNumber::parse(text, kSynthetic);
+  } catch (const Error& e) {
+    return render_message(Lang::nb, e.key(), e.args());
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a personal number pasted with spaces or dots is the same number", "[nb]") {
+  const auto plain = PersonalNumber::parse("23923901213", kSynthetic);
+  for (std::string pasted : {"239239 01213", "239239.01213", " 23923901213 ", "23.92.39 012 13"}) {
+    INFO(pasted);
+    const auto p = PersonalNumber::parse(pasted, kSynthetic);
+    CHECK(p == plain);
+    CHECK(p.str() == "23923901213");
+  }
+  // Other separators stay errors, and the count of digits is what is told.
+  CHECK(unit::key_of([] { PersonalNumber::parse("239239-0121", kSynthetic); }) == "pnr.not_digits");
+  CHECK(unit::key_of([] { PersonalNumber::parse("239239 0121", kSynthetic); }) == "pnr.length");
+  CHECK(unit::key_of([] { PersonalNumber::parse("   ", kSynthetic); }) == "pnr.length");
+}
+
+TEST_CASE("a wrong control digit says the control digits do not match, whichever digit is wrong", "[nb]") {
+  // Last digit wrong, tenth digit wrong, both wrong: one message, no digit number.
+  for (std::string bad : {"23923901214", "23923901203", "23923901290"}) {
+    INFO(bad);
+    CHECK(unit::key_of([&] { PersonalNumber::parse(bad, kSynthetic); }) == "pnr.control_digits");
+    CHECK(unit::code_of([&] { PersonalNumber::parse(bad, kSynthetic); }) == ExitCode::data);
+    const std::string m = nb_message_of(bad);
+    CHECK(m.find("kontrollsifrene") != std::string::npos);
+    CHECK(m.find("kontrollsiffer 2") == std::string::npos);
+    CHECK(m.find(bad) != std::string::npos);
+  }
+}
+
+TEST_CASE("a date typed by a user: ISO, D.M.YYYY, DD.MM.YYYY, i dag, i morgen and +N days", "[nb]") {
+  const Date today = *try_parse_date("2026-03-02");
+  const auto iso = [](std::string_view t) { return *try_parse_date(t); };
+  CHECK(parse_user_date("2026-03-02", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date("2.3.2026", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date("02.03.2026", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date(" 2.3.2026 ", "--received", today) == iso("2026-03-02"));
+  CHECK(parse_user_date("31.12.2025", "--received", today) == iso("2025-12-31"));
+  CHECK(parse_user_date("i dag", "--date", today) == today);
+  CHECK(parse_user_date("I dag", "--date", today) == today);
+  CHECK(parse_user_date("i morgen", "--date", today) == iso("2026-03-03"));
+  CHECK(parse_user_date("i morgon", "--date", today) == iso("2026-03-03"));
+  CHECK(parse_user_date("+14", "--due", today) == iso("2026-03-16"));
+  CHECK(parse_user_date("+0", "--due", today) == today);
+  // Not dates: each refused with 65, naming the option and the forms.
+  for (std::string bad : {"", "30.2.2026", "2.3.26", "2026-3-2", "1.2.3.2026", "+", "+x", "+99999999999999999999", "-14",
+                          "i overmorgen", "2..2026", "32.1.2026", "0.1.2026"}) {
+    INFO(bad);
+    try {
+      parse_user_date(bad, "--due", today);
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::data);
+      CHECK(e.key() == "date.bad_input");
+      const std::string m = render_message(Lang::nb, e.key(), e.args());
+      CHECK(m.find("--due") != std::string::npos);
+      CHECK(m.find("2.3.2026") != std::string::npos);
+      CHECK(m.find("i morgen") != std::string::npos);
+      CHECK(render_message(Lang::nn, e.key(), e.args()).find("i morgon") != std::string::npos);
+      CHECK(render_message(Lang::en, e.key(), e.args()).find("tomorrow") != std::string::npos);
+    }
+  }
+  // Stored data and import files stay strict ISO.
+  CHECK_FALSE(try_parse_date("2.3.2026"));
+  CHECK_FALSE(try_parse_date("i dag"));
+}
