@@ -17,7 +17,7 @@ namespace {
 using Owed = std::set<std::pair<std::string, std::string>>;  // (kind, responsible)
 
 struct Scenario {
-  test::Fixture f(paths_test::rammeverk());
+  test::Fixture f{paths_test::rammeverk()};
 
   test::Result run(const std::string& today, std::vector<std::string> args) {
     std::vector<std::string> all{"--today", today};
