@@ -169,11 +169,13 @@ FROM (
                    LIMIT 1), {owner}),
          NULL, NULL, NULL
   FROM (SELECT c0.id AS id,
-               (SELECT max(CASE WHEN a.acted_on <> '' THEN a.acted_on ELSE substr(a.at, 1, 10) END)
+               -- a case with no entry of its own (opened by an import, whose
+               -- entry names the import) last changed when it was opened
+               COALESCE((SELECT max(CASE WHEN a.acted_on <> '' THEN a.acted_on ELSE substr(a.at, 1, 10) END)
                 FROM audit a WHERE a.object = c0.number AND a.object <> ''
                   AND a.action NOT LIKE '%.show' AND a.action NOT LIKE '%.list' AND a.action NOT LIKE '%.export'
                   AND a.action NOT LIKE '%.history'
-                  AND a.action <> 'access.refused') AS last
+                  AND a.action <> 'access.refused'), c0.opened_on) AS last
         FROM case_file c0
         WHERE (c0.status = 'received' OR c0.status = 'granted' OR c0.status = 'active') AND c0.opened_on <= :stale_cut) s
        CROSS JOIN case_file c

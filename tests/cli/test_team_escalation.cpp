@@ -135,3 +135,26 @@ TEST_CASE("a plan revision waits for a leader's approval where [approvals] asks 
   REQUIRE(as(f, "Ane Lie", {"--today", "2026-03-14", "plan", "goal", c, "--text", "Gå tur"}).code == 0);
   CHECK(kinds(f, "2026-03-14", {"--for", "Lise Leder"}) == std::multiset<std::string>{"approval"});
 }
+
+TEST_CASE("a case an import opened and nobody touched becomes stale from its opening day", "[team][escalation][remind]") {
+  test::Fixture f(rammeverk(false));
+  // The import's one audit entry names the import, not its cases: without
+  // a fallback to the opening day such a case was never stale.
+  auto imp = f.oppteam({"--today", "2026-03-10", "refer", "import", test::source_path("examples/batch.csv")});
+  INFO(imp.err);
+  REQUIRE(imp.code == 0);
+  // 2026/1 was received 2026-03-02; stale_days = 60.
+  auto stale_for = [&](const std::string& day) {
+    auto r = f.oppteam({"--today", day, "--json", "remind"});
+    REQUIRE(r.code == 0);
+    const auto doc = r.json();
+    int n = 0;
+    for (const auto& i : doc["items"])
+      if (i["kind"] == "stale_case" && i["case"] == "2026/1") ++n;
+    return n;
+  };
+  CHECK(stale_for("2026-04-30") == 0);
+  CHECK(stale_for("2026-05-01") == 1);
+  REQUIRE(f.oppteam({"--today", "2026-05-02", "log", "add", "2026/1", "--text", "Ringte Per"}).code == 0);
+  CHECK(stale_for("2026-05-02") == 0);
+}
