@@ -26,7 +26,7 @@ encoded() { printf '=?UTF-8?B?%s?=' "$(printf '%s' "$1" | base64 | tr -d '\n')";
 # Who must act, with their address (exit 75, busy database: cron retries later).
 # shellcheck disable=SC2086
 all=$(oppteam $today_opt --json remind --within "$WITHIN" --by-person)
-echo "$all" | jq -r '.people[] | [.name, (.email // "")] | @tsv' | while IFS="$(printf '\t')" read -r name to; do
+printf '%s\n' "$all" | jq -r '.people[] | [.name, (.email // "")] | @tsv' | while IFS="$(printf '\t')" read -r name to; do
   [ -n "$to" ] || to=$UNIT_ADDRESS
   # Their own items, as the readable table (--for keeps only theirs).
   # shellcheck disable=SC2086

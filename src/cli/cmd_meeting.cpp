@@ -170,6 +170,8 @@ void setup_meeting(CLI::App& app, Session& s) {
   action->callback([&s, a] {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "meeting.write", a->case_number);
+    // An action made a plan measure changes the plan: the plan's permission too.
+    if (a->goal) authorize_case(ctx, "plan.write", a->case_number);
     ActionInput in;
     in.meeting = a->meeting;
     in.text = a->text;

@@ -59,6 +59,11 @@ std::string ask(Session& s, const std::string& label, const std::string& option,
 
 void run_add(Session& s, AddOptions& o) {
   s.authorize("refer.add");
+  // --declined also records the person's no and closes the case.
+  if (!o.declined.empty()) {
+    s.authorize("consent.write");
+    s.authorize("case.close");
+  }
   Context& ctx = s.ctx();
   const bool tty = s.interactive();
   auto missing = [&](const std::string& option) { return make_error(ExitCode::usage, "error.missing_option", option); };
@@ -188,31 +193,15 @@ void run_import(Session& s, const ImportCliOptions& o) {
   options.failed = [&s, &o](const ImportSummary& failed) { s.stage(summary_output(s, failed, o.rejects).first); };
   ImportSummary sum;
   try {
-    if (o.encoding.empty() || o.encoding == "utf-8") {
-      try {
-        sum = import_referrals(ctx, o.file, options, &s.io().in);
-      } catch (Error& e) {
-        // Rows refused as not UTF-8 in a file that Excel wrote: say how to
-        // convert it (the file is read again only on this failure).
-        if (e.code() == ExitCode::data && o.file != "-" && !io::head_is_utf8(o.file))
-          e.details.push_back({"import.not_utf8_file", {}});
-        throw;
-      }
-    } else {
-      // A Windows-1252 file, converted whole in memory (batch files of a
-      // municipality's size; a large file is better converted with iconv).
-      std::ifstream file;
-      std::error_code ec;
-      if (o.file != "-") {
-        file.open(o.file, std::ios::binary);
-        if (!file || std::filesystem::is_directory(o.file, ec)) throw make_error(ExitCode::no_input, "error.cannot_read", o.file);
-      }
-      std::istream& in = o.file == "-" ? s.io().in : file;
-      const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-      if (in.bad()) throw make_error(ExitCode::no_input, "error.cannot_read", o.file);
-      const std::string converted = io::windows1252_to_utf8(bytes);
-      std::istringstream utf8(converted);
-      sum = import_referrals(ctx, utf8, o.file, options, converted.size());
+    options.windows1252 = o.encoding == "windows-1252";
+    try {
+      sum = import_referrals(ctx, o.file, options, &s.io().in);
+    } catch (Error& e) {
+      // Rows refused as not UTF-8 in a file that Excel wrote: say how to
+      // convert it (the file is read again only on this failure).
+      if (e.code() == ExitCode::data && !options.windows1252 && o.file != "-" && !io::head_is_utf8(o.file))
+        e.details.push_back({"import.not_utf8_file", {}});
+      throw;
     }
   } catch (...) {
     if (progress_shown) s.err() << "\n";
@@ -264,7 +253,7 @@ void setup_refer(CLI::App& app, Session& s) {
   imp->add_option("--delimiter", i->delimiter, "CSV delimiter: \",\", \";\" or tab (default: detected from the header line)")
       ->check(CLI::IsMember({",", ";", "tab", "\t"}));
   imp->add_option("--encoding", i->encoding, "the file's character set: utf-8 (default) or windows-1252 (converted)")
-      ->check(CLI::IsMember({"utf-8", "windows-1252"}, CLI::ignore_case));
+      ->transform(CLI::IsMember({"utf-8", "windows-1252"}, CLI::ignore_case));
   examples(imp, {"oppteam --db k.db refer import batch.csv",
                  "oppteam --db k.db refer import batch.csv --partial --rejects rejected.csv --json",
                  "oppteam --db k.db refer import referrals.jsonl --sender fagsystem"});

@@ -120,6 +120,28 @@ std::string windows1252_to_utf8(std::string_view bytes) {
   return out;
 }
 
+struct Windows1252Input::Buf : std::streambuf {
+  explicit Buf(std::istream& s) : source(s) {}
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    char block[1 << 16];
+    source.read(block, sizeof block);
+    const std::streamsize n = source.gcount();
+    if (n <= 0) return traits_type::eof();
+    converted = windows1252_to_utf8(std::string_view(block, std::size_t(n)));
+    setg(converted.data(), converted.data(), converted.data() + converted.size());
+    return traits_type::to_int_type(*gptr());
+  }
+  std::istream& source;
+  std::string converted;
+};
+
+Windows1252Input::Windows1252Input(std::istream& source) : std::istream(nullptr), buf_(std::make_unique<Buf>(source)) {
+  rdbuf(buf_.get());
+}
+
+Windows1252Input::~Windows1252Input() = default;
+
 // The readers stop at the end of the input and at a read error alike (the
 // stream sets badbit, e.g. on EIO); only the end is the end of the file.
 void ImportSource::check_read() const {

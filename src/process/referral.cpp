@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -796,8 +797,14 @@ ImportSummary import_referrals(const Context& ctx, const std::string& path, cons
   return import_referrals(ctx, in, path, o, ec ? 0 : size);
 }
 
-ImportSummary import_referrals(const Context& ctx, std::istream& in, const std::string& name,
+ImportSummary import_referrals(const Context& ctx, std::istream& input, const std::string& name,
                                const ImportOptions& options, std::uint64_t total_bytes) {
+  std::optional<io::Windows1252Input> converted;
+  if (options.windows1252) {
+    converted.emplace(input);
+    total_bytes = 0;  // progress counts converted bytes: no percentage of the file's
+  }
+  std::istream& in = converted ? static_cast<std::istream&>(*converted) : input;
   const io::ImportFormat format = io::choose_import_format(name, options.format);
   ImportSummary sum;
   sum.file = name;

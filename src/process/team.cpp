@@ -315,11 +315,11 @@ Contact contact_details(const Context& ctx, std::string_view name) {
   if (!out.email.empty() && !out.phone.empty()) return out;
   return ctx.db.read([&] {
     SQLite::Statement q(ctx.db.sql(),
-                        "SELECT email, phone FROM (SELECT email, phone, removed_on IS NULL AS current, id, 0 AS src "
-                        "FROM team_member WHERE name = ?1 AND (email IS NOT NULL OR phone IS NOT NULL) "
-                        "UNION ALL SELECT email, phone, 0, id, 1 FROM meeting_participant "
-                        "WHERE name = ?1 AND (email IS NOT NULL OR phone IS NOT NULL)) "
-                        "ORDER BY src, current DESC, id DESC");
+                        // Never a meeting participant's address: anyone who may add a
+                        // participant could name a leader with their own address
+                        // and receive that leader's reminders.
+                        "SELECT email, phone, removed_on IS NULL AS current FROM team_member "
+                        "WHERE name = ?1 AND (email IS NOT NULL OR phone IS NOT NULL) ORDER BY current DESC, id DESC");
     q.bind(1, std::string(name));
     while (q.executeStep() && (out.email.empty() || out.phone.empty())) {
       if (out.email.empty()) out.email = opt_text(q, 0);

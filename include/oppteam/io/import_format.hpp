@@ -1,4 +1,7 @@
 #pragma once
+
+#include <istream>
+#include <memory>
 // The batch intake format of SPEC.md ("Batch intake format"): CSV with a
 // header row, or JSON Lines, with the contract's columns in any order and a
 // rammeverk column map for senders that name them differently. An
@@ -101,5 +104,18 @@ bool head_is_utf8(const std::string& path);
 
 // A Windows-1252 (or ISO 8859-1) file's bytes as UTF-8 (iconv).
 std::string windows1252_to_utf8(std::string_view bytes);
+
+// Reads `source` (Windows-1252) as UTF-8, converting 64 KiB at a time: a
+// batch of any size converts in constant memory (one byte is one
+// character, so a block boundary never splits one).
+class Windows1252Input : public std::istream {
+ public:
+  explicit Windows1252Input(std::istream& source);
+  ~Windows1252Input() override;
+
+ private:
+  struct Buf;
+  std::unique_ptr<Buf> buf_;
+};
 
 }  // namespace oppteam::io

@@ -60,6 +60,7 @@ struct ImportProgress {
 struct ImportOptions {
   std::string format;             // "csv", "jsonl" or "" (by the file name)
   char delimiter = 0;             // CSV: ',', ';', '\t', or 0 (detected from the header line)
+  bool windows1252 = false;       // the input is Windows-1252, converted to UTF-8 as it is read
   std::string sender = "default"; // the sending system (external_id is unique per sender)
   bool partial = false;           // store the good rows, reject the bad ones
   std::string rejects_path;       // where rejected rows go (both modes), unchanged plus a reason
