@@ -280,12 +280,13 @@ TEST_CASE("endless binary input (/dev/zero) ends with 65 at once", "[trust][file
 TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][files]") {
   test::TempDir dir;
   const std::string config = test::source_path("examples/rammeverk.toml");
+  constexpr int kInits = test::scaled(30);
   int whole = 0, none = 0;
-  for (int i = 0; i < test::scaled(30); ++i) {
+  for (int i = 0; i < kInits; ++i) {
     const std::string db = dir.file("k" + std::to_string(i) + ".db");
     const pid_t pid = robust::spawn({"--db", db, "--as", "test", "init", "--config", config}, dir.path());
     // Spread the kills over an init's life (a few to some tens of milliseconds).
-    std::this_thread::sleep_for(std::chrono::microseconds(1500 * i));
+    std::this_thread::sleep_for(std::chrono::microseconds(1500 * i * 30 / kInits));
     ::kill(pid, SIGKILL);
     robust::wait_for(pid);
     if (!fs::exists(db)) {
@@ -304,7 +305,7 @@ TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][file
     CHECK(shown.code == 0);
   }
   INFO("whole " << whole << ", none " << none);
-  CHECK(whole + none == 30);
+  CHECK(whole + none == kInits);
 }
 
 TEST_CASE("audit verify while others write sees one moment, never a false break", "[trust][audit]") {
