@@ -152,7 +152,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
       std::string event = has_message(event_key) ? s.text(event_key) : e.action;
       // add, remove and coordinator name a member: "<kind> <name> (<role>[, <service>])";
       // the kind word is shown in the reader's language.
-      if (e.action == "team.add" || e.action == "team.remove" || e.action == "team.coordinator") {
+      if (e.action == "team.add" || e.action == "team.remove" || e.action == "team.coordinator" || e.action == "team.contact") {
         std::string detail = e.detail;
         const auto space = detail.find(' ');
         if (space != std::string::npos && has_message("team.kind_" + detail.substr(0, space)))
@@ -280,6 +280,25 @@ void setup_team(CLI::App& app, Session& s) {
     authorize_case(s.ctx(), "team.write", k->case_number);
     Team t = change_coordinator(s.ctx(), k->case_number, k->name, k->role);
     emit_team(s, t, "coordinator", s.text("team.coordinator_changed", t.case_number, k->name));
+  });
+
+  struct ContactOptions {
+    std::string case_number, name, email, phone;
+  };
+  auto ko = std::make_shared<ContactOptions>();
+  auto* contact = cmd->add_subcommand("contact", "Change a member's e-mail address or phone number (\"\" removes it)");
+  contact->add_option("CASE", ko->case_number, "the case number")->required();
+  contact->add_option("NAME", ko->name, "the member's name")->required();
+  auto* email = contact->add_option("--email", ko->email, "the new e-mail address (\"\" removes it)");
+  auto* phone = contact->add_option("--phone", ko->phone, "the new phone number (\"\" removes it)");
+  examples(contact, {"oppteam --db k.db team contact 2026/1 \"Siri Moe\" --email siri.moe@kommune.example --phone \"+47 400 00 000\""});
+  contact->callback([&s, ko, email, phone] {
+    authorize_case(s.ctx(), "team.write", ko->case_number);
+    ContactChange change;
+    if (email->count() > 0) change.email = ko->email;
+    if (phone->count() > 0) change.phone = ko->phone;
+    Team t = change_contact(s.ctx(), ko->case_number, ko->name, change);
+    emit_team(s, t, "contact", s.text("team.contact_changed", ko->name, t.case_number));
   });
 
   auto p = std::make_shared<ChangeOptions>();

@@ -220,9 +220,14 @@ void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
     c.read(*t, "escalation", "stale_days", rv.escalation.stale_days, 1, 3650);
   }
   if (auto* t = c.section(root, "approvals")) {
-    c.only_keys(*t, "approvals", {"plan", "assessment"});
+    c.only_keys(*t, "approvals", {"plan", "assessment", "closing"});
     c.read(*t, "approvals", "plan", rv.approvals.plan);
     c.read(*t, "approvals", "assessment", rv.approvals.assessment);
+    c.read(*t, "approvals", "closing", rv.approvals.closing);
+  }
+  if (auto* t = c.section(root, "plan_document")) {
+    c.only_keys(*t, "plan_document", {"log"});
+    c.read(*t, "plan_document", "log", rv.plan_document.log);
   }
   std::vector<MeetingKind> kinds;
   std::vector<toml::source_region> kind_where;
@@ -275,7 +280,7 @@ void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
 void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   c.only_keys(root, "", {"municipality", "deadlines", "rules", "reports", "import", "access", "sector", "domain",
                          "reporter_type", "service", "role", "target_group", "instrument", "indicator",
-                         "closing_reason", "escalation", "approvals", "meeting_kind", "team_review", "contact"});
+                         "closing_reason", "escalation", "approvals", "plan_document", "meeting_kind", "team_review", "contact"});
 
 
   if (auto* t = c.section(root, "municipality")) {
@@ -631,12 +636,6 @@ const Contact* Rammeverk::find_contact(std::string_view name) const {
   for (const auto& k : contacts)
     if (k.name == name) return &k;
   return nullptr;
-}
-std::vector<std::string> Rammeverk::leaders() const {
-  std::vector<std::string> out;
-  for (const auto& u : access.users)
-    if (std::find(u.roles.begin(), u.roles.end(), "leder") != u.roles.end()) out.push_back(u.name);
-  return out;
 }
 bool Rammeverk::consent_required_for(std::string_view action) const {
   for (const auto& a : rules.consent_required_for)

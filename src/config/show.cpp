@@ -60,6 +60,9 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
   w.section("approvals");
   w.flag("approvals", "plan", rv.approvals.plan);
   w.flag("approvals", "assessment", rv.approvals.assessment);
+  w.flag("approvals", "closing", rv.approvals.closing);
+  w.section("plan_document");
+  w.flag("plan_document", "log", rv.plan_document.log);
   for (const auto& k : rv.meeting_kinds) {
     w.list_entry("meeting_kind");
     w.str("", "id", k.id, false);

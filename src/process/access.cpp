@@ -6,6 +6,8 @@
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
+#include <algorithm>
+
 namespace oppteam {
 
 namespace {
@@ -75,6 +77,14 @@ Grant grant_of(const Rammeverk& rv, std::string_view user, std::string_view perm
 
 bool permitted(const Rammeverk& rv, std::string_view user, std::string_view permission) {
   return grant_of(rv, user, permission) == Grant::everywhere;
+}
+
+std::vector<std::string> leaders(const Rammeverk& rv) {
+  std::vector<std::string> out;
+  for (const auto& u : rv.access.users)
+    if (holds_scoped(rv, u.name, "approve", "") && std::find(out.begin(), out.end(), u.name) == out.end())
+      out.push_back(u.name);
+  return out;
 }
 
 void authorize(Context& ctx, std::string_view permission) {

@@ -5,6 +5,7 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/approval.hpp>
+#include <oppteam/process/case_log.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/markup.hpp>
@@ -696,6 +697,17 @@ Document build_document(const Context& ctx, const Plan& p) {
   }
   if (consents.paragraphs.empty()) consents.paragraphs.push_back({ctx.text("plan.doc.no_consents"), {}});
   d.sections.push_back(std::move(consents));
+
+  // The case log, where the rammeverk says so ([plan_document] log): the
+  // plan's readers (the person among them) then see what the team wrote
+  // between meetings. Read with the plan (whose read is audited).
+  if (ctx.rv.plan_document.log) {
+    DocSection log{ctx.text("plan.doc.log"), {}};
+    for (const auto& e : read_log(ctx.db, find_case(ctx.db, p.case_number).id))
+      log.paragraphs.push_back({e.text, {ctx.text("plan.doc.log_line", long_date(e.date, L), e.written_by)}});
+    if (log.paragraphs.empty()) log.paragraphs.push_back({ctx.text("plan.doc.none"), {}});
+    d.sections.push_back(std::move(log));
+  }
   return d;
 }
 

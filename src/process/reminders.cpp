@@ -1,6 +1,7 @@
 #include <oppteam/process/reminders.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/collate.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/team.hpp>
@@ -33,6 +34,11 @@ constexpr const char* kCoordinatorOfTeam = R"sql(COALESCE((SELECT m.name FROM te
                    WHERE m.team_id = t.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
                    LIMIT 1), c.owner, :unit))sql";
 
+// The same for case c, whichever of its teams (for items not about a team).
+constexpr const char* kCoordinatorOfCase = R"sql(COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
+                   WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
+                   LIMIT 1), c.owner, :unit))sql";
+
 // A no of the person to `scope` (consent decline) that no consent given
 // later outweighs, for case c.
 constexpr const char* kStandingDecline = R"sql(SELECT 1 FROM consent_decline dl WHERE dl.case_id = c.id AND dl.scope = '{scope}'
@@ -40,7 +46,7 @@ constexpr const char* kStandingDecline = R"sql(SELECT 1 FROM consent_decline dl 
                                     AND (v.given_on > dl.declined_on
                                          OR (v.given_on = dl.declined_on AND v.recorded_at > dl.recorded_at))))sql";
 
-// {coordinator} stands for kCoordinatorOfTeam, {owner} for the case's owner
+// {coordinator} stands for kCoordinatorOfTeam, {coordinator_of_case} for kCoordinatorOfCase, {owner} for the case's owner
 // else the unit, {declined_utredning} and {declined_team} for kStandingDecline.
 constexpr const char* kRemindTemplate = R"sql(
 SELECT x.case_number, x.kind, x.due, x.responsible, x.measure, x.measure_responsible, x.scope
@@ -119,10 +125,7 @@ FROM (
   GROUP BY k.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'consent_review', date(k.given_on, :cons_mod),
-         COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
-                   WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), c.owner, :unit),
-         NULL, NULL, k.scope
+         {coordinator_of_case}, NULL, NULL, k.scope
   FROM case_file c CROSS JOIN consent k
   WHERE c.status IN ('received', 'granted', 'active') AND k.case_id = c.id
     AND k.withdrawn_on IS NULL AND k.given_on <= :cons_cut
@@ -163,23 +166,11 @@ FROM (
   FROM approval ap INDEXED BY approval_pending CROSS JOIN case_file c
   WHERE ap.status = 'pending' AND ap.requested_on <= :horizon AND c.id = ap.case_id
   UNION ALL
-  SELECT c.number, c.year, c.seq, 'stale_case', date(s.last, :stale_mod),
-         COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
-                   WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
-                   LIMIT 1), {owner}),
-         NULL, NULL, NULL
-  FROM (SELECT c0.id AS id,
-               -- a case with no entry of its own (opened by an import, whose
-               -- entry names the import) last changed when it was opened
-               COALESCE((SELECT max(CASE WHEN a.acted_on <> '' THEN a.acted_on ELSE substr(a.at, 1, 10) END)
-                FROM audit a WHERE a.object = c0.number AND a.object <> ''
-                  AND a.action NOT LIKE '%.show' AND a.action NOT LIKE '%.list' AND a.action NOT LIKE '%.export'
-                  AND a.action NOT LIKE '%.history'
-                  AND a.action <> 'access.refused'), c0.opened_on) AS last
-        FROM case_file c0
-        WHERE (c0.status = 'received' OR c0.status = 'granted' OR c0.status = 'active') AND c0.opened_on <= :stale_cut) s
-       CROSS JOIN case_file c
-  WHERE c.id = s.id AND s.last <= :stale_cut
+  SELECT c.number, c.year, c.seq, 'stale_case', date(COALESCE(c.last_changed, c.opened_on), :stale_mod),
+         {coordinator_of_case}, NULL, NULL, NULL
+  FROM case_file c
+  WHERE (c.status = 'received' OR c.status = 'granted' OR c.status = 'active')
+    AND COALESCE(c.last_changed, c.opened_on) <= :stale_cut AND c.opened_on <= :stale_cut
 ) x
 WHERE x.due <= :horizon AND (:for IS NULL OR x.responsible = :for OR x.measure_responsible = :for)
 ORDER BY x.due, x.y, x.s, x.kind, x.measure
@@ -188,6 +179,7 @@ ORDER BY x.due, x.y, x.s, x.kind, x.measure
 const std::string& remind_query() {
   static const std::string sql =
       fmt::format(fmt::runtime(kRemindTemplate), fmt::arg("coordinator", kCoordinatorOfTeam),
+                  fmt::arg("coordinator_of_case", kCoordinatorOfCase),
                   fmt::arg("owner", "COALESCE(c.owner, :unit)"),
                   fmt::arg("declined_utredning", fmt::format(fmt::runtime(kStandingDecline), fmt::arg("scope", "utredning"))),
                   fmt::arg("declined_team", fmt::format(fmt::runtime(kStandingDecline), fmt::arg("scope", "team"))));
@@ -269,10 +261,10 @@ std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
 
 std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
   if (rq_in.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq_in.within);
-  // A leader ([[access.user]] with the role leder) also sees what is
+  // A leader (an [[access.user]] who may approve) also sees what is
   // escalated and the pending approvals: the query then keeps everything
   // and the items are chosen below.
-  const auto leaders = ctx.rv.leaders();
+  const std::vector<std::string> leaders = oppteam::leaders(ctx.rv);
   const bool leader =
       rq_in.for_name && std::find(leaders.begin(), leaders.end(), *rq_in.for_name) != leaders.end();
   ReminderQuery rq = rq_in;
@@ -364,7 +356,7 @@ nlohmann::json to_json(const Reminder& r) {
 std::vector<PersonReminders> group_by_person(const Context& ctx, const std::vector<Reminder>& items) {
   // Each item goes to whoever must act; an escalated item also to every
   // leader, a pending approval to the leaders only (the unit when none).
-  const auto leaders = ctx.rv.leaders();
+  const std::vector<std::string> leaders = oppteam::leaders(ctx.rv);
   std::map<std::string, std::vector<Reminder>> by_name;
   for (const auto& r : items) {
     if (r.kind == "approval" && !leaders.empty()) {

@@ -470,6 +470,35 @@ Team remove_from_team(const Context& ctx, std::string_view case_number, std::str
   });
 }
 
+Team change_contact(const Context& ctx, std::string_view case_number, std::string_view name_in, const ContactChange& change) {
+  require_text(name_in, "NAME", TextField::line);
+  if (!change.email && !change.phone) throw make_error(ExitCode::usage, "team.contact_nothing");
+  if (change.email && !change.email->empty()) check_email(*change.email, "--email");
+  if (change.phone && !change.phone->empty()) check_phone(*change.phone, "--phone");
+  const std::string name = trim(name_in);
+  return ctx.db.write([&] {
+    CaseRef c = find_case(ctx.db, case_number);
+    Team t = require_team(ctx.db, c);
+    require_not_closed(t);
+    const TeamMember* m = t.find_active(name);
+    if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
+    std::string detail = m->name + ":";
+    auto set = [&](const char* column, const std::optional<std::string>& value, const std::string& old) {
+      if (!value) return;
+      SQLite::Statement q(ctx.db.sql(), fmt::format("UPDATE team_member SET {} = ? WHERE id = ?", column));
+      if (value->empty()) q.bind(1);
+      else q.bind(1, *value);
+      q.bind(2, m->id);
+      q.exec();
+      detail += fmt::format(" {} {} -> {}", column, old.empty() ? "-" : old, value->empty() ? "-" : *value);
+    };
+    set("email", change.email, m->email);
+    set("phone", change.phone, m->phone);
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.contact", c.number, c.fnr, detail);
+    return require_team(ctx.db, c);
+  });
+}
+
 Team change_coordinator(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& role_in) {
   require_text(name_in, "NAME", TextField::line);
   const std::string name = trim(name_in);

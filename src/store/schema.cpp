@@ -607,6 +607,37 @@ ALTER TABLE team_member ADD COLUMN phone TEXT;
 ALTER TABLE team_member ADD COLUMN email TEXT;
 )sql";
 
+// 10: a case's last change as a column, kept by a trigger on the audit log,
+// so that remind's stale_case item reads one column per open case instead
+// of scanning each case's audit entries. What counts as a change is said
+// once, here: an entry naming the case that is not a read (show, list,
+// export, history) nor a refusal. Its day is the day acted on (--today),
+// else the day of the entry; the latest day is kept. NULL: nothing changed
+// since the case was opened (an import's entry names the import, not its
+// cases). Case numbers are YEAR/SEQ, found through UNIQUE (year, seq).
+// No index on the column: remind reads the open cases through
+// case_file_status anyway, and an index would cost every imported case.
+constexpr const char* kLastChanged = R"sql(
+ALTER TABLE case_file ADD COLUMN last_changed TEXT;
+UPDATE case_file SET last_changed =
+  (SELECT max(CASE WHEN a.acted_on <> '' THEN a.acted_on ELSE substr(a.at, 1, 10) END)
+   FROM audit a WHERE a.object = case_file.number AND a.object <> ''
+     AND a.action NOT LIKE '%.show' AND a.action NOT LIKE '%.list' AND a.action NOT LIKE '%.export'
+     AND a.action NOT LIKE '%.history' AND a.action <> 'access.refused');
+CREATE TRIGGER audit_case_changed AFTER INSERT ON audit
+  WHEN NEW.object GLOB '[0-9]*/[0-9]*'
+   AND NEW.action NOT LIKE '%.show' AND NEW.action NOT LIKE '%.list' AND NEW.action NOT LIKE '%.export'
+   AND NEW.action NOT LIKE '%.history' AND NEW.action <> 'access.refused'
+BEGIN
+  UPDATE case_file
+     SET last_changed = max(COALESCE(last_changed, ''),
+                            CASE WHEN NEW.acted_on <> '' THEN NEW.acted_on ELSE substr(NEW.at, 1, 10) END)
+   WHERE year = CAST(substr(NEW.object, 1, instr(NEW.object, '/') - 1) AS INTEGER)
+     AND seq = CAST(substr(NEW.object, instr(NEW.object, '/') + 1) AS INTEGER)
+     AND number = NEW.object;
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -620,6 +651,7 @@ const std::vector<Migration>& migrations() {
       {7, "archive exports", kArchive},
       {8, "every path a case takes: closing, decline, owner, target group, goal status, corrections", kPaths},
       {9, "meetings, case log, team reviews, approvals, contact details", kTeamWork},
+      {10, "a case's last change, for stale cases", kLastChanged},
   };
   return all;
 }

@@ -260,6 +260,45 @@ TEST_CASE("a database of schema 4 verifies after the upgrade, and its old rows a
   CHECK(run({"audit", "verify"}).code == 65);
 }
 
+TEST_CASE("an upgraded database knows each case's last change from its audit log, and keeps it from then on", "[audit][remind]") {
+  test::TempDir dir;
+  const std::string db = dir.file("old.db");
+  robust::make_schema4_database(db);
+  auto run = [&](const std::vector<std::string>& args) {
+    auto r = robust::run_on_schema4(db, dir.path(), args);
+    INFO(r.out << r.err);
+    return r;
+  };
+  REQUIRE(run({"audit", "verify"}).code == 0);
+  // What the audit log says, computed here independently of the migration:
+  // the last day of an entry naming the case that is not a read.
+  const std::string expected_sql =
+      "SELECT group_concat(number || '=' || COALESCE(last, '-'), ' ') FROM (SELECT c.number, "
+      "(SELECT max(substr(a.at, 1, 10)) FROM audit a WHERE a.object = c.number AND a.action NOT LIKE '%.show' "
+      "AND a.action NOT LIKE '%.list' AND a.action NOT LIKE '%.export' AND a.action <> 'access.refused') AS last "
+      "FROM case_file c WHERE c.id <= 5 ORDER BY c.id)";
+  std::string expected;
+  {
+    Sql sql(db);
+    expected = sql.text(expected_sql);
+  }
+  REQUIRE(run({"remind"}).code == 0);  // opens, so upgrades
+  Sql sql(db);
+  CHECK(sql.text("SELECT group_concat(number || '=' || COALESCE(last_changed, '-'), ' ') FROM "
+                 "(SELECT number, last_changed FROM case_file WHERE id <= 5 ORDER BY id)") == expected);
+  // A change acted on a later day moves it; a read does not.
+  auto on = [&](const std::string& day, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db, "--as", "kari", "--today", day});
+    auto r = test::run(args, "", {{"HOME", dir.path()}});
+    INFO(r.out << r.err);
+    return r;
+  };
+  REQUIRE(on("2026-04-02", {"consent", "give", "2026/2", "--scope", "utredning", "--form", "muntlig", "--given-by", "person"})
+              .code == 0);
+  REQUIRE(on("2026-04-20", {"case", "show", "2026/2"}).code == 0);
+  CHECK(sql.text("SELECT last_changed FROM case_file WHERE number = '2026/2'") == "2026-04-02");
+}
+
 TEST_CASE("entries of the old hash format verify beside the new ones, and a field shifted across a boundary is found", "[audit]") {
   test::Fixture f;
   // An import whose file name holds the unit separator (0x1F): its entry's

@@ -81,6 +81,18 @@ TEST_CASE("overdue work past after_days is escalated to the leaders", "[team][es
   CHECK(kinds(f, "2026-04-17", {"--for", "Lise Leder"}).empty());
 }
 
+TEST_CASE("a leader is whoever may approve, whatever the role is called", "[team][escalation][remind]") {
+  // The municipality's own role "avdelingsleder" holds `approve`; the
+  // built-in role "leder" given to a user of its own is not needed.
+  test::Fixture f(rammeverk(false) +
+                  "\n[[access.role]]\nid = \"avdelingsleder\"\npermissions = [\"approve\", \"remind\"]\n"
+                  "\n[[access.user]]\nname = \"Per Avdeling\"\nroles = [\"avdelingsleder\"]\n"
+                  "\n[[access.user]]\nname = \"Kari Skriver\"\nroles = [\"saksbehandler\"]\n");
+  case_with_measure(f);
+  CHECK(kinds(f, "2026-04-16", {"--for", "Per Avdeling"}) == std::multiset<std::string>{"measure!"});
+  CHECK(kinds(f, "2026-04-16", {"--for", "Kari Skriver"}).empty());
+}
+
 TEST_CASE("an open case with no change for stale_days becomes a stale case until something happens", "[team][escalation][remind]") {
   test::Fixture f(rammeverk(false));
   const std::string c = case_with_measure(f);

@@ -72,3 +72,32 @@ TEST_CASE("log add refuses empty, control and missing-case input", "[team][log]"
   REQUIRE(l.code == 0);
   CHECK(l.json()["entries"].empty());
 }
+
+TEST_CASE("the plan document shows the case log only where the rammeverk says so", "[team][log][plan]") {
+  for (const bool with_log : {false, true}) {
+    std::string text = test::read_file(test::source_path("examples/rammeverk.toml"));
+    const std::string from = "[plan_document]\nlog = false", to = "[plan_document]\nlog = true";
+    REQUIRE(text.find(from) != std::string::npos);
+    if (with_log) text.replace(text.find(from), from.size(), to);
+    test::Fixture f(text);
+    const std::string c = granted_case(f);
+    REQUIRE(f.oppteam(core_team(c)).code == 0);
+    REQUIRE(f.oppteam({"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"}).code == 0);
+    REQUIRE(as(f, "Ane Lie", {"--today", "2026-03-13", "log", "add", c, "--text", "Ringte fastlegen om medisinene"}).code == 0);
+    REQUIRE(as(f, "Ola Dahl", {"--today", "2026-03-20", "log", "add", c, "--text", "Avtalte hjemmebesøk"}).code == 0);
+    auto d = f.oppteam({"--today", "2026-03-23", "plan", "show", c, "--document"});
+    INFO(d.out << d.err);
+    REQUIRE(d.code == 0);
+    const auto first = d.out.find("Avtalte hjemmebesøk"), second = d.out.find("Ringte fastlegen om medisinene");
+    if (with_log) {
+      REQUIRE(first != std::string::npos);
+      REQUIRE(second != std::string::npos);
+      CHECK(first < second);  // newest first
+      CHECK(d.out.find("20. mars 2026, skrevet av Ola Dahl") != std::string::npos);
+      CHECK(f.oppteam({"config", "show"}).out.find("[plan_document]\nlog = true") != std::string::npos);
+    } else {
+      CHECK(first == std::string::npos);
+      CHECK(second == std::string::npos);
+    }
+  }
+}

@@ -78,6 +78,38 @@ TEST_CASE("team members carry phone and e-mail, shown by team show and exported"
   CHECK(again.out.find("Bo Ek") == std::string::npos);
 }
 
+TEST_CASE("team contact changes a member's address and number, audited with the old and new values", "[team][contact]") {
+  test::Fixture f;
+  const std::string c = case_with_contacts(f);
+  auto changed = f.oppteam({"--today", "2026-04-02", "--json", "team", "contact", c, "Ola Dahl", "--email",
+                            "ola.dahl@nav.example.no", "--phone", ""});
+  INFO(changed.out << changed.err);
+  REQUIRE(changed.code == 0);
+  const auto doc = changed.json();
+  bool seen = false;
+  for (const auto& m : doc["team"]["current"])
+    if (m["name"] == "Ola Dahl") {
+      seen = true;
+      CHECK(m["email"] == "ola.dahl@nav.example.no");
+      CHECK(m["phone"].is_null());
+    }
+  CHECK(seen);
+  // remind --by-person uses the new address.
+  auto by = f.oppteam({"--today", "2026-04-05", "--json", "remind", "--by-person"});
+  REQUIRE(by.code == 0);
+  CHECK(by.out.find("ola.dahl@nav.example.no") != std::string::npos);
+  // Audited with before and after, and shown in the team's history.
+  auto log = f.oppteam({"--json", "audit", "log", "--case", c});
+  INFO(log.out << log.err);
+  CHECK(log.out.find("ola.dahl@nav.example -> ola.dahl@nav.example.no") != std::string::npos);
+  CHECK(f.oppteam({"team", "show", c}).out.find("kontaktopplysninger endret: Ola Dahl") != std::string::npos);
+  // Refusals: nothing to change (64), a bad address (65), no such member (1); nothing stored.
+  CHECK(f.oppteam({"team", "contact", c, "Ola Dahl"}).code == 64);
+  CHECK(f.oppteam({"team", "contact", c, "Ola Dahl", "--email", "not an address"}).code == 65);
+  CHECK(f.oppteam({"team", "contact", c, "Per Ukjent", "--email", "per@kommune.example"}).code == 1);
+  CHECK(f.oppteam({"--json", "team", "show", c}).out.find("not an address") == std::string::npos);
+}
+
 TEST_CASE("remind --for a member lists the measures they carry, --by-person groups by who must act", "[team][remind]") {
   test::Fixture f;
   const std::string c = case_with_contacts(f);

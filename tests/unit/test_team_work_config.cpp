@@ -60,7 +60,7 @@ roles = ["leder"]
   CHECK(rv.meeting_kinds[0].label == "Kaffemøte");
   REQUIRE(rv.team_review_items.size() == 1);
   CHECK(rv.find_contact("koordinerende enhet")->email == "ke@kommune.example");
-  CHECK(rv.leaders() == std::vector<std::string>{"Lise"});
+  CHECK(leaders(rv) == std::vector<std::string>{"Lise"});
   CHECK(show_rammeverk(rv).find("[escalation]") != std::string::npos);
   CHECK(show_rammeverk(rv).find("kaffemote") != std::string::npos);
   // What config show prints is itself a valid rammeverk.
@@ -68,7 +68,7 @@ roles = ["leder"]
 }
 
 TEST_CASE("bad team-at-work keys are config errors naming the key", "[config][team]") {
-  for (const char* text : {"[escalation]\nafter = 3\n", "[approvals]\nclosing = true\n", "[[meeting_kind]]\nid = \"x\"\n",
+  for (const char* text : {"[escalation]\nafter = 3\n", "[approvals]\nclosure = true\n", "[plan_document]\nlog = 1\n", "[[meeting_kind]]\nid = \"x\"\n",
                            "[[contact]]\nname = \"x\"\nemail = \"-oQ/tmp/x@evil\"\n", "[[contact]]\nname = \"x\"\nemail = \"a b@c\"\n",
                            "[team_review]\n  [[team_review.item]]\n  id = \"x\"\n  text = \"X\"\n  scale = [5, 1]\n",
                            "[deadlines]\nmeeting_notice = -1\n"}) {

@@ -120,7 +120,12 @@ struct Rammeverk {
   struct {
     bool plan = false;        // a plan revision needs a leader's approval
     bool assessment = false;  // an assessment needs a leader's approval
+    bool closing = false;     // a case closing needs a leader's approval
   } approvals;
+
+  struct {
+    bool log = false;  // the § 19 plan document shows the case log
+  } plan_document;
 
   struct {
     std::vector<std::string> consent_required_for{"assess", "team"};
@@ -178,8 +183,6 @@ struct Rammeverk {
   const ClosingReason* find_closing_reason(std::string_view id_or_label) const;
   const MeetingKind* find_meeting_kind(std::string_view id) const;
   const Contact* find_contact(std::string_view name) const;
-  // The names of [[access.user]] entries with the role "leder".
-  std::vector<std::string> leaders() const;
   bool consent_required_for(std::string_view action) const;
 };
 

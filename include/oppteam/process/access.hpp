@@ -56,6 +56,12 @@ Grant grant_of(const Rammeverk& rv, std::string_view user, std::string_view perm
 // throw). Always true when access is not enforced.
 bool permitted(const Rammeverk& rv, std::string_view user, std::string_view permission);
 
+// The unit's leaders: the [[access.user]] entries whose roles grant `approve`
+// everywhere (whatever the role is called). They see escalated items and
+// pending approvals in `remind`. Read from the roles even when access is not
+// enforced, so that the list is the same either way.
+std::vector<std::string> leaders(const Rammeverk& rv);
+
 // Requires `permission` everywhere. Otherwise records "access.refused" in the
 // audit log (in its own transaction: call it before any write begins) and
 // throws Error(permission, exit 77) naming the missing permission.

@@ -135,6 +135,20 @@ Team show_team(const Context& ctx, std::string_view case_number);
 Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members,
                  const std::vector<MemberSpec>& participants, const std::string& gp);
 
+// A change of a current member's contact details: a value replaces the
+// stored one, an empty value removes it, no value leaves it as it is.
+struct ContactChange {
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+};
+
+// Changes the e-mail address and/or phone number of a current member,
+// participant or GP of a team that is not closed (the addresses
+// `remind --by-person` and examples/remind-mail.sh use). The audit entry
+// names the old and the new values. Exit 64 when nothing is given, 65 for
+// an implausible address or number, 1 when no current member has the name.
+Team change_contact(const Context& ctx, std::string_view case_number, std::string_view name, const ContactChange& change);
+
 // Removes a member by name (sets removed_on; the row stays as history).
 // Removing the coordinator leaves the team without one. Exit 1 when no
 // member in the team has that name.
