@@ -82,7 +82,7 @@ std::string render_received(const json& received, Lang L) {
     for (const auto& x : r.value("assessments", json::array()))
       line(tr(L, "transfer.h_assessment", day(x["assessed_on"], L), str(x["instrument"]), str(x["score"]), str(x["assessor"])));
     if (r.contains("decision") && r["decision"].is_object())
-      line(tr(L, "transfer.h_decision", day(r["decision"]["decided_on"], L), str(r["decision"]["outcome"])));
+      line(tr(L, "transfer.h_decision", day(r["decision"]["decided_on"], L), code_text(L, "case.outcome.", r["decision"]["outcome"])));
     if (r.contains("team") && r["team"].is_object())
       for (const auto& m : r["team"]["members"]) line(tr(L, "transfer.h_member", str(m["name"]), str(m["role"])));
     if (r.contains("plan") && r["plan"].is_object()) {

@@ -196,16 +196,16 @@ class BundleReader {
       bad(where, "receive.expect.integer", fmt::format("{}..{}", lo, hi));
     return v.get<std::int64_t>();
   }
-  // The code of the first coding of `concept` with `system` (any system when empty).
-  std::string code(const json& concept, const std::string& where, std::string_view system = {}) const {
-    const json* codings = optional(concept, "coding");
+  // The code of the first coding of `cc` with the system `sys` (any system when empty).
+  std::string code(const json& cc, const std::string& where, std::string_view sys = {}) const {
+    const json* codings = optional(cc, "coding");
     if (codings && codings->is_array())
       for (std::size_t i = 0; i < codings->size(); ++i) {
         const json& c = (*codings)[i];
-        if (!system.empty() && (!c.is_object() || !c.contains("system") || c["system"] != system)) continue;
+        if (!sys.empty() && (!c.is_object() || !c.contains("system") || c["system"] != sys)) continue;
         return text_at(c, fmt::format("{}.coding[{}]", where, i), "code");
       }
-    bad(where, "receive.expect.coding", std::string(system));
+    bad(where, "receive.expect.coding", std::string(sys));
   }
   template <typename... Options>
   std::string one_of(const std::string& value, const std::string& where, const Options&... options) const {
@@ -627,7 +627,14 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
   const std::string sha = sha256_hex(text);
   const Parsed p = parse_bundle(ctx, path, parse_bundle_json(path, text));
   const auto birth = try_parse_date(p.birth_date);
-  const PersonalNumber pnr = check_fnr(ctx, p.fnr, birth ? std::optional<int>(int(std::chrono::year_month_day(*birth).year())) : std::nullopt);
+  const PersonalNumber pnr = [&] {
+    try {
+      return check_fnr(ctx, p.fnr, birth ? std::optional<int>(int(std::chrono::year_month_day(*birth).year())) : std::nullopt);
+    } catch (const Error& e) {
+      // Where it was: the Patient's identifier (the reason as check_fnr gives it).
+      throw make_error(ExitCode::data, "receive.bad_field", path, "Patient.identifier[0].value", render_message(ctx.lang, e.key(), e.args()));
+    }
+  }();
 
   // The referral to this municipality: the transfer itself, received today.
   ReferralInput in;

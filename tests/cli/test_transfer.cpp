@@ -17,6 +17,7 @@ using nlohmann::json;
 
 namespace {
 
+const std::string kSender = "Eksempel kommune, Koordinerende enhet";  // the example's municipality and unit
 const std::string kLogSecret = "Intern logg: naboen ringte om bråk";
 
 // The receiving municipality's rammeverk: the example's, renamed.
@@ -44,13 +45,14 @@ void ok(test::Fixture& f, const std::vector<std::string>& args) {
 // decision, team, plan with a goal and a measure, an evaluation and a log note.
 std::string full_case(test::Fixture& f, bool transfer_consent = true) {
   const std::string c = granted_case(f);
-  consent(f, c, "deling:nav");
   ok(f, core_team(c));
   ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
   ok(f, {"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", "Ukentlig besøk", "--responsible", "Siri Moe",
          "--due", "2026-05-01"});
+  ok(f, {"--today", "2026-03-12", "plan", "participated", c, "--how", "Planmøte"});
   ok(f, {"--today", "2026-04-01", "evaluate", c, "--goal", "1=0", "--experienced-quality", "4", "--decision", "continue"});
   ok(f, {"--today", "2026-04-02", "log", "add", c, "--text", kLogSecret});
+  consent(f, c, "deling:nav", "2026-04-03");
   if (transfer_consent) consent(f, c, "overforing", "2026-04-05", "skriftlig");
   return c;
 }
@@ -119,7 +121,7 @@ TEST_CASE("case transfer and case receive carry what the consent covers between 
   const std::string got = r.json()["case"].get<std::string>();
   const json recv = show(to, got);
   CHECK(recv["status"] == "received");
-  CHECK(recv["received_from"] == "Eksempel kommune");
+  CHECK(recv["received_from"] == kSender);
   CHECK(recv["person"]["fnr"] == before["person"]["fnr"]);
   CHECK(recv["person"]["name"] == before["person"]["name"]);
   REQUIRE(recv["received"].size() == 1);
@@ -132,7 +134,7 @@ TEST_CASE("case transfer and case receive carry what the consent covers between 
   REQUIRE(h["referrals"].size() == before["referrals"].size());
   CHECK(h["referrals"][0]["need"] == before["referrals"][0]["need"]);
   CHECK(h["referrals"][0]["reporter_type"] == before["referrals"][0]["reporter_type"]);
-  CHECK(h["referrals"][0]["received_from"] == "Eksempel kommune");
+  CHECK(h["referrals"][0]["received_from"] == kSender);
   // Consents: every one but the sharing consent.
   std::vector<std::string> sent_scopes, got_scopes;
   for (const auto& k : before["consents"])
@@ -169,7 +171,7 @@ TEST_CASE("case transfer and case receive carry what the consent covers between 
   CHECK(recv["decision"].is_null());
   CHECK(recv["plan"].is_null());
   auto text_show = to.oppteam({"--today", "2026-04-12", "case", "show", got});
-  CHECK(text_show.out.find("mottatt fra Eksempel kommune") != std::string::npos);
+  CHECK(text_show.out.find("[mottatt fra " + kSender + "]") != std::string::npos);
 
   // Receiving the same bundle twice is refused, and stores nothing.
   auto again = to.oppteam({"--today", "2026-04-13", "case", "receive", bundle});
@@ -220,6 +222,7 @@ TEST_CASE("case receive refuses a bad bundle with what and where and stores noth
     CHECK(r.err.find(where) != std::string::npos);
   };
   bad("cut.json", good.dump().substr(0, 500), "JSON");
+  bad("big.json", std::string((16u << 20) + 1, ' '), "16777216");
   std::string deep;
   for (int i = 0; i < 100; ++i) deep += "[";
   bad("deep.json", deep, "32");
