@@ -323,6 +323,8 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
       case_cmd = app.add_subcommand("case", "Show, list and export cases");
     }
     setup_case_export(*case_cmd, session);
+    setup_case_transfer(*case_cmd, session);
+    setup_case_receive(*case_cmd, session);
     setup_case_paths(*case_cmd, session);
   }
   if (CLI::App* plan_cmd = subcommand_named(&app, "plan")) setup_plan_goals(*plan_cmd, session);

@@ -128,7 +128,7 @@ std::vector<std::string> option_values(Session& s, CLI::Option* o, const std::st
   if (name == "case") return values_of(s, "cases");
   if (name == "lang") return {"nb", "nn", "en"};
   if (name == "scope") {
-    std::vector<std::string> out{"utredning", "team", "ip"};
+    std::vector<std::string> out{"utredning", "team", "ip", "overforing"};
     for (const auto& sv : values_of(s, "services")) out.push_back("deling:" + sv);
     return out;
   }

@@ -62,7 +62,7 @@ void setup_consent(CLI::App& app, Session& s) {
   auto g = std::make_shared<GiveOptions>();
   auto* give = cmd->add_subcommand("give", "Record a consent: scope, form, who gave it (age rule: under consent_age a foresatt or verge)");
   give->add_option("CASE", g->case_number, "the case number, YYYY/N")->required();
-  give->add_option("--scope", g->scope, "utredning, team, ip or deling:SERVICE")->required();
+  give->add_option("--scope", g->scope, "utredning, team, ip, overforing or deling:SERVICE")->required();
   give->add_option("--form", g->form, "muntlig or skriftlig")->required()->check(CLI::IsMember({"muntlig", "skriftlig"}));
   give->add_option("--given-by", g->given_by, "person, foresatt or verge")->required()->check(CLI::IsMember({"person", "foresatt", "verge"}));
   give->add_option("--name", g->name, "the name of who gave it (required for foresatt and verge)");
@@ -115,7 +115,7 @@ void setup_consent(CLI::App& app, Session& s) {
   auto* decline = cmd->add_subcommand("decline", "Record the person's own no to a scope (not a consent never asked for); "
                                                  "remind then asks to close the case instead");
   decline->add_option("CASE", d->case_number, "the case number, YYYY/N")->required();
-  decline->add_option("--scope", d->scope, "utredning, team, ip or deling:SERVICE")->required();
+  decline->add_option("--scope", d->scope, "utredning, team, ip, overforing or deling:SERVICE")->required();
   decline->add_option("--form", d->form, "how the no was expressed: muntlig or skriftlig")
       ->required()
       ->check(CLI::IsMember({"muntlig", "skriftlig"}));

@@ -31,6 +31,8 @@ void setup_purge(CLI::App& app, Session& s);
 // Adds "export" under the "case" subcommand (which setup_case creates when
 // it does not exist yet).
 void setup_case_export(CLI::App& case_cmd, Session& s);
+void setup_case_transfer(CLI::App& case_cmd, Session& s);  // case transfer (cmd_transfer.cpp)
+void setup_case_receive(CLI::App& case_cmd, Session& s);   // case receive (cmd_transfer.cpp)
 // Adds close and reopen (and assign, target-group) under "case" (issue 14).
 void setup_case_paths(CLI::App& case_cmd, Session& s);
 // Adds goal-status under "plan" (issue 14).

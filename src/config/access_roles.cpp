@@ -33,7 +33,7 @@ const std::vector<std::string_view>& known_permissions() {
   static const std::vector<std::string_view> names = {
       "access.act_as", "access.other_date", "approve", "archive.export", "assess", "audit.log",
       "audit.verify", "backup.encrypted", "backup.plain", "case.assign", "case.close", "case.export",
-      "case.read", "check", "config.store", "consent.write", "decide", "evaluate",
+      "case.read", "case.receive", "case.transfer", "check", "config.store", "consent.write", "decide", "evaluate",
       "log.write", "meeting.write", "person.correct", "person.export", "plan.write", "purge",
       "refer.add", "refer.correct", "refer.import", "remind", "report", "restore",
       "team.review", "team.write",

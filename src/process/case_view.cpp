@@ -9,6 +9,7 @@
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
+#include <oppteam/process/transfer.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <set>
@@ -63,6 +64,36 @@ std::string code_text(Lang lang, const std::string& prefix, const json& code) {
   if (c.empty()) return "-";
   const std::string key = prefix + c;
   return has_message(key) ? tr(lang, key) : c;
+}
+
+// The history received from another municipality (case receive), each line
+// marked as received: it is not this unit's own record.
+std::string render_received(const json& received, Lang L) {
+  std::string out;
+  for (const auto& r : received) {
+    const std::string from = str(r["received_from"]);
+    out += "\n" + tr(L, "transfer.show_received", from, str(r["from_case"]), day(r["received_on"], L), str(r["bundle_sha256"])) + "\n";
+    auto line = [&](const std::string& text) { out += "  [" + tr(L, "transfer.mark", from) + "] " + text + "\n"; };
+    for (const auto& x : r.value("referrals", json::array()))
+      line(tr(L, "transfer.h_referral", day(x["received"], L), str(x["reporter_type"]), str(x["need"])));
+    for (const auto& x : r.value("consents", json::array()))
+      line(tr(L, "transfer.h_consent", str(x["scope"]), str(x["form"]), str(x["given_by"]), day(x["given_on"], L),
+              x["withdrawn_on"].is_null() ? "" : tr(L, "transfer.h_withdrawn", day(x["withdrawn_on"], L))));
+    for (const auto& x : r.value("assessments", json::array()))
+      line(tr(L, "transfer.h_assessment", day(x["assessed_on"], L), str(x["instrument"]), str(x["score"]), str(x["assessor"])));
+    if (r.contains("decision") && r["decision"].is_object())
+      line(tr(L, "transfer.h_decision", day(r["decision"]["decided_on"], L), code_text(L, "case.outcome.", r["decision"]["outcome"])));
+    if (r.contains("team") && r["team"].is_object())
+      for (const auto& m : r["team"]["members"]) line(tr(L, "transfer.h_member", str(m["name"]), str(m["role"])));
+    if (r.contains("plan") && r["plan"].is_object()) {
+      for (const auto& g : r["plan"]["goals"]) line(tr(L, "transfer.h_goal", str(g["number"]), str(g["text"])));
+      for (const auto& m : r["plan"]["measures"])
+        line(tr(L, "transfer.h_measure", str(m["goal"]), str(m["text"]), str(m["responsible"]), day(m["due"], L)));
+    }
+    for (const auto& x : r.value("evaluations", json::array()))
+      line(tr(L, "transfer.h_evaluation", day(x["evaluated_on"], L), str(x["decision"])));
+  }
+  return out;
 }
 
 }  // namespace
@@ -245,6 +276,13 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       for (const auto& a : approvals_of(db, c.id)) approvals.push_back(to_json(a));
       doc["approvals"] = approvals;
     }
+    {
+      // Issue 19: where the case went, and the history received from another municipality.
+      json moves = case_transfers(db, c.id);
+      doc["transfers"] = moves["transfers"];
+      doc["received"] = moves["received"];
+      doc["received_from"] = moves["received"].empty() ? json(nullptr) : moves["received"].back()["received_from"];
+    }
     AuditWriter audit(db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.show", c.number, c.fnr, "");
     audit.flush();
@@ -400,6 +438,11 @@ std::string render_case(const nlohmann::json& d, Lang L) {
         out += tr(L, "closing.show_reopened", day(cl["reopened_on"], L), str(cl["reopened_by"]), str(cl["reopen_reason"])) + "\n";
     }
   }
+  if (d.contains("transfers"))
+    for (const auto& x : d["transfers"])
+      out += "\n" + tr(L, "transfer.show_sent", str(x["to"]), day(x["transferred_on"], L), str(x["transferred_by"]),
+                       str(x["bundle_sha256"])) + "\n";
+  if (d.contains("received")) out += render_received(d["received"], L);
   return out;
 }
 

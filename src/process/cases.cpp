@@ -31,13 +31,13 @@ CaseRef find_case(Database& db, std::string_view number) {
 }
 
 void check_consent_scope(const Rammeverk& rv, std::string_view scope) {
-  if (scope == "utredning" || scope == "team" || scope == "ip") return;
+  if (scope == "utredning" || scope == "team" || scope == "ip" || scope == kScopeTransfer) return;
   if (scope.starts_with("deling:")) {
     auto service = scope.substr(7);
     if (rv.find_service(service)) return;
     throw make_error(ExitCode::usage, "consent.unknown_service", service);
   }
-  throw make_error(ExitCode::usage, "consent.bad_scope", scope);
+  throw make_error(ExitCode::usage, "consent.unknown_scope", scope);
 }
 
 bool consent_valid(Database& db, std::int64_t case_id, std::string_view scope, Date on) {

@@ -33,7 +33,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
   const std::string to = trim(in.to_municipality);
   if (reason->needs_municipality && to.empty())
     throw make_error(ExitCode::usage, "closing.municipality_required", reason->id);
-  if (!reason->needs_municipality && !to.empty())
+  if (!reason->needs_municipality && !to.empty() && !in.transfer)
     throw make_error(ExitCode::usage, "closing.municipality_not_for", reason->id);
   return ctx.db.write([&] {
     const CaseRef c = find_case(ctx.db, case_number);

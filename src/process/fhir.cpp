@@ -19,21 +19,12 @@ namespace {
 using json = nlohmann::json;
 
 // Code systems of our own: ids from the rammeverk, not national code lists.
-constexpr const char* kSysReporterType = "urn:oppteam:reporter-type";
-constexpr const char* kSysConsentScope = "urn:oppteam:consent-scope";
-constexpr const char* kSysConsentForm = "urn:oppteam:consent-form";
 constexpr const char* kSysConsentGiver = "urn:oppteam:consent-given-by";
 constexpr const char* kSysRole = "urn:oppteam:role";
 constexpr const char* kSysService = "urn:oppteam:service";
 constexpr const char* kSysIndicator = "urn:oppteam:indicator";
-constexpr const char* kSysObservation = "urn:oppteam:observation";
-constexpr const char* kSysCase = "urn:oppteam:case";
 constexpr const char* kSysTeamFunction = "urn:oppteam:team-function";
-constexpr const char* kSysTask = "urn:oppteam:task";
-constexpr const char* kSysDecision = "urn:oppteam:decision-outcome";
-constexpr const char* kSysEvaluationDecision = "urn:oppteam:evaluation-decision";
 constexpr const char* kSysDocument = "urn:oppteam:document";
-constexpr const char* kSysMunicipality = "urn:oppteam:municipality-number";
 constexpr const char* kSysRoleCode = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 
 std::string s(const json& j) {
@@ -138,10 +129,8 @@ std::string deterministic_urn_uuid(std::string_view name) {
   return fmt::format("urn:uuid:{}-{}-{}-{}-{}", h.substr(0, 8), h.substr(8, 4), h.substr(12, 4), h.substr(16, 4), h.substr(20, 12));
 }
 
-nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
-  const CaseRef c = find_case(ctx.db, number);
-  return ctx.db.write([&] {
-    const json rows = case_rows(ctx.db, c.id);
+nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nlohmann::json& rows) {
+  return ctx.db.read([&] {
     json person;
     {
       SQLite::Statement q(ctx.db.sql(), "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?");
@@ -299,6 +288,7 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
       std::string scope_text = scope == "utredning" ? "Samtykke til kartlegging/utredning"
                                : scope == "team"    ? "Samtykke til oppfølgingsteam"
                                : scope == "ip"      ? "Samtykke til individuell plan"
+                               : scope == "overforing" ? "Samtykke til overføring til en annen kommune"
                                                     : "Samtykke til deling av opplysninger med " +
                                                           label_or(ctx.rv.find_service(scope.substr(7)), scope.substr(7));
       json period = {{"start", date_part(k["given_on"])}};
@@ -465,6 +455,7 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
         if (lifecycle == "active" && ended) lifecycle = "completed";
         if (lifecycle == "active" && team_status == "paused") lifecycle = "on-hold";
         json goal = {{"resourceType", "Goal"},
+                     {"identifier", list({{"system", kSysGoalNumber}, {"value", std::to_string(n)}})},
                      {"lifecycleStatus", lifecycle},
                      {"description", {{"text", s(g["text"])}}},
                      {"subject", subject}};
@@ -587,8 +578,15 @@ nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
       if (!m.address.empty()) org["address"] = list({{"text", m.address}});
       b.add(municipality, org);
     }
-    json bundle = b.bundle(kase);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.export", kase, c.fnr,
+    return b.bundle(kase);
+  });
+}
+
+nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
+  const CaseRef c = find_case(ctx.db, number);
+  return ctx.db.write([&] {
+    json bundle = case_fhir_bundle(ctx, c, case_rows(ctx.db, c.id));
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.export", c.number, c.fnr,
                  fmt::format("fhir, {} entries", bundle["entry"].size()));
     return bundle;
   });

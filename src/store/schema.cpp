@@ -638,6 +638,30 @@ BEGIN
 END;
 )sql";
 
+// 11: transfer between municipalities (issue 19). One row per case sent
+// (direction 'out': to whom, the file and its SHA-256) or received ('in':
+// from which municipality and case, the bundle's SHA-256, and the received
+// history as checked JSON, kept apart from the receiving unit's own rows).
+constexpr const char* kTransfer = R"sql(
+CREATE TABLE case_transfer (
+  id                  INTEGER PRIMARY KEY,
+  case_id             INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  direction           TEXT NOT NULL CHECK (direction = 'out' OR direction = 'in'),
+  municipality        TEXT NOT NULL,
+  municipality_number TEXT,
+  remote_case         TEXT,
+  bundle_sha256       TEXT NOT NULL,
+  file                TEXT,
+  history             TEXT,
+  transferred_on      TEXT NOT NULL,
+  transferred_at      TEXT NOT NULL,
+  transferred_by      TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_transfer_case ON case_transfer(case_id);
+CREATE UNIQUE INDEX case_transfer_in_bundle ON case_transfer(bundle_sha256) WHERE direction = 'in';
+CREATE UNIQUE INDEX case_transfer_in_case ON case_transfer(municipality_number, remote_case) WHERE direction = 'in';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -652,6 +676,7 @@ const std::vector<Migration>& migrations() {
       {8, "every path a case takes: closing, decline, owner, target group, goal status, corrections", kPaths},
       {9, "meetings, case log, team reviews, approvals, contact details", kTeamWork},
       {10, "a case's last change, for stale cases", kLastChanged},
+      {11, "transfer between municipalities", kTransfer},
   };
   return all;
 }

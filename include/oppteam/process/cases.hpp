@@ -37,7 +37,11 @@ std::string closed_case_sql(std::string_view alias);
 // The case with `number` (text as typed): exit 65 when malformed, 1 when absent.
 CaseRef find_case(Database& db, std::string_view number);
 
-// Consent scopes: "utredning", "team", "ip" and "deling:<service id>".
+// The consent to hand the follow-up over to another municipality (case
+// transfer, docs/transfer.md says what it covers).
+inline constexpr std::string_view kScopeTransfer = "overforing";
+
+// Consent scopes: "utredning", "team", "ip", "overforing" and "deling:<service id>".
 // Throws Error(usage, 64) for anything else, or a deling: service the
 // rammeverk does not have.
 void check_consent_scope(const Rammeverk& rv, std::string_view scope);

@@ -18,6 +18,7 @@ struct CloseInput {
   std::string reason;           // an id (or label) of the rammeverk's closing reasons
   std::string note;             // free text, optional
   std::string to_municipality;  // required for a reason with needs_municipality, refused otherwise
+  bool transfer = false;        // set by case transfer only: to_municipality is where the case was sent
 };
 
 struct CaseClosed {

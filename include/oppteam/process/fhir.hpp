@@ -30,9 +30,26 @@ inline constexpr std::string_view kOidHNummer = "urn:oid:2.16.578.1.12.4.1.4.3";
 // The tax authority's synthetic test numbers (month + 80) are exported under
 // this system, never under a national OID (docs/case-export.md).
 inline constexpr std::string_view kSysSyntheticNumber = "urn:oppteam:identifier:synthetic-personal-number";
+// Code systems of our own that a receiving oppteam reads back (case receive).
+inline constexpr const char* kSysReporterType = "urn:oppteam:reporter-type";
+inline constexpr const char* kSysConsentScope = "urn:oppteam:consent-scope";
+inline constexpr const char* kSysConsentForm = "urn:oppteam:consent-form";
+inline constexpr const char* kSysObservation = "urn:oppteam:observation";
+inline constexpr const char* kSysCase = "urn:oppteam:case";
+inline constexpr const char* kSysTask = "urn:oppteam:task";
+inline constexpr const char* kSysDecision = "urn:oppteam:decision-outcome";
+inline constexpr const char* kSysEvaluationDecision = "urn:oppteam:evaluation-decision";
+inline constexpr const char* kSysMunicipality = "urn:oppteam:municipality-number";
+inline constexpr const char* kSysGoalNumber = "urn:oppteam:goal-number";
 
 // A name-based UUID (RFC 9562 version 8, from SHA-256 of `name`) as urn:uuid:...
 std::string deterministic_urn_uuid(std::string_view name);
+
+struct CaseRef;
+
+// The bundle of case `c` built from `rows` (case_rows(), or a part of it:
+// a list left out or null is simply not in the bundle). Does not audit.
+nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nlohmann::json& rows);
 
 // The bundle for case `number` (exit 65 malformed, 1 absent). Appends
 // "case.export" to the audit log in the same transaction as the reads.
