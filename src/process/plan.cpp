@@ -1,5 +1,7 @@
 #include <oppteam/process/plan.hpp>
 
+#include <oppteam/process/appeal.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
@@ -696,6 +698,16 @@ Document build_document(const Context& ctx, const Plan& p) {
   }
   if (consents.paragraphs.empty()) consents.paragraphs.push_back({ctx.text("plan.doc.no_consents"), {}});
   d.sections.push_back(std::move(consents));
+
+  // Appeals against the decision and where they stand (issue 14), when any.
+  const auto appeals = read_appeals(ctx, find_case(ctx.db, p.case_number).id);
+  if (!appeals.empty()) {
+    DocSection section{ctx.text("plan.doc_appeals"), {}};
+    for (const auto& a : appeals)
+      section.paragraphs.push_back({ctx.text("appeal.state." + a.status) + " (" + long_date(a.status_on, L) + ")",
+                                    {ctx.text("appeal.doc_line", long_date(a.received_on, L), ctx.text("appeal.from." + a.from))}});
+    d.sections.push_back(std::move(section));
+  }
   return d;
 }
 

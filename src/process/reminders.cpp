@@ -163,6 +163,14 @@ FROM (
   FROM approval ap INDEXED BY approval_pending CROSS JOIN case_file c
   WHERE ap.status = 'pending' AND ap.requested_on <= :horizon AND c.id = ap.case_id
   UNION ALL
+  SELECT c.number, c.year, c.seq,
+         CASE ap.status WHEN 'upheld' THEN 'appeal_forward' WHEN 'forwarded' THEN 'appeal_outcome' ELSE 'appeal_review' END,
+         date(ap.status_on, CASE ap.status WHEN 'upheld' THEN :apf_mod WHEN 'forwarded' THEN :apo_mod ELSE :apr_mod END),
+         {owner}, NULL, NULL, NULL
+  FROM appeal ap INDEXED BY appeal_open CROSS JOIN case_file c
+  WHERE (ap.status = 'received' OR ap.status = 'returned' OR ap.status = 'upheld' OR ap.status = 'forwarded')
+    AND c.id = ap.case_id AND c.status <> 'closed'
+  UNION ALL
   SELECT c.number, c.year, c.seq, 'stale_case', date(s.last, :stale_mod),
          COALESCE((SELECT m.name FROM team t JOIN team_member m INDEXED BY team_member_coordinator ON m.team_id = t.id
                    WHERE t.case_id = c.id AND m.kind = 'coordinator' AND m.removed_on IS NULL
@@ -229,6 +237,9 @@ Params params(const Context& ctx, const ReminderQuery& rq) {
             {":min_mod", mod(d.minutes_after)},
             {":rev_cut", cut(d.team_review_interval)},
             {":rev_mod", mod(d.team_review_interval)},
+            {":apr_mod", mod(d.appeal_review)},
+            {":apf_mod", mod(d.appeal_forward)},
+            {":apo_mod", mod(d.appeal_outcome)},
             {":stale_cut", cut(ctx.rv.escalation.stale_days)},
             {":stale_mod", mod(ctx.rv.escalation.stale_days)},
             {":unit", ctx.text("remind.unit")}};
