@@ -49,6 +49,9 @@ void setup_appeal(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("appeal", "Appeals (klage) against a decision: register, review, forward to "
                                            "statsforvalteren, record the outcome");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db appeal register 2026/2 --received 2026-04-20 --from person",
+                 "oppteam --db k.db appeal review 2026/2 --uphold --grounds \"Ingen nye opplysninger\"",
+                 "oppteam --db k.db appeal forward 2026/2", "oppteam --db k.db appeal outcome 2026/2 --upheld --date 2026-07-01"});
 
   auto r = std::make_shared<AppealOptions>();
   auto* reg = cmd->add_subcommand("register", "Register an appeal against the case's decision; flagged late after the "

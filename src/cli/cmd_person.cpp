@@ -42,6 +42,7 @@ void setup_person(CLI::App& app, Session& s) {
   // person guardian add (issue 14, point 8): who a decision letter goes to.
   auto* guardian = cmd->add_subcommand("guardian", "A person's foresatte and verge: decision letters go to them");
   guardian->require_subcommand(1);
+  examples(guardian, {"oppteam --db k.db person guardian add 23923901213 --name \"Kari Hansen\" --address \"Storgata 1, 6800 Førde\""});
   struct GuardianOptions {
     std::string fnr;
     GuardianInput in;

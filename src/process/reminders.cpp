@@ -167,7 +167,7 @@ FROM (
          CASE ap.status WHEN 'upheld' THEN 'appeal_forward' WHEN 'forwarded' THEN 'appeal_outcome' ELSE 'appeal_review' END,
          date(ap.status_on, CASE ap.status WHEN 'upheld' THEN :apf_mod WHEN 'forwarded' THEN :apo_mod ELSE :apr_mod END),
          {owner}, NULL, NULL, NULL
-  FROM appeal ap INDEXED BY appeal_open CROSS JOIN case_file c
+  FROM appeal ap CROSS JOIN case_file c
   WHERE (ap.status = 'received' OR ap.status = 'returned' OR ap.status = 'upheld' OR ap.status = 'forwarded')
     AND c.id = ap.case_id AND c.status <> 'closed'
   UNION ALL
