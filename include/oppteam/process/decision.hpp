@@ -20,7 +20,7 @@ struct DecisionInput {
   bool grant = false;
   std::string grounds;            // required for a refusal
   std::optional<Date> decided_on; // default today
-  std::string signed_by;          // "Name, Title" under the letter; default: the officer's [[access.user]] full_name and title
+  std::string signed_by{};        // (initialised: {grant, grounds, date} stays complete) "Name, Title" under the letter; default: the officer's [[access.user]] full_name and title
 };
 
 struct DecisionResult {
