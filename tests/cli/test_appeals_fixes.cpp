@@ -144,5 +144,8 @@ TEST_CASE("a koordinator cannot assign the case to themselves through a coordina
   const auto entries = log["entries"];
   for (const auto& e : entries) refused += e["action"] == "access.refused";
   CHECK(refused == 1);
+  // Appeals need appeal.write: a koordinator has none, a saksbehandler has appeal.*.
+  CHECK(as("Ane Lie", {"appeal", "register", c, "--received", "i dag", "--from", "person"}).code == 77);
+  CHECK(as("kari", {"appeal", "register", c, "--received", "i dag", "--from", "person"}).code == 0);
   CHECK(as("leder1", {"audit", "verify"}).code == 0);
 }
