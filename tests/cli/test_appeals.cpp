@@ -136,3 +136,19 @@ TEST_CASE("decision letters go to the foresatte of a child and to a verge, signe
   CHECK(read);
   CHECK(ok(f, {"audit", "verify"}).code == 0);
 }
+
+TEST_CASE("appeal review --reverse of a case with a team is refused naming the rule, and the plan document shows the appeal", "[appeals]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = granted_case(f);
+  ok(f, core_team(c));
+  CHECK(f.oppteam({"--today", "2026-03-12", "appeal", "register", c, "--received", "2026-03-12", "--from", "person"}).code == 0);
+  auto r = f.oppteam({"--today", "2026-03-13", "appeal", "review", c, "--reverse", "--grounds", "Vil ikke ha team"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("avslutt teamet først") != std::string::npos);
+  CHECK(f.oppteam({"--today", "2026-03-13", "appeal", "review", c, "--uphold", "--grounds", "Vedtaket står"}).code == 0);
+  // The plan document shows the appeal and where it stands.
+  ok(f, {"--today", "2026-03-13", "plan", "goal", c, "--text", "Bo trygt heime"});
+  auto doc = ok(f, {"--today", "2026-03-13", "plan", "show", c, "--document"});
+  CHECK(doc.out.find("Klager på vedtaket") != std::string::npos);
+  CHECK(doc.out.find("Klage mottatt 12. mars 2026 fra personen selv") != std::string::npos);
+}
