@@ -105,7 +105,7 @@ struct Group {
 const std::vector<Group>& command_groups() {
   static const std::vector<Group> groups = {
       {"Getting started", {"init", "config"}},
-      {"The process, in order", {"refer", "consent", "assess", "decide", "team", "plan", "evaluate"}},
+      {"The process, in order", {"refer", "consent", "assess", "decide", "appeal", "team", "plan", "evaluate"}},
       {"Daily work", {"case", "remind", "meeting", "log", "approve", "report"}},
       {"Privacy and records", {"person", "audit", "purge"}},
       {"Operations", {"backup", "restore", "check"}},
@@ -301,6 +301,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   setup_consent(app, session);
   setup_assess(app, session);
   setup_decide(app, session);
+  setup_appeal(app, session);
   setup_team(app, session);
   setup_plan(app, session);
   setup_evaluate(app, session);

@@ -64,8 +64,11 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
     Context& ctx = s.ctx();
     authorize_case(ctx, "case.close", o->case_number);
     const CaseReopened r = reopen_case(ctx, o->case_number, o->reason);
-    s.emit({{"case", r.case_number}, {"status", r.status}, {"team_reopened", r.team_reopened}, {"plan_reopened", r.plan_reopened}},
-           s.text("closing.reopened", r.case_number, s.text("case.status." + r.status)));
+    std::string text = s.text("closing.reopened", r.case_number, s.text("case.status." + r.status));
+    if (r.team_paused) text += "\n" + s.text("closing.team_paused_consent");
+    s.emit({{"case", r.case_number}, {"status", r.status}, {"team_reopened", r.team_reopened}, {"team_paused", r.team_paused},
+            {"plan_reopened", r.plan_reopened}},
+           text);
   });
 
   auto a = std::make_shared<AssignOptions>();
@@ -77,7 +80,7 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
   examples(assign, {"oppteam --db k.db case assign 2026/1 --to kari", "oppteam --db k.db case list --mine"});
   assign->callback([&s, a] {
     Context& ctx = s.ctx();
-    authorize_case(ctx, "case.assign", a->case_number);
+    authorize_assign(ctx, a->case_number, a->to);  // never to oneself through a coordinated: grant
     const CaseAssigned r = assign_case(ctx, a->case_number, a->to);
     s.emit({{"case", r.case_number}, {"owner", r.owner},
             {"previous", r.previous.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.previous)}},

@@ -191,8 +191,9 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
     if (app == &root) out.push_back("--version");
   } else {
     if (positionals == 0) out = visible_subcommands(app);
-    if (out.empty()) {
-      // The next positional argument of the command, by its name.
+    {
+      // The next positional argument of the command, by its name (beside
+      // its subcommands for a command that has both: decide CASE, decide letter).
       std::vector<const CLI::Option*> pos;
       for (const auto* o : app->get_options())
         if (o->get_positional() && !o->nonpositional()) pos.push_back(o);
@@ -206,9 +207,12 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
         }
         seen += std::size_t(n);
       }
-      if (next == "CASE") return starting_with(values_of(s, "cases"), cur);
-      if (next == "FILE" || next == "FROM") return {std::string(kFiles)};
-      if (next == "KIND" || next == "STATUS") {
+      if (next == "CASE") {
+        const auto cases = values_of(s, "cases");
+        out.insert(out.end(), cases.begin(), cases.end());
+      } else if (out.empty() && (next == "FILE" || next == "FROM")) {
+        return {std::string(kFiles)};
+      } else if (out.empty() && (next == "KIND" || next == "STATUS")) {
         for (const auto* o : pos)
           if (o->get_name() == next) return starting_with(fixed_set(const_cast<CLI::Option*>(o)), cur);
       }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/pdf_option.hpp"
 
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/decision.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
@@ -12,7 +13,7 @@ namespace oppteam::cli {
 
 namespace {
 struct DecideOptions {
-  std::string case_number, grounds, date, expected_by, reason, target_group;
+  std::string case_number, grounds, date, expected_by, reason, target_group, signed_by;
   bool grant = false, refuse = false, preliminary = false;
   PdfOption pdf;
 };
@@ -22,7 +23,7 @@ void setup_decide(CLI::App& app, Session& s) {
   auto o = std::make_shared<DecideOptions>();
   auto* cmd = app.add_subcommand("decide", "Decide a case (vedtak): --grant, or --refuse with --grounds; prints the decision "
                                            "letter with the right to appeal. Or record a foreløpig svar.");
-  cmd->add_option("CASE", o->case_number, "the case number, YYYY/N")->required();
+  cmd->add_option("CASE", o->case_number, "the case number, YYYY/N");
   auto* grant = cmd->add_flag("--grant", o->grant, "grant: the person is offered a follow-up team");
   auto* refuse = cmd->add_flag("--refuse", o->refuse, "refuse (needs --grounds)");
   auto* prelim = cmd->add_flag("--preliminary-reply", o->preliminary,
@@ -32,6 +33,8 @@ void setup_decide(CLI::App& app, Session& s) {
   cmd->add_option("--expected-by", o->expected_by, "with --preliminary-reply: when the decision is expected, YYYY-MM-DD");
   cmd->add_option("--reason", o->reason, "with --preliminary-reply: why the case takes longer");
   add_pdf_option(cmd, o->pdf);
+  cmd->add_option("--signed-by", o->signed_by, "who signs the letter, \"Name, Title\" (default: full_name and title of "
+                                               "your [[access.user]])");
   cmd->add_option("--target-group", o->target_group, "the case's target group (a [[target_group]] id or label)");
   grant->excludes(refuse);
   grant->excludes(prelim);
@@ -40,7 +43,28 @@ void setup_decide(CLI::App& app, Session& s) {
                  "oppteam --db k.db decide 2026/2 --refuse --grounds \"Behovet dekkes av hjemmetjenesten alene\"",
                  "oppteam --db k.db decide 2026/3 --preliminary-reply --expected-by 2026-05-15 --reason \"Venter på kartlegging\"",
                  "oppteam --db k.db decide 2026/1 --grant --pdf vedtak-2026-1.pdf"});
-  cmd->callback([&s, o] {
+  auto l = std::make_shared<DecideOptions>();
+  auto* letter = cmd->add_subcommand("letter", "Print the letter of the case's decision in force again, as it was sent "
+                                               "(an audited read)");
+  letter->add_option("CASE", l->case_number, "the case number, YYYY/N")->required();
+  add_pdf_option(letter, l->pdf);
+  examples(letter, {"oppteam --db k.db decide letter 2026/1", "oppteam --db k.db decide letter 2026/1 --pdf vedtak-2026-1.pdf"});
+  letter->callback([&s, l] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "case.read", l->case_number);
+    check_pdf_target(s, l->pdf);
+    const DecisionLetter r = decision_letter(ctx, l->case_number);
+    nlohmann::json doc = {{"case", r.case_number}, {"outcome", r.outcome}, {"decided_on", r.decided_on}, {"letter", r.letter}};
+    if (l->pdf.wanted()) {
+      const Lang L = ctx.rv.municipality.language;  // the language the letter was written in
+      emit_pdf(s, l->pdf, documents::letter_pdf(ctx.rv, L, r.case_number, r.letter), s.text("pdf.kind.decision", r.case_number), doc);
+      return;
+    }
+    s.emit(doc, r.letter);
+  });
+  cmd->callback([&s, o, cmd] {
+    if (cmd->got_subcommand("letter")) return;
+    if (o->case_number.empty()) throw make_error(ExitCode::usage, "decide.choose_letter");
     s.authorize("decide");
     check_pdf_target(s, o->pdf);  // before anything is decided
     if (o->preliminary) {
@@ -60,6 +84,7 @@ void setup_decide(CLI::App& app, Session& s) {
     DecisionInput in;
     in.grant = o->grant;
     in.grounds = o->grounds;
+    in.signed_by = o->signed_by;
     if (!o->date.empty()) in.decided_on = parse_user_date(o->date, "--date", s.clock().today());
     if (o->refuse && o->grounds.empty()) throw make_error(ExitCode::usage, "decide.grounds_required");
     Context& ctx = s.ctx();

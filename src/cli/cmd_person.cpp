@@ -4,7 +4,9 @@
 #include "cli/pdf_option.hpp"
 
 #include <oppteam/domain/personal_number.hpp>
+#include <oppteam/process/guardian.hpp>
 #include <oppteam/process/person_export.hpp>
+#include <oppteam/util/text.hpp>
 
 namespace oppteam::cli {
 
@@ -35,6 +37,35 @@ void setup_person(CLI::App& app, Session& s) {
       return;
     }
     s.emit(doc, person_export_text(doc, ctx.lang));
+  });
+
+  // person guardian add (issue 14, point 8): who a decision letter goes to.
+  auto* guardian = cmd->add_subcommand("guardian", "A person's foresatte and verge: decision letters go to them");
+  guardian->require_subcommand(1);
+  examples(guardian, {"oppteam --db k.db person guardian add 23923901213 --name \"Kari Hansen\" --address \"Storgata 1, 6800 Førde\""});
+  struct GuardianOptions {
+    std::string fnr;
+    GuardianInput in;
+  };
+  auto g = std::make_shared<GuardianOptions>();
+  auto* add = guardian->add_subcommand("add", "Record a foresatt or verge of the person (kept with its history, audited); a "
+                                              "decision about a person under consent_age is addressed to the foresatte, "
+                                              "about a person with a verge to the verge");
+  add->add_option("FNR", g->fnr, "the person's fødselsnummer, D-nummer or H-nummer")->required();
+  add->add_option("--name", g->in.name, "the guardian's name")->required();
+  add->add_option("--address", g->in.address, "the guardian's postal address (for the letter)");
+  add->add_option("--kind", g->in.kind, "foresatt (default) or verge")->check(CLI::IsMember({"foresatt", "verge"}));
+  examples(add, {"oppteam --db k.db person guardian add 23923901213 --name \"Kari Hansen\" --address \"Storgata 1, 6800 Førde\"",
+                 "oppteam --db k.db person guardian add 23923901213 --name \"Ola Verge\" --kind verge"});
+  add->callback([&s, g] {
+    s.authorize("person.correct");
+    auto& ctx = s.ctx();
+    const Guardian r = add_guardian(ctx, g->fnr, g->in);
+    const std::string fnr = PersonalNumber::parse(g->fnr, ctx.pnr_options()).str();
+    s.emit({{"person", fnr}, {"id", r.id}, {"kind", r.kind}, {"name", r.name},
+            {"address", r.address.empty() ? nlohmann::json() : nlohmann::json(r.address)}, {"added_on", r.added_on},
+            {"added_by", r.added_by}},
+           s.text("guardian.added", visible(r.name), r.kind, fnr));
   });
 }
 

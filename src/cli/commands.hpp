@@ -17,6 +17,8 @@ void setup_refer(CLI::App& app, Session& s);
 void setup_consent(CLI::App& app, Session& s);
 void setup_decide(CLI::App& app, Session& s);
 void setup_case(CLI::App& app, Session& s);
+// Appeals (klage, issue 14): appeal register|review|forward|outcome.
+void setup_appeal(CLI::App& app, Session& s);
 // Assessment and team (issue 4).
 void setup_assess(CLI::App& app, Session& s);
 void setup_team(CLI::App& app, Session& s);

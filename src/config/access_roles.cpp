@@ -11,10 +11,10 @@ const std::vector<AccessRole>& builtin_access_roles() {
   static const std::vector<AccessRole> roles = {
       {"saksbehandler",
        {"case.*", "refer.*", "consent.*", "assess.*", "decide.*", "team.*", "plan.*", "evaluate.*", "remind.*",
-        "person.*", "audit.verify", "meeting.*", "log.*"}},
+        "person.*", "audit.verify", "meeting.*", "log.*", "appeal.*"}},
       {"koordinator", {"coordinated:case.read", "coordinated:plan.*", "coordinated:evaluate.*", "coordinated:meeting.*",
                        "coordinated:log.*", "coordinated:team.review"}},
-      {"leder", {"decide.*", "report.*", "case.read", "audit.*", "purge.*", "archive.*", "check", "approve", "remind"}},
+      {"leder", {"decide.*", "appeal.*", "report.*", "case.read", "audit.*", "purge.*", "archive.*", "check", "approve", "remind"}},
       // Never case.*, person.* or plan.*: IT runs the batch and cron jobs
       // without seeing what a case holds. Hence encrypted backups only (a
       // plain copy is every case in a file any SQLite tool reads), and no
@@ -31,7 +31,7 @@ const std::vector<std::string_view>& known_permissions() {
   // library's own checks) and process/access.hpp's kActAsPermission and
   // kOtherDatePermission.
   static const std::vector<std::string_view> names = {
-      "access.act_as", "access.other_date", "approve", "archive.export", "assess", "audit.log",
+      "access.act_as", "access.other_date", "appeal.write", "approve", "archive.export", "assess", "audit.log",
       "audit.verify", "backup.encrypted", "backup.plain", "case.assign", "case.close", "case.export",
       "case.read", "case.receive", "case.transfer", "check", "config.store", "consent.write", "decide", "evaluate",
       "log.write", "meeting.write", "person.correct", "person.export", "plan.write", "purge",

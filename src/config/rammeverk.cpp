@@ -304,7 +304,8 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   if (auto* t = c.section(root, "deadlines")) {
     c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal",
                                   "team_after_decision", "plan_after_team", "reopen_within_days",
-                                  "meeting_notice", "minutes_after", "team_review_interval"});
+                                  "meeting_notice", "minutes_after", "team_review_interval", "appeal_review",
+                                  "appeal_forward", "appeal_outcome"});
 
     c.read(*t, "deadlines", "preliminary_reply", rv.deadlines.preliminary_reply, 1, 3650);
     c.read(*t, "deadlines", "decision", rv.deadlines.decision, 1, 3650);
@@ -318,6 +319,10 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     c.read(*t, "deadlines", "meeting_notice", rv.deadlines.meeting_notice, 0, 365);
     c.read(*t, "deadlines", "minutes_after", rv.deadlines.minutes_after, 0, 365);
     c.read(*t, "deadlines", "team_review_interval", rv.deadlines.team_review_interval, 1, 3650);
+    // issue 14: appeals (klage)
+    c.read(*t, "deadlines", "appeal_review", rv.deadlines.appeal_review, 1, 3650);
+    c.read(*t, "deadlines", "appeal_forward", rv.deadlines.appeal_forward, 1, 3650);
+    c.read(*t, "deadlines", "appeal_outcome", rv.deadlines.appeal_outcome, 1, 3650);
   }
   apply_team_work(rv, root, c);
   if (auto* t = c.section(root, "rules")) {
@@ -360,10 +365,13 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     c.read(*t, "access", "enforce", rv.access.enforce);
     std::vector<AccessUser> users;
     if (c.each_table(*t, "user", [&](const toml::table& u, const std::string& path) {
-          c.only_keys(u, "access." + path, {"name", "roles"});
+          c.only_keys(u, "access." + path, {"name", "roles", "full_name", "title"});
           AccessUser au;
           au.name = c.required(u, "access." + path, "name");
           c.read(u, "access." + path, "roles", au.roles);
+          // issue 14: the officer's full name and title under a letter
+          c.read(u, "access." + path, "full_name", au.full_name);
+          c.read(u, "access." + path, "title", au.title);
           users.push_back(std::move(au));
         }))
       rv.access.users = std::move(users);

@@ -107,6 +107,9 @@ std::string show_rammeverk(const Rammeverk& rv) {
   w.num("deadlines", "meeting_notice", rv.deadlines.meeting_notice);
   w.num("deadlines", "minutes_after", rv.deadlines.minutes_after);
   w.num("deadlines", "team_review_interval", rv.deadlines.team_review_interval);
+  w.num("deadlines", "appeal_review", rv.deadlines.appeal_review);
+  w.num("deadlines", "appeal_forward", rv.deadlines.appeal_forward);
+  w.num("deadlines", "appeal_outcome", rv.deadlines.appeal_outcome);
   w.section("rules");
   w.list("rules", "consent_required_for", rv.rules.consent_required_for);
   w.flag("rules", "assessment_before_decision", rv.rules.assessment_before_decision);
@@ -131,6 +134,8 @@ std::string show_rammeverk(const Rammeverk& rv) {
     w.raw("\n[[access.user]]\n");
     w.str("", "name", u.name, false);
     w.list("access.user", "roles", u.roles);
+    if (!u.full_name.empty()) w.str("", "full_name", u.full_name, false);
+    if (!u.title.empty()) w.str("", "title", u.title, false);
   }
   auto labelled = [&](std::string_view name, const auto& list) {
     for (const auto& e : list) {

@@ -161,7 +161,7 @@ std::vector<Block> blocks_from_text(const std::string& text) {
   return out;
 }
 
-std::vector<Block> letter_blocks(const std::string& letter, const std::string& municipality_name) {
+std::vector<Block> letter_blocks(const std::string& letter, const std::vector<std::string>& head_lines) {
   std::string rest = letter;
   auto first_line = [&rest] {
     const std::size_t nl = rest.find('\n');
@@ -171,7 +171,9 @@ std::vector<Block> letter_blocks(const std::string& letter, const std::string& m
   };
   std::vector<Block> out;
   std::string line = first_line();
-  if (line == municipality_name) line = first_line();
+  // The text letter's head (municipality, unit, address) is the PDF's letterhead.
+  for (const auto& h : head_lines)
+    if (!h.empty() && line == h) line = first_line();
   out.push_back({BlockKind::title, line});
   for (auto& b : blocks_from_text(rest)) {
     if (out.size() == 1 && b.kind == BlockKind::space) continue;
@@ -279,7 +281,7 @@ PdfDocument letter_pdf(const Rammeverk& rv, Lang lang, const std::string& subjec
   d.head = letterhead(rv);
   d.lang = lang;
   d.subject = subject;
-  d.blocks = letter_blocks(letter, rv.municipality.name);
+  d.blocks = letter_blocks(letter, {rv.municipality.name, rv.municipality.unit, rv.municipality.address});
   d.title = d.blocks.empty() ? subject : d.blocks.front().text;
   // The letter's own section heading (the right to appeal) set as a heading.
   const std::string appeal = tr(lang, "letter.appeal_title");

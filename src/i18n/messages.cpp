@@ -23,6 +23,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_meetings.inc"
 #include "catalogue_nb_ux.inc"
 #include "catalogue_transfer.inc"
+#include "catalogue_appeals.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -137,6 +137,16 @@ CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_vi
   return c;
 }
 
+CaseRef authorize_assign(Context& ctx, std::string_view case_number, const std::string& to) {
+  CaseRef c = authorize_case(ctx, "case.assign", case_number);
+  // Held only in some cases (coordinated: or owned:), the permission must
+  // not become owned: rights of one's own that outlast the team.
+  if (trim(to) == ctx.actor && grant_of(ctx.rv, ctx.actor, "case.assign") != Grant::everywhere)
+    refuse(ctx, "case.assign", c.number,
+           make_error(ExitCode::permission, "access.refused_self_assign", ctx.actor, c.number, "case.assign"));
+  return c;
+}
+
 std::string checked_actor(std::string name) {
   // The name is echoed visibly and clipped: it is what was refused.
   const std::string shown = clip(visible(name, false), 2 * kMaxActorChars);

@@ -1,5 +1,8 @@
 #include <oppteam/process/case_view.hpp>
 
+#include <oppteam/process/appeal.hpp>
+#include <oppteam/process/guardian.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
@@ -269,6 +272,23 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       cl["reason_label"] = reason ? json(reason->label) : cl["reason"];
     }
     {
+      // Appeals (klage) with their steps, the decisions they replaced, and
+      // the person's foresatte and verge (issue 14, points 3 and 8).
+      json appeals = json::array();
+      for (const auto& a : read_appeals(ctx, c.id)) appeals.push_back(to_json(a));
+      doc["appeals"] = appeals;
+      doc["replaced_decisions"] =
+          rows(db, "SELECT outcome, grounds, decided_on, decided_by, appeal_id, replaced_on, replaced_by FROM decision_history "
+                   "WHERE case_id = ? ORDER BY id",
+               c.id, {"outcome", "grounds", "decided_on", "decided_by", "appeal", "replaced_on", "replaced_by"});
+      json guardians = json::array();
+      for (const auto& g : read_guardians(db, c.person_id))
+        guardians.push_back({{"kind", g.kind}, {"name", g.name}, {"address", g.address.empty() ? json() : json(g.address)},
+                             {"added_on", g.added_on}, {"added_by", g.added_by},
+                             {"ended_on", g.ended_on.empty() ? json() : json(g.ended_on)}});
+      doc["guardians"] = guardians;
+    }
+    {
       json log = json::array();
       for (const auto& e : read_log(db, c.id)) log.push_back(to_json(e));  // newest first
       doc["log"] = log;
@@ -426,6 +446,25 @@ std::string render_case(const nlohmann::json& d, Lang L) {
       t.add({day(x["corrected_on"], L), str(x["object"]) + " " + str(x["object_id"]) + ": " + str(x["field"]), str(x["before"]),
              str(x["after"]), str(x["reason"]), str(x["corrected_by"])});
     out += t.render();
+  }
+  if (d.contains("appeals") && !d["appeals"].empty()) {
+    heading("appeal.h_appeals");
+    for (const auto& a : d["appeals"]) {
+      out += tr(L, "appeal.show_line", str(a["id"]), day(a["received_on"], L), str(a["from"]), str(a["name"]),
+                tr(L, "case.outcome." + str(a["decision_outcome"])), tr(L, "appeal.state." + str(a["status"])),
+                day(a["status_on"], L)) + "\n";
+      if (a["late"] == true) out += tr(L, "appeal.show_late", day(a["deadline"], L)) + "\n";
+      for (const auto& st : a["steps"])
+        out += tr(L, "appeal.show_step", day(st["on"], L), str(st["step"]), str(st["result"]) + (st["grounds"].is_null() ? "" : " – " + str(st["grounds"])),
+                  str(st["by"])) + "\n";
+      if (!a["due"].is_null()) out += tr(L, "appeal.show_due", day(a["due"], L)) + "\n";
+    }
+  }
+  if (d.contains("guardians") && !d["guardians"].empty()) {
+    heading("guardian.h_guardians");
+    for (const auto& g : d["guardians"])
+      out += tr(L, "guardian.line", str(g["kind"]), str(g["name"]) + (g["address"].is_null() ? "" : ", " + str(g["address"])),
+                day(g["added_on"], L), str(g["added_by"])) + "\n";
   }
   if (d.contains("closings") && !d["closings"].empty()) {
     heading("closing.h_closings");

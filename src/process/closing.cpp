@@ -5,6 +5,7 @@
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/deadlines.hpp>
+#include <oppteam/process/team.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -51,16 +52,12 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
       q.bind(1, c.id);
       if (q.executeStep()) plan_status = q.getColumn(0).getString();
     }
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    // The team's own close (its audit entry written and flushed before this command's writer starts).
     if (!team_status.empty()) {
-      SQLite::Statement t(ctx.db.sql(), "UPDATE team SET status = 'closed', closed_on = ?, close_reason = ? WHERE case_id = ?");
-      t.bind(1, today);
-      t.bind(2, reason->label);
-      t.bind(3, c.id);
-      t.exec();
+      close_team(ctx, c.number, reason->id, false);
       out.team_closed = true;
-      audit.append("team.close", c.number, c.fnr, "closed with the case");
     }
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (!plan_status.empty()) {
       SQLite::Statement p(ctx.db.sql(), "UPDATE plan SET status = 'closed' WHERE case_id = ?");
       p.bind(1, c.id);
@@ -127,6 +124,10 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
       t.bind(2, c.id);
       out.team_reopened = t.exec() > 0;
       if (out.team_reopened) audit.append("team.reopen", c.number, c.fnr, "reopened with the case");
+      // An active team needs its team consent, as at team resume: without
+      // one it comes back paused (the case worker gets consent, then resumes).
+      if (out.team_reopened && team_status == kTeamActive && ctx.rv.consent_required_for("team"))
+        out.team_paused = pause_team_without_consent(ctx, c, ctx.today(), audit, "reopened without a valid team consent");
     }
     if (!plan_status.empty()) {
       SQLite::Statement p(ctx.db.sql(), "UPDATE plan SET status = ? WHERE case_id = ?");
@@ -158,7 +159,7 @@ ReferralResult add_declined_referral(const Context& ctx, const ReferralInput& in
     DeclineInput d;
     d.scope = "utredning";
     d.form = form;
-    d.declined_on = parse_date(in.received, "--received");
+    d.declined_on = check_received(ctx, in.received);  // the one user date parser, as add_referral
     decline_consent(ctx, r.case_number, d);
     close_case(ctx, r.case_number, {"declines", "", ""});
     r.status = "closed";

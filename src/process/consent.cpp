@@ -63,6 +63,19 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
   });
 }
 
+bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, AuditWriter& audit, const std::string& why) {
+  if (consent_valid(ctx.db, c.id, "team", on)) return false;
+  SQLite::Statement t(ctx.db.sql(),
+                      "UPDATE team SET status = 'paused', paused_on = ?, pause_reason = ? "
+                      "WHERE case_id = ? AND status = 'active'");
+  t.bind(1, format_date(on));
+  t.bind(2, tr(ctx.rv.municipality.language, "consent.pause_reason"));
+  t.bind(3, c.id);
+  if (t.exec() == 0) return false;
+  audit.append("team.pause", c.number, c.fnr, why);
+  return true;
+}
+
 ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_number, const std::string& scope,
                                   std::optional<std::int64_t> id, const std::string& reason, std::optional<Date> on_opt) {
   require_text(reason, "--reason", TextField::line);
@@ -107,18 +120,7 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
     }
     // A team working on a consent that no longer holds is paused at once.
     const bool team_scope = std::find(scopes.begin(), scopes.end(), "team") != scopes.end();
-    if (team_scope && !consent_valid(ctx.db, c.id, "team", on)) {
-      SQLite::Statement t(ctx.db.sql(),
-                          "UPDATE team SET status = 'paused', paused_on = ?, pause_reason = ? "
-                          "WHERE case_id = ? AND status = 'active'");
-      t.bind(1, day);
-      t.bind(2, tr(ctx.rv.municipality.language, "consent.pause_reason"));
-      t.bind(3, c.id);
-      if (t.exec() > 0) {
-        w.team_paused = true;
-        audit.append("team.pause", c.number, c.fnr, "team consent withdrawn");
-      }
-    }
+    if (team_scope) w.team_paused = pause_team_without_consent(ctx, c, on, audit, "team consent withdrawn");
     audit.flush();
     return w;
   });

@@ -1,6 +1,7 @@
 #include <oppteam/process/correction.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/consent.hpp>
 #include <oppteam/process/referral.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -82,7 +83,9 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
     require_text(*fix.need, "--need", TextField::lines);
     check_need(*fix.need);
   }
-  if (fix.received) check_received(ctx, *fix.received);
+  // The one user date parser (i dag, 2.3.2026, ISO), checked and stored alike.
+  const std::optional<std::string> received =
+      fix.received ? std::optional<std::string>(format_date(check_received(ctx, *fix.received))) : std::nullopt;
   if (fix.reporter_type) check_reporter_type(ctx.rv, *fix.reporter_type);
   if (fix.reporter_name) require_text(*fix.reporter_name, "--reporter-name", TextField::line);
   return ctx.db.write([&] {
@@ -94,12 +97,11 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
     if (!q.executeStep()) throw make_error(ExitCode::not_found, "correct.no_referral", c.number, id);
     Corrected out{c.number, "referral", id, {}};
     const std::pair<const std::optional<std::string>*, const char*> fields[] = {
-        {&fix.need, "need"}, {&fix.received, "received_on"}, {&fix.reporter_type, "reporter_type"}, {&fix.reporter_name, "reporter_name"}};
+        {&fix.need, "need"}, {&received, "received_on"}, {&fix.reporter_type, "reporter_type"}, {&fix.reporter_name, "reporter_name"}};
     for (int i = 0; i < 4; ++i) {
       const auto& [value, column] = fields[i];
       if (!*value) continue;
-      std::string after = **value;
-      if (i == 1) after = format_date(parse_date(after, "--received"));
+      const std::string after = **value;
       const std::string before = q.getColumn(i).getString();
       if (before != after) out.changes.push_back({column, before, after});
     }
@@ -123,23 +125,35 @@ Corrected void_consent(const Context& ctx, std::string_view case_number, std::in
   const std::string reason = correction_reason(reason_in);
   return ctx.db.write([&] {
     const CaseRef c = find_case(ctx.db, case_number);
-    SQLite::Statement q(ctx.db.sql(), "SELECT given_on, coalesce(withdrawn_on, '') FROM consent WHERE id = ? AND case_id = ?");
+    SQLite::Statement q(ctx.db.sql(),
+                        "SELECT k.given_on, coalesce(k.withdrawn_on, ''), k.scope, EXISTS (SELECT 1 FROM correction x WHERE "
+                        "x.object = 'consent' AND x.object_id = k.id AND x.field = 'void') FROM consent k "
+                        "WHERE k.id = ? AND k.case_id = ?");
     q.bind(1, id);
     q.bind(2, c.id);
     if (!q.executeStep()) throw make_error(ExitCode::not_found, "consent.none_id", c.number, id);
+    if (q.getColumn(3).getInt()) throw make_error(ExitCode::refused, "correct.consent_voided_already", c.number, id);
     const std::string given_on = q.getColumn(0).getString();
+    const std::string scope = q.getColumn(2).getString();
     Corrected out{c.number, "consent", id, {{"void", q.getColumn(1).getString(), given_on}}};
     q.reset();
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("consent", id);
-    // Withdrawn on the day it was given: it never held on any day.
-    SQLite::Statement u(ctx.db.sql(), "UPDATE consent SET withdrawn_on = given_on, withdrawn_by = ?, withdraw_reason = ? WHERE id = ?");
+    // Withdrawn on the day it was given: it never held on any day. A real
+    // withdrawal keeps its who and why (the voiding's are in the correction);
+    // its date is the correction's "before".
+    SQLite::Statement u(ctx.db.sql(),
+                        "UPDATE consent SET withdrawn_by = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdrawn_by END, "
+                        "withdraw_reason = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdraw_reason END, "
+                        "withdrawn_on = given_on WHERE id = ?");
     u.bind(1, ctx.actor);
     u.bind(2, reason);
     u.bind(3, id);
     u.exec();
     record_correction(ctx, c.id, c.person_id, "consent", id, out.changes[0], reason);
     audit.append("correct.void_consent", c.number, c.fnr, detail_of(out));
+    // A team working on a consent that never held is paused, as at a withdrawal.
+    if (scope == "team") pause_team_without_consent(ctx, c, ctx.today(), audit, "team consent voided");
     audit.flush();
     return out;
   });

@@ -27,6 +27,14 @@ Date consent_review_due(const Rammeverk& rv, Date given) { return after(given, r
 
 Date reopen_until(const Rammeverk& rv, Date closed) { return after(closed, rv.deadlines.reopen_within_days); }
 
+Date appeal_deadline(const Rammeverk& rv, Date decided) { return after(decided, rv.deadlines.appeal); }
+
+Date appeal_step_due(const Rammeverk& rv, std::string_view status, Date since) {
+  if (status == "upheld") return after(since, rv.deadlines.appeal_forward);
+  if (status == "forwarded") return after(since, rv.deadlines.appeal_outcome);
+  return after(since, rv.deadlines.appeal_review);
+}
+
 std::string sql_days(int days) { return fmt::format("{:+d} days", days); }
 
 }  // namespace oppteam

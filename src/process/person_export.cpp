@@ -72,6 +72,12 @@ nlohmann::json case_rows(Database& db, std::int64_t case_id) {
                                 "SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? "
                                 "ORDER BY gs.id", case_id);
     doc["corrections"] = rows(db, "SELECT * FROM correction WHERE case_id = ? ORDER BY id", case_id);
+    // Issue 14: appeals with their steps, and decisions an appeal replaced.
+    doc["appeals"] = rows(db, "SELECT * FROM appeal WHERE case_id = ? ORDER BY id", case_id);
+    doc["appeal_steps"] = rows(db,
+                               "SELECT s.* FROM appeal_step s JOIN appeal a ON a.id = s.appeal_id WHERE a.case_id = ? ORDER BY s.id",
+                               case_id);
+    doc["replaced_decisions"] = rows(db, "SELECT * FROM decision_history WHERE case_id = ? ORDER BY id", case_id);
     // The team at work (issue 15): the log newest first, meetings with their participants, actions, reviews, approvals.
     doc["log"] = rows(db, "SELECT * FROM case_log WHERE case_id = ? ORDER BY written_on DESC, id DESC", case_id);
     auto meetings = rows(db, "SELECT * FROM meeting WHERE case_id = ? ORDER BY held_on, number", case_id);
@@ -108,7 +114,8 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
       audit.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
     audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
     const nlohmann::json corrections = rows(db, "SELECT * FROM correction WHERE person_id = ? AND case_id IS NULL ORDER BY id", person_id);
-    return nlohmann::json{{"person", person}, {"corrections", corrections}, {"cases", cases}, {"audit", audit},
+    const nlohmann::json guardians = rows(db, "SELECT * FROM person_guardian WHERE person_id = ? ORDER BY id", person_id);
+    return nlohmann::json{{"person", person}, {"corrections", corrections}, {"guardians", guardians}, {"cases", cases}, {"audit", audit},
                           {"exported_on", ctx.clock.now_timestamp()}, {"exported_by", ctx.actor}};
   });
 }
@@ -152,6 +159,7 @@ std::string person_export_text(const nlohmann::json& doc, Lang lang) {
   out += tr(lang, "person.export.heading", str(p["fnr"]), str(p["name"])) + "\n";
   out += tr(lang, "person.export.birth_date", str(p["birth_date"])) + "\n";
   if (doc.contains("corrections")) section(out, lang, "person.export.corrections", doc["corrections"]);
+  if (doc.contains("guardians")) section(out, lang, "person.export.guardians", doc["guardians"]);
   for (const auto& c : doc["cases"]) {
     out += "\n" + tr(lang, "person.export.case", str(c["case"]["number"]), str(c["case"]["status"]),
                      str(c["case"]["opened_on"])) + "\n";
@@ -167,7 +175,8 @@ std::string person_export_text(const nlohmann::json& doc, Lang lang) {
     section(out, lang, "person.export.goals", c["goals"]);
     section(out, lang, "person.export.measures", c["measures"]);
     section(out, lang, "person.export.evaluations", c["evaluations"]);
-    for (const char* key : {"closings", "declines", "owners", "target_groups", "goal_statuses", "corrections"})
+    for (const char* key : {"closings", "declines", "owners", "target_groups", "goal_statuses", "corrections", "appeals",
+                            "appeal_steps", "replaced_decisions"})
       if (c.contains(key)) section(out, lang, std::string("person.export.") + key, c[key]);
     section(out, lang, "person.export.log", c["log"]);
     section(out, lang, "person.export.meetings", c["meetings"]);

@@ -1,5 +1,7 @@
 #include <oppteam/process/plan.hpp>
 
+#include <oppteam/process/appeal.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
@@ -698,12 +700,23 @@ Document build_document(const Context& ctx, const Plan& p) {
   if (consents.paragraphs.empty()) consents.paragraphs.push_back({ctx.text("plan.doc.no_consents"), {}});
   d.sections.push_back(std::move(consents));
 
+  const std::int64_t case_id = find_case(ctx.db, p.case_number).id;
+  // Appeals against the decision and where they stand (issue 14), when any.
+  const auto appeals = read_appeals(ctx, case_id);
+  if (!appeals.empty()) {
+    DocSection section{ctx.text("plan.doc_appeals"), {}};
+    for (const auto& a : appeals)
+      section.paragraphs.push_back({ctx.text("appeal.state." + a.status) + " (" + long_date(a.status_on, L) + ")",
+                                    {ctx.text("appeal.doc_line", long_date(a.received_on, L), ctx.text("appeal.from." + a.from))}});
+    d.sections.push_back(std::move(section));
+  }
+
   // The case log, where the rammeverk says so ([plan_document] log): the
   // plan's readers (the person among them) then see what the team wrote
   // between meetings. Read with the plan (whose read is audited).
   if (ctx.rv.plan_document.log) {
     DocSection log{ctx.text("plan.doc.log"), {}};
-    for (const auto& e : read_log(ctx.db, find_case(ctx.db, p.case_number).id))
+    for (const auto& e : read_log(ctx.db, case_id))
       log.paragraphs.push_back({e.text, {ctx.text("plan.doc.log_line", long_date(e.date, L), e.written_by)}});
     if (log.paragraphs.empty()) log.paragraphs.push_back({ctx.text("plan.doc.none"), {}});
     d.sections.push_back(std::move(log));

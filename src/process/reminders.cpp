@@ -166,6 +166,14 @@ FROM (
   FROM approval ap INDEXED BY approval_pending CROSS JOIN case_file c
   WHERE ap.status = 'pending' AND ap.requested_on <= :horizon AND c.id = ap.case_id
   UNION ALL
+  SELECT c.number, c.year, c.seq,
+         CASE ap.status WHEN 'upheld' THEN 'appeal_forward' WHEN 'forwarded' THEN 'appeal_outcome' ELSE 'appeal_review' END,
+         date(ap.status_on, CASE ap.status WHEN 'upheld' THEN :apf_mod WHEN 'forwarded' THEN :apo_mod ELSE :apr_mod END),
+         {owner}, NULL, NULL, NULL
+  FROM appeal ap CROSS JOIN case_file c
+  WHERE (ap.status = 'received' OR ap.status = 'returned' OR ap.status = 'upheld' OR ap.status = 'forwarded')
+    AND c.id = ap.case_id AND c.status <> 'closed'
+  UNION ALL
   SELECT c.number, c.year, c.seq, 'stale_case', date(COALESCE(c.last_changed, c.opened_on), :stale_mod),
          {coordinator_of_case}, NULL, NULL, NULL
   FROM case_file c
@@ -221,6 +229,9 @@ Params params(const Context& ctx, const ReminderQuery& rq) {
             {":min_mod", mod(d.minutes_after)},
             {":rev_cut", cut(d.team_review_interval)},
             {":rev_mod", mod(d.team_review_interval)},
+            {":apr_mod", mod(d.appeal_review)},
+            {":apf_mod", mod(d.appeal_forward)},
+            {":apo_mod", mod(d.appeal_outcome)},
             {":stale_cut", cut(ctx.rv.escalation.stale_days)},
             {":stale_mod", mod(ctx.rv.escalation.stale_days)},
             {":unit", ctx.text("remind.unit")}};

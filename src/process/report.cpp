@@ -276,6 +276,21 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
       r.tables.push_back(t_stage);
     }
 
+    // appeals received in the period, by where they stand now (issue 14):
+    // still pending, reversed by the municipality, upheld or reversed by
+    // statsforvalteren
+    r.tables.push_back(make_table(
+        "appeals_by_outcome",
+        {{"pending", tr(lang, "report.appeal.pending"), true},
+         {"reversed", tr(lang, "appeal.state.reversed"), true},
+         {"final_upheld", tr(lang, "appeal.state.final_upheld"), true},
+         {"final_reversed", tr(lang, "appeal.state.final_reversed"), true}},
+        query_counts(db, fmt::format("SELECT {}, CASE WHEN a.status = 'reversed' OR a.status = 'final_upheld' "
+                                     "OR a.status = 'final_reversed' THEN a.status ELSE 'pending' END, COUNT(*) FROM appeal a "
+                                     "WHERE a.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                                     period_sql(o.by, "a.received_on")), r.from, r.to),
+        r.periods, k, unknown));
+
     // goals whose latest state (plan goal-status) was set in the period
     r.tables.push_back(make_table(
         "goals_by_status",

@@ -662,6 +662,71 @@ CREATE UNIQUE INDEX case_transfer_in_bundle ON case_transfer(bundle_sha256) WHER
 CREATE UNIQUE INDEX case_transfer_in_case ON case_transfer(municipality_number, remote_case) WHERE direction = 'in';
 )sql";
 
+// 12: issue 14, points 3 and 8: appeals (klage) with their steps, the
+// decisions an appeal replaced, and a person's foresatte and verge.
+constexpr const char* kAppeals = R"sql(
+CREATE TABLE appeal (
+  id               INTEGER PRIMARY KEY,
+  case_id          INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  decision_id      INTEGER NOT NULL,
+  received_on      TEXT NOT NULL,
+  appellant        TEXT NOT NULL CHECK (appellant = 'person' OR appellant = 'foresatt' OR appellant = 'verge'),
+  appellant_name   TEXT,
+  deadline         TEXT NOT NULL,
+  late             INTEGER NOT NULL CHECK (late = 0 OR late = 1),
+  decision_outcome TEXT NOT NULL,
+  status           TEXT NOT NULL CHECK (status = 'received' OR status = 'reversed' OR status = 'upheld'
+                                        OR status = 'forwarded' OR status = 'returned' OR status = 'final_upheld'
+                                        OR status = 'final_reversed'),
+  status_on        TEXT NOT NULL,
+  registered_on    TEXT NOT NULL,
+  registered_by    TEXT NOT NULL
+) STRICT;
+CREATE INDEX appeal_case ON appeal(case_id);
+CREATE INDEX appeal_open ON appeal(status, case_id)
+  WHERE status = 'received' OR status = 'returned' OR status = 'upheld' OR status = 'forwarded';
+
+CREATE TABLE appeal_step (
+  id          INTEGER PRIMARY KEY,
+  appeal_id   INTEGER NOT NULL REFERENCES appeal(id) ON DELETE CASCADE,
+  step        TEXT NOT NULL CHECK (step = 'review' OR step = 'forward' OR step = 'outcome'),
+  result      TEXT,
+  step_on     TEXT NOT NULL,
+  grounds     TEXT,
+  recorded_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX appeal_step_appeal ON appeal_step(appeal_id);
+
+CREATE TABLE decision_history (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  decision_id     INTEGER NOT NULL,
+  appeal_id       INTEGER REFERENCES appeal(id) ON DELETE CASCADE,
+  outcome         TEXT NOT NULL,
+  grounds         TEXT,
+  decided_on      TEXT NOT NULL,
+  decided_by      TEXT NOT NULL,
+  appeal_deadline TEXT NOT NULL,
+  letter          TEXT NOT NULL,
+  replaced_on     TEXT NOT NULL,
+  replaced_by     TEXT NOT NULL
+) STRICT;
+CREATE INDEX decision_history_case ON decision_history(case_id);
+
+CREATE TABLE person_guardian (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL CHECK (kind = 'foresatt' OR kind = 'verge'),
+  name      TEXT NOT NULL,
+  address   TEXT,
+  added_on  TEXT NOT NULL,
+  added_by  TEXT NOT NULL,
+  ended_on  TEXT,
+  ended_by  TEXT
+) STRICT;
+CREATE INDEX person_guardian_person ON person_guardian(person_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -677,6 +742,7 @@ const std::vector<Migration>& migrations() {
       {9, "meetings, case log, team reviews, approvals, contact details", kTeamWork},
       {10, "a case's last change, for stale cases", kLastChanged},
       {11, "transfer between municipalities", kTransfer},
+      {12, "appeals, replaced decisions, guardians", kAppeals},
   };
   return all;
 }

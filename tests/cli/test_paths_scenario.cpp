@@ -1,7 +1,8 @@
 // Issue 14, "Done when": one scenario walks the paths a case takes off the
 // happy one (declined at intake, declined after assessment, withdrawn by
-// the reporter, moved, died, reassigned, corrected, a target group changed,
-// a goal dropped); after each step `remind --json` shows exactly what is still
+// the reporter, moved, died, appealed and reversed, appealed and forwarded
+// and upheld, reassigned, corrected, a target group changed, a goal
+// dropped); after each step `remind --json` shows exactly what is still
 // owed (nothing for a closed case) and `audit verify` passes.
 
 #include "cli/test_paths_helpers.hpp"
@@ -118,6 +119,36 @@ TEST_CASE("scenario: every path a case takes, with what remind owes after each s
   CHECK(sc.owed(died, "2026-02-01") == Owed{{"no_team", kUnit}});
   sc.run("2026-02-01", {"case", "close", died, "--reason", "died"});
   CHECK(sc.owed(died, "2026-06-01").empty());
+
+  // 6. Appealed and reversed: a refusal, the person's appeal, the municipality reverses it.
+  auto refused = [&](int n) {
+    const std::string c = sc.refer("2026-01-05", robust::synthetic_fnr(n));
+    sc.run("2026-01-06", {"consent", "give", c, "--scope", "utredning", "--form", "muntlig", "--given-by", "person"});
+    sc.run("2026-01-08", cat({"assess", c, "--instrument", "kjennetegn"},
+                             cat(kjennetegn_answers(), {"--assessor", "Ane Lie", "--profession", "sykepleier"})));
+    sc.run("2026-01-10", {"decide", c, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
+    return c;
+  };
+  const std::string reversed = refused(6);
+  CHECK(sc.owed(reversed, "2026-02-01").empty());
+  sc.run("2026-02-01", {"appeal", "register", reversed, "--received", "2026-02-01", "--from", "person"});
+  CHECK(sc.owed(reversed, "2026-02-22") == Owed{{"appeal_review", kUnit}});
+  sc.run("2026-02-10", {"appeal", "review", reversed, "--reverse", "--grounds", "Ny legeerklæring viser behov"});
+  CHECK(sc.owed(reversed, "2026-02-24") == Owed{{"no_team", kUnit}});
+
+  // 7. Appealed late by the verge, upheld, forwarded to statsforvalteren, upheld there.
+  const std::string upheld = refused(7);
+  sc.run("2026-02-15", {"appeal", "register", upheld, "--received", "2026-02-15", "--from", "verge", "--name", "Ola Verge"});
+  sc.run("2026-02-20", {"appeal", "review", upheld, "--uphold", "--grounds", "Ingen nye opplysninger"});
+  CHECK(sc.owed(upheld, "2026-02-27") == Owed{{"appeal_forward", kUnit}});
+  sc.run("2026-02-25", {"appeal", "forward", upheld});
+  CHECK(sc.owed(upheld, "2026-02-27").empty());
+  CHECK(sc.owed(upheld, "2026-05-26") == Owed{{"appeal_outcome", kUnit}});
+  sc.run("2026-05-02", {"appeal", "outcome", upheld, "--upheld", "--date", "2026-05-01"});
+  CHECK(sc.owed(upheld, "2027-01-01").empty());
+  const auto appealed = sc.f.oppteam({"--json", "case", "show", upheld}).json();
+  CHECK(appealed["appeals"][0]["late"] == true);
+  CHECK(appealed["appeals"][0]["status"] == "final_upheld");
 
   // The case show of the moved case tells its whole path.
   const auto show = sc.f.oppteam({"--json", "case", "show", moved}).json();

@@ -49,7 +49,7 @@ run_checks() {
     check_eq "$label: subcommands by prefix" "$(complete_with "$setup" oppteam re)" "refer remind report restore"
     check_eq "$label: all subcommands, no hidden one" \
         "$(complete_with "$setup" oppteam '')" \
-        "approve archive assess audit backup case check config consent decide evaluate init log meeting person plan purge refer remind report restore team"
+        "appeal approve archive assess audit backup case check config consent decide evaluate init log meeting person plan purge refer remind report restore team"
     check_eq "$label: sub-subcommands" "$(complete_with "$setup" oppteam team c)" "close coordinator create"
     check_eq "$label: options of a subcommand" "$(complete_with "$setup" oppteam refer add --rep)" "--reporter-name --reporter-type"
     check_eq "$label: global options" "$(complete_with "$setup" oppteam --d)" "--db"

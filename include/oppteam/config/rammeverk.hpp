@@ -81,6 +81,8 @@ struct Contact {
 struct AccessUser {
   std::string name;
   std::vector<std::string> roles;
+  std::string full_name;  // the officer's full name under a letter (optional)
+  std::string title;      // and title (optional)
 };
 
 struct AccessRole {
@@ -110,6 +112,9 @@ struct Rammeverk {
     int meeting_notice = 7;         // a planned meeting is reminded of this long before
     int minutes_after = 7;          // minutes still missing this long after a meeting
     int team_review_interval = 180; // the team reviews itself this often
+    int appeal_review = 21;         // an appeal is reviewed by the municipality this long after it was received
+    int appeal_forward = 7;         // an upheld appeal goes to statsforvalteren this long after the review
+    int appeal_outcome = 90;        // statsforvalteren's outcome is followed up this long after forwarding
   } deadlines;
 
   struct {

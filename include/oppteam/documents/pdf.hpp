@@ -53,10 +53,11 @@ Letterhead letterhead(const Rammeverk& rv);
 // line is space; every other line a paragraph of its own.
 std::vector<Block> blocks_from_text(const std::string& text);
 
-// A letter (as stored and printed to the terminal) to blocks: its first line,
-// when it is the municipality's name, is left to the letterhead; the next
-// line is the title; the rest as blocks_from_text.
-std::vector<Block> letter_blocks(const std::string& letter, const std::string& municipality_name);
+// A letter (as stored and printed to the terminal) to blocks: its first
+// lines, when they are the letterhead's (`head_lines`: the municipality's
+// name, the unit, the address, in that order), are left to the letterhead;
+// the next line is the title; the rest as blocks_from_text.
+std::vector<Block> letter_blocks(const std::string& letter, const std::vector<std::string>& head_lines);
 
 // Renders the document as PDF onto `out`. Returns the number of pages.
 // Throws Error (74) when cairo reports a failure.

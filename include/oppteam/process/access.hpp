@@ -86,6 +86,12 @@ void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c)
 // the case it found, so the command need not look it up again.
 CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_view case_number);
 
+// For case assign: authorize_case(ctx, "case.assign", case_number), and
+// assigning the case to oneself needs case.assign everywhere: held only
+// through coordinated: (or owned:), it is refused (audited, exit 77), so a
+// koordinator cannot give themselves owned: rights that outlast the team.
+CaseRef authorize_assign(Context& ctx, std::string_view case_number, const std::string& to);
+
 // True when `user` owns case `case_id` (case_file.owner).
 bool owns_case(Database& db, std::string_view user, std::int64_t case_id);
 

@@ -39,6 +39,7 @@ struct CaseReopened {
   std::string case_number;
   std::string status;  // the status the case had when it was closed
   bool team_reopened = false;
+  bool team_paused = false;  // the team was active, but has no valid team consent now: it comes back paused
   bool plan_reopened = false;
 };
 

@@ -7,6 +7,7 @@
 // never deleted, and takes effect at once: an active team that no longer
 // has a valid team consent is paused in the same transaction.
 
+#include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <cstdint>
@@ -47,6 +48,14 @@ struct ConsentWithdrawn {
 // Records a consent on `case_number`. Exit 64 for a bad scope, form or
 // given-by; exit 2 when the age rule refuses it, or the case is closed.
 ConsentGiven give_consent(const Context& ctx, std::string_view case_number, const ConsentInput& in);
+
+class AuditWriter;
+
+// Pauses the active team of case `c` when it has no valid team consent on
+// `on` (inside the caller's write), audited through `audit` as team.pause
+// with `why`. True when it paused the team. withdraw_consent, case void of
+// a consent and case reopen call it.
+bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, AuditWriter& audit, const std::string& why);
 
 // Withdraws the consents in force for `scope` (or only consent `id`). Exit
 // 2 when none is in force.

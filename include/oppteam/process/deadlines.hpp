@@ -41,6 +41,17 @@ Date consent_review_due(const Rammeverk& rv, Date given);
 // (deadlines.reopen_within_days).
 Date reopen_until(const Rammeverk& rv, Date closed);
 
+// A decision's appeal deadline: deadlines.appeal after the letter's date
+// (pasient- og brukerrettighetsloven § 7-5).
+Date appeal_deadline(const Rammeverk& rv, Date decided);
+
+// The due date of the step an open appeal owes, from the date of its last
+// step (`since`): a review (status received or returned,
+// deadlines.appeal_review), the forwarding (upheld, deadlines.appeal_forward)
+// or a follow-up of statsforvalteren's outcome (forwarded,
+// deadlines.appeal_outcome).
+Date appeal_step_due(const Rammeverk& rv, std::string_view status, Date since);
+
 // The same offsets as SQLite date modifiers ("+56 days"), for SQL that
 // computes these dates per row; the decision's promised date is applied in
 // that SQL as max(date(opened, modifier), latest expected_by), as above.

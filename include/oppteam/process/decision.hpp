@@ -8,6 +8,7 @@
 // (§ 7-5). A foreløpig svar (forvaltningsloven § 11a) may be recorded
 // while the case waits for its decision.
 
+#include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <optional>
@@ -19,6 +20,7 @@ struct DecisionInput {
   bool grant = false;
   std::string grounds;            // required for a refusal
   std::optional<Date> decided_on; // default today
+  std::string signed_by{};        // (initialised: {grant, grounds, date} stays complete) "Name, Title" under the letter; default: the officer's [[access.user]] full_name and title
 };
 
 struct DecisionResult {
@@ -32,6 +34,24 @@ struct DecisionResult {
 // Exit 64 for a refusal without grounds; exit 2 when the case is already
 // decided or closed, or lacks the assessment the rammeverk requires.
 DecisionResult decide_case(const Context& ctx, std::string_view case_number, const DecisionInput& in);
+
+// Writes decision `in` of case `c` inside the caller's write, without the
+// rules decide_case checks first (the appeal code checks its own): the
+// letter (to the person, a verge, or the foresatte of a person under
+// consent_age; signed by the officer; with the unit and its address), the
+// row and the case's status, audited. When the case has a decision already
+// (a reversal after `appeal_id`), the one before is kept in
+// decision_history and the row becomes the new decision in force.
+DecisionResult write_decision(const Context& ctx, const CaseRef& c, const DecisionInput& in,
+                              std::optional<std::int64_t> appeal_id);
+
+struct DecisionLetter {
+  std::string case_number, outcome, decided_on, letter;
+};
+
+// The letter of the decision in force, as it was sent (an audited read).
+// Exit 1 when the case has no decision.
+DecisionLetter decision_letter(const Context& ctx, std::string_view case_number);
 
 struct PreliminaryReplyResult {
   std::string case_number;

@@ -18,7 +18,8 @@ namespace oppteam {
 inline constexpr std::string_view kReminderKinds[] = {
     "preliminary_reply", "decision", "no_team", "no_coordinator", "no_plan",
     "evaluation", "measure", "consent_withdrawn", "consent_review", "declined",
-    "meeting", "minutes", "action", "team_review", "approval", "stale_case"};
+    "meeting", "minutes", "action", "team_review", "approval", "stale_case",
+    "appeal_review", "appeal_forward", "appeal_outcome"};
 
 struct Reminder {
   std::string case_number;

@@ -1,0 +1,103 @@
+#pragma once
+// Klage (issue 14, point 3): an appeal against the decision in force is
+// registered with the date it was received and who appeals; it is flagged
+// late when received after the decision's appeal deadline (the rammeverk's
+// [deadlines] appeal, counted from the letter's date) and is registered all
+// the same (a late appeal may still be considered, forvaltningsloven § 31).
+// The municipality reviews it (§ 33): reversing makes a new decision and
+// letter through the decision code (the one before is kept in
+// decision_history); upholding owes a forwarding to statsforvalteren, and
+// statsforvalteren's outcome is recorded at last (upheld, reversed, or
+// returned for a new review). Each step is kept (appeal_step) and audited;
+// the step still owed is a reminder (remind), its due date from
+// process/deadlines.
+
+#include <oppteam/process/cases.hpp>
+#include <oppteam/process/context.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+// appeal.status values: the step last taken. Open (a step is owed):
+// received (review owed), upheld (forwarding owed), forwarded (the outcome
+// awaited), returned (a new review owed). Done: reversed (by the
+// municipality), final_upheld, final_reversed (by statsforvalteren).
+inline constexpr std::string_view kAppealReceived = "received";
+inline constexpr std::string_view kAppealReversed = "reversed";
+inline constexpr std::string_view kAppealUpheld = "upheld";
+inline constexpr std::string_view kAppealForwarded = "forwarded";
+inline constexpr std::string_view kAppealReturned = "returned";
+inline constexpr std::string_view kAppealFinalUpheld = "final_upheld";
+inline constexpr std::string_view kAppealFinalReversed = "final_reversed";
+
+bool appeal_open(std::string_view status);
+
+struct AppealInput {
+  Date received;
+  std::string from;  // person | foresatt | verge
+  std::string name;  // who appeals; optional for the person
+};
+
+struct AppealStep {
+  std::string step;    // review | forward | outcome
+  std::string result;  // reverse | uphold (review); upheld | reversed | returned (outcome); "" (forward)
+  std::string on, by, grounds;
+};
+
+struct Appeal {
+  std::int64_t id = 0;
+  std::string case_number;
+  std::string received_on, from, name;
+  std::string deadline;  // the appeal deadline of the decision appealed
+  bool late = false;
+  std::string decision_outcome;  // the outcome appealed against
+  std::string status, status_on;
+  std::string registered_by;
+  std::string due;  // the owed step's due date, "" when done
+  std::vector<AppealStep> steps;
+};
+
+// Registers an appeal against the case's decision in force. Exit 64 for a
+// bad --from, or a foresatt or verge without --name; 65 for a date after
+// today or before the decision; 2 when the case has no decision, is
+// closed, or has an open appeal already.
+Appeal register_appeal(const Context& ctx, std::string_view case_number, const AppealInput& in);
+
+struct AppealReviewed {
+  Appeal appeal;
+  std::string new_outcome;  // when reversed: the new decision's outcome
+  std::string letter;       // when reversed: the new decision's letter
+};
+
+// The municipality's review of the open appeal (received or returned):
+// `reverse` makes a new decision (the other outcome) with `grounds` and its
+// letter; otherwise the decision is upheld and a forwarding is owed. Exit
+// 64 without grounds; 2 when no appeal awaits a review, or (reverse) the
+// case has a team (close the team first).
+AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds);
+
+// Records that the upheld appeal went to statsforvalteren on `on`. Exit 2
+// when no upheld appeal awaits forwarding; 65 for a date after today or
+// before the review.
+Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on);
+
+// statsforvalteren's outcome (upheld | reversed | returned) of the
+// forwarded appeal, received on `on`. Reversed makes a new decision (the
+// other outcome) and letter as a review does; returned owes a new review.
+// Exit 64 for a bad outcome; 2 when no appeal is forwarded; 65 for a date
+// after today or before the forwarding.
+AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, const std::string& outcome, Date on);
+
+// The appeals of a case, oldest first, with their steps and the owed
+// step's due date (no audit: for views that audit).
+std::vector<Appeal> read_appeals(const Context& ctx, std::int64_t case_id);
+
+nlohmann::json to_json(const Appeal& a);
+
+}  // namespace oppteam

@@ -1,0 +1,36 @@
+#pragma once
+// A person's foresatte and verge (issue 14, point 8): recorded with
+// `person guardian add`, kept with their history (a row per guardian, never
+// deleted but by purge), audited. A decision letter about a person under
+// consent_age goes to the foresatte, about a person with a verge to the verge.
+
+#include <oppteam/process/context.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+struct Guardian {
+  std::int64_t id = 0;
+  std::string kind;  // foresatt | verge
+  std::string name, address, added_on, added_by;
+  std::string ended_on, ended_by;  // empty while the guardian holds
+};
+
+struct GuardianInput {
+  std::string kind = "foresatt";
+  std::string name;
+  std::string address;  // optional, one line or several
+};
+
+// Records a guardian of the person `fnr`. Exit 64 for a bad kind or no
+// name, 65 for a bad number or text, 1 for no such person, 2 when the same
+// name holds as that kind already.
+Guardian add_guardian(const Context& ctx, std::string_view fnr, const GuardianInput& in);
+
+// The guardians of a person, oldest first (no audit: for views that audit).
+std::vector<Guardian> read_guardians(Database& db, std::int64_t person_id);
+
+}  // namespace oppteam

@@ -1,0 +1,131 @@
+// oppteam appeal register | review | forward | outcome   (issue 14, point 3: klage)
+
+#include "cli/commands.hpp"
+#include "cli/pdf_option.hpp"
+
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/process/access.hpp>
+#include <oppteam/process/appeal.hpp>
+#include <oppteam/util/user_date.hpp>
+
+namespace oppteam::cli {
+
+namespace {
+
+struct AppealOptions {
+  std::string case_number, received, from, name, grounds, date;
+  bool reverse = false, uphold = false, upheld = false, reversed = false, returned = false;
+  PdfOption pdf;
+};
+
+// The text of an appeal's state: what happened last and what is owed.
+std::string appeal_text(Session& s, const Appeal& a) {
+  std::string text = s.text("appeal.status." + a.status, a.case_number, long_date(a.status_on, s.lang()));
+  if (a.late) text += "\n" + s.text("appeal.late", long_date(a.deadline, s.lang()));
+  if (!a.due.empty()) text += "\n" + s.text("appeal.due", long_date(a.due, s.lang()));
+  return text;
+}
+
+// The output of review and outcome: the appeal, and a new decision's letter when it reversed.
+void emit_reviewed(Session& s, const AppealOptions& o, const AppealReviewed& r) {
+  nlohmann::json doc = {{"case", r.appeal.case_number}, {"appeal", to_json(r.appeal)}};
+  std::string text = appeal_text(s, r.appeal);
+  if (!r.new_outcome.empty()) {
+    doc["decision"] = {{"outcome", r.new_outcome}, {"letter", r.letter}};
+    text += "\n\n" + r.letter;
+    if (o.pdf.wanted()) {
+      Context& ctx = s.ctx();
+      emit_pdf(s, o.pdf, documents::letter_pdf(ctx.rv, ctx.rv.municipality.language, r.appeal.case_number, r.letter),
+               s.text("pdf.kind.decision", r.appeal.case_number), doc);
+      return;
+    }
+  }
+  s.emit(doc, text);
+}
+
+}  // namespace
+
+void setup_appeal(CLI::App& app, Session& s) {
+  auto* cmd = app.add_subcommand("appeal", "Appeals (klage) against a decision: register, review, forward to "
+                                           "statsforvalteren, record the outcome");
+  cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db appeal register 2026/2 --received 2026-04-20 --from person",
+                 "oppteam --db k.db appeal review 2026/2 --uphold --grounds \"Ingen nye opplysninger\"",
+                 "oppteam --db k.db appeal forward 2026/2", "oppteam --db k.db appeal outcome 2026/2 --upheld --date 2026-07-01"});
+
+  auto r = std::make_shared<AppealOptions>();
+  auto* reg = cmd->add_subcommand("register", "Register an appeal against the case's decision; flagged late after the "
+                                              "appeal deadline, and registered all the same (forvaltningsloven § 31)");
+  reg->add_option("CASE", r->case_number, "the case number, YYYY/N")->required();
+  reg->add_option("--received", r->received, "the date the appeal was received (2026-03-02, 2.3.2026, i dag)")->required();
+  reg->add_option("--from", r->from, "who appeals: person, foresatt or verge")
+      ->required()
+      ->check(CLI::IsMember({"person", "foresatt", "verge"}));
+  reg->add_option("--name", r->name, "the name of who appeals (required for foresatt and verge)");
+  examples(reg, {"oppteam --db k.db appeal register 2026/2 --received 2026-04-20 --from person",
+                 "oppteam --db k.db appeal register 2026/3 --received i dag --from foresatt --name \"Kari Hansen\""});
+  reg->callback([&s, r] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "appeal.write", r->case_number);
+    const Appeal a = register_appeal(ctx, r->case_number, {parse_user_date(r->received, "--received", s.clock().today()), r->from, r->name});
+    s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, appeal_text(s, a));
+  });
+
+  auto v = std::make_shared<AppealOptions>();
+  auto* review = cmd->add_subcommand("review", "The municipality's review of the appeal: --reverse makes a new decision and "
+                                               "letter, --uphold sends it on to statsforvalteren (appeal forward)");
+  review->add_option("CASE", v->case_number, "the case number, YYYY/N")->required();
+  auto* rev = review->add_flag("--reverse", v->reverse, "reverse the decision (omgjøring): a new decision, the other outcome");
+  auto* up = review->add_flag("--uphold", v->uphold, "uphold the decision: the appeal goes to statsforvalteren");
+  rev->excludes(up);
+  review->add_option("--grounds", v->grounds, "the grounds of the review (required)")->required();
+  add_pdf_option(review, v->pdf);
+  examples(review, {"oppteam --db k.db appeal review 2026/2 --reverse --grounds \"Ny legeerklæring viser behov\"",
+                    "oppteam --db k.db appeal review 2026/3 --uphold --grounds \"Ingen nye opplysninger\""});
+  review->callback([&s, v] {
+    if (!v->reverse && !v->uphold) throw make_error(ExitCode::usage, "appeal.choose_review");
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "appeal.write", v->case_number);
+    if (v->reverse) authorize_case(ctx, "decide", v->case_number);  // a reversal is a new decision
+    check_pdf_target(s, v->pdf);
+    emit_reviewed(s, *v, review_appeal(ctx, v->case_number, v->reverse, v->grounds));
+  });
+
+  auto f = std::make_shared<AppealOptions>();
+  auto* fwd = cmd->add_subcommand("forward", "Record that the upheld appeal was sent to statsforvalteren");
+  fwd->add_option("CASE", f->case_number, "the case number, YYYY/N")->required();
+  fwd->add_option("--date", f->date, "the date it was sent (default: today)");
+  examples(fwd, {"oppteam --db k.db appeal forward 2026/3 --date 2026-05-02"});
+  fwd->callback([&s, f] {
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "appeal.write", f->case_number);
+    const Date on = f->date.empty() ? s.clock().today() : parse_user_date(f->date, "--date", s.clock().today());
+    const Appeal a = forward_appeal(ctx, f->case_number, on);
+    s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, appeal_text(s, a));
+  });
+
+  auto o = std::make_shared<AppealOptions>();
+  auto* out = cmd->add_subcommand("outcome", "Record statsforvalteren's outcome: --upheld, --reversed (a new decision and "
+                                             "letter) or --returned (the municipality reviews it again)");
+  out->add_option("CASE", o->case_number, "the case number, YYYY/N")->required();
+  auto* a1 = out->add_flag("--upheld", o->upheld, "statsforvalteren upheld the decision");
+  auto* a2 = out->add_flag("--reversed", o->reversed, "statsforvalteren reversed the decision");
+  auto* a3 = out->add_flag("--returned", o->returned, "statsforvalteren returned the case for a new review");
+  a1->excludes(a2)->excludes(a3);
+  a2->excludes(a3);
+  out->add_option("--date", o->date, "the date of statsforvalteren's decision (default: today)");
+  add_pdf_option(out, o->pdf);
+  examples(out, {"oppteam --db k.db appeal outcome 2026/3 --upheld --date 2026-07-01"});
+  out->callback([&s, o] {
+    const std::string outcome = o->upheld ? "upheld" : o->reversed ? "reversed" : o->returned ? "returned" : "";
+    if (outcome.empty()) throw make_error(ExitCode::usage, "appeal.choose_outcome");
+    Context& ctx = s.ctx();
+    authorize_case(ctx, "appeal.write", o->case_number);
+    if (o->reversed) authorize_case(ctx, "decide", o->case_number);  // the reversal becomes the decision in force
+    check_pdf_target(s, o->pdf);
+    const Date on = o->date.empty() ? s.clock().today() : parse_user_date(o->date, "--date", s.clock().today());
+    emit_reviewed(s, *o, appeal_outcome(ctx, o->case_number, outcome, on));
+  });
+}
+
+}  // namespace oppteam::cli

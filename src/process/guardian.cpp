@@ -1,0 +1,55 @@
+#include <oppteam/process/guardian.hpp>
+
+#include <oppteam/audit/audit_log.hpp>
+#include <oppteam/domain/personal_number.hpp>
+#include <oppteam/process/correction.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
+
+namespace oppteam {
+
+Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const GuardianInput& in) {
+  if (in.kind != "foresatt" && in.kind != "verge") throw make_error(ExitCode::usage, "guardian.bad_kind", in.kind);
+  const std::string name = required_value(in.name, "--name");
+  require_text(in.address, "--address", TextField::lines);
+  const std::string address = trim(in.address);
+  const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
+  return ctx.db.write([&] {
+    SQLite::Statement q(ctx.db.sql(), "SELECT id FROM person WHERE fnr = ?");
+    q.bind(1, fnr);
+    if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
+    const std::int64_t person_id = q.getColumn(0).getInt64();
+    q.reset();
+    for (const auto& g : read_guardians(ctx.db, person_id))
+      if (g.ended_on.empty() && g.kind == in.kind && g.name == name)
+        throw make_error(ExitCode::refused, "guardian.already", name, in.kind);
+    SQLite::Statement ins(ctx.db.sql(),
+                          "INSERT INTO person_guardian(person_id, kind, name, address, added_on, added_by) VALUES (?, ?, ?, ?, ?, ?)");
+    ins.bind(1, person_id);
+    ins.bind(2, in.kind);
+    ins.bind(3, name);
+    if (address.empty()) ins.bind(4);
+    else ins.bind(4, address);
+    ins.bind(5, format_date(ctx.today()));
+    ins.bind(6, ctx.actor);
+    ins.exec();
+    const std::int64_t id = ctx.db.sql().getLastInsertRowid();
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_add", "", fnr, in.kind + " " + std::to_string(id));
+    return Guardian{id, in.kind, name, address, format_date(ctx.today()), ctx.actor, "", ""};
+  });
+}
+
+std::vector<Guardian> read_guardians(Database& db, std::int64_t person_id) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT id, kind, name, coalesce(address, ''), added_on, added_by, coalesce(ended_on, ''), "
+                      "coalesce(ended_by, '') FROM person_guardian WHERE person_id = ? ORDER BY id");
+  q.bind(1, person_id);
+  std::vector<Guardian> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
+                   q.getColumn(7).getString()});
+  return out;
+}
+
+}  // namespace oppteam
