@@ -54,7 +54,11 @@ Command::Command(const std::vector<std::string>& args, const std::map<std::strin
     auto eq = kv.find('=');
     if (eq == std::string::npos) continue;
     std::string k = kv.substr(0, eq);
-    if (k.rfind("OPPTEAM_", 0) == 0 || k.rfind("XDG_", 0) == 0 || k == "NO_COLOR") continue;
+    // The locale chooses the language of messages when nothing else does: a
+    // test gives LANG itself when it wants one.
+    if (k.rfind("OPPTEAM_", 0) == 0 || k.rfind("XDG_", 0) == 0 || k == "NO_COLOR" || k == "LANG" || k == "LC_ALL" ||
+        k == "LC_MESSAGES")
+      continue;
     vars[k] = kv.substr(eq + 1);
   }
   for (const auto& [k, v] : env) vars[k] = v;

@@ -1,0 +1,132 @@
+// One language per output (issue 17, point 5): the core path run with
+// --lang nn prints no Bokmål-only word, and with --lang en no Norwegian-only
+// word. What the rammeverk and the user wrote is data in its own language:
+// every quoted text of the example rammeverk and every argument given is
+// taken out of the output before the words are looked at.
+// Personal numbers are synthetic (month + 80).
+
+#include "cli/test_team_helpers.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+using namespace team_test;
+
+namespace {
+
+// Words of Bokmål that Nynorsk does not have (each checked as a whole word).
+const std::vector<std::string> kBokmalOnly = {
+    "ikke",     "hva",     "hvem",    "hvis",      "hvordan", "hvor",     "hvilken",    "hvilke",  "noen",
+    "jeg",      "fra",     "ble",     "uten",      "saken",   "tjeneste", "tjenester",  "tjenesten", "innvilget",
+    "avsluttet", "dager",  "navn",    "bare",      "selv",    "hver",     "hvert",      "kommer",  "gjøre",
+    "være",     "mer",     "ennå",    "mangler",   "trenger", "påkrevd",  "siden",      "sammen",  "gjelder",
+    "mottatt",  "enhet",   "opprettet", "forfalt", "avslått", "medlemmer", "påminnelser", "påminnelse"};
+
+// Words that are Norwegian (nb or nn) and not English.
+const std::vector<std::string> kNorwegianOnly = {
+    "ikke", "ikkje", "og",  "er",      "frist",  "samtykke", "vedtak",   "sak",      "saken",   "saka",     "eller",
+    "med",  "til",   "av",  "på",      "dager",  "dagar",    "mottatt",  "innvilget", "innvilga", "avsluttet", "avslutta",
+    "mål",  "tiltak", "møte", "ingen", "kartlegging", "koordinator", "fastlege", "melding", "klage", "gjeld", "gjelder"};
+
+// Every quoted text of the rammeverk file: labels, item texts, names.
+std::vector<std::string> quoted_texts(const std::string& toml) {
+  std::vector<std::string> out;
+  static const std::regex quoted("\"([^\"\\n]{2,})\"");
+  for (auto it = std::sregex_iterator(toml.begin(), toml.end(), quoted); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1].str());
+  return out;
+}
+
+// `text` without any of `data` (longest first).
+std::string without(std::string text, std::vector<std::string> data) {
+  std::sort(data.begin(), data.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& d : data) {
+    if (d.size() < 2) continue;
+    for (auto at = text.find(d); at != std::string::npos; at = text.find(d, at)) text.replace(at, d.size(), " ");
+  }
+  return text;
+}
+
+bool letter(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+
+// The words of `list` that occur in `text` as whole words (any case).
+std::set<std::string> found(const std::string& text, const std::vector<std::string>& list) {
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::set<std::string> out;
+  for (const auto& w : list)
+    for (auto at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1)) {
+      const bool start = at == 0 || !letter(static_cast<unsigned char>(lower[at - 1]));
+      const bool end = at + w.size() == lower.size() || !letter(static_cast<unsigned char>(lower[at + w.size()]));
+      if (start && end) {
+        out.insert(w);
+        break;
+      }
+    }
+  return out;
+}
+
+// The core path in `lang`, text output: every stdout and stderr, with the
+// command that printed it, and every argument given (data).
+struct Path {
+  std::vector<std::pair<std::string, std::string>> outputs;  // (command, output)
+  std::vector<std::string> data;
+};
+
+Path core_path(const std::string& lang) {
+  test::Fixture f;
+  Path p;
+  auto step = [&](const std::string& today, std::vector<std::string> args, std::vector<int> ok = {0}) {
+    for (const auto& a : args) p.data.push_back(a);
+    args.insert(args.begin(), {"--lang", lang, "--today", today});
+    auto r = f.oppteam(args);
+    INFO(args[4] << " " << args[5] << ": " << r.out << r.err);
+    CHECK(std::find(ok.begin(), ok.end(), r.code) != ok.end());
+    p.outputs.emplace_back(args[4] + " " + args[5], r.out + r.err);
+  };
+  step("2026-03-02", {"--db", f.dir.file("other.db"), "init", "--example"});
+  step("2026-03-02", {"refer", "add", "--fnr", kFnr, "--name", "Per Hansen", "--reporter-type", "fastlege", "--received", "2026-03-02",
+                      "--need", "Koordinering"});
+  step("2026-03-03", {"consent", "give", "2026/1", "--scope", "utredning", "--form", "muntlig", "--given-by", "person"});
+  step("2026-03-03", {"consent", "give", "2026/1", "--scope", "team", "--form", "muntlig", "--given-by", "person"});
+  step("2026-03-04", cat({"assess", "2026/1", "--instrument", "kjennetegn", "--assessor", "Ane Lie", "--profession", "sykepleier"},
+                         kjennetegn_answers()));
+  step("2026-03-10", {"decide", "2026/1", "--grant"});
+  step("2026-03-11", {"decide", "2026/1", "--grant"}, {2});  // already decided: a rule refusal
+  step("2026-03-11", {"team", "create", "2026/1", "--coordinator", "Ane Lie", "--gp", "Dr. Berg", "--member",
+                      "Ola Dahl:nav_veileder:nav", "--member", "Siri Moe:hjemmesykepleie:hjemmetjenesten"});
+  step("2026-03-12", {"plan", "goal", "2026/1", "--text", "Bo heime"});
+  step("2026-03-12", {"plan", "measure", "2026/1", "--goal", "1", "--text", "Besøk", "--responsible", "Siri Moe", "--due",
+                      "2026-04-01"});
+  step("2026-03-12", {"plan", "participated", "2026/1", "--how", "Planmøte"});
+  step("2026-03-20", {"evaluate", "2026/1", "--goal", "1=1", "--experienced-quality", "4", "--decision", "continue"});
+  step("2026-04-10", {"remind", "--within", "30"});
+  step("2026-04-10", {"case", "show", "2026/1"});
+  step("2026-04-10", {"case", "list"});
+  step("2026-04-10", {"report", "--from", "2026-01-01", "--to", "2026-12-31"});
+  step("2026-04-10", {"audit", "log", "--case", "2026/1"});
+  step("2026-04-10", {"case", "list", "--status", "motatt"}, {64});  // a usage error
+  for (const auto& t : quoted_texts(test::read_file(test::source_path("examples/rammeverk.toml")))) p.data.push_back(t);
+  return p;
+}
+
+void check_words(const Path& p, const std::vector<std::string>& words, const std::string& what) {
+  for (const auto& [command, output] : p.outputs) {
+    const auto hits = found(without(output, p.data), words);
+    std::string list;
+    for (const auto& h : hits) list += " " + h;
+    INFO(command << ": " << what << ":" << list << "\n" << output);
+    CHECK(hits.empty());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the core path in Nynorsk has no Bokmål-only word", "[lang][words]") {
+  check_words(core_path("nn"), kBokmalOnly, "Bokmål-only words in Nynorsk");
+}
+
+TEST_CASE("the core path in English has no Norwegian-only word", "[lang][words]") {
+  check_words(core_path("en"), kNorwegianOnly, "Norwegian words in English");
+}
