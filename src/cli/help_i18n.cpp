@@ -191,7 +191,10 @@ std::string parse_error_text(const CLI::ParseError& e, Lang lang) {
       if (auto q = split_at(message, " not in {")) return tr(lang, "choice.unknown", q->first, name);
     }
   } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
-    if (auto p = split_at(what, ": ")) return tr(lang, "cli.needs_value", p->first);
+    if (auto p = split_at(what, ": ")) {
+      if (p->second.rfind("At Most ", 0) == 0) return tr(lang, "cli.once", p->first);  // given twice
+      return tr(lang, "cli.needs_value", p->first);
+    }
   }
   return tr(lang, "cli.other", what);
 }

@@ -63,7 +63,10 @@ Command::Command(const std::vector<std::string>& args, const std::map<std::strin
   }
   for (const auto& [k, v] : env) vars[k] = v;
   for (const auto& [k, v] : vars) env_.push_back(k + "=" + v);
-  args_.push_back(OPPTEAM_BINARY);
+  // $OPPTEAM_TEST_BINARY runs the tests against another build (e.g. the
+  // commit before a fix, to see a new test fail there).
+  const char* other = std::getenv("OPPTEAM_TEST_BINARY");
+  args_.push_back(other && *other ? other : OPPTEAM_BINARY);
   args_.insert(args_.end(), args.begin(), args.end());
   for (auto& a : args_) argv_.push_back(a.data());
   argv_.push_back(nullptr);

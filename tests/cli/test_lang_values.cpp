@@ -18,7 +18,7 @@ test::Result run(test::Fixture& f, const std::string& today, std::vector<std::st
 std::vector<std::string> case_numbers(const test::Result& r) {
   const auto j = r.json();
   std::vector<std::string> out;
-  for (const auto& c : j["cases"]) out.push_back(c["number"].get<std::string>());
+  for (const auto& c : j["cases"]) out.push_back(c["case"].get<std::string>());
   return out;
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("closed-set option values take the id or the nb or nn label, and JSON 
   CHECK(partly.code == 0);
   const auto plan = run(f, "2026-03-13", {"--json", "plan", "show", c}).json();
   CHECK(plan["goals"][0]["status"] == "partly");
-  CHECK(plan["goals"][0]["measures"][0]["status"] == "done");
+  CHECK(plan["measures"][0]["status"] == "done");
 
   REQUIRE(run(f, "2026-03-13", {"plan", "participated", c, "--how", "Planmøte heime"}).code == 0);
   auto eval = run(f, "2026-03-20", {"--json", "evaluate", c, "--goal", "1=1", "--experienced-quality", "4", "--indicator",
