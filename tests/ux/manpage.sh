@@ -47,6 +47,7 @@ for lang in nb nn; do
     check_not_contains "$lang: no English usage line" "$text_l" "Usage: oppteam"
     check_contains "$lang: the refer add options" "$text_l" "--reporter-type"
 done
+check_contains "nb: its name" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nb.1" 2>/dev/null)" "oppteam - oppfølgingsteam for personer"
 check_contains "nb: in Bokmål" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nb.1" 2>/dev/null)" "Hver underkommando"
 check_contains "nn: in Nynorsk" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nn.1" 2>/dev/null)" "Kvar underkommando"
 
