@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
+#include "cli/choices.hpp"
 #include "cli/commands.hpp"
+#include "cli/help_i18n.hpp"
 
 #include <oppteam/io/table.hpp>
 #include <oppteam/io/terminal.hpp>
@@ -116,42 +118,6 @@ const std::vector<Group>& command_groups() {
 // get_subcommands() without a filter lists only those parsed; this lists all.
 bool all_subcommands(CLI::App*) { return true; }
 
-// Edit distance with adjacent transpositions (optimal string alignment), by
-// hand: a dozen lines, and none of our libraries offers it.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
-// The name in `names` that `word` most likely meant: the only one it is a
-// prefix of, else the nearest within two edits (one for short words).
-std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& names) {
-  std::vector<std::string> prefixed;
-  for (const auto& n : names)
-    if (word.size() >= 2 && n.rfind(word, 0) == 0) prefixed.push_back(n);
-  if (prefixed.size() == 1) return prefixed.front();
-  std::optional<std::string> best;
-  std::size_t best_d = 0;
-  for (const auto& n : names) {
-    const auto d = edit_distance(word, n);
-    if (!best || d < best_d) {
-      best = n;
-      best_d = d;
-    }
-  }
-  const std::size_t limit = word.size() <= 3 ? 1 : 2;
-  if (best && best_d <= limit) return best;
-  return std::nullopt;
-}
-
 CLI::Option* find_option(CLI::App* app, const std::string& name) {
   for (CLI::App* a = app; a; a = a->get_parent())
     if (auto* o = a->get_option_no_throw(name)) return o;
@@ -260,6 +226,21 @@ class HelpFormatter : public CLI::Formatter {
   }
 };
 
+// The global options that decide the language (--lang, --db, --config),
+// read before CLI11 parses: help and usage errors come before, or instead
+// of, the parse that sets them (CLI11 sets the same values again).
+void prescan(const std::vector<std::string>& args, GlobalOptions& options) {
+  const std::pair<const char*, std::string*> wanted[] = {{"--lang", &options.lang}, {"--db", &options.db}, {"--config", &options.config}};
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    for (const auto& [name, value] : wanted) {
+      const std::string n(name);
+      if (args[i] == n && i + 1 < args.size()) *value = args[i + 1];
+      else if (args[i].rfind(n + "=", 0) == 0) *value = args[i].substr(n.size() + 1);
+    }
+  }
+}
+
 void set_group(CLI::App& app, const char* name, const char* heading) {
   for (auto* c : app.get_subcommands(all_subcommands))
     if (c->get_name() == name) c->group(heading);
@@ -267,21 +248,7 @@ void set_group(CLI::App& app, const char* name, const char* heading) {
 
 }  // namespace
 
-int run_cli(const std::vector<std::string>& given_args, Streams streams) {
-  GlobalOptions options;
-  Session session(options, streams);
-  // Tables and colour follow stdout: wrapped to a terminal's width and
-  // coloured only on a terminal without NO_COLOR; plain when piped.
-  set_output_style(detect_terminal_style(1, streams.out_tty));
-
-  // "oppteam help [COMMAND...]" is "oppteam [COMMAND...] --help".
-  std::vector<std::string> args = given_args;
-  if (!args.empty() && args.front() == "help") {
-    args.erase(args.begin());
-    args.push_back("--help");
-  }
-
-  CLI::App app{kDescription, "oppteam"};
+void build_app(CLI::App& app, GlobalOptions& options, Session& session) {
   app.formatter(std::make_shared<HelpFormatter>());
   app.set_version_flag("--version", std::string(OPPTEAM_VERSION_STRING));
   app.add_option("--db", options.db, "SQLite store (default $OPPTEAM_DB, else $XDG_DATA_HOME/oppteam/oppteam.db)");
@@ -332,6 +299,8 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   setup_corrections(app, session);
   setup_team_review(*app.get_subcommand("team"), session);
   setup_complete(app, session);
+  // Values from closed sets in the user's words, for every command (choices.hpp).
+  bind_choices(app, session);
   // After the setups: a subcommand copies its parent's footer when created.
   app.footer(kFooter);
   for (const auto& g : command_groups())
@@ -339,6 +308,31 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   for (auto* c : app.get_subcommands(all_subcommands)) {
     if (c->get_group() == "Subcommands") c->group("Other");
   }
+
+}
+
+int run_cli(const std::vector<std::string>& given_args, Streams streams) {
+  GlobalOptions options;
+  Session session(options, streams);
+  // Tables and colour follow stdout: wrapped to a terminal's width and
+  // coloured only on a terminal without NO_COLOR; plain when piped.
+  set_output_style(detect_terminal_style(1, streams.out_tty));
+
+  // "oppteam [GLOBAL OPTIONS] help [COMMAND...]" is "oppteam [COMMAND...] --help".
+  std::vector<std::string> args = given_args;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "help") {
+      args.erase(args.begin() + std::ptrdiff_t(i));
+      args.push_back("--help");
+      break;
+    }
+    const bool takes_value = args[i] == "--db" || args[i] == "--config" || args[i] == "--as" || args[i] == "--lang" || args[i] == "--today";
+    if (takes_value) ++i;
+    else if (args[i] != "--json" && !(args[i].starts_with("--") && args[i].find('=') != std::string::npos)) break;
+  }
+
+  CLI::App app{kDescription, "oppteam"};
+  build_app(app, options, session);
 
   // Output that could not be written (a full disk, /dev/full, a closed
   // pipe) is an I/O error, not success: scripts must not take a cut-off
@@ -351,6 +345,13 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     }
     return code;
   };
+  prescan(args, options);
+  // Help in the user's language: only when it is shown (settled_lang() may
+  // read the rammeverk).
+  auto localized = [&]() -> CLI::App& {
+    localize_help(app, session.settled_lang());
+    return app;
+  };
   try {
     // Everything stored is UTF-8: refuse a malformed argument before parsing,
     // naming its option (the library's text check names it the same way).
@@ -360,11 +361,12 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
     if (app.get_subcommands().empty()) {
-      streams.out << app.help();
+      streams.out << localized().help();
       return finish(0);
     }
     return finish(0);
   } catch (const CLI::CallForHelp&) {
+    session.settled_lang();
     // --help at any level: the help of the deepest subcommand named, unless
     // a subcommand was mistyped on the way ("plan participaton --help").
     if (auto u = find_unknown(app, args); u && !u->is_option) {
@@ -376,15 +378,16 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
                    {session.text("ux.see_help", u->where)});
       return finish(int(ExitCode::usage));
     }
-    streams.out << help_of(deepest(app));
+    streams.out << help_of(deepest(localized()));
     return finish(0);
   } catch (const CLI::CallForAllHelp&) {
-    streams.out << app.help("", CLI::AppFormatMode::All);
+    streams.out << localized().help("", CLI::AppFormatMode::All);
     return finish(0);
   } catch (const CLI::CallForVersion&) {
     streams.out << "oppteam " << OPPTEAM_VERSION_STRING << "\n";
     return finish(0);
   } catch (const CLI::ParseError& e) {
+    session.settled_lang();
     // A mistyped subcommand or option: name the nearest one.
     if (auto u = find_unknown(app, args)) {
       std::string message;
@@ -405,16 +408,25 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     const CLI::App* target = deepest(app);
     if (target != &app && target->get_subcommands().empty() && !visible_subcommands(const_cast<CLI::App*>(target)).empty() &&
         target->get_require_subcommand_min() > 0 && dynamic_cast<const CLI::RequiredError*>(&e)) {
+      session.settled_lang();
       report_error(session, int(ExitCode::usage), session.text("ux.needs_subcommand", path_of(target)), {});
+      localized();
       if (!session.json()) streams.err << "\n" << help_of(target);
       return finish(int(ExitCode::usage));
     }
-    report_error(session, int(ExitCode::usage), clip(e.what(), 2 * kEchoBytes), {session.text("error.see_help")});
+    // CLI11's own message, in the user's language.
+    report_error(session, int(ExitCode::usage), clip(parse_error_text(e, session.settled_lang()), 2 * kEchoBytes),
+                 {session.text("ux.see_help", path_of(target))});
     return finish(int(ExitCode::usage));
   } catch (const Error& e) {
+    // A usage error may come before the rammeverk, and so its language, is read.
+    if (e.code() == ExitCode::usage) session.settled_lang();
     std::vector<std::string> details;
     // An argument may be a whole input line: each is clipped to about 200 bytes.
     for (const auto& d : e.details) details.push_back(render_message(session.lang(), d.key, clip_all(d.args)));
+    // A rule refusal names the command that satisfies the rule ("fix.<key>").
+    if (e.code() == ExitCode::refused && has_message("fix." + e.key()))
+      details.push_back(render_message(session.lang(), "fix." + e.key(), clip_all(e.args())));
     report_error(session, int(e.code()), render_message(session.lang(), e.key(), clip_all(e.args())), details, e.key());
     return finish(int(e.code()));
   } catch (const std::bad_alloc&) {

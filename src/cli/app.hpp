@@ -5,10 +5,16 @@
 
 #include "cli/session.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <vector>
 
 namespace oppteam::cli {
+
+// Builds the whole command tree on `app` (an App{"...", "oppteam"}): the
+// global options, every subcommand, help groups and the value choices.
+void build_app(CLI::App& app, GlobalOptions& options, Session& session);
 
 // Runs oppteam on `args` (without the program name). Returns the exit code.
 int run_cli(const std::vector<std::string>& args, Streams streams);

@@ -1,5 +1,6 @@
 // oppteam audit verify | audit log
 
+#include "cli/audit_text.hpp"
 #include "cli/commands.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
@@ -80,7 +81,8 @@ void setup_audit(CLI::App& app, Session& s) {
       // one entry, one line: a stored field cannot break it or act on the terminal.
       text += fmt::format("{:>6}  {}  {:<10}  {:<12}  {:<18}  {:<10}  {:<8}  {}\n", e.id, visible(e.at.substr(0, 19), false),
                           visible(e.acted_on, false), visible(e.actor, false), visible(e.action, false),
-                          visible(e.object, false), e.rammeverk.substr(0, 8), visible(e.detail, false));
+                          visible(e.object, false), e.rammeverk.substr(0, 8),
+                          visible(audit_detail_text(s.lang(), &ctx.rv, e.action, e.detail), false));
     }
     s.emit({{"entries", items}}, text);
   });

@@ -47,7 +47,10 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
     Context& ctx = s.ctx();
     authorize_case(ctx, "case.close", c->case_number);
     const CaseClosed r = close_case(ctx, c->case_number, {c->reason, c->note, c->to_municipality});
-    std::string text = s.text("closing.closed", r.case_number, r.reason, s.text("case.status." + r.stage));
+    // The reason by its label (the rammeverk's words; its id in English), not its id.
+    const ClosingReason* reason = ctx.rv.find_closing_reason(r.reason);
+    const std::string reason_text = reason && !reason->label.empty() && s.lang() != Lang::en ? reason->label : r.reason;
+    std::string text = s.text("closing.closed", r.case_number, reason_text, s.text("case.status." + r.stage));
     if (r.team_closed) text += "\n" + s.text("closing.team_closed");
     s.emit({{"case", r.case_number}, {"status", "closed"}, {"reason", r.reason}, {"stage", r.stage}, {"closed_on", r.closed_on},
             {"team_closed", r.team_closed}, {"plan_closed", r.plan_closed}},

@@ -9,6 +9,7 @@
 // stale when a subcommand or option is added. Problems (no database, a bad
 // rammeverk) print nothing: a TAB must never spill errors over the screen.
 
+#include "cli/choices.hpp"
 #include "cli/commands.hpp"
 
 #include <oppteam/process/access.hpp>
@@ -72,34 +73,6 @@ CLI::Option* find_option(CLI::App* app, const std::string& name) {
   for (CLI::App* a = app; a; a = a->get_parent())
     if (auto* o = a->get_option_no_throw(name)) return o;
   return nullptr;
-}
-
-// The members of a CLI::IsMember check ("{a,b,c}"), if the option has one.
-std::vector<std::string> fixed_set(CLI::Option* o) {
-  for (int i = 0;; ++i) {
-    CLI::Validator* v = nullptr;
-    try {
-      v = o->get_validator(i);
-    } catch (const CLI::OptionNotFound&) {
-      break;
-    }
-    std::string d = v->get_description();
-    if (d.size() >= 2 && d.front() == '{' && d.back() == '}') {
-      std::vector<std::string> out;
-      std::string item;
-      for (char c : d.substr(1, d.size() - 2)) {
-        if (c == ',') {
-          out.push_back(item);
-          item.clear();
-        } else {
-          item += c;
-        }
-      }
-      out.push_back(item);
-      return out;
-    }
-  }
-  return {};
 }
 
 // Candidates for the value of option `o` (long name without dashes `name`),
@@ -214,7 +187,7 @@ std::vector<std::string> complete_words(Session& s, CLI::App& root, const std::v
         return {std::string(kFiles)};
       } else if (out.empty() && (next == "KIND" || next == "STATUS")) {
         for (const auto* o : pos)
-          if (o->get_name() == next) return starting_with(fixed_set(const_cast<CLI::Option*>(o)), cur);
+          if (o->get_name() == next) return starting_with(fixed_set(o), cur);
       }
     }
   }

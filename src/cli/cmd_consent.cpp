@@ -1,5 +1,6 @@
 // oppteam consent give | withdraw | list
 
+#include "cli/choices.hpp"
 #include "cli/commands.hpp"
 
 #include <oppteam/i18n/dates.hpp>
@@ -86,7 +87,7 @@ void setup_consent(CLI::App& app, Session& s) {
     const ConsentGiven r = give_consent(ctx, g->case_number, in);
     s.emit({{"case", r.case_number}, {"id", r.id}, {"scope", in.scope}, {"form", in.form}, {"given_by", in.given_by},
             {"given_on", format_date(in.given_on.value_or(ctx.today()))}, {"recorded_by", ctx.actor}},
-           s.text("consent.given", in.scope, r.case_number, r.id));
+           s.text("consent.given", value_label(s.lang(), "scope", in.scope), r.case_number, r.id));
   });
 
   auto w = std::make_shared<WithdrawOptions>();
@@ -139,7 +140,7 @@ void setup_consent(CLI::App& app, Session& s) {
     const DeclineRecord r = decline_consent(ctx, d->case_number, in);
     nlohmann::json j = to_json(r);
     j["case"] = d->case_number;
-    s.emit(j, s.text("decline.recorded", r.scope, d->case_number));
+    s.emit(j, s.text("decline.recorded", value_label(s.lang(), "scope", r.scope), d->case_number));
   });
 
   auto list_case = std::make_shared<std::string>();
@@ -159,15 +160,17 @@ void setup_consent(CLI::App& app, Session& s) {
              s.text("case.col_recorded_by"), s.text("case.col_document"), s.text("case.col_state")});
     for (const auto& r : records) {
       items.push_back(to_json(r));
-      std::string by = r.given_by + (r.giver_name.empty() ? "" : " (" + r.giver_name + ")");
+      std::string by = value_label(L, "given_by", r.given_by) + (r.giver_name.empty() ? "" : " (" + r.giver_name + ")");
       std::string state = !r.withdrawn_on.empty() ? s.text("case.consent_withdrawn", long_date(r.withdrawn_on, L))
                                                   : s.text(r.valid ? "case.consent_valid" : "case.consent_pending");
-      t.add({std::to_string(r.id), r.scope, r.form, by, long_date(r.given_on, L), r.recorded_by, r.document_ref, state});
+      t.add({std::to_string(r.id), value_label(L, "scope", r.scope), value_label(L, "form", r.form), by, long_date(r.given_on, L),
+             r.recorded_by, r.document_ref, state});
     }
     std::string text = records.empty() ? s.text("consent.none") : t.render();
     for (const auto& x : declines)
       text += (text.empty() || text.back() == '\n' ? "" : "\n") +
-              s.text("decline.line", x.scope, long_date(x.declined_on, L), x.form, x.declined_by, x.recorded_by) +
+              s.text("decline.line", value_label(L, "scope", x.scope), long_date(x.declined_on, L), value_label(L, "form", x.form),
+                     value_label(L, "given_by", x.declined_by), x.recorded_by) +
               (x.note.empty() ? "" : ": " + x.note) + "\n";
     s.emit({{"case", *list_case}, {"consents", items}, {"declines", declined}}, text);
   });

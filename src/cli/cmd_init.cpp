@@ -25,6 +25,7 @@ void setup_init(CLI::App& app, Session& s) {
     Database db = init_database(path, rv, s.clock(), s.actor());
     const auto version = db.schema_version();
     s.adopt(std::move(db));
+    s.rv();  // without --lang, the message is in the language of the rammeverk just stored
     s.emit({{"database", path}, {"schema_version", version}, {"rammeverk", rv.source_name}, {"rammeverk_hash", rv.hash}},
            s.text("init.done", path, rv.source_name, version));
   });

@@ -1,5 +1,7 @@
 #include "cli/session.hpp"
 
+#include "cli/help_i18n.hpp"
+
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/setup.hpp>
@@ -77,7 +79,19 @@ Lang Session::lang() {
     if (auto l = parse_lang(options_.lang)) return *l;
   }
   if (rv_) return rv_->municipality.language;
-  return Lang::nb;
+  return locale_lang().value_or(Lang::nb);
+}
+
+Lang Session::settled_lang() {
+  if (!probed_ && !rv_ && !(!options_.lang.empty() && parse_lang(options_.lang))) {
+    probed_ = true;
+    try {
+      if (config_path() || std::filesystem::exists(db_path())) rv();
+    } catch (const std::exception&) {
+      // The command meets the same problem and reports it; here only the language is wanted.
+    }
+  }
+  return lang();
 }
 
 Database& Session::db() {

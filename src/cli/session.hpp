@@ -50,7 +50,12 @@ class Session {
   std::string login() const;
   const Clock& clock();
   bool json() const { return options_.json; }
+  // The language of messages: --lang, else the rammeverk's (once loaded),
+  // else the locale's ($LC_ALL, $LC_MESSAGES, $LANG), else nb.
   Lang lang();
+  // lang() after loading the rammeverk, when there is one, without failing:
+  // for help and usage errors that come before a command loads it.
+  Lang settled_lang();
 
   // The database, opened (and migrated) on first use.
   Database& db();
@@ -101,6 +106,7 @@ class Session {
   std::unique_ptr<Context> ctx_;
   std::optional<nlohmann::json> staged_;
   bool warned_replaced_ = false;
+  bool probed_ = false;
 };
 
 }  // namespace oppteam::cli

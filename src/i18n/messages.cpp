@@ -24,6 +24,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_nb_ux.inc"
 #include "catalogue_transfer.inc"
 #include "catalogue_appeals.inc"
+#include "catalogue_lang.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

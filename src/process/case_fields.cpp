@@ -74,7 +74,7 @@ std::string target_group_list(const Rammeverk& rv) {
 
 std::string check_target_group(const Rammeverk& rv, std::string_view id_or_label) {
   if (const auto* g = find_target_group_by_name(rv, id_or_label)) return g->id;
-  throw make_error(ExitCode::data, "target_group.unknown", id_or_label, target_group_list(rv));
+  throw make_error(ExitCode::usage, "target_group.unknown", id_or_label, target_group_list(rv));
 }
 
 TargetGroupSet set_target_group(const Context& ctx, std::string_view case_number, std::string_view id_or_label,

@@ -30,7 +30,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
   require_text(in.note, "--note", TextField::lines);
   require_text(in.to_municipality, "--to-municipality", TextField::line);
   const ClosingReason* reason = ctx.rv.find_closing_reason(in.reason);
-  if (!reason) throw make_error(ExitCode::data, "closing.unknown_reason", in.reason, closing_reason_list(ctx.rv));
+  if (!reason) throw make_error(ExitCode::usage, "closing.unknown_reason", in.reason, closing_reason_list(ctx.rv));
   const std::string to = trim(in.to_municipality);
   if (reason->needs_municipality && to.empty())
     throw make_error(ExitCode::usage, "closing.municipality_required", reason->id);

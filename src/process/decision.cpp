@@ -115,9 +115,12 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
       SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on FROM decision WHERE case_id = ?");
       q.bind(1, c.id);
       if (q.executeStep())
-        throw make_error(ExitCode::refused, "decide.already", c.number, q.getColumn(0).getString(), q.getColumn(1).getString());
+        // In the reader's words: "innvilget, 13. mars 2026", not the stored id and ISO date.
+        throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + q.getColumn(0).getString()),
+                         long_date(q.getColumn(1).getString(), ctx.lang));
     }
-    if (c.status != kCaseReceived) throw make_error(ExitCode::refused, "decide.wrong_state", c.number, c.status);
+    if (c.status != kCaseReceived)
+      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + c.status));
     if (ctx.rv.rules.assessment_before_decision) {
       // An assessment voided as entered in error (issue 14) does not count.
       SQLite::Statement q(ctx.db.sql(), "SELECT count(*) FROM assessment a WHERE a.case_id = ? AND NOT EXISTS "

@@ -99,7 +99,7 @@ Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput&
       if (!q.executeStep()) throw make_error(ExitCode::refused, "plan.no_team", c.number);
       team_id = q.getColumn(0).getInt64();
       const std::string status = q.getColumn(1).getString();
-      if (status == "closed") throw make_error(ExitCode::refused, "plan.team_not_active", c.number, status);
+      if (status == "closed") throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + status));
     }
     if (participated.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
     {

@@ -159,7 +159,7 @@ void check_meeting_kind(const Rammeverk& rv, const std::string& kind) {
   if (rv.find_meeting_kind(kind)) return;
   std::string ids;
   for (const auto& k : rv.meeting_kinds) ids += (ids.empty() ? "" : ", ") + k.id;
-  throw make_error(ExitCode::data, "meeting.unknown_kind", kind, ids);
+  throw make_error(ExitCode::usage, "meeting.unknown_kind", kind, ids);
 }
 
 Meeting add_meeting(const Context& ctx, const CaseRef& c, const MeetingInput& in) {

@@ -48,7 +48,7 @@ std::optional<TeamState> team_of(Database& db, std::int64_t case_id) {
 void require_plan_rules(const Context& ctx, const CaseRef& c) {
   auto t = team_of(ctx.db, c.id);
   if (!t) throw make_error(ExitCode::refused, "plan.no_team", c.number);
-  if (t->status != "active") throw make_error(ExitCode::refused, "plan.team_not_active", c.number, t->status);
+  if (t->status != "active") throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + t->status));
   require_consent_for(ctx, c, "plan");
 }
 

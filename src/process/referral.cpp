@@ -471,7 +471,7 @@ PersonalNumber check_fnr(const Context& ctx, std::string_view text, std::optiona
 }
 
 void check_reporter_type(const Rammeverk& rv, std::string_view id) {
-  if (!rv.find_reporter_type(id)) throw make_error(ExitCode::data, "refer.unknown_reporter_type", id, reporter_type_list(rv));
+  if (!rv.find_reporter_type(id)) throw make_error(ExitCode::usage, "refer.unknown_reporter_type", id, reporter_type_list(rv));
 }
 
 Date check_received(const Context& ctx, std::string_view text) {

@@ -3,6 +3,7 @@
 #include <oppteam/process/report_scan.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/team_review.hpp>
 #include <oppteam/util/dates.hpp>
@@ -454,7 +455,7 @@ nlohmann::json report_json(const Report& r) {
 }
 
 std::string report_text(const Report& r, Lang lang) {
-  std::string out = tr(lang, "report.heading", r.from, r.to, r.min_count) + "\n";
+  std::string out = tr(lang, "report.heading", long_date(r.from, lang), long_date(r.to, lang), r.min_count) + "\n";
   const bool one = r.periods.size() == 1;
   for (const auto& t : r.tables) {
     out += "\n" + (t.title.empty() ? tr(lang, "report.table." + t.id) : t.title) + "\n";

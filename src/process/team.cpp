@@ -554,7 +554,7 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
     CaseRef c = find_case(ctx.db, case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
-    if (t.status != kTeamActive) throw make_error(ExitCode::refused, "team.not_active", c.number, t.status);
+    if (t.status != kTeamActive) throw make_error(ExitCode::refused, "team.not_active", c.number, tr(ctx.lang, "team.status_" + t.status));
     SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'paused', paused_on = ?, pause_reason = ? WHERE id = ?");
     q.bind(1, format_date(ctx.today()));
     q.bind(2, reason);
@@ -570,7 +570,7 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
     CaseRef c = find_case(ctx.db, case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
-    if (t.status != kTeamPaused) throw make_error(ExitCode::refused, "team.not_paused", c.number, t.status);
+    if (t.status != kTeamPaused) throw make_error(ExitCode::refused, "team.not_paused", c.number, tr(ctx.lang, "team.status_" + t.status));
     require_consent_for(ctx, c, "team");
     SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'active' WHERE id = ?");
     q.bind(1, t.id);

@@ -54,12 +54,19 @@ Command::Command(const std::vector<std::string>& args, const std::map<std::strin
     auto eq = kv.find('=');
     if (eq == std::string::npos) continue;
     std::string k = kv.substr(0, eq);
-    if (k.rfind("OPPTEAM_", 0) == 0 || k.rfind("XDG_", 0) == 0 || k == "NO_COLOR") continue;
+    // The locale chooses the language of messages when nothing else does: a
+    // test gives LANG itself when it wants one.
+    if (k.rfind("OPPTEAM_", 0) == 0 || k.rfind("XDG_", 0) == 0 || k == "NO_COLOR" || k == "LANG" || k == "LC_ALL" ||
+        k == "LC_MESSAGES")
+      continue;
     vars[k] = kv.substr(eq + 1);
   }
   for (const auto& [k, v] : env) vars[k] = v;
   for (const auto& [k, v] : vars) env_.push_back(k + "=" + v);
-  args_.push_back(OPPTEAM_BINARY);
+  // $OPPTEAM_TEST_BINARY runs the tests against another build (e.g. the
+  // commit before a fix, to see a new test fail there).
+  const char* other = std::getenv("OPPTEAM_TEST_BINARY");
+  args_.push_back(other && *other ? other : OPPTEAM_BINARY);
   args_.insert(args_.end(), args.begin(), args.end());
   for (auto& a : args_) argv_.push_back(a.data());
   argv_.push_back(nullptr);

@@ -73,7 +73,8 @@ TEST_CASE("assess refusals and their exit codes", "[team][assess]") {
   SECTION("unknown instrument: usage, listing the instruments") {
     r = f.oppteam(cat({"assess", c, "--instrument", "nope"}, who));
     CHECK(r.code == 64);
-    CHECK(r.err.find("kjennetegn, risiko") != std::string::npos);
+    CHECK(r.err.find("(kjennetegn)") != std::string::npos);  // each by its name and id
+    CHECK(r.err.find("(risiko)") != std::string::npos);
     CHECK(f.oppteam(cat({"assess", c}, who)).code == 64);  // no --instrument at all
   }
   SECTION("a bad value names the item") {

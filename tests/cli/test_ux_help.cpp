@@ -20,11 +20,12 @@ std::vector<std::string> lines_of(const std::string& s) {
 }  // namespace
 
 TEST_CASE("oppteam with no arguments explains itself with real examples", "[ux]") {
+  // Without --lang, a rammeverk or a Norwegian or English locale: Bokmål.
   auto r = test::run({});
   CHECK(r.code == 0);
   CHECK(r.out.find("oppfølgingsteam for personer med store og sammensatte behov") != std::string::npos);
-  CHECK(r.out.find("Usage: oppteam [OPTIONS] [SUBCOMMAND]") != std::string::npos);
-  CHECK(r.out.find("The process, in order:") != std::string::npos);
+  CHECK(r.out.find("Bruk: oppteam [VALG] [UNDERKOMMANDO]") != std::string::npos);
+  CHECK(r.out.find("Prosessen, i rekkefølge:") != std::string::npos);
   CHECK(r.out.find("oppteam --db k.db refer add --fnr 23923901213") != std::string::npos);
   CHECK(r.out.find("complete") == std::string::npos);  // the completion engine is hidden
   // Help is wrapped to 80 columns when not at a terminal.
@@ -32,6 +33,12 @@ TEST_CASE("oppteam with no arguments explains itself with real examples", "[ux]"
   auto h = test::run({"--help"});
   CHECK(h.code == 0);
   CHECK(h.out == r.out);
+  auto en = test::run({}, "", {{"LANG", "en_GB.UTF-8"}});
+  CHECK(en.out.find("Usage: oppteam [OPTIONS] [SUBCOMMAND]") != std::string::npos);
+  CHECK(en.out.find("The process, in order:") != std::string::npos);
+  CHECK(en.out.find("oppteam --db k.db refer add --fnr 23923901213") != std::string::npos);
+  auto nn = test::run({}, "", {{"LANG", "nn_NO.UTF-8"}});
+  CHECK(nn.out.find("Prosessen, i rekkjefølgje:") != std::string::npos);
 }
 
 TEST_CASE("every subcommand at every level has --help with an example", "[ux]") {
@@ -40,12 +47,12 @@ TEST_CASE("every subcommand at every level has --help with an example", "[ux]") 
   const auto commands = lines_of(top.out);
   REQUIRE(commands.size() >= 14);
   for (const auto& c : commands) {
-    auto r = test::run({c, "--help"});
+    auto r = test::run({"--lang", "en", c, "--help"});
     INFO(c);
     CHECK(r.code == 0);
     CHECK(r.out.find("Usage: oppteam " + c) != std::string::npos);
     for (const auto& sub : lines_of(test::run({"complete", "commands", "--", c}).out)) {
-      auto s = test::run({c, sub, "--help"});
+      auto s = test::run({"--lang", "en", c, sub, "--help"});
       INFO(c << " " << sub);
       CHECK(s.code == 0);
       CHECK(s.out.find("Usage: oppteam " + c + " " + sub) != std::string::npos);
@@ -53,7 +60,7 @@ TEST_CASE("every subcommand at every level has --help with an example", "[ux]") 
       CHECK((s.out.find("Example:") != std::string::npos || s.out.find("Examples:") != std::string::npos));
     }
   }
-  auto via_help = test::run({"help", "refer", "add"});
+  auto via_help = test::run({"--lang", "en", "help", "refer", "add"});
   CHECK(via_help.code == 0);
   CHECK(via_help.out.find("Usage: oppteam refer add") != std::string::npos);
 }

@@ -35,10 +35,29 @@ done < <("$OPPTEAM" complete commands)
 # The page is current: it was generated from this very binary's help.
 check_contains "the page carries the refer add options" "$text" "--reporter-type"
 
+# The Bokmål and Nynorsk pages (issue 17): the same commands, in their language.
+for lang in nb nn; do
+    page_l=$BUILD_DIR/oppteam.$lang.1
+    if [[ ! -r $page_l ]]; then
+        fail "$page_l was not built (the 'manpage' target)"
+        continue
+    fi
+    text_l=$(MANWIDTH=80 man -l "$page_l" 2>/dev/null)
+    check_contains "$lang: the usage of oppteam case list" "$text_l" "Bruk: oppteam case list"
+    check_not_contains "$lang: no English usage line" "$text_l" "Usage: oppteam"
+    check_contains "$lang: the refer add options" "$text_l" "--reporter-type"
+done
+check_contains "nb: its name" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nb.1" 2>/dev/null)" "oppteam - oppfølgingsteam for personer"
+check_contains "nb: in Bokmål" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nb.1" 2>/dev/null)" "Hver underkommando"
+check_contains "nn: in Nynorsk" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nn.1" 2>/dev/null)" "Kvar underkommando"
+
 # cmake --install puts the page and the completion in place.
 if command -v cmake >/dev/null && [[ -r $BUILD_DIR/cmake_install.cmake ]]; then
     cmake --install "$BUILD_DIR" --prefix "$WORK/prefix" >/dev/null 2>&1 || fail "cmake --install"
     [[ -r $WORK/prefix/share/man/man1/oppteam.1 ]] && pass || fail "share/man/man1/oppteam.1 not installed"
+    for lang in nb nn; do
+        [[ -r $WORK/prefix/share/man/$lang/man1/oppteam.1 ]] && pass || fail "share/man/$lang/man1/oppteam.1 not installed"
+    done
     [[ -r $WORK/prefix/share/bash-completion/completions/oppteam ]] && pass ||
         fail "share/bash-completion/completions/oppteam not installed"
     [[ -x $WORK/prefix/bin/oppteam ]] && pass || fail "bin/oppteam not installed"

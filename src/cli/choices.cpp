@@ -1,0 +1,347 @@
+#include "cli/choices.hpp"
+
+#include <oppteam/i18n/messages.hpp>
+#include <oppteam/util/error.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace oppteam::cli {
+
+namespace {
+
+using IdLabels = std::vector<std::pair<std::string, std::string>>;  // id, label (rammeverk data)
+
+// A closed set: fixed ids whose labels are in the catalogue, or the items of
+// one list of the rammeverk in force.
+struct Kind {
+  std::vector<std::string> ids;  // empty: the members of the option's IsMember check
+  std::string label_prefix;      // catalogue key of a label: prefix + id (else "choice.<kind>.<id>")
+  std::function<IdLabels(const Rammeverk&)> from_rv;
+  char split = 0;  // only the part before this character is the id ("ID=VALUE")
+};
+
+template <typename List>
+IdLabels labelled(const List& list) {
+  IdLabels out;
+  for (const auto& e : list) out.emplace_back(e.id, e.label);
+  return out;
+}
+
+const std::map<std::string, Kind>& kinds() {
+  static const std::map<std::string, Kind> k = {
+      {"case_status", {{"received", "granted", "refused", "active", "closed"}, "case.status.", {}}},
+      {"decision", {{}, "evaluate.decision.", {}}},
+      {"measure_status", {{}, "plan.mstatus.", {}}},
+      {"goal_status", {{}, "case.goal_status.", {}}},
+      {"plan_kind", {{}, "", {}}},
+      {"scope", {{"utredning", "team", "ip"}, "", {}}},
+      {"form", {{}, "", {}}},
+      {"given_by", {{}, "", {}}},
+      {"what", {{}, "approve.what.", {}}},
+      {"reporter_type", {{}, "", [](const Rammeverk& r) { return labelled(r.reporter_types); }}},
+      {"role", {{}, "", [](const Rammeverk& r) { return labelled(r.roles); }}},
+      {"service", {{}, "", [](const Rammeverk& r) { return labelled(r.services); }}},
+      {"target_group", {{}, "", [](const Rammeverk& r) { return labelled(r.target_groups); }}},
+      {"closing_reason", {{}, "", [](const Rammeverk& r) { return labelled(r.closing_reasons); }}},
+      {"meeting_kind", {{}, "", [](const Rammeverk& r) { return labelled(r.meeting_kinds); }}},
+      {"indicator", {{}, "", [](const Rammeverk& r) { return labelled(r.indicators); }, '='}},
+      {"instrument",
+       {{},
+        "",
+        [](const Rammeverk& r) {
+          IdLabels out;
+          for (const auto& i : r.instruments) out.emplace_back(i.id, i.name);
+          return out;
+        }}},
+  };
+  return k;
+}
+
+// Which option takes which kind: a command path ("" for any command; a
+// path also covers the commands below it) and the option's name.
+struct Binding {
+  std::string_view path;
+  std::string_view option;
+  std::string_view kind;
+};
+constexpr Binding kBindings[] = {
+    {"case list", "--status", "case_status"},
+    {"", "--reporter-type", "reporter_type"},
+    {"", "--instrument", "instrument"},
+    {"", "--coordinator-role", "role"},
+    {"team coordinator", "--role", "role"},
+    {"", "--coordinator-service", "service"},
+    {"", "--target-group", "target_group"},
+    {"case target-group", "TARGET_GROUP", "target_group"},
+    {"case close", "--reason", "closing_reason"},
+    {"meeting", "--kind", "meeting_kind"},
+    {"evaluate", "--decision", "decision"},
+    {"evaluate", "--indicator", "indicator"},
+    {"plan status", "STATUS", "measure_status"},
+    {"plan goal-status", "STATUS", "goal_status"},
+    {"plan kind", "KIND", "plan_kind"},
+    {"consent", "--scope", "scope"},
+    {"consent", "--form", "form"},
+    {"refer add", "--declined", "form"},
+    {"consent", "--given-by", "given_by"},
+    {"consent", "--declined-by", "given_by"},
+    {"approve", "--what", "what"},
+};
+
+bool covers(std::string_view pattern, const std::string& path) {
+  if (pattern.empty() || path == pattern) return true;
+  return path.size() > pattern.size() && path.compare(0, pattern.size(), pattern) == 0 && path[pattern.size()] == ' ';
+}
+
+std::vector<std::string> split_words(std::string_view alternatives) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= alternatives.size()) {
+    auto bar = alternatives.find('|', start);
+    if (bar == std::string_view::npos) bar = alternatives.size();
+    if (bar > start) out.emplace_back(alternatives.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+// A value of a fixed set: its labels from the catalogue, and the other
+// words of "choice.alias.<kind>.<id>" ("a|b|c" in each language).
+Choice catalogue_choice(Lang lang, const std::string& kind, const std::string& prefix, const std::string& id) {
+  Choice c{id, id, id, {id}};
+  std::string key = prefix.empty() ? "" : prefix + id;
+  if (key.empty() || !has_message(key)) key = "choice." + kind + "." + id;
+  if (has_message(key)) {
+    for (Lang l : {Lang::nb, Lang::nn, Lang::en}) c.words.push_back(render_message(l, key, {}));
+    c.label = c.listed = render_message(lang, key, {});
+  }
+  const std::string alias = "choice.alias." + kind + "." + id;
+  if (has_message(alias))
+    for (Lang l : {Lang::nb, Lang::nn, Lang::en})
+      for (auto& w : split_words(render_message(l, alias, {}))) c.words.push_back(std::move(w));
+  return c;
+}
+
+std::vector<Choice> choices_of(Session& s, const std::string& kind_name, const Kind& kind, const std::vector<std::string>& members) {
+  std::vector<Choice> out;
+  if (kind.from_rv) {
+    for (const auto& [id, label] : kind.from_rv(s.rv())) {
+      // A rammeverk label is data in the rammeverk's language: shown as it
+      // is in nb and nn, the id in English.
+      // The list names the id as well: the municipality chose it, and it is
+      // what scripts and the examples use.
+      const bool labelled = s.lang() != Lang::en && !label.empty();
+      Choice c{id, labelled ? label : id, labelled && fold_word(label) != fold_word(id) ? label + " (" + id + ")" : id, {id}};
+      if (!label.empty()) c.words.push_back(label);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+  for (const auto& id : kind.ids.empty() ? members : kind.ids) out.push_back(catalogue_choice(s.lang(), kind_name, kind.label_prefix, id));
+  return out;
+}
+
+// Edit distance with adjacent transpositions (optimal string alignment), by
+// hand: a dozen lines, and none of our libraries offers it.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// The transform bound to one option.
+std::function<std::string(std::string)> transform_for(Session& s, std::string kind_name, Kind kind, std::vector<std::string> members,
+                                                      std::string option) {
+  return [&s, kind_name = std::move(kind_name), kind = std::move(kind), members = std::move(members),
+          option = std::move(option)](std::string value) {
+    if (value.empty()) return value;
+    std::string rest;
+    if (kind.split != 0) {
+      const auto at = value.find(kind.split);
+      if (at == std::string::npos) return value;  // the command names the missing part
+      rest = value.substr(at);
+      value.resize(at);
+    }
+    if (kind_name == "scope") {
+      // deling:SERVICE: the service in the user's words too.
+      const std::string folded = fold_word(value);
+      if (folded.rfind("deling:", 0) == 0) {
+        const auto service = kinds().at("service");
+        return "deling:" + resolve_choice(choices_of(s, "service", service, {}), value.substr(7), option);
+      }
+    }
+    return resolve_choice(choices_of(s, kind_name, kind, members), value, option) + rest;
+  };
+}
+
+void bind(CLI::App* app, Session& s) {
+  const std::string path = command_path(app);
+  for (CLI::Option* o : app->get_options([](const CLI::Option*) { return true; })) {
+    if (o->get_items_expected_max() == 0 || o->get_type_size_max() == 0) continue;  // a flag
+    const std::string name = option_name(o);
+    const auto members = fixed_set(o);
+    std::string kind_name;
+    for (const auto& b : kBindings)
+      if (b.option == name && covers(b.path, path)) {
+        kind_name = b.kind;
+        break;
+      }
+    Kind kind;
+    if (!kind_name.empty()) {
+      kind = kinds().at(kind_name);
+      if (kind.ids.empty() && !kind.from_rv && members.empty()) continue;  // nothing to check against
+    } else if (!members.empty() && std::find(members.begin(), members.end(), "") == members.end()) {
+      // (A set whose members hold a comma, as --delimiter's, is left to its own check.)
+      // Any other closed set: its members, labels as "choice.<option>.<id>".
+      kind_name = name;
+      kind_name.erase(0, kind_name.find_first_not_of('-'));
+      std::transform(kind_name.begin(), kind_name.end(), kind_name.begin(), [](unsigned char c) { return std::tolower(c); });
+    } else {
+      continue;
+    }
+    o->transform(transform_for(s, kind_name, kind, members, name));
+  }
+  for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) bind(sub, s);
+}
+
+// The folded form of one UTF-8 letter of Latin-1 Supplement, else "".
+std::string_view fold_latin1(unsigned char lead, unsigned char cont) {
+  if (lead != 0xC3) return {};
+  switch (cont) {
+    case 0x86: case 0xA6: return "ae";             // Æ æ
+    case 0x98: case 0xB8: case 0x96: case 0xB6: return "o";  // Ø ø Ö ö
+    case 0x85: case 0xA5: case 0x84: case 0xA4: case 0x80: case 0xA0: case 0x81: case 0xA1: return "a";  // Å å Ä ä À à Á á
+    case 0x89: case 0xA9: case 0x88: case 0xA8: return "e";  // É é È è
+    case 0x9C: case 0xBC: return "u";              // Ü ü
+    case 0x93: case 0xB3: case 0x92: case 0xB2: return "o";  // Ó ó Ò ò
+    default: return {};
+  }
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (i + 1 < text.size()) {
+      if (auto f = fold_latin1(c, static_cast<unsigned char>(text[i + 1])); !f.empty()) {
+        out += f;
+        ++i;
+        continue;
+      }
+    }
+    if (c == '_' || c == '-') out += ' ';
+    else out += char(std::tolower(c));
+  }
+  // Surrounding spaces do not count.
+  const auto first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return out.substr(first, out.find_last_not_of(' ') - first + 1);
+}
+
+std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& names) {
+  std::vector<std::string> prefixed;
+  for (const auto& n : names)
+    if (word.size() >= 2 && n.rfind(word, 0) == 0) prefixed.push_back(n);
+  if (prefixed.size() == 1) return prefixed.front();
+  std::optional<std::string> best;
+  std::size_t best_d = 0;
+  for (const auto& n : names) {
+    const auto d = edit_distance(word, n);
+    if (!best || d < best_d) {
+      best = n;
+      best_d = d;
+    }
+  }
+  const std::size_t limit = word.size() <= 3 ? 1 : 2;
+  if (best && best_d <= limit) return best;
+  return std::nullopt;
+}
+
+std::string resolve_choice(const std::vector<Choice>& choices, const std::string& input, const std::string& option) {
+  // The id itself, exactly, first: ids never depend on the language.
+  for (const auto& c : choices)
+    if (c.id == input) return c.id;
+  const std::string folded = fold_word(input);
+  std::set<std::string> hits;
+  std::vector<std::string> words;           // folded, for the suggestion
+  std::map<std::string, const Choice*> by;  // folded word -> its choice
+  for (const auto& c : choices)
+    for (const auto& w : c.words) {
+      const std::string f = fold_word(w);
+      if (f == folded) hits.insert(c.id);
+      if (!by.count(f)) {
+        by[f] = &c;
+        words.push_back(f);
+      }
+    }
+  if (hits.size() == 1) return *hits.begin();
+  std::string all;
+  for (const auto& c : choices) all += (all.empty() ? "" : ", ") + c.listed;
+  const auto guess = hits.empty() ? nearest(folded, words) : std::nullopt;
+  Error e = guess ? make_error(ExitCode::usage, "choice.unknown_guess", input, option, by.at(*guess)->label)
+                  : make_error(ExitCode::usage, "choice.unknown", input, option);
+  e.details.push_back({"choice.valid", {all}});
+  throw e;
+}
+
+std::vector<std::string> fixed_set(const CLI::Option* o) {
+  auto* opt = const_cast<CLI::Option*>(o);
+  for (int i = 0;; ++i) {
+    CLI::Validator* v = nullptr;
+    try {
+      v = opt->get_validator(i);
+    } catch (const CLI::OptionNotFound&) {
+      break;
+    }
+    std::string d = v->get_description();
+    if (d.size() >= 2 && d.front() == '{' && d.back() == '}') {
+      std::vector<std::string> out;
+      std::string item;
+      for (char c : d.substr(1, d.size() - 2)) {
+        if (c == ',') {
+          out.push_back(item);
+          item.clear();
+        } else {
+          item += c;
+        }
+      }
+      out.push_back(item);
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string option_name(const CLI::Option* o) {
+  if (!o->get_lnames().empty()) return "--" + o->get_lnames().front();
+  if (!o->get_snames().empty()) return "-" + o->get_snames().front();
+  return o->get_name();
+}
+
+std::string command_path(const CLI::App* app) {
+  std::string path;
+  for (const CLI::App* a = app; a && a->get_parent(); a = a->get_parent()) path = a->get_name() + (path.empty() ? "" : " " + path);
+  return path;
+}
+
+void bind_choices(CLI::App& root, Session& s) { bind(&root, s); }
+
+std::string value_label(Lang lang, const std::string& kind, const std::string& id) {
+  const auto k = kinds().find(kind);
+  if (k == kinds().end() || k->second.from_rv) return id;
+  return catalogue_choice(lang, kind, k->second.label_prefix, id).label;
+}
+
+}  // namespace oppteam::cli
