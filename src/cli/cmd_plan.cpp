@@ -75,8 +75,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
                   label(s, "plan.mstatus.", m.status)});
     // A measure still to do whose date has passed is overdue (in the plan as
     // it stands now; an old revision is shown as it was).
-    if (evaluations && (m.status == "planned" || m.status == "started"))
-      if (auto d = try_parse_date(m.due_on); d && *d < ctx.today()) measures.mark(4, Mark::overdue);
+    if (evaluations && measure_overdue(m.status, m.due_on, ctx.today())) measures.mark(4, Mark::overdue);
   }
   out += "\n" + s.text("plan.view.measures") + "\n";
   out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();

@@ -131,7 +131,9 @@ void Session::emit(const nlohmann::json& doc, const std::string& text) {
   if (json()) {
     streams_.out << json_text(doc) << "\n";
   } else if (!text.empty()) {
-    streams_.out << printable(text, output_style());
+    // Every line fits the terminal: tables are laid out for its width, and
+    // any longer line (a header, a letter) is wrapped at word boundaries.
+    streams_.out << wrap_lines(printable(text, output_style()), output_style().width);
     if (text.back() != '\n') streams_.out << "\n";
   }
 }

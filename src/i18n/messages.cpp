@@ -22,6 +22,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_paths.inc"
 #include "catalogue_meetings.inc"
 #include "catalogue_nb_ux.inc"
+#include "catalogue_screens.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

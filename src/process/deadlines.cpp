@@ -1,5 +1,7 @@
 #include <oppteam/process/deadlines.hpp>
 
+#include <oppteam/util/dates.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -26,6 +28,22 @@ Date next_evaluation_due(const Rammeverk& rv, Date from) { return after(from, rv
 Date consent_review_due(const Rammeverk& rv, Date given) { return after(given, rv.deadlines.consent_review); }
 
 Date reopen_until(const Rammeverk& rv, Date closed) { return after(closed, rv.deadlines.reopen_within_days); }
+
+CaseDeadline case_deadline(const Rammeverk& rv, Date opened, bool reply_sent, std::optional<Date> promised, Date today) {
+  const Date decision = decision_due(rv, opened, promised);
+  if (today > decision) return {CaseDeadline::decision, decision, true};
+  if (!reply_sent) {
+    const Date reply = preliminary_reply_due(rv, opened);
+    if (reply < decision) return {CaseDeadline::preliminary_reply, reply, today > reply};
+  }
+  return {CaseDeadline::decision, decision, false};
+}
+
+bool measure_overdue(std::string_view status, std::string_view due_on, Date today) {
+  if (status != "planned" && status != "started") return false;
+  const auto due = try_parse_date(std::string(due_on));
+  return due && *due < today;
+}
 
 std::string sql_days(int days) { return fmt::format("{:+d} days", days); }
 
