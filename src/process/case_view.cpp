@@ -1,6 +1,7 @@
 #include <oppteam/process/case_view.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/collate.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/approval.hpp>
@@ -454,7 +455,9 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
     if (!f.owner.empty()) q.bind(":owner", f.owner);
     q.bind(":unassigned", f.unassigned ? 1 : 0);
     json cases = json::array();
+    std::size_t total = 0;
     while (q.executeStep()) {
+      if (!f.name.empty() && (q.getColumn(4).isNull() || !contains_folded(q.getColumn(4).getString(), f.name))) continue;
       json c;
       c["case"] = q.getColumn(0).getString();
       c["status"] = q.getColumn(1).getString();
@@ -489,13 +492,17 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       }
       c["overdue"] = overdue;
       if (f.overdue && overdue.is_null()) continue;
+      ++total;
+      if (f.limit && cases.size() >= f.limit) continue;  // counted, not shown
       cases.push_back(std::move(c));
-      if (f.limit && cases.size() >= f.limit) break;
     }
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.list", "", "", std::to_string(cases.size()) + " cases");
+    // A search by name looks for someone: each person it shows is a read of that person.
+    if (!f.name.empty())
+      for (const auto& c : cases) audit.append("case.list", c["case"].get<std::string>(), c["fnr"].get<std::string>(), "name search");
     audit.flush();
-    return json{{"cases", cases}};
+    return json{{"cases", cases}, {"total", total}, {"left_out", total - cases.size()}};
   });
 }
 
@@ -517,6 +524,7 @@ std::string render_case_list(const nlohmann::json& doc, Lang L) {
   }
   std::string out = t.render();
   if (t.has_marks()) out += mark_legend(L) + "\n";
+  if (doc.value("left_out", std::size_t(0)) > 0) return out + tr(L, "screens.list_more", doc["left_out"].get<std::size_t>());
   return out + tr(L, "case.list_count", doc["cases"].size());
 }
 
