@@ -15,6 +15,9 @@ std::optional<std::string> read_answer(Session& s, const std::string& question) 
   std::string line;
   if (!std::getline(s.io().in, line)) {
     s.err() << "\n";
+    // Ctrl-D at a terminal ends this answer, not the input: the next
+    // question reads again (from a pipe at its end, it gets the end again).
+    s.io().in.clear();
     return std::nullopt;
   }
   return trim(line);
