@@ -104,8 +104,8 @@ void setup_audit(CLI::App& app, Session& s) {
     for (const auto& e : entries) {
       items.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action},
                        {"object", e.object}, {"person", e.person}, {"detail", e.detail}, {"rammeverk", e.rammeverk}});
-      t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), e.acted_on, e.actor, e.action, e.object,
-             e.rammeverk.substr(0, 8), e.detail});
+      t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), visible(e.acted_on, false), visible(e.actor, false),
+             visible(e.action, false), visible(e.object, false), e.rammeverk.substr(0, 8), visible(e.detail, false)});
     }
     std::string text = entries.empty() ? s.text("screens.audit.none") + "\n" : t.render();
     if (total > entries.size()) text += s.text("screens.list_more", total - entries.size()) + "\n";

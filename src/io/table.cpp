@@ -502,7 +502,7 @@ std::string wrap_lines(std::string_view text, std::size_t width) {
       if (indent == std::string_view::npos) indent = 0;
       std::size_t hang = indent;
       if (line.size() > indent + 1 && (line[indent] == '-' || line[indent] == '*') && line[indent + 1] == ' ') hang += 2;
-      if (hang + 20 > width) indent = hang = 0;
+      if (hang + 20 > width) hang = 0;
       const auto pieces = wrap_text(line.substr(hang), width - hang);
       for (std::size_t i = 0; i < pieces.size(); ++i) {
         if (i > 0) out += '\n';

@@ -354,7 +354,9 @@ std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
       const std::string case_no = str(a["object"]);
       std::string what = action_text(w, str(a["action"]));
       if (!case_no.empty()) what = w.t("pe.in_case", what, case_no);
-      t.add({w.day(json(at.substr(0, 10))), at.size() >= 16 ? at.substr(11, 5) : "", str(a["actor"]), what});
+      // One entry, one row: a stored field cannot break it (visible()).
+      t.add({w.day(json(at.substr(0, 10))), at.size() >= 16 ? at.substr(11, 5) : "", visible(str(a["actor"]), false),
+             visible(what, false)});
     }
     w.out() += t.render();
   }
