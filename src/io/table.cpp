@@ -326,7 +326,7 @@ std::vector<Align> Table::alignments() const {
   return effective;
 }
 
-std::vector<std::size_t> Table::column_widths(const TerminalStyle& style, bool& words_whole) const {
+std::vector<std::size_t> Table::column_widths(const TerminalStyle& style) const {
   const std::size_t n = headers_.size();
   const auto effective = alignments();
   auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
@@ -337,7 +337,6 @@ std::vector<std::size_t> Table::column_widths(const TerminalStyle& style, bool& 
   for (std::size_t i = 0; i < n; ++i) widen(i, headers_[i]);
   for (const auto& r : rows_)
     for (std::size_t i = 0; i < n; ++i) widen(i, cell(r, i));
-  words_whole = true;
   if (style.width == 0) return widths;
 
   // Narrow columns until the table fits, in three rounds: first the columns
@@ -395,7 +394,6 @@ std::vector<std::size_t> Table::column_widths(const TerminalStyle& style, bool& 
     if (!whole(i)) min_w[i] = std::min(widths[i], std::max(word_w[i], std::size_t(1)));
   shrink(min_w);
   if (total <= avail) return widths;
-  words_whole = false;
   for (std::size_t i = 0; i < n; ++i)
     if (!whole(i)) min_w[i] = std::min(widths[i], kMinWidth);
   shrink(min_w);
@@ -405,10 +403,13 @@ std::vector<std::size_t> Table::column_widths(const TerminalStyle& style, bool& 
 std::string Table::render(const TerminalStyle& style) const {
   const std::size_t n = headers_.size();
   if (n == 0) return {};
-  bool words_whole = true;
-  const std::vector<std::size_t> widths = column_widths(style, words_whole);
-  // Rather than split words, leave out the columns the caller named, in turn.
-  if (!words_whole && !droppable_.empty()) return without(droppable_.front()).render(style);
+  // Rather than wrap, leave out the columns the caller named, in turn.
+  if (style.width > 0 && !droppable_.empty()) {
+    std::size_t natural = 2 * (n - 1);
+    for (auto w : column_widths(TerminalStyle{0, false})) natural += w;
+    if (natural > style.width) return without(droppable_.front()).render(style);
+  }
+  const std::vector<std::size_t> widths = column_widths(style);
   const auto effective = alignments();
   auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
   auto align = [&](std::size_t i) { return effective[i]; };

@@ -30,6 +30,17 @@ std::string refer_named(test::Fixture& f, const std::string& fnr, const std::str
   return r.json().at("case").get<std::string>();
 }
 
+// A granted case with its team, goal 1 and one measure per (text, due date)
+// given, each with Siri Moe responsible.
+std::string case_with_measures(test::Fixture& f, const std::vector<std::pair<std::string, std::string>>& measures) {
+  const std::string c = team_test::granted_case(f);
+  ok(f, team_test::core_team(c));
+  ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
+  for (const auto& [text, due] : measures)
+    ok(f, {"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", text, "--responsible", "Siri Moe", "--due", due});
+  return c;
+}
+
 // Columns of a line without colour: its UTF-8 code points (æ, ø, å are one each).
 std::size_t columns(const std::string& line) {
   std::size_t n = 0;
@@ -143,16 +154,10 @@ TEST_CASE("audit log lists the newest entries first under a header, --limit N gi
 
 TEST_CASE("case show reads as plan show and team show: scores with their threshold, overdue measures marked, labels", "[screens]") {
   test::Fixture f;
-  const std::string c = team_test::granted_case(f);
-  ok(f, team_test::core_team(c));
-  ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
-  ok(f, {"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", "Trening", "--responsible", "Siri Moe",
-         "--due", "2026-04-01"});
-  ok(f, {"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", "Legemidler", "--responsible", "Siri Moe",
-         "--due", "2026-04-20"});
+  const std::string c = case_with_measures(f, {{"Trening", "2026-04-01"}, {"Legemidler", "2026-04-20"}});
   auto r = ok(f, {"--today", "2026-04-10", "case", "show", c});
   INFO(r.out);
-  CHECK(r.out.find("6 (terskel 4)") != std::string::npos);
+  CHECK(r.out.find("6\u00a0(terskel\u00a04)") != std::string::npos);  // no-break spaces: never wrapped
   CHECK(r.out.find("/4") == std::string::npos);
   CHECK(line_with(r.out, "Trening").find("1. april 2026 !") != std::string::npos);
   CHECK(line_with(r.out, "Legemidler").find('!') == std::string::npos);
@@ -168,11 +173,7 @@ TEST_CASE("case show reads as plan show and team show: scores with their thresho
 
 TEST_CASE("remind says a measure not yet due is coming due, not that it has passed its deadline", "[screens]") {
   test::Fixture f;
-  const std::string c = team_test::granted_case(f);
-  ok(f, team_test::core_team(c));
-  ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
-  ok(f, {"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", "Trening", "--responsible", "Siri Moe",
-         "--due", "2026-04-21"});
+  case_with_measures(f, {{"Trening", "2026-04-21"}});
   for (const char* lang : {"nb", "nn"}) {
     auto r = ok(f, {"--today", "2026-04-10", "--lang", lang, "remind", "--within", "14"});
     const std::string row = line_with(r.out, "21. april 2026");

@@ -80,8 +80,9 @@ class Table {
   // right-aligned column is never wrapped.
   void align_right(std::size_t column);
   void align_left(std::size_t column);
-  // A column left out when the table cannot fit the terminal without
-  // splitting words; columns named so are left out in the order named.
+  // A column left out when the table does not fit the terminal as it is
+  // (without wrapping); columns named so are left out in the order named,
+  // until it fits or none is left.
   void drop_when_narrow(std::size_t column);
   bool empty() const { return rows_.empty(); }
   std::size_t size() const { return rows_.size(); }
@@ -103,8 +104,8 @@ class Table {
   std::vector<std::size_t> droppable_;
 
   std::vector<Align> alignments() const;
-  // Column widths for `style`; `words_whole` false when a word must be split.
-  std::vector<std::size_t> column_widths(const TerminalStyle& style, bool& words_whole) const;
+  // Column widths for `style` (0 wide: the natural ones).
+  std::vector<std::size_t> column_widths(const TerminalStyle& style) const;
   Table without(std::size_t column) const;
 };
 
