@@ -2,11 +2,15 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
+#include <oppteam/io/table.hpp>  // display_width
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
+
+#include <cstdio>
+#include <ctime>
+#include <utility>
 
 namespace oppteam {
 
@@ -162,7 +166,11 @@ class Writer {
   }
   std::string scope(const json& id) const { return consent_scope_label(ctx_, str(id)); }
 
-  void heading(const std::string& text) { out_ += "\n" + text + "\n"; }
+  // A title and the section headings are underlined ('=' and '-'), which
+  // reads well at a terminal and makes them a title and headings in the PDF
+  // (documents/pdf.cpp).
+  void title(const std::string& text) { out_ += text + "\n" + std::string(display_width(text), '=') + "\n"; }
+  void heading(const std::string& text) { out_ += "\n" + text + "\n" + std::string(display_width(text), '-') + "\n"; }
   void subheading(const std::string& text) { out_ += "\n  " + text + "\n"; }
   void item(const std::string& text) { out_ += "  - " + text + "\n"; }
   void line(const std::string& text) { out_ += text + "\n"; }
@@ -314,6 +322,23 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   }
 }
 
+// An audit time stamp (ISO 8601, UTC) as the local day (ISO) and "HH:MM" in
+// the machine's time zone (TZ), as the person's clock showed it; the text
+// unchanged (and no time) when it is not one.
+std::pair<std::string, std::string> local_day_time(const std::string& at) {
+  std::tm utc{};
+  if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour, &utc.tm_min,
+                  &utc.tm_sec) != 6)
+    return {at.substr(0, 10), ""};
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  const std::time_t t = ::timegm(&utc);
+  std::tm local{};
+  if (!::localtime_r(&t, &local)) return {at.substr(0, 10), ""};
+  return {fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday),
+          fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min)};
+}
+
 // An audit action as the person reads it: what was done with their data.
 std::string action_text(const Writer& w, const std::string& action) {
   const std::string key = "pe.action." + action;
@@ -330,9 +355,9 @@ std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
   Writer w(ctx);
   const auto& p = doc["person"];
   const std::string name = has(p, "name") ? str(p["name"]) : str(p["fnr"]);
-  w.line(w.t("pe.title", name));
+  w.title(w.t("pe.title", name));
   w.line("");
-  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(str(doc["exported_on"]).substr(0, 10))), str(doc["exported_by"])));
+  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(local_day_time(str(doc["exported_on"])).first)), str(doc["exported_by"])));
   w.heading(w.t("pe.h_person"));
   w.item(w.t("pe.name", has(p, "name") ? str(p["name"]) : "-"));
   w.item(w.t("pe.fnr", str(p["fnr"])));
@@ -345,20 +370,15 @@ std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
 
   w.heading(w.t("pe.h_audit"));
   w.line(w.t("pe.audit_intro"));
-  if (doc["audit"].empty()) {
-    w.line(w.t("pe.audit_none"));
-  } else {
-    Table t({w.t("pe.col_date"), w.t("pe.col_time"), w.t("pe.col_who"), w.t("pe.col_what")});
-    for (const auto& a : doc["audit"]) {
-      const std::string at = str(a["at"]);
-      const std::string case_no = str(a["object"]);
-      std::string what = action_text(w, str(a["action"]));
-      if (!case_no.empty()) what = w.t("pe.in_case", what, case_no);
-      // One entry, one row: a stored field cannot break it (visible()).
-      t.add({w.day(json(at.substr(0, 10))), at.size() >= 16 ? at.substr(11, 5) : "", visible(str(a["actor"]), false),
-             visible(what, false)});
-    }
-    w.out() += t.render();
+  if (doc["audit"].empty()) w.line(w.t("pe.audit_none"));
+  // One item per entry, as sentences (a table would not survive the PDF's
+  // proportional font); a stored field cannot break an item (visible()).
+  for (const auto& a : doc["audit"]) {
+    const auto [day, time] = local_day_time(str(a["at"]));
+    const std::string case_no = str(a["object"]);
+    std::string what = action_text(w, str(a["action"]));
+    if (!case_no.empty()) what = w.t("pe.in_case", what, case_no);
+    w.item(w.t("pe.audit_entry", w.day(json(day)), time, visible(str(a["actor"]), false), visible(what, false)));
   }
   w.heading(w.t("pe.h_rights"));
   for (const char* key : {"pe.right_correct", "pe.right_delete", "pe.right_complain"}) {
