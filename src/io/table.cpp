@@ -350,12 +350,21 @@ std::vector<std::size_t> Table::column_widths(const TerminalStyle& style) const 
   const std::size_t avail = style.width > gaps ? style.width - gaps : n;
   std::vector<std::size_t> word_w(n, 0);
   std::vector<bool> dates(n, true);
+  // The widest piece a cell can be wrapped into without a mark: its words,
+  // a word with hyphens of its own counted by its parts ("Kristiansen-",
+  // "Lie"), as wrap_text breaks it.
   auto longest_word = [&](std::size_t i, std::string_view text) {
     std::size_t start = 0;
     while (start <= text.size()) {
       auto end = text.find_first_of(" \n", start);
       if (end == std::string_view::npos) end = text.size();
-      word_w[i] = std::max(word_w[i], display_width(text.substr(start, end - start)));
+      std::string_view word = text.substr(start, end - start);
+      for (std::size_t from = 0; from < word.size();) {
+        auto hyphen = word.find('-', from + 1);
+        const std::size_t to = hyphen == std::string_view::npos || hyphen + 1 >= word.size() ? word.size() : hyphen + 1;
+        word_w[i] = std::max(word_w[i], display_width(word.substr(from, to - from)));
+        from = to;
+      }
       start = end + 1;
     }
   };

@@ -314,10 +314,12 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   heading("case.h_assessments");
   if (d["assessments"].empty()) out += tr(L, "case.none") + "\n";
   else {
-    Table t({tr(L, "case.col_date"), tr(L, "case.col_instrument"), tr(L, "case.col_assessor"), tr(L, "case.col_profession"),
-             tr(L, "case.col_score"), tr(L, "case.col_recommendation")});
+    // The assessor with their profession in one column: at 80 columns a
+    // long name then wraps at its words and nothing is split.
+    Table t({tr(L, "case.col_date"), tr(L, "case.col_instrument"), tr(L, "case.col_assessor"), tr(L, "case.col_score"),
+             tr(L, "case.col_recommendation")});
     for (const auto& a : d["assessments"])
-      t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]), str(a["profession"]),
+      t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]) + " (" + str(a["profession"]) + ")",
              tr(L, "screens.score", str(a["score"]), str(a["threshold"])), code_text(L, "case.recommendation.", a["recommendation"])});
     out += t.render();
     std::string profs;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <utility>
@@ -219,7 +220,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
     w.subheading(w.t("pe.h_consents"));
     for (const auto& x : c["consents"]) {
       std::string text = w.t("pe.consent", w.scope(x["scope"]), w.code("plan.form.", x["form"]), w.day(x["given_on"]),
-                             w.code("plan.given_by.", x["given_by"]));
+                             w.code("pe.given_by.", x["given_by"]));
       if (has(x, "withdrawn_on")) text += " " + w.t("pe.consent_withdrawn", w.day(x["withdrawn_on"]));
       w.item(text);
     }
@@ -237,8 +238,13 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
       // The points per area, as the assessment stored them.
       const json domains = json::parse(str(a["domains"]), nullptr, false);
       if (domains.is_object() && !domains.empty()) {
+        // In the rammeverk's order of the areas, then any it no longer has.
         std::string parts;
-        for (const auto& [d, v] : domains.items()) parts += (parts.empty() ? "" : ", ") + w.domain(d) + " " + str(v);
+        for (const auto& d : ctx.rv.domains)
+          if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + str(domains[d.id]);
+        for (const auto& [d, v] : domains.items())
+          if (std::none_of(ctx.rv.domains.begin(), ctx.rv.domains.end(), [&](const Domain& x) { return x.id == d; }))
+            parts += (parts.empty() ? "" : ", ") + d + " " + str(v);
         w.quote(w.t("pe.assessment_domains", parts));
       }
     }
