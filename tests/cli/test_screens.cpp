@@ -145,7 +145,7 @@ TEST_CASE("audit log lists the newest entries first under a header, --limit N gi
   auto j = ok(f, {"--json", "audit", "log", "--since", "2026-03-03", "--until", "3.3.2026"}).json();
   REQUIRE(j["entries"].size() == 1);
   CHECK(j["entries"][0]["acted_on"] == "2026-03-03");
-  j = ok(f, {"--json", "audit", "log", "--limit", "2"}).json();
+  j = ok(f, {"--json", "audit", "log", "--case", c, "--limit", "2"}).json();  // (the listings above are entries too)
   REQUIRE(j["entries"].size() == 2);
   CHECK(j["entries"][0]["id"].get<int>() < j["entries"][1]["id"].get<int>());  // JSON in the chain's order
   CHECK(j["entries"][1]["acted_on"] == "2026-03-05");
