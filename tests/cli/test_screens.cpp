@@ -105,7 +105,7 @@ TEST_CASE("case list --name finds a person whatever the case of the letters, and
   CHECK(f.oppteam({"case", "list", "--all", "--limit", "3"}).code == 64);
 }
 
-TEST_CASE("case list stops at 50 on screen and says how many it left out; --all, --limit and --json", "[screens]") {
+TEST_CASE("case list stops at 50 on screen and says how many it left out, with --all, --limit and --json", "[screens]") {
   test::Fixture f;
   std::string csv = "external_id,fnr,name,reporter_type,reporter_name,received,need\n";
   for (int i = 0; i < 53; ++i)
