@@ -185,7 +185,7 @@ TEST_CASE("person export: every case row and who has read or changed them, audit
   INFO(text);
   CHECK(text.find("Sak 2026/2") != std::string::npos);
   // Who read it, in words, and the person's rights.
-  CHECK(text.find("leste opplysningene (sak 2026/2)") != std::string::npos);
+  CHECK(text.find("saksbehandler1 hentet ut saken (sak 2026/2)") != std::string::npos);
   CHECK(text.find("saksbehandler1") != std::string::npos);
   CHECK(text.find("Datatilsynet") != std::string::npos);
   CHECK(text.find("Retting") != std::string::npos);
