@@ -339,30 +339,32 @@ std::vector<std::size_t> Table::column_widths(const TerminalStyle& style) const 
     for (std::size_t i = 0; i < n; ++i) widen(i, cell(r, i));
   if (style.width == 0) return widths;
 
-  // Narrow columns until the table fits, in three rounds: first the columns
+  // Narrow columns until the table fits, in four rounds: first the columns
   // of long text, down to their longest word; then every other column except
-  // dates and numbers, down to its longest word; only then the columns of
-  // text, down to kMinWidth, splitting words with a visible mark. Dates and
-  // numbers never wrap. In each round the widest column gives first.
+  // dates and numbers, down to its longest word; then down to the longest
+  // part of a hyphenated word (broken after its hyphen); only then the
+  // columns of text, down to kMinWidth, splitting words with a visible mark.
+  // Dates and numbers never wrap. In each round the widest column gives first.
   constexpr std::size_t kMinWidth = 8;
   constexpr std::size_t kShortText = 16;
   const std::size_t gaps = 2 * (n - 1);
   const std::size_t avail = style.width > gaps ? style.width - gaps : n;
-  std::vector<std::size_t> word_w(n, 0);
+  std::vector<std::size_t> word_w(n, 0), piece_w(n, 0);  // longest word; longest part of a hyphenated one
   std::vector<bool> dates(n, true);
-  // The widest piece a cell can be wrapped into without a mark: its words,
-  // a word with hyphens of its own counted by its parts ("Kristiansen-",
-  // "Lie"), as wrap_text breaks it.
+  // The widest word of a column, and the widest piece it can be wrapped into
+  // without a mark: a word with hyphens of its own counted by its parts
+  // ("Kristiansen-", "Lie"), as wrap_text breaks it.
   auto longest_word = [&](std::size_t i, std::string_view text) {
     std::size_t start = 0;
     while (start <= text.size()) {
       auto end = text.find_first_of(" \n", start);
       if (end == std::string_view::npos) end = text.size();
       std::string_view word = text.substr(start, end - start);
+      word_w[i] = std::max(word_w[i], display_width(word));
       for (std::size_t from = 0; from < word.size();) {
         auto hyphen = word.find('-', from + 1);
         const std::size_t to = hyphen == std::string_view::npos || hyphen + 1 >= word.size() ? word.size() : hyphen + 1;
-        word_w[i] = std::max(word_w[i], display_width(word.substr(from, to - from)));
+        piece_w[i] = std::max(piece_w[i], display_width(word.substr(from, to - from)));
         from = to;
       }
       start = end + 1;
@@ -401,6 +403,9 @@ std::vector<std::size_t> Table::column_widths(const TerminalStyle& style) const 
   shrink(min_w);
   for (std::size_t i = 0; i < n; ++i)
     if (!whole(i)) min_w[i] = std::min(widths[i], std::max(word_w[i], std::size_t(1)));
+  shrink(min_w);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!whole(i)) min_w[i] = std::min(widths[i], std::max(piece_w[i], std::size_t(1)));
   shrink(min_w);
   if (total <= avail) return widths;
   for (std::size_t i = 0; i < n; ++i)
