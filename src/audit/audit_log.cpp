@@ -678,44 +678,70 @@ std::vector<AuditAnchor> load_audit_anchors(const std::string& path) {
   return out;
 }
 
+namespace {
+
+// The query of audit_list and audit_count: `columns` of the entries `f`
+// selects, its values bound.
+SQLite::Statement audit_query(Database& db, const AuditFilter& f, const std::string& columns, bool ordered) {
+  std::string sql = "SELECT " + columns + " FROM audit WHERE 1";
+  // An entry is about a person when it names the person, names only one
+  // of the person's cases, or is the import that stored one of their
+  // referrals; about a case when it names it or is such an import.
+  if (f.person) {
+    const std::string cases = "SELECT c.id FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person";
+    sql += " AND (person = :person"
+           " OR (person = '' AND object IN (SELECT c.number FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person))"
+           " OR id IN (" + import_entries_sql(cases) + "))";
+  }
+  std::optional<CaseNumber> kase;
+  if (f.object) {
+    try {
+      kase = CaseNumber::parse(*f.object);
+    } catch (const Error&) {
+    }
+    sql += kase ? " AND (object = :object OR id IN (" +
+                      import_entries_sql("SELECT id FROM case_file WHERE year = :year AND seq = :seq") + "))"
+                : std::string(" AND object = :object");
+  }
+  if (f.actor) sql += " AND actor = :actor";
+  const char* day = "(CASE WHEN acted_on <> '' THEN acted_on ELSE substr(at, 1, 10) END)";
+  if (f.since) sql += std::string(" AND ") + day + " >= :since";
+  if (f.until) sql += std::string(" AND ") + day + " <= :until";
+  if (ordered) {
+    sql += f.newest_first ? " ORDER BY id DESC" : " ORDER BY id";
+    if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
+  }
+  SQLite::Statement q(db.sql(), sql);
+  if (f.person) q.bind(":person", *f.person);
+  if (f.object) q.bind(":object", *f.object);
+  if (kase) {
+    q.bind(":year", kase->year());
+    q.bind(":seq", kase->seq());
+  }
+  if (f.actor) q.bind(":actor", *f.actor);
+  if (f.since) q.bind(":since", *f.since);
+  if (f.until) q.bind(":until", *f.until);
+  return q;
+}
+
+}  // namespace
+
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
   return db.read([&] {
-    std::string sql = std::string("SELECT ") + kEntryColumns + " FROM audit WHERE 1";
-    // An entry is about a person when it names the person, names only one
-    // of the person's cases, or is the import that stored one of their
-    // referrals; about a case when it names it or is such an import.
-    if (f.person) {
-      const std::string cases = "SELECT c.id FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person";
-      sql += " AND (person = :person"
-             " OR (person = '' AND object IN (SELECT c.number FROM case_file c JOIN person p ON p.id = c.person_id WHERE p.fnr = :person))"
-             " OR id IN (" + import_entries_sql(cases) + "))";
-    }
-    std::optional<CaseNumber> kase;
-    if (f.object) {
-      try {
-        kase = CaseNumber::parse(*f.object);
-      } catch (const Error&) {
-      }
-      sql += kase ? " AND (object = :object OR id IN (" +
-                        import_entries_sql("SELECT id FROM case_file WHERE year = :year AND seq = :seq") + "))"
-                  : std::string(" AND object = :object");
-    }
-    if (f.actor) sql += " AND actor = :actor";
-    sql += " ORDER BY id";
-    if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
-    SQLite::Statement q(db.sql(), sql);
-    if (f.person) q.bind(":person", *f.person);
-    if (f.object) q.bind(":object", *f.object);
-    if (kase) {
-      q.bind(":year", kase->year());
-      q.bind(":seq", kase->seq());
-    }
-    if (f.actor) q.bind(":actor", *f.actor);
+    SQLite::Statement q = audit_query(db, f, kEntryColumns, true);
     std::vector<AuditEntry> out;
     while (q.executeStep()) {
       out.push_back(read_entry(q));
     }
     return out;
+  });
+}
+
+std::size_t audit_count(Database& db, const AuditFilter& f) {
+  return db.read([&] {
+    SQLite::Statement q = audit_query(db, f, "count(*)", false);
+    q.executeStep();
+    return static_cast<std::size_t>(q.getColumn(0).getInt64());
   });
 }
 

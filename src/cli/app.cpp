@@ -258,6 +258,7 @@ void build_app(CLI::App& app, GlobalOptions& options, Session& session) {
   app.add_flag("--json", options.json, "one JSON document on stdout");
   app.add_option("--lang", options.lang, "language of messages: nb, nn or en")->check(CLI::IsMember({"nb", "nn", "en"}));
   app.add_option("--today", options.today, "the date to act on, YYYY-MM-DD (default: the real date)");
+  app.add_flag("--no-pager", options.no_pager, "never page long output (default: $PAGER or less -FRX at a terminal)");
   app.fallthrough();
   app.require_subcommand(0, 1);
 

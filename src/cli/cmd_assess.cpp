@@ -1,6 +1,7 @@
 // oppteam assess CASE --instrument ID (--answer ITEM=VALUE ... | --answers FILE | a walk at the terminal)
 
 #include "cli/commands.hpp"
+#include "cli/prompt.hpp"
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
@@ -39,17 +40,6 @@ std::optional<std::string> ask(Session& s, const std::string& prompt) {
     return std::nullopt;
   }
   return trim(line);
-}
-
-// A required text: the option's value, else a prompt at a terminal, else exit 64.
-std::string require_text(Session& s, const std::string& value, std::string_view option, std::string_view prompt_key) {
-  if (!trim(value).empty()) return trim(value);
-  if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", option);
-  while (true) {
-    auto line = ask(s, s.text(prompt_key) + ": ");
-    if (!line) throw make_error(ExitCode::usage, "error.missing_option", option);
-    if (!line->empty()) return *line;
-  }
 }
 
 // Walks through the instrument's items one by one, re-asking on a bad value.
@@ -131,10 +121,12 @@ void setup_assess(CLI::App& app, Session& s) {
     std::string instrument_id = trim(o->instrument);
     if (instrument_id.empty()) {
       if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", "--instrument");
+      std::vector<Choice> choices;
+      for (const auto& i : ctx.rv.instruments) choices.push_back({i.id, i.name});
       std::vector<std::string> ids;
       for (const auto& i : ctx.rv.instruments) ids.push_back(i.id);
-      s.err() << s.text("assess.instruments_available", join(ids)) << "\n";
-      instrument_id = require_text(s, "", "--instrument", "assess.prompt_instrument");
+      instrument_id = ask_choice(s, s.text("assess.instruments_available", join(ids)), s.text("screens.prompt_instrument"),
+                                 "--instrument", choices, false);
     }
     const Instrument& ins = require_instrument(ctx.rv, instrument_id);
     // Refuse before asking anything when the case may not be assessed.
@@ -152,8 +144,8 @@ void setup_assess(CLI::App& app, Session& s) {
       if (eq == std::string::npos || eq == 0) throw make_error(ExitCode::usage, "assess.bad_answer_option", a);
       in.answers.push_back({trim(a.substr(0, eq)), a.substr(eq + 1)});
     }
-    in.assessor = require_text(s, o->assessor, "--assessor", "assess.prompt_assessor");
-    in.profession = require_text(s, o->profession, "--profession", "assess.prompt_profession");
+    in.assessor = given_or_ask(s, o->assessor, "--assessor", s.text("assess.prompt_assessor"));
+    in.profession = given_or_ask(s, o->profession, "--profession", s.text("assess.prompt_profession"));
     if (in.answers.empty() && s.interactive()) {
       in.answers = walk(s, ctx.rv, ins, o->allow_partial);
       if (in.what_matters.empty()) in.what_matters = ask_what_matters(s);

@@ -5,9 +5,14 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/domain/personal_number.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/user_date.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace oppteam::cli {
 
@@ -48,16 +53,21 @@ void setup_audit(CLI::App& app, Session& s) {
   });
 
   struct LogOptions {
-    std::string person, object, actor;
+    std::string person, object, actor, since, until;
     std::size_t limit = 0;
+    bool all = false;
   };
   auto o = std::make_shared<LogOptions>();
   auto* log = cmd->add_subcommand("log", "List audit entries, e.g. everyone who has read or changed a person's case");
   log->add_option("--person", o->person, "only entries about this personal number");
   log->add_option("--case", o->object, "only entries about this case number");
   log->add_option("--actor", o->actor, "only entries by this user");
-  log->add_option("--limit", o->limit, "at most this many entries");
-  examples(log, {"oppteam --db k.db audit log --person 23923901213", "oppteam --db k.db audit log --case 2026/1 --json"});
+  log->add_option("--since", o->since, "only entries of this day or later");
+  log->add_option("--until", o->until, "only entries of this day or earlier");
+  auto* limit_opt = log->add_option("--limit", o->limit, "the newest N entries (default 50 on screen; --json: all)");
+  log->add_flag("--all", o->all, "every entry, however many")->excludes(limit_opt);
+  examples(log, {"oppteam --db k.db audit log --person 23923901213", "oppteam --db k.db audit log --case 2026/1 --json",
+                 "oppteam --db k.db audit log --since 2026-03-01 --until 2026-03-31 --all"});
   log->callback([&s, o] {
     s.authorize("audit.log");
     auto& ctx = s.ctx();
@@ -67,24 +77,40 @@ void setup_audit(CLI::App& app, Session& s) {
     }
     if (!o->object.empty()) f.object = o->object;
     if (!o->actor.empty()) f.actor = o->actor;
-    f.limit = o->limit;
+    const Date today = s.clock().today();
+    if (!o->since.empty()) f.since = format_date(parse_user_date(o->since, "--since", today));
+    if (!o->until.empty()) f.until = format_date(parse_user_date(o->until, "--until", today));
+    // --limit N is the newest N entries. On screen newest first, as people
+    // look for what happened last, and at most 50 unless --limit or --all,
+    // with how many were left out; --json: all, oldest first (in the
+    // chain's order), as scripts read it.
+    f.newest_first = true;
+    f.limit = o->all ? 0 : o->limit ? o->limit : s.json() ? 0 : 50;
     auto entries = audit_list(ctx.db, f);
+    if (s.json()) std::reverse(entries.begin(), entries.end());
+    const std::size_t total = f.limit && entries.size() == f.limit ? audit_count(ctx.db, f) : entries.size();
     // Listing the log is itself a read of what it says about people.
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "audit.log", f.object.value_or(""), f.person.value_or(""),
                  fmt::format("{} entries", entries.size()));
     nlohmann::json items = nlohmann::json::array();
-    std::string text;
+    // The entry, time (real clock), the day acted on (--today), who, what,
+    // about which case, the rammeverk's first 8 hex digits, the detail; a
+    // stored field cannot break a row or act on the terminal (visible()).
+    Table t({s.text("screens.audit.col_entry"), s.text("screens.audit.col_at"), s.text("screens.audit.col_acted_on"),
+             s.text("screens.audit.col_actor"), s.text("screens.audit.col_action"), s.text("screens.audit.col_object"),
+             s.text("screens.audit.col_rammeverk"), s.text("screens.audit.col_detail")});
+    t.align_right(0);
+    t.drop_when_narrow(6);
+    t.drop_when_narrow(1);
     for (const auto& e : entries) {
       items.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action},
                        {"object", e.object}, {"person", e.person}, {"detail", e.detail}, {"rammeverk", e.rammeverk}});
-      // time (real clock), the date acted on (--today), who, what, the rammeverk's first 8 hex digits;
-      // one entry, one line: a stored field cannot break it or act on the terminal.
-      text += fmt::format("{:>6}  {}  {:<10}  {:<12}  {:<18}  {:<10}  {:<8}  {}\n", e.id, visible(e.at.substr(0, 19), false),
-                          visible(e.acted_on, false), visible(e.actor, false), visible(e.action, false),
-                          visible(e.object, false), e.rammeverk.substr(0, 8),
-                          visible(audit_detail_text(s.lang(), &ctx.rv, e.action, e.detail), false));
+      t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), visible(e.acted_on, false), visible(e.actor, false),
+             visible(e.action, false), visible(e.object, false), e.rammeverk.substr(0, 8), visible(audit_detail_text(s.lang(), &ctx.rv, e.action, e.detail), false)});
     }
-    s.emit({{"entries", items}}, text);
+    std::string text = entries.empty() ? s.text("screens.audit.none") + "\n" : t.render();
+    if (total > entries.size()) text += s.text("screens.list_more", total - entries.size()) + "\n";
+    s.emit({{"entries", items}, {"total", total}, {"left_out", total - entries.size()}}, text);
   });
 }
 

@@ -5,6 +5,7 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/case_view.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
@@ -16,7 +17,13 @@ struct ListOptions {
   std::size_t limit = 0;
   std::string owner;
   bool mine = false, unassigned = false;
+  std::string name;
+  bool all = false;
 };
+
+// A list for people shows this many rows unless --limit or --all says
+// otherwise, and says how many it left out; --json lists everything.
+constexpr std::size_t kDefaultListLimit = 50;
 }  // namespace
 
 void setup_case(CLI::App& app, Session& s) {
@@ -42,7 +49,9 @@ void setup_case(CLI::App& app, Session& s) {
   list->add_option("--received-from", o->from, "first referral received on or after, YYYY-MM-DD");
   list->add_option("--received-to", o->to, "first referral received on or before, YYYY-MM-DD");
   list->add_flag("--overdue", o->overdue, "only undecided cases past the preliminary-reply or decision deadline");
-  list->add_option("--limit", o->limit, "at most this many cases");
+  auto* limit_opt = list->add_option("--limit", o->limit, "at most this many cases (default 50 on screen; --json: all)");
+  list->add_flag("--all", o->all, "every case, however many")->excludes(limit_opt);
+  list->add_option("--name", o->name, "cases of people whose name contains TEXT (any case; an audited read of each)");
   auto* owner_opt = list->add_option("--owner", o->owner, "only the cases this user owns (case assign)");
   auto* mine_opt = list->add_flag("--mine", o->mine, "only the cases the acting user owns");
   auto* unassigned_opt = list->add_flag("--unassigned", o->unassigned, "only the cases nobody owns");
@@ -58,7 +67,9 @@ void setup_case(CLI::App& app, Session& s) {
     if (!o->from.empty()) f.received_from = parse_user_date(o->from, "--received-from", s.clock().today());
     if (!o->to.empty()) f.received_to = parse_user_date(o->to, "--received-to", s.clock().today());
     f.overdue = o->overdue;
-    f.limit = o->limit;
+    f.limit = o->all ? 0 : o->limit ? o->limit : s.json() ? 0 : kDefaultListLimit;
+    require_text(o->name, "--name", TextField::line);
+    f.name = o->name;
     f.owner = o->mine ? s.ctx().actor : o->owner;
     f.unassigned = o->unassigned;
     const auto doc = list_cases(s.ctx(), f);

@@ -32,11 +32,11 @@ void setup_person(CLI::App& app, Session& s) {
     auto doc = export_person(ctx, pnr.str());
     if (o->pdf.wanted()) {
       const std::string title = tr(ctx.lang, "pdf.title.person", pnr.str());
-      emit_pdf(s, o->pdf, documents::text_pdf(ctx.rv, ctx.lang, title, pnr.str(), person_export_text(doc, ctx.lang)),
+      emit_pdf(s, o->pdf, documents::text_pdf(ctx.rv, ctx.lang, title, pnr.str(), person_export_text(doc, ctx)),
                s.text("pdf.kind.person", pnr.str()), {{"person", pnr.str()}});
       return;
     }
-    s.emit(doc, person_export_text(doc, ctx.lang));
+    s.emit(doc, person_export_text(doc, ctx));
   });
 
   // person guardian add (issue 14, point 8): who a decision letter goes to.

@@ -1,6 +1,7 @@
 // oppteam plan goal|measure|status|participated|set|kind|show|history
 
 #include "cli/commands.hpp"
+#include "cli/prompt.hpp"
 #include "cli/pdf_option.hpp"
 
 #include <oppteam/i18n/dates.hpp>
@@ -19,17 +20,6 @@
 namespace oppteam::cli {
 
 namespace {
-
-// A required text: the option's value, else a prompt at a terminal, else exit 64.
-std::string need_text(Session& s, const std::string& value, const std::string& option, std::string_view prompt_key) {
-  if (!value.empty()) return value;
-  if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", option);
-  s.err() << s.text(prompt_key) << ": " << std::flush;
-  std::string line;
-  std::getline(s.io().in, line);
-  if (line.empty()) throw make_error(ExitCode::usage, "error.missing_option", option);
-  return line;
-}
 
 std::string label(Session& s, const std::string& prefix, const std::string& id) {
   const std::string key = prefix + id;
@@ -75,8 +65,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
                   label(s, "plan.mstatus.", m.status)});
     // A measure still to do whose date has passed is overdue (in the plan as
     // it stands now; an old revision is shown as it was).
-    if (evaluations && (m.status == "planned" || m.status == "started"))
-      if (auto d = try_parse_date(m.due_on); d && *d < ctx.today()) measures.mark(4, Mark::overdue);
+    if (evaluations && measure_overdue(m.status, m.due_on, ctx.today())) measures.mark(4, Mark::overdue);
   }
   out += "\n" + s.text("plan.view.measures") + "\n";
   out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();
@@ -122,7 +111,7 @@ void setup_plan(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "plan.write", go->case_number);  // a koordinator may act in the teams they coordinate
     std::string text;
-    if (!go->from_what_matters) text = need_text(s, go->text, "--text", "plan.prompt.goal");
+    if (!go->from_what_matters) text = given_or_ask(s, go->text, "--text", s.text("plan.prompt.goal"));
     const int n = add_goal(ctx, c, text, go->from_what_matters, go->parent);
     s.say("plan.goal_added", n, c.number);
     s.emit({{"case", c.number}, {"goal", n}}, std::to_string(n));
@@ -151,9 +140,9 @@ void setup_plan(CLI::App& app, Session& s) {
     const CaseRef c = authorize_case(ctx, "plan.write", mo->case_number);  // a koordinator may act in the teams they coordinate
     MeasureInput in;
     in.goal = mo->goal;
-    in.text = need_text(s, mo->text, "--text", "plan.prompt.measure");
-    in.responsible = need_text(s, mo->responsible, "--responsible", "plan.prompt.responsible");
-    in.due = parse_user_date(need_text(s, mo->due, "--due", "plan.prompt.due"), "--due", s.clock().today());
+    in.text = given_or_ask(s, mo->text, "--text", s.text("plan.prompt.measure"));
+    in.responsible = given_or_ask(s, mo->responsible, "--responsible", s.text("plan.prompt.responsible"));
+    in.due = parse_user_date(given_or_ask(s, mo->due, "--due", s.text("plan.prompt.due")), "--due", s.clock().today());
     in.every_days = mo->every;
     in.scope = mo->scope;
     in.how = mo->how;
@@ -197,7 +186,7 @@ void setup_plan(CLI::App& app, Session& s) {
   part->callback([&s, po] {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "plan.write", po->case_number);  // a koordinator may act in the teams they coordinate
-    record_participation(ctx, c, need_text(s, po->how, "--how", "plan.prompt.how"));
+    record_participation(ctx, c, given_or_ask(s, po->how, "--how", s.text("plan.prompt.how")));
     s.emit({{"case", c.number}, {"participated", true}}, s.text("plan.participated", c.number));
   });
 

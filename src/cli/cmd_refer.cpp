@@ -1,6 +1,7 @@
 // oppteam refer add | refer import FILE
 
 #include "cli/commands.hpp"
+#include "cli/prompt.hpp"
 
 #include <oppteam/process/closing.hpp>
 #include <oppteam/io/import_format.hpp>
@@ -34,29 +35,6 @@ struct ImportCliOptions {
   bool force = false;
 };
 
-// Asks for a value at the terminal until `check` accepts it (it throws an
-// Error with the reason otherwise). End of input is a usage error.
-std::string ask(Session& s, const std::string& label, const std::string& option, const std::string& fallback,
-                const std::function<std::string(const std::string&)>& check) {
-  for (;;) {
-    s.err() << label;
-    if (!fallback.empty()) s.err() << " [" << fallback << "]";
-    s.err() << ": " << std::flush;
-    std::string line;
-    if (!std::getline(s.io().in, line)) {
-      s.err() << "\n";
-      throw make_error(ExitCode::usage, "error.missing_option", option);
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) line = fallback;
-    try {
-      return check(line);
-    } catch (const Error& e) {
-      s.err() << "  " << visible(render_message(s.lang(), e.key(), clip_all(e.args()))) << "\n";
-    }
-  }
-}
-
 void run_add(Session& s, AddOptions& o) {
   s.authorize("refer.add");
   // --declined also records the person's no and closes the case.
@@ -68,64 +46,39 @@ void run_add(Session& s, AddOptions& o) {
   const bool tty = s.interactive();
   auto missing = [&](const std::string& option) { return make_error(ExitCode::usage, "error.missing_option", option); };
 
+  // At a terminal, only what is missing and has no default is asked for
+  // (--received is today when not given); an optional field may be left
+  // empty with Enter or Ctrl-D.
   if (o.fnr.empty()) {
     if (!tty) throw missing("--fnr");
-    o.fnr = ask(s, s.text("refer.prompt_fnr"), "--fnr", "", [&](const std::string& v) {
+    o.fnr = ask_required(s, s.text("refer.prompt_fnr"), "--fnr", [&](const std::string& v) {
       return check_fnr(ctx, v, o.birth_year).str();
     });
   }
-  if (o.name.empty() && tty) {
-    o.name = ask(s, s.text("refer.prompt_name"), "--name", "", [](const std::string& v) { return v; });
-  }
+  auto as_typed = [](const std::string& v) { return v; };
+  if (o.name.empty() && tty) o.name = ask_optional(s, s.text("refer.prompt_name"), as_typed);
   if (o.reporter_type.empty()) {
     if (!tty) throw missing("--reporter-type");
-    s.err() << s.text("refer.prompt_reporter_types") << "\n";
-    const auto& types = ctx.rv.reporter_types;
-    for (std::size_t i = 0; i < types.size(); ++i) s.err() << fmt::format("  {:>2}) {:<18} {}\n", i + 1, types[i].id, types[i].label);
-    o.reporter_type = ask(s, s.text("refer.prompt_reporter_type"), "--reporter-type", "", [&](const std::string& v) {
-      // A number picks from the list shown.
-      if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) {
-        const auto n = std::stoul(v);
-        if (n >= 1 && n <= types.size()) return types[n - 1].id;
-      }
-      check_reporter_type(ctx.rv, v);
-      return v;
-    });
+    std::vector<Choice> types;
+    for (const auto& t : ctx.rv.reporter_types) types.push_back({t.id, t.label});
+    o.reporter_type = ask_choice(s, s.text("refer.prompt_reporter_types"), s.text("screens.prompt_reporter_type"),
+                                 "--reporter-type", types, false);
   }
-  if (o.reporter_name.empty() && tty) {
-    o.reporter_name = ask(s, s.text("refer.prompt_reporter_name"), "--reporter-name", "", [](const std::string& v) { return v; });
-  }
-  if (o.received.empty()) {
-    const std::string today = format_date(ctx.today());
-    if (!tty) {
-      o.received = today;
-    } else {
-      o.received = ask(s, s.text("refer.prompt_received"), "--received", today, [&](const std::string& v) {
-        check_received(ctx, v);
-        return v;
-      });
-    }
-  }
+  if (o.reporter_name.empty() && tty) o.reporter_name = ask_optional(s, s.text("refer.prompt_reporter_name"), as_typed);
+  if (o.received.empty()) o.received = format_date(ctx.today());
   if (o.need.empty()) {
     if (!tty) throw missing("--need");
-    o.need = ask(s, s.text("refer.prompt_need"), "--need", "", [](const std::string& v) {
+    o.need = ask_required(s, s.text("refer.prompt_need"), "--need", [](const std::string& v) {
       check_need(v);
       return v;
     });
   }
 
   if (o.target_group.empty() && tty && !ctx.rv.target_groups.empty()) {
-    s.err() << s.text("target_group.prompt_list") << "\n";
-    const auto& groups = ctx.rv.target_groups;
-    for (std::size_t i = 0; i < groups.size(); ++i) s.err() << fmt::format("  {:>2}) {:<18} {}\n", i + 1, groups[i].id, groups[i].label);
-    o.target_group = ask(s, s.text("target_group.prompt"), "--target-group", "", [&](const std::string& v) -> std::string {
-      if (v.empty()) return v;  // not known yet
-      if (v.size() <= 3 && v.find_first_not_of("0123456789") == std::string::npos) {
-        const auto n = std::stoul(v);
-        if (n >= 1 && n <= groups.size()) return groups[n - 1].id;
-      }
-      return check_target_group(ctx.rv, v);
-    });
+    std::vector<Choice> groups;
+    for (const auto& g : ctx.rv.target_groups) groups.push_back({g.id, g.label});
+    o.target_group = ask_choice(s, s.text("target_group.prompt_list"), s.text("screens.prompt_target_group"), "--target-group",
+                                groups, true);
   }
 
   ReferralInput in;

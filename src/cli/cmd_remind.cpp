@@ -65,6 +65,7 @@ void setup_remind(CLI::App& app, Session& s) {
     if (items.empty()) return;  // nothing due: silence, so cron sends no mail
     std::map<std::string, std::string> kind_label;  // looked up once per kind, not per item
     for (auto kind : kReminderKinds) kind_label[std::string(kind)] = s.text("remind.kind." + std::string(kind));
+    kind_label["measure_due"] = s.text("remind.kind.measure_due");
     std::map<std::string, std::string> due_label;  // long dates, formatted once per date
     bool marks = false;
     auto render = [&](const std::vector<Reminder>& list) {
@@ -87,7 +88,9 @@ void setup_remind(CLI::App& app, Session& s) {
         if (r.escalated) note += "; " + s.text("remind.note.escalated");
         auto [label, fresh] = due_label.try_emplace(r.due);
         if (fresh) label->second = long_date(r.due, ctx.lang);
-        const auto kl = kind_label.find(r.kind);
+        // A measure not yet past its date has not "passed its deadline".
+        const std::string kind = r.kind == "measure" && r.days_overdue <= 0 ? "measure_due" : r.kind;
+        const auto kl = kind_label.find(kind);
         t.add({label->second, r.case_number, kl == kind_label.end() ? r.kind : kl->second, r.responsible, note});
         // Overdue work is marked "!", work due today or within --within "*".
         t.mark(0, r.days_overdue > 0 ? Mark::overdue : Mark::warning);

@@ -1,4 +1,5 @@
 #include "cli/session.hpp"
+#include "cli/pager.hpp"
 
 #include "cli/help_i18n.hpp"
 
@@ -9,6 +10,7 @@
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -145,7 +147,16 @@ void Session::emit(const nlohmann::json& doc, const std::string& text) {
   if (json()) {
     streams_.out << json_text(doc) << "\n";
   } else if (!text.empty()) {
-    streams_.out << printable(text, output_style());
+    // Every line fits the terminal: tables are laid out for its width, and
+    // any longer line (a header, a letter) is wrapped at word boundaries.
+    const std::string shown = wrap_lines(printable(text, output_style()), output_style().width);
+    // Longer than the terminal: through the pager (pager.hpp says when not).
+    if (streams_.out_tty && !options_.no_pager && std::count(shown.begin(), shown.end(), '\n') + 1 >= std::ptrdiff_t(terminal_rows()))
+      if (auto pager = pager_command()) {
+        streams_.out.flush();
+        if (page_text(*pager, shown.back() == '\n' ? shown : shown + "\n")) return;
+      }
+    streams_.out << shown;
     if (text.back() != '\n') streams_.out << "\n";
   }
 }

@@ -25,6 +25,7 @@ struct GlobalOptions {
   bool json = false;
   std::string lang;
   std::string today;
+  bool no_pager = false;
 };
 
 struct Streams {

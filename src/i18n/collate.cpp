@@ -3,6 +3,7 @@
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
 
 #include <stdexcept>
 
@@ -43,6 +44,18 @@ int Collator::compare(std::string_view a, std::string_view b) const {
 const Collator& norwegian_collator() {
   static const Collator instance(Lang::nb);
   return instance;
+}
+
+std::string fold_case(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool contains_folded(std::string_view haystack, std::string_view needle) {
+  return needle.empty() || fold_case(haystack).find(fold_case(needle)) != std::string::npos;
 }
 
 }  // namespace oppteam

@@ -25,6 +25,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_transfer.inc"
 #include "catalogue_appeals.inc"
 #include "catalogue_lang.inc"
+#include "catalogue_screens.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -62,24 +62,45 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return out;
 }
 
-// Breaks one word wider than `width` into pieces of at most `width` columns.
+// Splits one word wider than `width` into lines of at most `width` columns:
+// after a hyphen inside it when that gives a piece that fits ("Østby-" /
+// "Haugland"), else at `width - 1` columns followed by kSplitMark, so that
+// a reader sees the word goes on. ANSI escapes are kept whole and take no room.
 std::vector<std::string> break_word(std::string_view word, std::size_t width) {
   std::vector<std::string> out;
-  std::string piece;
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    std::size_t len = 0;
-    const std::size_t cw = cp_width(decode(word, i, len));
-    if (w + cw > width && !piece.empty()) {
-      out.push_back(piece);
-      piece.clear();
-      w = 0;
+  std::string_view rest = word;
+  while (display_width(rest) > width) {
+    std::size_t after_hyphen = 0;  // bytes of the longest prefix ending in '-' that fits
+    std::size_t fits_room = 0;     // bytes of the longest prefix within width - 1 (or width 1)
+    const std::size_t room = width >= 2 ? width - 1 : 1;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < rest.size();) {
+      if (auto esc = escape_length(rest, i)) {
+        i += esc;
+        continue;
+      }
+      std::size_t len = 0;
+      const char32_t cp = decode(rest, i, len);
+      w += cp_width(cp);
+      if (w > width) break;
+      i += len;
+      if (w <= room) fits_room = i;
+      if (cp == U'-' && i < rest.size()) after_hyphen = i;
     }
-    piece.append(word.substr(i, len));
-    w += cw;
-    i += len;
+    if (fits_room == 0) {  // a character wider than the column: it goes alone
+      std::size_t len = 0;
+      decode(rest, 0, len);
+      fits_room = len;
+    }
+    if (after_hyphen > 0) {
+      out.emplace_back(rest.substr(0, after_hyphen));
+      rest.remove_prefix(after_hyphen);
+    } else {
+      out.push_back(std::string(rest.substr(0, fits_room)) + (width >= 2 ? std::string(kSplitMark) : std::string()));
+      rest.remove_prefix(fits_room);
+    }
   }
-  if (!piece.empty() || out.empty()) out.push_back(piece);
+  out.emplace_back(rest);
   return out;
 }
 
@@ -241,11 +262,6 @@ void Table::add(std::vector<std::string> row) {
   rows_.push_back(std::move(cells));
 }
 
-void Table::add_cells(std::vector<Cell> row) {
-  for (auto& c : row) c.text = visible(c.text);
-  rows_.push_back(std::move(row));
-}
-
 void Table::mark(std::size_t column, Mark m) {
   if (rows_.empty()) return;
   auto& row = rows_.back();
@@ -258,9 +274,20 @@ void Table::align_right(std::size_t column) {
   align_[column] = Align::right;
 }
 
-void Table::keep_whole(std::size_t column) {
-  if (keep_.size() <= column) keep_.resize(column + 1, false);
-  keep_[column] = true;
+void Table::drop_when_narrow(std::size_t column) { droppable_.push_back(column); }
+
+Table Table::without(std::size_t column) const {
+  Table t(*this);
+  auto erase_at = [column](auto& v) {
+    if (column < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(column));
+  };
+  erase_at(t.headers_);
+  for (auto& r : t.rows_) erase_at(r);
+  erase_at(t.align_);
+  t.droppable_.clear();
+  for (auto c : droppable_)
+    if (c != column) t.droppable_.push_back(c > column ? c - 1 : c);
+  return t;
 }
 
 void Table::align_left(std::size_t column) {
@@ -275,12 +302,10 @@ bool Table::has_marks() const {
   return false;
 }
 
-std::string Table::render(const TerminalStyle& style) const {
-  const std::size_t n = headers_.size();
-  if (n == 0) return {};
-  auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
+std::vector<Align> Table::alignments() const {
   // A column whose cells are all numbers is right-aligned unless the caller
   // chose; so every table's counts and scores line up without asking.
+  const std::size_t n = headers_.size();
   std::vector<Align> effective(n, Align::left);
   for (std::size_t i = 0; i < n; ++i) {
     if (i < align_.size() && align_[i]) {
@@ -298,8 +323,13 @@ std::string Table::render(const TerminalStyle& style) const {
     }
     if (any && all) effective[i] = Align::right;
   }
-  auto align = [&](std::size_t i) { return effective[i]; };
+  return effective;
+}
 
+std::vector<std::size_t> Table::column_widths(const TerminalStyle& style) const {
+  const std::size_t n = headers_.size();
+  const auto effective = alignments();
+  auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
   std::vector<std::size_t> widths(n, 0);
   auto widen = [&](std::size_t i, std::string_view text) {
     for (auto l : split_lines(text)) widths[i] = std::max(widths[i], display_width(l));
@@ -307,65 +337,96 @@ std::string Table::render(const TerminalStyle& style) const {
   for (std::size_t i = 0; i < n; ++i) widen(i, headers_[i]);
   for (const auto& r : rows_)
     for (std::size_t i = 0; i < n; ++i) widen(i, cell(r, i));
+  if (style.width == 0) return widths;
 
-  // Narrow columns until the table fits, in three rounds: first the columns
+  // Narrow columns until the table fits, in four rounds: first the columns
   // of long text, down to their longest word; then every other column except
-  // dates and kept ones, down to its longest word; only then anything, down
-  // to kMinWidth, breaking words. In each round the widest column gives first.
-  if (style.width > 0) {
-    constexpr std::size_t kMinWidth = 8;
-    constexpr std::size_t kShortText = 16;
-    const std::size_t gaps = 2 * (n - 1);
-    const std::size_t avail = style.width > gaps ? style.width - gaps : n;
-    std::vector<std::size_t> word_w(n, 0);
-    std::vector<bool> dates(n, true);
-    auto longest_word = [&](std::size_t i, std::string_view text) {
-      std::size_t start = 0;
-      while (start <= text.size()) {
-        auto end = text.find_first_of(" \n", start);
-        if (end == std::string_view::npos) end = text.size();
-        word_w[i] = std::max(word_w[i], display_width(text.substr(start, end - start)));
-        start = end + 1;
+  // dates and numbers, down to its longest word; then down to the longest
+  // part of a hyphenated word (broken after its hyphen); only then the
+  // columns of text, down to kMinWidth, splitting words with a visible mark.
+  // Dates and numbers never wrap. In each round the widest column gives first.
+  constexpr std::size_t kMinWidth = 8;
+  constexpr std::size_t kShortText = 16;
+  const std::size_t gaps = 2 * (n - 1);
+  const std::size_t avail = style.width > gaps ? style.width - gaps : n;
+  std::vector<std::size_t> word_w(n, 0), piece_w(n, 0);  // longest word; longest part of a hyphenated one
+  std::vector<bool> dates(n, true);
+  // The widest word of a column, and the widest piece it can be wrapped into
+  // without a mark: a word with hyphens of its own counted by its parts
+  // ("Kristiansen-", "Lie"), as wrap_text breaks it.
+  auto longest_word = [&](std::size_t i, std::string_view text) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      auto end = text.find_first_of(" \n", start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view word = text.substr(start, end - start);
+      word_w[i] = std::max(word_w[i], display_width(word));
+      for (std::size_t from = 0; from < word.size();) {
+        auto hyphen = word.find('-', from + 1);
+        const std::size_t to = hyphen == std::string_view::npos || hyphen + 1 >= word.size() ? word.size() : hyphen + 1;
+        piece_w[i] = std::max(piece_w[i], display_width(word.substr(from, to - from)));
+        from = to;
       }
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      longest_word(i, headers_[i]);
-      bool any = false;
-      for (const auto& r : rows_) {
-        const std::string t = cell(r, i);
-        longest_word(i, t);
-        if (t.empty()) continue;
-        any = true;
-        if (!looks_like_date(t)) dates[i] = false;
-      }
-      if (!any) dates[i] = false;
-      if (i < keep_.size() && keep_[i]) dates[i] = true;
+      start = end + 1;
     }
-    std::size_t total = 0;
-    for (auto w : widths) total += w;
-    auto shrink = [&](const std::vector<std::size_t>& min_w) {
-      while (total > avail) {
-        std::size_t best = n;
-        for (std::size_t i = 0; i < n; ++i)
-          if (widths[i] > min_w[i] && (best == n || widths[i] > widths[best])) best = i;
-        if (best == n) return;
-        --widths[best];
-        --total;
-      }
-    };
-    std::vector<std::size_t> min_w(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const bool fixed = align(i) == Align::right || dates[i] || widths[i] <= kShortText;
-      min_w[i] = fixed ? widths[i] : std::max(kShortText, std::min(widths[i], word_w[i]));
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    longest_word(i, headers_[i]);
+    bool any = false;
+    for (const auto& r : rows_) {
+      const std::string t = cell(r, i);
+      longest_word(i, t);
+      if (t.empty()) continue;
+      any = true;
+      if (!looks_like_date(r[i].text)) dates[i] = false;
     }
-    shrink(min_w);
-    for (std::size_t i = 0; i < n; ++i)
-      if (align(i) != Align::right && !dates[i]) min_w[i] = std::min(widths[i], std::max(word_w[i], std::size_t(1)));
-    shrink(min_w);
-    for (std::size_t i = 0; i < n; ++i)
-      if (align(i) != Align::right) min_w[i] = std::min(widths[i], kMinWidth);
-    shrink(min_w);
+    if (!any) dates[i] = false;
   }
+  std::size_t total = 0;
+  for (auto w : widths) total += w;
+  auto shrink = [&](const std::vector<std::size_t>& min_w) {
+    while (total > avail) {
+      std::size_t best = n;
+      for (std::size_t i = 0; i < n; ++i)
+        if (widths[i] > min_w[i] && (best == n || widths[i] > widths[best])) best = i;
+      if (best == n) return;
+      --widths[best];
+      --total;
+    }
+  };
+  auto whole = [&](std::size_t i) { return effective[i] == Align::right || dates[i]; };
+  std::vector<std::size_t> min_w(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool fixed = whole(i) || widths[i] <= kShortText;
+    min_w[i] = fixed ? widths[i] : std::max(kShortText, std::min(widths[i], word_w[i]));
+  }
+  shrink(min_w);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!whole(i)) min_w[i] = std::min(widths[i], std::max(word_w[i], std::size_t(1)));
+  shrink(min_w);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!whole(i)) min_w[i] = std::min(widths[i], std::max(piece_w[i], std::size_t(1)));
+  shrink(min_w);
+  if (total <= avail) return widths;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!whole(i)) min_w[i] = std::min(widths[i], kMinWidth);
+  shrink(min_w);
+  return widths;
+}
+
+std::string Table::render(const TerminalStyle& style) const {
+  const std::size_t n = headers_.size();
+  if (n == 0) return {};
+  // Rather than wrap, leave out the columns the caller named, in turn.
+  if (style.width > 0 && !droppable_.empty()) {
+    std::size_t natural = 2 * (n - 1);
+    for (auto w : column_widths(TerminalStyle{0, false})) natural += w;
+    if (natural > style.width) return without(droppable_.front()).render(style);
+  }
+  const std::vector<std::size_t> widths = column_widths(style);
+  const auto effective = alignments();
+  auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
+  auto align = [&](std::size_t i) { return effective[i]; };
 
   auto emit_row = [&](const std::vector<std::string>& texts, const std::vector<Mark>& marks, bool is_header = false) {
     std::vector<std::vector<std::string>> lines(n);
@@ -441,11 +502,31 @@ std::string FieldList::render(const TerminalStyle& style) const {
 
 std::string heading(std::string_view text, const TerminalStyle& style) { return paint(visible(text), Tone::heading, style); }
 
-std::string wrap_paragraph(std::string_view text, std::string_view indent, const TerminalStyle& style) {
-  const std::size_t iw = display_width(indent);
-  const std::size_t w = style.width == 0 ? 0 : style.width > iw + 20 ? style.width - iw : 20;
+std::string wrap_lines(std::string_view text, std::size_t width) {
+  if (width == 0) return std::string(text);
   std::string out;
-  for (const auto& l : wrap_text(visible(text), w)) out += rtrim(std::string(indent) + l) + "\n";
+  const auto lines = split_lines(text);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view line = lines[k];
+    if (display_width(line) <= width) {
+      out.append(line);
+    } else {
+      // The continuation lines start under the text: after the line's own
+      // indent, and after a list item's "- " or "* ".
+      std::size_t indent = line.find_first_not_of(' ');
+      if (indent == std::string_view::npos) indent = 0;
+      std::size_t hang = indent;
+      if (line.size() > indent + 1 && (line[indent] == '-' || line[indent] == '*') && line[indent + 1] == ' ') hang += 2;
+      if (hang + 20 > width) hang = 0;
+      const auto pieces = wrap_text(line.substr(hang), width - hang);
+      for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (i > 0) out += '\n';
+        out += i == 0 ? std::string(line.substr(0, hang)) : std::string(hang, ' ');
+        out += pieces[i];
+      }
+    }
+    if (k + 1 < lines.size()) out += '\n';
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <oppteam/process/guardian.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/collate.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/approval.hpp>
@@ -131,6 +132,14 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                             "SELECT id, received_on, reporter_type, reporter_name, need, sender, external_id, created_by, created_at "
                             "FROM referral WHERE case_id = ? ORDER BY received_on, id",
                             c.id, {"id", "received", "reporter_type", "reporter_name", "need", "sender", "external_id", "created_by", "created_at"});
+    for (auto& r : doc["referrals"]) {
+      const auto* rt = ctx.rv.find_reporter_type(str(r["reporter_type"]));
+      r["reporter_type_label"] = rt && !rt->label.empty() ? json(rt->label) : r["reporter_type"];
+    }
+    if (doc["target_group"].is_string()) {
+      const auto* tg = ctx.rv.find_target_group(doc["target_group"].get<std::string>());
+      doc["target_group_label"] = tg && !tg->label.empty() ? json(tg->label) : doc["target_group"];
+    }
     json consents = json::array();
     for (const auto& r : read_consents(db, c.id, today)) {
       consents.push_back({{"id", r.id}, {"scope", r.scope}, {"form", r.form}, {"given_by", r.given_by},
@@ -150,7 +159,10 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       v.bind(1, c.id);
       while (v.executeStep()) voided.insert({v.getColumn(0).getString(), v.getColumn(1).getInt64()});
     }
-    for (auto& k : consents) k["voided"] = voided.count({"consent", k["id"].get<std::int64_t>()}) > 0;
+    for (auto& k : consents) {
+      k["voided"] = voided.count({"consent", k["id"].get<std::int64_t>()}) > 0;
+      k["scope_label"] = consent_scope_label(ctx, k["scope"].get<std::string>());
+    }
     doc["consents"] = consents;
     json declines = json::array();
     for (const auto& x : read_declines(db, c.id))
@@ -208,6 +220,13 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
         team["history"] = rows(db, "SELECT name, role, service, kind, added_on, removed_on, removed_reason FROM team_member "
                                    "WHERE team_id = ? AND removed_on IS NOT NULL ORDER BY removed_on, id",
                                team_id, {"name", "role", "service", "kind", "added_on", "removed_on", "removed_reason"});
+        for (auto* list : {&team["members"], &team["history"]})
+          for (auto& m : *list) {
+            const auto* role = ctx.rv.find_role(str(m["role"]));
+            m["role_label"] = role && !role->label.empty() ? json(role->label) : m["role"];
+            const auto* svc = ctx.rv.find_service(str(m["service"]));
+            m["service_label"] = svc && !svc->label.empty() ? json(svc->label) : m["service"];
+          }
         doc["team"] = team;
       }
     }
@@ -228,6 +247,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
         plan["measures"] = rows(db, "SELECT number, goal_number, text, responsible, due_on, every_days, scope, how, status "
                                     "FROM measure WHERE plan_id = ? ORDER BY number",
                                 plan_id, {"number", "goal", "text", "responsible", "due", "every_days", "scope", "how", "status"});
+        for (auto& m : plan["measures"]) m["overdue"] = measure_overdue(str(m["status"]), str(m["due"]), today);
         json rev = rows(db, "SELECT revision, created_at, created_by, change FROM plan_revision WHERE plan_id = ? ORDER BY revision DESC LIMIT 1",
                         plan_id, {"revision", "created_at", "created_by", "change"});
         plan["last_revision"] = rev.empty() ? json(nullptr) : rev[0];
@@ -319,7 +339,8 @@ std::string render_case(const nlohmann::json& d, Lang L) {
             p.contains("age") ? str(p["age"]) : "?") + "\n";
   out += tr(L, "case.show_opened", day(d["opened_on"], L)) + "\n";
   if (d.contains("owner") && !d["owner"].is_null()) out += tr(L, "owner.show_line", str(d["owner"])) + "\n";
-  if (!d["target_group"].is_null()) out += tr(L, "target_group.show_line", str(d["target_group"])) + "\n";
+  if (!d["target_group"].is_null())
+    out += tr(L, "target_group.show_line", str(d.value("target_group_label", d["target_group"]))) + "\n";
   if (d.contains("deadlines") && d["decision"].is_null() && d["status"] == "received")
     out += tr(L, "case.show_deadlines", day(d["deadlines"]["preliminary_reply"], L), day(d["deadlines"]["decision"], L)) + "\n";
 
@@ -327,7 +348,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   {
     Table t({tr(L, "case.col_received"), tr(L, "case.col_reporter"), tr(L, "case.col_reporter_name"), tr(L, "case.col_need")});
     for (const auto& r : d["referrals"])
-      t.add({day(r["received"], L), str(r["reporter_type"]), str(r["reporter_name"]), str(r["need"])});
+      t.add({day(r["received"], L), str(r.value("reporter_type_label", r["reporter_type"])), str(r["reporter_name"]), str(r["need"])});
     out += t.render();
   }
   heading("case.h_consents");
@@ -340,7 +361,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
       if (!c["giver_name"].is_null()) by += " (" + str(c["giver_name"]) + ")";
       std::string state = c["withdrawn_on"].is_null() ? tr(L, c["valid"].get<bool>() ? "case.consent_valid" : "case.consent_pending")
                                                        : tr(L, "case.consent_withdrawn", day(c["withdrawn_on"], L));
-      t.add({str(c["scope"]), str(c["form"]), by, day(c["given_on"], L), str(c["recorded_by"]), state});
+      t.add({str(c.value("scope_label", c["scope"])), code_text(L, "plan.form.", c["form"]), by, day(c["given_on"], L), str(c["recorded_by"]), state});
     }
     out += t.render();
   }
@@ -351,11 +372,13 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   heading("case.h_assessments");
   if (d["assessments"].empty()) out += tr(L, "case.none") + "\n";
   else {
-    Table t({tr(L, "case.col_date"), tr(L, "case.col_instrument"), tr(L, "case.col_assessor"), tr(L, "case.col_profession"),
-             tr(L, "case.col_score"), tr(L, "case.col_recommendation")});
+    // The assessor with their profession in one column: at 80 columns a
+    // long name then wraps at its words and nothing is split.
+    Table t({tr(L, "case.col_date"), tr(L, "case.col_instrument"), tr(L, "case.col_assessor"), tr(L, "case.col_score"),
+             tr(L, "case.col_recommendation")});
     for (const auto& a : d["assessments"])
-      t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]), str(a["profession"]),
-             str(a["score"]) + "/" + str(a["threshold"]), code_text(L, "case.recommendation.", a["recommendation"])});
+      t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]) + " (" + str(a["profession"]) + ")",
+             tr(L, "screens.score", str(a["score"]), str(a["threshold"])), code_text(L, "case.recommendation.", a["recommendation"])});
     out += t.render();
     std::string profs;
     for (const auto& pr : d["assessment_professions"]) profs += (profs.empty() ? "" : ", ") + str(pr);
@@ -383,12 +406,14 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     out += tr(L, "case.team_line", code_text(L, "team.status_", t["status"]), day(t["created_on"], L)) + "\n";
     if (t["status"] == "paused" && !t["paused_on"].is_null()) out += tr(L, "case.team_paused", day(t["paused_on"], L), str(t["pause_reason"])) + "\n";
     Table tb({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_service"), tr(L, "case.col_kind"), tr(L, "case.col_from")});
-    for (const auto& m : t["members"]) tb.add({str(m["name"]), str(m["role"]), str(m["service"]), code_text(L, "team.kind_", m["kind"]), day(m["added_on"], L)});
+    for (const auto& m : t["members"])
+      tb.add({str(m["name"]), str(m.value("role_label", m["role"])), str(m.value("service_label", m["service"])),
+              code_text(L, "team.kind_", m["kind"]), day(m["added_on"], L)});
     out += tb.render();
     if (!t["history"].empty()) {
       out += tr(L, "case.team_history") + "\n";
       Table h({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_from"), tr(L, "case.col_to"), tr(L, "case.col_reason")});
-      for (const auto& m : t["history"]) h.add({str(m["name"]), str(m["role"]), day(m["added_on"], L), day(m["removed_on"], L), str(m["removed_reason"])});
+      for (const auto& m : t["history"]) h.add({str(m["name"]), str(m.value("role_label", m["role"])), day(m["added_on"], L), day(m["removed_on"], L), str(m["removed_reason"])});
       out += h.render();
     }
   }
@@ -409,9 +434,12 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     }
     if (!p2["measures"].empty()) {
       Table m({"#", tr(L, "case.col_goal"), tr(L, "case.col_measure"), tr(L, "case.col_responsible"), tr(L, "case.col_due"), tr(L, "case.col_state")});
-      for (const auto& x : p2["measures"])
+      for (const auto& x : p2["measures"]) {
         m.add({str(x["number"]), str(x["goal"]), str(x["text"]), str(x["responsible"]), day(x["due"], L), code_text(L, "plan.mstatus.", x["status"])});
+        if (x.value("overdue", false)) m.mark(4, Mark::overdue);  // as plan show marks it
+      }
       out += m.render();
+      if (m.has_marks()) out += mark_legend(L) + "\n";
     }
   }
   if (d.contains("approvals") && !d["approvals"].empty()) {
@@ -511,7 +539,9 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
     if (!f.owner.empty()) q.bind(":owner", f.owner);
     q.bind(":unassigned", f.unassigned ? 1 : 0);
     json cases = json::array();
+    std::size_t total = 0;
     while (q.executeStep()) {
+      if (!f.name.empty() && (q.getColumn(4).isNull() || !contains_folded(q.getColumn(4).getString(), f.name))) continue;
       json c;
       c["case"] = q.getColumn(0).getString();
       c["status"] = q.getColumn(1).getString();
@@ -532,42 +562,53 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       c["reporter_types"] = types;
       json overdue = nullptr;
       c["decision_due"] = nullptr;
+      c["deadline"] = nullptr;
       if (c["status"] == kCaseReceived) {
         if (auto opened = try_parse_date(c["received"].get<std::string>())) {
-          const Date prelim_due = preliminary_reply_due(ctx.rv, *opened);
           std::optional<Date> promised;
           if (!q.getColumn(7).isNull()) promised = try_parse_date(q.getColumn(7).getString());
-          const Date due = decision_due(ctx.rv, *opened, promised);
-          c["decision_due"] = format_date(due);
-          if (today > due) overdue = "decision";
-          else if (today > prelim_due && q.getColumn(6).getInt() == 0) overdue = "preliminary_reply";
+          c["decision_due"] = format_date(decision_due(ctx.rv, *opened, promised));
+          const CaseDeadline next = case_deadline(ctx.rv, *opened, q.getColumn(6).getInt() > 0, promised, today);
+          const char* kind = next.kind == CaseDeadline::decision ? "decision" : "preliminary_reply";
+          c["deadline"] = {{"kind", kind}, {"date", format_date(next.date)}, {"overdue", next.overdue}};
+          if (next.overdue) overdue = kind;
         }
       }
       c["overdue"] = overdue;
       if (f.overdue && overdue.is_null()) continue;
+      ++total;
+      if (f.limit && cases.size() >= f.limit) continue;  // counted, not shown
       cases.push_back(std::move(c));
-      if (f.limit && cases.size() >= f.limit) break;
     }
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("case.list", "", "", std::to_string(cases.size()) + " cases");
+    // A search by name looks for someone: each person it shows is a read of that person.
+    if (!f.name.empty())
+      for (const auto& c : cases) audit.append("case.list", c["case"].get<std::string>(), c["fnr"].get<std::string>(), "name search");
     audit.flush();
-    return json{{"cases", cases}};
+    return json{{"cases", cases}, {"total", total}, {"left_out", total - cases.size()}};
   });
 }
 
 std::string render_case_list(const nlohmann::json& doc, Lang L) {
   if (doc["cases"].empty()) return tr(L, "case.list_empty");
   Table t({tr(L, "case.col_case"), tr(L, "case.col_status"), tr(L, "case.col_received"), tr(L, "case.col_reporter"),
-           tr(L, "case.col_name"), tr(L, "case.col_fnr"), tr(L, "case.col_due")});
+           tr(L, "case.col_name"), tr(L, "case.col_fnr"), tr(L, "screens.col_next_deadline"), tr(L, "screens.col_deadline_date")});
+  // At 80 columns the reporter types, then the received date, give way
+  // rather than split a name.
+  t.drop_when_narrow(3);
+  t.drop_when_narrow(2);
   for (const auto& c : doc["cases"]) {
     std::string types;
     for (const auto& x : c["reporter_types"]) types += (types.empty() ? "" : ", ") + str(x);
+    const json& dl = c["deadline"];
     t.add({str(c["case"]), tr(L, "case.status." + str(c["status"])), day(c["received"], L), types, str(c["name"]), str(c["fnr"]),
-           day(c["decision_due"], L)});
-    if (!c["overdue"].is_null()) t.mark(6, Mark::overdue);
+           dl.is_null() ? "" : tr(L, "screens.deadline." + str(dl["kind"])), dl.is_null() ? "" : day(dl["date"], L)});
+    if (!dl.is_null() && dl["overdue"].get<bool>()) t.mark(7, Mark::overdue);
   }
   std::string out = t.render();
   if (t.has_marks()) out += mark_legend(L) + "\n";
+  if (doc.value("left_out", std::size_t(0)) > 0) return out + tr(L, "screens.list_more", doc["left_out"].get<std::size_t>());
   return out + tr(L, "case.list_count", doc["cases"].size());
 }
 

@@ -1,5 +1,7 @@
 #include <oppteam/process/deadlines.hpp>
 
+#include <oppteam/util/dates.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,6 +35,22 @@ Date appeal_step_due(const Rammeverk& rv, std::string_view status, Date since) {
   if (status == "upheld") return after(since, rv.deadlines.appeal_forward);
   if (status == "forwarded") return after(since, rv.deadlines.appeal_outcome);
   return after(since, rv.deadlines.appeal_review);
+}
+
+CaseDeadline case_deadline(const Rammeverk& rv, Date opened, bool reply_sent, std::optional<Date> promised, Date today) {
+  const Date decision = decision_due(rv, opened, promised);
+  if (today > decision) return {CaseDeadline::decision, decision, true};
+  if (!reply_sent) {
+    const Date reply = preliminary_reply_due(rv, opened);
+    if (reply < decision) return {CaseDeadline::preliminary_reply, reply, today > reply};
+  }
+  return {CaseDeadline::decision, decision, false};
+}
+
+bool measure_overdue(std::string_view status, std::string_view due_on, Date today) {
+  if (status != "planned" && status != "started") return false;
+  const auto due = try_parse_date(std::string(due_on));
+  return due && *due < today;
 }
 
 std::string sql_days(int days) { return fmt::format("{:+d} days", days); }

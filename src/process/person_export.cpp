@@ -1,9 +1,17 @@
 #include <oppteam/process/person_export.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>  // display_width
+#include <oppteam/process/plan.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <utility>
 
 namespace oppteam {
 
@@ -122,75 +130,287 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
 
 namespace {
 
-std::string str(const nlohmann::json& j) {
+using nlohmann::json;
+
+std::string str(const json& j) {
   if (j.is_null()) return "";
   if (j.is_string()) return j.get<std::string>();
   return j.dump();
 }
 
-// One table: the given rows with the given columns, in the order given.
-void section(std::string& out, Lang lang, const std::string& title_key, const nlohmann::json& list) {
-  if (list.is_null() || (list.is_array() && list.empty())) return;
-  out += "  " + tr(lang, title_key) + "\n";
-  auto print = [&](const nlohmann::json& row) {
-    std::string line;
-    for (const auto& [k, v] : row.items()) {
-      if (k == "id" || k == "case_id" || k == "plan_id" || k == "team_id" || k == "snapshot" || v.is_null()) continue;
-      if (k == "indicators") {
-        for (const auto& iv : v) line += fmt::format("\n      {} = {}", str(iv["indicator"]), str(iv["value"]));
-        continue;
-      }
-      line += fmt::format("\n      {}: {}", k, str(v));
-    }
-    out += "    -" + line + "\n";
-  };
-  if (list.is_array()) {
-    for (const auto& r : list) print(r);
-  } else {
-    print(list);
+bool has(const json& row, const char* key) {
+  return row.contains(key) && !row[key].is_null() && !(row[key].is_string() && row[key].get<std::string>().empty());
+}
+
+// The person's document: sections of plain sentences, each item a wrapped
+// paragraph; every stored value through the catalogue or as typed, never a
+// column name, a flag or JSON.
+class Writer {
+ public:
+  explicit Writer(const Context& ctx) : ctx_(ctx), L_(ctx.lang) {}
+
+  template <typename... Args>
+  std::string t(std::string_view key, const Args&... args) const {
+    return tr(L_, key, args...);
   }
+  // A stored code in words: the catalogue key `prefix + code`, else the code.
+  std::string code(const std::string& prefix, const json& value) const {
+    const std::string key = prefix + str(value);
+    return has_message(key) ? tr(L_, key) : str(value);
+  }
+  std::string day(const json& v) const { return v.is_string() ? long_date(v.get<std::string>(), L_) : std::string(); }
+  std::string label(const std::vector<ReporterType>& list, const json& id) const { return find(list, id); }
+  std::string role(const json& id) const { return find(ctx_.rv.roles, id); }
+  std::string service(const json& id) const { return find(ctx_.rv.services, id); }
+  std::string domain(const std::string& id) const { return find(ctx_.rv.domains, json(id)); }
+  std::string target_group(const json& id) const { return find(ctx_.rv.target_groups, id); }
+  std::string instrument(const json& id) const {
+    const auto* ins = ctx_.rv.find_instrument(str(id));
+    return ins && !ins->name.empty() ? ins->name : str(id);
+  }
+  std::string closing_reason(const json& id) const {
+    const auto* r = ctx_.rv.find_closing_reason(str(id));
+    return r && !r->label.empty() ? r->label : str(id);
+  }
+  std::string scope(const json& id) const { return consent_scope_label(ctx_, str(id)); }
+
+  // A title and the section headings are underlined ('=' and '-'), which
+  // reads well at a terminal and makes them a title and headings in the PDF
+  // (documents/pdf.cpp).
+  void title(const std::string& text) { out_ += text + "\n" + std::string(display_width(text), '=') + "\n"; }
+  void heading(const std::string& text) { out_ += "\n" + text + "\n" + std::string(display_width(text), '-') + "\n"; }
+  void subheading(const std::string& text) { out_ += "\n  " + text + "\n"; }
+  void item(const std::string& text) { out_ += "  - " + text + "\n"; }
+  void line(const std::string& text) { out_ += text + "\n"; }
+  // A text as the person or the team wrote it, quoted, on its own indented lines.
+  void quote(const std::string& text) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      auto nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      out_ += "      " + text.substr(start, nl - start) + "\n";
+      start = nl + 1;
+    }
+  }
+  std::string& out() { return out_; }
+
+ private:
+  template <typename T>
+  std::string find(const std::vector<T>& list, const json& id) const {
+    const std::string s = str(id);
+    for (const auto& x : list)
+      if (x.id == s) return x.label.empty() ? s : x.label;
+    return s;
+  }
+  const Context& ctx_;
+  Lang L_;
+  std::string out_;
+};
+
+void write_case(Writer& w, const Context& ctx, const json& c) {
+  const json& k = c["case"];
+  w.heading(w.t("pe.case", str(k["number"]), w.code("case.status.", k["status"]), w.day(k["opened_on"])));
+  if (has(k, "target_group")) w.line("  " + w.t("pe.target_group", w.target_group(k["target_group"])));
+
+  if (!c["referrals"].empty()) {
+    w.subheading(w.t("pe.h_referrals"));
+    for (const auto& r : c["referrals"]) {
+      std::string from = w.label(ctx.rv.reporter_types, r["reporter_type"]);
+      if (has(r, "reporter_name")) from += " (" + str(r["reporter_name"]) + ")";
+      std::string text = w.t("pe.referral", w.day(r["received_on"]), from);
+      if (has(r, "sender")) text += " " + w.t("pe.referral_sender", str(r["sender"]), str(r["external_id"]));
+      w.item(text);
+      w.quote(str(r["need"]));
+    }
+  }
+  if (!c["consents"].empty() || (c.contains("declines") && !c["declines"].empty())) {
+    w.subheading(w.t("pe.h_consents"));
+    for (const auto& x : c["consents"]) {
+      std::string text = w.t("pe.consent", w.scope(x["scope"]), w.code("plan.form.", x["form"]), w.day(x["given_on"]),
+                             w.code("pe.given_by.", x["given_by"]));
+      if (has(x, "withdrawn_on")) text += " " + w.t("pe.consent_withdrawn", w.day(x["withdrawn_on"]));
+      w.item(text);
+    }
+    if (c.contains("declines"))
+      for (const auto& x : c["declines"]) w.item(w.t("pe.decline", w.scope(x["scope"]), w.day(x["declined_on"])));
+  }
+  if (!c["assessments"].empty()) {
+    w.subheading(w.t("pe.h_assessments"));
+    for (const auto& a : c["assessments"]) {
+      std::string text = w.t("pe.assessment", w.day(a["assessed_on"]), w.instrument(a["instrument"]), str(a["assessor"]),
+                             str(a["profession"]), w.t("pe.score", str(a["score"]), str(a["threshold"])),
+                             w.code("case.recommendation.", a["recommendation"]));
+      if (a["partial"].is_number() && a["partial"].get<std::int64_t>() != 0) text += " " + w.t("pe.assessment_partial");
+      w.item(text);
+      // The points per area, as the assessment stored them.
+      const json domains = json::parse(str(a["domains"]), nullptr, false);
+      if (domains.is_object() && !domains.empty()) {
+        // In the rammeverk's order of the areas, then any it no longer has.
+        std::string parts;
+        for (const auto& d : ctx.rv.domains)
+          if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + str(domains[d.id]);
+        for (const auto& [d, v] : domains.items())
+          if (std::none_of(ctx.rv.domains.begin(), ctx.rv.domains.end(), [&](const Domain& x) { return x.id == d; }))
+            parts += (parts.empty() ? "" : ", ") + d + " " + str(v);
+        w.quote(w.t("pe.assessment_domains", parts));
+      }
+    }
+  }
+  if (!c["what_matters"].empty()) {
+    w.subheading(w.t("pe.h_what_matters"));
+    for (const auto& x : c["what_matters"]) w.item("«" + str(x["text"]) + "»");
+  }
+  if (!c["preliminary_replies"].empty() || !c["decision"].is_null()) {
+    w.subheading(w.t("pe.h_decision"));
+    for (const auto& pr : c["preliminary_replies"])
+      w.item(has(pr, "expected_by") ? w.t("pe.prelim", w.day(pr["sent_on"]), w.day(pr["expected_by"]))
+                                    : w.t("pe.prelim_no_date", w.day(pr["sent_on"])));
+    if (!c["decision"].is_null()) {
+      const json& d = c["decision"];
+      w.item(w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), str(d["decided_by"]),
+                 w.day(d["appeal_deadline"])));
+      if (has(d, "grounds")) w.quote(w.t("pe.grounds", str(d["grounds"])));
+    }
+  }
+  if (!c["team"].is_null()) {
+    w.subheading(w.t("pe.h_team", w.day(c["team"]["created_on"]), w.code("team.status_", c["team"]["status"])));
+    for (const auto& m : c["team_members"]) {
+      std::string who = str(m["name"]) + ", " + w.code("team.kind_", m["kind"]);
+      if (str(m["kind"]) != "participant") who += " (" + w.role(m["role"]) + (has(m, "service") ? ", " + w.service(m["service"]) : "") + ")";
+      w.item(has(m, "removed_on") ? w.t("pe.member_until", who, w.day(m["added_on"]), w.day(m["removed_on"]))
+                                  : w.t("pe.member", who, w.day(m["added_on"])));
+    }
+  }
+  if (!c["plan"].is_null()) {
+    const json& p = c["plan"];
+    w.subheading(w.t("pe.h_plan", w.code("plan.kind.", p["kind"]), w.day(p["created_on"]), str(p["revision"])));
+    for (const auto& g : c["goals"])
+      w.item(w.t("pe.goal", str(g["number"]), str(g["text"]), w.code("case.goal_status.", g["status"])));
+    for (const auto& m : c["measures"])
+      w.item(w.t("pe.measure", str(m["number"]), str(m["text"]), str(m["responsible"]), w.day(m["due_on"]),
+                 w.code("plan.mstatus.", m["status"])));
+  }
+  if (!c["evaluations"].empty()) {
+    w.subheading(w.t("pe.h_evaluations"));
+    for (const auto& e : c["evaluations"]) {
+      std::string text = w.t("pe.evaluation", w.day(e["evaluated_on"]), w.code("evaluate.decision.", e["decision"]));
+      if (has(e, "next_on")) text += " " + w.t("pe.evaluation_next", w.day(e["next_on"]));
+      w.item(text);
+      if (has(e, "comment")) w.quote(str(e["comment"]));
+    }
+  }
+  if (c.contains("meetings") && !c["meetings"].empty()) {
+    w.subheading(w.t("pe.h_meetings"));
+    for (const auto& m : c["meetings"]) {
+      std::string names;
+      for (const auto& x : m["participants"]) names += (names.empty() ? "" : ", ") + str(x["name"]);
+      w.item(w.t("pe.meeting", w.day(m["held_on"]), w.code("meeting.status.", m["status"]), names.empty() ? "-" : names));
+      if (has(m, "minutes")) w.quote(str(m["minutes"]));
+    }
+    for (const auto& a : c["meeting_actions"])
+      w.item(w.t("pe.action", str(a["text"]), str(a["responsible"]), w.day(a["due_on"])));
+  }
+  if (c.contains("log") && !c["log"].empty()) {
+    w.subheading(w.t("pe.h_log"));
+    for (const auto& e : c["log"]) {
+      w.item(w.t("pe.log", w.day(e["written_on"]), str(e["written_by"])));
+      w.quote(str(e["text"]));
+    }
+  }
+  if (c.contains("corrections") && !c["corrections"].empty()) {
+    w.subheading(w.t("pe.h_corrections"));
+    for (const auto& x : c["corrections"])
+      w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
+  }
+  if (c.contains("closings") && !c["closings"].empty()) {
+    w.subheading(w.t("pe.h_closings"));
+    for (const auto& x : c["closings"]) {
+      w.item(w.t("pe.closing", w.day(x["closed_on"]), w.closing_reason(x["reason"])));
+      if (has(x, "reopened_on")) w.item(w.t("pe.reopened", w.day(x["reopened_on"])));
+    }
+  }
+  if (c.contains("appeals") && !c["appeals"].empty()) {
+    w.subheading(w.t("pe.h_appeals"));
+    for (const auto& a : c["appeals"])
+      w.item(w.t("pe.appeal", w.day(a["received_on"]), w.code("appeal.from.", a["appellant"]),
+                 w.code("appeal.state.", a["status"]), w.day(a["status_on"])));
+    if (c.contains("replaced_decisions"))
+      for (const auto& d : c["replaced_decisions"])
+        w.item(w.t("pe.replaced_decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), w.day(d["replaced_on"])));
+  }
+  if (c.contains("owners") && !c["owners"].empty()) {
+    w.subheading(w.t("pe.h_owners"));
+    for (const auto& x : c["owners"]) w.item(w.t("pe.owner", str(x["owner"]), w.day(x["assigned_on"])));
+  }
+}
+
+// An audit time stamp (ISO 8601, UTC) as the local day (ISO) and "HH:MM" in
+// the machine's time zone (TZ), as the person's clock showed it; the text
+// unchanged (and no time) when it is not one.
+std::pair<std::string, std::string> local_day_time(const std::string& at) {
+  std::tm utc{};
+  if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour, &utc.tm_min,
+                  &utc.tm_sec) != 6)
+    return {at.substr(0, 10), ""};
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  const std::time_t t = ::timegm(&utc);
+  std::tm local{};
+  if (!::localtime_r(&t, &local)) return {at.substr(0, 10), ""};
+  return {fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday),
+          fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min)};
+}
+
+// An audit action as the person reads it: what was done with their data.
+std::string action_text(const Writer& w, const std::string& action) {
+  const std::string key = "pe.action." + action;
+  if (has_message(key)) return w.t(key);
+  static constexpr std::string_view kReads[] = {".show", ".list", ".export", ".log", ".history"};
+  for (auto r : kReads)
+    if (action.ends_with(r)) return w.t("pe.action_read");
+  return w.t("pe.action_change");
 }
 
 }  // namespace
 
-std::string person_export_text(const nlohmann::json& doc, Lang lang) {
-  std::string out;
+std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
+  Writer w(ctx);
   const auto& p = doc["person"];
-  out += tr(lang, "person.export.heading", str(p["fnr"]), str(p["name"])) + "\n";
-  out += tr(lang, "person.export.birth_date", str(p["birth_date"])) + "\n";
-  if (doc.contains("corrections")) section(out, lang, "person.export.corrections", doc["corrections"]);
-  if (doc.contains("guardians")) section(out, lang, "person.export.guardians", doc["guardians"]);
-  for (const auto& c : doc["cases"]) {
-    out += "\n" + tr(lang, "person.export.case", str(c["case"]["number"]), str(c["case"]["status"]),
-                     str(c["case"]["opened_on"])) + "\n";
-    section(out, lang, "person.export.referrals", c["referrals"]);
-    section(out, lang, "person.export.consents", c["consents"]);
-    section(out, lang, "person.export.assessments", c["assessments"]);
-    section(out, lang, "person.export.what_matters", c["what_matters"]);
-    section(out, lang, "person.export.decision", c["decision"]);
-    section(out, lang, "person.export.preliminary_replies", c["preliminary_replies"]);
-    section(out, lang, "person.export.team", c["team"]);
-    section(out, lang, "person.export.team_members", c["team_members"]);
-    section(out, lang, "person.export.plan", c["plan"]);
-    section(out, lang, "person.export.goals", c["goals"]);
-    section(out, lang, "person.export.measures", c["measures"]);
-    section(out, lang, "person.export.evaluations", c["evaluations"]);
-    for (const char* key : {"closings", "declines", "owners", "target_groups", "goal_statuses", "corrections", "appeals",
-                            "appeal_steps", "replaced_decisions"})
-      if (c.contains(key)) section(out, lang, std::string("person.export.") + key, c[key]);
-    section(out, lang, "person.export.log", c["log"]);
-    section(out, lang, "person.export.meetings", c["meetings"]);
-    section(out, lang, "person.export.meeting_actions", c["meeting_actions"]);
-    section(out, lang, "person.export.team_reviews", c["team_reviews"]);
-    section(out, lang, "person.export.approvals", c["approvals"]);
-  }
-  out += "\n" + tr(lang, "person.export.audit", doc["audit"].size()) + "\n";
+  const std::string name = has(p, "name") ? str(p["name"]) : str(p["fnr"]);
+  w.title(w.t("pe.title", name));
+  w.line("");
+  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(local_day_time(str(doc["exported_on"])).first)), str(doc["exported_by"])));
+  w.heading(w.t("pe.h_person"));
+  w.item(w.t("pe.name", has(p, "name") ? str(p["name"]) : "-"));
+  w.item(w.t("pe.fnr", str(p["fnr"])));
+  w.item(w.t("pe.born", w.day(p["birth_date"])));
+  if (doc.contains("corrections"))
+    for (const auto& x : doc["corrections"])
+      w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
+  if (doc.contains("guardians"))
+    for (const auto& g : doc["guardians"])
+      w.item(w.t("pe.guardian", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"])));
+  if (doc["cases"].empty()) w.line(w.t("pe.no_cases"));
+  for (const auto& c : doc["cases"]) write_case(w, ctx, c);
+
+  w.heading(w.t("pe.h_audit"));
+  w.line(w.t("pe.audit_intro"));
+  if (doc["audit"].empty()) w.line(w.t("pe.audit_none"));
+  // One item per entry, as sentences (a table would not survive the PDF's
+  // proportional font); a stored field cannot break an item (visible()).
   for (const auto& a : doc["audit"]) {
-    // One entry, one line (visible(): a stored field cannot break it).
-    out += fmt::format("  {}  {:<14}  {:<16}  {}  {}\n", visible(str(a["at"]).substr(0, 19), false), visible(str(a["actor"]), false),
-                       visible(str(a["action"]), false), visible(str(a["object"]), false), visible(str(a["detail"]), false));
+    const auto [day, time] = local_day_time(str(a["at"]));
+    const std::string case_no = str(a["object"]);
+    std::string what = action_text(w, str(a["action"]));
+    if (!case_no.empty()) what = w.t("pe.in_case", what, case_no);
+    w.item(w.t("pe.audit_entry", w.day(json(day)), time, visible(str(a["actor"]), false), visible(what, false)));
   }
-  return out;
+  w.heading(w.t("pe.h_rights"));
+  for (const char* key : {"pe.right_correct", "pe.right_delete", "pe.right_complain"}) {
+    w.line(w.t(key, ctx.rv.municipality.name));
+    w.line("");
+  }
+  return w.out();
 }
 
 }  // namespace oppteam

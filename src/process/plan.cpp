@@ -571,6 +571,16 @@ std::vector<RevisionInfo> plan_history(const Context& ctx, const CaseRef& c) {
   });
 }
 
+std::string consent_scope_label(const Context& ctx, const std::string& scope) {
+  if (scope.starts_with("deling:")) {
+    const auto id = scope.substr(7);
+    const auto* svc = ctx.rv.find_service(id);
+    return ctx.text("plan.scope.deling", svc ? svc->label : id);
+  }
+  const std::string key = "plan.scope." + scope;
+  return has_message(key) ? ctx.text(key) : scope;
+}
+
 namespace {
 
 // The document as sections of paragraphs, rendered as text or HTML below.
@@ -587,16 +597,6 @@ struct Document {
   std::vector<std::string> header;
   std::vector<DocSection> sections;
 };
-
-std::string consent_scope_label(const Context& ctx, const std::string& scope) {
-  if (scope.starts_with("deling:")) {
-    const auto id = scope.substr(7);
-    const auto* svc = ctx.rv.find_service(id);
-    return ctx.text("plan.scope.deling", svc ? svc->label : id);
-  }
-  const std::string key = "plan.scope." + scope;
-  return has_message(key) ? ctx.text(key) : scope;
-}
 
 std::string label_or(const std::string& key, const Context& ctx, const std::string& fallback) {
   return has_message(key) ? ctx.text(key) : fallback;

@@ -99,7 +99,6 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
                        {"Navn (kan", "Kasper Olsen"},
                        {"Meldertype (nummer", "7"},
                        {"Melderens navn", "Helsesykepleier Lie"},
-                       {"Mottatt dato", ""},
                        {"Beskrivelse av behovet", "Mange tjenester rundt familien"},
                        {"Målgruppe (nummer", "romvesen"},  // issue 14: the target group, re-asked after a mistake
                        {"Målgruppe (nummer", "1"}},
@@ -110,6 +109,7 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
   CHECK(r.out.find("barn_unge") != std::string::npos);        // the target groups shown
   CHECK(r.out.find("skole") != std::string::npos);           // allowed values shown
   CHECK(r.out.find("2026/1") != std::string::npos);
+  CHECK(r.out.find("Mottatt dato") == std::string::npos);  // --received has a default (today): not asked for
   auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
   REQUIRE(show.code == 0);
   const auto j = show.json();
@@ -121,10 +121,13 @@ TEST_CASE("refer add at a terminal asks for each missing field, shows the report
   CHECK(j["target_group"] == "barn_unge");
 }
 
-TEST_CASE("refer add at a terminal stops with exit 64 when input ends", "[intake]") {
+TEST_CASE("refer add at a terminal stops with exit 64 when input ends at a required field", "[intake]") {
   test::Fixture f;
+  // Ctrl-D at the optional name leaves it empty; at the reporter type, which is required, it stops.
   auto r = test::run_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add", "--fnr", "23923901213"},
-                      {{"Navn (kan", "\x04"}}, f.dir.path());
+                      {{"Navn (kan", "\x04"}, {"Meldertype (nummer", "\x04"}}, f.dir.path());
   INFO(r.out);
   CHECK(r.code == 64);
+  CHECK(r.out.find("--reporter-type") != std::string::npos);
+  CHECK(r.out.find("--name") == std::string::npos);
 }

@@ -181,9 +181,17 @@ TEST_CASE("person export: every case row and who has read or changed them, audit
   for (const auto& a : doc["audit"]) saw_export |= a["action"] == "case.export" && a["actor"] == "saksbehandler1";
   CHECK(saw_export);
   CHECK(c.count("SELECT COUNT(*) FROM audit WHERE action = 'person.export' AND person = '03894810016'") == 1);
-  const std::string text = person_export_text(doc, Lang::nb);
+  const std::string text = person_export_text(doc, c.ctx);
+  INFO(text);
   CHECK(text.find("Sak 2026/2") != std::string::npos);
-  CHECK(text.find("case.export") != std::string::npos);
+  // Who read it, in words, and the person's rights.
+  CHECK(text.find("saksbehandler1 hentet ut saken (sak 2026/2)") != std::string::npos);
+  CHECK(text.find("saksbehandler1") != std::string::npos);
+  CHECK(text.find("Datatilsynet") != std::string::npos);
+  CHECK(text.find("Retting") != std::string::npos);
+  // No raw keys, flags or JSON for the person to decode.
+  for (const char* raw : {"content_hash", "partial", "case.export", "status granted", "{\"", "_id", "created_at"})
+    CHECK(text.find(raw) == std::string::npos);
   CHECK_THROWS_MATCHES(export_person(c.ctx, "21875520048x"), Error, Catch::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::not_found; }));
 }
 

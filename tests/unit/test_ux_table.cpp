@@ -115,11 +115,60 @@ TEST_CASE("without a width (a pipe) nothing wraps", "[ux]") {
 
 TEST_CASE("wrap_text breaks words only when they are too long", "[ux]") {
   CHECK(wrap_text("Å bo heime", 5) == std::vector<std::string>{"Å bo", "heime"});
-  CHECK(wrap_text("Å bo heime", 4) == std::vector<std::string>{"Å bo", "heim", "e"});
-  CHECK(wrap_text("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
-  CHECK(wrap_text("æøåæøå", 3) == std::vector<std::string>{"æøå", "æøå"});
+  CHECK(wrap_text("Å bo heime", 4) == std::vector<std::string>{"Å bo", "hei‐", "me"});
+  CHECK(wrap_text("abcdefghij", 4) == std::vector<std::string>{"abc‐", "def‐", "ghij"});
+  CHECK(wrap_text("æøåæøå", 3) == std::vector<std::string>{"æø‐", "åæ‐", "øå"});
   CHECK(wrap_text("to\nlinjer", 0) == std::vector<std::string>{"to", "linjer"});
   CHECK(wrap_text("", 10) == std::vector<std::string>{""});
+}
+
+TEST_CASE("a word split inside carries a visible mark, a hyphenated name breaks at its hyphen", "[ux]") {
+  CHECK(wrap_text("Kristin Marie Østby-Haugland", 15) == std::vector<std::string>{"Kristin Marie", "Østby-Haugland"});
+  CHECK(wrap_text("Kristin Marie Østby-Haugland", 10) ==
+        std::vector<std::string>{"Kristin", "Marie", "Østby-", "Haugland"});
+  CHECK(wrap_text("sykehusinnleggelser=0", 10) == std::vector<std::string>{"sykehusin‐", "nleggelse‐", "r=0"});
+  CHECK(wrap_text("ab", 1) == std::vector<std::string>{"a", "b"});  // no room for a mark
+}
+
+TEST_CASE("at 80 columns a case list keeps dates, headers and numbers whole", "[ux]") {
+  Table t({"Sak", "Status", "Mottatt", "Meldertype", "Navn", "Fødselsnummer", "Frist", "Dato"});
+  t.drop_when_narrow(3);
+  t.drop_when_narrow(2);
+  t.add({"2026/1", "mottatt", "30. september 2026", "fastlege, pårørende", "Kristin Marie Østby-Haugland", "12885011266",
+         "foreløpig svar", "30. oktober 2026"});
+  t.mark(7, Mark::overdue);
+  const auto out = t.render(TerminalStyle{80, false});
+  for (const auto& l : lines_of(out)) CHECK(display_width(l) <= 80);
+  CHECK(out.find("Fødselsnummer") != std::string::npos);
+  CHECK(out.find("12885011266") != std::string::npos);
+  CHECK(out.find("30. oktober 2026 !") != std::string::npos);
+  CHECK(out.find("Østby-") != std::string::npos);
+  // The wide table still shows everything when there is room.
+  const auto wide = t.render(TerminalStyle{200, false});
+  CHECK(wide.find("30. september 2026") != std::string::npos);
+  CHECK(wide.find("fastlege, pårørende") != std::string::npos);
+}
+
+TEST_CASE("dates never wrap, even in a table too narrow for its words", "[ux]") {
+  Table t({"Dato", "Tekst", "Tekst2"});
+  t.add({"30. september 2026", "hjemmesykepleietjenesten", "fysioterapitjenesten"});
+  const auto lines = lines_of(t.render(TerminalStyle{50, false}));
+  CHECK(lines[2].find("30. september 2026") != std::string::npos);
+  for (const auto& l : lines) CHECK(display_width(l) <= 50);
+  std::string all;
+  for (const auto& l : lines) all += l + "\n";
+  CHECK(all.find("‐") != std::string::npos);  // a word split shows its mark
+}
+
+TEST_CASE("long lines of a whole output wrap to the terminal at word boundaries", "[ux]") {
+  const std::string text = "Person: Kristin Marie Østby-Haugland, fødselsnummer 12885011266, født 12. august 1950 (76 år)\n"
+                           "  - Å bo heime så lenge som mogleg og ha kontakt med barnebarna i Bø og i Tromsø\nkort\n";
+  const auto out = wrap_lines(text, 40);
+  for (const auto& l : lines_of(out)) CHECK(display_width(l) <= 40);
+  CHECK(out.find("\n    kontakt med") != std::string::npos);  // a list item keeps its hanging indent
+  CHECK(out.find("\nkort\n") != std::string::npos);
+  CHECK(wrap_lines(text, 0) == text);
+  CHECK(out.back() == '\n');
 }
 
 TEST_CASE("an overdue cell has a plain marker, and colour only when colour is on", "[ux]") {

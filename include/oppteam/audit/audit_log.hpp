@@ -61,8 +61,15 @@ struct AuditFilter {
   std::optional<std::string> person;
   std::optional<std::string> object;
   std::optional<std::string> actor;
+  // Entries of these days (YYYY-MM-DD, both included): the day acted on,
+  // or for entries that have none the day of their time stamp.
+  std::optional<std::string> since, until;
+  bool newest_first = false;
   std::size_t limit = 0;  // 0: all
 };
+
+// How many entries audit_list would return without a limit.
+std::size_t audit_count(Database& db, const AuditFilter& filter);
 
 // An import is one audit entry, not one per row: this records that entry
 // `audit_id` stored the referrals with ids first..last (an import holds the

@@ -33,6 +33,14 @@ class Collator {
   std::unique_ptr<Impl> impl_;
 };
 
+// `text` with case folded (Unicode: "Østby" and "ØSTBY" both give "østby"),
+// for comparing texts whatever their case.
+std::string fold_case(std::string_view text);
+
+// True when `needle` occurs in `haystack` ignoring case ("øst" finds
+// "Østby"). An empty needle is found everywhere.
+bool contains_folded(std::string_view haystack, std::string_view needle);
+
 // The process-wide Norwegian collator (created on first use).
 const Collator& norwegian_collator();
 

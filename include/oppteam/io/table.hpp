@@ -32,10 +32,21 @@ std::string printable(std::string_view text, const TerminalStyle& style);
 // East Asian wide characters two; ANSI colour escapes none).
 std::size_t display_width(std::string_view utf8);
 
+// The mark at the end of a line where a word too long for its column was
+// split (U+2010 HYPHEN, one column), so that a split word never looks whole.
+inline constexpr std::string_view kSplitMark = "\u2010";
+
 // Splits `text` into lines of at most `width` columns, at spaces where it
-// can, inside a word only when the word alone is too long. Newlines in the
-// text are kept. `width` 0: only the text's own newlines break it.
+// can; a word alone too long is split after a hyphen of its own or else
+// with kSplitMark. Newlines in the text are kept. `width` 0: only the text's
+// own newlines break it.
 std::vector<std::string> wrap_text(std::string_view text, std::size_t width);
+
+// A whole output made to fit `width` columns: every line wider is wrapped at
+// word boundaries (wrap_text), its continuation lines indented as the line
+// is (and past a list item's "- "). Lines that fit are left as they are, so
+// tables laid out for `width` pass unchanged. `width` 0: `text` unchanged.
+std::string wrap_lines(std::string_view text, std::size_t width);
 
 // `text` padded with spaces to `width` columns (left or right aligned).
 std::string pad_right(std::string_view text, std::size_t width);
@@ -62,7 +73,6 @@ class Table {
   // Every header and cell is stored as visible() shows it (util/text.hpp).
   explicit Table(std::vector<std::string> headers);
   void add(std::vector<std::string> row);
-  void add_cells(std::vector<Cell> row);
   // Marks cell `column` of the row added last.
   void mark(std::size_t column, Mark mark);
   // A column whose cells are all numbers ("12", "-1", "<5", "40 %") is
@@ -70,8 +80,10 @@ class Table {
   // right-aligned column is never wrapped.
   void align_right(std::size_t column);
   void align_left(std::size_t column);
-  // A column wrapped only when nothing else can give (dates are by themselves).
-  void keep_whole(std::size_t column);
+  // A column left out when the table does not fit the terminal as it is
+  // (without wrapping); columns named so are left out in the order named,
+  // until it fits or none is left.
+  void drop_when_narrow(std::size_t column);
   bool empty() const { return rows_.empty(); }
   std::size_t size() const { return rows_.size(); }
   // True when any cell is marked (the caller may then print mark_legend()).
@@ -79,8 +91,9 @@ class Table {
 
   // Two spaces between columns; the header underlined with '-' (and bold
   // when colour is on); no trailing spaces. When the natural width exceeds
-  // `style.width`, columns are narrowed (long text first, dates last) and
-  // their cells wrapped onto more lines.
+  // `style.width`, columns are narrowed (long text first; dates and numbers
+  // never) and their cells wrapped onto more lines at word boundaries; a
+  // word is split (with kSplitMark) only when the table cannot fit without.
   std::string render(const TerminalStyle& style) const;
   std::string render() const { return render(output_style()); }
 
@@ -88,7 +101,12 @@ class Table {
   std::vector<std::string> headers_;
   std::vector<std::vector<Cell>> rows_;
   std::vector<std::optional<Align>> align_;
-  std::vector<bool> keep_;
+  std::vector<std::size_t> droppable_;
+
+  std::vector<Align> alignments() const;
+  // Column widths for `style` (0 wide: the natural ones).
+  std::vector<std::size_t> column_widths(const TerminalStyle& style) const;
+  Table without(std::size_t column) const;
 };
 
 // A detail screen's "label  value" list: labels padded to the widest one,
@@ -108,11 +126,5 @@ class FieldList {
 // A heading line (bold when colour is on) followed by nothing else.
 std::string heading(std::string_view text, const TerminalStyle& style);
 inline std::string heading(std::string_view text) { return heading(text, output_style()); }
-
-// A paragraph wrapped to the terminal width, every line starting with `indent`.
-std::string wrap_paragraph(std::string_view text, std::string_view indent, const TerminalStyle& style);
-inline std::string wrap_paragraph(std::string_view text, std::string_view indent = "") {
-  return wrap_paragraph(text, indent, output_style());
-}
 
 }  // namespace oppteam

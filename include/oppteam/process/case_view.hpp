@@ -27,11 +27,16 @@ struct CaseFilter {
   bool overdue = false;        // waiting for a decision past a deadline
   std::string owner;           // cases this user owns (case list --owner, --mine)
   bool unassigned = false;     // cases with no owner
+  std::string name;            // cases whose person's name contains this (any case)
   std::size_t limit = 0;       // 0: all
 };
 
-// {"cases": [...]}: case, status, received, reporter_types, fnr, name, owner,
-// decision_due, overdue (the reason: "preliminary_reply" or "decision").
+// {"cases": [...], "total": N, "left_out": M}: each case with case, status,
+// received, reporter_types, fnr, name, owner, decision_due, deadline (what
+// an undecided case waits for: {"kind": "preliminary_reply" | "decision",
+// "date", "overdue"}, else null) and overdue (the kind when overdue, else
+// null). `total` counts every match, `left_out` those past the limit. A
+// search by name is audited as a read of each person it shows.
 nlohmann::json list_cases(const Context& ctx, const CaseFilter& filter);
 std::string render_case_list(const nlohmann::json& doc, Lang lang);
 

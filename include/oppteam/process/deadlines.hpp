@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace oppteam {
 
@@ -51,6 +52,21 @@ Date appeal_deadline(const Rammeverk& rv, Date decided);
 // or a follow-up of statsforvalteren's outcome (forwarded,
 // deadlines.appeal_outcome).
 Date appeal_step_due(const Rammeverk& rv, std::string_view status, Date since);
+
+// What an undecided (received) case waits for: the foreløpig svar while none
+// is sent and its date has not passed, else the vedtak. `overdue` when that
+// date has passed; an unsent foreløpig svar past its date is what is overdue
+// until the vedtak's own date passes too.
+struct CaseDeadline {
+  enum Kind { preliminary_reply, decision } kind;
+  Date date;
+  bool overdue;
+};
+CaseDeadline case_deadline(const Rammeverk& rv, Date opened, bool reply_sent, std::optional<Date> promised, Date today);
+
+// A measure still to do (planned or started) is overdue the day after its
+// due date (`due_on` ISO; none or unreadable: never).
+bool measure_overdue(std::string_view status, std::string_view due_on, Date today);
 
 // The same offsets as SQLite date modifiers ("+56 days"), for SQL that
 // computes these dates per row; the decision's promised date is applied in

@@ -149,6 +149,10 @@ std::vector<RevisionInfo> plan_history(const Context& ctx, const CaseRef& c);
 std::string plan_document_text(const Context& ctx, const Plan& p);
 std::string plan_document_html(const Context& ctx, const Plan& p);
 
+// A consent's scope as people read it, in ctx.lang ("Oppfølgingsteam",
+// "Deling av opplysninger med Hjemmetjenesten").
+std::string consent_scope_label(const Context& ctx, const std::string& scope);
+
 // Gives goal `number` of the case's plan a new state (issue 14): "reached",
 // "partly", "dropped" or "active" (shown as "open"), with an optional note;
 // every change is kept and makes a plan revision. Exit 64 for another
