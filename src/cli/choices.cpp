@@ -37,7 +37,7 @@ const std::map<std::string, Kind>& kinds() {
       {"measure_status", {{}, "plan.mstatus.", {}}},
       {"goal_status", {{}, "case.goal_status.", {}}},
       {"plan_kind", {{}, "", {}}},
-      {"scope", {{"utredning", "team", "ip"}, "", {}}},
+      {"scope", {{"utredning", "team", "ip", "overforing"}, "", {}}},
       {"form", {{}, "", {}}},
       {"given_by", {{}, "", {}}},
       {"what", {{}, "approve.what.", {}}},

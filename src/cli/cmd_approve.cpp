@@ -1,4 +1,4 @@
-// oppteam approve CASE --what plan|assessment [--reject --reason TEXT] (issue 15).
+// oppteam approve CASE --what plan|assessment|closing [--reject --reason TEXT] (issue 15).
 
 #include "cli/commands.hpp"
 
@@ -16,7 +16,7 @@ void setup_approve(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("approve",
                                  "A leader approves (or rejects) a pending plan revision or assessment, where [approvals] asks for it");
   cmd->add_option("CASE", o->case_number, "the case number")->required();
-  cmd->add_option("--what", o->what, "plan or assessment")->required()->check(CLI::IsMember({"plan", "assessment"}));
+  cmd->add_option("--what", o->what, "plan, assessment or closing")->required()->check(CLI::IsMember({"plan", "assessment", "closing"}));
   cmd->add_flag("--reject", o->reject, "reject it (the team must change it again); needs --reason");
   cmd->add_option("--reason", o->reason, "why (required with --reject)");
   examples(cmd, {"oppteam --db k.db --as leder approve 2026/1 --what plan",

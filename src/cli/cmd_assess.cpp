@@ -121,7 +121,7 @@ void setup_assess(CLI::App& app, Session& s) {
     std::string instrument_id = trim(o->instrument);
     if (instrument_id.empty()) {
       if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", "--instrument");
-      std::vector<Choice> choices;
+      std::vector<MenuItem> choices;
       for (const auto& i : ctx.rv.instruments) choices.push_back({i.id, i.name});
       std::vector<std::string> ids;
       for (const auto& i : ctx.rv.instruments) ids.push_back(i.id);

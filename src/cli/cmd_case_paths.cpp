@@ -52,8 +52,9 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
     const std::string reason_text = reason && !reason->label.empty() && s.lang() != Lang::en ? reason->label : r.reason;
     std::string text = s.text("closing.closed", r.case_number, reason_text, s.text("case.status." + r.stage));
     if (r.team_closed) text += "\n" + s.text("closing.team_closed");
+    if (r.pending_approval) text += "\n" + s.text("closing.pending_approval", r.case_number);
     s.emit({{"case", r.case_number}, {"status", "closed"}, {"reason", r.reason}, {"stage", r.stage}, {"closed_on", r.closed_on},
-            {"team_closed", r.team_closed}, {"plan_closed", r.plan_closed}},
+            {"team_closed", r.team_closed}, {"plan_closed", r.plan_closed}, {"pending_approval", r.pending_approval}},
            text);
   });
 

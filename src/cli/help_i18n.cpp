@@ -19,6 +19,7 @@ struct HelpEntry {
 const std::vector<HelpEntry> kHelp = {
 #include "i18n/catalogue_lang_help.inc"
 #include "i18n/catalogue_lang_help_options.inc"
+#include "i18n/catalogue_lang_help_more.inc"
 };
 
 const std::map<std::string_view, const HelpEntry*>& help_index() {

@@ -56,7 +56,7 @@ std::string given_or_ask(Session& s, const std::string& value, const std::string
 }
 
 std::string ask_choice(Session& s, const std::string& intro, const std::string& question, const std::string& option,
-                       const std::vector<Choice>& choices, bool optional) {
+                       const std::vector<MenuItem>& choices, bool optional) {
   s.err() << intro << "\n";
   for (std::size_t i = 0; i < choices.size(); ++i)
     s.err() << visible(fmt::format("  {:>2}) {:<18} {}", i + 1, choices[i].id, choices[i].label)) << "\n";

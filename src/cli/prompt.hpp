@@ -27,7 +27,9 @@ std::string ask_optional(Session& s, const std::string& question, const AnswerCh
 // terminal (ask_required, taken as typed), else a usage error naming `option`.
 std::string given_or_ask(Session& s, const std::string& value, const std::string& option, const std::string& question);
 
-struct Choice {
+// One line of a numbered menu at a prompt (cli/choices.hpp's Choice is
+// another thing: the closed set of an option's values).
+struct MenuItem {
   std::string id;
   std::string label;
 };
@@ -36,6 +38,6 @@ struct Choice {
 // number, the id or the label (case does not matter). Returns the id.
 // `optional`: Enter or Ctrl-D leaves it empty; else as ask_required.
 std::string ask_choice(Session& s, const std::string& intro, const std::string& question, const std::string& option,
-                       const std::vector<Choice>& choices, bool optional);
+                       const std::vector<MenuItem>& choices, bool optional);
 
 }  // namespace oppteam::cli

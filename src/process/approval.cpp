@@ -1,6 +1,7 @@
 #include <oppteam/process/approval.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/closing.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -13,6 +14,7 @@ namespace {
 bool required(const Rammeverk& rv, std::string_view what) {
   if (what == kApprovalPlan) return rv.approvals.plan;
   if (what == kApprovalAssessment) return rv.approvals.assessment;
+  if (what == kApprovalClosing) return rv.approvals.closing;
   return false;
 }
 
@@ -47,7 +49,8 @@ void request_approval(const Context& ctx, const CaseRef& c, std::string_view wha
 }
 
 Approval decide_approval(const Context& ctx, const CaseRef& c, const std::string& what, bool reject, const std::string& reason) {
-  if (what != kApprovalPlan && what != kApprovalAssessment) throw make_error(ExitCode::usage, "approve.bad_what", what);
+  if (what != kApprovalPlan && what != kApprovalAssessment && what != kApprovalClosing)
+    throw make_error(ExitCode::usage, "approve.bad_what", what);
   require_text(reason, "--reason", TextField::line);
   if (reject && reason.find_first_not_of(" \t") == std::string::npos)
     throw make_error(ExitCode::usage, "error.missing_option", "--reason");
@@ -75,6 +78,9 @@ Approval decide_approval(const Context& ctx, const CaseRef& c, const std::string
     up.exec();
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, reject ? "approval.reject" : "approval.approve", c.number, c.fnr,
                  fmt::format("{} {}", what, a.ref));
+    // A rejected closing undoes itself: the case is reopened as `case
+    // reopen` would (same rules), with the rejection's reason.
+    if (reject && what == kApprovalClosing) reopen_case(ctx, c.number, reason);
     return a;
   });
 }

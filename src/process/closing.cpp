@@ -1,5 +1,7 @@
 #include <oppteam/process/closing.hpp>
 
+#include <oppteam/process/approval.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/consent.hpp>
@@ -82,6 +84,11 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     bind_opt(ins, 8, team_status);
     bind_opt(ins, 9, plan_status);
     ins.exec();
+    // Where [approvals] closing asks for it, the closing waits for a
+    // leader's approve (a rejection reopens the case). A transfer does not:
+    // its data has already left with the bundle.
+    if (!in.transfer) request_approval(ctx, c, kApprovalClosing, ctx.db.sql().getLastInsertRowid());
+    out.pending_approval = !in.transfer && ctx.rv.approvals.closing;
     audit.append("case.close", c.number, c.fnr, reason->id + " at stage " + c.status);
     audit.flush();
     return out;
@@ -102,6 +109,13 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     if (!q.executeStep()) throw make_error(ExitCode::refused, "closing.not_reopenable", c.number);
     const std::int64_t closing_id = q.getColumn(0).getInt64();
     CaseReopened out{c.number, q.getColumn(1).getString()};
+    {
+      // A case handed to another municipality lives on there: reopening it
+      // here would make two open follow-ups of one person.
+      SQLite::Statement t(ctx.db.sql(), "SELECT municipality FROM case_transfer WHERE case_id = ? AND direction = 'out' LIMIT 1");
+      t.bind(1, c.id);
+      if (t.executeStep()) throw make_error(ExitCode::refused, "closing.transferred", c.number, t.getColumn(0).getString());
+    }
     const std::string closed_on = q.getColumn(2).getString();
     const std::string team_status = q.getColumn(3).getString();
     const std::string plan_status = q.getColumn(4).getString();

@@ -106,6 +106,37 @@ TEST_CASE("an open case with no change for stale_days becomes a stale case until
   CHECK(kinds(f, "2026-06-01").count("stale_case") == 0);
 }
 
+TEST_CASE("a closing waits for a leader's approval where [approvals] asks for it, and a rejection reopens the case", "[team][approval]") {
+  std::string text = rammeverk(false);
+  const std::string from = "closing = false", to = "closing = true";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), to);
+  test::Fixture f(text);
+  const std::string c = case_with_measure(f);
+  auto closed = as(f, "Ane Lie", {"--today", "2026-04-02", "--json", "case", "close", c, "--reason", "team_ended"});
+  INFO(closed.out << closed.err);
+  REQUIRE(closed.code == 0);
+  CHECK(closed.json()["pending_approval"] == true);
+  CHECK(kinds(f, "2026-04-02", {"--for", "Lise Leder"}) == std::multiset<std::string>{"approval"});
+  // Not by whoever closed it; a rejection needs a reason and reopens the case.
+  CHECK(as(f, "Ane Lie", {"--today", "2026-04-03", "approve", c, "--what", "closing"}).code == 2);
+  auto rejected = as(f, "Lise Leder", {"--today", "2026-04-03", "approve", c, "--what", "closing", "--reject", "--reason",
+                                        "Tiltak 1 er ikke fullført"});
+  INFO(rejected.out << rejected.err);
+  REQUIRE(rejected.code == 0);
+  auto show = f.oppteam({"--json", "case", "show", c});
+  REQUIRE(show.code == 0);
+  const auto sd = show.json();
+  CHECK(sd["status"] != "closed");
+  CHECK(kinds(f, "2026-04-03", {"--for", "Lise Leder"}).count("approval") == 0);
+  // Closed again and approved: it stays closed, nothing is reminded.
+  REQUIRE(as(f, "Ane Lie", {"--today", "2026-04-20", "case", "close", c, "--reason", "team_ended"}).code == 0);
+  REQUIRE(as(f, "Lise Leder", {"--today", "2026-04-21", "approve", c, "--what", "closing"}).code == 0);
+  const auto after = f.oppteam({"--json", "case", "show", c}).json();
+  CHECK(after["status"] == "closed");
+  CHECK(kinds(f, "2026-04-21").empty());
+}
+
 TEST_CASE("a plan revision waits for a leader's approval where [approvals] asks for it", "[team][approval]") {
   test::Fixture f(rammeverk(true));
   std::string c = granted_case(f);
@@ -131,7 +162,8 @@ TEST_CASE("a plan revision waits for a leader's approval where [approvals] asks 
   // Not by whoever made the change; a rejection needs a reason; then by the leader.
   CHECK(as(f, "Ane Lie", {"--today", "2026-03-13", "approve", c, "--what", "plan"}).code == 2);
   CHECK(as(f, "Lise Leder", {"--today", "2026-03-13", "approve", c, "--what", "assessment", "--reject"}).code == 64);
-  CHECK(as(f, "Lise Leder", {"--today", "2026-03-13", "approve", c, "--what", "closing"}).code == 64);
+  CHECK(as(f, "Lise Leder", {"--today", "2026-03-13", "approve", c, "--what", "closure"}).code == 64);
+  CHECK(as(f, "Lise Leder", {"--today", "2026-03-13", "approve", c, "--what", "closing"}).code == 1);  // none pending
   auto ok = as(f, "Lise Leder", {"--today", "2026-03-13", "--json", "approve", c, "--what", "plan"});
   INFO(ok.out << ok.err);
   REQUIRE(ok.code == 0);

@@ -206,6 +206,17 @@ TEST_CASE("case transfer without the person's consent to it is refused and write
   CHECK(audit_ok(f));
 }
 
+TEST_CASE("a transferred case cannot be reopened where it was sent from", "[transfer]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = full_case(f);
+  ok(f, {"--today", "2026-04-10", "case", "transfer", c, "--to", "Mottaker kommune", "--out", f.dir.file("b.json")});
+  auto r = f.oppteam({"--today", "2026-04-11", "case", "reopen", c, "--reason", "Flyttet ikke likevel"});
+  INFO(r.out << r.err);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("Mottaker kommune") != std::string::npos);
+  CHECK(show(f, c)["status"] == "closed");
+}
+
 TEST_CASE("case receive refuses a bad bundle with what and where and stores nothing", "[transfer]") {
   test::Fixture from(paths_test::rammeverk());
   const std::string c = full_case(from);

@@ -50,7 +50,7 @@ run_checks() {
     check_eq "$label: all subcommands, no hidden one" \
         "$(complete_with "$setup" oppteam '')" \
         "appeal approve archive assess audit backup case check config consent decide evaluate init log meeting person plan purge refer remind report restore team"
-    check_eq "$label: sub-subcommands" "$(complete_with "$setup" oppteam team c)" "close coordinator create"
+    check_eq "$label: sub-subcommands" "$(complete_with "$setup" oppteam team c)" "close contact coordinator create"
     check_eq "$label: options of a subcommand" "$(complete_with "$setup" oppteam refer add --rep)" "--reporter-name --reporter-type"
     check_eq "$label: global options" "$(complete_with "$setup" oppteam --d)" "--db"
     check_eq "$label: reporter types from the rammeverk" \

@@ -3,8 +3,9 @@
 // [approvals] can require a leader's approval of a plan revision or of an
 // assessment. The change is stored as made and marked pending until
 // `approve` by a user with the permission "approve" (never the one who made
-// it); pending approvals are reminded to the unit's leaders. (A closing's
-// approval belongs with the closing of issue 14.)
+// it); pending approvals are reminded to the unit's leaders. A case closing
+// may need one too ([approvals] closing): the case is closed at once, and a
+// rejection reopens it.
 
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
@@ -21,9 +22,10 @@ namespace oppteam {
 // What may need approval.
 inline constexpr std::string_view kApprovalPlan = "plan";
 inline constexpr std::string_view kApprovalAssessment = "assessment";
+inline constexpr std::string_view kApprovalClosing = "closing";
 
 struct Approval {
-  std::string what;  // plan | assessment
+  std::string what;  // plan | assessment | closing
   std::int64_t ref = 0;  // the plan revision or the assessment id
   std::string requested_on, requested_by;
   std::string status;  // pending | approved | rejected

@@ -28,6 +28,7 @@ struct CaseClosed {
   std::string closed_on;
   bool team_closed = false;
   bool plan_closed = false;
+  bool pending_approval = false;  // [approvals] closing: waits for approve --what closing
 };
 
 // Closes the case. Exit 65 for a reason the rammeverk does not know (naming
