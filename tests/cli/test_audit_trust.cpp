@@ -238,15 +238,27 @@ TEST_CASE("audit anchor prints the head in one line, and verify --anchor finds a
   CHECK(bad.json().contains("first_bad_entry"));
 }
 
-TEST_CASE("a database of schema 4 verifies after the upgrade, and its old rows are covered from the first change on", "[audit]") {
+namespace {
+
+// A database made by the schema-4 binary (tests/cli/data/schema4.sql), and
+// commands run on it as robust::run_on_schema4 does.
+struct Schema4 {
   test::TempDir dir;
-  const std::string db = dir.file("old.db");
-  robust::make_schema4_database(db);
-  auto run = [&](const std::vector<std::string>& args) {
+  std::string db = dir.file("old.db");
+  Schema4() { robust::make_schema4_database(db); }
+  test::Result run(const std::vector<std::string>& args) {
     auto r = robust::run_on_schema4(db, dir.path(), args);
     INFO(r.out << r.err);
     return r;
-  };
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a database of schema 4 verifies after the upgrade, and its old rows are covered from the first change on", "[audit]") {
+  Schema4 old;
+  const std::string& db = old.db;
+  auto run = [&](const std::vector<std::string>& args) { return old.run(args); };
   REQUIRE(run({"audit", "verify"}).code == 0);
   REQUIRE(run({"consent", "give", "2026/2", "--scope", "utredning", "--form", "muntlig", "--given-by", "person"}).code == 0);
   auto after = run({"audit", "verify"});
@@ -261,14 +273,10 @@ TEST_CASE("a database of schema 4 verifies after the upgrade, and its old rows a
 }
 
 TEST_CASE("an upgraded database knows each case's last change from its audit log, and keeps it from then on", "[audit][remind]") {
-  test::TempDir dir;
-  const std::string db = dir.file("old.db");
-  robust::make_schema4_database(db);
-  auto run = [&](const std::vector<std::string>& args) {
-    auto r = robust::run_on_schema4(db, dir.path(), args);
-    INFO(r.out << r.err);
-    return r;
-  };
+  Schema4 old;
+  const std::string& db = old.db;
+  auto& dir = old.dir;
+  auto run = [&](const std::vector<std::string>& args) { return old.run(args); };
   REQUIRE(run({"audit", "verify"}).code == 0);
   // What the audit log says, computed here independently of the migration:
   // the last day of an entry naming the case that is not a read.
