@@ -50,6 +50,14 @@ bool page_text(const std::string& command, std::string_view text) {
     return false;
   }
   if (pid == 0) {
+    // Under the setgid layout (docs/deployment.md) this process holds the
+    // database's group. The pager is the user's own program, and less can
+    // start a shell (!cmd, v): it must run as the user alone, or it would
+    // reach the database past every check and the audit log. Not dropped:
+    // no pager (the caller prints the text).
+    const gid_t gid = ::getgid();
+    const uid_t uid = ::getuid();
+    if (::setresgid(gid, gid, gid) != 0 || ::setresuid(uid, uid, uid) != 0) ::_exit(127);
     ::dup2(fds[0], 0);  // the copy on 0 is not close-on-exec
     ::setenv("LESS", "FRX", 0);  // as git: a bare "less" quits when the text fits
     ::setenv("LV", "-c", 0);

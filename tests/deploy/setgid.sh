@@ -112,6 +112,23 @@ check "rapport: report" 0 $?
 as_user "$rapport" "$root/bin/oppteam" refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need x >/dev/null 2>&1
 check "rapport: refer add is refused" 77 $?
 
+# The pager runs as the user alone: the user's $PAGER (and a shell started
+# from less) must not inherit the database's group from the setgid binary.
+mkdir -p "$root/tmp" && chmod 1777 "$root/tmp"
+cat > "$root/bin/spy-pager" <<'SH'
+#!/bin/sh
+id -G > "$SPY_OUT"
+cat > /dev/null
+SH
+chmod 0755 "$root/bin/spy-pager"
+if command -v script >/dev/null; then
+  as_user "$saksbehandler" TERM=xterm LINES=2 PAGER="$root/bin/spy-pager" SPY_OUT="$root/tmp/groups" \
+    script -qec "$root/bin/oppteam case show 2026/1" /dev/null >/dev/null 2>&1
+  check "the pager ran" 1 "$([ -s "$root/tmp/groups" ] && echo 1 || echo 0)"
+  gid=$(getent group "$group" | cut -d: -f3)
+  check "the pager does not hold the database's group" 0 "$(tr ' ' '\n' < "$root/tmp/groups" 2>/dev/null | grep -cx "$gid")"
+fi
+
 # Neither user can read the database's files directly.
 for user in "$saksbehandler" "$rapport"; do
   as_user "$user" /bin/cat "$root/lib/oppteam.db" >/dev/null 2>&1
