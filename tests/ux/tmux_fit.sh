@@ -121,16 +121,18 @@ for lang in nb nn; do
 done
 
 # --- the pager: long output at a terminal, as git does ----------------------
-start_screen pager 80 10 env NO_COLOR=1 PAGER="sed s/^/P:/" "$OPPTEAM" --today 2026-05-04 case show 2026/1
+# (CI=true turns the pager off, as it should; these screens stand for a
+# person at a terminal, so each runs without it.)
+start_screen pager 80 10 env -u CI NO_COLOR=1 PAGER="sed s/^/P:/" "$OPPTEAM" --today 2026-05-04 case show 2026/1
 wait_for pager "EXIT="
 check_contains "a long screen goes through \$PAGER" "$(tmux_ capture-pane -p -t pager -S -200)" "P:Sak 2026/1"
-start_screen nopager 80 10 env NO_COLOR=1 PAGER="sed s/^/P:/" "$OPPTEAM" --no-pager --today 2026-05-04 case show 2026/1
+start_screen nopager 80 10 env -u CI NO_COLOR=1 PAGER="sed s/^/P:/" "$OPPTEAM" --no-pager --today 2026-05-04 case show 2026/1
 wait_for nopager "EXIT="
 check_not_contains "--no-pager prints directly" "$(screen nopager)" "P:"
-start_screen dumb 80 10 env NO_COLOR=1 TERM=dumb PAGER="sed s/^/P:/" "$OPPTEAM" --today 2026-05-04 case show 2026/1
+start_screen dumb 80 10 env -u CI NO_COLOR=1 TERM=dumb PAGER="sed s/^/P:/" "$OPPTEAM" --today 2026-05-04 case show 2026/1
 wait_for dumb "EXIT="
 check_not_contains "no pager with TERM=dumb" "$(screen dumb)" "P:"
-start_screen short 80 40 env NO_COLOR=1 PAGER="sed s/^/P:/" "$OPPTEAM" --today 2026-05-04 case list --limit 1
+start_screen short 80 40 env -u CI NO_COLOR=1 PAGER="sed s/^/P:/" "$OPPTEAM" --today 2026-05-04 case list --limit 1
 wait_for short "EXIT="
 check_not_contains "a short list is not paged" "$(screen short)" "P:"
 check_contains "the list says what it left out" "$(screen short)" "… og 2 til"
