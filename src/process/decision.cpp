@@ -233,7 +233,7 @@ DecisionLetter decision_letter(const Context& ctx, std::string_view case_number)
     q.bind(1, c.id);
     if (!q.executeStep()) throw make_error(ExitCode::not_found, "decide.no_decision", c.number);
     DecisionLetter out{c.number, q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "decide.letter", c.number, c.fnr, "letter read");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "decide.letter.show", c.number, c.fnr, "letter read");
     return out;
   });
 }

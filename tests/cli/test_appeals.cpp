@@ -132,7 +132,7 @@ TEST_CASE("decision letters go to the foresatte of a child and to a verge, signe
   const auto log = ok(f, {"--json", "audit", "log", "--case", c}).json();
   bool read = false;
   const auto entries = log["entries"];
-  for (const auto& e : entries) read = read || e["action"] == "decide.letter";
+  for (const auto& e : entries) read = read || e["action"] == "decide.letter.show";
   CHECK(read);
   CHECK(ok(f, {"audit", "verify"}).code == 0);
 }

@@ -99,6 +99,7 @@ TEST_CASE("an open case with no change for stale_days becomes a stale case until
   REQUIRE(f.oppteam({"--today", "2026-04-01", "plan", "status", c, "--measure", "1", "done"}).code == 0);
   // Last change 2026-04-01; stale_days = 60. Reads (case show, meeting list) are no change.
   REQUIRE(f.oppteam({"--today", "2026-05-20", "case", "show", c}).code == 0);
+  REQUIRE(f.oppteam({"--today", "2026-05-20", "decide", "letter", c}).code == 0);  // a reprint is a read too
   CHECK(kinds(f, "2026-05-30").count("stale_case") == 0);
   auto on = kinds(f, "2026-05-31");
   CHECK(on.count("stale_case") == 1);
