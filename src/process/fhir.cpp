@@ -19,7 +19,6 @@ namespace {
 using json = nlohmann::json;
 
 // Code systems of our own: ids from the rammeverk, not national code lists.
-constexpr const char* kSysConsentGiver = "urn:oppteam:consent-given-by";
 constexpr const char* kSysRole = "urn:oppteam:role";
 constexpr const char* kSysService = "urn:oppteam:service";
 constexpr const char* kSysIndicator = "urn:oppteam:indicator";

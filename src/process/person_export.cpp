@@ -249,9 +249,11 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
         std::string parts;
         for (const auto& d : ctx.rv.domains)
           if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + str(domains[d.id]);
-        for (const auto& [d, v] : domains.items())
-          if (std::none_of(ctx.rv.domains.begin(), ctx.rv.domains.end(), [&](const Domain& x) { return x.id == d; }))
-            parts += (parts.empty() ? "" : ", ") + d + " " + str(v);
+        for (auto it = domains.begin(); it != domains.end(); ++it) {
+          const std::string& id = it.key();
+          if (std::none_of(ctx.rv.domains.begin(), ctx.rv.domains.end(), [&](const Domain& x) { return x.id == id; }))
+            parts += (parts.empty() ? "" : ", ") + id + " " + str(it.value());
+        }
         w.quote(w.t("pe.assessment_domains", parts));
       }
     }

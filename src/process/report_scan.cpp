@@ -342,7 +342,8 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
     auto& to_evaluation = lead["plan_to_evaluation"];
     for (std::size_t i = 0; i < first_evaluation.size(); ++i) {
       if (i > 0 && first_evaluation[i - 1].first == first_evaluation[i].first) continue;  // not the case's first
-      const auto [case_id, first] = first_evaluation[i];
+      const auto case_id = first_evaluation[i].first;
+      const auto first = first_evaluation[i].second;
       if (!period.inside(first)) continue;
       plans_of_case.each(case_id, [&](int created) { to_evaluation.push_back(first - created); });
     }

@@ -79,8 +79,6 @@ class CsvReader {
   std::unique_ptr<std::istringstream> owned_;
   std::string buf_;
   std::size_t pos_ = 0;
-  std::string pushback_;   // bytes to read again after an unbalanced quote
-  std::size_t pushback_pos_ = 0;
   std::size_t line_ = 1;
   std::uint64_t consumed_ = 0;
   bool started_ = false;
