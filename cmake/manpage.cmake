@@ -26,12 +26,19 @@ if(LANG_CODE STREQUAL "nb")
   set(PAGE_NAME "oppf\\[/o]lgingsteam for personer med store og sammensatte behov")  # roff: help2man takes --name as Latin-1
   set(PAGE_MANUAL "Brukerkommandoer")
   set(CUT "^En sak fra melding")
+  # help2man's own headings, as Norwegian man pages name them.
+  set(HEADINGS "NAME=NAVN;SYNOPSIS=OVERSIKT;DESCRIPTION=BESKRIVELSE;OPTIONS=VALG")
+  set(USAGE_WORD "Bruk")
+  set(OPTIONS_WORD "Valg")
 elseif(LANG_CODE STREQUAL "nn")
   set(COMMANDS_TITLE "KOMMANDOAR")
   set(COMMANDS_INTRO "Kvar underkommando, med si eiga \\fB\\-\\-help\\fR. Dei globale vala over kan givast før eller etter underkommandoen.")
   set(PAGE_NAME "oppf\\[/o]lgingsteam for personar med store og samansette behov")
   set(PAGE_MANUAL "Brukarkommandoar")
   set(CUT "^Ei sak frå melding")
+  set(HEADINGS "NAME=NAMN;SYNOPSIS=OVERSYN;DESCRIPTION=SKILDRING;OPTIONS=VAL")
+  set(USAGE_WORD "Bruk")
+  set(OPTIONS_WORD "Val")
 else()
   set(COMMANDS_TITLE "COMMANDS")
   set(COMMANDS_INTRO "Every subcommand, with its own \\fB\\-\\-help\\fR. The global options above may be given before or after the subcommand.")
@@ -89,7 +96,14 @@ file(WRITE ${WORK}/commands.h2m "${section}")
 
 # help2man reads the root --help without its footer of examples, exit codes
 # and environment: those have their own sections in ${EXTRA}, laid out for roff.
-file(WRITE ${WORK}/oppteam-for-man "#!/bin/sh\n\"${OPPTEAM}\" --lang ${LANG_CODE} \"$@\" | sed '/${CUT}/,$d'\n")
+# help2man finds the synopsis and the options by their English headings:
+# a Norwegian help's "Bruk:" and "Valg:"/"Val:" are handed to it as those,
+# and the page's headings are put back into its language below.
+set(TO_HELP2MAN "")
+if(DEFINED USAGE_WORD)
+  set(TO_HELP2MAN "; s/^${USAGE_WORD}: /Usage: /; s/^${OPTIONS_WORD}:$/Options:/")
+endif()
+file(WRITE ${WORK}/oppteam-for-man "#!/bin/sh\n\"${OPPTEAM}\" --lang ${LANG_CODE} \"$@\" | sed '/${CUT}/,$d${TO_HELP2MAN}'\n")
 file(CHMOD ${WORK}/oppteam-for-man PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 execute_process(
@@ -104,4 +118,20 @@ if(NOT rc EQUAL 0)
 endif()
 # The page is UTF-8 (æ, ø, å): say so, for man-db's preconv.
 file(READ ${OUT} page)
+if(DEFINED HEADINGS)
+  foreach(pair IN LISTS HEADINGS)
+    string(REPLACE "=" ";" pair "${pair}")
+    list(GET pair 0 english)
+    list(GET pair 1 own)
+    string(REPLACE "\n.SH ${english}\n" "\n.SH ${own}\n" page "${page}")
+  endforeach()
+  # The date in .TH: help2man writes the month in English.
+  foreach(month January=januar February=februar March=mars April=april May=mai June=juni July=juli
+                August=august September=september October=oktober November=november December=desember)
+    string(REPLACE "=" ";" month "${month}")
+    list(GET month 0 english)
+    list(GET month 1 own)
+    string(REGEX REPLACE "(\n\\.TH [^\n]*)\"${english} ([0-9]+)\"" "\\1\"${own} \\2\"" page "${page}")
+  endforeach()
+endif()
 file(WRITE ${OUT} "'\\\" -*- coding: UTF-8 -*-\n${page}")

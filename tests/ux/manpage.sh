@@ -46,6 +46,15 @@ for lang in nb nn; do
     check_contains "$lang: the usage of oppteam case list" "$text_l" "Bruk: oppteam case list"
     check_not_contains "$lang: no English usage line" "$text_l" "Usage: oppteam"
     check_contains "$lang: the refer add options" "$text_l" "--reporter-type"
+    # Every heading in the page's language, help2man's own ones too.
+    if [[ $lang == nb ]]; then headings=(NAVN OVERSIKT BESKRIVELSE VALG KOMMANDOER); else headings=(NAMN OVERSYN SKILDRING VAL KOMMANDOAR); fi
+    for heading in "${headings[@]}"; do
+        grep -qx "$heading" <<<"$text_l" && pass || fail "$lang: no heading $heading"
+    done
+    for english in NAME SYNOPSIS DESCRIPTION OPTIONS COMMANDS; do
+        grep -qx "$english" <<<"$text_l" && fail "$lang: an English heading $english" || pass
+    done
+    grep -q '^\.TH .*"[A-Z][a-z]* [0-9]\{4\}"' "$page_l" && fail "$lang: an English month in the page's date" || pass
 done
 check_contains "nb: its name" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nb.1" 2>/dev/null)" "oppteam - oppfølgingsteam for personer"
 check_contains "nb: in Bokmål" "$(MANWIDTH=80 man -l "$BUILD_DIR/oppteam.nb.1" 2>/dev/null)" "Hver underkommando"
