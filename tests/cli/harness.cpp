@@ -63,10 +63,7 @@ Command::Command(const std::vector<std::string>& args, const std::map<std::strin
   }
   for (const auto& [k, v] : env) vars[k] = v;
   for (const auto& [k, v] : vars) env_.push_back(k + "=" + v);
-  // $OPPTEAM_TEST_BINARY runs the tests against another build (e.g. the
-  // commit before a fix, to see a new test fail there).
-  const char* other = std::getenv("OPPTEAM_TEST_BINARY");
-  args_.push_back(other && *other ? other : OPPTEAM_BINARY);
+  args_.push_back(binary());
   args_.insert(args_.end(), args.begin(), args.end());
   for (auto& a : args_) argv_.push_back(a.data());
   argv_.push_back(nullptr);
@@ -181,6 +178,21 @@ PtyResult run_pty(const std::vector<std::string>& args, const std::vector<std::p
   ::waitpid(pid, &status, 0);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return r;
+}
+
+int scaled(int n) {
+  bool sanitized = false;
+#ifdef OPPTEAM_TEST_SANITIZED
+  sanitized = true;
+#endif
+  if (const char* s = std::getenv("OPPTEAM_TEST_SANITIZED"); s && *s && std::string(s) != "0") sanitized = true;
+  if (!sanitized) return n;
+  return n / 4 > 4 ? n / 4 : (n < 4 ? n : 4);
+}
+
+std::string binary() {
+  const char* other = std::getenv("OPPTEAM_TEST_BINARY");
+  return other && *other ? other : OPPTEAM_BINARY;
 }
 
 std::string source_path(const std::string& relative) { return std::string(OPPTEAM_SOURCE_DIR) + "/" + relative; }

@@ -80,13 +80,13 @@ class Fixture {
 // (at least 4) under a sanitizer, where every process runs about ten times
 // slower. The sanitizer runs look for memory and thread errors, which a
 // few rounds find as well as many; the plain build keeps the full count.
-constexpr int scaled(int n) {
-#ifdef OPPTEAM_TEST_SANITIZED
-  return n / 4 > 4 ? n / 4 : (n < 4 ? n : 4);
-#else
-  return n;
-#endif
-}
+// A sanitized build of these tests is one; so is a plain build run against
+// a sanitized binary with OPPTEAM_TEST_SANITIZED=1 (how .ci/run does it).
+int scaled(int n);
+
+// The oppteam binary under test: $OPPTEAM_TEST_BINARY when set (another
+// build: a sanitized one, or the commit before a fix), else this build's.
+std::string binary();
 
 std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);

@@ -31,7 +31,7 @@ void write_batch(const std::string& path, int n) {
 }
 
 pid_t start(const std::vector<std::string>& args, const std::string& home) {
-  std::vector<std::string> argv_s{OPPTEAM_BINARY};
+  std::vector<std::string> argv_s{test::binary()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : argv_s) argv.push_back(s.data());

@@ -488,7 +488,7 @@ TEST_CASE("examples/backup-rotate.sh keeps the newest N encrypted backups and no
   fs::create_directory(dir);
   write_bytes(dir + "/notes.txt", "not a backup");
   write_bytes(dir + "/oppteam-manual.db.enc", "not one of the script's");
-  const std::string bin = fs::path(OPPTEAM_BINARY).parent_path().string();
+  const std::string bin = fs::path(test::binary()).parent_path().string();
   const std::string cmd = "cd '" + f.dir.path() + "' && HOME='" + f.dir.path() + "' OPPTEAM_DB='" + f.db() +
                           "' OPPTEAM_USER=cron PATH='" + bin + "':\"$PATH\" sh '" +
                           test::source_path("examples/backup-rotate.sh") + "' '" + dir + "' '" +

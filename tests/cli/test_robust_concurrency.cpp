@@ -18,7 +18,7 @@
 namespace {
 
 constexpr int kProcesses = 8;
-constexpr int kChanges = test::scaled(200);
+const int kChanges = test::scaled(200);
 constexpr int kSharedCases = 4;
 
 struct WorkerResult {

@@ -24,7 +24,7 @@
 
 namespace {
 
-constexpr int kKills = test::scaled(50);
+const int kKills = test::scaled(50);
 constexpr int kRowsPerImport = 8000;  // enough that storing, not start-up, fills most of an import's time
 
 // A rammeverk that lets a team be made right after the referral, so the

@@ -155,7 +155,7 @@ TEST_CASE("examples/remind-mail.sh mails each person their own list at the addre
   const std::string spool = f.dir.file("mail.out");
   f.dir.write("fakebin/sendmail", "#!/bin/sh\n{ echo \"ARGS: $*\"; cat; echo '--END--'; } >> '" + spool + "'\n");
   chmod((fakebin + "/sendmail").c_str(), 0755);
-  const std::string bin = fs::path(OPPTEAM_BINARY).parent_path().string();
+  const std::string bin = fs::path(test::binary()).parent_path().string();
   auto run_script = [&](const std::string& today) {
     const std::string cmd = "cd '" + f.dir.path() + "' && HOME='" + f.dir.path() + "' OPPTEAM_DB='" + f.db() +
                             "' TODAY='" + today + "' WITHIN=0 PATH='" + fakebin + "':'" + bin + "':\"$PATH\" sh '" +

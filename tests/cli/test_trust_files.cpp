@@ -280,7 +280,7 @@ TEST_CASE("endless binary input (/dev/zero) ends with 65 at once", "[trust][file
 TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][files]") {
   test::TempDir dir;
   const std::string config = test::source_path("examples/rammeverk.toml");
-  constexpr int kInits = test::scaled(30);
+  const int kInits = test::scaled(30);
   int whole = 0, none = 0;
   for (int i = 0; i < kInits; ++i) {
     const std::string db = dir.file("k" + std::to_string(i) + ".db");
