@@ -112,9 +112,9 @@ std::optional<std::vector<std::pair<std::string, std::string>>> match(std::strin
 }
 
 template <typename List>
-std::string label_in(const List& list, const std::string& id) {
+std::string label_in(const List& list, const std::string& id, Lang lang) {
   for (const auto& e : list)
-    if (e.id == id && !e.label.empty()) return e.label;
+    if (e.id == id) return e.in_text(lang);
   return id;
 }
 
@@ -122,8 +122,8 @@ std::string shown(Lang lang, const Rammeverk* rv, const std::string& kind, const
   if (kind.empty()) return value;
   if (kind == "date") return long_date(value, lang);
   // A rammeverk label is data in its language: the id in English.
-  if (kind == "reason") return rv && lang != Lang::en ? label_in(rv->closing_reasons, value) : value;
-  if (kind == "reporter") return rv && lang != Lang::en ? label_in(rv->reporter_types, value) : value;
+  if (kind == "reason") return rv ? label_in(rv->closing_reasons, value, lang) : value;
+  if (kind == "reporter") return rv ? label_in(rv->reporter_types, value, lang) : value;
   // deling:SERVICE has no label of its own: shown as stored.
   const std::string key = kind + value;
   return has_message(key) ? render_message(lang, key, {}) : value;

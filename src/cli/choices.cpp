@@ -12,7 +12,7 @@ namespace oppteam::cli {
 
 namespace {
 
-using IdLabels = std::vector<std::pair<std::string, std::string>>;  // id, label (rammeverk data)
+using IdLabels = std::vector<Labelled>;  // ids and labels (rammeverk data)
 
 // A closed set: fixed ids whose labels are in the catalogue, or the items of
 // one list of the rammeverk in force.
@@ -26,7 +26,7 @@ struct Kind {
 template <typename List>
 IdLabels labelled(const List& list) {
   IdLabels out;
-  for (const auto& e : list) out.emplace_back(e.id, e.label);
+  for (const auto& e : list) out.push_back(static_cast<const Labelled&>(e));
   return out;
 }
 
@@ -53,7 +53,7 @@ const std::map<std::string, Kind>& kinds() {
         "",
         [](const Rammeverk& r) {
           IdLabels out;
-          for (const auto& i : r.instruments) out.emplace_back(i.id, i.name);
+          for (const auto& i : r.instruments) out.push_back(Labelled{i.id, i.name, {}, {}});
           return out;
         }}},
   };
@@ -128,14 +128,17 @@ Choice catalogue_choice(Lang lang, const std::string& kind, const std::string& p
 std::vector<Choice> choices_of(Session& s, const std::string& kind_name, const Kind& kind, const std::vector<std::string>& members) {
   std::vector<Choice> out;
   if (kind.from_rv) {
-    for (const auto& [id, label] : kind.from_rv(s.rv())) {
-      // A rammeverk label is data in the rammeverk's language: shown as it
-      // is in nb and nn, the id in English.
+    for (const auto& e : kind.from_rv(s.rv())) {
+      // A rammeverk label is data in the rammeverk's languages: shown in
+      // the reader's (nn where the rammeverk gives label_nn), and in English
+      // by the id unless it gives label_en. Any of its labels is accepted.
       // The list names the id as well: the municipality chose it, and it is
       // what scripts and the examples use.
-      const bool labelled = s.lang() != Lang::en && !label.empty();
-      Choice c{id, labelled ? label : id, labelled && fold_word(label) != fold_word(id) ? label + " (" + id + ")" : id, {id}};
-      if (!label.empty()) c.words.push_back(label);
+      const std::string& id = e.id;
+      const std::string& label = e.in_text(s.lang());
+      Choice c{id, label, fold_word(label) != fold_word(id) ? label + " (" + id + ")" : id, {id}};
+      for (const auto* l : {&e.label, &e.label_nn, &e.label_en})
+        if (!l->empty()) c.words.push_back(*l);
       out.push_back(std::move(c));
     }
     return out;

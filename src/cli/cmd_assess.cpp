@@ -46,14 +46,14 @@ std::optional<std::string> ask(Session& s, const std::string& prompt) {
 // With --allow-partial an empty answer leaves the item unanswered.
 std::vector<RawAnswer> walk(Session& s, const Rammeverk& rv, const Instrument& ins, bool allow_partial) {
   std::vector<RawAnswer> out;
-  s.err() << s.text("assess.walk_intro", ins.name, ins.version, ins.items.size()) << "\n";
+  s.err() << s.text("assess.walk_intro", ins.name_in(s.lang()), ins.version, ins.items.size()) << "\n";
   if (allow_partial) s.err() << s.text("assess.walk_skip_hint") << "\n";
   std::size_t n = 0;
   for (const auto& item : ins.items) {
     ++n;
     s.err() << "\n"
-            << fmt::format("[{}/{}] {}", n, ins.items.size(), item.text) << "\n"
-            << "      " << s.text("assess.walk_item_info", domain_label(rv, item.domain), allowed_values(item, s.lang()))
+            << fmt::format("[{}/{}] {}", n, ins.items.size(), item.text_in(s.lang())) << "\n"
+            << "      " << s.text("assess.walk_item_info", domain_label(rv, item.domain, s.lang()), allowed_values(item, s.lang()))
             << "\n";
     while (true) {
       auto line = ask(s, "> ");
@@ -142,7 +142,7 @@ void setup_assess(CLI::App& app, Session& s) {
     for (const auto& a : o->answers) {
       auto eq = a.find('=');
       if (eq == std::string::npos || eq == 0) throw make_error(ExitCode::usage, "assess.bad_answer_option", a);
-      in.answers.push_back({trim(a.substr(0, eq)), a.substr(eq + 1)});
+      in.answers.push_back({trim(a.substr(0, eq)), a.substr(eq + 1), true});
     }
     in.assessor = given_or_ask(s, o->assessor, "--assessor", s.text("assess.prompt_assessor"));
     in.profession = given_or_ask(s, o->profession, "--profession", s.text("assess.prompt_profession"));
@@ -161,7 +161,7 @@ void setup_assess(CLI::App& app, Session& s) {
     Table table({s.text("assess.col_domain"), s.text("assess.col_score"), s.text("assess.col_max")});
     for (const auto& d : sc.domains) {
       domains[d.domain] = d.score;
-      const std::string label = domain_label(ctx.rv, d.domain);
+      const std::string label = domain_label(ctx.rv, d.domain, s.lang());
       details.push_back({{"domain", d.domain}, {"label", label}, {"score", d.score}, {"max", d.max}});
       table.add({label, std::to_string(d.score), std::to_string(d.max)});
     }
@@ -185,7 +185,7 @@ void setup_assess(CLI::App& app, Session& s) {
                           {"what_matters", a.what_matters},
                           {"professions", r.professions}};
 
-    std::string text = s.text("assess.header", a.id, a.case_number, ins.name, a.instrument_version) + "\n";
+    std::string text = s.text("assess.header", a.id, a.case_number, ins.name_in(s.lang()), a.instrument_version) + "\n";
     text += s.text("assess.by", a.assessor, a.profession, long_date(a.assessed_on, s.lang())) + "\n\n";
     text += table.render();
     text += "\n" + s.text("assess.total", a.score, sc.max, a.threshold) + "\n";

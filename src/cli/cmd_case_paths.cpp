@@ -49,7 +49,7 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
     const CaseClosed r = close_case(ctx, c->case_number, {c->reason, c->note, c->to_municipality});
     // The reason by its label (the rammeverk's words; its id in English), not its id.
     const ClosingReason* reason = ctx.rv.find_closing_reason(r.reason);
-    const std::string reason_text = reason && !reason->label.empty() && s.lang() != Lang::en ? reason->label : r.reason;
+    const std::string reason_text = reason ? reason->in_text(s.lang()) : r.reason;
     std::string text = s.text("closing.closed", r.case_number, reason_text, s.text("case.status." + r.stage));
     if (r.team_closed) text += "\n" + s.text("closing.team_closed");
     if (r.pending_approval) text += "\n" + s.text("closing.pending_approval", r.case_number);

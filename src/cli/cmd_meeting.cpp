@@ -17,10 +17,6 @@ namespace oppteam::cli {
 
 namespace {
 
-std::string kind_label(const Rammeverk& rv, const std::string& id) {
-  const MeetingKind* k = rv.find_meeting_kind(id);
-  return k ? k->label : id;
-}
 
 std::string contact_text(const MemberSpec& p) {
   std::string out;
@@ -31,7 +27,7 @@ std::string contact_text(const MemberSpec& p) {
 
 std::string meeting_text(Session& s, const Rammeverk& rv, const Meeting& m) {
   const Lang L = s.lang();
-  std::string out = s.text("meeting.view.title", m.number, kind_label(rv, m.kind), long_date(m.date, L),
+  std::string out = s.text("meeting.view.title", m.number, label_of(rv.meeting_kinds, m.kind, L), long_date(m.date, L),
                            s.text("meeting.status." + m.status)) + "\n";
   if (!m.place.empty()) out += s.text("meeting.view.place", m.place) + "\n";
   out += s.text(m.person_present ? "meeting.view.person_present" : "meeting.view.person_absent") + "\n";
@@ -66,7 +62,7 @@ std::string list_text(Session& s, const Rammeverk& rv, const std::vector<Meeting
   for (const auto& m : meetings) {
     std::size_t open = 0;
     for (const auto& a : m.actions) open += a.status == "open" ? 1 : 0;
-    t.add({std::to_string(m.number), long_date(m.date, L), kind_label(rv, m.kind), s.text("meeting.status." + m.status),
+    t.add({std::to_string(m.number), long_date(m.date, L), label_of(rv.meeting_kinds, m.kind, L), s.text("meeting.status." + m.status),
            std::to_string(m.participants.size()), s.text("meeting.view.actions_count", m.actions.size(), open),
            s.text(m.minutes ? "meeting.view.yes" : "meeting.view.no")});
   }
@@ -121,7 +117,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     for (const auto& p : o->participants) in.participants.push_back(parse_participant_spec(p, "--participant"));
     if (!o->minutes.empty()) in.minutes = read_minutes(o->minutes, &s.io().in, spool_folder(s));
     const Meeting m = add_meeting(ctx, c, in);
-    s.emit({{"action", "add"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
+    s.emit({{"action", "add"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m, s.lang())}},
            s.text("meeting.added", m.number, c.number) + "\n\n" + meeting_text(s, ctx.rv, m));
   });
 
@@ -136,7 +132,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "meeting.write", n->case_number);
     const Meeting m = plan_meeting(ctx, c, n->kind, parse_user_date(n->date, "--date", s.clock().today()), n->place);
-    s.emit({{"action", "next"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
+    s.emit({{"action", "next"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m, s.lang())}},
            s.text("meeting.planned", m.number, c.number, long_date(m.date, s.lang())));
   });
 
@@ -152,7 +148,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     const CaseRef c = authorize_case(ctx, "meeting.write", mi->case_number);
     const std::string text = read_minutes(mi->minutes, &s.io().in, spool_folder(s));
     const Meeting m = record_minutes(ctx, c, *meeting_no, text);
-    s.emit({{"action", "minutes"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m)}},
+    s.emit({{"action", "minutes"}, {"case", c.number}, {"meeting", to_json(ctx.rv, m, s.lang())}},
            s.text("meeting.minutes_recorded", m.number, c.number));
   });
 
@@ -209,7 +205,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     const CaseRef c = authorize_case(ctx, "case.read", *list_case);
     const auto meetings = list_meetings(ctx, c);
     nlohmann::json arr = nlohmann::json::array();
-    for (const auto& m : meetings) arr.push_back(to_json(ctx.rv, m));
+    for (const auto& m : meetings) arr.push_back(to_json(ctx.rv, m, s.lang()));
     s.emit({{"case", c.number}, {"meetings", arr}}, list_text(s, ctx.rv, meetings));
   });
 
@@ -223,7 +219,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "case.read", *show_case);
     const Meeting m = show_meeting(ctx, c, *show_no);
-    s.emit({{"case", c.number}, {"meeting", to_json(ctx.rv, m)}}, meeting_text(s, ctx.rv, m));
+    s.emit({{"case", c.number}, {"meeting", to_json(ctx.rv, m, s.lang())}}, meeting_text(s, ctx.rv, m));
   });
 }
 

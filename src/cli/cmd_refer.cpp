@@ -60,7 +60,7 @@ void run_add(Session& s, AddOptions& o) {
   if (o.reporter_type.empty()) {
     if (!tty) throw missing("--reporter-type");
     std::vector<MenuItem> types;
-    for (const auto& t : ctx.rv.reporter_types) types.push_back({t.id, t.label});
+    for (const auto& t : ctx.rv.reporter_types) types.push_back({t.id, t.shown(s.lang())});
     o.reporter_type = ask_choice(s, s.text("refer.prompt_reporter_types"), s.text("screens.prompt_reporter_type"),
                                  "--reporter-type", types, false);
   }
@@ -76,7 +76,7 @@ void run_add(Session& s, AddOptions& o) {
 
   if (o.target_group.empty() && tty && !ctx.rv.target_groups.empty()) {
     std::vector<MenuItem> groups;
-    for (const auto& g : ctx.rv.target_groups) groups.push_back({g.id, g.label});
+    for (const auto& g : ctx.rv.target_groups) groups.push_back({g.id, g.shown(s.lang())});
     o.target_group = ask_choice(s, s.text("target_group.prompt_list"), s.text("screens.prompt_target_group"), "--target-group",
                                 groups, true);
   }

@@ -13,35 +13,20 @@ namespace oppteam::cli {
 
 namespace {
 
-std::string role_label(const Rammeverk& rv, const std::string& id) {
-  const Role* r = rv.find_role(id);
-  return r && !r->label.empty() ? r->label : id;
-}
-
-std::string service_label(const Rammeverk& rv, const std::string& id) {
-  const Service* sv = rv.find_service(id);
-  return sv && !sv->label.empty() ? sv->label : id;
-}
-
 std::string sector_of(const Rammeverk& rv, const std::string& service) {
   const Service* sv = rv.find_service(service);
   return sv ? sv->sector : std::string();
 }
 
-std::string sector_label(const Rammeverk& rv, const std::string& id) {
-  for (const auto& x : rv.sectors)
-    if (x.id == id) return x.label.empty() ? x.id : x.label;
-  return id;
-}
 
-nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m) {
+nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m, Lang lang) {
   nlohmann::json j = {{"name", m.name},
                       {"role", m.role},
-                      {"role_label", role_label(rv, m.role)},
+                      {"role_label", label_of(rv.roles, m.role, lang)},
                       {"kind", m.kind},
                       {"added_on", m.added_on}};
   j["service"] = m.service.empty() ? nlohmann::json() : nlohmann::json(m.service);
-  j["service_label"] = m.service.empty() ? nlohmann::json() : nlohmann::json(service_label(rv, m.service));
+  j["service_label"] = m.service.empty() ? nlohmann::json() : nlohmann::json(label_of(rv.services, m.service, lang));
   const std::string sector = sector_of(rv, m.service);
   j["sector"] = sector.empty() ? nlohmann::json() : nlohmann::json(sector);
   j["email"] = m.email.empty() ? nlohmann::json() : nlohmann::json(m.email);
@@ -53,14 +38,14 @@ nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m) {
 
 nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
-nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view action) {
+nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view action, Lang lang) {
   nlohmann::json members = nlohmann::json::array();
   nlohmann::json current = nlohmann::json::array();
   std::vector<std::string> services, sectors;
   for (const auto& m : t.members) {
-    members.push_back(member_json(rv, m));
+    members.push_back(member_json(rv, m, lang));
     if (!m.active()) continue;
-    current.push_back(member_json(rv, m));
+    current.push_back(member_json(rv, m, lang));
     if (!m.service.empty() && std::find(services.begin(), services.end(), m.service) == services.end())
       services.push_back(m.service);
     const std::string sector = sector_of(rv, m.service);
@@ -82,7 +67,7 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
             {"pause_reason", or_null(t.pause_reason)},
             {"closed_on", or_null(t.closed_on)},
             {"close_reason", or_null(t.close_reason)},
-            {"coordinator", coord ? member_json(rv, *coord) : nlohmann::json()},
+            {"coordinator", coord ? member_json(rv, *coord, lang) : nlohmann::json()},
             {"has_coordinator", coord != nullptr},
             {"current", current},
             {"members", members},
@@ -97,7 +82,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
                            long_date(t.created_on, lang)) + "\n";
   if (t.status == kTeamPaused) out += s.text("team.show_paused", long_date(t.paused_on, lang), t.pause_reason) + "\n";
   if (t.status == kTeamClosed) out += s.text("team.show_closed", long_date(t.closed_on, lang), t.close_reason) + "\n";
-  if (const TeamMember* c = t.coordinator()) out += s.text("team.show_coordinator", c->name, role_label(rv, c->role)) + "\n";
+  if (const TeamMember* c = t.coordinator()) out += s.text("team.show_coordinator", c->name, label_of(rv.roles, c->role, lang)) + "\n";
   else out += s.text("team.show_no_coordinator") + "\n";
   out += "\n";
   // The member table, without the least important columns when it would
@@ -118,9 +103,9 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
     Table table(std::move(headers));
     for (const auto& m : t.members) {
       if (!with_to && !m.active()) continue;
-      std::vector<std::string> row{m.name, s.text("team.kind_" + m.kind), role_label(rv, m.role),
-                                   m.service.empty() ? "" : service_label(rv, m.service)};
-      if (with_sector) row.push_back(sector_label(rv, sector_of(rv, m.service)));
+      std::vector<std::string> row{m.name, s.text("team.kind_" + m.kind), label_of(rv.roles, m.role, lang),
+                                   m.service.empty() ? "" : label_of(rv.services, m.service, lang)};
+      if (with_sector) row.push_back(label_of(rv.sectors, sector_of(rv, m.service), lang));
       row.push_back(long_date(m.added_on, lang));
       if (with_to) row.push_back(m.removed_on.empty() ? "" : long_date(m.removed_on, lang));
       if (with_contact) row.push_back(m.email.empty() || m.phone.empty() ? m.email + m.phone : m.email + ", " + m.phone);
@@ -177,7 +162,7 @@ std::vector<MemberSpec> parse_specs(const std::vector<std::string>& texts, bool 
 void emit_team(Session& s, const Team& t, std::string_view action, const std::string& message) {
   const Rammeverk& rv = s.ctx().rv;
   std::string text = message.empty() ? team_text(s, rv, t) : message + "\n\n" + team_text(s, rv, t);
-  s.emit(team_json(rv, t, action), text);
+  s.emit(team_json(rv, t, action, s.lang()), text);
 }
 
 struct CreateOptions {

@@ -25,7 +25,7 @@ std::string reviews_text(Session& s, const Rammeverk& rv, const std::vector<Team
   for (const auto& r : reviews) headers.push_back(long_date(r.date, s.lang()));
   Table t(std::move(headers));
   for (const auto& item : rv.team_review_items) {
-    std::vector<std::string> row{item.text + " (" + item.id + ", " +
+    std::vector<std::string> row{item.text_in(s.lang()) + " (" + item.id + ", " +
                                  (item.scale ? fmt::format("{}-{}", item.scale->first, item.scale->second)
                                              : s.text("review.yes_no")) + ")"};
     for (const auto& r : reviews) row.push_back(answer_text(s, item, r));
@@ -60,7 +60,7 @@ void setup_team_review(CLI::App& team_cmd, Session& s) {
       for (const auto& r : reviews) arr.push_back(to_json(ctx.rv, r));
       nlohmann::json items = nlohmann::json::array();
       for (const auto& i : ctx.rv.team_review_items)
-        items.push_back({{"id", i.id}, {"text", i.text},
+        items.push_back({{"id", i.id}, {"text", i.text_in(s.lang())},
                          {"scale", i.scale ? nlohmann::json::array({i.scale->first, i.scale->second}) : nlohmann::json()}});
       s.emit({{"case", c.number}, {"items", items}, {"reviews", arr}}, reviews_text(s, ctx.rv, reviews));
       return;

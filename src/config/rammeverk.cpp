@@ -213,6 +213,13 @@ bool has_id(const std::vector<T>& list, std::string_view id) {
 
 // [escalation], [approvals], [[meeting_kind]], [[team_review.item]] and
 // [[contact]] (issue 15), each replacing the default when present.
+// A list entry's label (required, Bokmål) and its optional Nynorsk and English labels.
+void read_labels(Checker& c, const toml::table& t, const std::string& path, Labelled& item) {
+  item.label = c.required(t, path, "label");
+  c.read(t, path, "label_nn", item.label_nn);
+  c.read(t, path, "label_en", item.label_en);
+}
+
 void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
   if (auto* t = c.section(root, "escalation")) {
     c.only_keys(*t, "escalation", {"after_days", "stale_days"});
@@ -232,10 +239,10 @@ void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
   std::vector<MeetingKind> kinds;
   std::vector<toml::source_region> kind_where;
   if (c.each_table(root, "meeting_kind", [&](const toml::table& t, const std::string& p) {
-        c.only_keys(t, p, {"id", "label"});
+        c.only_keys(t, p, {"id", "label", "label_nn", "label_en"});
         MeetingKind k;
         k.id = c.read_id(t, p);
-        k.label = c.required(t, p, "label");
+        read_labels(c, t, p, k);
         kinds.push_back(std::move(k));
         kind_where.push_back(t.source());
       })) {
@@ -249,10 +256,12 @@ void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
     std::vector<toml::source_region> where;
     if (c.each_table(*t, "item", [&](const toml::table& it, const std::string& ip) {
           const std::string p = "team_review." + ip;
-          c.only_keys(it, p, {"id", "text", "scale"});
+          c.only_keys(it, p, {"id", "text", "text_nn", "text_en", "scale"});
           ReviewItem item;
           item.id = c.read_id(it, p);
           item.text = c.required(it, p, "text");
+          c.read(it, p, "text_nn", item.text_nn);
+          c.read(it, p, "text_en", item.text_en);
           c.read_range(it, p, "scale", item.scale);
           items.push_back(std::move(item));
           where.push_back(it.source());
@@ -401,7 +410,7 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     bool present = c.each_table(root, key, [&](const toml::table& t, const std::string& path) {
       T item;
       item.id = c.read_id(t, path);
-      item.label = c.required(t, path, "label");
+      read_labels(c, t, path, item);
       extra(t, path, item);
       items.push_back(std::move(item));
       where.push_back(t.source());
@@ -410,26 +419,26 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     check_unique(c, items, where, std::string(key));
     list = std::move(items);
   };
-  labelled("sector", rv.sectors, [&](const toml::table& t, const std::string& p, Sector&) { c.only_keys(t, p, {"id", "label"}); });
-  labelled("domain", rv.domains, [&](const toml::table& t, const std::string& p, Domain&) { c.only_keys(t, p, {"id", "label"}); });
+  labelled("sector", rv.sectors, [&](const toml::table& t, const std::string& p, Sector&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
+  labelled("domain", rv.domains, [&](const toml::table& t, const std::string& p, Domain&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
   labelled("reporter_type", rv.reporter_types,
-           [&](const toml::table& t, const std::string& p, ReporterType&) { c.only_keys(t, p, {"id", "label"}); });
+           [&](const toml::table& t, const std::string& p, ReporterType&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
   labelled("target_group", rv.target_groups,
-           [&](const toml::table& t, const std::string& p, TargetGroup&) { c.only_keys(t, p, {"id", "label"}); });
+           [&](const toml::table& t, const std::string& p, TargetGroup&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
   labelled("closing_reason", rv.closing_reasons, [&](const toml::table& t, const std::string& p, ClosingReason& r) {
-    c.only_keys(t, p, {"id", "label", "needs_municipality"});
+    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "needs_municipality"});
     c.read(t, p, "needs_municipality", r.needs_municipality);
   });
   labelled("service", rv.services, [&](const toml::table& t, const std::string& p, Service& s) {
-    c.only_keys(t, p, {"id", "label", "sector"});
+    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "sector"});
     s.sector = c.required(t, p, "sector");
   });
   labelled("role", rv.roles, [&](const toml::table& t, const std::string& p, Role& r) {
-    c.only_keys(t, p, {"id", "label", "may_coordinate"});
+    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "may_coordinate"});
     c.read(t, p, "may_coordinate", r.may_coordinate);
   });
   labelled("indicator", rv.indicators, [&](const toml::table& t, const std::string& p, Indicator& ind) {
-    c.only_keys(t, p, {"id", "label", "kind", "scale"});
+    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "kind", "scale"});
     c.read(t, p, "kind", ind.kind);
     if (ind.kind != "count" && ind.kind != "scale") c.problem(t.get("kind")->source(), p + ".kind", "config.bad_indicator_kind", {ind.kind});
     c.read_range(t, p, "scale", ind.scale);
@@ -439,20 +448,24 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   std::vector<Instrument> instruments;
   std::vector<toml::source_region> instrument_where;
   bool have_instruments = c.each_table(root, "instrument", [&](const toml::table& t, const std::string& p) {
-    c.only_keys(t, p, {"id", "name", "version", "recommend_at", "item"});
+    c.only_keys(t, p, {"id", "name", "name_nn", "name_en", "version", "recommend_at", "item"});
     Instrument ins;
     ins.id = c.read_id(t, p);
     ins.name = c.required(t, p, "name");
+    c.read(t, p, "name_nn", ins.name_nn);
+    c.read(t, p, "name_en", ins.name_en);
     c.read(t, p, "version", ins.version, 1, 1000000);
     if (!t.get("recommend_at")) c.problem(t.source(), p + ".recommend_at", "config.missing_key");
     c.read(t, p, "recommend_at", ins.recommend_at, 0, 1000000);
     std::vector<toml::source_region> item_where;
     bool any = c.each_table(t, "item", [&](const toml::table& it, const std::string& ip) {
       const std::string path = p + "." + ip;
-      c.only_keys(it, path, {"id", "text", "domain", "weight", "scale"});
+      c.only_keys(it, path, {"id", "text", "text_nn", "text_en", "domain", "weight", "scale"});
       InstrumentItem item;
       item.id = c.read_id(it, path);
       item.text = c.required(it, path, "text");
+      c.read(it, path, "text_nn", item.text_nn);
+      c.read(it, path, "text_en", item.text_en);
       item.domain = c.required(it, path, "domain");
       c.read(it, path, "weight", item.weight, 0, 1000);
       c.read_range(it, path, "scale", item.scale);

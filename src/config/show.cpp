@@ -67,12 +67,16 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
     w.list_entry("meeting_kind");
     w.str("", "id", k.id, false);
     w.str("", "label", k.label, false);
+    if (!k.label_nn.empty()) w.str("", "label_nn", k.label_nn, false);
+    if (!k.label_en.empty()) w.str("", "label_en", k.label_en, false);
   }
   w.section("team_review");
   for (const auto& it : rv.team_review_items) {
     w.raw("\n  [[team_review.item]]\n");
     w.raw("  "); w.str("", "id", it.id, false);
     w.raw("  "); w.str("", "text", it.text, false);
+    if (!it.text_nn.empty()) { w.raw("  "); w.str("", "text_nn", it.text_nn, false); }
+    if (!it.text_en.empty()) { w.raw("  "); w.str("", "text_en", it.text_en, false); }
     if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }
   }
   for (const auto& k : rv.contacts) {
@@ -142,6 +146,8 @@ std::string show_rammeverk(const Rammeverk& rv) {
       w.list_entry(name);
       w.str("", "id", e.id, false);
       w.str("", "label", e.label, false);
+      if (!e.label_nn.empty()) w.str("", "label_nn", e.label_nn, false);
+      if (!e.label_en.empty()) w.str("", "label_en", e.label_en, false);
       if constexpr (requires { e.sector; }) w.str("", "sector", e.sector, false);
       if constexpr (requires { e.may_coordinate; }) w.flag("", "may_coordinate", e.may_coordinate, false);
       if constexpr (requires { e.needs_municipality; }) w.flag("", "needs_municipality", e.needs_municipality, false);
@@ -161,12 +167,16 @@ std::string show_rammeverk(const Rammeverk& rv) {
     w.list_entry("instrument");
     w.str("", "id", ins.id, false);
     w.str("", "name", ins.name, false);
+    if (!ins.name_nn.empty()) w.str("", "name_nn", ins.name_nn, false);
+    if (!ins.name_en.empty()) w.str("", "name_en", ins.name_en, false);
     w.num("", "version", ins.version, false);
     w.num("", "recommend_at", ins.recommend_at, false);
     for (const auto& it : ins.items) {
       w.raw("\n  [[instrument.item]]\n");
       w.raw("  "); w.str("", "id", it.id, false);
       w.raw("  "); w.str("", "text", it.text, false);
+      if (!it.text_nn.empty()) { w.raw("  "); w.str("", "text_nn", it.text_nn, false); }
+      if (!it.text_en.empty()) { w.raw("  "); w.str("", "text_en", it.text_en, false); }
       w.raw("  "); w.str("", "domain", it.domain, false);
       w.raw("  "); w.num("", "weight", it.weight, false);
       if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include <memory>
+#include <string_view>
 #include <ostream>
 
 namespace oppteam::documents {
@@ -67,7 +68,12 @@ Layout make_layout(cairo_t* cr, const std::string& text, double size, bool bold,
   pango_attr_list_unref(attrs);
   pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
   pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);  // a word longer than the line is broken, not cut off
-  const std::string t = valid_utf8(text);
+  // "§ 7-2" is read as one: the space after a paragraph sign does not break.
+  std::string t = valid_utf8(text);
+  for (auto at = t.find("§ "); at != std::string::npos; at = t.find("§ ", at)) {
+    t.replace(at + std::string_view("§").size(), 1, "\u00a0");
+    at += std::string_view("§\u00a0").size();
+  }
   pango_layout_set_text(l.get(), t.c_str(), static_cast<int>(t.size()));
   return l;
 }

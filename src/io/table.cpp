@@ -203,6 +203,13 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
     while (start <= para.size()) {
       auto sp = para.find(' ', start);
       if (sp == std::string_view::npos) sp = para.size();
+      // "§ 7-2" is read as one: a paragraph sign goes with the number after
+      // it when the two fit on a line together.
+      if (sp < para.size() && para.substr(start, sp - start).ends_with("§")) {
+        auto next = para.find(' ', sp + 1);
+        if (next == std::string_view::npos) next = para.size();
+        if (next > sp + 1 && display_width(para.substr(start, next - start)) <= width) sp = next;
+      }
       std::string_view word = para.substr(start, sp - start);
       start = sp + 1;
       if (word.empty()) {

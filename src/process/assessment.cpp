@@ -105,7 +105,9 @@ std::map<std::string, int> resolve_answers(const Instrument& instrument, const s
   std::map<std::string, int> out;
   for (const auto& r : raw) {
     const InstrumentItem* item = instrument.find_item(r.item);
-    if (!item) throw make_error(ExitCode::data, "assess.unknown_item", r.item, instrument.id, join(item_ids(instrument)));
+    if (!item)
+      throw make_error(r.typed ? ExitCode::usage : ExitCode::data, "assess.unknown_item", r.item, instrument.id,
+                       join(item_ids(instrument)));
     out[r.item] = parse_answer(*item, r.value);
   }
   return out;
@@ -154,11 +156,7 @@ const Instrument& require_instrument(const Rammeverk& rv, std::string_view id) {
   throw make_error(ExitCode::usage, "assess.unknown_instrument", id, join(ids));
 }
 
-std::string domain_label(const Rammeverk& rv, std::string_view domain) {
-  for (const auto& d : rv.domains)
-    if (d.id == domain) return d.label.empty() ? d.id : d.label;
-  return std::string(domain);
-}
+std::string domain_label(const Rammeverk& rv, std::string_view domain, Lang lang) { return label_of(rv.domains, domain, lang); }
 
 CaseRef check_can_assess(const Context& ctx, std::string_view number) {
   CaseRef c = find_case(ctx.db, number);

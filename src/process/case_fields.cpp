@@ -62,7 +62,7 @@ CaseAssigned assign_case(const Context& ctx, std::string_view case_number, const
 const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_view id_or_label) {
   if (const auto* g = rv.find_target_group(id_or_label)) return g;
   for (const auto& g : rv.target_groups)
-    if (g.label == id_or_label) return &g;
+    if (g.has_label(id_or_label)) return &g;
   return nullptr;
 }
 

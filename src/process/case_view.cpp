@@ -134,11 +134,11 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                             c.id, {"id", "received", "reporter_type", "reporter_name", "need", "sender", "external_id", "created_by", "created_at"});
     for (auto& r : doc["referrals"]) {
       const auto* rt = ctx.rv.find_reporter_type(str(r["reporter_type"]));
-      r["reporter_type_label"] = rt && !rt->label.empty() ? json(rt->label) : r["reporter_type"];
+      r["reporter_type_label"] = rt && !rt->label.empty() ? json(rt->shown(ctx.lang)) : r["reporter_type"];
     }
     if (doc["target_group"].is_string()) {
       const auto* tg = ctx.rv.find_target_group(doc["target_group"].get<std::string>());
-      doc["target_group_label"] = tg && !tg->label.empty() ? json(tg->label) : doc["target_group"];
+      doc["target_group_label"] = tg && !tg->label.empty() ? json(tg->shown(ctx.lang)) : doc["target_group"];
     }
     json consents = json::array();
     for (const auto& r : read_consents(db, c.id, today)) {
@@ -223,9 +223,9 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
         for (auto* list : {&team["members"], &team["history"]})
           for (auto& m : *list) {
             const auto* role = ctx.rv.find_role(str(m["role"]));
-            m["role_label"] = role && !role->label.empty() ? json(role->label) : m["role"];
+            m["role_label"] = role && !role->label.empty() ? json(role->shown(ctx.lang)) : m["role"];
             const auto* svc = ctx.rv.find_service(str(m["service"]));
-            m["service_label"] = svc && !svc->label.empty() ? json(svc->label) : m["service"];
+            m["service_label"] = svc && !svc->label.empty() ? json(svc->shown(ctx.lang)) : m["service"];
           }
         doc["team"] = team;
       }
@@ -289,7 +289,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                                   "reopened_by", "reopen_reason"});
     for (auto& cl : doc["closings"]) {
       const auto* reason = ctx.rv.find_closing_reason(str(cl["reason"]));
-      cl["reason_label"] = reason ? json(reason->label) : cl["reason"];
+      cl["reason_label"] = reason ? json(reason->shown(ctx.lang)) : cl["reason"];
     }
     {
       // Appeals (klage) with their steps, the decisions they replaced, and

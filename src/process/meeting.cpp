@@ -399,7 +399,7 @@ nlohmann::json to_json(const MeetingAction& a) {
           {"measure", a.measure ? nlohmann::json(*a.measure) : nlohmann::json()}};
 }
 
-nlohmann::json to_json(const Rammeverk& rv, const Meeting& m) {
+nlohmann::json to_json(const Rammeverk& rv, const Meeting& m, Lang lang) {
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
   nlohmann::json parts = nlohmann::json::array();
   for (const auto& p : m.participants)
@@ -410,7 +410,7 @@ nlohmann::json to_json(const Rammeverk& rv, const Meeting& m) {
   const MeetingKind* k = rv.find_meeting_kind(m.kind);
   return {{"number", m.number},
           {"kind", m.kind},
-          {"kind_label", k ? k->label : m.kind},
+          {"kind_label", k ? k->shown(lang) : m.kind},
           {"date", m.date},
           {"place", or_null(m.place)},
           {"status", m.status},

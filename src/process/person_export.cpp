@@ -166,11 +166,11 @@ class Writer {
   std::string target_group(const json& id) const { return find(ctx_.rv.target_groups, id); }
   std::string instrument(const json& id) const {
     const auto* ins = ctx_.rv.find_instrument(str(id));
-    return ins && !ins->name.empty() ? ins->name : str(id);
+    return ins && !ins->name.empty() ? ins->name_in(ctx_.lang) : str(id);
   }
   std::string closing_reason(const json& id) const {
     const auto* r = ctx_.rv.find_closing_reason(str(id));
-    return r && !r->label.empty() ? r->label : str(id);
+    return r && !r->shown(ctx_.lang).empty() ? r->shown(ctx_.lang) : str(id);
   }
   std::string scope(const json& id) const { return consent_scope_label(ctx_, str(id)); }
 
@@ -199,7 +199,7 @@ class Writer {
   std::string find(const std::vector<T>& list, const json& id) const {
     const std::string s = str(id);
     for (const auto& x : list)
-      if (x.id == s) return x.label.empty() ? s : x.label;
+      if (x.id == s) return x.shown(ctx_.lang).empty() ? s : x.shown(ctx_.lang);
     return s;
   }
   const Context& ctx_;

@@ -575,7 +575,7 @@ std::string consent_scope_label(const Context& ctx, const std::string& scope) {
   if (scope.starts_with("deling:")) {
     const auto id = scope.substr(7);
     const auto* svc = ctx.rv.find_service(id);
-    return ctx.text("plan.scope.deling", svc ? svc->label : id);
+    return ctx.text("plan.scope.deling", svc ? svc->shown(ctx.lang) : id);
   }
   const std::string key = "plan.scope." + scope;
   return has_message(key) ? ctx.text(key) : scope;
@@ -634,7 +634,7 @@ Document build_document(const Context& ctx, const Plan& p) {
   DocSection coordinator{ctx.text("plan.doc.coordinator"), {}};
   if (const auto* co = p.coordinator()) {
     const auto* role = ctx.rv.find_role(co->role);
-    coordinator.paragraphs.push_back({co->name, {role ? role->label : co->role}});
+    coordinator.paragraphs.push_back({co->name, {role ? role->shown(ctx.lang) : co->role}});
   } else {
     coordinator.paragraphs.push_back({ctx.text("plan.doc.no_coordinator"), {}});
   }
@@ -643,10 +643,10 @@ Document build_document(const Context& ctx, const Plan& p) {
   DocSection who{ctx.text("plan.doc.participants"), {}};
   for (const auto& m : p.team) {
     const auto* role = ctx.rv.find_role(m.role);
-    std::string line = role ? role->label : m.role;
+    std::string line = role ? role->shown(ctx.lang) : m.role;
     if (!m.service.empty()) {
       const auto* svc = ctx.rv.find_service(m.service);
-      line += ", " + (svc ? svc->label : m.service);
+      line += ", " + (svc ? svc->shown(ctx.lang) : m.service);
     }
     if (m.kind != "member") line += " (" + label_or("plan.member_kind." + m.kind, ctx, m.kind) + ")";
     who.paragraphs.push_back({m.name, {line}});

@@ -163,7 +163,7 @@ void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
     if (item.scale) {
       for (const auto& n : counts) {
         if (n.item != &item) continue;
-        TeamReviewScale x{item.id, item.text, n.period, n.reviews, std::nullopt, n.reviews < r.min_count};
+        TeamReviewScale x{item.id, item.text_in(ctx.lang), n.period, n.reviews, std::nullopt, n.reviews < r.min_count};
         if (!x.suppressed) x.mean = static_cast<double>(n.sum) / static_cast<double>(n.reviews);
         r.team_review_scales.push_back(std::move(x));
       }
@@ -183,7 +183,7 @@ void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
     if (!any) continue;
     ReportTable t;
     t.id = "team_review." + item.id;
-    t.title = tr(ctx.lang, "report.team_review_title", item.text);
+    t.title = tr(ctx.lang, "report.team_review_title", item.text_in(ctx.lang));
     t.row_ids = {"yes", "no"};
     t.row_labels = {tr(ctx.lang, "report.yes"), tr(ctx.lang, "report.no")};
     t.table = suppress_table(cells, r.min_count);
@@ -218,10 +218,10 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     r.tables.push_back(make_table("cases_by_status", statuses, scan.cases_by_status, r.periods, k, unknown));
 
     std::vector<Category> reporters;
-    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.label});
+    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.shown(lang)});
     const Counts& by_reporter = scan.referrals_by_reporter;
     std::vector<Category> groups;
-    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.label});
+    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.shown(lang)});
     groups.push_back({"", unknown});
     const Counts& by_group = scan.referrals_by_group;
     // Both tables count the same referrals (see linked_tables).
@@ -250,7 +250,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
 
     // sectors taking part: teams with a current member from a service of the sector
     std::vector<Category> sectors;
-    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.label});
+    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.shown(lang)});
     r.tables.push_back(make_table("teams_by_sector", sectors, scan.teams_by_sector, r.periods, k, unknown));
 
     // cases closed in the period (closed now), by the reason and stage of
@@ -258,7 +258,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     // team counts as team_ended at stage active (issue 14)
     {
       std::vector<Category> reasons;
-      for (const auto& cr : ctx.rv.closing_reasons) reasons.push_back({cr.id, cr.label, true});
+      for (const auto& cr : ctx.rv.closing_reasons) reasons.push_back({cr.id, cr.shown(lang), true});
       std::vector<Category> stages;
       for (const char* st : {"received", "granted", "refused", "active"})
         stages.push_back({st, tr(lang, std::string("report.status.") + st), true});
@@ -350,7 +350,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
       iq.quarter = found.quarter;
       iq.indicator = found.indicator;
       const auto* ind = ctx.rv.find_indicator(iq.indicator);
-      iq.label = ind ? ind->label : iq.indicator;
+      iq.label = ind ? ind->shown(lang) : iq.indicator;
       iq.cases = found.cases;
       iq.values = found.values;
       iq.suppressed = iq.cases < k;

@@ -54,7 +54,7 @@ TeamReview add_team_review(const Context& ctx, const CaseRef& c, const std::vect
     if (eq == std::string::npos) throw make_error(ExitCode::usage, "review.bad_answer", a);
     const std::string id = a.substr(0, eq);
     const ReviewItem* item = find_item(ctx.rv, id);
-    if (!item) throw make_error(ExitCode::data, "review.unknown_item", id, item_ids(ctx.rv));
+    if (!item) throw make_error(ExitCode::usage, "review.unknown_item", id, item_ids(ctx.rv));
     if (r.answers.count(id)) throw make_error(ExitCode::usage, "review.twice", id);
     r.answers[id] = parse_value(*item, a.substr(eq + 1));
   }

@@ -86,8 +86,12 @@ TEST_CASE("assess refusals and their exit codes", "[team][assess]") {
     CHECK(r.code == 65);
     CHECK(r.err.find("«rus»") != std::string::npos);
   }
-  SECTION("an unknown item names it") {
+  SECTION("an unknown item names it: typed as --answer a bad option (64, as an unknown instrument), in a file bad data (65)") {
     r = base(cat({"--answer", "stjernetegn=1"}, who));
+    CHECK(r.code == 64);
+    CHECK(r.err.find("stjernetegn") != std::string::npos);
+    const std::string file = f.dir.write("unknown.toml", "stjernetegn = 1\n");
+    r = f.oppteam(cat({"assess", c, "--instrument", "kjennetegn", "--answers", file}, who));
     CHECK(r.code == 65);
     CHECK(r.err.find("stjernetegn") != std::string::npos);
   }

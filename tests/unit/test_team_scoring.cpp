@@ -20,9 +20,9 @@ Instrument sample() {
   ins.name = "Prøveinstrument";
   ins.version = 2;
   ins.recommend_at = 5;
-  ins.items.push_back({"a", "A?", "helse", 1, std::nullopt});
-  ins.items.push_back({"b", "B?", "funksjon", 2, std::make_pair(0, 3)});
-  ins.items.push_back({"c", "C?", "helse", 3, std::nullopt});
+  ins.items.push_back({"a", "A?", "helse", 1, std::nullopt, {}, {}});
+  ins.items.push_back({"b", "B?", "funksjon", 2, std::make_pair(0, 3), {}, {}});
+  ins.items.push_back({"c", "C?", "helse", 3, std::nullopt, {}, {}});
   return ins;
 }
 
@@ -124,7 +124,10 @@ TEST_CASE("weights from the example rammeverk: kjennetegn", "[team][assess]") {
   CHECK(s.score == 1 + 3 + 1 + 1 + 1 + 2 + 2 + 1);
   CHECK(s.threshold == 4);
   CHECK(code_of([&] { require_instrument(rv, "nope"); }) == ExitCode::usage);
-  CHECK(domain_label(rv, "psykisk") == "Psykisk helse og rus");
+  CHECK(domain_label(rv, "psykisk", Lang::nb) == "Psykisk helse og rus");
+  // The built-in rammeverk names its areas in all three languages.
+  CHECK(domain_label(default_rammeverk(), "psykisk", Lang::en) == "Mental health and substance use");
+  CHECK(domain_label(default_rammeverk(), "funksjon", Lang::nn) == "Funksjon i kvardagen");
 }
 
 TEST_CASE("answers files: JSON objects and TOML tables", "[team][assess]") {

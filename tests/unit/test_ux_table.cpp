@@ -122,6 +122,14 @@ TEST_CASE("wrap_text breaks words only when they are too long", "[ux]") {
   CHECK(wrap_text("", 10) == std::vector<std::string>{""});
 }
 
+TEST_CASE("a paragraph sign stays on the line of the number it names", "[ux]") {
+  // Without the rule "§" ends the first line and "7-2" starts the next.
+  CHECK(wrap_text("klage etter § 7-2 til", 13) == std::vector<std::string>{"klage etter", "§ 7-2 til"});
+  CHECK(wrap_text("jf. §§ 7-2 og 7-5", 7) == std::vector<std::string>{"jf.", "§§ 7-2", "og 7-5"});
+  // Where the two do not fit on one line together they part as before.
+  CHECK(wrap_text("§ 7-2", 3) == std::vector<std::string>{"§", "7-2"});
+}
+
 TEST_CASE("a word split inside carries a visible mark, a hyphenated name breaks at its hyphen", "[ux]") {
   CHECK(wrap_text("Kristin Marie Østby-Haugland", 15) == std::vector<std::string>{"Kristin Marie", "Østby-Haugland"});
   CHECK(wrap_text("Kristin Marie Østby-Haugland", 10) ==

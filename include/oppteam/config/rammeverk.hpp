@@ -12,10 +12,45 @@
 
 namespace oppteam {
 
+// A text of the rammeverk in `lang`: Nynorsk or English where the
+// rammeverk gives it (label_nn, text_nn, ...), else the Bokmål one.
+inline const std::string& in_lang(Lang lang, const std::string& nb, const std::string& nn, const std::string& en) {
+  if (lang == Lang::nn && !nn.empty()) return nn;
+  if (lang == Lang::en && !en.empty()) return en;
+  return nb;
+}
+
+// An entry of a list of the rammeverk: its id (what commands and scripts
+// use) and its label, in Bokmål, with optional Nynorsk and English labels
+// (`label_nn`, `label_en`) so that each reader sees their own language.
 struct Labelled {
   std::string id;
   std::string label;
+  std::string label_nn;
+  std::string label_en;
+
+  // The label in `lang`, else the Bokmål one.
+  const std::string& shown(Lang lang) const { return in_lang(lang, label, label_nn, label_en); }
+  // For a sentence in `lang`: the label, except that English text names an
+  // entry without an English label by its id, not by Norwegian words.
+  const std::string& in_text(Lang lang) const {
+    if (lang == Lang::en && label_en.empty()) return id;
+    return shown(lang).empty() ? id : shown(lang);
+  }
+  // Whether `text` is one of its labels (any language).
+  bool has_label(std::string_view text) const {
+    return !text.empty() && (text == label || text == label_nn || text == label_en);
+  }
 };
+
+// The label of the entry `id` of `list` in `lang`; the id itself when the
+// list has no such entry.
+template <typename List>
+std::string label_of(const List& list, std::string_view id, Lang lang) {
+  for (const auto& e : list)
+    if (e.id == id) return e.shown(lang).empty() ? std::string(id) : e.shown(lang);
+  return std::string(id);
+}
 
 struct Sector : Labelled {};
 struct ReporterType : Labelled {};
@@ -38,23 +73,29 @@ struct Role : Labelled {
 
 struct InstrumentItem {
   std::string id;
-  std::string text;
+  std::string text;  // Bokmål; text_nn and text_en (below) in the other languages
   std::string domain;
   int weight = 1;
   std::optional<std::pair<int, int>> scale;  // inclusive range; yes/no (0/1) when absent
+  std::string text_nn;
+  std::string text_en;
 
+  const std::string& text_in(Lang lang) const { return in_lang(lang, text, text_nn, text_en); }
   int min_answer() const { return scale ? scale->first : 0; }
   int max_answer() const { return scale ? scale->second : 1; }
 };
 
 struct Instrument {
   std::string id;
-  std::string name;
+  std::string name;  // Bokmål; name_nn and name_en (below) in the other languages
   int version = 1;
   int recommend_at = 0;
   std::vector<InstrumentItem> items;
+  std::string name_nn;
+  std::string name_en;
 
   const InstrumentItem* find_item(std::string_view item_id) const;
+  const std::string& name_in(Lang lang) const { return in_lang(lang, name, name_nn, name_en); }
 };
 
 struct Indicator : Labelled {
@@ -68,8 +109,12 @@ struct MeetingKind : Labelled {};
 
 struct ReviewItem {
   std::string id;
-  std::string text;
+  std::string text;  // Bokmål; text_nn and text_en (below) in the other languages
   std::optional<std::pair<int, int>> scale;  // inclusive range; yes/no when absent
+  std::string text_nn;
+  std::string text_en;
+
+  const std::string& text_in(Lang lang) const { return in_lang(lang, text, text_nn, text_en); }
 };
 
 struct Contact {

@@ -25,6 +25,9 @@ inline constexpr std::string_view kRecommendNoTeam = "no_team";
 struct RawAnswer {
   std::string item;
   std::string value;
+  // Typed as --answer (an unknown item is a bad option, 64) rather than read
+  // from an answers file (bad input data, 65).
+  bool typed = false;
 };
 
 // The score of one domain: the sum of answer x weight over its items.
@@ -76,7 +79,7 @@ std::vector<RawAnswer> read_answers_file(const std::string& path);
 const Instrument& require_instrument(const Rammeverk& rv, std::string_view id);
 
 // The label of a domain id in the rammeverk (the id when it has none).
-std::string domain_label(const Rammeverk& rv, std::string_view domain);
+std::string domain_label(const Rammeverk& rv, std::string_view domain, Lang lang);
 
 // Checks that case `number` may be assessed now: it exists, is not closed
 // or refused (exit 2), and has consent for utredning where the rammeverk

@@ -105,7 +105,7 @@ Meeting show_meeting(const Context& ctx, const CaseRef& c, int number);
 // `folder` holds the spool file (the database's own folder).
 std::string read_minutes(const std::string& path, std::istream* in, const std::string& folder);
 
-nlohmann::json to_json(const Rammeverk& rv, const Meeting& m);
+nlohmann::json to_json(const Rammeverk& rv, const Meeting& m, Lang lang);
 nlohmann::json to_json(const MeetingAction& a);
 
 }  // namespace oppteam
