@@ -12,8 +12,8 @@ namespace {
 
 // One form of detail: the action it belongs to ("" for any), the stored
 // text with holes, and the catalogue key of its text for people. A hole is
-// "{}" (shown as stored), "{date}" (an ISO date), "{reason}" or "{reporter}"
-// (a closing reason or reporter type of the rammeverk, shown by its label)
+// "{}" (shown as stored), "{date}" (an ISO date), "{reason}", "{reporter}",
+// "{role}" or "{service}" (an entry of the rammeverk, shown by its label)
 // or "{LABEL.}" (an id shown as the catalogue's LABEL.<id>, e.g. "{case.status.}").
 struct Form {
   std::string_view action;
@@ -38,12 +38,12 @@ constexpr Form kForms[] = {
     {"decide.refuse", "appeal deadline {date}", "audit.d.appeal_deadline"},
     {"decide.preliminary_reply", "expected by {date}", "audit.d.expected_by"},
     {"team.create", "team created with {} members", "audit.d.team_created"},
-    {"team.add", "{team.kind_} {} ({}, {})", "audit.d.team_member_service"},
-    {"team.add", "{team.kind_} {} ({})", "audit.d.team_member"},
-    {"team.remove", "{team.kind_} {} ({}, {})", "audit.d.team_member_service"},
-    {"team.remove", "{team.kind_} {} ({})", "audit.d.team_member"},
-    {"team.coordinator", "{team.kind_} {} ({}, {})", "audit.d.team_member_service"},
-    {"team.coordinator", "{team.kind_} {} ({})", "audit.d.team_member"},
+    {"team.add", "{team.kind_} {} ({role}, {service})", "audit.d.team_member_service"},
+    {"team.add", "{team.kind_} {} ({role})", "audit.d.team_member"},
+    {"team.remove", "{team.kind_} {} ({role}, {service})", "audit.d.team_member_service"},
+    {"team.remove", "{team.kind_} {} ({role})", "audit.d.team_member"},
+    {"team.coordinator", "{team.kind_} {} ({role}, {service})", "audit.d.team_member_service"},
+    {"team.coordinator", "{team.kind_} {} ({role})", "audit.d.team_member"},
     {"plan.goal", "goal {}", "audit.d.goal"},
     {"plan.measure", "measure {}", "audit.d.measure"},
     {"plan.goal_status", "goal {} {case.goal_status.}", "audit.d.goal_status"},
@@ -124,6 +124,8 @@ std::string shown(Lang lang, const Rammeverk* rv, const std::string& kind, const
   // A rammeverk label is data in its language: the id in English.
   if (kind == "reason") return rv ? label_in(rv->closing_reasons, value, lang) : value;
   if (kind == "reporter") return rv ? label_in(rv->reporter_types, value, lang) : value;
+  if (kind == "role") return rv ? label_in(rv->roles, value, lang) : value;
+  if (kind == "service") return rv ? label_in(rv->services, value, lang) : value;
   // deling:SERVICE has no label of its own: shown as stored.
   const std::string key = kind + value;
   return has_message(key) ? render_message(lang, key, {}) : value;

@@ -1,5 +1,6 @@
 // oppteam team create | show | add | remove | coordinator | pause | resume | close
 
+#include "cli/audit_text.hpp"
 #include "cli/commands.hpp"
 
 #include <oppteam/i18n/dates.hpp>
@@ -135,14 +136,10 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
       std::string event_key = "team.event." + e.action.substr(e.action.find('.') + 1);
       if (e.action == "team.close" && e.detail == "team and case closed") event_key = "team.event.close_case";
       std::string event = has_message(event_key) ? s.text(event_key) : e.action;
-      // add, remove and coordinator name a member: "<kind> <name> (<role>[, <service>])";
-      // the kind word is shown in the reader's language.
+      // add, remove and coordinator name a member, shown as `audit log`
+      // shows them: the kind, role and service in the reader's words.
       if (e.action == "team.add" || e.action == "team.remove" || e.action == "team.coordinator" || e.action == "team.contact") {
-        std::string detail = e.detail;
-        const auto space = detail.find(' ');
-        if (space != std::string::npos && has_message("team.kind_" + detail.substr(0, space)))
-          detail = s.text("team.kind_" + detail.substr(0, space)) + detail.substr(space);
-        event += ": " + detail;
+        event += ": " + audit_detail_text(lang, &rv, e.action, e.detail);
       } else if (!has_message(event_key) && !e.detail.empty()) {
         event += ": " + e.detail;
       }

@@ -47,6 +47,10 @@ TEST_CASE("rammeverk labels are shown in nb, nn and en, and any of them is accep
   CHECK_FALSE(has(nn.out, "Hjemmesykepleie"));
   CHECK(has(en.out, "Home nursing"));
   CHECK(has(nn.out, "NAV-rettleiar"));
+  // The team's history names roles and services by their labels too, as audit log does.
+  CHECK(has(nn.out, "Ola Dahl (NAV-rettleiar, NAV)"));
+  CHECK(has(en.out, "Siri Moe (Home nursing, Municipal health and care services)"));
+  CHECK_FALSE(has(nn.out, "(nav_veileder, nav)"));
 
   // The JSON keeps the id and gives the label in the reader's language.
   auto json_nn = f.oppteam({"--lang", "nn", "--json", "team", "show", c});
