@@ -53,7 +53,7 @@ const std::map<std::string, Kind>& kinds() {
         "",
         [](const Rammeverk& r) {
           IdLabels out;
-          for (const auto& i : r.instruments) out.push_back(Labelled{i.id, i.name, {}, {}});
+          for (const auto& i : r.instruments) out.push_back(Labelled{i.id, i.name, i.name_nn, i.name_en});
           return out;
         }}},
   };

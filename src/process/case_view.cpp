@@ -133,12 +133,10 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                             "FROM referral WHERE case_id = ? ORDER BY received_on, id",
                             c.id, {"id", "received", "reporter_type", "reporter_name", "need", "sender", "external_id", "created_by", "created_at"});
     for (auto& r : doc["referrals"]) {
-      const auto* rt = ctx.rv.find_reporter_type(str(r["reporter_type"]));
-      r["reporter_type_label"] = rt && !rt->label.empty() ? json(rt->shown(ctx.lang)) : r["reporter_type"];
+      r["reporter_type_label"] = label_of(ctx.rv.reporter_types, str(r["reporter_type"]), ctx.lang);
     }
     if (doc["target_group"].is_string()) {
-      const auto* tg = ctx.rv.find_target_group(doc["target_group"].get<std::string>());
-      doc["target_group_label"] = tg && !tg->label.empty() ? json(tg->shown(ctx.lang)) : doc["target_group"];
+      doc["target_group_label"] = label_of(ctx.rv.target_groups, doc["target_group"].get<std::string>(), ctx.lang);
     }
     json consents = json::array();
     for (const auto& r : read_consents(db, c.id, today)) {
@@ -222,8 +220,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                                team_id, {"name", "role", "service", "kind", "added_on", "removed_on", "removed_reason"});
         for (auto* list : {&team["members"], &team["history"]})
           for (auto& m : *list) {
-            const auto* role = ctx.rv.find_role(str(m["role"]));
-            m["role_label"] = role && !role->label.empty() ? json(role->shown(ctx.lang)) : m["role"];
+            m["role_label"] = label_of(ctx.rv.roles, str(m["role"]), ctx.lang);
             const auto* svc = ctx.rv.find_service(str(m["service"]));
             m["service_label"] = svc && !svc->label.empty() ? json(svc->shown(ctx.lang)) : m["service"];
           }
@@ -288,8 +285,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
                            c.id, {"reason", "stage", "note", "to_municipality", "closed_on", "closed_by", "reopened_on",
                                   "reopened_by", "reopen_reason"});
     for (auto& cl : doc["closings"]) {
-      const auto* reason = ctx.rv.find_closing_reason(str(cl["reason"]));
-      cl["reason_label"] = reason ? json(reason->shown(ctx.lang)) : cl["reason"];
+      cl["reason_label"] = label_of(ctx.rv.closing_reasons, str(cl["reason"]), ctx.lang);
     }
     {
       // Appeals (klage) with their steps, the decisions they replaced, and

@@ -169,8 +169,7 @@ class Writer {
     return ins && !ins->name.empty() ? ins->name_in(ctx_.lang) : str(id);
   }
   std::string closing_reason(const json& id) const {
-    const auto* r = ctx_.rv.find_closing_reason(str(id));
-    return r && !r->shown(ctx_.lang).empty() ? r->shown(ctx_.lang) : str(id);
+    return label_of(ctx_.rv.closing_reasons, str(id), ctx_.lang);
   }
   std::string scope(const json& id) const { return consent_scope_label(ctx_, str(id)); }
 
@@ -197,10 +196,7 @@ class Writer {
  private:
   template <typename T>
   std::string find(const std::vector<T>& list, const json& id) const {
-    const std::string s = str(id);
-    for (const auto& x : list)
-      if (x.id == s) return x.shown(ctx_.lang).empty() ? s : x.shown(ctx_.lang);
-    return s;
+    return label_of(list, str(id), ctx_.lang);
   }
   const Context& ctx_;
   Lang L_;

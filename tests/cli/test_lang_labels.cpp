@@ -124,3 +124,31 @@ label = "Annet"
   CHECK(check.code == 78);
   CHECK(has(check.err, "label_nn"));
 }
+
+TEST_CASE("instrument names, item texts and team review texts are shown in the reader's language", "[lang][labels][assess]") {
+  test::Fixture f(kBuiltInLists);
+  const std::string c = refer(f);
+  // A wrong instrument lists the instruments by their names in Nynorsk.
+  auto miss = f.oppteam({"--lang", "nn", "assess", c, "--instrument", "kjenneteikn_x"});
+  CHECK(miss.code == 64);
+  CHECK(has(miss.err, "Kjenneteikn ved pasientar og brukarar"));
+  auto nn = f.oppteam({"--lang", "nn", "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn", "--answer",
+                       "flere_diagnoser=ja", "--answer", "nedsatt_funksjon=ja", "--answer", "psykisk_helse=ja", "--answer",
+                       "rus=nei", "--answer", "sosiale_forhold=ja", "--answer", "mange_tjenester=ja", "--answer",
+                       "risiko_forverring=ja", "--assessor", "Ane Lie", "--profession", "sjukepleiar"});
+  INFO(nn.out << nn.err);
+  REQUIRE(nn.code == 0);
+  CHECK(has(nn.out, "Kjenneteikn ved pasientar og brukarar med store og samansette behov"));
+  CHECK(has(nn.out, "Funksjon i kvardagen"));
+  CHECK_FALSE(has(nn.out, "Kjennetegn ved pasienter"));
+
+  REQUIRE(f.oppteam({"--today", "2026-03-10", "decide", c, "--grant"}).code == 0);
+  REQUIRE(f.oppteam({"--today", "2026-03-11", "team", "create", c, "--coordinator", "Ane Lie", "--gp", "Dr. Berg"}).code == 0);
+  auto en = f.oppteam({"--lang", "en", "team", "review", c});
+  INFO(en.out << en.err);
+  REQUIRE(en.code == 0);
+  CHECK(has(en.out, "The roles in the team are clear"));
+  auto json_nn = f.oppteam({"--lang", "nn", "--json", "team", "review", c});
+  REQUIRE(json_nn.code == 0);
+  CHECK(json_nn.json()["items"][0]["text"] == "Rollene i teamet er avklarte");
+}
