@@ -134,6 +134,26 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
   const Lang letter_lang = ctx.rv.municipality.language;
   const std::string stem = fmt::format("dokumenter/{}-{}-", a.year, a.seq);
   auto next_file = [&] { return stem + std::to_string(a.documents.size() + 1) + ".pdf"; };
+  // Decisions an appeal replaced: their letters were sent and are archived
+  // too, before the decision that replaced them.
+  {
+    SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter, id FROM decision_history "
+                                      "WHERE case_id = ? ORDER BY id");
+    q.bind(1, a.id);
+    while (q.executeStep()) {
+      ArchiveDocument d;
+      d.kind = "decision";
+      d.title = tr(letter_lang, q.getColumn(0).getString() == "granted" ? "archive.title.replaced_granted" : "archive.title.replaced_refused",
+                   a.number);
+      d.date = q.getColumn(1).getString();
+      d.created_at = d.date;
+      d.author = q.getColumn(2).getString();
+      d.key = "replaced_decision:" + q.getColumn(4).getString();
+      d.file = next_file();
+      write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, q.getColumn(3).getString()), d);
+      a.documents.push_back(std::move(d));
+    }
+  }
   {
     SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter FROM decision WHERE case_id = ?");
     q.bind(1, a.id);

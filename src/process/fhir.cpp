@@ -1,6 +1,7 @@
 #include <oppteam/process/fhir.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/person_export.hpp>
 #include <oppteam/util/hash.hpp>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <stdexcept>
 
 namespace oppteam {
 
@@ -24,6 +26,7 @@ constexpr const char* kSysService = "urn:oppteam:service";
 constexpr const char* kSysIndicator = "urn:oppteam:indicator";
 constexpr const char* kSysTeamFunction = "urn:oppteam:team-function";
 constexpr const char* kSysDocument = "urn:oppteam:document";
+constexpr const char* kSysAppealStatus = "urn:oppteam:appeal-status";
 constexpr const char* kSysRoleCode = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 
 std::string s(const json& j) {
@@ -68,6 +71,12 @@ class BundleBuilder {
   }
   void add(const std::string& full_url, json resource) {
     entries_.push_back({{"fullUrl", full_url}, {"resource", std::move(resource)}});
+  }
+  // The resource added under `full_url` (which must have been added).
+  json& entry_for(const std::string& full_url) {
+    for (auto& e : entries_)
+      if (e["fullUrl"] == full_url) return e["resource"];
+    throw std::logic_error("fhir: no entry " + full_url);
   }
   json bundle(const std::string& case_number) const {
     return {{"resourceType", "Bundle"},
@@ -256,10 +265,47 @@ nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nloh
     // The decision (vedtak): a Task that decided the referral. Granted:
     // completed; refused: rejected with the grounds as statusReason. Its
     // outputs: the appeal deadline and the letter.
+    // Decisions an appeal replaced (omgjort etter klage): Tasks of their own
+    // kind, cancelled when replaced, their letters superseded by the
+    // letter that replaced them (DocumentReference.relatesTo "replaces").
+    // The decision an appeal was about: the version it replaced, else the
+    // first version replaced after it came in, else the decision in force.
+    std::vector<std::pair<json, std::string>> replaced_tasks;  // history row, Task fullUrl
+    std::string current_task;
+    std::string replaced_letter;                         // the newest replaced letter
+    for (const auto& d : rows["replaced_decisions"]) {
+      const bool granted = s(d["outcome"]) == "granted";
+      const std::string on = date_part(d["decided_on"]);
+      const std::string key = "replaced_decision:" + s(d["id"]);
+      const std::string letter_url = letter(key, "decision-letter", "Vedtaksbrev", on, s(d["letter"]));
+      b.entry_for(letter_url)["status"] = "superseded";
+      json task = {{"resourceType", "Task"},
+                   {"status", "cancelled"},
+                   {"businessStatus", codeable(kSysDecision, granted ? "granted" : "refused", granted ? "Innvilget" : "Avslag")},
+                   {"intent", "order"},
+                   {"code", codeable(kSysTask, "replaced-decision", "Vedtak omgjort etter klage")},
+                   {"for", subject},
+                   {"authoredOn", on},
+                   {"executionPeriod", {{"start", on}, {"end", date_part(d["replaced_on"])}}},
+                   {"owner", reference_to(municipality)},
+                   {"output", json::array({{{"type", codeable(kSysTask, "appeal-deadline", "Klagefrist")},
+                                            {"valueDate", date_part(d["appeal_deadline"])}},
+                                           {{"type", codeable(kSysTask, "decision-letter", "Vedtaksbrev")},
+                                            {"valueReference", reference_to(letter_url)}}})},
+                   {"note", list({{"text", "Vedtatt av " + s(d["decided_by"])}})}};
+      if (!first_request.empty()) task["focus"] = reference_to(first_request);
+      if (!d["grounds"].is_null()) task["statusReason"] = {{"text", s(d["grounds"])}};
+      const std::string url = b.url("Task", key);
+      b.add(url, task);
+      replaced_tasks.emplace_back(d, url);
+      replaced_letter = letter_url;
+    }
     if (!decision.is_null()) {
       const bool granted = s(decision["outcome"]) == "granted";
       const std::string on = date_part(decision["decided_on"]);
       const std::string letter_url = letter("decision", "decision-letter", "Vedtaksbrev", on, s(decision["letter"]));
+      if (!replaced_letter.empty())
+        b.entry_for(letter_url)["relatesTo"] = list({{"code", "replaces"}, {"target", reference_to(replaced_letter)}});
       json task = {{"resourceType", "Task"},
                    {"status", granted ? "completed" : "rejected"},
                    {"businessStatus", codeable(kSysDecision, granted ? "granted" : "refused", granted ? "Innvilget" : "Avslag")},
@@ -277,6 +323,44 @@ nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nloh
       if (!first_request.empty()) task["focus"] = reference_to(first_request);
       if (!decision["grounds"].is_null()) task["statusReason"] = {{"text", s(decision["grounds"])}};
       b.add(b.url("Task", "decision"), task);
+      current_task = b.url("Task", "decision");
+    }
+
+    // Appeals (klage): a Task per appeal, focused on the decision it
+    // appealed, with each step (the unit's review, forwarding to
+    // statsforvalteren, the outcome) as a dated note.
+    for (const auto& a : rows["appeals"]) {
+      const std::string st = s(a["status"]);
+      const bool done = st == "reversed" || st == "final_upheld" || st == "final_reversed";
+      json task = {{"resourceType", "Task"},
+                   {"status", st == "received" ? "received" : done ? "completed" : "in-progress"},
+                   {"businessStatus", codeable(kSysAppealStatus, st, tr(m.language, "appeal.state." + st))},
+                   {"intent", "order"},
+                   {"code", codeable(kSysTask, "appeal", "Klage på vedtak")},
+                   {"for", subject},
+                   {"authoredOn", date_part(a["received_on"])},
+                   {"owner", reference_to(municipality)},
+                   {"restriction", {{"period", {{"end", date_part(a["deadline"])}}}}},
+                   {"input", list({{"type", codeable(kSysTask, "appeal-timeliness", "Innen klagefristen")},
+                                   {"valueCodeableConcept", a["late"].get<std::int64_t>() != 0
+                                                                ? codeable(kSysTask, "late", "Etter klagefristen (fvl. § 31)")
+                                                                : codeable(kSysTask, "in-time", "Innen klagefristen")}})}};
+      if (s(a["appellant"]) == "person") task["requester"] = subject;
+      else task["requester"] = {{"display", a["appellant_name"].is_null() ? s(a["appellant"]) : s(a["appellant_name"])}};
+      std::string appealed = current_task;
+      for (auto it = replaced_tasks.rbegin(); it != replaced_tasks.rend(); ++it)
+        if (it->first["appeal_id"] == a["id"] || s(it->first["replaced_on"]) >= s(a["received_on"])) appealed = it->second;
+      if (!appealed.empty()) task["focus"] = reference_to(appealed);
+      json notes = json::array();
+      for (const auto& step : rows["appeal_steps"]) {
+        if (step["appeal_id"] != a["id"]) continue;
+        std::string text = s(step["step"]);
+        if (!step["result"].is_null()) text += ": " + s(step["result"]);
+        if (!step["grounds"].is_null()) text += " (" + s(step["grounds"]) + ")";
+        notes.push_back({{"time", date_part(step["step_on"])}, {"text", text}});
+      }
+      if (!notes.empty()) task["note"] = notes;
+      b.add(b.url("Task", "appeal:" + s(a["id"])), task);
     }
 
     // Consent per consent: active, or inactive once withdrawn

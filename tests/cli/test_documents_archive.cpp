@@ -192,3 +192,44 @@ permissions = ["access.act_as"]
   INFO(ok.err);
   CHECK(ok.code == 0);
 }
+
+TEST_CASE("archive export: a decision an appeal replaced is archived too, before the one that replaced it", "[documents][archive][appeals]") {
+  if (!have_tools()) {
+    WARN("xmllint, pdftotext or sha256sum missing: the package is not checked here (CI installs libxml2-utils, poppler-utils)");
+    return;
+  }
+  test::Fixture f;
+  auto ok = [&f](std::vector<std::string> args) {
+    auto r = f.oppteam(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return r;
+  };
+  const std::string c = ok({"--today", "2026-03-02", "--json", "refer", "add", "--fnr", kFnr, "--name", "Per Hansen", "--reporter-type",
+                            "fastlege", "--received", "2026-03-02", "--need", "Trenger koordinering"})
+                            .json()["case"]
+                            .get<std::string>();
+  ok({"--today", "2026-03-03", "consent", "give", c, "--scope", "utredning", "--form", "muntlig", "--given-by", "person"});
+  ok({"--today", "2026-03-05", "assess", c, "--instrument", "kjennetegn", "--answer", "flere_diagnoser=0", "--answer", "funksjonsfall=1",
+      "--allow-partial", "--assessor", "Ane Lie", "--profession", "sykepleier"});
+  ok({"--today", "2026-03-10", "decide", c, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
+  ok({"--today", "2026-03-20", "appeal", "register", c, "--received", "2026-03-20", "--from", "person"});
+  ok({"--today", "2026-04-01", "appeal", "review", c, "--reverse", "--grounds", "Ny legeerklæring viser behov"});
+  ok({"--today", "2026-04-02", "case", "close", c, "--reason", "declines"});
+
+  const std::string dir = f.dir.file("arkiv");
+  const auto doc = ok({"--json", "archive", "export", "--case", c, "--out", dir}).json();
+  CHECK(doc["documents"].get<int>() == 2);  // the refusal the appeal replaced, and the grant
+  CHECK(documents_test::check_noark_package(dir) == std::vector<std::string>{c});
+  const std::string x = dir + "/arkivstruktur.xml";
+  CHECK(documents_test::xpath(x, "string((//*[local-name()='registrering']/*[local-name()='tittel'])[1])") ==
+        "Vedtak om oppfølgingsteam, sak " + c + ": avslag (omgjort etter klage)");
+  CHECK(documents_test::xpath(x, "string((//*[local-name()='registrering']/*[local-name()='tittel'])[2])") ==
+        "Vedtak om oppfølgingsteam, sak " + c + ": innvilget");
+  // Each letter is readable in its own file: the refusal's grounds, the grant's appeal.
+  const std::string first = documents_test::xpath(x, "string((//*[local-name()='referanseDokumentfil'])[1])");
+  const std::string second = documents_test::xpath(x, "string((//*[local-name()='referanseDokumentfil'])[2])");
+  CHECK(documents_test::pdf_text(dir + "/" + first).find("hjemmetjenesten") != std::string::npos);
+  CHECK(documents_test::pdf_text(dir + "/" + second).find("klage") != std::string::npos);
+  CHECK(f.oppteam({"audit", "verify"}).code == 0);
+}

@@ -85,9 +85,16 @@ o --today 2026-04-02 refer add --fnr 23923901213 --name "Per Hansen" --reporter-
 o --today 2026-04-03 consent give 2026/3 --scope utredning --form muntlig --given-by person
 o --today 2026-04-05 assess 2026/3 --instrument kjennetegn --answer flere_diagnoser=0 --answer funksjonsfall=1 --answer psykisk_helse=0 --answer rus=0 --allow-partial --assessor "Ane Lie" --profession sykepleier
 o --today 2026-04-10 decide 2026/3 --refuse --grounds "Behovet dekkes av hjemmetjenesten alene"
+# a refusal the person appealed and the municipality reversed
+o --today 2026-04-02 refer add --fnr 05849811292 --name "Åse Ødegård" --reporter-type fastlege --received 2026-04-02 --need "Trenger hjelp"
+o --today 2026-04-03 consent give 2026/4 --scope utredning --form muntlig --given-by person
+o --today 2026-04-05 assess 2026/4 --instrument kjennetegn --answer flere_diagnoser=0 --answer funksjonsfall=1 --answer psykisk_helse=0 --answer rus=0 --allow-partial --assessor "Ane Lie" --profession sykepleier
+o --today 2026-04-10 decide 2026/4 --refuse --grounds "Behovet dekkes av hjemmetjenesten alene"
+o --today 2026-04-20 appeal register 2026/4 --received 2026-04-20 --from person
+o --today 2026-04-25 appeal review 2026/4 --reverse --grounds "Ny legeerklæring viser behov for koordinering"
 test "$(sqlite3 "$cmd" "SELECT status FROM case_file WHERE number = '2025/1'")" = closed
 test "$(sqlite3 "$cmd" "SELECT COUNT(*) FROM consent WHERE withdrawn_on IS NOT NULL")" = 1
-for c in 2026/1 2026/2 2025/1 2026/3; do
+for c in 2026/1 2026/2 2025/1 2026/3 2026/4; do
   "$bin" --db "$cmd" --today 2026-06-01 case export "$c" --fhir > "$tmp/cmd_$(echo "$c" | tr / _).json"
 done
 node "$here/validate.js" "$tmp"/cmd_*.json
@@ -114,4 +121,4 @@ fs.writeFileSync(process.argv[2], JSON.stringify(b));
 if node "$here/validate.js" "$tmp/broken.json" 2>/dev/null; then
   echo "FAIL: the validator accepted a broken bundle"; exit 1
 fi
-echo "ok: 8 bundles valid with both validators (3 from SQL, 4 through the commands, 1 transfer), their meaning checked, a broken one rejected"
+echo "ok: 9 bundles valid with both validators (3 from SQL, 5 through the commands, 1 transfer), their meaning checked, a broken one rejected"

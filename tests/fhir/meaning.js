@@ -3,7 +3,7 @@
 // cases mean (issue 19), beyond being valid FHIR:
 //
 //   node meaning.js DIR       (DIR holds cmd_2026_1.json, cmd_2026_2.json,
-//                              cmd_2025_1.json and cmd_2026_3.json)
+//                              cmd_2025_1.json, cmd_2026_3.json and cmd_2026_4.json)
 //
 // Exit 0 when every expectation holds, 1 otherwise (each failure on stderr).
 'use strict';
@@ -146,6 +146,33 @@ function decisionTask(x) {
   expect('2026/3: the refusal is a Task', !!task);
   expect('2026/3: refused with the grounds', task && task.status === 'rejected' && JSON.stringify(task.businessStatus).includes('refused') &&
     JSON.stringify(task.statusReason).includes('Behovet dekkes av hjemmetjenesten'));
+}
+
+// 2026/4: refused, appealed by the person, reversed by the municipality.
+{
+  const x = load('cmd_2026_4.json');
+  common(x);
+  const { all, deref, urlOf } = x;
+  const code = (t) => t.code && t.code.coding && t.code.coding[0].code;
+  const current = all('Task').find((t) => code(t) === 'vedtak');
+  const replaced = all('Task').find((t) => code(t) === 'replaced-decision');
+  const appeal = all('Task').find((t) => code(t) === 'appeal');
+  expect('2026/4: the decision now in force is a grant', current && current.status === 'completed' &&
+    JSON.stringify(current.businessStatus).includes('granted'));
+  expect('2026/4: the replaced refusal is kept, cancelled, with its grounds', replaced && replaced.status === 'cancelled' &&
+    JSON.stringify(replaced.businessStatus).includes('refused') && JSON.stringify(replaced.statusReason).includes('hjemmetjenesten'));
+  expect('2026/4: the appeal focuses on the refusal it appealed', appeal && replaced && appeal.focus &&
+    appeal.focus.reference === urlOf(replaced));
+  expect('2026/4: the appeal is completed as reversed, with the review as a dated note', appeal && appeal.status === 'completed' &&
+    JSON.stringify(appeal.businessStatus).includes('reversed') &&
+    (appeal.note || []).some((n) => n.time === '2026-04-25' && n.text.includes('Ny legeerklæring')));
+  expect('2026/4: the appellant is the person', appeal && appeal.requester && deref(appeal.requester) === all('Patient')[0]);
+  const letterOf = (t) => t && deref((t.output || []).find((o) => o.type.coding[0].code === 'decision-letter').valueReference);
+  const oldLetter = letterOf(replaced);
+  const newLetter = letterOf(current);
+  expect('2026/4: the old letter is superseded', oldLetter && oldLetter.status === 'superseded');
+  expect('2026/4: the new letter replaces it', newLetter && oldLetter && (newLetter.relatesTo || []).some((r) =>
+    r.code === 'replaces' && r.target.reference === urlOf(oldLetter)));
 }
 
 for (const f of failures) process.stderr.write(`meaning: ${f}\n`);
