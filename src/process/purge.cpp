@@ -101,6 +101,9 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, b
       audit.append("purge", result.cases[i], "", detail);
     }
     audit.flush();
+    // The name index marks a deleted name as deleted; merging its segments
+    // drops the name's entries for good.
+    if (result.persons_deleted > 0) db.sql().exec("INSERT INTO person_name_search(person_name_search) VALUES ('optimize')");
   };
   if (dry_run) {
     db.read(run);

@@ -727,6 +727,29 @@ CREATE TABLE person_guardian (
 CREATE INDEX person_guardian_person ON person_guardian(person_id);
 )sql";
 
+// 13: finding a person by a part of their name (case list --name) without
+// reading every person (issue 18: under 20 ms over a million). An FTS5
+// trigram index over person.name: substrings of three characters or more,
+// case-folded, are looked up instead of scanned; the caller still checks
+// each candidate with its own folding. External content (the names stay in
+// person only) and detail=none (rowids only) keep it small; triggers keep it
+// in step with every insert, rename and purge.
+constexpr const char* kNameSearch = R"sql(
+CREATE VIRTUAL TABLE person_name_search USING fts5(
+  name, content = 'person', content_rowid = 'id', tokenize = 'trigram case_sensitive 0', detail = 'none');
+INSERT INTO person_name_search(rowid, name) SELECT id, name FROM person WHERE name IS NOT NULL;
+CREATE TRIGGER person_name_search_insert AFTER INSERT ON person WHEN new.name IS NOT NULL BEGIN
+  INSERT INTO person_name_search(rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER person_name_search_update AFTER UPDATE OF name ON person BEGIN
+  INSERT INTO person_name_search(person_name_search, rowid, name) SELECT 'delete', old.id, old.name WHERE old.name IS NOT NULL;
+  INSERT INTO person_name_search(rowid, name) SELECT new.id, new.name WHERE new.name IS NOT NULL;
+END;
+CREATE TRIGGER person_name_search_delete AFTER DELETE ON person WHEN old.name IS NOT NULL BEGIN
+  INSERT INTO person_name_search(person_name_search, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -743,6 +766,7 @@ const std::vector<Migration>& migrations() {
       {10, "a case's last change, for stale cases", kLastChanged},
       {11, "transfer between municipalities", kTransfer},
       {12, "appeals, replaced decisions, guardians", kAppeals},
+      {13, "a person found by part of their name", kNameSearch},
   };
   return all;
 }

@@ -6,6 +6,7 @@
 #include "cli/harness.hpp"
 #include "cli/test_intake_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
+#include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -103,6 +104,48 @@ TEST_CASE("case list --name finds a person whatever the case of the letters, and
   // A control character in the search is bad data, as in every stored text.
   CHECK(f.oppteam({"case", "list", "--name", "a\x1b[2Jb"}).code == 65);
   CHECK(f.oppteam({"case", "list", "--all", "--limit", "3"}).code == 64);
+}
+
+TEST_CASE("case list --name looks names up in an index kept in step with renames and purges, and still finds short and odd searches", "[screens][name_search]") {
+  test::Fixture f;
+  const std::string kristin = synthetic_fnr(12, 8, 1950);
+  const std::string per = synthetic_fnr(3, 3, 1950);
+  refer_named(f, kristin, "Kristin Marie Østby-Haugland", "2026-03-02");
+  const std::string per_case = refer_named(f, per, "Per Hansen", "2026-03-03");
+  refer_named(f, synthetic_fnr(4, 3, 1950), "Ola 100% Dahl_Moe", "2026-03-04");
+  auto found = [&f](const std::string& name) {
+    const auto j = ok(f, {"--today", "2026-03-05", "--json", "case", "list", "--name", name}).json();
+    std::vector<std::string> names;
+    for (const auto& c : j["cases"]) names.push_back(c["name"].get<std::string>());
+    return names;
+  };
+  using V = std::vector<std::string>;
+  CHECK(found("STBY-HAU") == V{"Kristin Marie Østby-Haugland"});
+  CHECK(found("hansen") == V{"Per Hansen"});
+  CHECK(found("an") == V{"Kristin Marie Østby-Haugland", "Per Hansen"});  // two letters: read from every person
+  CHECK(found("100%") == V{"Ola 100% Dahl_Moe"});                        // LIKE's wildcards are letters here
+  CHECK(found("l%m").empty());  // as a LIKE pattern it would match "l_M"
+  CHECK(found("a_l").empty());  // ... and this "ahl"
+  CHECK(found("dahl_m") == V{"Ola 100% Dahl_Moe"});
+  // A rename: found by the new name only.
+  ok(f, {"--today", "2026-03-06", "person", "correct", per, "--name", "Per Hanssen-Lid", "--reason", "Feilstavet"});
+  CHECK(found("hansen").empty());
+  CHECK(found("anssen-l") == V{"Per Hanssen-Lid"});
+  // A person whose cases are purged is not found, and the index holds no trace of the name.
+  ok(f, {"--today", "2026-03-07", "case", "close", per_case, "--reason", "died"});
+  {
+    // Closed long enough ago to be purged (the retention is counted from the real date).
+    robust::Sql sql(f.db());
+    sql.exec("UPDATE case_file SET closed_on = '2015-03-07' WHERE number = '" + per_case + "'");
+  }
+  ok(f, {"purge", "--closed-before", "2016-01-01", "--force"});
+  CHECK(found("hanssen").empty());
+  {
+    robust::Sql sql(f.db());
+    CHECK(sql.number("SELECT count(*) FROM person_name_search WHERE person_name_search MATCH 'nss'") == 0);
+    CHECK(sql.number("SELECT count(*) FROM person_name_search WHERE person_name_search MATCH 'kri AND tin'") == 1);
+  }
+  CHECK(found("østby") == V{"Kristin Marie Østby-Haugland"});
 }
 
 TEST_CASE("case list stops at 50 on screen and says how many it left out, with --all, --limit and --json", "[screens]") {

@@ -59,6 +59,9 @@ TEST_CASE("a database of schema 4 with cases upgrades to 5 with every row and re
   CHECK_FALSE(broken.executeStep());
   CHECK(count("PRAGMA foreign_keys") == 1);
   CHECK(count("SELECT count(*) FROM import_batch") == 0);
+  // Schema 13: the names stored before are in the name index, a person without one is not.
+  CHECK(count("SELECT rowid FROM person_name_search WHERE person_name_search MATCH 'han AND sen'") == 7);
+  CHECK(count("SELECT count(*) FROM person_name_search WHERE person_name_search MATCH 'per'") == 1);
 
   // Case numbers are found through (year, seq); the rules still hold.
   const CaseRef c = find_case(db, "2026/2");
