@@ -43,9 +43,41 @@ FROM (SELECT *, (11 - (5*d1 + 4*d2 + 3*m1 + 2*m2 + 7*y1 + 6*y2 + 5*i1 + 4*i2 + 3
 WHERE c2 <> 10
 LIMIT @N@;
 
+-- Names as a register holds them: a given name (53), a family name (97)
+-- and every third a second family name (89), so a full name is shared by
+-- about two persons and a family name by some ten thousand (as "Hansen"
+-- is in Norway). All synthetic combinations.
 INSERT INTO person (id, fnr, kind, birth_date, name, created_at)
 SELECT i, printf('%02d%02d%02d%03d%d%d', dd, mm, yy, ind, c1, c2), 'fodselsnummer',
-       printf('19%02d-%02d-%02d', yy, mm - 80, dd), 'Person ' || i, '2019-01-01T00:00:00Z'
+       printf('19%02d-%02d-%02d', yy, mm - 80, dd),
+       json_extract('["Kari","Ola","Per","Anne","Ingrid","Lars","Siri","Jonas","Åse","Øystein","Marit","Knut","Hilde",
+                      "Espen","Tone","Bjørn","Ragnhild","Eirik","Solveig","Håkon","Liv","Arne","Gunn","Terje","Randi",
+                      "Geir","Berit","Svein","Turid","Odd","Astrid","Jan","Kjersti","Rune","Marianne","Tor","Heidi",
+                      "Stein","Wenche","Nils","Grete","Magnus","Ida","Emil","Nora","Jakob","Emma","Sander","Sofie",
+                      "Aksel","Ingeborg","Filip","Sigrid"]', '$[' || (i % 53) || ']')
+       || ' ' ||
+       json_extract('["Hansen","Johansen","Olsen","Larsen","Andersen","Pedersen","Nilsen","Kristiansen","Jensen",
+                      "Karlsen","Johnsen","Pettersen","Eriksen","Berg","Haugen","Hagen","Johannessen","Andreassen",
+                      "Jacobsen","Dahl","Jørgensen","Henriksen","Lund","Halvorsen","Sørensen","Jakobsen","Moen",
+                      "Gundersen","Iversen","Strand","Solberg","Svendsen","Eide","Knutsen","Martinsen","Paulsen",
+                      "Bakken","Kristoffersen","Mathisen","Lie","Amundsen","Nguyen","Rasmussen","Ali","Lunde",
+                      "Solheim","Berge","Moe","Nygård","Bakke","Kristensen","Fredriksen","Holm","Lien","Hauge",
+                      "Christensen","Andresen","Nielsen","Knudsen","Evensen","Sæther","Aas","Myhre","Hanssen",
+                      "Ahmed","Haugland","Thomassen","Sivertsen","Simonsen","Danielsen","Berntsen","Sandvik",
+                      "Rønning","Arnesen","Antonsen","Næss","Vik","Haug","Ellingsen","Thorsen","Edvardsen",
+                      "Birkeland","Isaksen","Gulbrandsen","Ruud","Aasen","Strøm","Myklebust","Tangen","Ødegård",
+                      "Eliassen","Helland","Bøe","Jenssen","Aune","Mikkelsen","Tveit"]', '$[' || ((i / 53) % 97) || ']')
+       || CASE WHEN i % 3 = 0 THEN '-' ||
+       json_extract('["Østby","Haugland","Bergersen","Kristiansen","Lie","Moe","Dahl","Berg","Strand","Lunde","Vik",
+                      "Bakke","Holm","Hauge","Eide","Sæther","Aas","Myhre","Ruud","Tveit","Aune","Lien","Haug",
+                      "Næss","Rønning","Helland","Bøe","Tangen","Nygård","Sandvik","Solheim","Birkeland","Strøm",
+                      "Myklebust","Ødegård","Brekke","Fossum","Grønli","Hovland","Kvam","Løvås","Mæland","Nesse",
+                      "Opsahl","Rød","Skaug","Torp","Ulstein","Vold","Wold","Ask","Bjerke","Dale","Foss","Gjerde",
+                      "Hella","Istad","Juvik","Kolstad","Lia","Moland","Nordby","Os","Prestegård","Rustad","Sletten",
+                      "Tofte","Utne","Vatne","Ystad","Åsen","Berget","Dalen","Engen","Fjeld","Grande","Haga",
+                      "Jordet","Kleven","Lunden","Mo","Nes","Orheim","Rise","Steen","Tho","Uthaug","Vestby","Ødegaard"]',
+                    '$[' || ((i / 5141) % 89) || ']') ELSE '' END,
+       '2019-01-01T00:00:00Z'
 FROM valid;
 
 -- Per year: @N@ / 8 cases.
@@ -140,7 +172,7 @@ FROM plan p WHERE p.status = 'closed';
 
 INSERT INTO plan_revision (plan_id, revision, created_at, created_by, change, snapshot)
 SELECT p.id, 1, p.created_on || 'T10:00:00Z', 'bench', '{"key":"plan.change.goal","args":["1"]}',
-       json_object('case', cf.number, 'person_name', 'Person ' || p.case_id, 'kind', p.kind, 'status', p.status,
+       json_object('case', cf.number, 'person_name', (SELECT name FROM person WHERE id = p.case_id), 'kind', p.kind, 'status', p.status,
                    'revision', 1, 'created_on', p.created_on,
                    'goals', json_array(json_object('number', 1, 'text', 'Bo trygt heime', 'status', 'open')),
                    'measures', json_array(), 'team', json_array(), 'consents', json_array())

@@ -70,6 +70,8 @@ constexpr Form kForms[] = {
     {"meeting.action", "action {} of meeting {}, measure {}", "audit.d.action_measure"},
     {"meeting.action", "action {} of meeting {}", "audit.d.action"},
     {"case.export", "fhir, {} entries", "audit.d.fhir"},
+    {"person.guardian_add", "{choice.given_by.} {}", "audit.d.guardian_add"},
+    {"person.guardian_end", "{choice.given_by.} {}", "audit.d.guardian_end"},
     {"remind", "{} items, within {} days, escalated", "audit.d.remind_escalated"},
     {"remind", "{} items, within {} days", "audit.d.remind"},
     {"report", "{date}..{date} by {choice.by.}", "audit.d.report_by"},

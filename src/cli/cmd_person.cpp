@@ -4,9 +4,11 @@
 #include "cli/pdf_option.hpp"
 
 #include <oppteam/domain/personal_number.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/guardian.hpp>
 #include <oppteam/process/person_export.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -66,6 +68,30 @@ void setup_person(CLI::App& app, Session& s) {
             {"address", r.address.empty() ? nlohmann::json() : nlohmann::json(r.address)}, {"added_on", r.added_on},
             {"added_by", r.added_by}},
            s.text("guardian.added", visible(r.name), r.kind, fnr));
+  });
+
+  struct GuardianEndOptions {
+    std::string fnr;
+    GuardianEnd in;
+    std::string on;
+  };
+  auto e = std::make_shared<GuardianEndOptions>();
+  auto* end = guardian->add_subcommand("end", "End a foresatt's or verge's role (a child comes of age, a verge is replaced): "
+                                              "kept with the day it ended, audited; letters no longer go to them");
+  end->add_option("FNR", e->fnr, "the person's fødselsnummer, D-nummer or H-nummer")->required();
+  end->add_option("--name", e->in.name, "the guardian's name, as recorded")->required();
+  end->add_option("--kind", e->in.kind, "foresatt or verge, when the name holds as both")->check(CLI::IsMember({"foresatt", "verge"}));
+  end->add_option("--on", e->on, "the day the role ended (default: today)");
+  examples(end, {"oppteam --db k.db person guardian end 23923901213 --name \"Ola Verge\" --on 2026-05-01"});
+  end->callback([&s, e] {
+    s.authorize("person.correct");
+    auto& ctx = s.ctx();
+    if (!e->on.empty()) e->in.on = parse_user_date(e->on, "--on", s.clock().today());
+    const Guardian r = end_guardian(ctx, e->fnr, e->in);
+    const std::string fnr = PersonalNumber::parse(e->fnr, ctx.pnr_options()).str();
+    s.emit({{"person", fnr}, {"id", r.id}, {"kind", r.kind}, {"name", r.name}, {"added_on", r.added_on}, {"ended_on", r.ended_on},
+            {"ended_by", r.ended_by}},
+           s.text("guardian.ended", visible(r.name), r.kind, fnr, long_date(r.ended_on, s.lang())));
   });
 }
 

@@ -301,7 +301,8 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       for (const auto& g : read_guardians(db, c.person_id))
         guardians.push_back({{"kind", g.kind}, {"name", g.name}, {"address", g.address.empty() ? json() : json(g.address)},
                              {"added_on", g.added_on}, {"added_by", g.added_by},
-                             {"ended_on", g.ended_on.empty() ? json() : json(g.ended_on)}});
+                             {"ended_on", g.ended_on.empty() ? json() : json(g.ended_on)},
+                             {"ended_by", g.ended_by.empty() ? json() : json(g.ended_by)}});
       doc["guardians"] = guardians;
     }
     {
@@ -487,8 +488,12 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   if (d.contains("guardians") && !d["guardians"].empty()) {
     heading("guardian.h_guardians");
     for (const auto& g : d["guardians"])
-      out += tr(L, "guardian.line", str(g["kind"]), str(g["name"]) + (g["address"].is_null() ? "" : ", " + str(g["address"])),
-                day(g["added_on"], L), str(g["added_by"])) + "\n";
+      out += (g["ended_on"].is_null()
+                  ? tr(L, "guardian.line", str(g["kind"]), str(g["name"]) + (g["address"].is_null() ? "" : ", " + str(g["address"])),
+                       day(g["added_on"], L), str(g["added_by"]))
+                  : tr(L, "guardian.line_ended", str(g["kind"]), str(g["name"]), day(g["added_on"], L), str(g["added_by"]),
+                       day(g["ended_on"], L), str(g["ended_by"]))) +
+             "\n";
   }
   if (d.contains("closings") && !d["closings"].empty()) {
     heading("closing.h_closings");

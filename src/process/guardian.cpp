@@ -39,6 +39,37 @@ Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const Guard
   });
 }
 
+Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const GuardianEnd& in) {
+  if (!in.kind.empty() && in.kind != "foresatt" && in.kind != "verge") throw make_error(ExitCode::usage, "guardian.bad_kind", in.kind);
+  const std::string name = required_value(in.name, "--name");
+  const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
+  const Date today = ctx.today();
+  const Date on = in.on.value_or(today);
+  if (on > today) throw make_error(ExitCode::data, "guardian.end_future", format_date(on));
+  return ctx.db.write([&] {
+    SQLite::Statement q(ctx.db.sql(), "SELECT id FROM person WHERE fnr = ?");
+    q.bind(1, fnr);
+    if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
+    const std::int64_t person_id = q.getColumn(0).getInt64();
+    std::vector<Guardian> holding;
+    for (auto& g : read_guardians(ctx.db, person_id))
+      if (g.ended_on.empty() && g.name == name && (in.kind.empty() || g.kind == in.kind)) holding.push_back(std::move(g));
+    if (holding.empty()) throw make_error(ExitCode::not_found, "guardian.not_found", name, fnr);
+    if (holding.size() > 1) throw make_error(ExitCode::usage, "guardian.which_kind", name);
+    Guardian g = std::move(holding.front());
+    if (format_date(on) < g.added_on) throw make_error(ExitCode::data, "guardian.end_before", format_date(on), g.added_on);
+    SQLite::Statement up(ctx.db.sql(), "UPDATE person_guardian SET ended_on = ?, ended_by = ? WHERE id = ?");
+    up.bind(1, format_date(on));
+    up.bind(2, ctx.actor);
+    up.bind(3, g.id);
+    up.exec();
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_end", "", fnr, g.kind + " " + std::to_string(g.id));
+    g.ended_on = format_date(on);
+    g.ended_by = ctx.actor;
+    return g;
+  });
+}
+
 std::vector<Guardian> read_guardians(Database& db, std::int64_t person_id) {
   SQLite::Statement q(db.sql(),
                       "SELECT id, kind, name, coalesce(address, ''), added_on, added_by, coalesce(ended_on, ''), "

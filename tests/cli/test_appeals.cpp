@@ -137,6 +137,42 @@ TEST_CASE("decision letters go to the foresatte of a child and to a verge, signe
   CHECK(ok(f, {"audit", "verify"}).code == 0);
 }
 
+TEST_CASE("person guardian end: a verge whose role ended gets no more letters, the row is kept, and bad ends are refused", "[appeals][guardian]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string adult = kFnr;
+  const std::string a = refer(f, adult);
+  consent(f, a, "utredning");
+  ok(f, {"--today", "2026-03-03", "person", "guardian", "add", adult, "--name", "Ola Verge", "--kind", "verge"});
+  ok(f, {"--today", "2026-03-03", "person", "guardian", "add", adult, "--name", "Ola Verge", "--kind", "foresatt"});
+  // The name holds as both kinds: which one? (64)
+  CHECK(f.oppteam({"--today", "2026-03-06", "person", "guardian", "end", adult, "--name", "Ola Verge"}).code == 64);
+  CHECK(f.oppteam({"--today", "2026-03-06", "person", "guardian", "end", adult, "--name", "Kari Annen"}).code == 1);
+  CHECK(f.oppteam({"--today", "2026-03-06", "person", "guardian", "end", "03894810016", "--name", "Ola Verge"}).code == 1);
+  CHECK(f.oppteam({"--today", "2026-03-06", "person", "guardian", "end", adult, "--name", "Ola Verge", "--kind", "verge", "--on",
+                   "2026-03-07"}).code == 65);  // after today
+  CHECK(f.oppteam({"--today", "2026-03-06", "person", "guardian", "end", adult, "--name", "Ola Verge", "--kind", "verge", "--on",
+                   "2026-03-01"}).code == 65);  // before it was recorded
+  auto e = ok(f, {"--today", "2026-03-06", "--json", "person", "guardian", "end", adult, "--name", "Ola Verge", "--kind", "verge",
+                  "--on", "2026-03-05"});
+  CHECK(e.json()["ended_on"] == "2026-03-05");
+  CHECK(e.json()["kind"] == "verge");
+  CHECK(f.oppteam({"--today", "2026-03-06", "person", "guardian", "end", adult, "--name", "Ola Verge", "--kind", "verge"}).code == 1);
+  ok(f, {"--today", "2026-03-06", "person", "guardian", "end", adult, "--name", "Ola Verge"});  // the foresatt, the one left
+  REQUIRE(assess(f, a, "Ane Lie", "sykepleier").code == 0);
+  auto r = ok(f, {"--today", "2026-03-10", "--json", "decide", a, "--refuse", "--grounds", "Ikke behov"});
+  const std::string letter = r.json()["letter"].get<std::string>();
+  CHECK(letter.find("Ola Verge") == std::string::npos);
+  CHECK(letter.find("Til: Per Hansen") != std::string::npos);
+  // Both rows are kept with when they ended, and shown so.
+  const auto show = ok(f, {"--json", "case", "show", a}).json();
+  REQUIRE(show["guardians"].size() == 2);
+  CHECK(show["guardians"][0]["ended_on"] == "2026-03-05");
+  CHECK(show["guardians"][1]["ended_on"] == "2026-03-06");
+  CHECK(ok(f, {"case", "show", a}).out.find("avsluttet 5. mars 2026") != std::string::npos);
+  CHECK(ok(f, {"audit", "log", "--person", adult}).out.find("verge avsluttet") != std::string::npos);
+  CHECK(ok(f, {"audit", "verify"}).code == 0);
+}
+
 TEST_CASE("appeal review --reverse of a case with a team is refused naming the rule, and the plan document shows the appeal", "[appeals]") {
   test::Fixture f(paths_test::rammeverk());
   const std::string c = granted_case(f);
