@@ -387,7 +387,9 @@ std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
       w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
   if (doc.contains("guardians"))
     for (const auto& g : doc["guardians"])
-      w.item(w.t("pe.guardian", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"])));
+      w.item(g["ended_on"].is_null()
+                 ? w.t("pe.guardian", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]))
+                 : w.t("pe.guardian_ended", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]), w.day(g["ended_on"])));
   if (doc["cases"].empty()) w.line(w.t("pe.no_cases"));
   for (const auto& c : doc["cases"]) write_case(w, ctx, c);
 

@@ -170,6 +170,8 @@ TEST_CASE("person guardian end: a verge whose role ended gets no more letters, t
   CHECK(show["guardians"][1]["ended_on"] == "2026-03-06");
   CHECK(ok(f, {"case", "show", a}).out.find("avsluttet 5. mars 2026") != std::string::npos);
   CHECK(ok(f, {"audit", "log", "--person", adult}).out.find("verge avsluttet") != std::string::npos);
+  CHECK(ok(f, {"person", "export", adult}).out.find("Ola Verge var registrert som verge fra 3. mars 2026 til 5. mars 2026.") !=
+        std::string::npos);
   CHECK(ok(f, {"audit", "verify"}).code == 0);
 }
 
