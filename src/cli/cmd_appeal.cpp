@@ -13,7 +13,7 @@ namespace oppteam::cli {
 namespace {
 
 struct AppealOptions {
-  std::string case_number, received, from, name, grounds, date;
+  std::string case_number, received, from, name, grounds, date, signed_by;
   bool reverse = false, uphold = false, upheld = false, reversed = false, returned = false;
   PdfOption pdf;
 };
@@ -79,6 +79,8 @@ void setup_appeal(CLI::App& app, Session& s) {
   auto* up = review->add_flag("--uphold", v->uphold, "uphold the decision: the appeal goes to statsforvalteren");
   rev->excludes(up);
   review->add_option("--grounds", v->grounds, "the grounds of the review (required)")->required();
+  review->add_option("--signed-by", v->signed_by, "who signs the new letter of a reversal, \"Name, Title\" (default: full_name and "
+                                                   "title of the acting user in [[access.user]])");
   add_pdf_option(review, v->pdf);
   examples(review, {"oppteam --db k.db appeal review 2026/2 --reverse --grounds \"Ny legeerklæring viser behov\"",
                     "oppteam --db k.db appeal review 2026/3 --uphold --grounds \"Ingen nye opplysninger\""});
@@ -88,7 +90,7 @@ void setup_appeal(CLI::App& app, Session& s) {
     authorize_case(ctx, "appeal.write", v->case_number);
     if (v->reverse) authorize_case(ctx, "decide", v->case_number);  // a reversal is a new decision
     check_pdf_target(s, v->pdf);
-    emit_reviewed(s, *v, review_appeal(ctx, v->case_number, v->reverse, v->grounds));
+    emit_reviewed(s, *v, review_appeal(ctx, v->case_number, v->reverse, v->grounds, v->signed_by));
   });
 
   auto f = std::make_shared<AppealOptions>();

@@ -70,7 +70,8 @@ void setup_decide(CLI::App& app, Session& s) {
     if (o->preliminary) {
       if (o->expected_by.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--expected-by");
       Context& ctx = s.ctx();
-      const auto r = record_preliminary_reply(ctx, o->case_number, parse_user_date(o->expected_by, "--expected-by", s.clock().today()), o->reason);
+      const auto r = record_preliminary_reply(ctx, o->case_number, parse_user_date(o->expected_by, "--expected-by", s.clock().today()), o->reason,
+                                             o->signed_by);
       nlohmann::json doc = {{"case", r.case_number}, {"preliminary_reply", {{"sent_on", r.sent_on}, {"expected_by", r.expected_by}}}, {"letter", r.letter}};
       if (o->pdf.wanted()) {
         const Lang L = ctx.rv.municipality.language;  // the language the letter was written in

@@ -72,12 +72,13 @@ std::string step_date(const Context& ctx, Date on, const std::string& before, st
 
 // The new decision of a reversal: the other outcome, through the decision code.
 DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const DecisionInForce& d, std::int64_t appeal_id,
-                                const std::string& grounds) {
+                                const std::string& grounds, const std::string& signed_by = {}) {
   if (c.status != kCaseGranted && c.status != kCaseRefused)
     throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, c.status);
   DecisionInput in;
   in.grant = d.outcome != "granted";
   in.grounds = grounds;
+  in.signed_by = signed_by;
   return write_decision(ctx, c, in, appeal_id);
 }
 
@@ -133,7 +134,8 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
   });
 }
 
-AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds_in) {
+AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds_in,
+                             const std::string& signed_by) {
   const std::string grounds = required_value(grounds_in, "--grounds", TextField::lines);
   return ctx.db.write([&] {
     const CaseRef c = find_case(ctx.db, case_number);
@@ -145,7 +147,7 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
     // The new decision first: its own audit entry is written and flushed before this step's.
     if (reverse) {
       const auto d = decision_in_force(ctx.db, c.id);
-      const DecisionResult r = reverse_decision(ctx, c, *d, a->id, grounds);
+      const DecisionResult r = reverse_decision(ctx, c, *d, a->id, grounds, signed_by);
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }

@@ -239,8 +239,9 @@ DecisionLetter decision_letter(const Context& ctx, std::string_view case_number)
 }
 
 PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_view case_number, Date expected_by,
-                                                const std::string& reason) {
+                                                const std::string& reason, const std::string& signed_by) {
   require_text(reason, "--reason");
+  check_signed_by(signed_by);
   const Date today = ctx.today();
   if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", format_date(expected_by));
   return ctx.db.write([&] {
@@ -259,7 +260,7 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
     t += tr(L, "letter.date", long_date(today, L)) + "\n\n";
     t += tr(L, "letter.prelim_body", long_date(f.received, L), long_date(expected_by, L)) + "\n";
     if (!reason.empty()) t += tr(L, "letter.prelim_reason", reason) + "\n";
-    t += "\n" + letter_signature(ctx, "") + "\n";
+    t += "\n" + letter_signature(ctx, signed_by) + "\n";
     SQLite::Statement ins(ctx.db.sql(),
                           "INSERT INTO preliminary_reply(case_id, sent_on, expected_by, text, sent_by) VALUES (?, ?, ?, ?, ?)");
     ins.bind(1, c.id);

@@ -127,6 +127,17 @@ TEST_CASE("decision letters go to the foresatte of a child and to a verge, signe
                   "Per Olsen, fagleder"});
   const std::string refused = r.json()["letter"].get<std::string>();
   CHECK(refused.find("Til: Ola Verge (verge for Per Hansen") != std::string::npos);
+  // The letter of a reversal and a foreløpig svar are signed as asked too.
+  ok(f, {"--today", "2026-03-12", "appeal", "register", a, "--received", "2026-03-12", "--from", "verge", "--name", "Ola Verge"});
+  auto v = ok(f, {"--today", "2026-03-20", "--json", "appeal", "review", a, "--reverse", "--grounds", "Nye opplysninger",
+                  "--signed-by", "Kari Leder, enhetsleder"});
+  CHECK(v.json()["decision"]["letter"].get<std::string>().find("Kari Leder, enhetsleder") != std::string::npos);
+  const std::string third = refer(f, intake_test::synthetic_fnr(16, 1, 1960));
+  auto p = ok(f, {"--today", "2026-03-20", "--json", "decide", third, "--preliminary-reply", "--expected-by", "2026-04-30",
+                  "--reason", "Venter på legeerklæring", "--signed-by", "Per Olsen, fagleder"});
+  CHECK(p.json()["letter"].get<std::string>().find("Per Olsen, fagleder") != std::string::npos);
+  CHECK(f.oppteam({"--today", "2026-03-20", "decide", third, "--preliminary-reply", "--expected-by", "2026-04-30", "--signed-by",
+                   "Per\x1b[2J"}).code == 65);
   CHECK(refused.find("Per Olsen, fagleder") != std::string::npos);
   CHECK(f.oppteam({"decide", "letter", "2026/99"}).code == 1);
   const auto log = ok(f, {"--json", "audit", "log", "--case", c}).json();

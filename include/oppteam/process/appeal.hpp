@@ -79,8 +79,10 @@ struct AppealReviewed {
 // `reverse` makes a new decision (the other outcome) with `grounds` and its
 // letter; otherwise the decision is upheld and a forwarding is owed. Exit
 // 64 without grounds; 2 when no appeal awaits a review, or (reverse) the
-// case has a team (close the team first).
-AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds);
+// case has a team (close the team first). A new letter is signed with
+// `signed_by`, else the officer's full name and title.
+AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds,
+                             const std::string& signed_by = {});
 
 // Records that the upheld appeal went to statsforvalteren on `on`. Exit 2
 // when no upheld appeal awaits forwarding; 65 for a date after today or

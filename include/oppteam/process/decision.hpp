@@ -61,8 +61,10 @@ struct PreliminaryReplyResult {
 };
 
 // Records a foreløpig svar: why the case takes time and when a decision is
-// expected (not before today). Exit 2 when the case is already decided.
+// expected (not before today), signed as decide_case signs (`signed_by`,
+// else the officer's full name and title). Exit 2 when the case is already
+// decided.
 PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_view case_number, Date expected_by,
-                                                const std::string& reason);
+                                                const std::string& reason, const std::string& signed_by = {});
 
 }  // namespace oppteam
