@@ -27,7 +27,7 @@ void setup_decide(CLI::App& app, Session& s) {
   auto* grant = cmd->add_flag("--grant", o->grant, "grant: the person is offered a follow-up team");
   auto* refuse = cmd->add_flag("--refuse", o->refuse, "refuse (needs --grounds)");
   auto* prelim = cmd->add_flag("--preliminary-reply", o->preliminary,
-                               "record a foreløpig svar (forvaltningsloven § 11a) instead of a decision");
+                               "record a foreløpig svar (forvaltningsloven § 11 a) instead of a decision");
   cmd->add_option("--grounds", o->grounds, "the grounds (begrunnelse); required with --refuse");
   cmd->add_option("--date", o->date, "decision date, YYYY-MM-DD (default: today)");
   cmd->add_option("--expected-by", o->expected_by, "with --preliminary-reply: when the decision is expected, YYYY-MM-DD");

@@ -208,7 +208,17 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
       if (sp < para.size() && para.substr(start, sp - start).ends_with("§")) {
         auto next = para.find(' ', sp + 1);
         if (next == std::string_view::npos) next = para.size();
-        if (next > sp + 1 && display_width(para.substr(start, next - start)) <= width) sp = next;
+        if (next > sp + 1 && display_width(para.substr(start, next - start)) <= width) {
+          sp = next;
+          // ... and so does the letter of a paragraph added later: "§ 11 a".
+          auto after = para.find(' ', sp + 1);
+          if (after == std::string_view::npos) after = para.size();
+          const std::string_view letter = para.substr(std::min(sp + 1, para.size()), after - std::min(sp + 1, para.size()));
+          if (!letter.empty() && letter[0] >= 'a' && letter[0] <= 'z' &&
+              (letter.size() == 1 || (letter.size() == 2 && (letter[1] == ')' || letter[1] == ',' || letter[1] == '.'))) &&
+              display_width(para.substr(start, after - start)) <= width)
+            sp = after;
+        }
       }
       std::string_view word = para.substr(start, sp - start);
       start = sp + 1;

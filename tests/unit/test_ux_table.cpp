@@ -128,6 +128,11 @@ TEST_CASE("a paragraph sign stays on the line of the number it names", "[ux]") {
   CHECK(wrap_text("jf. §§ 7-2 og 7-5", 7) == std::vector<std::string>{"jf.", "§§ 7-2", "og 7-5"});
   // Where the two do not fit on one line together they part as before.
   CHECK(wrap_text("§ 7-2", 3) == std::vector<std::string>{"§", "7-2"});
+  // A paragraph's letter goes with it too: "§ 11 a" is one, also before a bracket.
+  CHECK(wrap_text("svar (fvl. § 11 a) nå", 14) == std::vector<std::string>{"svar (fvl.", "§ 11 a) nå"});
+  CHECK(wrap_text("etter § 11 a og", 10) == std::vector<std::string>{"etter", "§ 11 a og"});
+  // ... but not a word that only starts with a letter.
+  CHECK(wrap_text("etter § 11 annet", 11) == std::vector<std::string>{"etter § 11", "annet"});
 }
 
 TEST_CASE("a word split inside carries a visible mark, a hyphenated name breaks at its hyphen", "[ux]") {
