@@ -103,6 +103,11 @@ TEST_CASE("team contact changes a member's address and number, audited with the 
   INFO(log.out << log.err);
   CHECK(log.out.find("ola.dahl@nav.example -> ola.dahl@nav.example.no") != std::string::npos);
   CHECK(f.oppteam({"team", "show", c}).out.find("kontaktopplysninger endret: Ola Dahl") != std::string::npos);
+  // In the reader's words, not the stored form.
+  const std::string text = f.oppteam({"audit", "log", "--case", c}).out;
+  INFO(text);
+  CHECK(text.find("Ola Dahl: e-post ola.dahl@nav.example → ola.dahl@nav.example.no, telefon") != std::string::npos);
+  CHECK(text.find(" -> ") == std::string::npos);
   // Refusals: nothing to change (64), a bad address (65), no such member (1); nothing stored.
   CHECK(f.oppteam({"team", "contact", c, "Ola Dahl"}).code == 64);
   CHECK(f.oppteam({"team", "contact", c, "Ola Dahl", "--email", "not an address"}).code == 65);
