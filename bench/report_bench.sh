@@ -33,6 +33,9 @@ if [ ! -f "$db" ]; then
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
   echo "generated in $(( $(date +%s) - t0 )) s"
 fi
+# A database made by an older version is upgraded by its first open, before
+# the floor reads tables a later schema added.
+"$bin" --db "$db" --json audit log --limit 1 >/dev/null
 sqlite3 "$db" "SELECT 'cases ' || (SELECT COUNT(*) FROM case_file) || ', referrals ' || (SELECT COUNT(*) FROM referral) ||
   ', teams ' || (SELECT COUNT(*) FROM team) || ', members ' || (SELECT COUNT(*) FROM team_member) ||
   ', evaluations ' || (SELECT COUNT(*) FROM evaluation) || ', indicator values ' || (SELECT COUNT(*) FROM indicator_value)"

@@ -640,7 +640,7 @@ AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anc
 }
 
 AuditAnchor audit_anchor(Database& db) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     AuditAnchor a;
     std::tie(a.entry, a.hash) = read_head(db);
     a.at = Clock::real_timestamp();
@@ -727,7 +727,7 @@ SQLite::Statement audit_query(Database& db, const AuditFilter& f, const std::str
 }  // namespace
 
 std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q = audit_query(db, f, kEntryColumns, true);
     std::vector<AuditEntry> out;
     while (q.executeStep()) {
@@ -738,7 +738,7 @@ std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& f) {
 }
 
 std::size_t audit_count(Database& db, const AuditFilter& f) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q = audit_query(db, f, "count(*)", false);
     q.executeStep();
     return static_cast<std::size_t>(q.getColumn(0).getInt64());

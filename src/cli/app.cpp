@@ -372,8 +372,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     // a subcommand was mistyped on the way ("plan participaton --help").
     if (auto u = find_unknown(app, args); u && !u->is_option) {
       auto guess = nearest(u->word, u->candidates);
-      std::string all;
-      for (const auto& c : u->candidates) all += (all.empty() ? "" : ", ") + c;
+      const std::string all = join(u->candidates);
       report_error(session, int(ExitCode::usage),
                    guess ? session.text("ux.did_you_mean", u->word, *guess) : session.text("ux.unknown_command", u->word, all),
                    {session.text("ux.see_help", u->where)});

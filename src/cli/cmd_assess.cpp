@@ -86,12 +86,6 @@ std::vector<std::string> ask_what_matters(Session& s) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
-  return out;
-}
-
 }  // namespace
 
 void setup_assess(CLI::App& app, Session& s) {

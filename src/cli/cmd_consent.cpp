@@ -151,7 +151,7 @@ void setup_consent(CLI::App& app, Session& s) {
     Context& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "case.read", *list_case);  // a koordinator may read the cases they coordinate
     const auto records = list_consents(ctx, *list_case);
-    const auto declines = ctx.db.read([&] { return read_declines(ctx.db, c.id); });
+    const auto declines = ctx.db.read_per_statement([&] { return read_declines(ctx.db, c.id); });
     nlohmann::json declined = nlohmann::json::array();
     for (const auto& x : declines) declined.push_back(to_json(x));
     const Lang L = s.lang();

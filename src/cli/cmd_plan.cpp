@@ -231,7 +231,7 @@ void setup_plan(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const CaseRef c = authorize_case(ctx, "plan.write", ko->case_number);  // a koordinator may act in the teams they coordinate
     set_plan_kind(ctx, c, ko->kind);
-    s.emit({{"case", c.number}, {"kind", ko->kind}}, s.text("plan.kind_set", c.number, label(s, "plan.kind.", ko->kind)));
+    s.emit({{"case", c.number}, {"kind", ko->kind}}, s.text("plan.kind_set", c.number, label(s, "choice.plan_kind.", ko->kind)));
   });
 
   // plan show

@@ -98,7 +98,7 @@ void authorize_some(Context& ctx, std::string_view permission) {
 }
 
 bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT 1 FROM team_member m JOIN team t ON t.id = m.team_id "
                         "WHERE t.case_id = ? AND m.kind = 'coordinator' AND m.removed_on IS NULL AND m.name = ? "
@@ -110,7 +110,7 @@ bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id)
 }
 
 bool owns_case(Database& db, std::string_view user, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(), "SELECT 1 FROM case_file WHERE id = ? AND owner = ?");
     q.bind(1, case_id);
     q.bind(2, std::string(user));
@@ -176,7 +176,7 @@ void authorize_acted_on_date(Context& ctx, Date real_today) {
 }
 
 void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login) {
-  const bool any_stored = db.read([&] { return db.sql().execAndGet("SELECT count(*) FROM rammeverk").getInt() > 0; });
+  const bool any_stored = db.read_per_statement([&] { return db.sql().execAndGet("SELECT count(*) FROM rammeverk").getInt() > 0; });
   if (!any_stored) return;
   const Rammeverk stored = stored_rammeverk(db);
   if (!stored.access.enforce || stored.hash == file.hash) return;

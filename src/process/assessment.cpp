@@ -25,15 +25,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 std::vector<std::string> item_ids(const Instrument& ins) {
   std::vector<std::string> ids;
   for (const auto& i : ins.items) ids.push_back(i.id);
@@ -167,7 +158,7 @@ CaseRef check_can_assess(const Context& ctx, std::string_view number) {
 }
 
 std::vector<std::string> assessment_professions(Database& db, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(), "SELECT profession FROM assessment WHERE case_id = ? GROUP BY profession ORDER BY MIN(id)");
     q.bind(1, case_id);
     std::vector<std::string> out;
@@ -267,7 +258,7 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
 }
 
 std::vector<Assessment> list_assessments(Database& db, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT a.id, c.number, a.instrument, a.instrument_version, a.rammeverk_hash, a.assessor, "
                         "a.profession, a.assessed_on, a.score, a.threshold, a.recommendation, a.partial, a.answers, "

@@ -4,6 +4,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/setup.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -368,7 +369,7 @@ void decrypt_stream(int fd, const std::string& path, const std::string& preamble
 
 // The last audit entry of `db` (the chain's head once it verifies).
 AuditHead last_entry(Database& db) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     AuditHead h;
     SQLite::Statement q(db.sql(), "SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1");
     if (q.executeStep()) {
@@ -386,7 +387,7 @@ AuditHead last_entry(Database& db) {
 // `shown_as` (the backup, not the temporary copy of it).
 Database open_as_is(const std::string& path, const std::string& shown_as) {
   Database d = Database::open_raw(path);
-  d.read([&] { d.sql().exec("SELECT count(*) FROM sqlite_schema"); });
+  d.read_per_statement([&] { d.sql().exec("SELECT count(*) FROM sqlite_schema"); });
   const int version = d.schema_version();
   if (version == 0) throw make_error(ExitCode::data, "db.not_oppteam", shown_as);
   if (version > latest_schema_version())
@@ -397,7 +398,7 @@ Database open_as_is(const std::string& path, const std::string& shown_as) {
 std::string head_text(const AuditHead& h) { return fmt::format("{} {}", h.id, h.hash); }
 
 std::int64_t count_of(Database& db, const char* sql) {
-  return db.read([&] { return db.sql().execAndGet(sql).getInt64(); });
+  return db.read_per_statement([&] { return db.sql().execAndGet(sql).getInt64(); });
 }
 
 }  // namespace
@@ -446,7 +447,7 @@ BackupResult make_backup(Context& ctx, const BackupOptions& o) {
   TempFile copy(pk ? folder_of(db_path) : folder_of(target), pk ? "oppteam-backup" : target.filename().string(),
                 ExitCode::io);
   // One read transaction: the copy holds exactly what was committed before it began.
-  ctx.db.read([&] {
+  ctx.db.read_per_statement([&] {
     SQLite::Statement q(ctx.db.sql(), "VACUUM INTO ?");
     q.bind(1, copy.path());
     q.exec();
@@ -513,7 +514,7 @@ RestoreResult check_copy(const std::string& path, const RestoreOptions& o, const
   Database d = checking(o.from, [&] { return open_as_is(path, o.from); });
   r.schema_version = d.schema_version();
   const std::string integrity = checking(o.from, [&] {
-    return d.read([&] { return d.sql().execAndGet("PRAGMA integrity_check").getString(); });
+    return d.read_per_statement([&] { return d.sql().execAndGet("PRAGMA integrity_check").getString(); });
   });
   if (integrity != "ok") throw make_error(ExitCode::data, "restore.integrity", o.from, integrity);
   // The backup's own access rules: a copy of a database whose rules the
@@ -532,7 +533,7 @@ RestoreResult check_copy(const std::string& path, const RestoreOptions& o, const
   audit_append(d, clock, actor, "restore", fs::absolute(o.from).lexically_normal().string(), "",
                "head " + head_text(r.head));
   // WAL as a database made by init; the log is folded back in when `d` closes.
-  d.read([&] { d.sql().exec("PRAGMA journal_mode = WAL"); });
+  d.read_per_statement([&] { d.sql().exec("PRAGMA journal_mode = WAL"); });
   return r;
 }
 
@@ -561,7 +562,7 @@ RestoreResult restore_backup(const RestoreOptions& o, const Clock& clock, const 
   if (from_fd < 0) throw make_error(ExitCode::no_input, "backup.unreadable", o.from, errno_text());
   Fd from(from_fd);
   struct stat st{};
-  if (::fstat(from_fd, &st) != 0 || !S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "backup.not_file", o.from);
+  if (::fstat(from_fd, &st) != 0 || !S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "db.not_file", o.from);
   ::fcntl(from_fd, F_SETFL, ::fcntl(from_fd, F_GETFL) & ~O_NONBLOCK);
   std::vector<std::string> never{o.from};
   if (o.key) never.push_back(*o.key);
@@ -697,9 +698,7 @@ CheckLine check_modes(const std::string& db_path) {
   if (::stat(folder.c_str(), &st) == 0 && (st.st_mode & S_IWOTH))
     problems.push_back(fmt::format("{}/ ({:o})", folder, st.st_mode & 07777));
   if (problems.empty()) return passed("modes", "check.modes_ok", {db_path});
-  std::string list;
-  for (const auto& p : problems) list += (list.empty() ? "" : ", ") + p;
-  return failed("modes", ExitCode::permission, "check.modes_bad", {list});
+  return failed("modes", ExitCode::permission, "check.modes_bad", {join(problems)});
 }
 
 CheckLine check_disk(const std::string& db_path, std::int64_t min_free_mb) {
@@ -756,7 +755,7 @@ std::optional<Database> open_for_check(const std::string& path, CheckLine& line)
     return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {
-    line = failed("database", ExitCode::no_input, "check.db_not_file", {path});
+    line = failed("database", ExitCode::no_input, "db.not_file", {path});
     return std::nullopt;
   }
   try {

@@ -10,6 +10,7 @@
 #include <oppteam/process/approval.hpp>
 #include <oppteam/process/case_log.hpp>
 #include <oppteam/process/cases.hpp>
+#include <oppteam/store/name_search.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
@@ -358,7 +359,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
       if (!c["giver_name"].is_null()) by += " (" + str(c["giver_name"]) + ")";
       std::string state = c["withdrawn_on"].is_null() ? tr(L, c["valid"].get<bool>() ? "case.consent_valid" : "case.consent_pending")
                                                        : tr(L, "case.consent_withdrawn", day(c["withdrawn_on"], L));
-      t.add({str(c.value("scope_label", c["scope"])), code_text(L, "plan.form.", c["form"]), by, day(c["given_on"], L), str(c["recorded_by"]), state});
+      t.add({str(c.value("scope_label", c["scope"])), code_text(L, "choice.form.", c["form"]), by, day(c["given_on"], L), str(c["recorded_by"]), state});
     }
     out += t.render();
   }
@@ -418,7 +419,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   if (d["plan"].is_null()) out += tr(L, "case.none") + "\n";
   else {
     const json& p2 = d["plan"];
-    out += tr(L, "case.plan_line", code_text(L, "plan.kind.", p2["kind"]), code_text(L, "plan.pstatus.", p2["status"]), str(p2["revision"]),
+    out += tr(L, "case.plan_line", code_text(L, "choice.plan_kind.", p2["kind"]), code_text(L, "plan.pstatus.", p2["status"]), str(p2["revision"]),
               p2["next_evaluation"].is_string() && !p2["next_evaluation"].get<std::string>().empty() ? day(p2["next_evaluation"], L) : "-") + "\n";
     if (!p2["goals"].empty()) {
       Table g({"#", tr(L, "case.col_goal"), tr(L, "case.col_state")});
@@ -514,35 +515,6 @@ std::string render_case(const nlohmann::json& d, Lang L) {
   return out;
 }
 
-namespace {
-
-// The trigram index's query for names that contain `name`: every
-// three-character piece of it, each quoted (so it is one term), joined with
-// AND. A name containing `name` contains each piece, so the rows found are
-// a superset that the caller narrows down; empty when `name` is shorter than
-// three characters (UTF-8 code points), which the index cannot answer.
-// (LIKE on the index would re-check with SQLite's LIKE, which folds ASCII
-// letters only: "østby" would miss "Østby".)
-std::string trigram_query(std::string_view name) {
-  std::vector<std::size_t> starts;  // byte offset of each code point
-  for (std::size_t i = 0; i < name.size(); ++i)
-    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
-  if (starts.size() < 3) return {};
-  starts.push_back(name.size());
-  std::set<std::string> pieces;
-  for (std::size_t i = 0; i + 3 < starts.size(); ++i) pieces.insert(std::string(name.substr(starts[i], starts[i + 3] - starts[i])));
-  std::string q;
-  for (const auto& p : pieces) {
-    if (!q.empty()) q += " AND ";
-    q += '"';
-    for (const char c : p) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    q += '"';
-  }
-  return q;
-}
-
-}  // namespace
-
 nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
   if (!f.status.empty() && f.status != kCaseReceived && f.status != kCaseGranted && f.status != kCaseRefused &&
       f.status != kCaseActive && f.status != kCaseClosed)
@@ -552,10 +524,11 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
   // A name of three characters or more is looked up in the trigram index
   // (person_name_search, schema 13) instead of read from every person; the
   // index gives candidates, contains_folded() below decides.
-  const std::string name_query = trigram_query(f.name);
+  const std::string name_query = name_index_query(f.name);
   const bool by_index = !name_query.empty();
   return ctx.db.write([&] {
     const Date today = ctx.today();
+    if (by_index) bring_name_index_up_to_date(ctx.db);
     SQLite::Statement q(ctx.db.sql(),
                         std::string("SELECT c.number, c.status, c.opened_on, p.fnr, p.name, "
                                     "(SELECT group_concat(DISTINCT reporter_type) FROM referral r WHERE r.case_id = c.id), "

@@ -11,7 +11,7 @@ std::string closed_case_sql(std::string_view alias) {
 
 CaseRef find_case(Database& db, std::string_view number) {
   const CaseNumber n = CaseNumber::parse(number);
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT c.id, c.number, c.status, c.person_id, p.fnr, p.birth_date, c.opened_on "
                         "FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.year = ? AND c.seq = ?");
@@ -41,7 +41,7 @@ void check_consent_scope(const Rammeverk& rv, std::string_view scope) {
 }
 
 bool consent_valid(Database& db, std::int64_t case_id, std::string_view scope, Date on) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT 1 FROM consent WHERE case_id = ? AND scope = ? AND given_on <= ? "
                         "AND (withdrawn_on IS NULL OR withdrawn_on > ?) LIMIT 1");
@@ -55,7 +55,7 @@ bool consent_valid(Database& db, std::int64_t case_id, std::string_view scope, D
 }
 
 std::vector<std::string> sharing_services(Database& db, std::int64_t case_id, Date on) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT DISTINCT substr(scope, 8) FROM consent WHERE case_id = ? AND scope LIKE 'deling:%' "
                         "AND given_on <= ? AND (withdrawn_on IS NULL OR withdrawn_on > ?) ORDER BY 1");

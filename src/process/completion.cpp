@@ -3,7 +3,7 @@
 namespace oppteam {
 
 std::vector<std::string> open_case_numbers(Database& db, std::size_t limit) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT number FROM case_file WHERE status <> 'closed' ORDER BY year, seq LIMIT ?");
     q.bind(1, limit == 0 ? std::int64_t(-1) : std::int64_t(limit));

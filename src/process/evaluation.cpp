@@ -189,7 +189,7 @@ Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput&
 }
 
 std::vector<Evaluation> list_evaluations(Database& db, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     SQLite::Statement q(db.sql(),
                         "SELECT e.id, c.number, e.evaluated_on, e.quality, e.decision, e.reason, e.comment, e.next_on, e.goals, "
                         "e.created_by FROM evaluation e JOIN case_file c ON c.id = e.case_id WHERE e.case_id = ? "

@@ -138,7 +138,7 @@ std::string deterministic_urn_uuid(std::string_view name) {
 }
 
 nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nlohmann::json& rows) {
-  return ctx.db.read([&] {
+  return ctx.db.read_per_statement([&] {
     json person;
     {
       SQLite::Statement q(ctx.db.sql(), "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?");

@@ -43,7 +43,7 @@ nlohmann::json one(const nlohmann::json& list) { return list.empty() ? nlohmann:
 }  // namespace
 
 nlohmann::json case_rows(Database& db, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     nlohmann::json doc;
     doc["case"] = one(rows(db, "SELECT * FROM case_file WHERE id = ?", case_id));
     doc["referrals"] = rows(db, "SELECT * FROM referral WHERE case_id = ? ORDER BY received_on, id", case_id);
@@ -222,7 +222,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   if (!c["consents"].empty() || (c.contains("declines") && !c["declines"].empty())) {
     w.subheading(w.t("pe.h_consents"));
     for (const auto& x : c["consents"]) {
-      std::string text = w.t("pe.consent", w.scope(x["scope"]), w.code("plan.form.", x["form"]), w.day(x["given_on"]),
+      std::string text = w.t("pe.consent", w.scope(x["scope"]), w.code("choice.form.", x["form"]), w.day(x["given_on"]),
                              w.code("pe.given_by.", x["given_by"]));
       if (has(x, "withdrawn_on")) text += " " + w.t("pe.consent_withdrawn", w.day(x["withdrawn_on"]));
       w.item(text);
@@ -281,7 +281,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   }
   if (!c["plan"].is_null()) {
     const json& p = c["plan"];
-    w.subheading(w.t("pe.h_plan", w.code("plan.kind.", p["kind"]), w.day(p["created_on"]), str(p["revision"])));
+    w.subheading(w.t("pe.h_plan", w.code("choice.plan_kind.", p["kind"]), w.day(p["created_on"]), str(p["revision"])));
     for (const auto& g : c["goals"])
       w.item(w.t("pe.goal", str(g["number"]), str(g["text"]), w.code("case.goal_status.", g["status"])));
     for (const auto& m : c["measures"])

@@ -508,8 +508,7 @@ void set_plan_fields(const Context& ctx, const CaseRef& c, const PlanFields& f) 
     if (f.contributions) set("contributions", *f.contributions);
     if (f.period_from) set("period_from", format_date(*f.period_from));
     if (f.period_to) set("period_to", format_date(*f.period_to));
-    std::string list;
-    for (const auto& s : changed) list += (list.empty() ? "" : ", ") + s;
+    const std::string list = join(changed);
     record_plan_revision(ctx, plan_id, c, "plan.change.fields", {list});
     audit_change(ctx, c, "plan.set", list);
   });
@@ -693,7 +692,7 @@ Document build_document(const Context& ctx, const Plan& p) {
   DocSection consents{ctx.text("plan.doc.consents"), {}};
   for (const auto& c : p.consents) {
     consents.paragraphs.push_back({consent_scope_label(ctx, c.scope),
-                                   {ctx.text("plan.doc.consent_line", label_or("plan.form." + c.form, ctx, c.form),
+                                   {ctx.text("plan.doc.consent_line", label_or("choice.form." + c.form, ctx, c.form),
                                              label_or("plan.given_by." + c.given_by, ctx, c.given_by),
                                              long_date(c.given_on, L))}});
   }

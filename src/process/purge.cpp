@@ -106,7 +106,7 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, b
     if (result.persons_deleted > 0) db.sql().exec("INSERT INTO person_name_search(person_name_search) VALUES ('optimize')");
   };
   if (dry_run) {
-    db.read(run);
+    db.read_per_statement(run);
   } else {
     db.write(run);
   }

@@ -662,7 +662,7 @@ constexpr std::size_t kProgressEvery = 16384;  // rows between two calls of the 
 class RowReader {
  public:
   using Check = std::function<void(const io::ImportRow&, PendingReferral&)>;
-  static constexpr std::size_t kDepth = 2;
+  static constexpr std::size_t kDepth = 1;  // with the batch filled and the batch stored: three of 4.6 MiB each
 
   RowReader(io::ImportSource& source, Check check)
       : source_(source), check_(std::move(check)), thread_([this] { run(); }) {}

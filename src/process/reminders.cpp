@@ -286,7 +286,7 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
   // so a long run over a large store never holds up case workers' changes;
   // the audit entry is then written in its own short write transaction
   // (busy past the timeout: exit 75, and nothing is printed).
-  std::vector<Reminder> out = ctx.db.read([&] {
+  std::vector<Reminder> out = ctx.db.read_per_statement([&] {
     // The query touches index pages all over a large file: read them through
     // a memory map instead of copying each page (SQLite's default is to copy).
     ctx.db.sql().exec("PRAGMA mmap_size = 1073741824");

@@ -157,7 +157,7 @@ namespace {
 // counts per period (suppressed as every other table), each scale item its
 // mean per period when enough reviews answered it.
 void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
-  const auto counts = ctx.db.read(
+  const auto counts = ctx.db.read_per_statement(
       [&] { return team_review_counts(ctx.db, ctx.rv, r.from, r.to, period_sql(o.by, "r.reviewed_on")); });
   for (const auto& item : ctx.rv.team_review_items) {
     if (item.scale) {
@@ -206,7 +206,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
   auto& db = ctx.db;
   const std::string unknown = tr(lang, "report.unspecified");
 
-  db.read([&] {
+  db.read_per_statement([&] {
     ReportScanOptions scan_options{o.from, o.to, o.by, {}, ctx.rv.deadlines.preliminary_reply};
     for (const auto& s : ctx.rv.services) scan_options.service_sector[s.id] = s.sector;
     const ReportScan scan = scan_report(db, scan_options);

@@ -34,7 +34,7 @@ Database init_database(const std::string& path, const Rammeverk& rv, const Clock
 }
 
 Rammeverk stored_rammeverk(Database& db) {
-  auto [text, name] = db.read([&] {
+  auto [text, name] = db.read_per_statement([&] {
     SQLite::Statement q(db.sql(), "SELECT toml, source_name FROM rammeverk ORDER BY id DESC LIMIT 1");
     if (!q.executeStep()) throw make_error(ExitCode::config, "config.none_stored", db.path());
     return std::pair{q.getColumn(0).getString(), q.getColumn(1).getString()};

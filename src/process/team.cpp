@@ -12,15 +12,6 @@ namespace oppteam {
 
 namespace {
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
 std::string opt_text(SQLite::Statement& q, int col) {
   return q.getColumn(col).isNull() ? std::string() : q.getColumn(col).getString();
 }
@@ -60,7 +51,7 @@ void check_may_coordinate(const Rammeverk& rv, const std::string& name, const st
 }
 
 std::optional<Team> load_team(Database& db, const CaseRef& c) {
-  return db.read([&]() -> std::optional<Team> {
+  return db.read_per_statement([&]() -> std::optional<Team> {
     SQLite::Statement q(db.sql(),
                         "SELECT id, status, created_on, created_by, paused_on, pause_reason, closed_on, close_reason "
                         "FROM team WHERE case_id = ?");
@@ -313,7 +304,7 @@ Contact contact_details(const Context& ctx, std::string_view name) {
   out.name = std::string(name);
   if (const Contact* k = ctx.rv.find_contact(name)) out = *k;
   if (!out.email.empty() && !out.phone.empty()) return out;
-  return ctx.db.read([&] {
+  return ctx.db.read_per_statement([&] {
     SQLite::Statement q(ctx.db.sql(),
                         // Never a meeting participant's address: anyone who may add a
                         // participant could name a leader with their own address

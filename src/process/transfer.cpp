@@ -698,7 +698,7 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
 }
 
 nlohmann::json case_transfers(Database& db, std::int64_t case_id) {
-  return db.read([&] {
+  return db.read_per_statement([&] {
     json out = {{"transfers", json::array()}, {"received", json::array()}};
     SQLite::Statement q(db.sql(),
                         "SELECT direction, municipality, coalesce(municipality_number, ''), coalesce(remote_case, ''), bundle_sha256, "

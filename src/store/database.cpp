@@ -170,7 +170,7 @@ Database Database::open(const std::string& path, int busy_timeout_ms) {
 }
 
 int Database::schema_version() {
-  return read([&] { return db_->execAndGet("PRAGMA user_version").getInt(); });
+  return read_per_statement([&] { return db_->execAndGet("PRAGMA user_version").getInt(); });
 }
 
 void Database::migrate() {
@@ -201,7 +201,7 @@ void Database::migrate() {
 }
 
 std::optional<std::string> Database::meta(const std::string& key) {
-  return read([&]() -> std::optional<std::string> {
+  return read_per_statement([&]() -> std::optional<std::string> {
     SQLite::Statement q(*db_, "SELECT value FROM meta WHERE key = ?");
     q.bind(1, key);
     if (q.executeStep()) return q.getColumn(0).getString();

@@ -3,6 +3,7 @@
 #include <oppteam/util/error.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
 #include <unicode/ustring.h>
@@ -125,6 +126,8 @@ std::string dump_json(const nlohmann::json& doc, int indent, bool& replaced) {
     return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 }
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) { return fmt::format("{}", fmt::join(parts, sep)); }
 
 std::string trim(std::string_view s) {
   const auto b = s.find_first_not_of(" \t\r\n");

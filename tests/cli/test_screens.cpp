@@ -148,6 +148,47 @@ TEST_CASE("case list --name looks names up in an index kept in step with renames
   CHECK(found("østby") == V{"Kristin Marie Østby-Haugland"});
 }
 
+TEST_CASE("case list --name finds persons an import brought once the first search has indexed them, and keeps renames, purges and a reused id in step", "[screens][name_search]") {
+  test::Fixture f;
+  const std::string a = synthetic_fnr(1, 2, 1950), b = synthetic_fnr(2, 2, 1950), c = synthetic_fnr(3, 2, 1950);
+  const auto file = f.dir.write("batch.csv", "external_id,fnr,name,reporter_type,reporter_name,received,need\n"
+                                             "E1," + a + ",Åse Ødegård,fastlege,,2026-03-02,Behov\n"
+                                             "E2," + b + ",Per Iversen,fastlege,,2026-03-02,Behov\n"
+                                             "E3," + c + ",Kari Nordmann,fastlege,,2026-03-02,Behov\n");
+  ok(f, {"--today", "2026-03-03", "refer", "import", file});
+  auto found = [&f](const std::string& name) {
+    const auto j = ok(f, {"--today", "2026-03-05", "--json", "case", "list", "--name", name}).json();
+    std::vector<std::string> names;
+    for (const auto& x : j["cases"]) names.push_back(x["name"].get<std::string>());
+    return names;
+  };
+  using V = std::vector<std::string>;
+  auto mark = [&f] { return robust::Sql(f.db()).number("SELECT indexed_to FROM person_name_search_state"); };
+  CHECK(mark() == 0);  // the import left the names to the first search
+  CHECK(found("ØDEGÅRD") == V{"Åse Ødegård"});
+  CHECK(mark() == 3);
+  // A rename of an indexed person is kept by the index.
+  ok(f, {"--today", "2026-03-06", "person", "correct", b, "--name", "Per Iversen-Os", "--reason", "Feilstavet"});
+  CHECK(found("versen-o") == V{"Per Iversen-Os"});
+  // A person stored after the mark and renamed before any search is found by the new name only.
+  const std::string d = synthetic_fnr(4, 2, 1950);
+  const std::string d_case = refer_named(f, d, "Ola Dahl", "2026-03-06");
+  ok(f, {"--today", "2026-03-06", "person", "correct", d, "--name", "Ola Dahlen", "--reason", "Feilstavet"});
+  CHECK(found("ola dahl") == V{"Ola Dahlen"});
+  CHECK(found("dahlen") == V{"Ola Dahlen"});
+  CHECK(mark() == 4);
+  // The highest person purged, the next one may get the same id: indexed at once, the purged name gone.
+  ok(f, {"--today", "2026-03-07", "case", "close", d_case, "--reason", "died"});
+  robust::Sql(f.db()).exec("UPDATE case_file SET closed_on = '2015-03-07' WHERE number = '" + d_case + "'");
+  ok(f, {"purge", "--closed-before", "2016-01-01", "--force"});
+  refer_named(f, synthetic_fnr(5, 2, 1950), "Siri Moe", "2026-03-08");
+  CHECK(robust::Sql(f.db()).number("SELECT max(id) FROM person") == 4);  // the id came back
+  CHECK(found("siri moe") == V{"Siri Moe"});
+  CHECK(found("dahlen").empty());
+  CHECK(robust::Sql(f.db()).number("SELECT count(*) FROM person_name_search WHERE person_name_search MATCH 'hle'") == 0);
+  CHECK(ok(f, {"audit", "verify"}).code == 0);
+}
+
 TEST_CASE("case list stops at 50 on screen and says how many it left out, with --all, --limit and --json", "[screens]") {
   test::Fixture f;
   std::string csv = "external_id,fnr,name,reporter_type,reporter_name,received,need\n";

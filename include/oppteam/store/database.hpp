@@ -73,9 +73,10 @@ class Database {
   auto write(F&& f) -> decltype(f());
 
   // Runs `f` with SQLite errors turned into Error (for reads). Opens no
-  // transaction: each statement of `f` sees the latest commit.
+  // transaction: each statement of `f` sees the latest commit (use
+  // snapshot() when they must agree with each other).
   template <typename F>
-  auto read(F&& f) -> decltype(f());
+  auto read_per_statement(F&& f) -> decltype(f());
 
   // Runs `f` on one read snapshot (a deferred transaction, ended when `f`
   // returns), so that every statement of `f` sees the same state while
@@ -132,8 +133,8 @@ auto Database::write(F&& f) -> decltype(f()) {
 
 template <typename F>
 auto Database::snapshot(F&& f) -> decltype(f()) {
-  if (in_transaction()) return read(std::forward<F>(f));
-  return read([&] {
+  if (in_transaction()) return read_per_statement(std::forward<F>(f));
+  return read_per_statement([&] {
     db_->exec("BEGIN DEFERRED");
     try {
       if constexpr (std::is_void_v<decltype(f())>) {
@@ -152,7 +153,7 @@ auto Database::snapshot(F&& f) -> decltype(f()) {
 }
 
 template <typename F>
-auto Database::read(F&& f) -> decltype(f()) {
+auto Database::read_per_statement(F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const SQLite::Exception& e) {

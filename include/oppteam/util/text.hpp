@@ -66,6 +66,9 @@ std::vector<std::string> clip_all(const std::vector<std::string>& args, std::siz
 // `s` without leading and trailing spaces, tabs and line ends.
 std::string trim(std::string_view s);
 
+// `parts` with `sep` between them ("a, b, c").
+std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ");
+
 // JSON text of `doc` (indent as nlohmann's dump()). A string that is not
 // UTF-8 (stored before the checks above) comes out with U+FFFD in place of
 // its bad bytes instead of failing; `replaced` tells whether that happened.

@@ -1,0 +1,27 @@
+#pragma once
+// The trigram index of persons' names (schema 13, person_name_search): what
+// `case list --name` looks names up in.
+
+#include <oppteam/store/database.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace oppteam {
+
+// Indexes the names of the persons stored since the index was last brought
+// up to date (a batch import leaves that to the first search); returns how
+// many it indexed. Must run inside a write transaction.
+std::int64_t bring_name_index_up_to_date(Database& db);
+
+// The index's query for names that contain `name`: every three-character
+// piece of it, each quoted (so it is one term), joined with AND. A name
+// containing `name` contains each piece, so the rows it finds are a
+// superset that the caller narrows down with its own folding. Empty when
+// `name` is shorter than three characters (UTF-8 code points), which the
+// index cannot answer. (LIKE on the index would be re-checked with SQLite's
+// LIKE, which folds ASCII letters only: "østby" would miss "Østby".)
+std::string name_index_query(std::string_view name);
+
+}  // namespace oppteam
