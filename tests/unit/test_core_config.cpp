@@ -65,9 +65,9 @@ std::string other_value(const RammeverkKey& k, const Rammeverk& defaults) {
 }
 
 // A value of the wrong type for k, and the problem it is refused with.
-std::pair<std::string, std::string_view> wrong_type(const RammeverkKey& k) {
+std::pair<std::string, std::string_view> wrong_type(const RammeverkKey& k, const Rammeverk& defaults) {
   std::pair<std::string, std::string_view> wrong;
-  k.visit(default_rammeverk(), [&](const auto& v) {
+  k.visit(defaults, [&](const auto& v) {
     using T = std::decay_t<decltype(v)>;
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Lang>) wrong = {"7", "config.want_string"};
     else if constexpr (std::is_same_v<T, int>) wrong = {"\"7\"", "config.want_integer"};
@@ -270,9 +270,10 @@ TEST_CASE("an unknown key in each section of the key table is refused", "[config
 }
 
 TEST_CASE("a value of the wrong type or out of range is refused for each key of the key table", "[config][keys]") {
+  const Rammeverk defaults = default_rammeverk();
   for (const auto& k : rammeverk_keys()) {
     const std::string head = "[" + std::string(k.section) + "]\n" + std::string(k.name) + " = ";
-    const auto [value, problem] = wrong_type(k);
+    const auto [value, problem] = wrong_type(k, defaults);
     auto ps = problems(head + value + "\n");
     INFO(k.path() << " = " << value << "\n" << dump(ps));
     CHECK(has(ps, std::string(problem), 2, k.path()));
@@ -282,4 +283,12 @@ TEST_CASE("a value of the wrong type or out of range is refused for each key of 
       CHECK(has(problems(head + std::to_string(k.hi + 1) + "\n"), "config.out_of_range", 2, k.path()));
     }
   }
+}
+
+TEST_CASE("a key's further check in the key table refuses each bad value: consent for an unknown action", "[config][keys]") {
+  auto ps = problems("[rules]\nconsent_required_for = [\"assess\", \"sing\", \"dance\"]\n");
+  INFO(dump(ps));
+  CHECK(has(ps, "config.bad_consent_action", 2, "rules.consent_required_for"));
+  CHECK(std::count_if(ps.begin(), ps.end(), [](const Error::Detail& d) { return d.key == "config.bad_consent_action"; }) == 2);
+  CHECK(load_rammeverk("[rules]\nconsent_required_for = [\"plan\"]\n", "r.toml").consent_required_for("plan"));
 }
