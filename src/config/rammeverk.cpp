@@ -1,6 +1,7 @@
 #include <oppteam/config/rammeverk.hpp>
 
 #include <oppteam/config/embedded.hpp>
+#include <oppteam/config/rammeverk_keys.hpp>
 #include <oppteam/util/error.hpp>
 #include <oppteam/util/hash.hpp>
 #include <oppteam/util/text.hpp>
@@ -11,6 +12,8 @@
 #include <fstream>
 #include <set>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 
 namespace oppteam {
 
@@ -50,60 +53,70 @@ class Checker {
   }
 
   // Reports keys of `table` not in `allowed`.
-  void only_keys(const toml::table& table, const std::string& path, std::initializer_list<std::string_view> allowed) {
-    for (const auto& [k, v] : table) {
-      bool known = false;
-      for (auto a : allowed) known = known || a == k.str();
-      if (!known) problem(v.source(), join(path, k.str()), "config.unknown_key");
-    }
+  void only_keys(const toml::table& table, const std::string& path, const std::vector<std::string_view>& allowed) {
+    for (const auto& [k, v] : table)
+      if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end())
+        problem(v.source(), join(path, k.str()), "config.unknown_key");
   }
 
   static std::string join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
   }
 
-  // Typed readers: on the wrong type a problem is recorded and `out` is kept.
-  void read(const toml::table& t, const std::string& path, std::string_view key, std::string& out) {
-    if (auto* n = t.get(key)) {
-      if (auto v = n->value<std::string>(); v && n->is_string()) {
-        out = *v;
-        check_text(*n, join(path, key), out);
-        note(path, key, *n);
-      } else {
-        problem(n->source(), join(path, key), "config.want_string");
-      }
-    }
+  // Typed readers: on the wrong type a problem is recorded and `out` is
+  // kept. True when `key` was there and read into `out`.
+  bool read(const toml::table& t, const std::string& path, std::string_view key, std::string& out) {
+    auto* n = t.get(key);
+    if (!n) return false;
+    auto v = n->value<std::string>();
+    if (!v || !n->is_string()) return wrong(*n, path, key, "config.want_string");
+    out = *v;
+    check_text(*n, join(path, key), out);
+    note(path, key, *n);
+    return true;
   }
-  void read(const toml::table& t, const std::string& path, std::string_view key, int& out, int lo, int hi) {
-    if (auto* n = t.get(key)) {
-      if (!n->is_integer()) return problem(n->source(), join(path, key), "config.want_integer");
-      auto v = *n->value<int64_t>();
-      if (v < lo || v > hi)
-        return problem(n->source(), join(path, key), "config.out_of_range", {std::to_string(lo), std::to_string(hi)});
-      out = static_cast<int>(v);
-      note(path, key, *n);
-    }
+  bool read(const toml::table& t, const std::string& path, std::string_view key, int& out, int lo, int hi) {
+    auto* n = t.get(key);
+    if (!n) return false;
+    if (!n->is_integer()) return wrong(*n, path, key, "config.want_integer");
+    auto v = *n->value<int64_t>();
+    if (v < lo || v > hi)
+      return wrong(*n, path, key, "config.out_of_range", {std::to_string(lo), std::to_string(hi)});
+    out = static_cast<int>(v);
+    note(path, key, *n);
+    return true;
   }
-  void read(const toml::table& t, const std::string& path, std::string_view key, bool& out) {
-    if (auto* n = t.get(key)) {
-      if (!n->is_boolean()) return problem(n->source(), join(path, key), "config.want_bool");
-      out = *n->value<bool>();
-      note(path, key, *n);
-    }
+  bool read(const toml::table& t, const std::string& path, std::string_view key, bool& out) {
+    auto* n = t.get(key);
+    if (!n) return false;
+    if (!n->is_boolean()) return wrong(*n, path, key, "config.want_bool");
+    out = *n->value<bool>();
+    note(path, key, *n);
+    return true;
   }
-  void read(const toml::table& t, const std::string& path, std::string_view key, std::vector<std::string>& out) {
-    if (auto* n = t.get(key)) {
-      auto* arr = n->as_array();
-      if (!arr) return problem(n->source(), join(path, key), "config.want_string_list");
-      std::vector<std::string> vals;
-      for (const auto& e : *arr) {
-        if (!e.is_string()) return problem(e.source(), join(path, key), "config.want_string_list");
-        vals.push_back(*e.value<std::string>());
-        check_text(e, join(path, key), vals.back());
-      }
-      out = std::move(vals);
-      note(path, key, *n);
+  bool read(const toml::table& t, const std::string& path, std::string_view key, std::vector<std::string>& out) {
+    auto* n = t.get(key);
+    if (!n) return false;
+    auto* arr = n->as_array();
+    if (!arr) return wrong(*n, path, key, "config.want_string_list");
+    std::vector<std::string> vals;
+    for (const auto& e : *arr) {
+      if (!e.is_string()) return wrong(e, path, key, "config.want_string_list");
+      vals.push_back(*e.value<std::string>());
+      check_text(e, join(path, key), vals.back());
     }
+    out = std::move(vals);
+    note(path, key, *n);
+    return true;
+  }
+  // A language code: nb, nn or en.
+  bool read(const toml::table& t, const std::string& path, std::string_view key, Lang& out) {
+    std::string code(lang_code(out));
+    if (!read(t, path, key, code)) return false;
+    auto lang = parse_lang(code);
+    if (!lang) return wrong(*t.get(key), path, key, "config.bad_language", {code});
+    out = *lang;
+    return true;
   }
   // An inclusive integer range written as [lo, hi].
   void read_range(const toml::table& t, const std::string& path, std::string_view key,
@@ -178,6 +191,13 @@ class Checker {
 
   void note(const std::string& path, std::string_view key, const toml::node& n) { rv_.origin[join(path, key)] = origin(n); }
 
+  // Records that `key` at `n` is wrong; false, for the readers to return.
+  bool wrong(const toml::node& n, const std::string& path, std::string_view key, std::string reason_key,
+             std::vector<std::string> args = {}) {
+    problem(n.source(), join(path, key), std::move(reason_key), std::move(args));
+    return false;
+  }
+
   // Every string of a rammeverk is one line of printable text (labels,
   // names, ids): the check of util/text.hpp, as for text users store.
   void check_text(const toml::node& n, const std::string& key, std::string_view text) {
@@ -211,35 +231,61 @@ bool has_id(const std::vector<T>& list, std::string_view id) {
   return false;
 }
 
-// [escalation], [approvals], [[meeting_kind]], [[team_review.item]] and
-// [[contact]] (issue 15), each replacing the default when present.
-// A list entry's label (required, Bokmål) and its optional Nynorsk and English labels.
+// The top-level keys besides the sections of the key table
+// (rammeverk_keys.hpp): sections without scalars and lists of tables, each
+// read by its own code below.
+constexpr std::string_view kOtherTopLevel[] = {"import", "team_review", "sector", "domain", "reporter_type",
+                                               "service", "role", "target_group", "instrument", "indicator",
+                                               "closing_reason", "meeting_kind", "contact"};
+
+// The keys of a section of the key table that are not scalars: its lists of
+// tables, read by their own code.
+std::vector<std::string_view> nested_keys(std::string_view section) {
+  if (section == "access") return {"user", "role"};
+  return {};
+}
+
+// Reads the scalar keys of `section` as the key table says: its allow-list,
+// each key's type and range, and each key's further check.
+void read_keys(Rammeverk& rv, const toml::table& root, std::string_view section, Checker& c) {
+  const auto* t = c.section(root, section);
+  if (!t) return;
+  const std::string path(section);
+  std::vector<std::string_view> allowed = nested_keys(section);
+  for (const auto& k : rammeverk_keys())
+    if (k.section == section) allowed.push_back(k.name);
+  c.only_keys(*t, path, allowed);
+  for (const auto& k : rammeverk_keys()) {
+    if (k.section != section) continue;
+    const bool read = std::visit(
+        [&](auto field) {
+          auto& out = field(rv);
+          if constexpr (std::is_same_v<std::decay_t<decltype(out)>, int>) return c.read(*t, path, k.name, out, k.lo, k.hi);
+          else return c.read(*t, path, k.name, out);
+        },
+        k.field);
+    if (read && k.refused)
+      for (auto& value : k.refused(rv)) c.problem(t->get(k.name)->source(), k.path(), std::string(k.refused_key), {value});
+  }
+}
+
+// The keys of every entry of a list with labels (Labelled), and a list
+// entry's label (required, Bokmål) and its optional Nynorsk and English labels.
+constexpr std::string_view kLabelKeys[] = {"id", "label", "label_nn", "label_en"};
+
 void read_labels(Checker& c, const toml::table& t, const std::string& path, Labelled& item) {
   item.label = c.required(t, path, "label");
   c.read(t, path, "label_nn", item.label_nn);
   c.read(t, path, "label_en", item.label_en);
 }
 
+// [[meeting_kind]], [[team_review.item]] and [[contact]] (issue 15), each
+// replacing the default when present.
 void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
-  if (auto* t = c.section(root, "escalation")) {
-    c.only_keys(*t, "escalation", {"after_days", "stale_days"});
-    c.read(*t, "escalation", "after_days", rv.escalation.after_days, 0, 3650);
-    c.read(*t, "escalation", "stale_days", rv.escalation.stale_days, 1, 3650);
-  }
-  if (auto* t = c.section(root, "approvals")) {
-    c.only_keys(*t, "approvals", {"plan", "assessment", "closing"});
-    c.read(*t, "approvals", "plan", rv.approvals.plan);
-    c.read(*t, "approvals", "assessment", rv.approvals.assessment);
-    c.read(*t, "approvals", "closing", rv.approvals.closing);
-  }
-  if (auto* t = c.section(root, "plan_document")) {
-    c.only_keys(*t, "plan_document", {"log"});
-    c.read(*t, "plan_document", "log", rv.plan_document.log);
-  }
   std::vector<MeetingKind> kinds;
   std::vector<toml::source_region> kind_where;
   if (c.each_table(root, "meeting_kind", [&](const toml::table& t, const std::string& p) {
-        c.only_keys(t, p, {"id", "label", "label_nn", "label_en"});
+        c.only_keys(t, p, {std::begin(kLabelKeys), std::end(kLabelKeys)});
         MeetingKind k;
         k.id = c.read_id(t, p);
         read_labels(c, t, p, k);
@@ -287,70 +333,12 @@ void apply_team_work(Rammeverk& rv, const toml::table& root, Checker& c) {
 
 // Applies one TOML document on top of `rv`, checking it completely.
 void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
-  c.only_keys(root, "", {"municipality", "deadlines", "rules", "reports", "import", "access", "sector", "domain",
-                         "reporter_type", "service", "role", "target_group", "instrument", "indicator",
-                         "closing_reason", "escalation", "approvals", "plan_document", "meeting_kind", "team_review", "contact"});
+  std::vector<std::string_view> top = rammeverk_key_sections();
+  top.insert(top.end(), std::begin(kOtherTopLevel), std::end(kOtherTopLevel));
+  c.only_keys(root, "", top);
 
-
-  if (auto* t = c.section(root, "municipality")) {
-    c.only_keys(*t, "municipality", {"name", "number", "unit", "address", "language", "allow_synthetic_ids"});
-    c.read(*t, "municipality", "name", rv.municipality.name);
-    c.read(*t, "municipality", "number", rv.municipality.number);
-    c.read(*t, "municipality", "unit", rv.municipality.unit);
-    c.read(*t, "municipality", "address", rv.municipality.address);
-    std::string lang(lang_code(rv.municipality.language));
-    c.read(*t, "municipality", "language", lang);
-    if (auto l = parse_lang(lang)) rv.municipality.language = *l;
-    else c.problem(t->get("language")->source(), "municipality.language", "config.bad_language", {lang});
-    c.read(*t, "municipality", "allow_synthetic_ids", rv.municipality.allow_synthetic_ids);
-    if (auto* n = t->get("number"); n && n->is_string()) {
-      const auto& num = rv.municipality.number;
-      bool ok = num.size() == 4;
-      for (char ch : num) ok = ok && ch >= '0' && ch <= '9';
-      if (!ok) c.problem(n->source(), "municipality.number", "config.bad_municipality_number", {num});
-    }
-  }
-  if (auto* t = c.section(root, "deadlines")) {
-    c.only_keys(*t, "deadlines", {"preliminary_reply", "decision", "evaluation_interval", "consent_review", "appeal",
-                                  "team_after_decision", "plan_after_team", "reopen_within_days",
-                                  "meeting_notice", "minutes_after", "team_review_interval", "appeal_review",
-                                  "appeal_forward", "appeal_outcome"});
-
-    c.read(*t, "deadlines", "preliminary_reply", rv.deadlines.preliminary_reply, 1, 3650);
-    c.read(*t, "deadlines", "decision", rv.deadlines.decision, 1, 3650);
-    c.read(*t, "deadlines", "evaluation_interval", rv.deadlines.evaluation_interval, 1, 3650);
-    c.read(*t, "deadlines", "consent_review", rv.deadlines.consent_review, 1, 3650);
-    c.read(*t, "deadlines", "appeal", rv.deadlines.appeal, 1, 3650);
-    c.read(*t, "deadlines", "team_after_decision", rv.deadlines.team_after_decision, 1, 3650);
-    c.read(*t, "deadlines", "plan_after_team", rv.deadlines.plan_after_team, 1, 3650);
-    // issue 14: case reopen
-    c.read(*t, "deadlines", "reopen_within_days", rv.deadlines.reopen_within_days, 0, 3650);
-    c.read(*t, "deadlines", "meeting_notice", rv.deadlines.meeting_notice, 0, 365);
-    c.read(*t, "deadlines", "minutes_after", rv.deadlines.minutes_after, 0, 365);
-    c.read(*t, "deadlines", "team_review_interval", rv.deadlines.team_review_interval, 1, 3650);
-    // issue 14: appeals (klage)
-    c.read(*t, "deadlines", "appeal_review", rv.deadlines.appeal_review, 1, 3650);
-    c.read(*t, "deadlines", "appeal_forward", rv.deadlines.appeal_forward, 1, 3650);
-    c.read(*t, "deadlines", "appeal_outcome", rv.deadlines.appeal_outcome, 1, 3650);
-  }
+  for (auto section : rammeverk_key_sections()) read_keys(rv, root, section, c);
   apply_team_work(rv, root, c);
-  if (auto* t = c.section(root, "rules")) {
-    c.only_keys(*t, "rules", {"consent_required_for", "assessment_before_decision", "coordinator_required",
-                              "gp_required", "consent_age"});
-    c.read(*t, "rules", "consent_required_for", rv.rules.consent_required_for);
-    for (const auto& a : rv.rules.consent_required_for)
-      if (a != "assess" && a != "team" && a != "plan")
-        c.problem(t->get("consent_required_for")->source(), "rules.consent_required_for", "config.bad_consent_action", {a});
-    c.read(*t, "rules", "assessment_before_decision", rv.rules.assessment_before_decision);
-    c.read(*t, "rules", "coordinator_required", rv.rules.coordinator_required);
-    c.read(*t, "rules", "gp_required", rv.rules.gp_required);
-    c.read(*t, "rules", "consent_age", rv.rules.consent_age, 0, 18);
-  }
-  if (auto* t = c.section(root, "reports")) {
-    c.only_keys(*t, "reports", {"min_count", "retention_years"});
-    c.read(*t, "reports", "min_count", rv.reports.min_count, 1, 1000);
-    c.read(*t, "reports", "retention_years", rv.reports.retention_years, 0, 200);
-  }
   if (auto* t = c.section(root, "import")) {
     c.only_keys(*t, "import", {"columns"});
     if (auto* cols = c.section(*t, "columns")) {
@@ -369,9 +357,8 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
       }
     }
   }
-  if (auto* t = c.section(root, "access")) {
-    c.only_keys(*t, "access", {"enforce", "user", "role"});
-    c.read(*t, "access", "enforce", rv.access.enforce);
+  // [access] itself was checked and its scalars read by read_keys().
+  if (auto* t = root.get_as<toml::table>("access")) {
     std::vector<AccessUser> users;
     if (c.each_table(*t, "user", [&](const toml::table& u, const std::string& path) {
           c.only_keys(u, "access." + path, {"name", "roles", "full_name", "title"});
@@ -403,7 +390,10 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
   }
 
   // Lists of labelled entries: each replaces the default list when present.
-  auto labelled = [&](std::string_view key, auto& list, auto extra) {
+  // `extra_keys`: the keys of an entry besides kLabelKeys, read by `extra`.
+  auto labelled = [&](std::string_view key, auto& list, std::vector<std::string_view> extra_keys, auto extra) {
+    std::vector<std::string_view> allowed(std::begin(kLabelKeys), std::end(kLabelKeys));
+    allowed.insert(allowed.end(), extra_keys.begin(), extra_keys.end());
     using T = typename std::decay_t<decltype(list)>::value_type;
     std::vector<T> items;
     std::vector<toml::source_region> where;
@@ -411,6 +401,7 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
       T item;
       item.id = c.read_id(t, path);
       read_labels(c, t, path, item);
+      c.only_keys(t, path, allowed);
       extra(t, path, item);
       items.push_back(std::move(item));
       where.push_back(t.source());
@@ -419,26 +410,18 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     check_unique(c, items, where, std::string(key));
     list = std::move(items);
   };
-  labelled("sector", rv.sectors, [&](const toml::table& t, const std::string& p, Sector&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
-  labelled("domain", rv.domains, [&](const toml::table& t, const std::string& p, Domain&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
-  labelled("reporter_type", rv.reporter_types,
-           [&](const toml::table& t, const std::string& p, ReporterType&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
-  labelled("target_group", rv.target_groups,
-           [&](const toml::table& t, const std::string& p, TargetGroup&) { c.only_keys(t, p, {"id", "label", "label_nn", "label_en"}); });
-  labelled("closing_reason", rv.closing_reasons, [&](const toml::table& t, const std::string& p, ClosingReason& r) {
-    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "needs_municipality"});
-    c.read(t, p, "needs_municipality", r.needs_municipality);
-  });
-  labelled("service", rv.services, [&](const toml::table& t, const std::string& p, Service& s) {
-    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "sector"});
-    s.sector = c.required(t, p, "sector");
-  });
-  labelled("role", rv.roles, [&](const toml::table& t, const std::string& p, Role& r) {
-    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "may_coordinate"});
-    c.read(t, p, "may_coordinate", r.may_coordinate);
-  });
-  labelled("indicator", rv.indicators, [&](const toml::table& t, const std::string& p, Indicator& ind) {
-    c.only_keys(t, p, {"id", "label", "label_nn", "label_en", "kind", "scale"});
+  const auto no_extra = [](const toml::table&, const std::string&, auto&) {};
+  labelled("sector", rv.sectors, {}, no_extra);
+  labelled("domain", rv.domains, {}, no_extra);
+  labelled("reporter_type", rv.reporter_types, {}, no_extra);
+  labelled("target_group", rv.target_groups, {}, no_extra);
+  labelled("closing_reason", rv.closing_reasons, {"needs_municipality"},
+           [&](const toml::table& t, const std::string& p, ClosingReason& r) { c.read(t, p, "needs_municipality", r.needs_municipality); });
+  labelled("service", rv.services, {"sector"},
+           [&](const toml::table& t, const std::string& p, Service& s) { s.sector = c.required(t, p, "sector"); });
+  labelled("role", rv.roles, {"may_coordinate"},
+           [&](const toml::table& t, const std::string& p, Role& r) { c.read(t, p, "may_coordinate", r.may_coordinate); });
+  labelled("indicator", rv.indicators, {"kind", "scale"}, [&](const toml::table& t, const std::string& p, Indicator& ind) {
     c.read(t, p, "kind", ind.kind);
     if (ind.kind != "count" && ind.kind != "scale") c.problem(t.get("kind")->source(), p + ".kind", "config.bad_indicator_kind", {ind.kind});
     c.read_range(t, p, "scale", ind.scale);

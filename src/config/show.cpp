@@ -1,10 +1,12 @@
 #include <oppteam/config/rammeverk.hpp>
+#include <oppteam/config/rammeverk_keys.hpp>
 
 #include <toml++/toml.h>
 
 #include <fmt/format.h>
 
 #include <sstream>
+#include <type_traits>
 
 namespace oppteam {
 
@@ -37,6 +39,23 @@ class Writer {
     value(path, key, s + "]");
   }
   void raw(std::string_view text) { out_ << text; }
+
+  // [section] and its scalar keys, as the key table (rammeverk_keys.hpp) has them.
+  void keys(std::string_view section) {
+    this->section(section);
+    const std::string path(section);
+    for (const auto& k : rammeverk_keys()) {
+      if (k.section != section) continue;
+      k.visit(rv_, [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) str(path, k.name, v);
+        else if constexpr (std::is_same_v<T, int>) num(path, k.name, v);
+        else if constexpr (std::is_same_v<T, bool>) flag(path, k.name, v);
+        else if constexpr (std::is_same_v<T, Lang>) str(path, k.name, std::string(lang_code(v)));
+        else list(path, k.name, v);
+      });
+    }
+  }
   std::string str() const { return out_.str(); }
 
  private:
@@ -52,17 +71,11 @@ class Writer {
 
 std::string range(const std::pair<int, int>& r) { return fmt::format("[{}, {}]", r.first, r.second); }
 
-// [escalation], [approvals], [[meeting_kind]], [team_review] and [[contact]] (issue 15).
+// [escalation], [approvals], [plan_document], [[meeting_kind]], [team_review] and [[contact]] (issue 15).
 void show_team_work(Writer& w, const Rammeverk& rv) {
-  w.section("escalation");
-  w.num("escalation", "after_days", rv.escalation.after_days);
-  w.num("escalation", "stale_days", rv.escalation.stale_days);
-  w.section("approvals");
-  w.flag("approvals", "plan", rv.approvals.plan);
-  w.flag("approvals", "assessment", rv.approvals.assessment);
-  w.flag("approvals", "closing", rv.approvals.closing);
-  w.section("plan_document");
-  w.flag("plan_document", "log", rv.plan_document.log);
+  w.keys("escalation");
+  w.keys("approvals");
+  w.keys("plan_document");
   for (const auto& k : rv.meeting_kinds) {
     w.list_entry("meeting_kind");
     w.str("", "id", k.id, false);
@@ -92,43 +105,15 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
 std::string show_rammeverk(const Rammeverk& rv) {
   Writer w(rv);
   w.raw("# Effective rammeverk; read from: " + rv.source_name + " (sha256 " + rv.hash.substr(0, 12) + ")\n");
-  w.section("municipality");
-  w.str("municipality", "name", rv.municipality.name);
-  w.str("municipality", "number", rv.municipality.number);
-  w.str("municipality", "unit", rv.municipality.unit);
-  w.str("municipality", "address", rv.municipality.address);
-  w.str("municipality", "language", std::string(lang_code(rv.municipality.language)));
-  w.flag("municipality", "allow_synthetic_ids", rv.municipality.allow_synthetic_ids);
-  w.section("deadlines");
-  w.num("deadlines", "preliminary_reply", rv.deadlines.preliminary_reply);
-  w.num("deadlines", "decision", rv.deadlines.decision);
-  w.num("deadlines", "evaluation_interval", rv.deadlines.evaluation_interval);
-  w.num("deadlines", "consent_review", rv.deadlines.consent_review);
-  w.num("deadlines", "appeal", rv.deadlines.appeal);
-  w.num("deadlines", "team_after_decision", rv.deadlines.team_after_decision);
-  w.num("deadlines", "plan_after_team", rv.deadlines.plan_after_team);
-  w.num("deadlines", "reopen_within_days", rv.deadlines.reopen_within_days);
-  w.num("deadlines", "meeting_notice", rv.deadlines.meeting_notice);
-  w.num("deadlines", "minutes_after", rv.deadlines.minutes_after);
-  w.num("deadlines", "team_review_interval", rv.deadlines.team_review_interval);
-  w.num("deadlines", "appeal_review", rv.deadlines.appeal_review);
-  w.num("deadlines", "appeal_forward", rv.deadlines.appeal_forward);
-  w.num("deadlines", "appeal_outcome", rv.deadlines.appeal_outcome);
-  w.section("rules");
-  w.list("rules", "consent_required_for", rv.rules.consent_required_for);
-  w.flag("rules", "assessment_before_decision", rv.rules.assessment_before_decision);
-  w.flag("rules", "coordinator_required", rv.rules.coordinator_required);
-  w.flag("rules", "gp_required", rv.rules.gp_required);
-  w.num("rules", "consent_age", rv.rules.consent_age);
-  w.section("reports");
-  w.num("reports", "min_count", rv.reports.min_count);
-  w.num("reports", "retention_years", rv.reports.retention_years);
+  w.keys("municipality");
+  w.keys("deadlines");
+  w.keys("rules");
+  w.keys("reports");
   if (!rv.import_map.columns.empty()) {
     w.section("import.columns");
     for (const auto& [k, v] : rv.import_map.columns) w.str("import.columns", quoted(k), v, false);
   }
-  w.section("access");
-  w.flag("access", "enforce", rv.access.enforce);
+  w.keys("access");
   for (const auto& r : rv.access.roles) {
     w.raw("\n[[access.role]]\n");
     w.str("", "id", r.id, false);

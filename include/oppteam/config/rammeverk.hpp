@@ -135,59 +135,62 @@ struct AccessRole {
   std::vector<std::string> permissions;
 };
 
+// The scalars below (every key of the key table, rammeverk_keys.hpp) have
+// no value here: their defaults are in src/config/default_rammeverk.toml,
+// which load_rammeverk() and default_rammeverk() read before any file.
 struct Rammeverk {
   struct {
-    std::string name = "Kommunen";
-    std::string number = "0000";
+    std::string name;
+    std::string number;
     std::string unit;     // the coordinating unit's name, for letterheads (may be empty)
     std::string address;  // its postal address, one line, for letterheads (may be empty)
-    Lang language = Lang::nb;
-    bool allow_synthetic_ids = false;
+    Lang language{};
+    bool allow_synthetic_ids{};
   } municipality;
 
   struct {
-    int preliminary_reply = 30;
-    int decision = 56;
-    int evaluation_interval = 90;
-    int consent_review = 365;
-    int appeal = 28;
-    int team_after_decision = 14;  // a team in place this long after a vedtak granting it
-    int plan_after_team = 30;      // a plan this long after the team was made
-    int reopen_within_days = 90;   // a closed case may be reopened this long after its closing
-    int meeting_notice = 7;         // a planned meeting is reminded of this long before
-    int minutes_after = 7;          // minutes still missing this long after a meeting
-    int team_review_interval = 180; // the team reviews itself this often
-    int appeal_review = 21;         // an appeal is reviewed by the municipality this long after it was received
-    int appeal_forward = 7;         // an upheld appeal goes to statsforvalteren this long after the review
-    int appeal_outcome = 90;        // statsforvalteren's outcome is followed up this long after forwarding
+    int preliminary_reply{};
+    int decision{};
+    int evaluation_interval{};
+    int consent_review{};
+    int appeal{};
+    int team_after_decision{};   // a team in place this long after a vedtak granting it
+    int plan_after_team{};       // a plan this long after the team was made
+    int reopen_within_days{};    // a closed case may be reopened this long after its closing
+    int meeting_notice{};        // a planned meeting is reminded of this long before
+    int minutes_after{};         // minutes still missing this long after a meeting
+    int team_review_interval{};  // the team reviews itself this often
+    int appeal_review{};         // an appeal is reviewed by the municipality this long after it was received
+    int appeal_forward{};        // an upheld appeal goes to statsforvalteren this long after the review
+    int appeal_outcome{};        // statsforvalteren's outcome is followed up this long after forwarding
   } deadlines;
 
   struct {
-    int after_days = 14;  // overdue this long: also shown to the unit's leaders
-    int stale_days = 60;  // an open case unchanged this long is a stale case
+    int after_days{};  // overdue this long: also shown to the unit's leaders
+    int stale_days{};  // an open case unchanged this long is a stale case
   } escalation;
 
   struct {
-    bool plan = false;        // a plan revision needs a leader's approval
-    bool assessment = false;  // an assessment needs a leader's approval
-    bool closing = false;     // a case closing needs a leader's approval
+    bool plan{};        // a plan revision needs a leader's approval
+    bool assessment{};  // an assessment needs a leader's approval
+    bool closing{};     // a case closing needs a leader's approval
   } approvals;
 
   struct {
-    bool log = false;  // the § 19 plan document shows the case log
+    bool log{};  // the § 19 plan document shows the case log
   } plan_document;
 
   struct {
-    std::vector<std::string> consent_required_for{"assess", "team"};
-    bool assessment_before_decision = true;
-    bool coordinator_required = true;
-    bool gp_required = false;
-    int consent_age = 16;
+    std::vector<std::string> consent_required_for;
+    bool assessment_before_decision{};
+    bool coordinator_required{};
+    bool gp_required{};
+    int consent_age{};
   } rules;
 
   struct {
-    int min_count = 5;
-    int retention_years = 0;  // 0: no retention period set
+    int min_count{};
+    int retention_years{};  // 0: no retention period set
   } reports;
 
   struct {
@@ -196,7 +199,7 @@ struct Rammeverk {
   } import_map;
 
   struct {
-    bool enforce = false;
+    bool enforce{};
     std::vector<AccessUser> users;
     std::vector<AccessRole> roles;
   } access;

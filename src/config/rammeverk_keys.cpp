@@ -1,0 +1,91 @@
+// The rammeverk's scalar keys: the one table that reading, the allow-list
+// and `config show` walk (include/oppteam/config/rammeverk_keys.hpp).
+// Defaults are in default_rammeverk.toml, not here.
+
+#include <oppteam/config/rammeverk_keys.hpp>
+
+#include <algorithm>
+
+namespace oppteam {
+
+namespace {
+
+// A municipality number is four digits (kommunenummer).
+std::vector<std::string> bad_municipality_number(const Rammeverk& rv) {
+  const auto& num = rv.municipality.number;
+  const bool ok = num.size() == 4 && std::all_of(num.begin(), num.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (ok) return {};
+  return {num};
+}
+
+// Consent can be required for these actions only.
+std::vector<std::string> bad_consent_actions(const Rammeverk& rv) {
+  std::vector<std::string> bad;
+  for (const auto& a : rv.rules.consent_required_for)
+    if (a != "assess" && a != "team" && a != "plan") bad.push_back(a);
+  return bad;
+}
+
+// A row whose TOML section and key are the names of its member in Rammeverk;
+// the optional arguments are lo, hi, refused and refused_key.
+#define OPPTEAM_KEY(section, name, ...) \
+  RammeverkKey { #section, #name, +[](Rammeverk& rv) -> auto& { return rv.section.name; }, __VA_ARGS__ }
+
+constexpr RammeverkKey kKeys[] = {
+    OPPTEAM_KEY(municipality, name),
+    OPPTEAM_KEY(municipality, number, 0, 0, bad_municipality_number, "config.bad_municipality_number"),
+    OPPTEAM_KEY(municipality, unit),
+    OPPTEAM_KEY(municipality, address),
+    OPPTEAM_KEY(municipality, language),
+    OPPTEAM_KEY(municipality, allow_synthetic_ids),
+
+    OPPTEAM_KEY(deadlines, preliminary_reply, 1, 3650),
+    OPPTEAM_KEY(deadlines, decision, 1, 3650),
+    OPPTEAM_KEY(deadlines, evaluation_interval, 1, 3650),
+    OPPTEAM_KEY(deadlines, consent_review, 1, 3650),
+    OPPTEAM_KEY(deadlines, appeal, 1, 3650),
+    OPPTEAM_KEY(deadlines, team_after_decision, 1, 3650),
+    OPPTEAM_KEY(deadlines, plan_after_team, 1, 3650),
+    OPPTEAM_KEY(deadlines, reopen_within_days, 0, 3650),
+    OPPTEAM_KEY(deadlines, meeting_notice, 0, 365),
+    OPPTEAM_KEY(deadlines, minutes_after, 0, 365),
+    OPPTEAM_KEY(deadlines, team_review_interval, 1, 3650),
+    OPPTEAM_KEY(deadlines, appeal_review, 1, 3650),
+    OPPTEAM_KEY(deadlines, appeal_forward, 1, 3650),
+    OPPTEAM_KEY(deadlines, appeal_outcome, 1, 3650),
+
+    OPPTEAM_KEY(escalation, after_days, 0, 3650),
+    OPPTEAM_KEY(escalation, stale_days, 1, 3650),
+
+    OPPTEAM_KEY(approvals, plan),
+    OPPTEAM_KEY(approvals, assessment),
+    OPPTEAM_KEY(approvals, closing),
+
+    OPPTEAM_KEY(plan_document, log),
+
+    OPPTEAM_KEY(rules, consent_required_for, 0, 0, bad_consent_actions, "config.bad_consent_action"),
+    OPPTEAM_KEY(rules, assessment_before_decision),
+    OPPTEAM_KEY(rules, coordinator_required),
+    OPPTEAM_KEY(rules, gp_required),
+    OPPTEAM_KEY(rules, consent_age, 0, 18),
+
+    OPPTEAM_KEY(reports, min_count, 1, 1000),
+    OPPTEAM_KEY(reports, retention_years, 0, 200),
+
+    OPPTEAM_KEY(access, enforce),
+};
+
+#undef OPPTEAM_KEY
+
+}  // namespace
+
+std::span<const RammeverkKey> rammeverk_keys() { return kKeys; }
+
+std::vector<std::string_view> rammeverk_key_sections() {
+  std::vector<std::string_view> sections;
+  for (const auto& k : kKeys)
+    if (std::find(sections.begin(), sections.end(), k.section) == sections.end()) sections.push_back(k.section);
+  return sections;
+}
+
+}  // namespace oppteam
