@@ -179,6 +179,12 @@ std::string printable(std::string_view text, const TerminalStyle& style) {
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII, most of any table, is one column a byte.
+    if (const auto b = static_cast<unsigned char>(s[i]); b >= 0x20 && b < 0x7f) {
+      ++width;
+      ++i;
+      continue;
+    }
     if (auto esc = escape_length(s, i)) {
       i += esc;
       continue;

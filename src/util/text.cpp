@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <climits>
 
 namespace oppteam {
@@ -89,16 +90,24 @@ void require_text(std::string_view text, std::string_view what, TextField field)
 }
 
 std::string visible(std::string_view text, bool keep_lines) {
+  // Printable ASCII (most text) is shown as it is.
+  if (std::all_of(text.begin(), text.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; })) return std::string(text);
   std::string out;
   out.reserve(text.size());
+  std::size_t run = 0;  // where the characters shown as they are, not yet copied, begin
   each_char(text, [&](std::size_t at, std::size_t len, UChar32 c) {
-    if (c < 0) out += hex_bytes(text.substr(at, len));
-    else if ((c == '\n' || c == '\t') && keep_lines) out += char(c);
-    else if (is_control(c)) out += shown_control(c);
-    else if (is_display_trick(c)) out += fmt::format("<U+{:04X}>", c);
-    else out.append(text.substr(at, len));
+    std::string shown;
+    if (c < 0) shown = hex_bytes(text.substr(at, len));
+    else if ((c == '\n' || c == '\t') && keep_lines) return true;
+    else if (is_control(c)) shown = shown_control(c);
+    else if (is_display_trick(c)) shown = fmt::format("<U+{:04X}>", c);
+    else return true;
+    out.append(text.substr(run, at - run));
+    out += shown;
+    run = at + len;
     return true;
   });
+  out.append(text.substr(run));
   return out;
 }
 
