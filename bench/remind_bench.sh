@@ -59,11 +59,15 @@ median_ms() {
   i=0
   : > "$DIR/times"
   while [ $i -lt "$RUNS" ]; do
-    /usr/bin/time -f "%e %U %S" -o "$DIR/one" "$@" >/dev/null
-    tail -n 1 "$DIR/one" >> "$DIR/times"
+    # wall time from the clock in nanoseconds (GNU time's %e counts in
+    # hundredths, too coarse for a 20 ms target), CPU from GNU time
+    start=$(date +%s%N)
+    /usr/bin/time -f "%U %S" -o "$DIR/one" "$@" >/dev/null
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 )) $(tail -n 1 "$DIR/one")" >> "$DIR/times"
     i=$((i + 1))
   done
-  wall=$(awk '{ print $1 * 1000 }' "$DIR/times" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
+  wall=$(awk '{ printf "%.1f\n", $1 / 1000 }' "$DIR/times" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
   cpu=$(awk '{ print ($2 + $3) * 1000 }' "$DIR/times" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
   echo "$wall ms (cpu $cpu ms)"
 }
@@ -98,8 +102,9 @@ FAMILY=${NAME##* }
 FAMILY=${FAMILY%%-*}
 # The first search indexes the names stored since the last one (here: all
 # of them, as after a batch import); timed once, apart from the others.
+UNINDEXED=$(sqlite3 "$DB" "SELECT count(*) FROM person WHERE id > coalesce((SELECT indexed_to FROM person_name_search_state), 0)")
 /usr/bin/time -f "%e %U %S" -o "$DIR/one" "$OPPTEAM_BIN" --db "$DB" --today "$TODAY" case list --name "$NAME" >/dev/null
-echo "case list --name, first search after $(sqlite3 "$DB" "SELECT count(*) FROM person") persons arrived (indexes their names): $(awk '{ printf "%d ms (cpu %d ms)", $1 * 1000, ($2 + $3) * 1000 }' "$DIR/one")"
+echo "case list --name, first search with $UNINDEXED persons not yet in the name index (indexes them): $(awk '{ printf "%d ms (cpu %d ms)", $1 * 1000, ($2 + $3) * 1000 }' "$DIR/one")"
 found=$(op --json case list --name "$NAME" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
 echo "case list --name \"$NAME\" ($found cases): $(median_ms op case list --name "$NAME") (target < 20 ms)"
 found=$(op --json case list --name "$FAMILY" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
