@@ -262,31 +262,19 @@ nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nloh
     for (const auto& pr : rows["preliminary_replies"])
       letter("preliminary_reply:" + s(pr["id"]), "preliminary-reply", "Foreløpig svar", date_part(pr["sent_on"]), s(pr["text"]));
 
-    // The decision (vedtak): a Task that decided the referral. Granted:
-    // completed; refused: rejected with the grounds as statusReason. Its
-    // outputs: the appeal deadline and the letter.
-    // Decisions an appeal replaced (omgjort etter klage): Tasks of their own
-    // kind, cancelled when replaced, their letters superseded by the
-    // letter that replaced them (DocumentReference.relatesTo "replaces").
-    // The decision an appeal was about: the version it replaced, else the
-    // first version replaced after it came in, else the decision in force.
-    std::vector<std::pair<json, std::string>> replaced_tasks;  // history row, Task fullUrl
-    std::string current_task;
-    std::string replaced_letter;                         // the newest replaced letter
-    for (const auto& d : rows["replaced_decisions"]) {
+    // A decision as a Task: its outcome, grounds (statusReason), date, who
+    // made it, and as outputs the appeal deadline and the letter.
+    auto decision_task = [&](const json& d, const std::string& letter_url, const char* status, const json& code) {
       const bool granted = s(d["outcome"]) == "granted";
       const std::string on = date_part(d["decided_on"]);
-      const std::string key = "replaced_decision:" + s(d["id"]);
-      const std::string letter_url = letter(key, "decision-letter", "Vedtaksbrev", on, s(d["letter"]));
-      b.entry_for(letter_url)["status"] = "superseded";
       json task = {{"resourceType", "Task"},
-                   {"status", "cancelled"},
+                   {"status", status},
                    {"businessStatus", codeable(kSysDecision, granted ? "granted" : "refused", granted ? "Innvilget" : "Avslag")},
                    {"intent", "order"},
-                   {"code", codeable(kSysTask, "replaced-decision", "Vedtak omgjort etter klage")},
+                   {"code", code},
                    {"for", subject},
                    {"authoredOn", on},
-                   {"executionPeriod", {{"start", on}, {"end", date_part(d["replaced_on"])}}},
+                   {"executionPeriod", {{"end", on}}},
                    {"owner", reference_to(municipality)},
                    {"output", json::array({{{"type", codeable(kSysTask, "appeal-deadline", "Klagefrist")},
                                             {"valueDate", date_part(d["appeal_deadline"])}},
@@ -295,35 +283,38 @@ nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nloh
                    {"note", list({{"text", "Vedtatt av " + s(d["decided_by"])}})}};
       if (!first_request.empty()) task["focus"] = reference_to(first_request);
       if (!d["grounds"].is_null()) task["statusReason"] = {{"text", s(d["grounds"])}};
+      return task;
+    };
+
+    // Decisions an appeal replaced (omgjort etter klage): Tasks of their own
+    // kind, cancelled from the day they were replaced, their letters
+    // superseded by the letter that replaced them (relatesTo "replaces").
+    std::vector<std::pair<json, std::string>> replaced_tasks;  // history row, Task fullUrl
+    std::string replaced_letter;                                // the newest replaced letter
+    for (const auto& d : rows["replaced_decisions"]) {
+      const std::string key = "replaced_decision:" + s(d["id"]);
+      const std::string letter_url = letter(key, "decision-letter", "Vedtaksbrev", date_part(d["decided_on"]), s(d["letter"]));
+      b.entry_for(letter_url)["status"] = "superseded";
+      json task = decision_task(d, letter_url, "cancelled", codeable(kSysTask, "replaced-decision", "Vedtak omgjort etter klage"));
+      task["executionPeriod"] = {{"start", date_part(d["decided_on"])}, {"end", date_part(d["replaced_on"])}};
       const std::string url = b.url("Task", key);
       b.add(url, task);
       replaced_tasks.emplace_back(d, url);
       replaced_letter = letter_url;
     }
+
+    // The decision in force (vedtak): a Task that decided the referral.
+    // Granted: completed; refused: rejected.
+    std::string current_task;
     if (!decision.is_null()) {
       const bool granted = s(decision["outcome"]) == "granted";
-      const std::string on = date_part(decision["decided_on"]);
-      const std::string letter_url = letter("decision", "decision-letter", "Vedtaksbrev", on, s(decision["letter"]));
+      const std::string letter_url =
+          letter("decision", "decision-letter", "Vedtaksbrev", date_part(decision["decided_on"]), s(decision["letter"]));
       if (!replaced_letter.empty())
         b.entry_for(letter_url)["relatesTo"] = list({{"code", "replaces"}, {"target", reference_to(replaced_letter)}});
-      json task = {{"resourceType", "Task"},
-                   {"status", granted ? "completed" : "rejected"},
-                   {"businessStatus", codeable(kSysDecision, granted ? "granted" : "refused", granted ? "Innvilget" : "Avslag")},
-                   {"intent", "order"},
-                   {"code", codeable(kSysTask, "vedtak", "Vedtak om oppfølgingsteam")},
-                   {"for", subject},
-                   {"authoredOn", on},
-                   {"executionPeriod", {{"end", on}}},
-                   {"owner", reference_to(municipality)},
-                   {"output", json::array({{{"type", codeable(kSysTask, "appeal-deadline", "Klagefrist")},
-                                            {"valueDate", date_part(decision["appeal_deadline"])}},
-                                           {{"type", codeable(kSysTask, "decision-letter", "Vedtaksbrev")},
-                                            {"valueReference", reference_to(letter_url)}}})},
-                   {"note", list({{"text", "Vedtatt av " + s(decision["decided_by"])}})}};
-      if (!first_request.empty()) task["focus"] = reference_to(first_request);
-      if (!decision["grounds"].is_null()) task["statusReason"] = {{"text", s(decision["grounds"])}};
-      b.add(b.url("Task", "decision"), task);
       current_task = b.url("Task", "decision");
+      b.add(current_task, decision_task(decision, letter_url, granted ? "completed" : "rejected",
+                                        codeable(kSysTask, "vedtak", "Vedtak om oppfølgingsteam")));
     }
 
     // Appeals (klage): a Task per appeal, focused on the decision it
@@ -347,6 +338,8 @@ nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nloh
                                                                 : codeable(kSysTask, "in-time", "Innen klagefristen")}})}};
       if (s(a["appellant"]) == "person") task["requester"] = subject;
       else task["requester"] = {{"display", a["appellant_name"].is_null() ? s(a["appellant"]) : s(a["appellant_name"])}};
+      // The decision it was about: the version it replaced, else the first
+      // version replaced after it came in, else the decision in force.
       std::string appealed = current_task;
       for (auto it = replaced_tasks.rbegin(); it != replaced_tasks.rend(); ++it)
         if (it->first["appeal_id"] == a["id"] || s(it->first["replaced_on"]) >= s(a["received_on"])) appealed = it->second;
