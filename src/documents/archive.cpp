@@ -134,57 +134,48 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
   const Lang letter_lang = ctx.rv.municipality.language;
   const std::string stem = fmt::format("dokumenter/{}-{}-", a.year, a.seq);
   auto next_file = [&] { return stem + std::to_string(a.documents.size() + 1) + ".pdf"; };
+  // A letter sent to the person (a decision, a foreløpig svar): dated the
+  // day it was sent, by who sent it.
+  auto add_letter = [&](const char* kind, std::string title, std::string date, std::string author, std::string key,
+                        const std::string& text) {
+    ArchiveDocument d;
+    d.kind = kind;
+    d.title = std::move(title);
+    d.date = std::move(date);
+    d.created_at = d.date;
+    d.author = std::move(author);
+    d.key = std::move(key);
+    d.file = next_file();
+    write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, text), d);
+    a.documents.push_back(std::move(d));
+  };
+  auto outcome_title = [&](const std::string& outcome, const char* granted, const char* refused) {
+    return tr(letter_lang, outcome == "granted" ? granted : refused, a.number);
+  };
   // Decisions an appeal replaced: their letters were sent and are archived
   // too, before the decision that replaced them.
   {
     SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter, id FROM decision_history "
                                       "WHERE case_id = ? ORDER BY id");
     q.bind(1, a.id);
-    while (q.executeStep()) {
-      ArchiveDocument d;
-      d.kind = "decision";
-      d.title = tr(letter_lang, q.getColumn(0).getString() == "granted" ? "archive.title.replaced_granted" : "archive.title.replaced_refused",
-                   a.number);
-      d.date = q.getColumn(1).getString();
-      d.created_at = d.date;
-      d.author = q.getColumn(2).getString();
-      d.key = "replaced_decision:" + q.getColumn(4).getString();
-      d.file = next_file();
-      write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, q.getColumn(3).getString()), d);
-      a.documents.push_back(std::move(d));
-    }
+    while (q.executeStep())
+      add_letter("decision", outcome_title(q.getColumn(0).getString(), "archive.title.replaced_granted", "archive.title.replaced_refused"),
+                 q.getColumn(1).getString(), q.getColumn(2).getString(), "replaced_decision:" + q.getColumn(4).getString(),
+                 q.getColumn(3).getString());
   }
   {
     SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter FROM decision WHERE case_id = ?");
     q.bind(1, a.id);
-    if (q.executeStep()) {
-      ArchiveDocument d;
-      d.kind = "decision";
-      d.title = tr(letter_lang, q.getColumn(0).getString() == "granted" ? "archive.title.granted" : "archive.title.refused", a.number);
-      d.date = q.getColumn(1).getString();
-      d.created_at = d.date;
-      d.author = q.getColumn(2).getString();
-      d.key = "decision";
-      d.file = next_file();
-      write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, q.getColumn(3).getString()), d);
-      a.documents.push_back(std::move(d));
-    }
+    if (q.executeStep())
+      add_letter("decision", outcome_title(q.getColumn(0).getString(), "archive.title.granted", "archive.title.refused"),
+                 q.getColumn(1).getString(), q.getColumn(2).getString(), "decision", q.getColumn(3).getString());
   }
   {
     SQLite::Statement q(ctx.db.sql(), "SELECT id, sent_on, sent_by, text FROM preliminary_reply WHERE case_id = ? ORDER BY id");
     q.bind(1, a.id);
-    while (q.executeStep()) {
-      ArchiveDocument d;
-      d.kind = "preliminary_reply";
-      d.title = tr(letter_lang, "archive.title.preliminary", a.number);
-      d.date = q.getColumn(1).getString();
-      d.created_at = d.date;
-      d.author = q.getColumn(2).getString();
-      d.key = "preliminary_reply:" + q.getColumn(0).getString();
-      d.file = next_file();
-      write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, q.getColumn(3).getString()), d);
-      a.documents.push_back(std::move(d));
-    }
+    while (q.executeStep())
+      add_letter("preliminary_reply", tr(letter_lang, "archive.title.preliminary", a.number), q.getColumn(1).getString(),
+                 q.getColumn(2).getString(), "preliminary_reply:" + q.getColumn(0).getString(), q.getColumn(3).getString());
   }
   {
     SQLite::Statement q(ctx.db.sql(),

@@ -31,6 +31,14 @@ std::string refer_named(test::Fixture& f, const std::string& fnr, const std::str
   return r.json().at("case").get<std::string>();
 }
 
+// The names of the persons `case list --name NAME` shows, in case order.
+std::vector<std::string> names_found(test::Fixture& f, const std::string& name) {
+  const auto j = ok(f, {"--today", "2026-03-05", "--json", "case", "list", "--name", name}).json();
+  std::vector<std::string> names;
+  for (const auto& c : j["cases"]) names.push_back(c["name"].get<std::string>());
+  return names;
+}
+
 // A granted case with its team, goal 1 and one measure per (text, due date)
 // given, each with Siri Moe responsible.
 std::string case_with_measures(test::Fixture& f, const std::vector<std::pair<std::string, std::string>>& measures) {
@@ -113,12 +121,7 @@ TEST_CASE("case list --name looks names up in an index kept in step with renames
   refer_named(f, kristin, "Kristin Marie Østby-Haugland", "2026-03-02");
   const std::string per_case = refer_named(f, per, "Per Hansen", "2026-03-03");
   refer_named(f, synthetic_fnr(4, 3, 1950), "Ola 100% Dahl_Moe", "2026-03-04");
-  auto found = [&f](const std::string& name) {
-    const auto j = ok(f, {"--today", "2026-03-05", "--json", "case", "list", "--name", name}).json();
-    std::vector<std::string> names;
-    for (const auto& c : j["cases"]) names.push_back(c["name"].get<std::string>());
-    return names;
-  };
+  auto found = [&f](const std::string& name) { return names_found(f, name); };
   using V = std::vector<std::string>;
   CHECK(found("STBY-HAU") == V{"Kristin Marie Østby-Haugland"});
   CHECK(found("hansen") == V{"Per Hansen"});
@@ -156,12 +159,7 @@ TEST_CASE("case list --name finds persons an import brought once the first searc
                                              "E2," + b + ",Per Iversen,fastlege,,2026-03-02,Behov\n"
                                              "E3," + c + ",Kari Nordmann,fastlege,,2026-03-02,Behov\n");
   ok(f, {"--today", "2026-03-03", "refer", "import", file});
-  auto found = [&f](const std::string& name) {
-    const auto j = ok(f, {"--today", "2026-03-05", "--json", "case", "list", "--name", name}).json();
-    std::vector<std::string> names;
-    for (const auto& x : j["cases"]) names.push_back(x["name"].get<std::string>());
-    return names;
-  };
+  auto found = [&f](const std::string& name) { return names_found(f, name); };
   using V = std::vector<std::string>;
   auto mark = [&f] { return robust::Sql(f.db()).number("SELECT indexed_to FROM person_name_search_state"); };
   CHECK(mark() == 0);  // the import left the names to the first search
