@@ -8,18 +8,31 @@
 
 namespace oppteam {
 
+namespace {
+
+// A guardian is a foresatt or a verge (64 otherwise).
+void check_kind(const std::string& kind) {
+  if (kind != "foresatt" && kind != "verge") throw make_error(ExitCode::usage, "guardian.bad_kind", kind);
+}
+
+// The id of the person with number `fnr` (1 when there is none).
+std::int64_t person_id_of(Database& db, const std::string& fnr) {
+  SQLite::Statement q(db.sql(), "SELECT id FROM person WHERE fnr = ?");
+  q.bind(1, fnr);
+  if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace
+
 Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const GuardianInput& in) {
-  if (in.kind != "foresatt" && in.kind != "verge") throw make_error(ExitCode::usage, "guardian.bad_kind", in.kind);
+  check_kind(in.kind);
   const std::string name = required_value(in.name, "--name");
   require_text(in.address, "--address", TextField::lines);
   const std::string address = trim(in.address);
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
   return ctx.db.write([&] {
-    SQLite::Statement q(ctx.db.sql(), "SELECT id FROM person WHERE fnr = ?");
-    q.bind(1, fnr);
-    if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
-    const std::int64_t person_id = q.getColumn(0).getInt64();
-    q.reset();
+    const std::int64_t person_id = person_id_of(ctx.db, fnr);
     for (const auto& g : read_guardians(ctx.db, person_id))
       if (g.ended_on.empty() && g.kind == in.kind && g.name == name)
         throw make_error(ExitCode::refused, "guardian.already", name, in.kind);
@@ -40,17 +53,14 @@ Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const Guard
 }
 
 Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const GuardianEnd& in) {
-  if (!in.kind.empty() && in.kind != "foresatt" && in.kind != "verge") throw make_error(ExitCode::usage, "guardian.bad_kind", in.kind);
+  if (!in.kind.empty()) check_kind(in.kind);
   const std::string name = required_value(in.name, "--name");
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
   const Date today = ctx.today();
   const Date on = in.on.value_or(today);
   if (on > today) throw make_error(ExitCode::data, "guardian.end_future", format_date(on));
   return ctx.db.write([&] {
-    SQLite::Statement q(ctx.db.sql(), "SELECT id FROM person WHERE fnr = ?");
-    q.bind(1, fnr);
-    if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
-    const std::int64_t person_id = q.getColumn(0).getInt64();
+    const std::int64_t person_id = person_id_of(ctx.db, fnr);
     std::vector<Guardian> holding;
     for (auto& g : read_guardians(ctx.db, person_id))
       if (g.ended_on.empty() && g.name == name && (in.kind.empty() || g.kind == in.kind)) holding.push_back(std::move(g));
