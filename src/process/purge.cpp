@@ -1,6 +1,7 @@
 #include <oppteam/process/purge.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/store/name_search.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -101,9 +102,7 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, b
       audit.append("purge", result.cases[i], "", detail);
     }
     audit.flush();
-    // The name index marks a deleted name as deleted; merging its segments
-    // drops the name's entries for good.
-    if (result.persons_deleted > 0) db.sql().exec("INSERT INTO person_name_search(person_name_search) VALUES ('optimize')");
+    if (result.persons_deleted > 0) name_index_after_delete(db);
   };
   if (dry_run) {
     db.read_per_statement(run);

@@ -9,8 +9,8 @@ std::int64_t bring_name_index_up_to_date(Database& db) {
   const std::int64_t mark = db.sql().execAndGet("SELECT indexed_to FROM person_name_search_state").getInt64();
   const std::int64_t last = db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM person").getInt64();
   if (last <= mark) return 0;
-  // The state first: rows at or below the new mark are then kept by the
-  // triggers, and the INSERT below adds the ones it did not cover yet.
+  // The mark first: rows at or below it are then kept by the triggers, and
+  // the INSERT below adds the ones they did not cover yet.
   SQLite::Statement up(db.sql(), "UPDATE person_name_search_state SET indexed_to = ?");
   up.bind(1, last);
   up.exec();
@@ -19,6 +19,12 @@ std::int64_t bring_name_index_up_to_date(Database& db) {
   add.bind(1, mark);
   add.bind(2, last);
   return add.exec();
+}
+
+void name_index_after_delete(Database& db) {
+  db.sql().exec("UPDATE person_name_search_state SET indexed_to = "
+                "min(indexed_to, coalesce((SELECT max(id) FROM person), 0))");
+  db.sql().exec("INSERT INTO person_name_search(person_name_search) VALUES ('optimize')");
 }
 
 std::string name_index_query(std::string_view name) {

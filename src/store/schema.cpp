@@ -741,8 +741,10 @@ CREATE INDEX person_guardian_person ON person_guardian(person_id);
 // may never be asked (indexing names row by row added a quarter to an
 // import of a million); the first search after it does, about two seconds
 // a million. Triggers keep the covered persons in step with every rename
-// and purge, and index at once a person given an id at or below the mark
-// (SQLite may reuse the highest id after a purge).
+// and purge. No trigger runs on an insert (it would cost the import a
+// check per row): a new person's id is above the mark because the mark
+// never passes the highest id; a purge, after which SQLite may give the
+// highest id again, lowers it (store/name_search.cpp).
 constexpr const char* kNameSearch = R"sql(
 CREATE VIRTUAL TABLE person_name_search USING fts5(
   name, content = 'person', content_rowid = 'id', tokenize = 'trigram case_sensitive 0', detail = 'none', columnsize = 0);
@@ -752,10 +754,6 @@ CREATE TABLE person_name_search_state (
 ) STRICT;
 INSERT INTO person_name_search(rowid, name) SELECT id, name FROM person WHERE name IS NOT NULL;
 INSERT INTO person_name_search_state(id, indexed_to) VALUES (1, coalesce((SELECT max(id) FROM person), 0));
-CREATE TRIGGER person_name_search_insert AFTER INSERT ON person
-WHEN new.name IS NOT NULL AND new.id <= (SELECT indexed_to FROM person_name_search_state) BEGIN
-  INSERT INTO person_name_search(rowid, name) VALUES (new.id, new.name);
-END;
 CREATE TRIGGER person_name_search_update AFTER UPDATE OF name ON person
 WHEN old.id <= (SELECT indexed_to FROM person_name_search_state) BEGIN
   INSERT INTO person_name_search(person_name_search, rowid, name) SELECT 'delete', old.id, old.name WHERE old.name IS NOT NULL;

@@ -15,6 +15,11 @@ namespace oppteam {
 // many it indexed. Must run inside a write transaction.
 std::int64_t bring_name_index_up_to_date(Database& db);
 
+// After persons were deleted (purge): keeps the mark at or below the
+// highest id (SQLite may give a deleted highest id to the next person) and
+// merges the index so that no entry of a deleted name stays in it.
+void name_index_after_delete(Database& db);
+
 // The index's query for names that contain `name`: every three-character
 // piece of it, each quoted (so it is one term), joined with AND. A name
 // containing `name` contains each piece, so the rows it finds are a
