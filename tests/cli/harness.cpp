@@ -47,7 +47,8 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
   return p;
 }
 
-Command::Command(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+Command::Command(const std::string& program, const std::vector<std::string>& args,
+                 const std::map<std::string, std::string>& env) {
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e; ++e) {
     std::string kv(*e);
@@ -63,7 +64,7 @@ Command::Command(const std::vector<std::string>& args, const std::map<std::strin
   }
   for (const auto& [k, v] : env) vars[k] = v;
   for (const auto& [k, v] : vars) env_.push_back(k + "=" + v);
-  args_.push_back(binary());
+  args_.push_back(program);
   args_.insert(args_.end(), args.begin(), args.end());
   for (auto& a : args_) argv_.push_back(a.data());
   argv_.push_back(nullptr);
@@ -73,7 +74,12 @@ Command::Command(const std::vector<std::string>& args, const std::map<std::strin
 
 Result run(const std::vector<std::string>& args, const std::string& input, const std::map<std::string, std::string>& env,
            const std::string& cwd) {
-  Command command(args, env);
+  return run_program(binary(), args, input, env, cwd);
+}
+
+Result run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input,
+                   const std::map<std::string, std::string>& env, const std::string& cwd) {
+  Command command(program, args, env);
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
   pid_t pid = ::fork();

@@ -17,11 +17,17 @@ struct Result {
   nlohmann::json json() const;  // stdout parsed as JSON (fails the test if it is not)
 };
 
+// The oppteam binary under test: $OPPTEAM_TEST_BINARY when set (another
+// build: a sanitized one, or the commit before a fix), else this build's.
+std::string binary();
+
 // argv and envp for running the oppteam binary under test: the test's own
 // environment without OPPTEAM_*, XDG_* and NO_COLOR, with `env` on top.
 class Command {
  public:
-  Command(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+  Command(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)
+      : Command(binary(), args, env) {}
+  Command(const std::string& program, const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
   Command(const Command&) = delete;
   Command& operator=(const Command&) = delete;
   char* const* argv() { return argv_.data(); }
@@ -53,6 +59,9 @@ class TempDir {
 // HOME/XDG_* point into the temporary directory so nothing leaks out).
 Result run(const std::vector<std::string>& args, const std::string& input = "",
            const std::map<std::string, std::string>& env = {}, const std::string& cwd = "");
+// The same with another copy of the binary (`program`: a path).
+Result run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input = "",
+                   const std::map<std::string, std::string>& env = {}, const std::string& cwd = "");
 
 // Runs oppteam behind a pseudo-terminal (stdin, stdout and stderr all the
 // terminal, as for a person; TERM=dumb, HOME=`home`). `steps` are (expect,
@@ -84,9 +93,6 @@ class Fixture {
 // a sanitized binary with OPPTEAM_TEST_SANITIZED=1 (how .ci/run does it).
 int scaled(int n);
 
-// The oppteam binary under test: $OPPTEAM_TEST_BINARY when set (another
-// build: a sanitized one, or the commit before a fix), else this build's.
-std::string binary();
 
 std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);

@@ -64,5 +64,10 @@ rc=$?
 [ $rc -eq 0 ] || fail "the crontab's reminder command exited $rc: $out"
 echo "$out" | grep -q "$(date -d '40 days ago' +%Y)/1" || fail "the reminder command printed no item: $out"
 
+# The installed binary finds its PDF renderer where the install put it
+# (PREFIX/lib/oppteam, found from the binary's own path: here under DESTDIR).
+"$oppteam" --db "$db" --as saksbehandler person export 23923901213 --pdf "$root/innsyn.pdf" >/dev/null 2>"$root/pdf.err" \
+  || fail "the installed binary made no PDF: $(cat "$root/pdf.err")"
+
 [ $failures -eq 0 ] && echo "ok: the installed crontab's reminder line runs under env -i"
 [ $failures -eq 0 ]

@@ -50,7 +50,7 @@ as_user() {
   local user=$1
   shift
   (cd / && setpriv --reuid="$user" --regid="$user" --init-groups -- \
-    env -i PATH=/usr/bin:/bin HOME=/nonexistent OPPTEAM_DB="$root/lib/oppteam.db" "$@")
+    env -i PATH=/usr/bin:/bin HOME=/nonexistent OPPTEAM_DB="$root/var/oppteam.db" "$@")
 }
 
 # 1. A system group that no person belongs to; two users, each with their own group.
@@ -62,8 +62,9 @@ chmod 0755 "$root"
 mkdir -p "$root/bin" "$root/etc"
 # 2. The binary, setgid to that group.
 install -o root -g "$group" -m 2755 "$built" "$root/bin/oppteam"
+install -D -o root -g root -m 0644 "$(dirname "$built")/oppteam-pdf.so" "$root/lib/oppteam/oppteam-pdf.so"
 # 3. The data folder: group-owned, setgid, closed to others.
-install -d -o root -g "$group" -m 2770 "$root/lib"
+install -d -o root -g "$group" -m 2770 "$root/var"
 
 cat > "$root/etc/rammeverk.toml" <<TOML
 [municipality]
@@ -93,10 +94,10 @@ chown root:"$group" "$root/etc/rammeverk.toml"
 chmod 0640 "$root/etc/rammeverk.toml"
 
 # 4. The database, created through the binary under the group's umask.
-(umask 007 && "$root/bin/oppteam" --db "$root/lib/oppteam.db" init --config "$root/etc/rammeverk.toml" >/dev/null)
+(umask 007 && "$root/bin/oppteam" --db "$root/var/oppteam.db" init --config "$root/etc/rammeverk.toml" >/dev/null)
 check "init as root" 0 $?
-chgrp "$group" "$root/lib/oppteam.db"*
-chmod 0660 "$root/lib/oppteam.db"*
+chgrp "$group" "$root/var/oppteam.db"*
+chmod 0660 "$root/var/oppteam.db"*
 
 # A saksbehandler works through the binary.
 out=$(as_user "$saksbehandler" /bin/sh -c 'umask 007; exec "$0" --json refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need "Trenger koordinering"' "$root/bin/oppteam" 2>&1)
@@ -106,6 +107,18 @@ check "saksbehandler: refer add through the setgid binary" 0 "$code"
 as_user "$saksbehandler" "$root/bin/oppteam" case show 2026/1 >/dev/null 2>&1
 check "saksbehandler: case show" 0 $?
 
+# A PDF through the setgid binary: its renderer module is loaded from the
+# installed layout, and only from a file no one but root may change.
+mkdir -p "$root/tmp" && chmod 1777 "$root/tmp"
+as_user "$saksbehandler" "$root/bin/oppteam" person export 23923901213 --pdf "$root/tmp/innsyn.pdf" >/dev/null 2>&1
+check "saksbehandler: a PDF through the setgid binary" 0 $?
+check "the PDF is a PDF" "%PDF" "$(head -c 4 "$root/tmp/innsyn.pdf" 2>/dev/null)"
+chmod 0666 "$root/lib/oppteam/oppteam-pdf.so"
+out=$(as_user "$saksbehandler" "$root/bin/oppteam" --json person export 23923901213 --pdf "$root/tmp/innsyn2.pdf" 2>/dev/null)
+check "a renderer module others may write is not loaded" 77 $?
+check "a renderer module others may write: the reason" 1 "$(printf '%s' "$out" | grep -c '"key": "pdf.module_unsafe"')"
+chmod 0644 "$root/lib/oppteam/oppteam-pdf.so"
+
 # The rapport user may report but not register.
 as_user "$rapport" "$root/bin/oppteam" report >/dev/null 2>&1
 check "rapport: report" 0 $?
@@ -114,7 +127,6 @@ check "rapport: refer add is refused" 77 $?
 
 # The pager runs as the user alone: the user's $PAGER (and a shell started
 # from less) must not inherit the database's group from the setgid binary.
-mkdir -p "$root/tmp" && chmod 1777 "$root/tmp"
 cat > "$root/bin/spy-pager" <<'SH'
 #!/bin/sh
 id -G > "$SPY_OUT"
@@ -131,9 +143,9 @@ fi
 
 # Neither user can read the database's files directly.
 for user in "$saksbehandler" "$rapport"; do
-  as_user "$user" /bin/cat "$root/lib/oppteam.db" >/dev/null 2>&1
+  as_user "$user" /bin/cat "$root/var/oppteam.db" >/dev/null 2>&1
   check "$user: cat of the database is refused" 1 $?
-  as_user "$user" /bin/ls "$root/lib" >/dev/null 2>&1
+  as_user "$user" /bin/ls "$root/var" >/dev/null 2>&1
   check "$user: the data folder cannot be listed" 2 $?
 done
 # Nor through their own copy of the binary (no setgid bit).
@@ -145,7 +157,7 @@ code=$?
 check "saksbehandler: a copy of the binary without setgid cannot open the database" 0 $?
 
 # The -wal and -shm that SQLite made while the users worked are closed to others.
-for side in "$root/lib/oppteam.db-wal" "$root/lib/oppteam.db-shm"; do
+for side in "$root/var/oppteam.db-wal" "$root/var/oppteam.db-shm"; do
   if [ -e "$side" ]; then
     mode=$(stat -c %a "$side")
     check "$(basename "$side") is not open to others (mode $mode)" 0 $(( 0$mode & 07 ))
@@ -153,7 +165,7 @@ for side in "$root/lib/oppteam.db-wal" "$root/lib/oppteam.db-shm"; do
 done
 
 # Opened to others, each is refused with 77 (and closed again).
-for f in "$root/lib/oppteam.db-wal" "$root/lib/oppteam.db-shm"; do
+for f in "$root/var/oppteam.db-wal" "$root/var/oppteam.db-shm"; do
   [ -e "$f" ] || continue
   chmod 0666 "$f"
   out=$(as_user "$saksbehandler" "$root/bin/oppteam" --json case show 2026/1 2>/dev/null)
@@ -161,16 +173,16 @@ for f in "$root/lib/oppteam.db-wal" "$root/lib/oppteam.db-shm"; do
   check "$(basename "$f") mode 666: the reason" 1 "$(printf '%s' "$out" | grep -c '"key": "db.side_file_open"')"
   chmod 0660 "$f"
 done
-chmod o+w "$root/lib"
+chmod o+w "$root/var"
 out=$(as_user "$saksbehandler" "$root/bin/oppteam" --json case show 2026/1 2>/dev/null)
 check "a data folder writable by others is refused" 77 $?
 check "a data folder writable by others: the reason" 1 "$(printf '%s' "$out" | grep -c '"key": "db.folder_open"')"
-chmod o-w "$root/lib"
+chmod o-w "$root/var"
 
 # The audit log names the real users.
-"$root/bin/oppteam" --db "$root/lib/oppteam.db" --json audit verify >/dev/null 2>&1
+"$root/bin/oppteam" --db "$root/var/oppteam.db" --json audit verify >/dev/null 2>&1
 check "audit verify as root" 0 $?
-actors=$("$root/bin/oppteam" --db "$root/lib/oppteam.db" --json audit log 2>/dev/null | grep -c "\"$saksbehandler\"")
+actors=$("$root/bin/oppteam" --db "$root/var/oppteam.db" --json audit log 2>/dev/null | grep -c "\"$saksbehandler\"")
 [ "${actors:-0}" -ge 1 ]
 check "the audit log names the saksbehandler" 0 $?
 
