@@ -149,7 +149,8 @@ void Session::emit(const nlohmann::json& doc, const std::string& text) {
   } else if (!text.empty()) {
     // Every line fits the terminal: tables are laid out for its width, and
     // any longer line (a header, a letter) is wrapped at word boundaries.
-    const std::string shown = wrap_lines(printable(text, output_style()), output_style().width);
+    std::string shown = printable(text, output_style());
+    if (output_style().width > 0) shown = wrap_lines(shown, output_style().width);
     // Longer than the terminal: through the pager (pager.hpp says when not).
     if (streams_.out_tty && !options_.no_pager && std::count(shown.begin(), shown.end(), '\n') + 1 >= std::ptrdiff_t(terminal_rows()))
       if (auto pager = pager_command()) {

@@ -90,23 +90,39 @@ void require_text(std::string_view text, std::string_view what, TextField field)
 }
 
 std::string visible(std::string_view text, bool keep_lines) {
-  // Printable ASCII (most text) is shown as it is.
-  if (std::all_of(text.begin(), text.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; })) return std::string(text);
+  // Printable ASCII (most text), and the line breaks and tabs kept, pass a
+  // byte at a time; only the other characters are decoded. (A table of a
+  // quarter of a million reminders is shown through here whole.)
+  const auto plain = [keep_lines](char ch) { return (ch >= 0x20 && ch < 0x7f) || (keep_lines && (ch == '\n' || ch == '\t')); };
+  std::size_t i = 0;
+  while (i < text.size() && plain(text[i])) ++i;
+  if (i == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size());
   std::size_t run = 0;  // where the characters shown as they are, not yet copied, begin
-  each_char(text, [&](std::size_t at, std::size_t len, UChar32 c) {
+  while (i < text.size()) {
+    if (plain(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t at = i;
+    std::size_t len = 0;
+    UChar32 c = 0;
+    each_char(text.substr(at), [&](std::size_t, std::size_t n, UChar32 first) {
+      len = n;
+      c = first;
+      return false;  // the first character only
+    });
+    i = at + len;
     std::string shown;
     if (c < 0) shown = hex_bytes(text.substr(at, len));
-    else if ((c == '\n' || c == '\t') && keep_lines) return true;
     else if (is_control(c)) shown = shown_control(c);
     else if (is_display_trick(c)) shown = fmt::format("<U+{:04X}>", c);
-    else return true;
+    else continue;
     out.append(text.substr(run, at - run));
     out += shown;
-    run = at + len;
-    return true;
-  });
+    run = i;
+  }
   out.append(text.substr(run));
   return out;
 }
