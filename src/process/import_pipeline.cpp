@@ -38,7 +38,7 @@ class TieCut {
 // A larger page cache (15 % faster on a million rows) and no second check
 // of the references the import writes, for the import only; puts the cache
 // and the check back. (The batch INSERTs keep no statement journals, see
-// ReferralBatch::prepare, so temp_store does not matter here.)
+// ReferralStore, so temp_store does not matter here.)
 class ImportPragmas {
  public:
   explicit ImportPragmas(Database& db) : db_(db) {

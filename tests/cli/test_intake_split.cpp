@@ -11,6 +11,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace intake_test;
@@ -61,6 +62,16 @@ std::string error_key(const test::Result& r) {
   return doc.contains("error") && doc["error"].contains("key") ? doc["error"]["key"].get<std::string>() : "";
 }
 
+// The one error of an all-or-nothing import of one bad row: its column and key.
+std::pair<std::string, std::string> only_error(const test::Result& r) {
+  INFO(r.out << r.err);
+  CHECK(r.code == 65);
+  const auto doc = r.json();
+  REQUIRE(doc.contains("errors"));
+  REQUIRE(doc["errors"].size() == 1);
+  return {doc["errors"][0]["column"].get<std::string>(), doc["errors"][0]["key"].get<std::string>()};
+}
+
 struct BadField {
   std::string column, value;
   std::string import_key;  // empty: the same key as refer add's (which the CLI may refuse before the library sees it)
@@ -77,14 +88,7 @@ TEST_CASE("a need of only spaces is refused by refer add and by the import, and 
   CHECK(add.code == 65);
   CHECK(error_key(add) == "refer.need_empty");
 
-  const auto all = refer_import(f, spaces);
-  INFO(all.out << all.err);
-  CHECK(all.code == 65);
-  const auto doc = all.json();
-  REQUIRE(doc.contains("errors"));
-  REQUIRE(doc["errors"].size() == 1);
-  CHECK(doc["errors"][0]["column"] == "need");
-  CHECK(doc["errors"][0]["key"] == "import.need_empty");
+  CHECK(only_error(refer_import(f, spaces)) == std::pair<std::string, std::string>("need", "import.need_empty"));
 
   const std::string rejects = f.dir.file("rejects.jsonl");
   const auto partial = refer_import(f, spaces, {"--partial", "--rejects", rejects});
@@ -119,14 +123,9 @@ TEST_CASE("every bad field is refused by refer add and by the import for the sam
     const std::string add_key = error_key(add);
     CHECK(!add_key.empty());
 
-    const auto imported = refer_import(f, fields);
-    INFO(imported.out << imported.err);
-    CHECK(imported.code == 65);
-    const auto doc = imported.json();
-    REQUIRE(doc.contains("errors"));
-    REQUIRE(doc["errors"].size() == 1);
-    CHECK(doc["errors"][0]["column"] == b.column);
-    CHECK(doc["errors"][0]["key"] == (b.import_key.empty() ? add_key : b.import_key));
+    const auto [column, key] = only_error(refer_import(f, fields));
+    CHECK(column == b.column);
+    CHECK(key == (b.import_key.empty() ? add_key : b.import_key));
   }
   CHECK(case_count(f) == 0);
 }
