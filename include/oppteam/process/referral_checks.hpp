@@ -59,9 +59,10 @@ class ReferralChecks {
 
   // Checks every field and appends each problem to `problems` (a field
   // whose text holds what no field may, such as a control character, is
-  // not checked further; nor are the others then). The problems come in
-  // the columns' order. Safe to call from another thread than the one that
-  // made the checks (it only reads the rammeverk).
+  // not checked further; nor are the others then). Then the required
+  // fields, then each field's own check in the columns' order (refer add
+  // stops at the first problem). Safe to call from another thread than the
+  // one that made the checks (it only reads the rammeverk).
   void check(const ReferralFields& fields, std::optional<int> birth_year, CheckedReferral& out,
              std::vector<FieldProblem>& problems) const;
 
