@@ -1,0 +1,91 @@
+#pragma once
+// The checks of a referral's fields: one set for `refer add` (one
+// referral, add_referral) and `refer import` (a batch, import_referrals),
+// so that the two cannot drift apart again (issue 16: a need of only
+// spaces was refused by one and stored by the other). Two differences are
+// deliberate and named by Intake: the import reads the received date as
+// strict YYYY-MM-DD (SPEC.md, "Batch intake format") where refer add takes
+// it as people write it (2.3.2026, i dag), and each names a field its own
+// way (the column `need`, the option `--need`).
+
+#include <oppteam/config/rammeverk.hpp>
+#include <oppteam/domain/personal_number.hpp>
+#include <oppteam/io/import_format.hpp>
+#include <oppteam/process/context.hpp>
+#include <oppteam/util/clock.hpp>
+#include <oppteam/util/error.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oppteam {
+
+// How a referral comes in.
+enum class Intake {
+  single,  // refer add: dates as people write them; a field named by its option (--need)
+  batch,   // refer import: dates strictly YYYY-MM-DD; a field named by its column (need)
+};
+
+// A referral's fields by io::Column: the value, or nullptr when absent.
+// (A required field absent is a problem; refer add passes every field, so
+// an empty one meets the field's own check.)
+using ReferralFields = std::array<const std::string*, io::kColumnCount>;
+
+// What the checks made of the fields (set as far as they were valid).
+struct CheckedReferral {
+  std::optional<PersonalNumber> pnr;
+  Date received{};
+  const TargetGroup* target_group = nullptr;  // none given
+};
+
+// A field that failed: its column, the reason (a catalogue key and its
+// arguments), and the exit code refer add stops with.
+struct FieldProblem {
+  std::size_t column = 0;
+  ExitCode code = ExitCode::data;
+  std::string key;
+  std::vector<std::string> args;
+
+  Error error() const { return Error(code, key, args); }
+};
+
+class ReferralChecks {
+ public:
+  ReferralChecks(const Context& ctx, Intake intake);
+
+  // Checks every field and appends each problem to `problems` (a field
+  // whose text holds what no field may, such as a control character, is
+  // not checked further; nor are the others then). Then the required
+  // fields, then each field's own check in the columns' order (refer add
+  // stops at the first problem). Safe to call from another thread than the
+  // one that made the checks (it only reads the rammeverk).
+  void check(const ReferralFields& fields, std::optional<int> birth_year, CheckedReferral& out,
+             std::vector<FieldProblem>& problems) const;
+
+ private:
+  // The field as the caller names it: the column, or refer add's option.
+  std::string name_of(std::size_t column) const;
+
+  const Rammeverk& rv_;
+  PersonalNumberOptions pnr_options_;
+  Date today_;
+  Intake intake_;
+};
+
+// The checks of one field, for prompts, corrections and refer add's
+// options (each throws Error with the reason: exit 65, or 64 for a value
+// outside the rammeverk's list).
+PersonalNumber check_fnr(const Context& ctx, std::string_view text, std::optional<int> birth_year = std::nullopt);
+void check_reporter_type(const Rammeverk& rv, std::string_view id);
+// A received date as people write it (parse_user_date), not after today.
+Date check_received(const Context& ctx, std::string_view text);
+// A need that says something: not empty, not only spaces and line breaks.
+void check_need(std::string_view need);
+// The sending system (refer add's --sender, the import's): one line of text.
+void check_sender(std::string_view sender);
+
+}  // namespace oppteam

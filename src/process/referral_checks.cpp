@@ -1,0 +1,121 @@
+#include <oppteam/process/referral_checks.hpp>
+
+#include <oppteam/i18n/messages.hpp>
+#include <oppteam/process/target_group.hpp>
+#include <oppteam/util/dates.hpp>
+#include <oppteam/util/text.hpp>
+#include <oppteam/util/user_date.hpp>
+
+namespace oppteam {
+
+namespace {
+
+std::string reporter_type_list(const Rammeverk& rv) {
+  std::string out;
+  for (const auto& t : rv.reporter_types) {
+    if (!out.empty()) out += ", ";
+    out += t.id;
+  }
+  return out;
+}
+
+bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n") != std::string_view::npos; }
+
+FieldProblem received_in_future(std::string_view text, Date today) {
+  return {io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
+}
+
+FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
+  return {io::kReporterType, ExitCode::usage, "refer.unknown_reporter_type", {std::string(id), reporter_type_list(rv)}};
+}
+
+}  // namespace
+
+ReferralChecks::ReferralChecks(const Context& ctx, Intake intake)
+    : rv_(ctx.rv), pnr_options_(ctx.pnr_options()), today_(ctx.today()), intake_(intake) {}
+
+std::string ReferralChecks::name_of(std::size_t column) const {
+  if (intake_ == Intake::batch) return std::string(io::column_name(column));
+  std::string o = "--" + std::string(io::column_name(column));  // external_id -> --external-id
+  for (auto& ch : o)
+    if (ch == '_') ch = '-';
+  return o;
+}
+
+void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birth_year, CheckedReferral& out,
+                           std::vector<FieldProblem>& problems) const {
+  // The text first: need may hold line breaks, every other field is one line.
+  const std::size_t before = problems.size();
+  for (std::size_t c = 0; c < io::kColumnCount; ++c) {
+    if (!fields[c]) continue;
+    if (auto p = text_problem(*fields[c], c == io::kNeed ? TextField::lines : TextField::line))
+      problems.push_back({c, ExitCode::data, p->key, {name_of(c), std::to_string(p->byte), p->shown}});
+  }
+  if (problems.size() > before) return;
+
+  for (std::size_t c = 0; c < io::kColumnCount; ++c)
+    if (io::column_required(c) && !fields[c]) problems.push_back({c, ExitCode::data, "import.missing", {}});
+  if (const std::string* fnr = fields[io::kFnr]) {
+    try {
+      if (birth_year) {
+        PersonalNumberOptions o = pnr_options_;
+        o.birth_year = birth_year;
+        out.pnr = PersonalNumber::parse(*fnr, o);
+      } else {
+        out.pnr = PersonalNumber::parse(*fnr, pnr_options_);
+      }
+    } catch (const Error& e) {
+      problems.push_back({io::kFnr, e.code(), e.key(), e.args()});
+    }
+  }
+  if (const std::string* type = fields[io::kReporterType]; type && !rv_.find_reporter_type(*type))
+    problems.push_back(unknown_reporter_type(rv_, *type));
+  if (const std::string* received = fields[io::kReceived]) {
+    std::optional<Date> d;
+    if (intake_ == Intake::batch) {
+      d = try_parse_date(*received);
+      if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {*received}});
+    } else {
+      try {
+        d = parse_user_date(*received, name_of(io::kReceived), today_);
+      } catch (const Error& e) {
+        problems.push_back({io::kReceived, e.code(), e.key(), e.args()});
+      }
+    }
+    if (d) {
+      out.received = *d;
+      if (*d > today_) problems.push_back(received_in_future(*received, today_));
+    }
+  }
+  if (const std::string* need = fields[io::kNeed]; need && !described(*need))
+    problems.push_back({io::kNeed, ExitCode::data, intake_ == Intake::batch ? "import.need_empty" : "refer.need_empty", {}});
+  if (const std::string* group = fields[io::kTargetGroup]; group && !group->empty()) {
+    out.target_group = find_target_group_by_name(rv_, *group);
+    if (!out.target_group)
+      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {*group, target_group_list(rv_)}});
+  }
+}
+
+PersonalNumber check_fnr(const Context& ctx, std::string_view text, std::optional<int> birth_year) {
+  auto options = ctx.pnr_options();
+  options.birth_year = birth_year;
+  return PersonalNumber::parse(text, options);
+}
+
+void check_reporter_type(const Rammeverk& rv, std::string_view id) {
+  if (!rv.find_reporter_type(id)) throw unknown_reporter_type(rv, id).error();
+}
+
+Date check_received(const Context& ctx, std::string_view text) {
+  const Date d = parse_user_date(text, "--received", ctx.today());
+  if (d > ctx.today()) throw received_in_future(text, ctx.today()).error();
+  return d;
+}
+
+void check_need(std::string_view need) {
+  if (!described(need)) throw make_error(ExitCode::data, "refer.need_empty");
+}
+
+void check_sender(std::string_view sender) { require_text(sender, "--sender", TextField::line); }
+
+}  // namespace oppteam
