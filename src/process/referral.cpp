@@ -4,6 +4,7 @@
 #include <oppteam/io/import_format.hpp>
 #include <oppteam/io/input_spool.hpp>
 #include <oppteam/io/output_file.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/store/row_source.hpp>
@@ -486,6 +487,7 @@ void check_need(std::string_view need) {
 }
 
 ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
+  authorize(ctx, "refer.add");
   check_referral_text(
       [&](std::size_t c) -> const std::string* {
         switch (c) {
@@ -773,6 +775,7 @@ class RowReader {
 
 ImportSummary import_referrals(const Context& ctx, const std::string& path, const ImportOptions& options,
                                std::istream* stdin_stream) {
+  authorize(ctx, "refer.import");
   // stdin, a pipe or a device is read to its end before the import takes
   // the write lock (a stalled sender must not stop other users), into an
   // unnamed file in the database's own (private) folder.
@@ -800,6 +803,7 @@ ImportSummary import_referrals(const Context& ctx, const std::string& path, cons
 
 ImportSummary import_referrals(const Context& ctx, std::istream& input, const std::string& name,
                                const ImportOptions& options, std::uint64_t total_bytes) {
+  authorize(ctx, "refer.import");
   std::optional<io::Windows1252Input> converted;
   if (options.windows1252) {
     converted.emplace(input);
