@@ -4,7 +4,7 @@
 // refusal is audited, before anything of the case is looked up or changed.
 
 #include "unit/audit_fixture.hpp"
-#include "unit/temp_db.hpp"
+#include "unit/test_plan_fixture.hpp"
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
@@ -40,55 +40,35 @@ using namespace oppteam;
 
 namespace {
 
+// Who may do what: rita makes reports and nothing else; Ane Lie is a koordinator.
 const char* kGuarded = R"toml(
-[municipality]
-allow_synthetic_ids = true
-
 [access]
 enforce = true
-
-[[access.user]]
-name = "rita"
-roles = ["rapport"]
-
-[[access.user]]
-name = "Ane Lie"
-roles = ["koordinator"]
+user = [{ name = "rita", roles = ["rapport"] }, { name = "Ane Lie", roles = ["koordinator"] }]
 )toml";
 
-// Two active cases of one person; Ane Lie coordinates the team of 2026/1
-// only. rita may make reports and nothing else.
+// Two active cases with teams (the plan tests' fixture); Ane Lie
+// coordinates the team of 2026/1 only. Contexts act under kGuarded.
 struct GuardFixture {
-  GuardFixture()
-      : rv(load_rammeverk(kGuarded, "test.toml")),
-        clock(*try_parse_date("2026-03-10")),
-        db(init_database(tmp.file("k.db"), rv, clock, "tester")) {
-    unit::as_command(db, rv, clock, [&] {
-      db.sql().exec(
-          "INSERT INTO person (fnr, kind, birth_date, name, created_at) VALUES "
-          "('23923901213', 'fodselsnummer', '1939-12-23', 'Per Hansen', '2026-03-02T10:00:00Z')");
+  GuardFixture() : rv(load_rammeverk(kGuarded, "guarded.toml")), clock(plantest::day("2026-03-10")) {
+    unit::as_command(cases.db, rv, clock, [&] {
+      for (int n : {1, 2}) {
+        const std::int64_t team = cases.team(cases.add_case(n, "active", "2026-03-02"), "active", "2026-03-05");
+        cases.member(team, n == 1 ? "Ane Lie" : "Ola Dahl", "coordinator", "koordinator");
+      }
     });
-    for (int i = 1; i <= 2; ++i)
-      db.sql().exec("INSERT INTO case_file (number, year, seq, person_id, status, opened_on) VALUES ('2026/" +
-                    std::to_string(i) + "', 2026, " + std::to_string(i) + ", 1, 'active', '2026-03-02')");
-    db.sql().exec("INSERT INTO team (case_id, created_on, created_by) VALUES (1, '2026-03-05', 'siri')");
-    db.sql().exec("INSERT INTO team (case_id, created_on, created_by) VALUES (2, '2026-03-05', 'siri')");
-    db.sql().exec(
-        "INSERT INTO team_member (team_id, name, role, kind, added_on) VALUES "
-        "(1, 'Ane Lie', 'koordinator', 'coordinator', '2026-03-05'), "
-        "(2, 'Ola Dahl', 'koordinator', 'coordinator', '2026-03-05')");
   }
 
-  Context as(const std::string& user) { return Context{db, rv, clock, user, Lang::en}; }
-  std::int64_t refusals() {
-    return db.sql().execAndGet("SELECT count(*) FROM audit WHERE action = 'access.refused'").getInt64();
-  }
-  std::int64_t entries() { return db.sql().execAndGet("SELECT count(*) FROM audit").getInt64(); }
+  Context as(const std::string& user) { return Context{cases.db, rv, clock, user, Lang::en}; }
+  std::int64_t count(const std::string& sql) { return cases.db.sql().execAndGet(sql).getInt64(); }
+  std::int64_t refusals() { return count("SELECT count(*) FROM audit WHERE action = 'access.refused'"); }
+  std::int64_t entries() { return count("SELECT count(*) FROM audit"); }
 
-  unit::TempFolder tmp;
+  plantest::Fixture cases;
   Rammeverk rv;
   Clock clock;
-  Database db;
+  Database& db = cases.db;
+  unit::TempFolder& tmp = cases.tmp;
 };
 
 // The exit code of the Error thrown by f; ExitCode::ok when none is.
