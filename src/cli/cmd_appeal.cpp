@@ -66,7 +66,6 @@ void setup_appeal(CLI::App& app, Session& s) {
                  "oppteam --db k.db appeal register 2026/3 --received i dag --from foresatt --name \"Kari Hansen\""});
   reg->callback([&s, r] {
     Context& ctx = s.ctx();
-    authorize_case(ctx, "appeal.write", r->case_number);
     const Appeal a = register_appeal(ctx, r->case_number, {parse_user_date(r->received, "--received", s.clock().today()), r->from, r->name});
     s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, appeal_text(s, a));
   });
@@ -87,8 +86,6 @@ void setup_appeal(CLI::App& app, Session& s) {
   review->callback([&s, v] {
     if (!v->reverse && !v->uphold) throw make_error(ExitCode::usage, "appeal.choose_review");
     Context& ctx = s.ctx();
-    authorize_case(ctx, "appeal.write", v->case_number);
-    if (v->reverse) authorize_case(ctx, "decide", v->case_number);  // a reversal is a new decision
     check_pdf_target(s, v->pdf);
     emit_reviewed(s, *v, review_appeal(ctx, v->case_number, v->reverse, v->grounds, v->signed_by));
   });
@@ -100,7 +97,6 @@ void setup_appeal(CLI::App& app, Session& s) {
   examples(fwd, {"oppteam --db k.db appeal forward 2026/3 --date 2026-05-02"});
   fwd->callback([&s, f] {
     Context& ctx = s.ctx();
-    authorize_case(ctx, "appeal.write", f->case_number);
     const Date on = f->date.empty() ? s.clock().today() : parse_user_date(f->date, "--date", s.clock().today());
     const Appeal a = forward_appeal(ctx, f->case_number, on);
     s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, appeal_text(s, a));
@@ -122,8 +118,6 @@ void setup_appeal(CLI::App& app, Session& s) {
     const std::string outcome = o->upheld ? "upheld" : o->reversed ? "reversed" : o->returned ? "returned" : "";
     if (outcome.empty()) throw make_error(ExitCode::usage, "appeal.choose_outcome");
     Context& ctx = s.ctx();
-    authorize_case(ctx, "appeal.write", o->case_number);
-    if (o->reversed) authorize_case(ctx, "decide", o->case_number);  // the reversal becomes the decision in force
     check_pdf_target(s, o->pdf);
     const Date on = o->date.empty() ? s.clock().today() : parse_user_date(o->date, "--date", s.clock().today());
     emit_reviewed(s, *o, appeal_outcome(ctx, o->case_number, outcome, on));

@@ -23,11 +23,10 @@ void setup_approve(CLI::App& app, Session& s) {
                  "oppteam --db k.db --as leder approve 2026/1 --what assessment --reject --reason \"Mangler pårørendes syn\""});
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "approve", o->case_number);
-    const Approval a = decide_approval(ctx, c, o->what, o->reject, o->reason);
+    const Approval a = decide_approval(ctx, o->case_number, o->what, o->reject, o->reason);
     nlohmann::json doc = to_json(a);
-    doc["case"] = c.number;
-    s.emit(doc, s.text(o->reject ? "approve.rejected" : "approve.approved", c.number, s.text("approve.what." + a.what), a.ref));
+    doc["case"] = case_label(o->case_number);
+    s.emit(doc, s.text(o->reject ? "approve.rejected" : "approve.approved", case_label(o->case_number), s.text("approve.what." + a.what), a.ref));
   });
 }
 

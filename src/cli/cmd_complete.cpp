@@ -50,8 +50,7 @@ std::vector<std::string> values_of(Session& s, const std::string& kind) {
     return {items.begin(), items.end()};
   }
   if (kind == "cases") {
-    if (!permitted(s.rv(), s.actor(), "case.read")) return {};
-    return open_case_numbers(s.db());
+    return open_case_numbers(s.db(), s.rv(), s.actor());
   }
   return {};
 }

@@ -56,9 +56,8 @@ void setup_config(CLI::App& app, Session& s) {
   store->add_option("FILE", *store_file, "the TOML file")->required();
   examples(store, {"oppteam --db k.db config store rammeverk.toml"});
   store->callback([&s, store_file] {
-    s.authorize("config.store");
     Rammeverk rv = load_rammeverk_file(*store_file);
-    store_rammeverk(s.db(), rv, s.clock(), s.actor());
+    store_rammeverk(s.ctx(), rv);
     s.emit({{"stored", *store_file}, {"hash", rv.hash}}, s.text("config.stored", *store_file));
   });
 }

@@ -51,7 +51,6 @@ void setup_decide(CLI::App& app, Session& s) {
   examples(letter, {"oppteam --db k.db decide letter 2026/1", "oppteam --db k.db decide letter 2026/1 --pdf vedtak-2026-1.pdf"});
   letter->callback([&s, l] {
     Context& ctx = s.ctx();
-    authorize_case(ctx, "case.read", l->case_number);
     check_pdf_target(s, l->pdf);
     const DecisionLetter r = decision_letter(ctx, l->case_number);
     nlohmann::json doc = {{"case", r.case_number}, {"outcome", r.outcome}, {"decided_on", r.decided_on}, {"letter", r.letter}};
@@ -65,7 +64,6 @@ void setup_decide(CLI::App& app, Session& s) {
   cmd->callback([&s, o, cmd] {
     if (cmd->got_subcommand("letter")) return;
     if (o->case_number.empty()) throw make_error(ExitCode::usage, "decide.choose_letter");
-    s.authorize("decide");
     check_pdf_target(s, o->pdf);  // before anything is decided
     if (o->preliminary) {
       if (o->expected_by.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--expected-by");

@@ -27,7 +27,6 @@ void setup_person(CLI::App& app, Session& s) {
   examples(exp, {"oppteam --db k.db person export 23923901213", "oppteam --db k.db person export 23923901213 --json > innsyn.json",
                  "oppteam --db k.db person export 23923901213 --pdf innsyn.pdf"});
   exp->callback([&s, o] {
-    s.authorize("person.export");
     check_pdf_target(s, o->pdf);
     auto& ctx = s.ctx();
     const auto pnr = PersonalNumber::parse(o->fnr, ctx.pnr_options());
@@ -60,7 +59,6 @@ void setup_person(CLI::App& app, Session& s) {
   examples(add, {"oppteam --db k.db person guardian add 23923901213 --name \"Kari Hansen\" --address \"Storgata 1, 6800 Førde\"",
                  "oppteam --db k.db person guardian add 23923901213 --name \"Ola Verge\" --kind verge"});
   add->callback([&s, g] {
-    s.authorize("person.correct");
     auto& ctx = s.ctx();
     const Guardian r = add_guardian(ctx, g->fnr, g->in);
     const std::string fnr = PersonalNumber::parse(g->fnr, ctx.pnr_options()).str();
@@ -84,7 +82,6 @@ void setup_person(CLI::App& app, Session& s) {
   end->add_option("--on", e->on, "the day the role ended (default: today)");
   examples(end, {"oppteam --db k.db person guardian end 23923901213 --name \"Ola Verge\" --on 2026-05-01"});
   end->callback([&s, e] {
-    s.authorize("person.correct");
     auto& ctx = s.ctx();
     if (!e->on.empty()) e->in.on = parse_user_date(e->on, "--on", s.clock().today());
     const Guardian r = end_guardian(ctx, e->fnr, e->in);

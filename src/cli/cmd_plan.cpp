@@ -109,12 +109,11 @@ void setup_plan(CLI::App& app, Session& s) {
                   "oppteam --db k.db plan goal 2026/1 --parent 1 --text \"Klare trappa selv\""});
   goal->callback([&s, go] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "plan.write", go->case_number);  // a koordinator may act in the teams they coordinate
     std::string text;
     if (!go->from_what_matters) text = given_or_ask(s, go->text, "--text", s.text("plan.prompt.goal"));
-    const int n = add_goal(ctx, c, text, go->from_what_matters, go->parent);
-    s.say("plan.goal_added", n, c.number);
-    s.emit({{"case", c.number}, {"goal", n}}, std::to_string(n));
+    const int n = add_goal(ctx, go->case_number, text, go->from_what_matters, go->parent);
+    s.say("plan.goal_added", n, case_label(go->case_number));
+    s.emit({{"case", case_label(go->case_number)}, {"goal", n}}, std::to_string(n));
   });
 
   // plan measure
@@ -137,7 +136,6 @@ void setup_plan(CLI::App& app, Session& s) {
                      "oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --every 7 --scope \"1 time\""});
   measure->callback([&s, mo] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "plan.write", mo->case_number);  // a koordinator may act in the teams they coordinate
     MeasureInput in;
     in.goal = mo->goal;
     in.text = given_or_ask(s, mo->text, "--text", s.text("plan.prompt.measure"));
@@ -146,9 +144,9 @@ void setup_plan(CLI::App& app, Session& s) {
     in.every_days = mo->every;
     in.scope = mo->scope;
     in.how = mo->how;
-    const int n = add_measure(ctx, c, in);
-    s.say("plan.measure_added", n, c.number);
-    s.emit({{"case", c.number}, {"measure", n}}, std::to_string(n));
+    const int n = add_measure(ctx, mo->case_number, in);
+    s.say("plan.measure_added", n, case_label(mo->case_number));
+    s.emit({{"case", case_label(mo->case_number)}, {"measure", n}}, std::to_string(n));
   });
 
   // plan status
@@ -166,11 +164,10 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(status, {"oppteam --db k.db plan status 2026/1 --measure 1 done"});
   status->callback([&s, so] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "plan.write", so->case_number);  // a koordinator may act in the teams they coordinate
-    const Measure m = set_measure_status(ctx, c, so->measure, so->status);
-    nlohmann::json doc = {{"case", c.number}, {"measure", m.number}, {"status", m.status}, {"due", m.due_on}};
-    std::string text = s.text("plan.status_set", m.number, c.number, label(s, "plan.mstatus.", m.status));
-    if (m.every_days && so->status == "done") text = s.text("plan.status_next", m.number, c.number, long_date(m.due_on, ctx.lang));
+    const Measure m = set_measure_status(ctx, so->case_number, so->measure, so->status);
+    nlohmann::json doc = {{"case", case_label(so->case_number)}, {"measure", m.number}, {"status", m.status}, {"due", m.due_on}};
+    std::string text = s.text("plan.status_set", m.number, case_label(so->case_number), label(s, "plan.mstatus.", m.status));
+    if (m.every_days && so->status == "done") text = s.text("plan.status_next", m.number, case_label(so->case_number), long_date(m.due_on, ctx.lang));
     s.emit(doc, text);
   });
 
@@ -185,9 +182,8 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(part, {"oppteam --db k.db plan participated 2026/1 --how \"Planmøte heime 12. mai, med datter\""});
   part->callback([&s, po] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "plan.write", po->case_number);  // a koordinator may act in the teams they coordinate
-    record_participation(ctx, c, given_or_ask(s, po->how, "--how", s.text("plan.prompt.how")));
-    s.emit({{"case", c.number}, {"participated", true}}, s.text("plan.participated", c.number));
+    record_participation(ctx, po->case_number, given_or_ask(s, po->how, "--how", s.text("plan.prompt.how")));
+    s.emit({{"case", case_label(po->case_number)}, {"participated", true}}, s.text("plan.participated", case_label(po->case_number)));
   });
 
   // plan set
@@ -207,15 +203,14 @@ void setup_plan(CLI::App& app, Session& s) {
                  "--contributions \"Datteren handler hver fredag\" --period-to 2027-05-01"});
   set->callback([&s, se] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "plan.write", se->case_number);  // a koordinator may act in the teams they coordinate
     PlanFields f;
     f.resources = se->resources;
     f.needs = se->needs;
     f.contributions = se->contributions;
     if (se->from) f.period_from = parse_user_date(*se->from, "--period-from", s.clock().today());
     if (se->to) f.period_to = parse_user_date(*se->to, "--period-to", s.clock().today());
-    set_plan_fields(ctx, c, f);
-    s.emit({{"case", c.number}, {"updated", true}}, s.text("plan.updated", c.number));
+    set_plan_fields(ctx, se->case_number, f);
+    s.emit({{"case", case_label(se->case_number)}, {"updated", true}}, s.text("plan.updated", case_label(se->case_number)));
   });
 
   // plan kind
@@ -229,9 +224,8 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(kind, {"oppteam --db k.db plan kind 2026/1 ip"});
   kind->callback([&s, ko] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "plan.write", ko->case_number);  // a koordinator may act in the teams they coordinate
-    set_plan_kind(ctx, c, ko->kind);
-    s.emit({{"case", c.number}, {"kind", ko->kind}}, s.text("plan.kind_set", c.number, label(s, "choice.plan_kind.", ko->kind)));
+    set_plan_kind(ctx, ko->case_number, ko->kind);
+    s.emit({{"case", case_label(ko->case_number)}, {"kind", ko->kind}}, s.text("plan.kind_set", case_label(ko->case_number), label(s, "choice.plan_kind.", ko->kind)));
   });
 
   // plan show
@@ -254,21 +248,20 @@ void setup_plan(CLI::App& app, Session& s) {
   show->callback([&s, sh] {
     check_pdf_target(s, sh->pdf);
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "case.read", sh->case_number);  // a koordinator may act in the teams they coordinate
-    const Plan p = show_plan(ctx, c, sh->revision);
+    const Plan p = show_plan(ctx, sh->case_number, sh->revision);
     if (sh->document) {
       // The person's document is in the rammeverk's language unless --lang says otherwise.
       const std::string doc = sh->html ? plan_document_html(ctx, p) : plan_document_text(ctx, p);
       if (sh->pdf.wanted()) {
-        emit_pdf(s, sh->pdf, documents::text_pdf(ctx.rv, ctx.lang, c.number, c.number, doc), s.text("pdf.kind.plan", c.number),
-                 {{"case", c.number}, {"revision", p.revision}, {"format", "pdf"}});
+        emit_pdf(s, sh->pdf, documents::text_pdf(ctx.rv, ctx.lang, p.case_number, p.case_number, doc), s.text("pdf.kind.plan", p.case_number),
+                 {{"case", p.case_number}, {"revision", p.revision}, {"format", "pdf"}});
         return;
       }
-      s.emit({{"case", c.number}, {"revision", p.revision}, {"format", sh->html ? "html" : "text"}, {"document", doc}}, doc);
+      s.emit({{"case", p.case_number}, {"revision", p.revision}, {"format", sh->html ? "html" : "text"}, {"document", doc}}, doc);
       return;
     }
     std::vector<Evaluation> evaluations;
-    if (!sh->revision) evaluations = list_evaluations(ctx.db, c.id);
+    if (!sh->revision) evaluations = list_evaluations(ctx.db, p.case_id);
     nlohmann::json j = to_json(p);
     if (!sh->revision) {
       j["evaluations"] = nlohmann::json::array();
@@ -284,15 +277,14 @@ void setup_plan(CLI::App& app, Session& s) {
   examples(history, {"oppteam --db k.db plan history 2026/1", "oppteam --db k.db plan show 2026/1 --revision 3"});
   history->callback([&s, hist_case] {
     auto& ctx = s.ctx();
-    const CaseRef c = authorize_case(ctx, "case.read", *hist_case);  // a koordinator may act in the teams they coordinate
-    const auto revs = plan_history(ctx, c);
+    const auto revs = plan_history(ctx, *hist_case);
     nlohmann::json items = nlohmann::json::array();
     Table t({s.text("plan.col.revision"), s.text("plan.col.when"), s.text("plan.col.by"), s.text("plan.col.change")});
     for (const auto& r : revs) {
       items.push_back({{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}});
       t.add({std::to_string(r.revision), r.created_at.substr(0, 16), r.created_by, r.change});
     }
-    s.emit({{"case", c.number}, {"revisions", items}}, t.render());
+    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, t.render());
   });
 }
 

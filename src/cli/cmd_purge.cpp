@@ -22,7 +22,6 @@ void setup_purge(CLI::App& app, Session& s) {
   examples(cmd, {"oppteam --db k.db purge --closed-before 2016-01-01 --dry-run",
                  "oppteam --db k.db purge --closed-before 2016-01-01"});
   cmd->callback([&s, o] {
-    s.authorize("purge");
     auto& ctx = s.ctx();
     const Date before = parse_user_date(o->before, "--closed-before", s.clock().today());
     auto r = purge_closed(ctx, before, o->dry_run, o->force);

@@ -36,12 +36,6 @@ struct ImportCliOptions {
 };
 
 void run_add(Session& s, AddOptions& o) {
-  s.authorize("refer.add");
-  // --declined also records the person's no and closes the case.
-  if (!o.declined.empty()) {
-    s.authorize("consent.write");
-    s.authorize("case.close");
-  }
   Context& ctx = s.ctx();
   const bool tty = s.interactive();
   auto missing = [&](const std::string& option) { return make_error(ExitCode::usage, "error.missing_option", option); };
@@ -121,7 +115,6 @@ std::pair<nlohmann::json, std::string> summary_output(Session& s, const ImportSu
 }
 
 void run_import(Session& s, const ImportCliOptions& o) {
-  s.authorize("refer.import");
   Context& ctx = s.ctx();
   ImportOptions options;
   options.format = o.format;

@@ -39,7 +39,6 @@ void setup_remind(CLI::App& app, Session& s) {
                  "oppteam --db k.db remind --by-person --within 7",
                  "oppteam --db k.db remind --print-sql | sqlite3 k.db"});
   cmd->callback([&s, o] {
-    s.authorize("remind");
     auto& ctx = s.ctx();
     ReminderQuery q;
     q.within = o->within;

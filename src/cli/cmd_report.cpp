@@ -26,7 +26,6 @@ void setup_report(CLI::App& app, Session& s) {
                  "oppteam --db k.db report --by month --json"});
   cmd->callback([&s, o] {
     if (o->csv && s.json()) throw make_error(ExitCode::usage, "report.csv_and_json");
-    s.authorize("report");
     auto& ctx = s.ctx();
     ReportOptions ro;
     ro.to = o->to.empty() ? ctx.today() : parse_user_date(o->to, "--to", s.clock().today());

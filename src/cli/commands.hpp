@@ -5,9 +5,15 @@
 
 #include "cli/session.hpp"
 
+#include <oppteam/domain/case_number.hpp>
+
 #include <CLI/CLI.hpp>
 
 namespace oppteam::cli {
+
+// A case number as typed, in the form it is stored and shown (YYYY/N): for
+// what a command prints once the operation, which checked it, is done.
+inline std::string case_label(std::string_view typed) { return CaseNumber::parse(typed).str(); }
 
 void setup_init(CLI::App& app, Session& s);
 void setup_config(CLI::App& app, Session& s);

@@ -1,6 +1,7 @@
 #include <oppteam/documents/archive.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/documents/pdf.hpp>
 #include <oppteam/domain/case_number.hpp>
 #include <oppteam/io/output_file.hpp>
@@ -340,6 +341,7 @@ std::string arkivstruktur(const Context& ctx, const std::string& package, const 
 }  // namespace
 
 ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
+  authorize(ctx, "archive.export");
   if (!req.closed_before && req.cases.empty()) throw make_error(ExitCode::usage, "archive.what");
   return ctx.db.write([&] {
     std::vector<ArchiveCase> cases = select_cases(ctx, req);

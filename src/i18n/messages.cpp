@@ -27,6 +27,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_lang.inc"
 #include "catalogue_screens.inc"
 #include "catalogue_intake_split.inc"
+#include "catalogue_guard.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -37,9 +37,14 @@ bool holds_scoped(const Rammeverk& rv, std::string_view user, std::string_view p
   return false;
 }
 
-[[noreturn]] void refuse(Context& ctx, std::string_view permission, const std::string& object,
-                         Error error) {
-  audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "access.refused", object, "", std::string(permission));
+// Records the refusal (after the transaction it is found in, which the
+// error rolls back) and throws `error`.
+[[noreturn]] void refuse(const Context& ctx, std::string_view permission, const std::string& object, Error error) {
+  Database& db = ctx.db;
+  db.after_transaction([&db, clock = &ctx.clock, actor = ctx.actor, hash = ctx.rv.hash, object,
+                        permission = std::string(permission)] {
+    audit_record(db, *clock, actor, hash, "access.refused", object, "", permission);
+  });
   throw error;
 }
 
@@ -87,12 +92,12 @@ std::vector<std::string> leaders(const Rammeverk& rv) {
   return out;
 }
 
-void authorize(Context& ctx, std::string_view permission) {
+void authorize(const Context& ctx, std::string_view permission) {
   if (permitted(ctx.rv, ctx.actor, permission)) return;
   refuse(ctx, permission, "", make_error(ExitCode::permission, "access.refused", ctx.actor, permission));
 }
 
-void authorize_some(Context& ctx, std::string_view permission) {
+void authorize_some(const Context& ctx, std::string_view permission) {
   if (grant_of(ctx.rv, ctx.actor, permission) != Grant::none) return;
   refuse(ctx, permission, "", make_error(ExitCode::permission, "access.refused", ctx.actor, permission));
 }
@@ -118,32 +123,36 @@ bool owns_case(Database& db, std::string_view user, std::int64_t case_id) {
   });
 }
 
-void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c) {
+AuthorisedCase authorize_case(const Context& ctx, std::string_view permission, const CaseRef& c) {
   const Grant g = grant_of(ctx.rv, ctx.actor, permission);
-  if (g == Grant::everywhere) return;
+  if (g == Grant::everywhere) return AuthorisedCase(c, permission);
   if (g == Grant::coordinated) {
-    if (holds_scoped(ctx.rv, ctx.actor, permission, kCoordinatedPrefix) && coordinates_case(ctx.db, ctx.actor, c.id)) return;
-    if (holds_scoped(ctx.rv, ctx.actor, permission, kOwnedPrefix) && owns_case(ctx.db, ctx.actor, c.id)) return;
+    if (holds_scoped(ctx.rv, ctx.actor, permission, kCoordinatedPrefix) && coordinates_case(ctx.db, ctx.actor, c.id))
+      return AuthorisedCase(c, permission);
+    if (holds_scoped(ctx.rv, ctx.actor, permission, kOwnedPrefix) && owns_case(ctx.db, ctx.actor, c.id))
+      return AuthorisedCase(c, permission);
     refuse(ctx, permission, c.number,
            make_error(ExitCode::permission, "access.refused_case", ctx.actor, permission, c.number));
   }
   refuse(ctx, permission, c.number, make_error(ExitCode::permission, "access.refused", ctx.actor, permission));
 }
 
-CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_view case_number) {
+AuthorisedCase authorize_case(const Context& ctx, std::string_view permission, std::string_view case_number) {
   authorize_some(ctx, permission);
-  CaseRef c = find_case(ctx.db, case_number);
-  authorize_case(ctx, permission, c);
-  return c;
+  return authorize_case(ctx, permission, find_case(ctx.db, case_number));
 }
 
-CaseRef authorize_assign(Context& ctx, std::string_view case_number, const std::string& to) {
-  CaseRef c = authorize_case(ctx, "case.assign", case_number);
+AuthorisedCase authorize_also(const Context& ctx, std::string_view permission, const AuthorisedCase& c) {
+  return authorize_case(ctx, permission, c.ref());
+}
+
+AuthorisedCase authorize_assign(const Context& ctx, std::string_view case_number, const std::string& to) {
+  AuthorisedCase c = authorize_case(ctx, "case.assign", case_number);
   // Held only in some cases (coordinated: or owned:), the permission must
   // not become owned: rights of one's own that outlast the team.
   if (trim(to) == ctx.actor && grant_of(ctx.rv, ctx.actor, "case.assign") != Grant::everywhere)
-    refuse(ctx, "case.assign", c.number,
-           make_error(ExitCode::permission, "access.refused_self_assign", ctx.actor, c.number, "case.assign"));
+    refuse(ctx, "case.assign", c->number,
+           make_error(ExitCode::permission, "access.refused_self_assign", ctx.actor, c->number, "case.assign"));
   return c;
 }
 
@@ -160,7 +169,7 @@ std::string checked_actor(std::string name) {
   return name;
 }
 
-void authorize_actor(Context& ctx, std::string_view login) {
+void authorize_actor(const Context& ctx, std::string_view login) {
   if (!ctx.rv.access.enforce || ctx.actor == login) return;
   if (permitted(ctx.rv, login, kActAsPermission)) return;
   audit_append(ctx.db, ctx.clock, std::string(login), "access.refused", "", "",
@@ -168,7 +177,7 @@ void authorize_actor(Context& ctx, std::string_view login) {
   throw make_error(ExitCode::permission, "access.not_self", login, ctx.actor, kActAsPermission);
 }
 
-void authorize_acted_on_date(Context& ctx, Date real_today) {
+void authorize_acted_on_date(const Context& ctx, Date real_today) {
   if (!ctx.rv.access.enforce || ctx.today() == real_today) return;
   if (permitted(ctx.rv, ctx.actor, kOtherDatePermission)) return;
   refuse(ctx, kOtherDatePermission, "",

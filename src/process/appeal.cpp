@@ -1,5 +1,7 @@
 #include <oppteam/process/appeal.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/correction.hpp>
@@ -95,6 +97,7 @@ bool appeal_open(std::string_view s) {
 }
 
 Appeal register_appeal(const Context& ctx, std::string_view case_number, const AppealInput& in) {
+  authorize_some(ctx, "appeal.write");
   if (in.from != "person" && in.from != "foresatt" && in.from != "verge")
     throw make_error(ExitCode::usage, "appeal.bad_from", in.from);
   require_text(in.name, "--name", TextField::line);
@@ -102,7 +105,7 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
   if (name.empty() && in.from != "person") throw make_error(ExitCode::usage, "appeal.name_required", in.from);
   const std::string received = step_date(ctx, in.received, "", "--received");
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "appeal.write", case_number);
     if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "appeal.case_closed", c.number);
     const auto d = decision_in_force(ctx.db, c.id);
     if (!d) throw make_error(ExitCode::refused, "appeal.no_decision", c.number);
@@ -136,9 +139,13 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
 
 AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds_in,
                              const std::string& signed_by) {
+  authorize_some(ctx, "appeal.write");
+  if (reverse) authorize_some(ctx, "decide");  // a reversal is a new decision
   const std::string grounds = required_value(grounds_in, "--grounds", TextField::lines);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const AuthorisedCase ac = authorize_case(ctx, "appeal.write", case_number);
+    if (reverse) authorize_also(ctx, "decide", ac);
+    const CaseRef c = ac;
     const auto a = open_appeal(ctx.db, c.id);
     if (!a || (a->status != kAppealReceived && a->status != kAppealReturned))
       throw make_error(ExitCode::refused, "appeal.no_review_owed", c.number);
@@ -161,8 +168,9 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
 }
 
 Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on) {
+  authorize_some(ctx, "appeal.write");
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "appeal.write", case_number);
     const auto a = open_appeal(ctx.db, c.id);
     if (!a || a->status != kAppealUpheld) throw make_error(ExitCode::refused, "appeal.no_forward_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
@@ -174,10 +182,14 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
 }
 
 AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, const std::string& outcome, Date on) {
+  authorize_some(ctx, "appeal.write");
+  if (outcome == "reversed") authorize_some(ctx, "decide");  // the reversal becomes the decision in force
   if (outcome != "upheld" && outcome != "reversed" && outcome != "returned")
     throw make_error(ExitCode::usage, "appeal.bad_outcome", outcome);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const AuthorisedCase ac = authorize_case(ctx, "appeal.write", case_number);
+    if (outcome == "reversed") authorize_also(ctx, "decide", ac);
+    const CaseRef c = ac;
     const auto a = open_appeal(ctx.db, c.id);
     if (!a || a->status != kAppealForwarded) throw make_error(ExitCode::refused, "appeal.no_outcome_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");

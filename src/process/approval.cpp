@@ -1,5 +1,7 @@
 #include <oppteam/process/approval.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/closing.hpp>
 #include <oppteam/util/dates.hpp>
@@ -48,7 +50,9 @@ void request_approval(const Context& ctx, const CaseRef& c, std::string_view wha
   // call (its entry for the change records the change that is now pending).
 }
 
-Approval decide_approval(const Context& ctx, const CaseRef& c, const std::string& what, bool reject, const std::string& reason) {
+Approval decide_approval(const Context& ctx, std::string_view case_number, const std::string& what, bool reject, const std::string& reason) {
+  const AuthorisedCase ac = authorize_case(ctx, "approve", case_number);
+  const CaseRef& c = ac;
   if (what != kApprovalPlan && what != kApprovalAssessment && what != kApprovalClosing)
     throw make_error(ExitCode::usage, "approve.bad_what", what);
   require_text(reason, "--reason", TextField::line);

@@ -1,5 +1,7 @@
 #include <oppteam/process/assessment.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/approval.hpp>
 #include <oppteam/util/dates.hpp>
@@ -150,7 +152,7 @@ const Instrument& require_instrument(const Rammeverk& rv, std::string_view id) {
 std::string domain_label(const Rammeverk& rv, std::string_view domain, Lang lang) { return label_of(rv.domains, domain, lang); }
 
 CaseRef check_can_assess(const Context& ctx, std::string_view number) {
-  CaseRef c = find_case(ctx.db, number);
+  CaseRef c = authorize_case(ctx, "assess", number);
   if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "assess.case_closed", c.number);
   if (c.status == kCaseRefused) throw make_error(ExitCode::refused, "assess.case_refused", c.number);
   require_consent_for(ctx, c, "assess");
@@ -168,6 +170,7 @@ std::vector<std::string> assessment_professions(Database& db, std::int64_t case_
 }
 
 AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& input) {
+  authorize_some(ctx, "assess");
   require_text(input.assessor, "--assessor", TextField::line);
   require_text(input.profession, "--profession", TextField::line);
   for (const auto& w : input.what_matters) require_text(w, "--what-matters");

@@ -430,6 +430,8 @@ KeyPairFiles backup_keygen(const std::string& out) {
 // --- backup ------------------------------------------------------------------
 
 BackupResult make_backup(Context& ctx, const BackupOptions& o) {
+  // A plain copy can be read with any SQLite tool: a stronger permission.
+  authorize(ctx, o.encrypt_to ? "backup.encrypted" : "backup.plain");
   init_sodium();
   const std::string& db_path = ctx.db.path();
   std::vector<std::string> never{db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};

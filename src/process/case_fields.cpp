@@ -37,6 +37,7 @@ std::string replace_case_value(const Context& ctx, std::int64_t case_id, const s
 }  // namespace
 
 CaseAssigned assign_case(const Context& ctx, std::string_view case_number, const std::string& user_in) {
+  authorize_some(ctx, "case.assign");
   const std::string user = required_value(user_in, "--to");
   std::size_t chars = 0;
   for (unsigned char b : user) chars += (b & 0xc0) != 0x80;
@@ -45,7 +46,7 @@ CaseAssigned assign_case(const Context& ctx, std::string_view case_number, const
       std::none_of(ctx.rv.access.users.begin(), ctx.rv.access.users.end(), [&](const AccessUser& u) { return u.name == user; }))
     throw make_error(ExitCode::data, "owner.unknown_user", user);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_assign(ctx, case_number, user);
     CaseAssigned out{c.number, user, replace_case_value(ctx, c.id, "owner", user)};
     SQLite::Statement h(ctx.db.sql(), "INSERT INTO case_owner(case_id, owner, assigned_on, assigned_by) VALUES (?, ?, ?, ?)");
     h.bind(1, c.id);
@@ -79,9 +80,12 @@ std::string check_target_group(const Rammeverk& rv, std::string_view id_or_label
 
 TargetGroupSet set_target_group(const Context& ctx, std::string_view case_number, std::string_view id_or_label,
                                 std::string_view step) {
+  // The target group is set by the step that found it, under that step's permission.
+  const std::string_view permission = step == "refer" ? "refer.add" : step == "assess" ? "assess" : "case.assign";
+  authorize_some(ctx, permission);
   const std::string id = check_target_group(ctx.rv, id_or_label);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, permission, case_number);
     TargetGroupSet out{c.number, id, replace_case_value(ctx, c.id, "target_group", id)};
     SQLite::Statement h(ctx.db.sql(),
                         "INSERT INTO case_target_group(case_id, target_group, step, set_on, set_by) VALUES (?, ?, ?, ?, ?)");

@@ -1,5 +1,7 @@
 #include <oppteam/process/case_log.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -8,7 +10,9 @@
 
 namespace oppteam {
 
-LogEntry add_log_entry(const Context& ctx, const CaseRef& c, const std::string& text) {
+LogEntry add_log_entry(const Context& ctx, std::string_view case_number, const std::string& text) {
+  const AuthorisedCase ac = authorize_case(ctx, "log.write", case_number);
+  const CaseRef& c = ac;
   require_text(text, "--text");
   if (text.find_first_not_of(" \t\n") == std::string::npos) throw make_error(ExitCode::usage, "error.missing_option", "--text");
   if (text.size() > kMaxLogEntryBytes) throw make_error(ExitCode::data, "log.too_long", kMaxLogEntryBytes);
@@ -45,7 +49,9 @@ std::vector<LogEntry> read_log(Database& db, std::int64_t case_id) {
   return out;
 }
 
-std::vector<LogEntry> list_log(const Context& ctx, const CaseRef& c) {
+std::vector<LogEntry> list_log(const Context& ctx, std::string_view case_number) {
+  const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     auto out = read_log(ctx.db, c.id);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "log.list", c.number, c.fnr, "");

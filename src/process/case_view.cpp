@@ -1,5 +1,7 @@
 #include <oppteam/process/case_view.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/process/appeal.hpp>
 #include <oppteam/process/guardian.hpp>
 
@@ -104,9 +106,10 @@ std::string render_received(const json& received, Lang L) {
 }  // namespace
 
 nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
+  authorize_some(ctx, "case.read");
   return ctx.db.write([&] {
     Database& db = ctx.db;
-    const CaseRef c = find_case(db, case_number);
+    const CaseRef c = authorize_case(ctx, "case.read", case_number);
     const Date today = ctx.today();
     json doc;
     doc["case"] = c.number;
@@ -516,6 +519,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
 }
 
 nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
+  authorize(ctx, "case.read");
   if (!f.status.empty() && f.status != kCaseReceived && f.status != kCaseGranted && f.status != kCaseRefused &&
       f.status != kCaseActive && f.status != kCaseClosed)
     throw make_error(ExitCode::usage, "case.bad_status", f.status);

@@ -1,5 +1,8 @@
 #include <oppteam/process/closing.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/process/approval.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
@@ -29,6 +32,9 @@ std::string closing_reason_list(const Rammeverk& rv) {
 }
 
 CaseClosed close_case(const Context& ctx, std::string_view case_number, const CloseInput& in) {
+  // Closed as the last step of a transfer, under the transfer's permission.
+  const std::string_view permission = in.transfer ? "case.transfer" : "case.close";
+  authorize_some(ctx, permission);
   require_text(in.note, "--note", TextField::lines);
   require_text(in.to_municipality, "--to-municipality", TextField::line);
   const ClosingReason* reason = ctx.rv.find_closing_reason(in.reason);
@@ -39,7 +45,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
   if (!reason->needs_municipality && !to.empty() && !in.transfer)
     throw make_error(ExitCode::usage, "closing.municipality_not_for", reason->id);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, permission, case_number);
     if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "closing.already_closed", c.number);
     const std::string today = format_date(ctx.today());
     CaseClosed out{c.number, reason->id, c.status, today};
@@ -96,9 +102,10 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
 }
 
 CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const std::string& reason_in) {
+  authorize_some(ctx, "case.close");
   const std::string reason = required_value(reason_in, "--reason");
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "case.close", case_number);
     if (c.status != kCaseClosed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, c.status);
     SQLite::Statement q(ctx.db.sql(),
                         "SELECT cc.id, cc.stage, cc.closed_on, coalesce(cc.team_status, ''), coalesce(cc.plan_status, '') "
@@ -137,11 +144,11 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
       t.bind(1, team_status);
       t.bind(2, c.id);
       out.team_reopened = t.exec() > 0;
-      if (out.team_reopened) audit.append("team.reopen", c.number, c.fnr, "reopened with the case");
+      if (out.team_reopened) audit.append("team.reopen", c.number, c.fnr, audit_detail("team.reopen", "audit.d.reopened_with_case", {}));
       // An active team needs its team consent, as at team resume: without
       // one it comes back paused (the case worker gets consent, then resumes).
       if (out.team_reopened && team_status == kTeamActive && ctx.rv.consent_required_for("team"))
-        out.team_paused = pause_team_without_consent(ctx, c, ctx.today(), audit, "reopened without a valid team consent");
+        out.team_paused = pause_team_without_consent(ctx, c, ctx.today(), audit, "audit.d.team_reopened_without_consent");
     }
     if (!plan_status.empty()) {
       SQLite::Statement p(ctx.db.sql(), "UPDATE plan SET status = ? WHERE case_id = ?");
@@ -166,6 +173,8 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
 }
 
 ReferralResult add_declined_referral(const Context& ctx, const ReferralInput& in, const std::string& form) {
+  // It also records the person's no and closes the case.
+  for (std::string_view permission : {"refer.add", "consent.write", "case.close"}) authorize(ctx, permission);
   return ctx.db.write([&] {
     ReferralResult r = add_referral(ctx, in);
     if (r.duplicate) return r;  // a re-send of the same screening: a no-op, as for any referral

@@ -1,5 +1,7 @@
 #include <oppteam/process/completion.hpp>
 
+#include <oppteam/process/access.hpp>
+
 namespace oppteam {
 
 std::vector<std::string> open_case_numbers(Database& db, std::size_t limit) {
@@ -11,6 +13,11 @@ std::vector<std::string> open_case_numbers(Database& db, std::size_t limit) {
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
   });
+}
+
+std::vector<std::string> open_case_numbers(Database& db, const Rammeverk& rv, std::string_view user) {
+  if (!permitted(rv, user, "case.read")) return {};
+  return open_case_numbers(db);
 }
 
 }  // namespace oppteam

@@ -1,5 +1,8 @@
 #include <oppteam/process/consent.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/util/dates.hpp>
@@ -10,6 +13,7 @@
 namespace oppteam {
 
 ConsentGiven give_consent(const Context& ctx, std::string_view case_number, const ConsentInput& in) {
+  authorize(ctx, "consent.write");  // everywhere: "owned:" roles only decline in their own cases
   require_text(in.giver_name, "--name", TextField::line);
   require_text(in.reason, "--reason", TextField::line);
   require_text(in.document_ref, "--document", TextField::line);
@@ -24,7 +28,7 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
   if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
 
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
     const auto birth = try_parse_date(c.birth_date);
     const int age = birth ? years_between(*birth, on) : 0;
@@ -63,7 +67,7 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
   });
 }
 
-bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, AuditWriter& audit, const std::string& why) {
+bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, AuditWriter& audit, const std::string& why_key) {
   if (consent_valid(ctx.db, c.id, "team", on)) return false;
   SQLite::Statement t(ctx.db.sql(),
                       "UPDATE team SET status = 'paused', paused_on = ?, pause_reason = ? "
@@ -72,12 +76,13 @@ bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, A
   t.bind(2, tr(ctx.rv.municipality.language, "consent.pause_reason"));
   t.bind(3, c.id);
   if (t.exec() == 0) return false;
-  audit.append("team.pause", c.number, c.fnr, why);
+  audit.append("team.pause", c.number, c.fnr, audit_detail("team.pause", why_key, {}));
   return true;
 }
 
 ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_number, const std::string& scope,
                                   std::optional<std::int64_t> id, const std::string& reason, std::optional<Date> on_opt) {
+  authorize(ctx, "consent.write");
   require_text(reason, "--reason", TextField::line);
   if (!id) check_consent_scope(ctx.rv, scope);
   const Date today = ctx.today();
@@ -85,7 +90,7 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
   if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
   const std::string day = format_date(on);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     ConsentWithdrawn w;
     std::vector<std::string> scopes;
     {
@@ -120,13 +125,14 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
     }
     // A team working on a consent that no longer holds is paused at once.
     const bool team_scope = std::find(scopes.begin(), scopes.end(), "team") != scopes.end();
-    if (team_scope) w.team_paused = pause_team_without_consent(ctx, c, on, audit, "team consent withdrawn");
+    if (team_scope) w.team_paused = pause_team_without_consent(ctx, c, on, audit, "audit.d.team_consent_withdrawn");
     audit.flush();
     return w;
   });
 }
 
 DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, const DeclineInput& in) {
+  authorize_some(ctx, "consent.write");
   require_text(in.name, "--name", TextField::line);
   require_text(in.note, "--note", TextField::lines);
   check_consent_scope(ctx.rv, in.scope);
@@ -138,7 +144,7 @@ DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, 
   const Date on = in.declined_on.value_or(today);
   if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
     if (consent_valid(ctx.db, c.id, in.scope, on))
       throw make_error(ExitCode::refused, "decline.consent_in_force", c.number, in.scope);
@@ -217,12 +223,13 @@ std::vector<ConsentRecord> read_consents(Database& db, std::int64_t case_id, Dat
   return out;
 }
 
-std::vector<ConsentRecord> list_consents(const Context& ctx, std::string_view case_number) {
+ConsentList list_consents(const Context& ctx, std::string_view case_number) {
+  authorize_some(ctx, "case.read");
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
-    auto out = read_consents(ctx.db, c.id, ctx.today());
+    const CaseRef c = authorize_case(ctx, "case.read", case_number);
+    ConsentList out{c.number, read_consents(ctx.db, c.id, ctx.today()), read_declines(ctx.db, c.id)};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("consent.list", c.number, c.fnr, std::to_string(out.size()) + " consents");
+    audit.append("consent.list", c.number, c.fnr, std::to_string(out.consents.size()) + " consents");
     audit.flush();
     return out;
   });

@@ -1,5 +1,7 @@
 #include <oppteam/process/correction.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/referral.hpp>
@@ -57,6 +59,7 @@ void apply_correction(const Context& ctx, const std::string& table, std::int64_t
 }
 
 Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std::string& name_in, const std::string& reason_in) {
+  authorize(ctx, "person.correct");
   const std::string reason = correction_reason(reason_in);
   const std::string name = required_value(name_in, "--name");
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
@@ -76,6 +79,7 @@ Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std:
 
 Corrected correct_referral(const Context& ctx, std::string_view case_number, std::int64_t id, const ReferralFix& fix,
                            const std::string& reason_in) {
+  authorize_some(ctx, "refer.correct");
   const std::string reason = correction_reason(reason_in);
   if (!fix.need && !fix.received && !fix.reporter_type && !fix.reporter_name)
     throw make_error(ExitCode::usage, "correct.nothing");
@@ -89,7 +93,7 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
   if (fix.reporter_type) check_reporter_type(ctx.rv, *fix.reporter_type);
   if (fix.reporter_name) require_text(*fix.reporter_name, "--reporter-name", TextField::line);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "refer.correct", case_number);
     SQLite::Statement q(ctx.db.sql(),
                         "SELECT need, received_on, reporter_type, coalesce(reporter_name, '') FROM referral WHERE id = ? AND case_id = ?");
     q.bind(1, id);
@@ -122,9 +126,10 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
 }
 
 Corrected void_consent(const Context& ctx, std::string_view case_number, std::int64_t id, const std::string& reason_in) {
+  authorize_some(ctx, "consent.write");
   const std::string reason = correction_reason(reason_in);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     SQLite::Statement q(ctx.db.sql(),
                         "SELECT k.given_on, coalesce(k.withdrawn_on, ''), k.scope, EXISTS (SELECT 1 FROM correction x WHERE "
                         "x.object = 'consent' AND x.object_id = k.id AND x.field = 'void') FROM consent k "
@@ -153,16 +158,17 @@ Corrected void_consent(const Context& ctx, std::string_view case_number, std::in
     record_correction(ctx, c.id, c.person_id, "consent", id, out.changes[0], reason);
     audit.append("correct.void_consent", c.number, c.fnr, detail_of(out));
     // A team working on a consent that never held is paused, as at a withdrawal.
-    if (scope == "team") pause_team_without_consent(ctx, c, ctx.today(), audit, "team consent voided");
+    if (scope == "team") pause_team_without_consent(ctx, c, ctx.today(), audit, "audit.d.team_consent_voided");
     audit.flush();
     return out;
   });
 }
 
 Corrected void_assessment(const Context& ctx, std::string_view case_number, std::int64_t id, const std::string& reason_in) {
+  authorize_some(ctx, "assess");
   const std::string reason = correction_reason(reason_in);
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "assess", case_number);
     SQLite::Statement q(ctx.db.sql(),
                         "SELECT EXISTS (SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
                         "AND x.field = 'void') FROM assessment a WHERE a.id = ? AND a.case_id = ?");

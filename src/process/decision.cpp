@@ -1,5 +1,7 @@
 #include <oppteam/process/decision.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/cases.hpp>
@@ -101,6 +103,7 @@ void check_signed_by(const std::string& signed_by) { require_text(signed_by, "--
 }  // namespace
 
 DecisionResult decide_case(const Context& ctx, std::string_view case_number, const DecisionInput& in) {
+  authorize(ctx, "decide");
   require_text(in.grounds, "--grounds");
   if (!in.grant && in.grounds.find_first_not_of(" \t\r\n") == std::string::npos)
     throw make_error(ExitCode::usage, "decide.grounds_required");
@@ -110,7 +113,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
   check_signed_by(in.signed_by);
 
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "decide", case_number);
     {
       SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on FROM decision WHERE case_id = ?");
       q.bind(1, c.id);
@@ -227,8 +230,9 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 }
 
 DecisionLetter decision_letter(const Context& ctx, std::string_view case_number) {
+  authorize_some(ctx, "case.read");
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "case.read", case_number);
     SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, letter FROM decision WHERE case_id = ?");
     q.bind(1, c.id);
     if (!q.executeStep()) throw make_error(ExitCode::not_found, "decide.no_decision", c.number);
@@ -240,12 +244,13 @@ DecisionLetter decision_letter(const Context& ctx, std::string_view case_number)
 
 PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_view case_number, Date expected_by,
                                                 const std::string& reason, const std::string& signed_by) {
+  authorize(ctx, "decide");
   require_text(reason, "--reason");
   check_signed_by(signed_by);
   const Date today = ctx.today();
   if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", format_date(expected_by));
   return ctx.db.write([&] {
-    const CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "decide", case_number);
     if (c.status != kCaseReceived) throw make_error(ExitCode::refused, "prelim.decided", c.number, c.status);
     const LetterFacts f = letter_facts(ctx.db, c);
     const Lang L = ctx.rv.municipality.language;

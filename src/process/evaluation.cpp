@@ -1,5 +1,7 @@
 #include <oppteam/process/evaluation.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
@@ -61,7 +63,9 @@ nlohmann::json to_json(const Evaluation& e) {
           {"evaluated_by", e.created_by}};
 }
 
-Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput& in) {
+Evaluation evaluate(const Context& ctx, std::string_view case_number, const EvaluationInput& in) {
+  const AuthorisedCase ac = authorize_case(ctx, "evaluate", case_number);
+  const CaseRef& c = ac;
   require_text(in.comment, "--comment");
   require_text(in.reason, "--reason");
   if (in.decision != "continue" && in.decision != "revise" && in.decision != "close")

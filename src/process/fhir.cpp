@@ -1,6 +1,7 @@
 #include <oppteam/process/fhir.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/person_export.hpp>
@@ -659,6 +660,7 @@ nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nloh
 }
 
 nlohmann::json export_case_fhir(const Context& ctx, std::string_view number) {
+  authorize(ctx, "case.export");
   const CaseRef c = find_case(ctx.db, number);
   return ctx.db.write([&] {
     json bundle = case_fhir_bundle(ctx, c, case_rows(ctx.db, c.id));

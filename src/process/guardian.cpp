@@ -1,6 +1,7 @@
 #include <oppteam/process/guardian.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/util/dates.hpp>
@@ -26,6 +27,7 @@ std::int64_t person_id_of(Database& db, const std::string& fnr) {
 }  // namespace
 
 Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const GuardianInput& in) {
+  authorize(ctx, "person.correct");
   check_kind(in.kind);
   const std::string name = required_value(in.name, "--name");
   require_text(in.address, "--address", TextField::lines);
@@ -53,6 +55,7 @@ Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const Guard
 }
 
 Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const GuardianEnd& in) {
+  authorize(ctx, "person.correct");
   if (!in.kind.empty()) check_kind(in.kind);
   const std::string name = required_value(in.name, "--name");
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();

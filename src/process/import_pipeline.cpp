@@ -1,5 +1,7 @@
 #include <oppteam/process/import_pipeline.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/import_format.hpp>
 #include <oppteam/io/input_spool.hpp>
@@ -136,6 +138,7 @@ class RowReader {
 
 ImportSummary import_referrals(const Context& ctx, const std::string& path, const ImportOptions& options,
                                std::istream* stdin_stream) {
+  authorize(ctx, "refer.import");
   // stdin, a pipe or a device is read to its end before the import takes
   // the write lock (a stalled sender must not stop other users), into an
   // unnamed file in the database's own (private) folder.
@@ -164,6 +167,7 @@ ImportSummary import_referrals(const Context& ctx, const std::string& path, cons
 
 ImportSummary import_referrals(const Context& ctx, std::istream& input, const std::string& name,
                                const ImportOptions& options, std::uint64_t total_bytes) {
+  authorize(ctx, "refer.import");
   std::optional<io::Windows1252Input> converted;
   if (options.windows1252) {
     converted.emplace(input);

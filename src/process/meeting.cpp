@@ -1,5 +1,7 @@
 #include <oppteam/process/meeting.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/input_spool.hpp>
 #include <oppteam/process/plan.hpp>
@@ -162,7 +164,9 @@ void check_meeting_kind(const Rammeverk& rv, const std::string& kind) {
   throw make_error(ExitCode::usage, "meeting.unknown_kind", kind, ids);
 }
 
-Meeting add_meeting(const Context& ctx, const CaseRef& c, const MeetingInput& in) {
+Meeting add_meeting(const Context& ctx, std::string_view case_number, const MeetingInput& in) {
+  const AuthorisedCase ac = authorize_case(ctx, "meeting.write", case_number);
+  const CaseRef& c = ac;
   check_meeting_kind(ctx.rv, in.kind);
   check_texts(in);
   if (in.date > ctx.today()) throw make_error(ExitCode::data, "meeting.future_date", format_date(in.date));
@@ -228,7 +232,9 @@ Meeting add_meeting(const Context& ctx, const CaseRef& c, const MeetingInput& in
   });
 }
 
-Meeting plan_meeting(const Context& ctx, const CaseRef& c, const std::string& kind_in, Date date, const std::string& place) {
+Meeting plan_meeting(const Context& ctx, std::string_view case_number, const std::string& kind_in, Date date, const std::string& place) {
+  const AuthorisedCase ac = authorize_case(ctx, "meeting.write", case_number);
+  const CaseRef& c = ac;
   std::string kind = kind_in;
   if (kind.empty() && !ctx.rv.meeting_kinds.empty()) kind = ctx.rv.meeting_kinds.front().id;
   check_meeting_kind(ctx.rv, kind);
@@ -252,7 +258,9 @@ Meeting plan_meeting(const Context& ctx, const CaseRef& c, const std::string& ki
   });
 }
 
-Meeting record_minutes(const Context& ctx, const CaseRef& c, int number, const std::string& minutes) {
+Meeting record_minutes(const Context& ctx, std::string_view case_number, int number, const std::string& minutes) {
+  const AuthorisedCase ac = authorize_case(ctx, "meeting.write", case_number);
+  const CaseRef& c = ac;
   MeetingInput check;
   check.minutes = minutes;
   check_texts(check);
@@ -272,7 +280,10 @@ Meeting record_minutes(const Context& ctx, const CaseRef& c, int number, const s
   });
 }
 
-MeetingAction add_action(const Context& ctx, const CaseRef& c, const ActionInput& in) {
+MeetingAction add_action(const Context& ctx, std::string_view case_number, const ActionInput& in) {
+  const AuthorisedCase ac = authorize_case(ctx, "meeting.write", case_number);
+  const CaseRef& c = ac;
+  if (in.measure_goal) authorize_also(ctx, "plan.write", ac);  // the action becomes a plan measure
   require_text(in.text, "--text");
   require_text(in.responsible, "--responsible", TextField::line);
   if (in.text.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--text");
@@ -296,7 +307,7 @@ MeetingAction add_action(const Context& ctx, const CaseRef& c, const ActionInput
       mi.text = in.text;
       mi.responsible = in.responsible;
       mi.due = in.due;
-      measure = add_measure(ctx, c, mi);
+      measure = add_measure(ctx, ac, mi);
     }
     const int number = next_number(ctx.db, "meeting_action", c.id);
     SQLite::Statement ins(ctx.db.sql(),
@@ -322,7 +333,9 @@ MeetingAction add_action(const Context& ctx, const CaseRef& c, const ActionInput
   });
 }
 
-MeetingAction finish_action(const Context& ctx, const CaseRef& c, int number) {
+MeetingAction finish_action(const Context& ctx, std::string_view case_number, int number) {
+  const AuthorisedCase ac = authorize_case(ctx, "meeting.write", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     SQLite::Statement q(ctx.db.sql(), std::string(kActionColumns) + "WHERE a.case_id = ? AND a.number = ?");
     q.bind(1, c.id);
@@ -342,7 +355,9 @@ MeetingAction finish_action(const Context& ctx, const CaseRef& c, int number) {
   });
 }
 
-std::vector<Meeting> list_meetings(const Context& ctx, const CaseRef& c) {
+std::vector<Meeting> list_meetings(const Context& ctx, std::string_view case_number) {
+  const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     auto out = load_meetings(ctx.db, c);
     audit(ctx, c, "meeting.list", "");
@@ -350,7 +365,9 @@ std::vector<Meeting> list_meetings(const Context& ctx, const CaseRef& c) {
   });
 }
 
-Meeting show_meeting(const Context& ctx, const CaseRef& c, int number) {
+Meeting show_meeting(const Context& ctx, std::string_view case_number, int number) {
+  const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     Meeting m = load_one(ctx.db, c, number);
     audit(ctx, c, "meeting.show", fmt::format("meeting {}", number));

@@ -1,6 +1,7 @@
 #include <oppteam/process/person_export.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>  // display_width
 #include <oppteam/process/plan.hpp>
@@ -100,6 +101,7 @@ nlohmann::json case_rows(Database& db, std::int64_t case_id) {
 }
 
 nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
+  authorize(ctx, "person.export");
   auto& db = ctx.db;
   return db.write([&] {
     SQLite::Statement p(db.sql(), "SELECT * FROM person WHERE fnr = ?");

@@ -356,8 +356,10 @@ void record_plan_revision(const Context& ctx, std::int64_t plan_id, const CaseRe
   request_approval(ctx, c, kApprovalPlan, p.revision);  // [approvals] plan: pending until a leader approves
 }
 
-int add_goal(const Context& ctx, const CaseRef& c, const std::string& text_in, std::optional<int> from_what_matters,
+int add_goal(const Context& ctx, std::string_view case_number, const std::string& text_in, std::optional<int> from_what_matters,
              std::optional<int> parent) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   require_text(text_in, "--text");
   return ctx.db.write([&] {
     require_plan_rules(ctx, c);
@@ -393,7 +395,13 @@ int add_goal(const Context& ctx, const CaseRef& c, const std::string& text_in, s
   });
 }
 
-int add_measure(const Context& ctx, const CaseRef& c, const MeasureInput& m) {
+int add_measure(const Context& ctx, std::string_view case_number, const MeasureInput& m) {
+  return add_measure(ctx, authorize_case(ctx, "plan.write", case_number), m);
+}
+
+int add_measure(const Context& ctx, const AuthorisedCase& ac, const MeasureInput& m) {
+  const AuthorisedCase plan = ac.permission() == "plan.write" ? ac : authorize_also(ctx, "plan.write", ac);
+  const CaseRef& c = plan;
   require_text(m.text, "--text");
   require_text(m.responsible, "--responsible", TextField::line);
   require_text(m.how, "--how");
@@ -427,7 +435,9 @@ int add_measure(const Context& ctx, const CaseRef& c, const MeasureInput& m) {
   });
 }
 
-Measure set_measure_status(const Context& ctx, const CaseRef& c, int number, const std::string& status) {
+Measure set_measure_status(const Context& ctx, std::string_view case_number, int number, const std::string& status) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   if (status != "planned" && status != "started" && status != "done" && status != "cancelled")
     throw make_error(ExitCode::usage, "plan.bad_status", status);
   return ctx.db.write([&] {
@@ -466,7 +476,9 @@ Measure set_measure_status(const Context& ctx, const CaseRef& c, int number, con
   });
 }
 
-void record_participation(const Context& ctx, const CaseRef& c, const std::string& how) {
+void record_participation(const Context& ctx, std::string_view case_number, const std::string& how) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   require_text(how, "--how");
   if (how.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--how");
   ctx.db.write([&] {
@@ -484,7 +496,9 @@ void record_participation(const Context& ctx, const CaseRef& c, const std::strin
   });
 }
 
-void set_plan_fields(const Context& ctx, const CaseRef& c, const PlanFields& f) {
+void set_plan_fields(const Context& ctx, std::string_view case_number, const PlanFields& f) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   if (f.resources) require_text(*f.resources, "--resources");
   if (f.needs) require_text(*f.needs, "--needs");
   if (f.contributions) require_text(*f.contributions, "--contributions");
@@ -514,7 +528,9 @@ void set_plan_fields(const Context& ctx, const CaseRef& c, const PlanFields& f) 
   });
 }
 
-void set_plan_kind(const Context& ctx, const CaseRef& c, const std::string& kind) {
+void set_plan_kind(const Context& ctx, std::string_view case_number, const std::string& kind) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   if (kind != kPlanIp && kind != kPlanFollowUp) throw make_error(ExitCode::usage, "plan.bad_kind", kind);
   ctx.db.write([&] {
     require_plan_rules(ctx, c);
@@ -530,7 +546,9 @@ void set_plan_kind(const Context& ctx, const CaseRef& c, const std::string& kind
   });
 }
 
-Plan show_plan(const Context& ctx, const CaseRef& c, std::optional<int> revision) {
+Plan show_plan(const Context& ctx, std::string_view case_number, std::optional<int> revision) {
+  const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     auto plan_id = plan_id_of(ctx.db, c.id);
     if (!plan_id) throw make_error(ExitCode::not_found, "plan.not_found", c.number);
@@ -549,11 +567,14 @@ Plan show_plan(const Context& ctx, const CaseRef& c, std::optional<int> revision
       if (q.executeStep()) p.revised_at = q.getColumn(0).getString();
     }
     audit_change(ctx, c, "plan.show", fmt::format("revision {}", p.revision));
+    p.case_id = c.id;
     return p;
   });
 }
 
-std::vector<RevisionInfo> plan_history(const Context& ctx, const CaseRef& c) {
+std::vector<RevisionInfo> plan_history(const Context& ctx, std::string_view case_number) {
+  const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     auto plan_id = plan_id_of(ctx.db, c.id);
     if (!plan_id) throw make_error(ExitCode::not_found, "plan.not_found", c.number);
@@ -779,7 +800,9 @@ std::string plan_document_html(const Context& ctx, const Plan& p) {
   return out;
 }
 
-Goal set_goal_status(const Context& ctx, const CaseRef& c, int number, const std::string& status, const std::string& note) {
+Goal set_goal_status(const Context& ctx, std::string_view case_number, int number, const std::string& status, const std::string& note) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   if (status != "reached" && status != "partly" && status != "dropped" && status != "active")
     throw make_error(ExitCode::usage, "goal_status.bad_status", status);
   require_text(note, "--note", TextField::lines);
@@ -803,7 +826,9 @@ Goal set_goal_status(const Context& ctx, const CaseRef& c, int number, const std
   });
 }
 
-Corrected correct_goal(const Context& ctx, const CaseRef& c, int number, const std::string& text_in, const std::string& reason_in) {
+Corrected correct_goal(const Context& ctx, std::string_view case_number, int number, const std::string& text_in, const std::string& reason_in) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   const std::string reason = correction_reason(reason_in);
   const std::string text = required_value(text_in, "--text", TextField::lines);
   return ctx.db.write([&] {
@@ -825,7 +850,9 @@ Corrected correct_goal(const Context& ctx, const CaseRef& c, int number, const s
   });
 }
 
-Corrected correct_measure(const Context& ctx, const CaseRef& c, int number, const MeasureFix& fix, const std::string& reason_in) {
+Corrected correct_measure(const Context& ctx, std::string_view case_number, int number, const MeasureFix& fix, const std::string& reason_in) {
+  const AuthorisedCase ac = authorize_case(ctx, "plan.write", case_number);
+  const CaseRef& c = ac;
   const std::string reason = correction_reason(reason_in);
   if (!fix.text && !fix.responsible && !fix.due) throw make_error(ExitCode::usage, "correct.nothing");
   if (fix.text) require_text(*fix.text, "--text");

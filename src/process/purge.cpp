@@ -1,6 +1,7 @@
 #include <oppteam/process/purge.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/store/name_search.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/util/dates.hpp>
@@ -22,6 +23,7 @@ Date purge_limit(const Rammeverk& rv, Date today) {
 }
 
 PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, bool force) {
+  authorize(ctx, "purge");
   // From the real date, never --today: a date moved forward must not open
   // the retention period early (issue 13).
   const Date limit = purge_limit(ctx.rv, Clock().today());

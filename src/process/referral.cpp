@@ -1,6 +1,7 @@
 #include <oppteam/process/referral.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/referral_batch.hpp>
 #include <oppteam/process/referral_checks.hpp>
@@ -13,6 +14,7 @@
 namespace oppteam {
 
 ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
+  authorize(ctx, "refer.add");
   // The checks of the import (referral_checks.cpp), every field given.
   ReferralFields fields;
   fields[io::kExternalId] = &in.external_id;

@@ -251,6 +251,7 @@ std::string quote(const std::string& s) {
 }  // namespace
 
 std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
+  authorize(ctx, "remind");
   const Params p = params(ctx, rq);
   std::string sql = remind_query();
   auto replace_all = [&](const std::string& name, const std::string& literal) {
@@ -271,6 +272,7 @@ std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
 }
 
 std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
+  authorize(ctx, "remind");
   if (rq_in.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq_in.within);
   // A leader (an [[access.user]] who may approve) also sees what is
   // escalated and the pending approvals: the query then keeps everything

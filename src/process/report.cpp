@@ -1,5 +1,6 @@
 #include <oppteam/process/report.hpp>
 
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/report_scan.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
@@ -194,6 +195,7 @@ void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
 }  // namespace
 
 Report build_report(const Context& ctx, const ReportOptions& o) {
+  authorize(ctx, "report");
   if (o.from > o.to) throw make_error(ExitCode::usage, "report.from_after_to", format_date(o.from), format_date(o.to));
   Report r;
   r.from = format_date(o.from);

@@ -1,6 +1,7 @@
 #include <oppteam/process/setup.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 
 namespace oppteam {
 
@@ -18,6 +19,11 @@ void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, cons
     audit.append("config.store", "rammeverk", "", rv.source_name + " " + rv.hash.substr(0, 12));
     audit.flush();
   });
+}
+
+void store_rammeverk(const Context& ctx, const Rammeverk& rv) {
+  authorize(ctx, "config.store");
+  store_rammeverk(ctx.db, rv, ctx.clock, ctx.actor);
 }
 
 Database init_database(const std::string& path, const Rammeverk& rv, const Clock& clock, const std::string& actor) {

@@ -1,6 +1,8 @@
 #include <oppteam/process/team.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -93,7 +95,8 @@ std::optional<Team> load_team(Database& db, const CaseRef& c) {
     f.object = c.number;
     for (const auto& e : audit_list(db, f)) {
       if (!e.action.starts_with("team.") || e.action == "team.show") continue;
-      t.history.push_back({e.at, e.acted_on.empty() ? e.at.substr(0, 10) : e.acted_on, e.actor, e.action, e.detail});
+      t.history.push_back({e.at, e.acted_on.empty() ? e.at.substr(0, 10) : e.acted_on, e.actor, e.action, e.detail,
+                           read_audit_detail(e.action, e.detail)});
     }
     return t;
   });
@@ -147,8 +150,10 @@ void close_member(Database& db, std::int64_t member_id, const std::string& on, c
   q.exec();
 }
 
-std::string describe(const std::string& kind, const std::string& name, const std::string& role, const std::string& service) {
-  return service.empty() ? fmt::format("{} {} ({})", kind, name, role) : fmt::format("{} {} ({}, {})", kind, name, role, service);
+std::string describe(std::string_view action, const std::string& kind, const std::string& name, const std::string& role,
+                     const std::string& service) {
+  return service.empty() ? audit_detail(action, "audit.d.team_member", {kind, name, role})
+                         : audit_detail(action, "audit.d.team_member_service", {kind, name, role, service});
 }
 
 // Validates and adds members, participants and a GP to team `t` (within
@@ -171,15 +176,15 @@ std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const 
   std::vector<std::string> details;
   if (!gp.empty()) {
     w.add(gp, "fastlege", "", kMemberGp);
-    details.push_back(describe("gp", gp, "fastlege", ""));
+    details.push_back(describe("team.add", "gp", gp, "fastlege", ""));
   }
   for (const auto& m : members) {
     w.add(m.name, m.role, m.service, kMemberMember, m.email, m.phone);
-    details.push_back(describe("member", m.name, m.role, m.service));
+    details.push_back(describe("team.add", "member", m.name, m.role, m.service));
   }
   for (const auto& p : participants) {
     w.add(p.name, p.role, "", kMemberParticipant, p.email, p.phone);
-    details.push_back(describe("participant", p.name, p.role, ""));
+    details.push_back(describe("team.add", "participant", p.name, p.role, ""));
   }
   return details;
 }
@@ -328,6 +333,7 @@ const Role* default_coordinator_role(const Rammeverk& rv) {
 }
 
 Team create_team(const Context& ctx, const TeamCreateInput& in) {
+  authorize_some(ctx, "team.write");
   require_text(in.coordinator, "--coordinator", TextField::line);
   require_text(in.gp, "--gp", TextField::line);
   const Rammeverk& rv = ctx.rv;
@@ -356,7 +362,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
   }
 
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, in.case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", in.case_number);
     if (auto existing = load_team(ctx.db, c))
       throw make_error(ExitCode::refused, "team.exists", c.number, existing->status, existing->created_on);
     if (c.status != kCaseGranted || !granted_decision(ctx.db, c.id))
@@ -392,7 +398,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
       MemberWriter(ctx.db, t.id, today)
           .add(coordinator, coordinator_role, coordinator_service, kMemberCoordinator, coordinator_email, coordinator_phone);
       taken.push_back(coordinator);
-      details.push_back(describe("coordinator", coordinator, coordinator_role, coordinator_service));
+      details.push_back(describe("team.add", "coordinator", coordinator, coordinator_role, coordinator_service));
     }
     auto more = add_people(ctx, c, t, members, in.participants, gp, taken);
     details.insert(details.end(), more.begin(), more.end());
@@ -402,7 +408,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     up.exec();
 
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("team.create", c.number, c.fnr, fmt::format("team created with {} members", details.size()));
+    audit.append("team.create", c.number, c.fnr, audit_detail("team.create", "audit.d.team_created", {std::to_string(details.size())}));
     for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
     audit.flush();
     return require_team(ctx.db, c);
@@ -410,8 +416,9 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
 }
 
 Team show_team(const Context& ctx, std::string_view case_number) {
+  authorize_some(ctx, "case.read");
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "case.read", case_number);
     Team t = require_team(ctx.db, c);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.show", c.number, c.fnr, "");
     return t;
@@ -420,13 +427,14 @@ Team show_team(const Context& ctx, std::string_view case_number) {
 
 Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members,
                  const std::vector<MemberSpec>& participants, const std::string& gp_name) {
+  authorize_some(ctx, "team.write");
   require_text(gp_name, "--gp", TextField::line);
   const std::string gp = trim(gp_name);
   check_ids(ctx.rv, members, participants);
   if (members.empty() && participants.empty() && gp.empty())
     throw make_error(ExitCode::usage, "team.nothing_to_add");
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     require_consent_for(ctx, c, "team");
@@ -445,35 +453,37 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
 }
 
 Team remove_from_team(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& reason) {
+  authorize_some(ctx, "team.write");
   require_text(reason, "--reason", TextField::line);
   const std::string name = trim(name_in);
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     const TeamMember* m = t.find_active(name);
     if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
     close_member(ctx.db, m->id, format_date(ctx.today()), trim(reason));
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("team.remove", c.number, c.fnr, describe(m->kind, m->name, m->role, m->service));
+    audit.append("team.remove", c.number, c.fnr, describe("team.remove", m->kind, m->name, m->role, m->service));
     audit.flush();
     return require_team(ctx.db, c);
   });
 }
 
 Team change_contact(const Context& ctx, std::string_view case_number, std::string_view name_in, const ContactChange& change) {
+  authorize_some(ctx, "team.write");
   require_text(name_in, "NAME", TextField::line);
   if (!change.email && !change.phone) throw make_error(ExitCode::usage, "team.contact_nothing");
   if (change.email && !change.email->empty()) check_email(*change.email, "--email");
   if (change.phone && !change.phone->empty()) check_phone(*change.phone, "--phone");
   const std::string name = trim(name_in);
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     const TeamMember* m = t.find_active(name);
     if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
-    std::string detail = m->name + ":";
+    std::vector<std::string> values{m->name};  // the name, then old and new value of each column changed
     auto set = [&](const char* column, const std::optional<std::string>& value, const std::string& old) {
       if (!value) return;
       SQLite::Statement q(ctx.db.sql(), fmt::format("UPDATE team_member SET {} = ? WHERE id = ?", column));
@@ -481,23 +491,26 @@ Team change_contact(const Context& ctx, std::string_view case_number, std::strin
       else q.bind(1, *value);
       q.bind(2, m->id);
       q.exec();
-      detail += fmt::format(" {} {} -> {}", column, old.empty() ? "-" : old, value->empty() ? "-" : *value);
+      values.push_back(old.empty() ? "-" : old);
+      values.push_back(value->empty() ? "-" : *value);
     };
     set("email", change.email, m->email);
     set("phone", change.phone, m->phone);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.contact", c.number, c.fnr, detail);
+    const char* key = change.email && change.phone ? "audit.d.contact_both" : change.email ? "audit.d.contact_email" : "audit.d.contact_phone";
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.contact", c.number, c.fnr, audit_detail("team.contact", key, values));
     return require_team(ctx.db, c);
   });
 }
 
 Team change_coordinator(const Context& ctx, std::string_view case_number, std::string_view name_in, const std::string& role_in) {
+  authorize_some(ctx, "team.write");
   require_text(name_in, "NAME", TextField::line);
   const std::string name = trim(name_in);
   std::string role = trim(role_in);
   if (name.empty()) throw make_error(ExitCode::usage, "error.missing_option", "NAME");
   if (!role.empty()) check_role(ctx.rv, role);
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     require_consent_for(ctx, c, "team");
@@ -524,25 +537,26 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (old) {
       close_member(ctx.db, old->id, today, "coordinator replaced");
-      audit.append("team.remove", c.number, c.fnr, describe(old->kind, old->name, old->role, old->service));
+      audit.append("team.remove", c.number, c.fnr, describe("team.remove", old->kind, old->name, old->role, old->service));
     }
     if (existing && (!old || existing->id != old->id)) close_member(ctx.db, existing->id, today, "became coordinator");
     // The contact details go with the person (kept when a member becomes coordinator).
     const TeamMember* same = existing ? existing : (old && old->name == name ? old : nullptr);
     MemberWriter(ctx.db, t.id, today)
         .add(name, role, service, kMemberCoordinator, same ? same->email : std::string(), same ? same->phone : std::string());
-    audit.append("team.coordinator", c.number, c.fnr, describe("coordinator", name, role, service));
+    audit.append("team.coordinator", c.number, c.fnr, describe("team.coordinator", "coordinator", name, role, service));
     audit.flush();
     return require_team(ctx.db, c);
   });
 }
 
 Team pause_team(const Context& ctx, std::string_view case_number, const std::string& reason_in) {
+  authorize_some(ctx, "team.write");
   require_text(reason_in, "--reason", TextField::line);
   const std::string reason = trim(reason_in);
   if (reason.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     if (t.status != kTeamActive) throw make_error(ExitCode::refused, "team.not_active", c.number, tr(ctx.lang, "team.status_" + t.status));
@@ -551,14 +565,15 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
     q.bind(2, reason);
     q.bind(3, t.id);
     q.exec();
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.pause", c.number, c.fnr, "paused");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.pause", c.number, c.fnr, audit_detail("team.pause", "audit.d.paused", {}));
     return require_team(ctx.db, c);
   });
 }
 
 Team resume_team(const Context& ctx, std::string_view case_number) {
+  authorize_some(ctx, "team.write");
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     if (t.status != kTeamPaused) throw make_error(ExitCode::refused, "team.not_paused", c.number, tr(ctx.lang, "team.status_" + t.status));
@@ -566,17 +581,18 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
     SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'active' WHERE id = ?");
     q.bind(1, t.id);
     q.exec();
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.resume", c.number, c.fnr, "resumed");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.resume", c.number, c.fnr, audit_detail("team.resume", "audit.d.resumed", {}));
     return require_team(ctx.db, c);
   });
 }
 
 Team close_team(const Context& ctx, std::string_view case_number, const std::string& reason_in, bool close_case) {
+  authorize_some(ctx, "team.write");
   require_text(reason_in, "--reason", TextField::line);
   const std::string reason = trim(reason_in);
   if (reason.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
   return ctx.db.write([&] {
-    CaseRef c = find_case(ctx.db, case_number);
+    const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     const std::string today = format_date(ctx.today());
@@ -586,7 +602,8 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
     q.bind(3, t.id);
     q.exec();
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("team.close", c.number, c.fnr, close_case ? "team and case closed" : "team closed");
+    audit.append("team.close", c.number, c.fnr,
+                 audit_detail("team.close", close_case ? "audit.d.team_case_closed" : "audit.d.team_closed", {}));
     if (close_case) {
       SQLite::Statement cq(ctx.db.sql(),
                            "UPDATE case_file SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
@@ -594,7 +611,7 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
       cq.bind(2, reason);
       cq.bind(3, c.id);
       cq.exec();
-      audit.append("case.close", c.number, c.fnr, "closed with its team");
+      audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_with_team", {}));
     }
     audit.flush();
     return require_team(ctx.db, c);

@@ -1,5 +1,7 @@
 #include <oppteam/process/team_review.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -46,7 +48,9 @@ int parse_value(const ReviewItem& item, const std::string& text) {
 
 }  // namespace
 
-TeamReview add_team_review(const Context& ctx, const CaseRef& c, const std::vector<std::string>& answers) {
+TeamReview add_team_review(const Context& ctx, std::string_view case_number, const std::vector<std::string>& answers) {
+  const AuthorisedCase ac = authorize_case(ctx, "team.review", case_number);
+  const CaseRef& c = ac;
   TeamReview r;
   for (const auto& a : answers) {
     require_text(a, "--answer", TextField::line);
@@ -82,7 +86,9 @@ TeamReview add_team_review(const Context& ctx, const CaseRef& c, const std::vect
   });
 }
 
-std::vector<TeamReview> list_team_reviews(const Context& ctx, const CaseRef& c) {
+std::vector<TeamReview> list_team_reviews(const Context& ctx, std::string_view case_number) {
+  const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
+  const CaseRef& c = ac;
   return ctx.db.write([&] {
     std::vector<TeamReview> out;
     SQLite::Statement q(ctx.db.sql(),

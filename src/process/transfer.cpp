@@ -1,5 +1,7 @@
 #include <oppteam/process/transfer.hpp>
 
+#include <oppteam/process/access.hpp>
+
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/process/cases.hpp>
@@ -87,6 +89,7 @@ json covered_rows(const Context& ctx, const CaseRef& c, TransferResult& r) {
 }  // namespace
 
 TransferResult transfer_case(const Context& ctx, std::string_view case_number, const TransferInput& in) {
+  authorize_some(ctx, "case.transfer");
   require_text(in.to, "--to", TextField::line);
   const std::string to = trim(in.to);
   if (to.empty()) throw make_error(ExitCode::usage, "transfer.to_required");
@@ -100,7 +103,7 @@ TransferResult transfer_case(const Context& ctx, std::string_view case_number, c
   bool written = false;
   try {
     return ctx.db.write([&] {
-      const CaseRef c = find_case(ctx.db, case_number);
+      const CaseRef c = authorize_case(ctx, "case.transfer", case_number);
       r.case_number = c.number;
       if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "transfer.case_closed", c.number);
       if (!consent_valid(ctx.db, c.id, kScopeTransfer, ctx.today()))
@@ -623,6 +626,7 @@ Parsed parse_bundle(const Context& ctx, const std::string& path, const json& doc
 }  // namespace
 
 ReceiveResult receive_case(const Context& ctx, const std::string& path) {
+  authorize(ctx, "case.receive");
   const std::string text = read_bundle_file(path);
   const std::string sha = sha256_hex(text);
   const Parsed p = parse_bundle(ctx, path, parse_bundle_json(path, text));

@@ -227,4 +227,21 @@ void Database::rollback() noexcept {
   }
 }
 
+void Database::after_transaction(std::function<void()> f) {
+  if (!in_transaction()) return f();
+  after_.push_back(std::move(f));
+}
+
+void Database::run_after_transaction() noexcept {
+  if (in_transaction()) return;  // a ROLLBACK that failed: nothing may be written now
+  std::vector<std::function<void()>> queued;
+  queued.swap(after_);
+  for (auto& f : queued) {
+    try {
+      f();
+    } catch (...) {
+    }
+  }
+}
+
 }  // namespace oppteam

@@ -62,35 +62,63 @@ bool permitted(const Rammeverk& rv, std::string_view user, std::string_view perm
 // enforced, so that the list is the same either way.
 std::vector<std::string> leaders(const Rammeverk& rv);
 
-// Requires `permission` everywhere. Otherwise records "access.refused" in the
-// audit log (in its own transaction: call it before any write begins) and
-// throws Error(permission, exit 77) naming the missing permission.
-void authorize(Context& ctx, std::string_view permission);
+// Every operation checks its own permission (issue 16): the library's
+// operations call the functions below, the command line never does. A
+// refusal is audited ("access.refused") and thrown as Error(permission,
+// exit 77); found inside a transaction, it is recorded just after that
+// transaction is rolled back (Database::after_transaction).
 
-// For a command about one case, before the case is looked up: passes when
-// the user holds `permission` everywhere or only in coordinated teams (the
-// command must then call authorize_case once it has the case); refuses as
-// authorize() does otherwise.
-void authorize_some(Context& ctx, std::string_view permission);
+// Requires `permission` everywhere.
+void authorize(const Context& ctx, std::string_view permission);
+
+// Passes when the user holds `permission` everywhere or only in some cases
+// (coordinated: or owned:); refuses as authorize() does otherwise. An
+// operation on one case calls it first, before any other check, so that a
+// user without the permission anywhere learns nothing of the case or of
+// the operation's rules; authorize_case then settles it for the case.
+void authorize_some(const Context& ctx, std::string_view permission);
+
+// A case found and authorised for one permission. Only authorize_case
+// makes one, so an operation given one knows that the acting user holds
+// the permission in this very case; it is the case as looked up then, and
+// the operation uses it instead of looking the case up again.
+class AuthorisedCase {
+ public:
+  const CaseRef& ref() const { return case_; }
+  operator const CaseRef&() const { return case_; }
+  const CaseRef* operator->() const { return &case_; }
+  // The permission the acting user was found to hold in the case.
+  const std::string& permission() const { return permission_; }
+
+ private:
+  AuthorisedCase(CaseRef c, std::string_view permission) : case_(std::move(c)), permission_(permission) {}
+  friend AuthorisedCase authorize_case(const Context& ctx, std::string_view permission, const CaseRef& c);
+
+  CaseRef case_;
+  std::string permission_;
+};
 
 // Requires `permission` in the case `c`: held everywhere, or held as
-// "coordinated:" and the acting user is the team's current koordinator.
-// Refuses (audited, exit 77) otherwise.
-void authorize_case(Context& ctx, std::string_view permission, const CaseRef& c);
+// "coordinated:" and the acting user is the team's current koordinator, or
+// as "owned:" and the user owns the case. Refuses (audited, exit 77) otherwise.
+AuthorisedCase authorize_case(const Context& ctx, std::string_view permission, const CaseRef& c);
 
 // The same for a case named by its number as typed: refuses (as
 // authorize_some) before looking the case up, so a user without the
 // permission anywhere learns nothing of which cases exist; then exit 65 /
-// 1 for a malformed / absent case, then the check above. This is the one
-// call a command about one case needs instead of authorize(); it returns
-// the case it found, so the command need not look it up again.
-CaseRef authorize_case(Context& ctx, std::string_view permission, std::string_view case_number);
+// 1 for a malformed / absent case, then the check above. The one lookup of
+// the case an operation makes: call it inside the operation's transaction.
+AuthorisedCase authorize_case(const Context& ctx, std::string_view permission, std::string_view case_number);
+
+// A further permission in a case already authorised for another (a meeting
+// action that becomes a plan measure needs plan.write too): no lookup.
+AuthorisedCase authorize_also(const Context& ctx, std::string_view permission, const AuthorisedCase& c);
 
 // For case assign: authorize_case(ctx, "case.assign", case_number), and
 // assigning the case to oneself needs case.assign everywhere: held only
 // through coordinated: (or owned:), it is refused (audited, exit 77), so a
 // koordinator cannot give themselves owned: rights that outlast the team.
-CaseRef authorize_assign(Context& ctx, std::string_view case_number, const std::string& to);
+AuthorisedCase authorize_assign(const Context& ctx, std::string_view case_number, const std::string& to);
 
 // True when `user` owns case `case_id` (case_file.owner).
 bool owns_case(Database& db, std::string_view user, std::int64_t case_id);
@@ -109,7 +137,7 @@ std::string checked_actor(std::string name);
 // Under enforcement, the acting user must be the login running the program
 // (`login`), unless the login holds "access.act_as": otherwise audited
 // refusal, exit 77. Without enforcement anyone may name any actor.
-void authorize_actor(Context& ctx, std::string_view login);
+void authorize_actor(const Context& ctx, std::string_view login);
 
 // The permission to act on a date other than the real one (--today) under
 // enforcement. No built-in role has it: deadlines, "received" dates and
@@ -118,7 +146,7 @@ inline constexpr std::string_view kOtherDatePermission = "access.other_date";
 
 // Under enforcement, a command acting on a date other than `real_today`
 // needs kOtherDatePermission: otherwise audited refusal, exit 77.
-void authorize_acted_on_date(Context& ctx, Date real_today);
+void authorize_acted_on_date(const Context& ctx, Date real_today);
 
 // When the database's stored rammeverk enforces access, it is the only
 // rammeverk in force: a file given at run time (--config, $OPPTEAM_CONFIG,

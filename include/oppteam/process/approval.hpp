@@ -41,7 +41,7 @@ void request_approval(const Context& ctx, const CaseRef& c, std::string_view wha
 // Approves (or with `reject`, rejects; a reason is then required, exit 64)
 // the pending `what` of the case. Exit 64 for another `what`; 1 when
 // nothing of that kind is pending; 2 when the acting user made the change.
-Approval decide_approval(const Context& ctx, const CaseRef& c, const std::string& what, bool reject, const std::string& reason);
+Approval decide_approval(const Context& ctx, std::string_view case_number, const std::string& what, bool reject, const std::string& reason);
 
 // The case's approvals, oldest first (no audit: the caller's read is audited).
 std::vector<Approval> approvals_of(Database& db, std::int64_t case_id);

@@ -81,8 +81,9 @@ const Instrument& require_instrument(const Rammeverk& rv, std::string_view id);
 // The label of a domain id in the rammeverk (the id when it has none).
 std::string domain_label(const Rammeverk& rv, std::string_view domain, Lang lang);
 
-// Checks that case `number` may be assessed now: it exists, is not closed
-// or refused (exit 2), and has consent for utredning where the rammeverk
+// Checks that case `number` may be assessed now by the acting user: the
+// permission "assess" in the case (exit 77), it exists, is not closed or
+// refused (exit 2), and has consent for utredning where the rammeverk
 // requires it (exit 2). Returns the case.
 CaseRef check_can_assess(const Context& ctx, std::string_view number);
 

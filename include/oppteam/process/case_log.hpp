@@ -26,11 +26,11 @@ struct LogEntry {
 
 // Adds an entry dated today. Exit 64 for an empty text, 65 for text that
 // fails require_text or is longer than kMaxLogEntryBytes, 2 when the case is closed.
-LogEntry add_log_entry(const Context& ctx, const CaseRef& c, const std::string& text);
+LogEntry add_log_entry(const Context& ctx, std::string_view case_number, const std::string& text);
 
 // The case's entries, newest first. list_log audits the read;
 // read_log does not (for callers that audit their own read: case show, export).
-std::vector<LogEntry> list_log(const Context& ctx, const CaseRef& c);
+std::vector<LogEntry> list_log(const Context& ctx, std::string_view case_number);
 std::vector<LogEntry> read_log(Database& db, std::int64_t case_id);
 
 nlohmann::json to_json(const LogEntry& e);

@@ -53,9 +53,10 @@ class AuditWriter;
 
 // Pauses the active team of case `c` when it has no valid team consent on
 // `on` (inside the caller's write), audited through `audit` as team.pause
-// with `why`. True when it paused the team. withdraw_consent, case void of
-// a consent and case reopen call it.
-bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, AuditWriter& audit, const std::string& why);
+// with the detail `why_key` (an "audit.d." key of team.pause in
+// src/audit/audit_detail.cpp). True when it paused the team.
+// withdraw_consent, case void of a consent and case reopen call it.
+bool pause_team_without_consent(const Context& ctx, const CaseRef& c, Date on, AuditWriter& audit, const std::string& why_key);
 
 // Withdraws the consents in force for `scope` (or only consent `id`). Exit
 // 2 when none is in force.
@@ -90,8 +91,13 @@ DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, 
 // The declines of a case, oldest first (no audit: for views that audit).
 std::vector<DeclineRecord> read_declines(Database& db, std::int64_t case_id);
 
-// Every consent of the case, oldest first (an audited read).
-std::vector<ConsentRecord> list_consents(const Context& ctx, std::string_view case_number);
+// Every consent and every decline of the case, oldest first (an audited read).
+struct ConsentList {
+  std::string case_number;
+  std::vector<ConsentRecord> consents;
+  std::vector<DeclineRecord> declines;
+};
+ConsentList list_consents(const Context& ctx, std::string_view case_number);
 
 // The same without audit, for views that audit on their own.
 std::vector<ConsentRecord> read_consents(Database& db, std::int64_t case_id, Date today);

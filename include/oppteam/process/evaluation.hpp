@@ -54,7 +54,7 @@ std::pair<std::string, int> parse_indicator_value(std::string_view text);
 // missing reason for close. Sets the plan's next evaluation date, reopens the
 // plan (revise), or closes plan, team and case (close). One plan revision and
 // one audit entry.
-Evaluation evaluate(const Context& ctx, const CaseRef& c, const EvaluationInput& in);
+Evaluation evaluate(const Context& ctx, std::string_view case_number, const EvaluationInput& in);
 
 // The evaluations of a case, oldest first (no audit: for callers that audit
 // the read they are part of, such as case show).

@@ -74,30 +74,30 @@ void check_meeting_kind(const Rammeverk& rv, const std::string& kind);
 // Records a meeting held on `in.date` (not after today: exit 65). A
 // meeting planned for that date becomes this one. Exit 2 when the case has
 // no team or its team is closed.
-Meeting add_meeting(const Context& ctx, const CaseRef& c, const MeetingInput& in);
+Meeting add_meeting(const Context& ctx, std::string_view case_number, const MeetingInput& in);
 
 // Plans the next meeting (date after today: exit 65; kind empty: the first
 // [[meeting_kind]]). Same team rule as add_meeting.
-Meeting plan_meeting(const Context& ctx, const CaseRef& c, const std::string& kind, Date date, const std::string& place);
+Meeting plan_meeting(const Context& ctx, std::string_view case_number, const std::string& kind, Date date, const std::string& place);
 
 // Records the minutes of meeting `number` (exit 1 when absent); a planned
 // meeting whose date has come becomes held (a future one: exit 2).
-Meeting record_minutes(const Context& ctx, const CaseRef& c, int number, const std::string& minutes);
+Meeting record_minutes(const Context& ctx, std::string_view case_number, int number, const std::string& minutes);
 
 // Records an action agreed at meeting `in.meeting` (exit 1 when absent).
 // The responsible must be a current team member or a participant of that
 // meeting (exit 2). With a goal, the action becomes a plan measure under it
 // (plan rules apply: exit 1 without that goal, 2 when the responsible is
 // not in the team). Returns it with its number.
-MeetingAction add_action(const Context& ctx, const CaseRef& c, const ActionInput& in);
+MeetingAction add_action(const Context& ctx, std::string_view case_number, const ActionInput& in);
 
 // Marks action `number` done (exit 1 when absent, 2 when already done).
-MeetingAction finish_action(const Context& ctx, const CaseRef& c, int number);
+MeetingAction finish_action(const Context& ctx, std::string_view case_number, int number);
 
 // The case's meetings with participants and actions, oldest first; an
 // audited read. show_meeting: exit 1 when there is no meeting `number`.
-std::vector<Meeting> list_meetings(const Context& ctx, const CaseRef& c);
-Meeting show_meeting(const Context& ctx, const CaseRef& c, int number);
+std::vector<Meeting> list_meetings(const Context& ctx, std::string_view case_number);
+Meeting show_meeting(const Context& ctx, std::string_view case_number, int number);
 
 // Reads the minutes from `path` ("-": `in`, spooled first as every stdin
 // input is), before any transaction: exit 66 when it cannot be read, 65

@@ -6,6 +6,7 @@
 // koordinator § 19 asks a plan to hold. Every change makes a new revision
 // whose full snapshot is kept, so any old revision can be shown again.
 
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -61,6 +62,7 @@ struct PlanConsent {
 // snapshot. Team members and consents are those in force at the revision.
 struct Plan {
   std::string case_number;
+  std::int64_t case_id = 0;  // case_file.id (set by show_plan, not stored in a revision)
   std::string person_name;
   std::string kind;
   std::string status;
@@ -114,35 +116,38 @@ struct RevisionInfo {
 // not exist). `from_what_matters` takes the Nth (1-based, in order of
 // entry) "what matters to you" answer of the case as the text (exit 1 when
 // there is none). Creates the plan on first use. Returns the goal number.
-int add_goal(const Context& ctx, const CaseRef& c, const std::string& text, std::optional<int> from_what_matters,
+int add_goal(const Context& ctx, std::string_view case_number, const std::string& text, std::optional<int> from_what_matters,
              std::optional<int> parent);
 
 // Adds a measure under an existing goal (exit 1 otherwise); the responsible
 // must be a current team member (exit 2 otherwise). Returns its number.
-int add_measure(const Context& ctx, const CaseRef& c, const MeasureInput& m);
+int add_measure(const Context& ctx, std::string_view case_number, const MeasureInput& m);
+// The same in a case authorised for another step (a meeting action that
+// becomes a measure): checks plan.write in it.
+int add_measure(const Context& ctx, const AuthorisedCase& c, const MeasureInput& m);
 
 // Sets a measure's status (planned|started|done|cancelled). A recurring
 // measure marked done stays open and its due date moves forward by its
 // interval. Returns the measure as it is afterwards.
-Measure set_measure_status(const Context& ctx, const CaseRef& c, int measure, const std::string& status);
+Measure set_measure_status(const Context& ctx, std::string_view case_number, int measure, const std::string& status);
 
 // Records how the person took part in making the plan (required before the
 // first evaluation). Also ends a revision the last evaluation asked for.
-void record_participation(const Context& ctx, const CaseRef& c, const std::string& how);
+void record_participation(const Context& ctx, std::string_view case_number, const std::string& how);
 
 // Sets the § 19 fields. Creates the plan on first use.
-void set_plan_fields(const Context& ctx, const CaseRef& c, const PlanFields& f);
+void set_plan_fields(const Context& ctx, std::string_view case_number, const PlanFields& f);
 
 // Makes the plan an individual plan (needs valid consent with scope "ip",
 // exit 2 otherwise) or a follow-up plan.
-void set_plan_kind(const Context& ctx, const CaseRef& c, const std::string& kind);
+void set_plan_kind(const Context& ctx, std::string_view case_number, const std::string& kind);
 
 // The plan as it is now, or at `revision` (exit 1 when there is no plan or
 // no such revision). An audited read.
-Plan show_plan(const Context& ctx, const CaseRef& c, std::optional<int> revision = std::nullopt);
+Plan show_plan(const Context& ctx, std::string_view case_number, std::optional<int> revision = std::nullopt);
 
 // The revisions of the plan, oldest first (exit 1 without a plan). Audited.
-std::vector<RevisionInfo> plan_history(const Context& ctx, const CaseRef& c);
+std::vector<RevisionInfo> plan_history(const Context& ctx, std::string_view case_number);
 
 // The plan as the person's own document, holding what § 19 asks, in the
 // context's language: plain text, or a self-contained HTML page that prints well.
@@ -157,7 +162,7 @@ std::string consent_scope_label(const Context& ctx, const std::string& scope);
 // "partly", "dropped" or "active" (shown as "open"), with an optional note;
 // every change is kept and makes a plan revision. Exit 64 for another
 // state, 1 for no plan or no such goal, 2 when the plan is closed.
-Goal set_goal_status(const Context& ctx, const CaseRef& c, int number, const std::string& status, const std::string& note);
+Goal set_goal_status(const Context& ctx, std::string_view case_number, int number, const std::string& status, const std::string& note);
 
 // Corrections (issue 14, process/correction.hpp): a goal's text; a
 // measure's text, responsible (a current team member, 2 otherwise) and due
@@ -169,8 +174,8 @@ struct MeasureFix {
   std::optional<std::string> text, responsible;
   std::optional<Date> due;
 };
-Corrected correct_goal(const Context& ctx, const CaseRef& c, int number, const std::string& text, const std::string& reason);
-Corrected correct_measure(const Context& ctx, const CaseRef& c, int number, const MeasureFix& fix, const std::string& reason);
+Corrected correct_goal(const Context& ctx, std::string_view case_number, int number, const std::string& text, const std::string& reason);
+Corrected correct_measure(const Context& ctx, std::string_view case_number, int number, const MeasureFix& fix, const std::string& reason);
 
 // The SQL expression of goal g's state (the latest goal_status, else its own
 // status), for every reader of goals.

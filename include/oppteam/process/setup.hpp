@@ -2,6 +2,7 @@
 // Creating a database and keeping the rammeverk it holds.
 
 #include <oppteam/config/rammeverk.hpp>
+#include <oppteam/process/context.hpp>
 #include <oppteam/store/database.hpp>
 #include <oppteam/util/clock.hpp>
 
@@ -16,6 +17,8 @@ Database init_database(const std::string& path, const Rammeverk& rv, const Clock
 
 // Stores a new rammeverk in force (history kept), audited.
 void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, const std::string& actor);
+// config store: the same by the acting user, who needs "config.store".
+void store_rammeverk(const Context& ctx, const Rammeverk& rv);
 
 // The rammeverk stored in the database (the newest), validated again.
 Rammeverk stored_rammeverk(Database& db);

@@ -6,6 +6,7 @@
 // that may coordinate, a GP where required, members only from services the
 // person has consented to share with) are checked here and nowhere else.
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -76,7 +77,8 @@ struct TeamEvent {
   std::string on;      // the date the change acted on (--today), YYYY-MM-DD
   std::string actor;
   std::string action;  // team.create, team.add, team.remove, ...
-  std::string detail;
+  std::string detail;  // as stored
+  std::optional<AuditDetail> what;  // the detail read back as a message (none for free text)
 };
 
 struct Team {

@@ -29,10 +29,10 @@ struct TeamReview {
 // integer in their range. Exit 65 for an unknown item (the valid ones named)
 // or a value out of range; 64 for an item missing or given twice; 2 when
 // the case has no active team.
-TeamReview add_team_review(const Context& ctx, const CaseRef& c, const std::vector<std::string>& answers);
+TeamReview add_team_review(const Context& ctx, std::string_view case_number, const std::vector<std::string>& answers);
 
 // The case's reviews, oldest first (audited read).
-std::vector<TeamReview> list_team_reviews(const Context& ctx, const CaseRef& c);
+std::vector<TeamReview> list_team_reviews(const Context& ctx, std::string_view case_number);
 
 nlohmann::json to_json(const Rammeverk& rv, const TeamReview& r);
 

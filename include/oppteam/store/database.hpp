@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace oppteam {
 
@@ -86,6 +87,13 @@ class Database {
   template <typename F>
   auto snapshot(F&& f) -> decltype(f());
 
+  // Runs `f` once no transaction is open: at once when none is, else just
+  // after the outermost write() or snapshot() has ended, committed or
+  // rolled back. For what must be kept whatever becomes of the change: an
+  // audited refusal (src/process/access.cpp) found inside a transaction.
+  // An error of `f` is dropped (the error that ended the transaction wins).
+  void after_transaction(std::function<void()> f);
+
  private:
   Database(std::unique_ptr<SQLite::Database> db, std::string path);
   void configure(int busy_timeout_ms);
@@ -93,9 +101,17 @@ class Database {
   void begin_immediate();
   void commit();
   void rollback() noexcept;
+  // Runs and forgets what after_transaction() queued.
+  void run_after_transaction() noexcept;
+  // Calls run_after_transaction() when the outermost transaction ends.
+  struct AfterTransaction {
+    Database& db;
+    ~AfterTransaction() { db.run_after_transaction(); }
+  };
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+  std::vector<std::function<void()>> after_;
 };
 
 // Turns an SQLite failure into the Error of SPEC.md: busy/locked → 75,
@@ -113,6 +129,7 @@ auto Database::write(F&& f) -> decltype(f()) {
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e, path_);
   }
+  const AfterTransaction after{*this};
   try {
     if constexpr (std::is_void_v<decltype(f())>) {
       f();
@@ -136,6 +153,7 @@ auto Database::snapshot(F&& f) -> decltype(f()) {
   if (in_transaction()) return read_per_statement(std::forward<F>(f));
   return read_per_statement([&] {
     db_->exec("BEGIN DEFERRED");
+    const AfterTransaction after{*this};
     try {
       if constexpr (std::is_void_v<decltype(f())>) {
         f();

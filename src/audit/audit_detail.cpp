@@ -1,0 +1,160 @@
+#include <oppteam/audit/audit_detail.hpp>
+
+#include <stdexcept>
+#include <utility>
+
+namespace oppteam {
+
+namespace {
+
+// One form of detail: the action it belongs to ("" for any), the stored
+// text with holes, and the catalogue key of its text for people. A hole is
+// "{}" (shown as stored) or "{KIND}" with a kind of AuditArg ("{date}",
+// "{role}", "{case.status.}", ...).
+struct Form {
+  std::string_view action;
+  std::string_view pattern;
+  std::string_view key;
+};
+
+// The forms of every detail written since the first oppteam: a form is
+// never changed or removed (stored entries keep it), only added.
+constexpr Form kForms[] = {
+    {"case.list", "{} cases", "audit.d.cases"},
+    {"person.export", "{} cases", "audit.d.cases"},
+    {"audit.log", "{} entries", "audit.d.entries"},
+    {"consent.list", "{} consents", "audit.d.consents"},
+    {"log.add", "entry {}", "audit.d.log_entry"},
+    {"refer.add", "new case, reporter {reporter}", "audit.d.new_case"},
+    {"refer.add", "added to open case, reporter {reporter}", "audit.d.open_case"},
+    {"consent.give", "{choice.scope.} {choice.form.} by {choice.given_by.}", "audit.d.consent"},
+    {"consent.decline", "{choice.scope.} {choice.form.} by {choice.given_by.}", "audit.d.decline"},
+    {"consent.withdraw", "{choice.scope.} consent {}", "audit.d.withdraw"},
+    {"assess", "assessment {} instrument {} v{} by {} ({}), partial", "audit.d.assess_partial"},
+    {"assess", "assessment {} instrument {} v{} by {} ({})", "audit.d.assess"},
+    {"decide.grant", "appeal deadline {date}", "audit.d.appeal_deadline"},
+    {"decide.refuse", "appeal deadline {date}", "audit.d.appeal_deadline"},
+    {"decide.preliminary_reply", "expected by {date}", "audit.d.expected_by"},
+    {"team.create", "team created with {} members", "audit.d.team_created"},
+    {"team.add", "{team.kind_} {} ({role}, {service})", "audit.d.team_member_service"},
+    {"team.add", "{team.kind_} {} ({role})", "audit.d.team_member"},
+    {"team.remove", "{team.kind_} {} ({role}, {service})", "audit.d.team_member_service"},
+    {"team.remove", "{team.kind_} {} ({role})", "audit.d.team_member"},
+    {"team.coordinator", "{team.kind_} {} ({role}, {service})", "audit.d.team_member_service"},
+    {"team.coordinator", "{team.kind_} {} ({role})", "audit.d.team_member"},
+    {"plan.goal", "goal {}", "audit.d.goal"},
+    {"plan.measure", "measure {}", "audit.d.measure"},
+    {"plan.goal_status", "goal {} {case.goal_status.}", "audit.d.goal_status"},
+    {"plan.show", "revision {}", "audit.d.revision"},
+    {"plan.history", "{} revisions", "audit.d.revisions"},
+    {"plan.kind", "{choice.plan_kind.}", "audit.d.plan_kind"},
+    {"team.pause", "paused", "audit.d.paused"},
+    {"team.pause", "team consent withdrawn", "audit.d.team_consent_withdrawn"},
+    {"team.pause", "team consent voided", "audit.d.team_consent_voided"},
+    {"team.pause", "reopened without a valid team consent", "audit.d.team_reopened_without_consent"},
+    {"team.close", "team and case closed", "audit.d.team_case_closed"},
+    {"team.close", "team closed", "audit.d.team_closed"},
+    {"case.close", "closed with its team", "audit.d.closed_with_team"},
+    {"team.resume", "resumed", "audit.d.resumed"},
+    {"team.close", "closed with the case", "audit.d.closed_with_case"},
+    {"team.reopen", "reopened with the case", "audit.d.reopened_with_case"},
+    {"case.close", "closed by evaluation", "audit.d.closed_by_evaluation"},
+    {"case.close", "{reason} at stage {case.status.}", "audit.d.closed_at_stage"},
+    {"case.reopen", "to {case.status.}", "audit.d.reopened_to"},
+    {"evaluate", "{evaluate.decision.}", "audit.d.decision"},
+    {"plan.status", "measure {} {plan.mstatus.}", "audit.d.measure_status"},
+    {"correct.goal", "goal {}: text", "audit.d.goal_text"},
+    {"correct.measure", "measure {}", "audit.d.measure"},
+    {"meeting.show", "meeting {}", "audit.d.meeting"},
+    {"meeting.done", "action {} done", "audit.d.action_done"},
+    {"meeting.minutes", "meeting {} minutes replaced", "audit.d.minutes_replaced"},
+    {"meeting.minutes", "meeting {} minutes", "audit.d.minutes"},
+    {"meeting.next", "meeting {} {} planned for {date}", "audit.d.meeting_next"},
+    {"meeting.action", "action {} of meeting {}, measure {}", "audit.d.action_measure"},
+    {"meeting.action", "action {} of meeting {}", "audit.d.action"},
+    {"case.export", "fhir, {} entries", "audit.d.fhir"},
+    {"team.contact", "{}: email {} -> {} phone {} -> {}", "audit.d.contact_both"},
+    {"team.contact", "{}: email {} -> {}", "audit.d.contact_email"},
+    {"team.contact", "{}: phone {} -> {}", "audit.d.contact_phone"},
+    {"person.guardian_add", "{choice.given_by.} {}", "audit.d.guardian_add"},
+    {"person.guardian_end", "{choice.given_by.} {}", "audit.d.guardian_end"},
+    {"remind", "{} items, within {} days, escalated", "audit.d.remind_escalated"},
+    {"remind", "{} items, within {} days", "audit.d.remind"},
+    {"report", "{date}..{date} by {choice.by.}", "audit.d.report_by"},
+    {"report", "{date}..{date}", "audit.d.report"},
+};
+
+// The holes of `pattern` filled from `text`, or nothing when it does not
+// match: literal pieces in order, each hole at least one character, the
+// last one to the end.
+std::optional<std::vector<std::pair<std::string, std::string>>> match(std::string_view pattern, std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> holes;  // (hole kind, value)
+  std::size_t p = 0, t = 0;
+  while (p < pattern.size()) {
+    if (pattern[p] != '{') {
+      if (t >= text.size() || text[t] != pattern[p]) return std::nullopt;
+      ++p;
+      ++t;
+      continue;
+    }
+    const auto close = pattern.find('}', p);
+    const std::string kind(pattern.substr(p + 1, close - p - 1));
+    p = close + 1;
+    // The literal that follows the hole (up to the next hole or the end).
+    const auto next = pattern.find('{', p);
+    const std::string_view lit = pattern.substr(p, next == std::string_view::npos ? std::string_view::npos : next - p);
+    std::size_t end;
+    if (lit.empty()) {
+      if (next != std::string_view::npos) return std::nullopt;  // two holes in a row: not used
+      end = text.size();
+    } else {
+      end = text.find(lit, t + 1);
+      if (end == std::string_view::npos) return std::nullopt;
+    }
+    if (end <= t) return std::nullopt;
+    holes.emplace_back(kind, std::string(text.substr(t, end - t)));
+    t = end;
+  }
+  if (t != text.size()) return std::nullopt;
+  return holes;
+}
+
+std::size_t holes_in(std::string_view pattern) {
+  std::size_t n = 0;
+  for (char ch : pattern) n += ch == '{';
+  return n;
+}
+
+}  // namespace
+
+std::string audit_detail(std::string_view action, std::string_view key, const std::vector<std::string>& values) {
+  for (const auto& f : kForms) {
+    if (f.key != key || (!f.action.empty() && f.action != action) || holes_in(f.pattern) != values.size()) continue;
+    std::string out;
+    std::size_t i = 0;
+    for (std::size_t p = 0; p < f.pattern.size(); ++p) {
+      if (f.pattern[p] != '{') {
+        out += f.pattern[p];
+        continue;
+      }
+      out += values[i++];
+      p = f.pattern.find('}', p);
+    }
+    return out;
+  }
+  throw std::logic_error("no audit detail form " + std::string(key) + " for " + std::string(action));
+}
+
+std::optional<AuditDetail> read_audit_detail(std::string_view action, std::string_view stored) {
+  for (const auto& f : kForms) {
+    if (!f.action.empty() && f.action != action) continue;
+    auto holes = match(f.pattern, stored);
+    if (!holes) continue;
+    AuditDetail d{std::string(f.key), {}};
+    for (auto& [kind, value] : *holes) d.args.push_back({std::move(kind), std::move(value)});
+    return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace oppteam

@@ -1,0 +1,29 @@
+#include <oppteam/process/audit_view.hpp>
+
+#include <oppteam/process/access.hpp>
+
+#include <fmt/format.h>
+
+namespace oppteam {
+
+AuditVerifyResult verify_audit(const Context& ctx, const std::vector<AuditAnchor>& anchors) {
+  authorize(ctx, "audit.verify");
+  return audit_verify(ctx.db, anchors);
+}
+
+AuditAnchor anchor_audit(const Context& ctx) {
+  authorize(ctx, "audit.verify");
+  return audit_anchor(ctx.db);
+}
+
+AuditListing list_audit(const Context& ctx, const AuditFilter& filter) {
+  authorize(ctx, "audit.log");
+  AuditListing out;
+  out.entries = audit_list(ctx.db, filter);
+  out.total = filter.limit && out.entries.size() == filter.limit ? audit_count(ctx.db, filter) : out.entries.size();
+  audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "audit.log", filter.object.value_or(""), filter.person.value_or(""),
+               fmt::format("{} entries", out.entries.size()));
+  return out;
+}
+
+}  // namespace oppteam
