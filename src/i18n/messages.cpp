@@ -26,6 +26,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_appeals.inc"
 #include "catalogue_lang.inc"
 #include "catalogue_screens.inc"
+#include "catalogue_testkeys.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
