@@ -82,18 +82,19 @@ std::string argument_name(const std::vector<std::string>& args, std::size_t i, S
   return s.text("error.argument", i + 1);
 }
 
-void report_error(Session& s, int code, const std::string& message, const std::vector<std::string>& details,
-                  const std::string& key = "") {
+// Every error names its message key (scripts and tests test the key, not
+// the wording, which depends on the language).
+void report_error(Session& s, int code, const std::string& key, const std::string& message,
+                  const std::vector<std::string>& details) {
   if (s.json()) {
     nlohmann::json j = s.staged().value_or(nlohmann::json::object());
-    j["error"] = {{"code", code}, {"message", message}};
-    if (!key.empty()) j["error"]["key"] = key;
+    j["error"] = {{"code", code}, {"message", message}, {"key", key}};
     if (!details.empty()) j["error"]["details"] = details;
     s.out() << s.json_text(j) << "\n";
   }
   // "oppteam: feil:" in red on a terminal that takes colour (never with NO_COLOR).
   // The message may echo input: shown, not sent, to the terminal.
-  const auto style = detect_terminal_style(2, s.io().err_tty);
+  const auto style = detect_terminal_style(2, s.io().err_tty, s.getenv());
   s.err() << paint("oppteam: " + s.text("error.prefix") + ":", Tone::overdue, style) << " " << visible(message) << "\n";
   for (const auto& d : details) s.err() << "  " << visible(d) << "\n";
 }
@@ -226,13 +227,15 @@ class HelpFormatter : public CLI::Formatter {
   }
 };
 
-// The global options that decide the language (--lang, --db, --config),
-// read before CLI11 parses: help and usage errors come before, or instead
+// The global options that decide the language (--lang, --db, --config)
+// and the form of errors (--json), read before CLI11 parses: help and usage errors come before, or instead
 // of, the parse that sets them (CLI11 sets the same values again).
 void prescan(const std::vector<std::string>& args, GlobalOptions& options) {
   const std::pair<const char*, std::string*> wanted[] = {{"--lang", &options.lang}, {"--db", &options.db}, {"--config", &options.config}};
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--") break;
+    // An error before or instead of the parse is a JSON document too.
+    if (args[i] == "--json") options.json = true;
     for (const auto& [name, value] : wanted) {
       const std::string n(name);
       if (args[i] == n && i + 1 < args.size()) *value = args[i + 1];
@@ -317,7 +320,7 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   Session session(options, streams);
   // Tables and colour follow stdout: wrapped to a terminal's width and
   // coloured only on a terminal without NO_COLOR; plain when piped.
-  set_output_style(detect_terminal_style(1, streams.out_tty));
+  set_output_style(detect_terminal_style(1, streams.out_tty, session.getenv()));
 
   // "oppteam [GLOBAL OPTIONS] help [COMMAND...]" is "oppteam [COMMAND...] --help".
   std::vector<std::string> args = given_args;
@@ -373,8 +376,8 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     if (auto u = find_unknown(app, args); u && !u->is_option) {
       auto guess = nearest(u->word, u->candidates);
       const std::string all = join(u->candidates);
-      report_error(session, int(ExitCode::usage),
-                   guess ? session.text("ux.did_you_mean", u->word, *guess) : session.text("ux.unknown_command", u->word, all),
+      const std::string key = guess ? "ux.did_you_mean" : "ux.unknown_command";
+      report_error(session, int(ExitCode::usage), key, session.text(key, u->word, guess ? *guess : all),
                    {session.text("ux.see_help", u->where)});
       return finish(int(ExitCode::usage));
     }
@@ -390,18 +393,20 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     session.settled_lang();
     // A mistyped subcommand or option: name the nearest one.
     if (auto u = find_unknown(app, args)) {
-      std::string message;
+      std::string key, message;
       if (auto guess = nearest(u->word, u->candidates)) {
-        message = u->is_option ? session.text("ux.did_you_mean_option", u->word, u->where, *guess)
-                               : session.text("ux.did_you_mean", u->word, *guess);
+        key = u->is_option ? "ux.did_you_mean_option" : "ux.did_you_mean";
+        message = u->is_option ? session.text(key, u->word, u->where, *guess) : session.text(key, u->word, *guess);
       } else if (u->is_option) {
-        message = session.text("ux.unknown_option", u->word, u->where);
+        key = "ux.unknown_option";
+        message = session.text(key, u->word, u->where);
       } else {
         std::string all;
         for (const auto& c : u->candidates) all += (all.empty() ? "" : ", ") + c;
-        message = session.text("ux.unknown_command", u->word, all);
+        key = "ux.unknown_command";
+        message = session.text(key, u->word, all);
       }
-      report_error(session, int(ExitCode::usage), message, {session.text("ux.see_help", u->where)});
+      report_error(session, int(ExitCode::usage), key, message, {session.text("ux.see_help", u->where)});
       return finish(int(ExitCode::usage));
     }
     // A command that needs a subcommand and got none: its help, on stderr.
@@ -409,13 +414,14 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     if (target != &app && target->get_subcommands().empty() && !visible_subcommands(const_cast<CLI::App*>(target)).empty() &&
         target->get_require_subcommand_min() > 0 && dynamic_cast<const CLI::RequiredError*>(&e)) {
       session.settled_lang();
-      report_error(session, int(ExitCode::usage), session.text("ux.needs_subcommand", path_of(target)), {});
+      report_error(session, int(ExitCode::usage), "ux.needs_subcommand", session.text("ux.needs_subcommand", path_of(target)), {});
       localized();
       if (!session.json()) streams.err << "\n" << help_of(target);
       return finish(int(ExitCode::usage));
     }
     // CLI11's own message, in the user's language.
-    report_error(session, int(ExitCode::usage), clip(parse_error_text(e, session.settled_lang()), 2 * kEchoBytes),
+    const auto parsed = parse_error_message(e, session.settled_lang());
+    report_error(session, int(ExitCode::usage), parsed.key, clip(parsed.text, 2 * kEchoBytes),
                  {session.text("ux.see_help", path_of(target))});
     return finish(int(ExitCode::usage));
   } catch (const Error& e) {
@@ -427,13 +433,14 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
     // A rule refusal names the command that satisfies the rule ("fix.<key>").
     if (e.code() == ExitCode::refused && has_message("fix." + e.key()))
       details.push_back(render_message(session.lang(), "fix." + e.key(), clip_all(e.args())));
-    report_error(session, int(e.code()), render_message(session.lang(), e.key(), clip_all(e.args())), details, e.key());
+    report_error(session, int(e.code()), e.key(), render_message(session.lang(), e.key(), clip_all(e.args())), details);
     return finish(int(e.code()));
   } catch (const std::bad_alloc&) {
-    report_error(session, int(ExitCode::io), "out of memory", {});
+    report_error(session, int(ExitCode::io), "error.out_of_memory", session.text("error.out_of_memory"), {});
     return finish(int(ExitCode::io));
   } catch (const std::exception& e) {
-    report_error(session, int(ExitCode::io), e.what(), {});
+    // Not foreseen (SQLite, the file system, ...): the library's own text.
+    report_error(session, int(ExitCode::io), "error.unexpected", session.text("error.unexpected", e.what()), {});
     return finish(int(ExitCode::io));
   }
 }

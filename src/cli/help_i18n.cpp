@@ -167,42 +167,43 @@ std::vector<std::string> missing_help_texts(const CLI::App& root) {
   return missing;
 }
 
-std::string parse_error_text(const CLI::ParseError& e, Lang lang) {
+ParseErrorMessage parse_error_message(const CLI::ParseError& e, Lang lang) {
+  const auto keyed = [lang](const char* key, const auto&... args) { return ParseErrorMessage{key, tr(lang, key, args...)}; };
   const std::string what = e.what();
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
-    if (auto name = split_at(what, " is required"); name && name->second.empty()) return tr(lang, "cli.required", name->first);
+    if (auto name = split_at(what, " is required"); name && name->second.empty()) return keyed("cli.required", name->first);
   } else if (dynamic_cast<const CLI::RequiresError*>(&e)) {
-    if (auto p = split_at(what, " requires ")) return tr(lang, "cli.requires", p->first, p->second);
+    if (auto p = split_at(what, " requires ")) return keyed("cli.requires", p->first, p->second);
   } else if (dynamic_cast<const CLI::ExcludesError*>(&e)) {
-    if (auto p = split_at(what, " excludes ")) return tr(lang, "cli.excludes", p->first, p->second);
+    if (auto p = split_at(what, " excludes ")) return keyed("cli.excludes", p->first, p->second);
   } else if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    if (auto p = split_at(what, " expected: ")) return tr(lang, "cli.extras", p->second);
+    if (auto p = split_at(what, " expected: ")) return keyed("cli.extras", p->second);
   } else if (dynamic_cast<const CLI::ConversionError*>(&e)) {
     if (auto rest = after(what, "Could not convert: "))
-      if (auto p = split_at(*rest, " = ")) return tr(lang, "choice.unknown", p->second, p->first);
-    if (auto p = split_at(what, ": too many inputs for a flag")) return tr(lang, "cli.flag_value", p->first);
+      if (auto p = split_at(*rest, " = ")) return keyed("choice.unknown", p->second, p->first);
+    if (auto p = split_at(what, ": too many inputs for a flag")) return keyed("cli.flag_value", p->first);
   } else if (dynamic_cast<const CLI::ValidationError*>(&e)) {
     if (auto p = split_at(what, ": ")) {
       const auto& [name, message] = *p;
       if (auto range = after(message, "Value "))
         if (auto q = split_at(*range, " not in range ")) {
-          if (auto bounds = split_at(q->second, " to "); bounds && bounds->second.size() > 30) return tr(lang, "cli.not_negative", q->first, name);
-          if (auto bounds = split_at(q->second, " to ")) return tr(lang, "cli.range", q->first, name, bounds->first, bounds->second);
+          if (auto bounds = split_at(q->second, " to "); bounds && bounds->second.size() > 30) return keyed("cli.not_negative", q->first, name);
+          if (auto bounds = split_at(q->second, " to ")) return keyed("cli.range", q->first, name, bounds->first, bounds->second);
         }
-      if (auto q = split_at(message, " not in {")) return tr(lang, "choice.unknown", q->first, name);
+      if (auto q = split_at(message, " not in {")) return keyed("choice.unknown", q->first, name);
     }
   } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     if (auto p = split_at(what, ": ")) {
-      if (p->second.rfind("At Most ", 0) == 0) return tr(lang, "cli.once", p->first);  // given twice
-      return tr(lang, "cli.needs_value", p->first);
+      if (p->second.rfind("At Most ", 0) == 0) return keyed("cli.once", p->first);  // given twice
+      return keyed("cli.needs_value", p->first);
     }
   }
-  return tr(lang, "cli.other", what);
+  return keyed("cli.other", what);
 }
 
-std::optional<Lang> locale_lang() {
+std::optional<Lang> locale_lang(const Getenv& env) {
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
+    const char* v = env(var);
     if (!v || !*v) continue;
     const std::string code = std::string(v).substr(0, std::string(v).find_first_of("_.@"));
     if (code == "nb" || code == "no") return Lang::nb;

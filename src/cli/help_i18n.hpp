@@ -22,6 +22,7 @@
 // language from the error's type and the names it carries.
 
 #include <oppteam/i18n/messages.hpp>
+#include <oppteam/io/terminal.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -38,11 +39,15 @@ void localize_help(CLI::App& root, Lang lang);
 // lacks in nb or nn (both must be there).
 std::vector<std::string> missing_help_texts(const CLI::App& root);
 
-// The text of a CLI11 parse error in `lang`.
-std::string parse_error_text(const CLI::ParseError& e, Lang lang);
+// A CLI11 parse error in `lang`: its message key and text.
+struct ParseErrorMessage {
+  std::string key;
+  std::string text;
+};
+ParseErrorMessage parse_error_message(const CLI::ParseError& e, Lang lang);
 
-// The language named by the locale ($LC_ALL, $LC_MESSAGES, $LANG), if it
-// is Norwegian (nb, nn, no) or English.
-std::optional<Lang> locale_lang();
+// The language named by the locale ($LC_ALL, $LC_MESSAGES, $LANG, read
+// through `env`), if it is Norwegian (nb, nn, no) or English.
+std::optional<Lang> locale_lang(const Getenv& env);
 
 }  // namespace oppteam::cli

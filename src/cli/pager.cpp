@@ -12,28 +12,28 @@
 namespace oppteam::cli {
 
 namespace {
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
+std::string value(const Getenv& env, const char* name) {
+  const char* v = env(name);
   return v ? std::string(v) : std::string();
 }
 }  // namespace
 
-std::optional<std::string> pager_command() {
-  if (!env("CI").empty()) return std::nullopt;
-  const std::string term = env("TERM");
+std::optional<std::string> pager_command(const Getenv& env) {
+  if (!value(env, "CI").empty()) return std::nullopt;
+  const std::string term = value(env, "TERM");
   if (term.empty() || term == "dumb") return std::nullopt;
   std::string cmd;
-  if (const char* own = std::getenv("OPPTEAM_PAGER")) cmd = own;
-  else if (const char* pager = std::getenv("PAGER")) cmd = pager;
+  if (const char* own = env("OPPTEAM_PAGER")) cmd = own;
+  else if (const char* pager = env("PAGER")) cmd = pager;
   else cmd = "less -FRX";
   if (cmd.find_first_not_of(" \t") == std::string::npos || cmd == "cat") return std::nullopt;
   return cmd;
 }
 
-std::size_t terminal_rows() {
+std::size_t terminal_rows(const Getenv& env) {
   winsize ws{};
   if (::ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
-  const std::string lines = env("LINES");
+  const std::string lines = value(env, "LINES");
   std::size_t n = 0;
   auto [p, ec] = std::from_chars(lines.data(), lines.data() + lines.size(), n);
   if (ec == std::errc() && p == lines.data() + lines.size() && n > 0) return n;

@@ -5,6 +5,8 @@
 // CI ($CI set), when TERM is unset or "dumb", with --no-pager, or when the
 // pager named is "" or "cat".
 
+#include <oppteam/io/terminal.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,10 +14,10 @@
 namespace oppteam::cli {
 
 // The pager command to use for output on a terminal, or none (the rules above).
-std::optional<std::string> pager_command();
+std::optional<std::string> pager_command(const Getenv& env);
 
 // The terminal's height in lines (TIOCGWINSZ on stdout, else $LINES, else 24).
-std::size_t terminal_rows();
+std::size_t terminal_rows(const Getenv& env);
 
 // Runs `command` with `text` on its standard input and waits for it; the
 // pager writes to our stdout. False when it could not be run (the caller

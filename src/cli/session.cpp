@@ -19,23 +19,25 @@
 
 namespace oppteam::cli {
 
-namespace {
+const char* Streams::getenv(const char* name) const {
+  if (!env) return std::getenv(name);
+  const auto it = env->find(name);
+  return it == env->end() ? nullptr : it->second.c_str();
+}
 
-std::optional<std::string> env(const char* name) {
-  const char* v = std::getenv(name);
+Session::Session(GlobalOptions& options, Streams streams) : options_(options), streams_(streams) {}
+
+std::optional<std::string> Session::env(const char* name) const {
+  const char* v = streams_.getenv(name);
   if (v && *v) return std::string(v);
   return std::nullopt;
 }
 
-std::string home() {
+std::string Session::home() const {
   if (auto h = env("HOME")) return *h;
   if (auto* pw = ::getpwuid(::geteuid())) return pw->pw_dir;
   return ".";
 }
-
-}  // namespace
-
-Session::Session(GlobalOptions& options, Streams streams) : options_(options), streams_(streams) {}
 Session::~Session() = default;
 
 std::string Session::db_path() const {
@@ -81,7 +83,7 @@ Lang Session::lang() {
     if (auto l = parse_lang(options_.lang)) return *l;
   }
   if (rv_) return rv_->municipality.language;
-  return locale_lang().value_or(Lang::nb);
+  return locale_lang(getenv()).value_or(Lang::nb);
 }
 
 Lang Session::settled_lang() {
@@ -152,8 +154,8 @@ void Session::emit(const nlohmann::json& doc, const std::string& text) {
     std::string shown = printable(text, output_style());
     if (output_style().width > 0) shown = wrap_lines(shown, output_style().width);
     // Longer than the terminal: through the pager (pager.hpp says when not).
-    if (streams_.out_tty && !options_.no_pager && std::count(shown.begin(), shown.end(), '\n') + 1 >= std::ptrdiff_t(terminal_rows()))
-      if (auto pager = pager_command()) {
+    if (streams_.out_tty && !options_.no_pager && std::count(shown.begin(), shown.end(), '\n') + 1 >= std::ptrdiff_t(terminal_rows(getenv())))
+      if (auto pager = pager_command(getenv())) {
         streams_.out.flush();
         if (page_text(*pager, shown.back() == '\n' ? shown : shown + "\n")) return;
       }

@@ -5,6 +5,7 @@
 // library never sees it.
 
 #include <oppteam/config/rammeverk.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/context.hpp>
 #include <oppteam/store/database.hpp>
 #include <oppteam/util/clock.hpp>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +30,11 @@ struct GlobalOptions {
   bool no_pager = false;
 };
 
+// The environment of a run as a map, for running the CLI in-process (the
+// tests): setenv() is not safe in a process with threads, and would carry
+// one run's variables into the next.
+using Environment = std::map<std::string, std::string>;
+
 struct Streams {
   std::ostream& out;
   std::ostream& err;
@@ -35,6 +42,12 @@ struct Streams {
   bool in_tty = false;
   bool out_tty = false;
   bool err_tty = false;
+  // Every variable the run reads (OPPTEAM_*, XDG_*, HOME, LANG, LC_*,
+  // NO_COLOR, TERM, COLUMNS, ...) comes from here; null: the process's own.
+  const Environment* env = nullptr;
+
+  // The variable `name` as getenv(3) gives it: null when it is not set.
+  const char* getenv(const char* name) const;
 };
 
 class Session {
@@ -71,6 +84,10 @@ class Session {
   void adopt(Database db);
 
   Streams& io() { return streams_; }
+  // The run's environment (Streams::env, else the process's), as getenv(3).
+  Getenv getenv() const {
+    return [this](const char* name) { return streams_.getenv(name); };
+  }
   std::ostream& out() { return streams_.out; }
   std::ostream& err() { return streams_.err; }
   bool interactive() const { return streams_.in_tty; }
@@ -99,6 +116,10 @@ class Session {
   }
 
  private:
+  // A variable of the run's environment; unset and empty are the same.
+  std::optional<std::string> env(const char* name) const;
+  std::string home() const;
+
   GlobalOptions& options_;
   Streams streams_;
   std::optional<Clock> clock_;

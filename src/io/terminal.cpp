@@ -9,8 +9,8 @@ namespace oppteam {
 
 namespace {
 
-std::size_t columns_from_env() {
-  const char* c = std::getenv("COLUMNS");
+std::size_t columns_from_env(const Getenv& env) {
+  const char* c = env("COLUMNS");
   if (!c || !*c) return 0;
   std::size_t n = 0;
   std::string_view v(c);
@@ -27,18 +27,22 @@ TerminalStyle& current() {
 }  // namespace
 
 TerminalStyle detect_terminal_style(int fd, bool is_tty) {
+  return detect_terminal_style(fd, is_tty, [](const char* name) { return std::getenv(name); });
+}
+
+TerminalStyle detect_terminal_style(int fd, bool is_tty, const Getenv& env) {
   TerminalStyle s;
   if (is_tty) {
     winsize ws{};
     if (::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) s.width = ws.ws_col;
-    if (s.width == 0) s.width = columns_from_env();
+    if (s.width == 0) s.width = columns_from_env(env);
     if (s.width == 0) s.width = 80;
-    const char* no_colour = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
+    const char* no_colour = env("NO_COLOR");
+    const char* term = env("TERM");
     // NO_COLOR: any non-empty value turns colour off (no-color.org).
     s.colour = !(no_colour && *no_colour) && !(term && std::string_view(term) == "dumb");
   } else {
-    s.width = columns_from_env();
+    s.width = columns_from_env(env);
   }
   // A width too small to show anything sensible is treated as no limit.
   if (s.width != 0 && s.width < 20) s.width = 20;

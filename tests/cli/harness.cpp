@@ -1,5 +1,7 @@
 #include "cli/harness.hpp"
 
+#include "cli/app.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -15,6 +17,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 extern char** environ;
@@ -47,8 +50,7 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
   return p;
 }
 
-Command::Command(const std::string& program, const std::vector<std::string>& args,
-                 const std::map<std::string, std::string>& env) {
+std::map<std::string, std::string> environment(const std::map<std::string, std::string>& env) {
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e; ++e) {
     std::string kv(*e);
@@ -63,7 +65,12 @@ Command::Command(const std::string& program, const std::vector<std::string>& arg
     vars[k] = kv.substr(eq + 1);
   }
   for (const auto& [k, v] : env) vars[k] = v;
-  for (const auto& [k, v] : vars) env_.push_back(k + "=" + v);
+  return vars;
+}
+
+Command::Command(const std::string& program, const std::vector<std::string>& args,
+                 const std::map<std::string, std::string>& env) {
+  for (const auto& [k, v] : environment(env)) env_.push_back(k + "=" + v);
   args_.push_back(program);
   args_.insert(args_.end(), args.begin(), args.end());
   for (auto& a : args_) argv_.push_back(a.data());
@@ -72,8 +79,35 @@ Command::Command(const std::string& program, const std::vector<std::string>& arg
   envp_.push_back(nullptr);
 }
 
+namespace {
+
+const std::thread::id main_thread = std::this_thread::get_id();
+
+// What only a process of its own gives: another binary (a sanitized one,
+// how CI runs these tests), another working directory, and a run beside
+// others (the concurrency tests run from threads).
+bool needs_process(const std::string& cwd) {
+  const char* other = std::getenv("OPPTEAM_TEST_BINARY");
+  return (other && *other) || !cwd.empty() || std::this_thread::get_id() != main_thread;
+}
+
+Result run_in_process(const std::vector<std::string>& args, const std::string& input,
+                      const std::map<std::string, std::string>& env) {
+  const auto vars = environment(env);
+  std::ostringstream out, err;
+  std::istringstream in(input);
+  Result r;
+  r.code = oppteam::cli::run_cli(args, {out, err, in, false, false, false, &vars});
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+}  // namespace
+
 Result run(const std::vector<std::string>& args, const std::string& input, const std::map<std::string, std::string>& env,
            const std::string& cwd) {
+  if (!needs_process(cwd)) return run_in_process(args, input, env);
   return run_program(binary(), args, input, env, cwd);
 }
 
@@ -194,6 +228,15 @@ int scaled(int n) {
   if (const char* s = std::getenv("OPPTEAM_TEST_SANITIZED"); s && *s && std::string(s) != "0") sanitized = true;
   if (!sanitized) return n;
   return n / 4 > 4 ? n / 4 : (n < 4 ? n : 4);
+}
+
+std::string error_key(const Result& r) {
+  INFO("exit " << r.code << "\nstdout: " << r.out << "\nstderr: " << r.err);
+  const auto j = nlohmann::json::parse(r.out, nullptr, false);
+  REQUIRE(j.is_object());
+  REQUIRE(j.contains("error"));
+  REQUIRE(j["error"].contains("key"));
+  return j["error"]["key"].get<std::string>();
 }
 
 std::string binary() {

@@ -1,6 +1,9 @@
 #pragma once
-// Runs the real oppteam binary in a fresh temporary directory and captures
-// its exit code, stdout and stderr. Every CLI test uses this.
+// Runs oppteam in a fresh temporary directory and captures its exit code,
+// stdout and stderr. Every CLI test uses this. A run is in-process, through
+// run_cli() (src/cli/app.hpp), when that is the same as starting the binary;
+// otherwise (OPPTEAM_TEST_BINARY set, a working directory of its own, a run
+// from another thread) it starts the real binary.
 
 #include <nlohmann/json.hpp>
 
@@ -21,8 +24,11 @@ struct Result {
 // build: a sanitized one, or the commit before a fix), else this build's.
 std::string binary();
 
-// argv and envp for running the oppteam binary under test: the test's own
-// environment without OPPTEAM_*, XDG_* and NO_COLOR, with `env` on top.
+// The environment of a run: the test's own without OPPTEAM_*, XDG_*,
+// NO_COLOR, LANG and LC_*, with `env` on top.
+std::map<std::string, std::string> environment(const std::map<std::string, std::string>& env);
+
+// argv and envp for running the oppteam binary under test (environment()).
 class Command {
  public:
   Command(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)
@@ -57,6 +63,8 @@ class TempDir {
 // Runs `oppteam ARGS` with `input` on stdin, in `cwd`, with the environment
 // of the test plus `env` (OPPTEAM_* of the caller are cleared first, and
 // HOME/XDG_* point into the temporary directory so nothing leaks out).
+// In-process unless OPPTEAM_TEST_BINARY is set, `cwd` is given or the
+// caller is not the main thread (run_cli() sets the output style, a global).
 Result run(const std::vector<std::string>& args, const std::string& input = "",
            const std::map<std::string, std::string>& env = {}, const std::string& cwd = "");
 // The same with another copy of the binary (`program`: a path).
@@ -93,6 +101,11 @@ class Fixture {
 // a sanitized binary with OPPTEAM_TEST_SANITIZED=1 (how .ci/run does it).
 int scaled(int n);
 
+// The message key of the error a run ended with, from the error object of
+// its --json output (SPEC.md): a test asserts on the key and the exit code,
+// not on wording that changes with the language. The run must have had
+// --json; fails the test when stdout holds no error object.
+std::string error_key(const Result& r);
 
 std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);

@@ -191,9 +191,9 @@ TEST_CASE("appeal review --reverse of a case with a team is refused naming the r
   const std::string c = granted_case(f);
   ok(f, core_team(c));
   CHECK(f.oppteam({"--today", "2026-03-12", "appeal", "register", c, "--received", "2026-03-12", "--from", "person"}).code == 0);
-  auto r = f.oppteam({"--today", "2026-03-13", "appeal", "review", c, "--reverse", "--grounds", "Vil ikke ha team"});
+  auto r = f.oppteam({"--json", "--today", "2026-03-13", "appeal", "review", c, "--reverse", "--grounds", "Vil ikke ha team"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("avslutt teamet først") != std::string::npos);
+  CHECK(test::error_key(r) == "appeal.reverse_wrong_state");
   CHECK(f.oppteam({"--today", "2026-03-13", "appeal", "review", c, "--uphold", "--grounds", "Vedtaket står"}).code == 0);
   // The plan document shows the appeal and where it stands.
   ok(f, {"--today", "2026-03-13", "plan", "goal", c, "--text", "Bo trygt heime"});

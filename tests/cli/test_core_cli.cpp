@@ -29,9 +29,9 @@ TEST_CASE("init creates a private database and refuses to overwrite it", "[core]
     CHECK(sql.text("PRAGMA journal_mode") == "wal");
   }
 
-  r = run({"--db", db, "init"}, "", {{"HOME", dir.path()}});
+  r = run({"--db", db, "--json", "init"}, "", {{"HOME", dir.path()}});
   CHECK(r.code == 2);
-  CHECK(r.err.find("finnes allerede") != std::string::npos);
+  CHECK(test::error_key(r) == "db.exists");
 }
 
 TEST_CASE("init without a rammeverk stores the built-in default, --example the example", "[core]") {
@@ -64,9 +64,10 @@ TEST_CASE("the environment gives the database and the acting user", "[core]") {
 TEST_CASE("a database others can read is refused with exit 77 and the fix", "[core]") {
   test::Fixture f;
   ::chmod(f.db().c_str(), 0644);
-  auto r = f.oppteam({"audit", "verify"});
+  auto r = f.oppteam({"--json", "audit", "verify"});
   CHECK(r.code == 77);
-  CHECK(r.err.find("chmod 600") != std::string::npos);
+  CHECK(test::error_key(r) == "db.world_readable");
+  CHECK(r.err.find("chmod 600") != std::string::npos);  // the fix
 }
 
 TEST_CASE("a missing database is exit 66 and says how to create it", "[core]") {
@@ -75,7 +76,8 @@ TEST_CASE("a missing database is exit 66 and says how to create it", "[core]") {
   CHECK(r.code == 66);
   auto j = r.json();
   CHECK(j["error"]["code"] == 66);
-  CHECK(j["error"]["message"].get<std::string>().find("init") != std::string::npos);
+  CHECK(test::error_key(r) == "db.missing");
+  CHECK(j["error"]["message"].get<std::string>().find("init") != std::string::npos);  // the fix
 }
 
 TEST_CASE("config check: a good file passes, a bad file lists every problem with line and key (exit 78)", "[core]") {
@@ -98,6 +100,7 @@ TEST_CASE("config check: a good file passes, a bad file lists every problem with
 
   r = run({"--json", "config", "check", bad});
   CHECK(r.code == 78);
+  CHECK(test::error_key(r) == "config.invalid");
   CHECK(r.json()["error"]["details"].size() == 3);
 
   r = run({"config", "check", dir.file("missing.toml")});
@@ -141,11 +144,13 @@ TEST_CASE("audit verify names an entry edited with sqlite3 (exit 65)", "[core]")
 }
 
 TEST_CASE("usage errors are exit 64, help and version exit 0 with examples", "[core]") {
-  auto r = run({"--no-such-option"});
+  auto r = run({"--json", "--no-such-option"});
   CHECK(r.code == 64);
+  CHECK(test::error_key(r) == "ux.unknown_option");
   r = run({"--json", "audit", "log", "--limit", "many"});
   CHECK(r.code == 64);
   CHECK(r.json()["error"]["code"] == 64);
+  CHECK(test::error_key(r) == "choice.unknown");
   r = run({"--help"});
   CHECK(r.code == 0);
   CHECK(r.out.find("oppteam --db k.db refer add --fnr 23923901213") != std::string::npos);
@@ -154,13 +159,15 @@ TEST_CASE("usage errors are exit 64, help and version exit 0 with examples", "[c
   CHECK(r.out.find("oppteam --db k.db audit verify") != std::string::npos);
   r = run({"--version"});
   CHECK(r.code == 0);
-  r = run({"--lang", "sv", "audit", "verify"});
+  r = run({"--json", "--lang", "sv", "audit", "verify"});
   CHECK(r.code == 64);
+  CHECK(test::error_key(r) == "choice.unknown");
 }
 
 TEST_CASE("a --today that is no real date is exit 65", "[core]") {
   test::Fixture f;
-  auto r = f.oppteam({"--today", "2026-02-30", "audit", "verify"});
+  auto r = f.oppteam({"--json", "--today", "2026-02-30", "audit", "verify"});
   CHECK(r.code == 65);
-  CHECK(r.err.find("--today") != std::string::npos);
+  CHECK(test::error_key(r) == "date.bad_input");
+  CHECK(r.err.find("--today") != std::string::npos);  // names the option
 }

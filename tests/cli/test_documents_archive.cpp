@@ -183,9 +183,10 @@ permissions = ["access.act_as"]
   const std::string c = r.json()["case"].get<std::string>();
   robust::Sql(f.db()).exec("UPDATE case_file SET status = 'closed', closed_on = '2026-04-01'");  // closed (tested elsewhere)
   const std::string dir = f.dir.file("arkiv");
-  auto refused = as("siri", {"archive", "export", "--case", c, "--out", dir});
+  auto refused = as("siri", {"--json", "archive", "export", "--case", c, "--out", dir});
   CHECK(refused.code == 77);
-  CHECK(refused.err.find("archive.export") != std::string::npos);
+  CHECK(test::error_key(refused) == "access.refused");
+  CHECK(refused.err.find("archive.export") != std::string::npos);  // names the permission
   struct stat st{};
   CHECK(::lstat(dir.c_str(), &st) != 0);  // nothing made
   auto ok = as("lena", {"archive", "export", "--case", c, "--out", dir});

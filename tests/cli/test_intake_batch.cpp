@@ -286,11 +286,11 @@ TEST_CASE("a file that fails to read is exit 74 with nothing stored and no rejec
   test::Fixture f;
   const std::string rejects = f.dir.file("rejects.csv");
   for (const std::string format : {"csv", "jsonl"}) {
-    auto r = f.oppteam({"--today", kToday, "refer", "import", "/proc/self/mem", "--format", format, "--partial",
+    auto r = f.oppteam({"--json", "--today", kToday, "refer", "import", "/proc/self/mem", "--format", format, "--partial",
                         "--rejects", rejects});
     INFO(format << ": " << r.err);
     CHECK(r.code == 74);
-    CHECK(r.err.find("kunne ikke leses til slutten") != std::string::npos);
+    CHECK(test::error_key(r) == "import.read_failed");
     CHECK_FALSE(std::filesystem::exists(rejects));
   }
   robust::Sql sql(f.db());

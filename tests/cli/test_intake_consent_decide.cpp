@@ -23,9 +23,10 @@ TEST_CASE("consent for a 12-year-old: refused when given by the person, accepted
   test::Fixture f;
   const std::string kasper = synthetic_fnr(15, 1, 2014);  // 12 on 2026-03-02
   const auto c = refer(f, kasper);
-  auto by_person = f.oppteam({"--today", kToday, "consent", "give", c, "--scope", "utredning", "--form", "muntlig", "--given-by", "person"});
+  auto by_person = f.oppteam({"--json", "--today", kToday, "consent", "give", c, "--scope", "utredning", "--form", "muntlig", "--given-by", "person"});
   CHECK(by_person.code == 2);
-  CHECK(by_person.err.find("16") != std::string::npos);
+  CHECK(test::error_key(by_person) == "consent.minor");
+  CHECK(by_person.err.find("16") != std::string::npos);  // names the consent age
   auto no_name = f.oppteam({"--today", kToday, "consent", "give", c, "--scope", "utredning", "--form", "muntlig", "--given-by", "foresatt"});
   CHECK(no_name.code == 64);
   auto by_parent = f.oppteam({"--today", kToday, "--json", "consent", "give", c, "--scope", "utredning", "--form", "skriftlig",
@@ -85,9 +86,9 @@ TEST_CASE("withdrawal is recorded, never deleted, and takes effect at once", "[i
 TEST_CASE("decide needs an assessment when the rammeverk says so, and happens once", "[intake]") {
   test::Fixture f;  // example rammeverk: assessment_before_decision = true
   const auto c = refer(f, "23923901213");
-  auto early = f.oppteam({"--today", kToday, "decide", c, "--grant"});
+  auto early = f.oppteam({"--json", "--today", kToday, "decide", c, "--grant"});
   CHECK(early.code == 2);
-  CHECK(early.err.find("assessment_before_decision") != std::string::npos);
+  CHECK(test::error_key(early) == "decide.needs_assessment");
   CHECK(f.oppteam({"--today", kToday, "decide", c, "--refuse"}).code == 64);  // no grounds
   CHECK(f.oppteam({"--today", kToday, "decide", c}).code == 64);              // neither
   CHECK(f.oppteam({"--today", kToday, "decide", "2026/9", "--grant"}).code == 1);

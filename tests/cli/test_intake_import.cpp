@@ -128,6 +128,7 @@ TEST_CASE("all or nothing: every bad row is listed with line, column and reason,
   auto j = f.oppteam({"--today", kToday, "--json", "refer", "import", file});
   CHECK(j.code == 65);
   CHECK(j.json()["error"]["code"] == 65);
+  CHECK(test::error_key(j) == "import.failed");
   CHECK(j.json()["error"]["details"].size() == 5);
   CHECK(f.oppteam({"audit", "verify"}).code == 0);
 }
@@ -201,12 +202,14 @@ TEST_CASE("JSON Lines import, with the rammeverk's column map and a bad line", "
 TEST_CASE("a header with an unknown or missing column is refused before any row", "[intake]") {
   test::Fixture f;
   auto unknown = f.dir.write("u.csv", "external_id,fnr,reporter_type,received,need,diagnose\n1,23923901213,fastlege,2026-01-01,x,y\n");
-  auto r = f.oppteam({"--today", kToday, "refer", "import", unknown});
+  auto r = f.oppteam({"--json", "--today", kToday, "refer", "import", unknown});
   CHECK(r.code == 65);
-  CHECK(r.err.find("diagnose") != std::string::npos);
+  CHECK(test::error_key(r) == "import.bad_header");
+  CHECK(r.err.find("diagnose") != std::string::npos);  // names the column
   auto missing = f.dir.write("m.csv", "external_id,fnr,reporter_type,need\n1,23923901213,fastlege,x\n");
-  auto m = f.oppteam({"--today", kToday, "refer", "import", missing});
+  auto m = f.oppteam({"--json", "--today", kToday, "refer", "import", missing});
   CHECK(m.code == 65);
+  CHECK(test::error_key(m) == "import.bad_header");
   CHECK(m.err.find("received") != std::string::npos);
   // Mapped names (the example rammeverk maps personnummer, mottatt and behov; kilde_system is ignored).
   auto mapped = f.dir.write("ok.csv", "external_id,personnummer,reporter_type,mottatt,behov,kilde_system\n1,23923901213,fastlege,2026-01-01,x,y\n");

@@ -65,9 +65,10 @@ TEST_CASE("refer add refuses bad input with exit 65 and missing fields with exit
   CHECK(add(f, per, "2026-02-30").code == 65);
   CHECK(add(f, per, "2026-04-01").code == 65);  // after --today
   CHECK(add(f, per, "2026-03-02", "naboen").code == 64);  // an option value not in its set: a usage error (issue 17)
-  auto missing = f.oppteam({"--today", kToday, "refer", "add", "--fnr", per, "--reporter-type", "fastlege"});
+  auto missing = f.oppteam({"--json", "--today", kToday, "refer", "add", "--fnr", per, "--reporter-type", "fastlege"});
   CHECK(missing.code == 64);
-  CHECK(missing.err.find("--need") != std::string::npos);
+  CHECK(test::error_key(missing) == "error.missing_option");
+  CHECK(missing.err.find("--need") != std::string::npos);  // names the option
   CHECK(f.oppteam({"--today", kToday, "refer", "add", "--reporter-type", "fastlege", "--need", "x"}).code == 64);
   auto list = f.oppteam({"--today", kToday, "--json", "case", "list"});
   REQUIRE(list.code == 0);

@@ -49,6 +49,7 @@ TEST_CASE("a personal number with a wrong control digit is explained as control 
   test::Fixture f;
   auto r = add(f, "23923901214", "2026-03-02");
   CHECK(r.code == 65);
+  CHECK(test::error_key(r) == "pnr.control_digits");
   CHECK(r.err.find("kontrollsifrene") != std::string::npos);
   CHECK(r.err.find("kontrollsiffer 2") == std::string::npos);
 }
@@ -76,11 +77,13 @@ TEST_CASE("a bad date names the option and the accepted forms, exit 65", "[nb]")
   test::Fixture f;
   auto r = add(f, "23923901213", "30.2.2026");
   CHECK(r.code == 65);
+  CHECK(test::error_key(r) == "date.bad_input");
   CHECK(r.err.find("--received") != std::string::npos);
   CHECK(r.err.find("2.3.2026") != std::string::npos);
   CHECK(r.err.find("i morgen") != std::string::npos);
-  auto t = f.oppteam({"--lang", "en", "--today", "tomorrowish", "report"});
+  auto t = f.oppteam({"--json", "--lang", "en", "--today", "tomorrowish", "report"});
   CHECK(t.code == 65);
+  CHECK(test::error_key(t) == "date.bad_input");
   CHECK(t.err.find("--today") != std::string::npos);
   CHECK(t.err.find("tomorrow") != std::string::npos);
 }
@@ -112,8 +115,9 @@ TEST_CASE("refer import reads semicolon and tab separated files as Norwegian Exc
   // --delimiter overrides the detection: a semicolon file read as commas has unknown columns.
   test::Fixture f;
   auto file = f.dir.write("batch.csv", batch(';'));
-  auto r = f.oppteam({"--today", kToday, "refer", "import", file, "--delimiter", ","});
+  auto r = f.oppteam({"--json", "--today", kToday, "refer", "import", file, "--delimiter", ","});
   CHECK(r.code == 65);
+  CHECK(test::error_key(r) == "import.bad_header");
   auto ok = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--delimiter", ";"});
   INFO(ok.err);
   CHECK(ok.code == 0);
@@ -124,10 +128,11 @@ TEST_CASE("a Windows-1252 batch file is refused naming iconv, or converted with 
   test::Fixture f;
   // "Bjørn Åsæther" in Windows-1252: ø = F8, Å = C5, æ = E6.
   auto file = f.dir.write("batch.csv", batch(';', "Bj\xF8rn \xC5s\xE6ther"));
-  auto r = f.oppteam({"--today", kToday, "refer", "import", file});
+  auto r = f.oppteam({"--json", "--today", kToday, "refer", "import", file});
   INFO(r.err);
   CHECK(r.code == 65);
-  CHECK(r.err.find("iconv -f WINDOWS-1252 -t UTF-8") != std::string::npos);
+  CHECK(test::error_key(r) == "import.failed");
+  CHECK(r.err.find("iconv -f WINDOWS-1252 -t UTF-8") != std::string::npos);  // the fix
   CHECK(r.err.find("--encoding windows-1252") != std::string::npos);
 
   auto c = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--encoding", "windows-1252"});

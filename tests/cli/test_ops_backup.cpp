@@ -226,16 +226,16 @@ TEST_CASE("an encrypted backup restores with the right key only, and a damaged o
     CHECK(text.out.find("2 cases") != std::string::npos);
   }
   SECTION("a wrong key is refused with 65 and leaves nothing") {
-    auto r = op(f, {"restore", enc, "--key", f.dir.file("other.key"), "--to", to});
+    auto r = op(f, {"--json", "restore", enc, "--key", f.dir.file("other.key"), "--to", to});
     CHECK(r.code == 65);
-    CHECK(r.err.find("does not open") != std::string::npos);
+    CHECK(test::error_key(r) == "backup.wrong_key");
     CHECK(names_in(f.dir.path()) == before);
   }
   SECTION("no key is a usage error; the public key instead of the secret one is 65") {
     CHECK(op(f, {"restore", enc, "--to", to}).code == 64);
-    auto r = op(f, {"restore", enc, "--key", f.dir.file("drift.key.pub"), "--to", to});
+    auto r = op(f, {"--json", "restore", enc, "--key", f.dir.file("drift.key.pub"), "--to", to});
     CHECK(r.code == 65);
-    CHECK(r.err.find("public key") != std::string::npos);
+    CHECK(test::error_key(r) == "backup.key_is_public");
     CHECK(names_in(f.dir.path()) == before);
   }
   SECTION("a secret key readable by others is refused with 77") {
@@ -259,10 +259,11 @@ TEST_CASE("an encrypted backup restores with the right key only, and a damaged o
   SECTION("a truncated backup is refused with 65 and leaves nothing") {
     for (std::size_t keep : {sealed.size() - 1, sealed.size() / 2, std::size_t(100), std::size_t(20)}) {
       write_bytes(f.dir.file("cut.enc"), sealed.substr(0, keep));
-      auto r = op(f, {"restore", f.dir.file("cut.enc"), "--key", f.dir.file("drift.key"), "--to", to});
+      auto r = op(f, {"--json", "restore", f.dir.file("cut.enc"), "--key", f.dir.file("drift.key"), "--to", to});
       INFO("kept " << keep << " bytes: " << r.err);
       CHECK(r.code == 65);
-      CHECK((r.err.find("cut short") != std::string::npos || r.err.find("damaged") != std::string::npos));
+      const auto key = test::error_key(r);
+      CHECK((key == "backup.truncated" || key == "backup.damaged"));
       CHECK(!fs::exists(to));
     }
     fs::remove(f.dir.file("cut.enc"));
@@ -286,18 +287,18 @@ TEST_CASE("a damaged plain backup is refused and leaves nothing", "[ops][backup]
       robust::Sql sql(b);
       sql.exec("UPDATE audit SET actor = 'mallory' WHERE id = 1");
     }
-    auto r = op(f, {"restore", b, "--to", to});
+    auto r = op(f, {"--json", "restore", b, "--to", to});
     CHECK(r.code == 65);
-    CHECK(r.err.find("audit log") != std::string::npos);
+    CHECK(test::error_key(r) == "restore.audit");
   }
   SECTION("a broken reference") {
     {
       robust::Sql sql(b);
       sql.exec("UPDATE referral SET case_id = 999 WHERE id = 1");
     }
-    auto r = op(f, {"restore", b, "--to", to});
+    auto r = op(f, {"--json", "restore", b, "--to", to});
     CHECK(r.code == 65);
-    CHECK(r.err.find("broken references") != std::string::npos);
+    CHECK(test::error_key(r) == "restore.foreign_keys");
   }
   SECTION("garbage instead of a backup") {
     write_bytes(b, std::string(5000, 'x'));
@@ -337,9 +338,9 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
       return test::run(all, "", {{"HOME", other.dir.path()}});
     };
     REQUIRE(mine({"backup", "--to", other.dir.file("o.db")}).code == 0);
-    auto r = mine({"backup", "--to", f.db(), "--force"});
+    auto r = mine({"--json", "backup", "--to", f.db(), "--force"});
     CHECK(r.code == 2);
-    CHECK(r.err.find("database in use") != std::string::npos);
+    CHECK(test::error_key(r) == "backup.target_is_database");
     for (const auto& target : {f.db() + "-wal", f.db() + "-shm", f.db() + "-journal", f.dir.file("new.db-wal")}) {
       INFO(target);
       CHECK(mine({"backup", "--to", target, "--force"}).code == 64);
@@ -351,17 +352,17 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
   SECTION("restore --force over a file that is not an oppteam database: move it aside first") {
     REQUIRE(op(f, {"backup", "--to", f.dir.file("b.db")}).code == 0);
     write_bytes(f.dir.file("garbage.db"), "not a database at all, but someone's file");
-    auto r = op(f, {"restore", f.dir.file("b.db"), "--to", f.dir.file("garbage.db"), "--force"});
+    auto r = op(f, {"--json", "restore", f.dir.file("b.db"), "--to", f.dir.file("garbage.db"), "--force"});
     CHECK(r.code == 2);
-    CHECK(r.err.find("move it aside") != std::string::npos);
+    CHECK(test::error_key(r) == "restore.target_unusable");
     CHECK(bytes_of(f.dir.file("garbage.db")) == "not a database at all, but someone's file");
   }
   SECTION("the key files, also with --force") {
     auto r = op(f, {"backup", "--to", f.dir.file("drift.key.pub"), "--encrypt-to", f.dir.file("drift.key.pub"), "--force"});
     CHECK(r.code == 64);
-    r = op(f, {"backup", "--to", f.dir.file("drift.key"), "--encrypt-to", f.dir.file("drift.key.pub"), "--force"});
+    r = op(f, {"--json", "backup", "--to", f.dir.file("drift.key"), "--encrypt-to", f.dir.file("drift.key.pub"), "--force"});
     CHECK(r.code == 2);
-    CHECK(r.err.find("key file") != std::string::npos);
+    CHECK(test::error_key(r) == "backup.target_is_key");
     r = op(f, {"backup", "--to", f.dir.file("drift.key.pub"), "--force"});
     CHECK(r.code == 2);
     CHECK(bytes_of(f.dir.file("drift.key")) == key);
@@ -387,9 +388,10 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
   }
   SECTION("an existing file only with --force") {
     write_bytes(f.dir.file("old.db"), "precious");
-    auto r = op(f, {"backup", "--to", f.dir.file("old.db")});
+    auto r = op(f, {"--json", "backup", "--to", f.dir.file("old.db")});
     CHECK(r.code == 2);
-    CHECK(r.err.find("--force") != std::string::npos);
+    CHECK(test::error_key(r) == "backup.target_exists");
+    CHECK(r.err.find("--force") != std::string::npos);  // the fix
     CHECK(bytes_of(f.dir.file("old.db")) == "precious");
     CHECK(op(f, {"backup", "--to", f.dir.file("old.db"), "--force"}).code == 0);
     CHECK(bytes_of(f.dir.file("old.db")).rfind("SQLite format 3", 0) == 0);
@@ -463,9 +465,10 @@ permissions = ["*"]
   };
   REQUIRE(as("cron", {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 0);
   // IT makes encrypted backups, never a plain copy that any SQLite tool reads.
-  auto plain = as("cron", {"backup", "--to", f.dir.file("plain.db")});
+  auto plain = as("cron", {"--json", "backup", "--to", f.dir.file("plain.db")});
   CHECK(plain.code == 77);
-  CHECK(plain.err.find("backup.plain") != std::string::npos);
+  CHECK(test::error_key(plain) == "access.refused");
+  CHECK(plain.err.find("backup.plain") != std::string::npos);  // names the permission
   CHECK(!fs::exists(f.dir.file("plain.db")));
   CHECK(as("cron", {"backup", "--to", f.dir.file("b.enc"), "--encrypt-to", f.dir.file("drift.key.pub")}).code == 0);
   CHECK(as("cron", {"check"}).code == 0);

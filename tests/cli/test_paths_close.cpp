@@ -33,15 +33,18 @@ TEST_CASE("case close at intake ends every reminder, is shown, and is refused tw
   // Two months on, a foreløpig svar and a vedtak are owed.
   CHECK(reminder_kinds(f, c, "2026-05-10") == std::vector<std::string>{"preliminary_reply", "decision"});
 
-  auto bad = f.oppteam({"--today", "2026-05-10", "case", "close", c, "--reason", "gone_fishing"});
+  auto bad = f.oppteam({"--json", "--today", "2026-05-10", "case", "close", c, "--reason", "gone_fishing"});
   CHECK(bad.code == 64);  // an option value not in its set
+  CHECK(test::error_key(bad) == "choice.unknown");
   CHECK(bad.err.find("declines") != std::string::npos);  // names the valid reasons
-  auto moved_nowhere = f.oppteam({"--today", "2026-05-10", "case", "close", c, "--reason", "moved"});
+  auto moved_nowhere = f.oppteam({"--json", "--today", "2026-05-10", "case", "close", c, "--reason", "moved"});
   CHECK(moved_nowhere.code == 64);
-  CHECK(moved_nowhere.err.find("--to-municipality") != std::string::npos);
+  CHECK(test::error_key(moved_nowhere) == "closing.municipality_required");
+  CHECK(moved_nowhere.err.find("--to-municipality") != std::string::npos);  // names the option
   auto municipality_without_move =
-      f.oppteam({"--today", "2026-05-10", "case", "close", c, "--reason", "declines", "--to-municipality", "Bergen"});
+      f.oppteam({"--json", "--today", "2026-05-10", "case", "close", c, "--reason", "declines", "--to-municipality", "Bergen"});
   CHECK(municipality_without_move.code == 64);
+  CHECK(test::error_key(municipality_without_move) == "closing.municipality_not_for");
 
   auto r = f.oppteam({"--today", "2026-05-10", "--json", "case", "close", c, "--reason", "declines", "--note",
                       "Ønsker ikke oppfølging nå"});
@@ -101,9 +104,10 @@ TEST_CASE("case close of an active case closes its team and plan, reopen restore
 
   // Reopening needs a reason; too late is refused with the rule named.
   CHECK(f.oppteam({"--today", "2026-04-01", "case", "reopen", c}).code == 64);
-  auto late = f.oppteam({"--today", "2026-08-01", "case", "reopen", c, "--reason", "Flyttet tilbake"});
+  auto late = f.oppteam({"--json", "--today", "2026-08-01", "case", "reopen", c, "--reason", "Flyttet tilbake"});
   CHECK(late.code == 2);
-  CHECK(late.err.find("90") != std::string::npos);
+  CHECK(test::error_key(late) == "closing.reopen_too_late");
+  CHECK(late.err.find("90") != std::string::npos);  // names the limit
 
   auto back = f.oppteam({"--today", "2026-04-01", "--json", "case", "reopen", c, "--reason", "Flyttet tilbake"});
   INFO(back.err);
@@ -141,9 +145,10 @@ TEST_CASE("case reopen is refused when a new referral has opened another case fo
   REQUIRE(again.code == 0);
   const std::string other = again.json()["case"].get<std::string>();
   CHECK(other != c);
-  auto r = f.oppteam({"--today", "2026-03-07", "case", "reopen", c, "--reason", "Feil"});
+  auto r = f.oppteam({"--json", "--today", "2026-03-07", "case", "reopen", c, "--reason", "Feil"});
   CHECK(r.code == 2);
-  CHECK(r.err.find(other) != std::string::npos);
+  CHECK(test::error_key(r) == "closing.other_open_case");
+  CHECK(r.err.find(other) != std::string::npos);  // names the open case
 }
 
 TEST_CASE("closing reasons come from the rammeverk, and config show lists them", "[paths]") {

@@ -10,9 +10,10 @@ using namespace team_test;
 
 TEST_CASE("target group at refer add, by case target-group with history, and in the report", "[paths]") {
   test::Fixture f(paths_test::rammeverk());
-  auto bad = f.oppteam({"--today", "2026-03-02", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--received",
+  auto bad = f.oppteam({"--json", "--today", "2026-03-02", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--received",
                         "2026-03-02", "--need", "x", "--target-group", "romvesen"});
   CHECK(bad.code == 64);  // an option value not in its set
+  CHECK(test::error_key(bad) == "choice.unknown");
   CHECK(bad.err.find("skrope_eldre") != std::string::npos);
   auto r = f.oppteam({"--today", "2026-03-02", "--json", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege",
                       "--received", "2026-03-02", "--need", "x", "--target-group", "skrope_eldre"});

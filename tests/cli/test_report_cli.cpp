@@ -191,9 +191,10 @@ TEST_CASE("purge through the CLI: retention period, dry run, audit chain still v
   // the example rammeverk keeps closed cases for 10 years
   test::Fixture f;
   refer(f, 2, "fastlege", "2026-03-02", 0);
-  auto r = f.oppteam({"--today", "2026-06-01", "purge", "--closed-before", "2026-01-01"});
+  auto r = f.oppteam({"--json", "--today", "2026-06-01", "purge", "--closed-before", "2026-01-01"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("10") != std::string::npos);
+  CHECK(test::error_key(r) == "purge.retention");
+  CHECK(r.err.find("10") != std::string::npos);  // names the retention period
   CHECK(f.oppteam({"purge"}).code == 64);
   CHECK(f.oppteam({"--today", "2040-01-01", "purge", "--closed-before", "2026-02-30"}).code == 65);
 

@@ -60,14 +60,17 @@ test::Result as(const test::Fixture& f, const std::string& user, std::vector<std
 
 const std::vector<std::string> kReferAdd{"refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
                                          "--received", "2026-03-02", "--need", "Trenger koordinering"};
+const std::vector<std::string> kReferAddJson{"--json", "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege",
+                                             "--received", "2026-03-02", "--need", "Trenger koordinering"};
 
 }  // namespace
 
 TEST_CASE("a role without the permission is refused with 77 naming it, and audited", "[robust][access]") {
   test::Fixture f(enforced_rammeverk());
-  auto r = as(f, "rita", kReferAdd);
+  auto r = as(f, "rita", kReferAddJson);
   CHECK(r.code == 77);
-  CHECK(r.err.find("refer.add") != std::string::npos);
+  CHECK(test::error_key(r) == "access.refused");
+  CHECK(r.err.find("refer.add") != std::string::npos);  // names the permission and the user
   CHECK(r.err.find("rita") != std::string::npos);
 
   robust::Sql sql(f.db());
@@ -90,9 +93,10 @@ TEST_CASE("a role without the permission is refused with 77 naming it, and audit
   }
   SECTION("it may import but not read a case") {
     REQUIRE(as(f, "siri", kReferAdd).code == 0);
-    auto show = as(f, "cron", {"case", "show", "2026/1"});
+    auto show = as(f, "cron", {"--json", "case", "show", "2026/1"});
     CHECK(show.code == 77);
-    CHECK(show.err.find("case.read") != std::string::npos);
+    CHECK(test::error_key(show) == "access.refused");
+    CHECK(show.err.find("case.read") != std::string::npos);  // names the permission
     CHECK(show.out.find("23923901213") == std::string::npos);
   }
 }
@@ -112,9 +116,10 @@ roles = ["saksbehandler"]
     WARN("skipped: the test login is itself siri");
     return;
   }
-  auto r = as(f, "siri", kReferAdd);
+  auto r = as(f, "siri", kReferAddJson);
   CHECK(r.code == 77);
-  CHECK(r.err.find("access.act_as") != std::string::npos);
+  CHECK(test::error_key(r) == "access.not_self");
+  CHECK(r.err.find("access.act_as") != std::string::npos);  // names the permission
   auto env = as(f, "", kReferAdd, {{"OPPTEAM_USER", "siri"}});
   CHECK(env.code == 77);
   robust::Sql sql(f.db());
@@ -231,9 +236,10 @@ assessment_before_decision = false
   auto own = as(f, "Ane Lie", {"plan", "goal", "2026/1", "--text", "Bo trygt heime"});
   INFO(own.err);
   CHECK(own.code == 0);
-  auto other = as(f, "Ane Lie", {"plan", "goal", "2026/2", "--text", "Bo trygt heime"});
+  auto other = as(f, "Ane Lie", {"--json", "plan", "goal", "2026/2", "--text", "Bo trygt heime"});
   CHECK(other.code == 77);
-  CHECK(other.err.find("2026/2") != std::string::npos);
+  CHECK(test::error_key(other) == "access.refused_case");
+  CHECK(other.err.find("2026/2") != std::string::npos);  // names the case
   CHECK(as(f, "Ane Lie", {"decide", "2026/1", "--grant"}).code == 77);  // not a koordinator's permission
   // Reading: the own team's case, not another's.
   CHECK(as(f, "Ane Lie", {"case", "show", "2026/1"}).code == 0);

@@ -143,6 +143,7 @@ TEST_CASE("a database locked past the busy timeout gives exit 75 and the advice 
     auto j = test::run(json_args, "", {{"HOME", f.dir.path()}, {"OPPTEAM_BUSY_TIMEOUT_MS", "100"}});
     CHECK(j.code == 75);
     CHECK(j.json()["error"]["code"] == 75);
+    CHECK(test::error_key(j) == "db.busy");
   }
   SECTION("nothing of the refused command was written") {
     holder.exec("COMMIT");

@@ -5,6 +5,8 @@
 #include "cli/harness.hpp"
 #include "cli/test_robust_util.hpp"
 
+#include <oppteam/i18n/messages.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <csignal>
@@ -32,7 +34,7 @@ struct Row {
 };
 
 test::Result run_row(test::Fixture& f, const Row& row) {
-  std::vector<std::string> all{"--db", f.db(), "--as", "saksbehandler1", "--lang", "en"};
+  std::vector<std::string> all{"--db", f.db(), "--as", "saksbehandler1", "--lang", "en", "--json"};
   auto rest = row.args(f);
   all.insert(all.end(), rest.begin(), rest.end());
   return test::run(all, "", {{"HOME", f.dir.path()}});
@@ -130,6 +132,7 @@ TEST_CASE("every bad input of the table gets its exit code and harms nothing", "
     if (row.code != 0) {
       CHECK(before.number("SELECT count(*) FROM referral") == referrals);  // a refusal changes nothing
       CHECK(r.err.find("terminate called") == std::string::npos);          // an answer, not a crash
+      CHECK(oppteam::has_message(test::error_key(r)));                     // every error names its message key
     }
   }
   auto v = f.oppteam({"audit", "verify"});
@@ -163,7 +166,7 @@ TEST_CASE("import: JSON Lines number overflow is a bad row, 65", "[robust][input
 TEST_CASE("database: missing, not oppteam, garbage, newer, open to others", "[robust][input]") {
   test::Fixture f;
   auto verify = [&](const std::string& db) {
-    return test::run({"--db", db, "--as", "x", "--lang", "en", "audit", "verify"}, "", {{"HOME", f.dir.path()}});
+    return test::run({"--db", db, "--as", "x", "--lang", "en", "--json", "audit", "verify"}, "", {{"HOME", f.dir.path()}});
   };
   SECTION("missing") { CHECK(verify(f.dir.file("none.db")).code == 66); }
   SECTION("not a file") { CHECK(verify(f.dir.path()).code == 66); }
@@ -189,13 +192,15 @@ TEST_CASE("database: missing, not oppteam, garbage, newer, open to others", "[ro
     }
     auto r = verify(f.db());
     CHECK(r.code == 2);
-    CHECK(r.err.find("9999") != std::string::npos);
+    CHECK(test::error_key(r) == "db.too_new");
+    CHECK(r.err.find("9999") != std::string::npos);  // names the version
   }
   SECTION("readable by others") {
     ::chmod(f.db().c_str(), 0644);
     auto r = verify(f.db());
     CHECK(r.code == 77);
-    CHECK(r.err.find("chmod") != std::string::npos);
+    CHECK(test::error_key(r) == "db.world_readable");
+    CHECK(r.err.find("chmod") != std::string::npos);  // the fix
   }
   SECTION("group access (a 0660 deployment) is allowed") {
     ::chmod(f.db().c_str(), 0660);

@@ -26,6 +26,11 @@ test::Result in_english(test::Fixture& f, std::vector<std::string> args, std::ma
   return test::run(all, "", env);
 }
 
+std::vector<std::string> cat_json(std::vector<std::string> args) {
+  args.insert(args.begin(), "--json");
+  return args;
+}
+
 std::vector<std::string> refer_add(const std::string& option, const std::string& value) {
   std::map<std::string, std::string> o{{"--fnr", "23923901213"},
                                        {"--reporter-type", "fastlege"},
@@ -101,9 +106,10 @@ TEST_CASE("text: refer add refuses a Latin-1 byte, a control character, CR or a 
       {"--reporter-name", "Dr. \xC2\x9B" "31mBerg"},       // C1 CSI
   };
   for (const auto& b : bad) {
-    auto r = in_english(f, refer_add(b.option, b.value));
+    auto r = in_english(f, cat_json(refer_add(b.option, b.value)));
     INFO(b.option << " " << r.err);
     CHECK(r.code == 65);
+    CHECK(test::error_key(r).rfind("text.", 0) == 0);  // a text problem, whichever
     CHECK(r.err.find(b.option) != std::string::npos);
     CHECK(r.err.find(" byte ") != std::string::npos);  // "at byte N"; a non-UTF-8 argument is refused before --lang is read
   }

@@ -58,47 +58,54 @@ TEST_CASE("assess refusals and their exit codes", "[team][assess]") {
   const std::vector<std::string> who{"--assessor", "Ane Lie", "--profession", "sykepleier"};
 
   // No consent for utredning: refused by the rule, nothing stored.
-  auto r = base(who);
+  auto r = base(cat({"--json"}, who));
   CHECK(r.code == 2);
-  CHECK(r.err.find("utredning") != std::string::npos);
-  CHECK(r.err.find("consent_required_for") != std::string::npos);
+  CHECK(test::error_key(r) == "rule.consent_required");
+  CHECK(r.err.find("utredning") != std::string::npos);  // names the scope
   consent(f, c, "utredning");
 
   SECTION("missing assessor or profession without a terminal: usage") {
     CHECK(base({"--profession", "sykepleier"}).code == 64);
-    r = base({"--assessor", "Ane Lie"});
+    r = base({"--json", "--assessor", "Ane Lie"});
     CHECK(r.code == 64);
-    CHECK(r.err.find("--profession") != std::string::npos);
+    CHECK(test::error_key(r) == "error.missing_option");
+    CHECK(r.err.find("--profession") != std::string::npos);  // names the option
   }
   SECTION("unknown instrument: usage, listing the instruments") {
-    r = f.oppteam(cat({"assess", c, "--instrument", "nope"}, who));
+    r = f.oppteam(cat({"--json", "assess", c, "--instrument", "nope"}, who));
     CHECK(r.code == 64);
+    CHECK(test::error_key(r) == "choice.unknown");
     CHECK(r.err.find("(kjennetegn)") != std::string::npos);  // each by its name and id
     CHECK(r.err.find("(risiko)") != std::string::npos);
     CHECK(f.oppteam(cat({"assess", c}, who)).code == 64);  // no --instrument at all
   }
   SECTION("a bad value names the item") {
-    r = base(cat({"--answer", "funksjonsfall=5"}, who));
+    r = base(cat({"--json", "--answer", "funksjonsfall=5"}, who));
     CHECK(r.code == 65);
-    CHECK(r.err.find("funksjonsfall") != std::string::npos);
+    CHECK(test::error_key(r) == "assess.bad_scale");
+    CHECK(r.err.find("funksjonsfall") != std::string::npos);  // names the item and its range
     CHECK(r.err.find("0 til 3") != std::string::npos);
-    r = base(cat({"--answer", "rus=kanskje"}, who));
+    r = base(cat({"--json", "--answer", "rus=kanskje"}, who));
     CHECK(r.code == 65);
+    CHECK(test::error_key(r) == "assess.bad_yes_no");
     CHECK(r.err.find("«rus»") != std::string::npos);
   }
   SECTION("an unknown item names it: typed as --answer a bad option (64, as an unknown instrument), in a file bad data (65)") {
-    r = base(cat({"--answer", "stjernetegn=1"}, who));
+    r = base(cat({"--json", "--answer", "stjernetegn=1"}, who));
     CHECK(r.code == 64);
-    CHECK(r.err.find("stjernetegn") != std::string::npos);
+    CHECK(test::error_key(r) == "assess.unknown_item");
+    CHECK(r.err.find("stjernetegn") != std::string::npos);  // names the item
     const std::string file = f.dir.write("unknown.toml", "stjernetegn = 1\n");
-    r = f.oppteam(cat({"assess", c, "--instrument", "kjennetegn", "--answers", file}, who));
+    r = f.oppteam(cat({"--json", "assess", c, "--instrument", "kjennetegn", "--answers", file}, who));
     CHECK(r.code == 65);
+    CHECK(test::error_key(r) == "assess.unknown_item");
     CHECK(r.err.find("stjernetegn") != std::string::npos);
   }
   SECTION("--answer without ITEM=VALUE: usage") { CHECK(base(cat({"--answer", "rus"}, who)).code == 64); }
   SECTION("unanswered items are listed; --allow-partial stores them as partial") {
     r = f.oppteam(cat({"--json", "assess", c, "--instrument", "kjennetegn", "--answer", "rus=ja", "--answer", "funksjonsfall=3"}, who));
     CHECK(r.code == 65);
+    CHECK(test::error_key(r) == "assess.unanswered");
     CHECK(r.json()["error"]["message"].get<std::string>().find("flere_diagnoser, psykisk_helse") != std::string::npos);
     r = f.oppteam(cat({"--json", "assess", c, "--instrument", "kjennetegn", "--answer", "rus=ja", "--answer", "funksjonsfall=3",
                        "--allow-partial"},

@@ -55,9 +55,10 @@ TEST_CASE("team review records every item of the rammeverk and refuses bad answe
   CHECK(doc["review"]["answers"]["koordinator_tid_myndighet"] == false);
   CHECK(doc["review"]["answers"]["brukers_opplevelse"] == 4);
 
-  auto missing = f.oppteam({"team", "review", c, "--answer", "roller_avklart=ja"});
+  auto missing = f.oppteam({"--json", "team", "review", c, "--answer", "roller_avklart=ja"});
   CHECK(missing.code == 64);
-  CHECK(missing.err.find("parorendes_opplevelse") != std::string::npos);
+  CHECK(test::error_key(missing) == "review.missing");
+  CHECK(missing.err.find("parorendes_opplevelse") != std::string::npos);  // names what is missing
   auto bad = full_review(c, "2026-06-02");
   bad[6] = "rolle_avklart=ja";
   // An unknown item is an option value outside its set (64, as in assess);

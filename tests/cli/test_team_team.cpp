@@ -60,9 +60,9 @@ TEST_CASE("team create refusals, each with its exit code and the rule named", "[
     test::Fixture f;
     const std::string c = refer(f);
     consent(f, c, "team");
-    auto r = f.oppteam(core_team(c));
+    auto r = f.oppteam(cat({"--json"}, core_team(c)));
     CHECK(r.code == 2);
-    CHECK(r.err.find("innvilget vedtak") != std::string::npos);
+    CHECK(test::error_key(r) == "team.rule_decision_granted");
   }
   SECTION("a refused case: 2") {
     test::Fixture f;
@@ -79,37 +79,40 @@ TEST_CASE("team create refusals, each with its exit code and the rule named", "[
     consent(f, c, "utredning");
     REQUIRE(assess(f, c, "Ane Lie", "sykepleier").code == 0);
     grant(f, c);
-    auto r = f.oppteam(core_team(c));
+    auto r = f.oppteam(cat({"--json"}, core_team(c)));
     CHECK(r.code == 2);
-    CHECK(r.err.find("«team»") != std::string::npos);
+    CHECK(test::error_key(r) == "rule.consent_required");
   }
   test::Fixture f;
   const std::string c = granted_case(f);
   SECTION("no coordinator though coordinator_required: 2") {
-    auto r = f.oppteam({"team", "create", c, "--gp", "Dr. Berg", "--member", "Ola Dahl:nav_veileder:nav"});
+    auto r = f.oppteam({"--json", "team", "create", c, "--gp", "Dr. Berg", "--member", "Ola Dahl:nav_veileder:nav"});
     CHECK(r.code == 2);
-    CHECK(r.err.find("coordinator_required") != std::string::npos);
+    CHECK(test::error_key(r) == "team.rule_coordinator_required");
   }
   SECTION("a coordinator whose role may not coordinate: 2") {
-    auto r = f.oppteam(cat(core_team(c), {"--coordinator-role", "hjemmesykepleie"}));
+    auto r = f.oppteam(cat(cat({"--json"}, core_team(c)), {"--coordinator-role", "hjemmesykepleie"}));
     CHECK(r.code == 2);
-    CHECK(r.err.find("may_coordinate") != std::string::npos);
+    CHECK(test::error_key(r) == "team.rule_coordinator_role");
   }
   SECTION("unknown role or service: 64, listing the allowed ids") {
-    auto r = f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:trollmann:nav"});
+    auto r = f.oppteam({"--json", "team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:trollmann:nav"});
     CHECK(r.code == 64);
-    CHECK(r.err.find("nav_veileder") != std::string::npos);
-    r = f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:nav_veileder:posten"});
+    CHECK(test::error_key(r) == "team.unknown_role");
+    CHECK(r.err.find("nav_veileder") != std::string::npos);  // the message lists the allowed ids
+    r = f.oppteam({"--json", "team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:nav_veileder:posten"});
     CHECK(r.code == 64);
+    CHECK(test::error_key(r) == "team.unknown_service");
     CHECK(r.err.find("hjemmetjenesten") != std::string::npos);
     CHECK(f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl"}).code == 64);
     CHECK(f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--participant", "Per:bruker:nav"}).code == 64);
   }
   SECTION("a member from a service outside the deling: consent: 2") {
     consent(f, c, "deling:nav", "2026-03-10");
-    auto r = f.oppteam(core_team(c));
+    auto r = f.oppteam(cat({"--json"}, core_team(c)));
     CHECK(r.code == 2);
-    CHECK(r.err.find("hjemmetjenesten") != std::string::npos);
+    CHECK(test::error_key(r) == "team.rule_sharing");
+    CHECK(r.err.find("hjemmetjenesten") != std::string::npos);  // names the service
     consent(f, c, "deling:hjemmetjenesten", "2026-03-10");
     CHECK(f.oppteam(core_team(c)).code == 0);
   }
@@ -123,9 +126,9 @@ TEST_CASE("team create refusals, each with its exit code and the rule named", "[
 TEST_CASE("team create: a GP where gp_required", "[team]") {
   test::Fixture f(rammeverk_with("gp_required = false", "gp_required = true"));
   const std::string c = granted_case(f);
-  auto r = f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:nav_veileder:nav"});
+  auto r = f.oppteam({"--json", "team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:nav_veileder:nav"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("gp_required") != std::string::npos);
+  CHECK(test::error_key(r) == "team.rule_gp_required");
   CHECK(f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--gp", "Dr. Berg"}).code == 0);
 }
 
@@ -250,9 +253,10 @@ TEST_CASE("team and assess under [access]: 77 without the permission, the koordi
     all.insert(all.end(), args.begin(), args.end());
     return test::run(all, "", {{"HOME", f.dir.path()}});
   };
-  auto r = as("cron", cat({"assess", c, "--instrument", "kjennetegn", "--assessor", "X", "--profession", "lege"}, kjennetegn_answers()));
+  auto r = as("cron", cat({"--json", "assess", c, "--instrument", "kjennetegn", "--assessor", "X", "--profession", "lege"}, kjennetegn_answers()));
   CHECK(r.code == 77);
-  CHECK(r.err.find("assess") != std::string::npos);
+  CHECK(test::error_key(r) == "access.refused");
+  CHECK(r.err.find("assess") != std::string::npos);  // names the permission
   CHECK(as("cron", core_team(c)).code == 77);
   CHECK(as("Ane Lie", {"team", "show", c}).code == 77);  // not yet the coordinator of this case
   REQUIRE(f.oppteam(core_team(c)).code == 0);

@@ -174,9 +174,10 @@ TEST_CASE("case transfer and case receive carry what the consent covers between 
   CHECK(text_show.out.find("[mottatt fra " + kSender + "]") != std::string::npos);
 
   // Receiving the same bundle twice is refused, and stores nothing.
-  auto again = to.oppteam({"--today", "2026-04-13", "case", "receive", bundle});
+  auto again = to.oppteam({"--json", "--today", "2026-04-13", "case", "receive", bundle});
   CHECK(again.code == 2);
-  CHECK(again.err.find(got) != std::string::npos);
+  CHECK(test::error_key(again) == "receive.already");
+  CHECK(again.err.find(got) != std::string::npos);  // names the case it made
   CHECK(case_count(to) == 1);
 
   CHECK(audit_ok(from));
@@ -187,9 +188,10 @@ TEST_CASE("case transfer without the person's consent to it is refused and write
   test::Fixture f(paths_test::rammeverk());
   const std::string c = full_case(f, false);
   const std::string out = f.dir.file("overforing.json");
-  auto r = f.oppteam({"--today", "2026-04-10", "case", "transfer", c, "--to", "Mottaker kommune", "--out", out});
+  auto r = f.oppteam({"--json", "--today", "2026-04-10", "case", "transfer", c, "--to", "Mottaker kommune", "--out", out});
   CHECK(r.code == 2);
-  CHECK(r.err.find("consent give " + c + " --scope overforing") != std::string::npos);
+  CHECK(test::error_key(r) == "transfer.no_consent");
+  CHECK(r.err.find("consent give " + c + " --scope overforing") != std::string::npos);  // the fix
   struct stat st{};
   CHECK(::stat(out.c_str(), &st) != 0);
   CHECK(show(f, c)["status"] == "active");
@@ -210,10 +212,11 @@ TEST_CASE("a transferred case cannot be reopened where it was sent from", "[tran
   test::Fixture f(paths_test::rammeverk());
   const std::string c = full_case(f);
   ok(f, {"--today", "2026-04-10", "case", "transfer", c, "--to", "Mottaker kommune", "--out", f.dir.file("b.json")});
-  auto r = f.oppteam({"--today", "2026-04-11", "case", "reopen", c, "--reason", "Flyttet ikke likevel"});
+  auto r = f.oppteam({"--json", "--today", "2026-04-11", "case", "reopen", c, "--reason", "Flyttet ikke likevel"});
   INFO(r.out << r.err);
   CHECK(r.code == 2);
-  CHECK(r.err.find("Mottaker kommune") != std::string::npos);
+  CHECK(test::error_key(r) == "closing.transferred");
+  CHECK(r.err.find("Mottaker kommune") != std::string::npos);  // names where it went
   CHECK(show(f, c)["status"] == "closed");
 }
 

@@ -45,12 +45,6 @@ void database_whole(test::Fixture& f, long long cases) {
   CHECK(sql.number("SELECT count(*) FROM case_file") == cases);
 }
 
-std::string error_key(const test::Result& r) {
-  const auto j = nlohmann::json::parse(r.out, nullptr, false);
-  if (j.is_discarded() || !j.contains("error")) return "";
-  return j["error"].value("key", "");
-}
-
 // oppteam with its stdin and stdout on the given descriptors (stderr
 // captured); killed after `limit`. Returns the exit code (128 + signal when
 // killed) and stderr.
@@ -120,7 +114,7 @@ TEST_CASE("a rejects file that is the database is refused and the database is ke
     auto r = f.oppteam({"--json", "refer", "import", batch, "--partial", "--rejects", target});
     INFO(r.out << r.err);
     CHECK(r.code == 64);
-    CHECK(error_key(r) == "output.protected");
+    CHECK(test::error_key(r) == "output.protected");
   }
   // Through a link and another spelling of the path.
   fs::create_symlink(f.db(), f.dir.file("link.db"));
@@ -137,7 +131,7 @@ TEST_CASE("a rejects file that is the import's own input is refused and the inpu
   auto r = f.oppteam({"--json", "refer", "import", batch, "--partial", "--rejects", batch, "--force"});
   INFO(r.out << r.err);
   CHECK(r.code == 64);
-  CHECK(error_key(r) == "output.protected");
+  CHECK(test::error_key(r) == "output.protected");
   CHECK(test::read_file(batch) == kBatch);
   database_whole(f, 0);
 }
@@ -149,7 +143,7 @@ TEST_CASE("an existing rejects file is replaced only with --force, and is writte
   auto r = f.oppteam({"--json", "refer", "import", batch, "--partial", "--rejects", rejects});
   INFO(r.out << r.err);
   CHECK(r.code == 2);
-  CHECK(error_key(r) == "output.exists");
+  CHECK(test::error_key(r) == "output.exists");
   CHECK(test::read_file(rejects) == "keep me\n");
   database_whole(f, 0);  // refused before anything was stored
 
@@ -176,13 +170,13 @@ TEST_CASE("case export --out never replaces the database, an existing file or a 
   auto r = f.oppteam({"--json", "case", "export", "2026/1", "--fhir", "--out", f.db(), "--force"});
   INFO(r.out << r.err);
   CHECK(r.code == 64);
-  CHECK(error_key(r) == "output.protected");
+  CHECK(test::error_key(r) == "output.protected");
   database_whole(f, 1);
 
   const std::string existing = f.dir.write("sak.json", "old\n");
   r = f.oppteam({"--json", "case", "export", "2026/1", "--fhir", "--out", existing});
   CHECK(r.code == 2);
-  CHECK(error_key(r) == "output.exists");
+  CHECK(test::error_key(r) == "output.exists");
   CHECK(test::read_file(existing) == "old\n");
 
   // A link to another file: with --force the link is replaced, its target is not written.

@@ -96,7 +96,11 @@ TEST_CASE("a mistyped subcommand names the nearest one and exits 64", "[ux]") {
   CHECK(json.code == 64);
   auto j = json.json();
   CHECK(j["error"]["code"] == 64);
+  CHECK(test::error_key(json) == "ux.did_you_mean");
   CHECK(j["error"]["message"].get<std::string>().find("refer") != std::string::npos);
+  CHECK(test::error_key(test::run({"--json", "refer", "add", "--fn", "23923901213"})) == "ux.did_you_mean_option");
+  CHECK(test::error_key(test::run({"--json", "xyzzy"})) == "ux.unknown_command");
+  CHECK(test::error_key(test::run({"--json", "refer", "add", "--zzzzzzzzzzzz", "1"})) == "ux.unknown_option");
 }
 
 TEST_CASE("a command that needs a subcommand shows its help on stderr, exit 64", "[ux]") {
@@ -105,6 +109,7 @@ TEST_CASE("a command that needs a subcommand shows its help on stderr, exit 64",
   CHECK(r.out.empty());
   CHECK(r.err.find("«oppteam team» trenger en underkommando") != std::string::npos);
   CHECK(r.err.find("create") != std::string::npos);
+  CHECK(test::error_key(test::run({"--json", "team"})) == "ux.needs_subcommand");
 }
 
 TEST_CASE("complete prints the rammeverk's ids and open case numbers", "[ux]") {

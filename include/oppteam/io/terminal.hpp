@@ -7,6 +7,7 @@
 // one line per row.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,11 @@ struct TerminalStyle {
 
 // Decides the style for output on file descriptor `fd`; `is_tty` says
 // whether it is a terminal (the caller knows; tests pass false).
-// Reads NO_COLOR, TERM and COLUMNS from the environment.
+// Reads NO_COLOR, TERM and COLUMNS through `env` (the front end passes
+// the environment of its run: tests run it in-process with their own).
+using Getenv = std::function<const char*(const char*)>;
+TerminalStyle detect_terminal_style(int fd, bool is_tty, const Getenv& env);
+// The same with the process's environment.
 TerminalStyle detect_terminal_style(int fd, bool is_tty);
 
 // The style of the text a command prints on stdout in this run. The front

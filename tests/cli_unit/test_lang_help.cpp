@@ -7,6 +7,7 @@
 #include "cli/help_i18n.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <sstream>
 
@@ -73,6 +74,21 @@ TEST_CASE("CLI11's messages come in the user's language", "[lang][help]") {
   CHECK(needs.code == 64);
   CHECK(needs.err.find(" requires ") == std::string::npos);
   CHECK(needs.err.find("--rejects") != std::string::npos);
+}
+
+TEST_CASE("CLI11's parse errors name their message key in the JSON error", "[lang][help]") {
+  const auto key = [](const std::vector<std::string>& args) {
+    const auto r = run(args);
+    INFO(r.out << r.err);
+    CHECK(r.code == 64);
+    const auto j = nlohmann::json::parse(r.out, nullptr, false);
+    return j.is_object() && j.contains("error") && j["error"].contains("key") ? j["error"]["key"].get<std::string>() : "";
+  };
+  CHECK(key({"--json", "case", "show"}) == "cli.required");
+  CHECK(key({"case", "show", "2026/1", "2026/2", "--json"}) == "cli.extras");
+  CHECK(key({"--json", "refer", "import", "x.csv", "--partial"}) == "cli.requires");
+  CHECK(key({"--json", "audit", "log", "--limit", "many"}) == "choice.unknown");
+  CHECK(key({"--json", "--lang", "sv", "audit", "verify"}) == "choice.unknown");
 }
 
 TEST_CASE("values are compared without case and diacritics", "[lang][choices]") {
