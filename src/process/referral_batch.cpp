@@ -57,13 +57,17 @@ void ReferralBatch::classify() {
   });
   // The same external_id twice in the batch: the first one counts. (The
   // rows of a batch have one sender: the import's, or add_referral's one row.)
-  external_.clear();
-  for (std::size_t i = 0; i < size_; ++i) {
+  // The view is in key order still: an id's rows stand together, the first
+  // in the file first.
+  const PendingReferral* earlier_row = nullptr;
+  for (const std::size_t i : view_) {
     PendingReferral& r = rows_[i];
-    if (!r.storable() || r.external_id.empty()) continue;
-    auto [it, first] = external_.try_emplace(r.external_id, i);
-    if (first) continue;
-    const PendingReferral& earlier = rows_[it->second];
+    if (!r.storable()) continue;
+    if (!earlier_row || r.external_id != earlier_row->external_id) {
+      earlier_row = &r;
+      continue;
+    }
+    const PendingReferral& earlier = *earlier_row;
     r.outcome = earlier.hash == r.hash ? PendingReferral::Outcome::duplicate : PendingReferral::Outcome::conflict;
     r.earlier_line = earlier.line;
   }
@@ -75,18 +79,24 @@ void ReferralBatch::store() {
   // New persons: one statement for the first row of each number, which
   // returns the id of each person it stored; only the numbers known
   // before (a person referred again) are looked up, by one more statement.
-  first_.clear();
-  for (const std::size_t i : view_) first_.try_emplace(rows_[i].fnr, i);
-  auto first_of_number = [this](const PendingReferral& r) {
-    return r.storable() && first_.at(r.fnr) == std::size_t(&r - rows_.data());
-  };
-  show(first_of_number);
+  // Each row's first row of the same number (in number order a number's
+  // rows stand together, the first in the file first).
   in_key_order(&PendingReferral::fnr);
+  for (std::size_t k = 0; k < view_.size(); ++k) {
+    PendingReferral& r = rows_[view_[k]];
+    const PendingReferral* before = k > 0 ? &rows_[view_[k - 1]] : nullptr;
+    r.first_row = before && before->fnr == r.fnr ? before->first_row : view_[k];
+  }
+  auto first_of_number = [this](const PendingReferral& r) {
+    return r.storable() && r.first_row == std::size_t(&r - rows_.data());
+  };
+  std::erase_if(view_, [&](std::size_t i) { return !first_of_number(rows_[i]); });  // still in number order
   std::size_t inserted = 0;
   store_.insert_persons(*this, now_, [&](std::int64_t person_id, std::string_view fnr) {
-    const auto it = first_.find(fnr);
-    if (it == first_.end()) throw std::logic_error("import: a stored person the batch does not hold");
-    PendingReferral& r = rows_[it->second];
+    const auto it = std::lower_bound(view_.begin(), view_.end(), fnr,
+                                     [this](std::size_t i, std::string_view f) { return rows_[i].fnr < f; });
+    if (it == view_.end() || rows_[*it].fnr != fnr) throw std::logic_error("import: a stored person the batch does not hold");
+    PendingReferral& r = rows_[*it];
     r.person_id = person_id;
     r.new_person = true;
     r.named = !r.name.empty();
@@ -147,12 +157,16 @@ Cell ReferralBatch::cell(std::size_t row, std::size_t column) const {
 }
 
 void ReferralBatch::in_key_order(std::string PendingReferral::*key) {
-  std::sort(view_.begin(), view_.end(), [&](std::size_t a, std::size_t b) { return rows_[a].*key < rows_[b].*key; });
+  // Rows of the same key in file order (classify and store rely on it).
+  std::sort(view_.begin(), view_.end(), [&](std::size_t a, std::size_t b) {
+    const int c = (rows_[a].*key).compare(rows_[b].*key);
+    return c < 0 || (c == 0 && a < b);
+  });
 }
 
 void ReferralBatch::place(std::size_t i) {
   PendingReferral& r = rows_[i];
-  const std::size_t first = first_.at(r.fnr);
+  const std::size_t first = r.first_row;
   if (first != i) {  // the person's second referral in this batch joins the case of the first
     PendingReferral& f = rows_[first];
     r.person_id = f.person_id;

@@ -46,11 +46,6 @@ struct Installed {
   }
 };
 
-std::string error_key(const test::Result& r) {
-  const auto j = r.json();
-  return j.contains("error") ? j["error"].value("key", "") : "";
-}
-
 constexpr fs::perms kReadable = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
 
 }  // namespace
@@ -60,7 +55,7 @@ TEST_CASE("pdf module: beside the binary or in ../lib/oppteam it is loaded, and 
   // No module anywhere: the PDF is refused (74) and names where it looked; other commands work.
   auto missing = in.pdf("a.pdf");
   CHECK(missing.code == 74);
-  CHECK(error_key(missing) == "pdf.module_missing");
+  CHECK(test::error_key(missing) == "pdf.module_missing");
   CHECK_FALSE(fs::exists(in.dir.file("a.pdf")));
   CHECK(test::run_program(in.bin, {"--db", in.dir.file("k.db"), "case", "show", "2026/1"}).code == 0);
 
@@ -82,13 +77,13 @@ TEST_CASE("pdf module: one that group or others may write is not loaded (77), no
     in.put_module(path, loose);
     auto r = in.pdf("a.pdf");
     CHECK(r.code == 77);
-    CHECK(error_key(r) == "pdf.module_unsafe");
+    CHECK(test::error_key(r) == "pdf.module_unsafe");
     CHECK_FALSE(fs::exists(in.dir.file("a.pdf")));
   }
   // A directory of that name is not a regular file.
   fs::remove(path);
   fs::create_directories(path);
-  CHECK(error_key(in.pdf("a.pdf")) == "pdf.module_unsafe");
+  CHECK(test::error_key(in.pdf("a.pdf")) == "pdf.module_unsafe");
   fs::remove(path);
 
   // Not a shared object at all.
@@ -97,7 +92,7 @@ TEST_CASE("pdf module: one that group or others may write is not loaded (77), no
   fs::permissions(path, kReadable);
   auto bad = in.pdf("a.pdf");
   CHECK(bad.code == 74);
-  CHECK(error_key(bad) == "pdf.module_bad");
+  CHECK(test::error_key(bad) == "pdf.module_bad");
 
   // A shared object that is not oppteam's renderer (no entry points).
   fs::remove(path);
@@ -105,7 +100,7 @@ TEST_CASE("pdf module: one that group or others may write is not loaded (77), no
   fs::permissions(path, kReadable);
   auto other = in.pdf("a.pdf");
   CHECK(other.code == 74);
-  CHECK(error_key(other) == "pdf.module_bad");
+  CHECK(test::error_key(other) == "pdf.module_bad");
 }
 
 TEST_CASE("pdf module: OPPTEAM_* or LD_LIBRARY_PATH in the environment cannot point the binary at another module", "[documents][pdf][module]") {
@@ -116,5 +111,5 @@ TEST_CASE("pdf module: OPPTEAM_* or LD_LIBRARY_PATH in the environment cannot po
                      {{"LD_LIBRARY_PATH", elsewhere.path()}, {"OPPTEAM_PDF_MODULE", elsewhere.file("oppteam-pdf.so")}},
                      elsewhere.path());
   CHECK(r.code == 74);
-  CHECK(error_key(r) == "pdf.module_missing");
+  CHECK(test::error_key(r) == "pdf.module_missing");
 }

@@ -57,11 +57,6 @@ std::size_t case_count(test::Fixture& f) {
   return doc["cases"].size();
 }
 
-std::string error_key(const test::Result& r) {
-  const auto doc = r.json();
-  return doc.contains("error") && doc["error"].contains("key") ? doc["error"]["key"].get<std::string>() : "";
-}
-
 // The one error of an all-or-nothing import of one bad row: its column and key.
 std::pair<std::string, std::string> only_error(const test::Result& r) {
   INFO(r.out << r.err);
@@ -86,7 +81,7 @@ TEST_CASE("a need of only spaces is refused by refer add and by the import, and 
   const auto add = refer_add(f, spaces);
   INFO(add.out << add.err);
   CHECK(add.code == 65);
-  CHECK(error_key(add) == "refer.need_empty");
+  CHECK(test::error_key(add) == "refer.need_empty");
 
   CHECK(only_error(refer_import(f, spaces)) == std::pair<std::string, std::string>("need", "import.need_empty"));
 
@@ -120,7 +115,7 @@ TEST_CASE("every bad field is refused by refer add and by the import for the sam
     const auto add = refer_add(f, fields);
     INFO(add.out << add.err);
     CHECK(add.code != 0);
-    const std::string add_key = error_key(add);
+    const std::string add_key = test::error_key(add);
     CHECK(!add_key.empty());
 
     const auto [column, key] = only_error(refer_import(f, fields));
@@ -136,11 +131,11 @@ TEST_CASE("a sender with a control character is refused by refer add and by the 
   const auto add = refer_add(f, good_referral(), {"--sender", sender});
   INFO(add.out << add.err);
   CHECK(add.code == 65);
-  CHECK(error_key(add) == "text.control");
+  CHECK(test::error_key(add) == "text.control");
 
   const auto imported = refer_import(f, good_referral(), {"--sender", sender});
   INFO(imported.out << imported.err);
   CHECK(imported.code == 65);
-  CHECK(error_key(imported) == "text.control");
+  CHECK(test::error_key(imported) == "text.control");
   CHECK(case_count(f) == 0);
 }

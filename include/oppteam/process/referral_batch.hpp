@@ -38,6 +38,7 @@ struct PendingReferral {
   // what the store made of it
   enum class Outcome { fresh, duplicate, conflict } outcome = Outcome::fresh;
   std::string case_number;  // the case it joined or opened; for a duplicate or conflict, the earlier referral's
+  std::size_t first_row = 0;     // the batch's first row of the same personal number (store())
   std::size_t earlier_line = 0;  // a duplicate or conflict of a row earlier in the same batch: its line
   std::string status;
   std::int64_t person_id = 0, case_id = 0, referral_id = 0;
@@ -127,8 +128,6 @@ class ReferralBatch final : public RowSource {
   std::vector<std::size_t> view_;
   std::string now_;
   ReferralStore store_;
-  std::unordered_map<std::string_view, std::size_t> external_;  // views of the rows' external_id
-  std::unordered_map<std::string_view, std::size_t> first_;
   std::int64_t next_case_id_ = 0;
   std::map<int, int> next_seq_;
   std::int64_t first_new_person_ = 0, last_new_person_ = 0, next_referral_id_ = 0;
