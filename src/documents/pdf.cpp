@@ -4,6 +4,7 @@
 
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/util/error.hpp>
+#include <oppteam/util/fd.hpp>
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -28,22 +29,6 @@ namespace {
 
 constexpr const char* kModuleName = "oppteam-pdf.so";
 
-// The file the module is loaded from, held open from its check to its load.
-class ModuleFile {
- public:
-  explicit ModuleFile(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-  ~ModuleFile() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  ModuleFile(const ModuleFile&) = delete;
-  ModuleFile& operator=(const ModuleFile&) = delete;
-  bool found() const { return fd_ >= 0; }
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 // The renderer from the module oppteam-pdf.so, loaded once.
 //
 // Where it is looked for: beside the binary (a build tree), then where
@@ -65,13 +50,14 @@ oppteam_pdf_render_fn* load_module() {
   const std::string dir = exe.substr(0, exe.rfind('/') + 1);
   const std::string candidates[] = {dir + kModuleName, dir + OPPTEAM_PDF_MODULE_RELDIR "/" + kModuleName};
   for (const std::string& path : candidates) {
-    ModuleFile file(path);
-    if (!file.found()) continue;
+    // Held open from its check to its load.
+    const Fd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.get() < 0) continue;
     struct stat st {};
-    if (::fstat(file.fd(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_uid != 0 && st.st_uid != exe_stat.st_uid) ||
+    if (::fstat(file.get(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_uid != 0 && st.st_uid != exe_stat.st_uid) ||
         (st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
       throw make_error(ExitCode::permission, "pdf.module_unsafe", path);
-    void* handle = ::dlopen(("/proc/self/fd/" + std::to_string(file.fd())).c_str(), RTLD_NOW | RTLD_LOCAL);
+    void* handle = ::dlopen(("/proc/self/fd/" + std::to_string(file.get())).c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) throw make_error(ExitCode::io, "pdf.module_bad", path, ::dlerror());
     auto* build_id = reinterpret_cast<oppteam_pdf_build_id_fn*>(::dlsym(handle, "oppteam_pdf_build_id"));
     auto* render = reinterpret_cast<oppteam_pdf_render_fn*>(::dlsym(handle, "oppteam_pdf_render"));

@@ -451,6 +451,24 @@ std::string Table::render(const TerminalStyle& style) const {
   auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
   auto align = [&](std::size_t i) { return effective[i]; };
 
+  // One cell's piece of a line appended to `line`: padded to its column
+  // (a right-aligned one before it, the last column not at all), coloured
+  // without its padding, then the gap to the next column.
+  auto put = [&](std::string& line, std::string_view piece, std::size_t piece_width, std::size_t i, Tone tone) {
+    const bool last = i + 1 == n;
+    const std::size_t pad = widths[i] > piece_width ? widths[i] - piece_width : 0;
+    if (align(i) == Align::right) line.append(pad, ' ');
+    if (tone != Tone::plain && !piece.empty()) line += paint(piece, tone, style);
+    else line += piece;
+    if (align(i) != Align::right && !last) line.append(pad, ' ');
+    if (!last) line += "  ";
+  };
+  // Ends the line begun at `start`: no trailing spaces.
+  auto end_line = [](std::string& text, std::size_t start) {
+    while (text.size() > start && text.back() == ' ') text.pop_back();
+    text += '\n';
+  };
+
   auto emit_row = [&](const std::vector<std::string>& texts, const std::vector<Mark>& marks, bool is_header = false) {
     std::vector<std::vector<std::string>> lines(n);
     std::size_t height = 1;
@@ -460,24 +478,12 @@ std::string Table::render(const TerminalStyle& style) const {
     }
     std::string out;
     for (std::size_t k = 0; k < height; ++k) {
-      std::string line;
+      const std::size_t start = out.size();
       for (std::size_t i = 0; i < n; ++i) {
-        const std::string piece = k < lines[i].size() ? lines[i][k] : std::string();
-        const bool last = i + 1 == n;
-        std::string padded;
-        if (align(i) == Align::right) padded = pad_left(piece, widths[i]);
-        else padded = last ? piece : pad_right(piece, widths[i]);
-        const Tone tone = is_header ? Tone::heading : tone_of(marks[i]);
-        if (tone != Tone::plain && !piece.empty()) {
-          // Colour the text only, not its padding.
-          const std::size_t pad = padded.size() - piece.size();
-          if (align(i) == Align::right) padded = std::string(pad, ' ') + paint(piece, tone, style);
-          else padded = paint(piece, tone, style) + std::string(pad, ' ');
-        }
-        line += padded;
-        if (!last) line += "  ";
+        const std::string_view piece = k < lines[i].size() ? std::string_view(lines[i][k]) : std::string_view();
+        put(out, piece, display_width(piece), i, is_header ? Tone::heading : tone_of(marks[i]));
       }
-      out += rtrim(line) + "\n";
+      end_line(out, start);
     }
     return out;
   };
@@ -520,16 +526,10 @@ std::string Table::render(const TerminalStyle& style) const {
     }
     const std::size_t line_start = out.size();
     for (std::size_t i = 0; i < n; ++i) {
-      const bool last = i + 1 == n;
-      const std::size_t pad = widths[i] > cell_width[i] ? widths[i] - cell_width[i] : 0;
-      if (align(i) == Align::right) out.append(pad, ' ');
-      if (i < r.size() && r[i].mark != Mark::none) out += paint(marked_text(r[i]), tone_of(r[i].mark), style);
-      else if (i < r.size()) out += r[i].text;
-      if (align(i) != Align::right && !last) out.append(pad, ' ');
-      if (!last) out += "  ";
+      if (i < r.size() && r[i].mark != Mark::none) put(out, marked_text(r[i]), cell_width[i], i, tone_of(r[i].mark));
+      else put(out, i < r.size() ? std::string_view(r[i].text) : std::string_view(), cell_width[i], i, Tone::plain);
     }
-    while (out.size() > line_start && out.back() == ' ') out.pop_back();
-    out += '\n';
+    end_line(out, line_start);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/setup.hpp>
+#include <oppteam/util/fd.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -77,21 +78,6 @@ std::string first_bytes(const std::string& path, std::size_t n) {
 }
 
 bool is_key_file(const std::string& path) { return first_bytes(path, kKeyPrefix.size()) == kKeyPrefix; }
-
-// An open file descriptor, closed at the end of its scope.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // Reads up to `n` bytes, fewer only at the end of the file.
 std::size_t read_full(int fd, unsigned char* buf, std::size_t n, const std::string& path) {
