@@ -17,6 +17,8 @@ set -eu
 
 N=${1:-1000000}
 RUNS=${RUNS:-5}
+# the commands of one case take milliseconds: more runs for a steadier median
+QUICK_RUNS=${QUICK_RUNS:-25}
 TODAY=2026-12-01
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -51,25 +53,19 @@ echo "database ready in $(( $(date +%s) - t0 )) s: $(du -h "$DB" | cut -f1), $(s
      "$(sqlite3 "$DB" "SELECT count(*) FROM measure") measures"
 
 # Median wall time and median CPU time (user + system) in milliseconds of
-# RUNS runs of "$@" (output discarded), printed as "WALL ms (cpu CPU ms)".
+# RUNS runs of "$@" (output discarded), printed as "WALL ms (cpu CPU ms)",
+# measured by bench/times.py from the spawn to the reaping of each run.
 # CPU time is shown because wall time on a busy machine mostly measures the
 # wait for a processor; the ratio below is of wall times.
-median_ms() {
+median_ms() { runs_ms "$RUNS" "$@"; }
+quick_ms() { runs_ms "$QUICK_RUNS" "$@"; }
+runs_ms() {
+  n=$1
+  shift
   if [ "$1" = op ]; then shift; set -- "$OPPTEAM_BIN" --db "$DB" --today "$TODAY" "$@"; fi
-  i=0
-  : > "$DIR/times"
-  while [ $i -lt "$RUNS" ]; do
-    # wall time from the clock in nanoseconds (GNU time's %e counts in
-    # hundredths, too coarse for a 20 ms target), CPU from GNU time
-    start=$(date +%s%N)
-    /usr/bin/time -f "%U %S" -o "$DIR/one" "$@" >/dev/null
-    end=$(date +%s%N)
-    echo "$(( (end - start) / 1000 )) $(tail -n 1 "$DIR/one")" >> "$DIR/times"
-    i=$((i + 1))
-  done
-  wall=$(awk '{ printf "%.1f\n", $1 / 1000 }' "$DIR/times" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
-  cpu=$(awk '{ print ($2 + $3) * 1000 }' "$DIR/times" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
-  echo "$wall ms (cpu $cpu ms)"
+  prog=$(command -v "$1")
+  shift
+  python3 "$ROOT/bench/times.py" "$n" "$prog" "$@"
 }
 
 for WITHIN in 0 14; do
@@ -88,12 +84,12 @@ done
 
 CASE=$(sqlite3 "$DB" "SELECT number FROM case_file WHERE id = (SELECT max(case_id) FROM plan WHERE status = 'open')")
 if op case show "$CASE" >/dev/null 2>&1; then
-  echo "case show $CASE: $(median_ms op case show "$CASE") (target < 20 ms)"
+  echo "case show $CASE: $(quick_ms op case show "$CASE") (target < 20 ms)"
 else
   echo "case show $CASE: not available in this build"
 fi
-echo "plan show $CASE: $(median_ms op plan show "$CASE") (target < 20 ms)"
-echo "plan show $CASE --document: $(median_ms op plan show "$CASE" --document) (target < 20 ms)"
+echo "plan show $CASE: $(quick_ms op plan show "$CASE") (target < 20 ms)"
+echo "plan show $CASE --document: $(quick_ms op plan show "$CASE" --document) (target < 20 ms)"
 # A search as a case worker makes it: the full name of a person the
 # database holds (shared by about two persons), then a family name alone
 # (some ten thousand: it lists 50 and counts the rest).
@@ -106,9 +102,9 @@ UNINDEXED=$(sqlite3 "$DB" "SELECT count(*) FROM person WHERE id > coalesce((SELE
 /usr/bin/time -f "%e %U %S" -o "$DIR/one" "$OPPTEAM_BIN" --db "$DB" --today "$TODAY" case list --name "$NAME" >/dev/null
 echo "case list --name, first search with $UNINDEXED persons not yet in the name index (indexes them): $(awk '{ printf "%d ms (cpu %d ms)", $1 * 1000, ($2 + $3) * 1000 }' "$DIR/one")"
 found=$(op --json case list --name "$NAME" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
-echo "case list --name \"$NAME\" ($found cases): $(median_ms op case list --name "$NAME") (target < 20 ms)"
+echo "case list --name \"$NAME\" ($found cases): $(quick_ms op case list --name "$NAME") (target < 20 ms)"
 found=$(op --json case list --name "$FAMILY" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
-echo "case list --name \"$FAMILY\" ($found cases, 50 shown): $(median_ms op case list --name "$FAMILY")"
+echo "case list --name \"$FAMILY\" ($found cases, 50 shown): $(quick_ms op case list --name "$FAMILY")"
 echo "remind --within 14 --for \"Koordinator 7\": $(median_ms op remind --within 14 --for "Koordinator 7")"
 echo "load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 

@@ -56,7 +56,12 @@ _oppteam() {
     COMPREPLY=()
     if [[ $out == "@files" ]]; then
         compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        # Never the files SQLite keeps beside a database (they stay between
+        # commands): no option of oppteam takes one.
+        local f
+        while IFS= read -r f; do
+            [[ $f == *-wal || $f == *-shm || $f == *-journal ]] || COMPREPLY+=("$f")
+        done < <(compgen -f -- "$cur")
         return 0
     fi
     local line

@@ -19,6 +19,15 @@
 
 namespace oppteam::cli {
 
+namespace {
+
+// The global options of SPEC.md that take a value as the next argument.
+bool is_global_option_with_value(std::string_view a) {
+  return a == "--db" || a == "--config" || a == "--as" || a == "--lang" || a == "--today";
+}
+
+}  // namespace
+
 CLI::App* subcommand_named(CLI::App* app, std::string_view name) {
   for (auto* c : app->get_subcommands([](CLI::App*) { return true; }))
     if (c->check_name(std::string(name))) return c;
@@ -251,7 +260,49 @@ void set_group(CLI::App& app, const char* name, const char* heading) {
 
 }  // namespace
 
-void build_app(CLI::App& app, GlobalOptions& options, Session& session) {
+namespace {
+
+// The setups of the top-level commands, each with the names it adds.
+struct CommandPart {
+  std::vector<std::string_view> names;
+  void (*setup)(CLI::App&, Session&);
+};
+
+const std::vector<CommandPart>& command_parts() {
+  static const std::vector<CommandPart> parts{
+      {{"init"}, setup_init},       {{"config"}, setup_config},   {{"refer"}, setup_refer},
+      {{"consent"}, setup_consent}, {{"assess"}, setup_assess},   {{"decide"}, setup_decide},
+      {{"appeal"}, setup_appeal},   {{"team"}, setup_team},       {{"plan"}, setup_plan},
+      {{"evaluate"}, setup_evaluate}, {{"case"}, setup_case},     {{"remind"}, setup_remind},
+      {{"meeting"}, setup_meeting}, {{"log"}, setup_log},         {{"approve"}, setup_approve},
+      {{"report"}, setup_report},   {{"person"}, setup_person},   {{"audit"}, setup_audit},
+      {{"purge"}, setup_purge},     {{"archive"}, setup_archive},
+      {{"backup", "restore", "check"}, setup_backup},
+  };
+  return parts;
+}
+
+}  // namespace
+
+std::optional<std::string> command_to_build(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (is_global_option_with_value(a)) {
+      ++i;
+      continue;
+    }
+    if (a.starts_with("-")) continue;
+    // `complete` walks the whole tree; anything else unknown is left to the
+    // full tree, which names the nearest command.
+    for (const auto& part : command_parts())
+      for (auto n : part.names)
+        if (n == a) return a;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void build_app(CLI::App& app, GlobalOptions& options, Session& session, const std::optional<std::string>& only) {
   app.formatter(std::make_shared<HelpFormatter>());
   app.set_version_flag("--version", std::string(OPPTEAM_VERSION_STRING));
   app.add_option("--db", options.db, "SQLite store (default $OPPTEAM_DB, else $XDG_DATA_HOME/oppteam/oppteam.db)");
@@ -265,35 +316,14 @@ void build_app(CLI::App& app, GlobalOptions& options, Session& session) {
   app.fallthrough();
   app.require_subcommand(0, 1);
 
-  // In the order of the help (see command_groups()).
-  setup_init(app, session);
-  setup_config(app, session);
-  setup_refer(app, session);
-  setup_consent(app, session);
-  setup_assess(app, session);
-  setup_decide(app, session);
-  setup_appeal(app, session);
-  setup_team(app, session);
-  setup_plan(app, session);
-  setup_evaluate(app, session);
-  setup_case(app, session);
-  setup_remind(app, session);
-  setup_meeting(app, session);
-  setup_log(app, session);
-  setup_approve(app, session);
-  setup_report(app, session);
-  setup_person(app, session);
-  setup_audit(app, session);
-  setup_purge(app, session);
-  setup_archive(app, session);
-  setup_backup(app, session);
-  {
-    CLI::App* case_cmd = nullptr;
-    try {
-      case_cmd = app.get_subcommand("case");
-    } catch (const CLI::OptionNotFound&) {
-      case_cmd = app.add_subcommand("case", "Show, list and export cases");
-    }
+  // In the order of the help (see command_groups()). With `only`, just the
+  // parts of that one top-level command (see command_to_build()).
+  const auto wants = [&](std::string_view name) { return !only || *only == name; };
+  for (const auto& part : command_parts())
+    if (std::any_of(part.names.begin(), part.names.end(), wants)) part.setup(app, session);
+  if (wants("case")) {
+    CLI::App* case_cmd = subcommand_named(&app, "case");
+    if (!case_cmd) case_cmd = app.add_subcommand("case", "Show, list and export cases");
     setup_case_export(*case_cmd, session);
     setup_case_transfer(*case_cmd, session);
     setup_case_receive(*case_cmd, session);
@@ -301,8 +331,8 @@ void build_app(CLI::App& app, GlobalOptions& options, Session& session) {
   }
   if (CLI::App* plan_cmd = subcommand_named(&app, "plan")) setup_plan_goals(*plan_cmd, session);
   setup_corrections(app, session);
-  setup_team_review(*app.get_subcommand("team"), session);
-  setup_complete(app, session);
+  if (CLI::App* team_cmd = subcommand_named(&app, "team")) setup_team_review(*team_cmd, session);
+  if (wants("complete")) setup_complete(app, session);
   // Values from closed sets in the user's words, for every command (choices.hpp).
   bind_choices(app, session);
   // After the setups: a subcommand copies its parent's footer when created.
@@ -330,13 +360,12 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
       args.push_back("--help");
       break;
     }
-    const bool takes_value = args[i] == "--db" || args[i] == "--config" || args[i] == "--as" || args[i] == "--lang" || args[i] == "--today";
-    if (takes_value) ++i;
+    if (is_global_option_with_value(args[i])) ++i;
     else if (args[i] != "--json" && !(args[i].starts_with("--") && args[i].find('=') != std::string::npos)) break;
   }
 
   CLI::App app{kDescription, "oppteam"};
-  build_app(app, options, session);
+  build_app(app, options, session, command_to_build(args));
 
   // Output that could not be written (a full disk, /dev/full, a closed
   // pipe) is an I/O error, not success: scripts must not take a cut-off

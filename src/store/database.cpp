@@ -65,6 +65,13 @@ void rethrow_sqlite(const SQLite::Exception& e, const std::string& path) {
 
 Database::Database(std::unique_ptr<SQLite::Database> db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
 
+Database::~Database() {
+  if (!db_) return;
+  struct stat st{};
+  if (::stat((path_ + "-wal").c_str(), &st) == 0 && st.st_size <= kKeepWalBytes)
+    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 void Database::configure(int busy_timeout_ms) {
   db_->setBusyTimeout(busy_timeout_ms);
   db_->exec("PRAGMA foreign_keys = ON");

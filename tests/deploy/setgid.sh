@@ -164,12 +164,14 @@ for side in "$root/var/oppteam.db-wal" "$root/var/oppteam.db-shm"; do
   fi
 done
 
-# Opened to others, each is refused with 77 (and closed again).
+# Opened to others, each is refused with 77 (and closed again). Both stay
+# between commands (a small -wal is left for the next one: Database::kKeepWalBytes).
 for f in "$root/var/oppteam.db-wal" "$root/var/oppteam.db-shm"; do
   [ -e "$f" ] || continue
   chmod 0666 "$f"
   out=$(as_user "$saksbehandler" "$root/bin/oppteam" --json case show 2026/1 2>/dev/null)
-  check "$(basename "$f") mode 666 is refused" 77 $?
+  code=$?  # before the $(basename) below, which sets $? again
+  check "$(basename "$f") mode 666 is refused" 77 $code
   check "$(basename "$f") mode 666: the reason" 1 "$(printf '%s' "$out" | grep -c '"key": "db.side_file_open"')"
   chmod 0660 "$f"
 done

@@ -150,3 +150,31 @@ TEST_CASE("migration versions are consecutive from 1", "[core][store]") {
   for (const auto& m : migrations()) CHECK(m.version == expected++);
   CHECK(latest_schema_version() == int(migrations().size()));
 }
+
+TEST_CASE("a closing connection leaves a small -wal for the next command and folds a large one into the database",
+          "[core][store][wal]") {
+  unit::TempFolder tmp;
+  const std::string path = tmp.file("k.db");
+  const std::string wal = path + "-wal";
+  init_database(path, default_rammeverk(), kClock, "tester");
+  {
+    Database db = Database::open(path);
+    db.write([&] { db.set_meta("small", "a few pages"); });
+  }
+  // No checkpoint at close: no fdatasync, and the next command does not make
+  // the -wal anew. Its changes are still there for every later connection.
+  REQUIRE(std::filesystem::exists(wal));
+  CHECK(std::filesystem::file_size(wal) <= std::uintmax_t(Database::kKeepWalBytes));
+  {
+    Database db = Database::open(path);
+    CHECK(db.meta("small") == "a few pages");
+    // More than kKeepWalBytes in the -wal: this close copies it into the
+    // database and removes it, so it never grows past one command's writes.
+    db.write([&] { db.set_meta("large", std::string(std::size_t(Database::kKeepWalBytes) * 2, 'x')); });
+  }
+  CHECK(!std::filesystem::exists(wal));
+  CHECK(!std::filesystem::exists(path + "-shm"));
+  Database db = Database::open(path);
+  CHECK(db.meta("small") == "a few pages");
+  CHECK(db.meta("large")->size() == std::size_t(Database::kKeepWalBytes) * 2);
+}
