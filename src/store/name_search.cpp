@@ -18,7 +18,14 @@ std::int64_t bring_name_index_up_to_date(Database& db) {
                                   "WHERE id > ? AND id <= ? AND name IS NOT NULL");
   add.bind(1, mark);
   add.bind(2, last);
-  return add.exec();
+  const std::int64_t added = add.exec();
+  // One INSERT of a large batch leaves the index in several segments, and
+  // every search then walks each of them for each of its trigrams: after
+  // a million names, five segments and 5 ms a search, against 2 ms in one.
+  // Merging them once (seconds, on the search that indexes a batch import)
+  // pays for itself; FTS5's own automerge keeps day-to-day additions tidy.
+  if (added >= kOptimizeAfter) db.sql().exec("INSERT INTO person_name_search(person_name_search) VALUES ('optimize')");
+  return added;
 }
 
 void name_index_after_delete(Database& db) {

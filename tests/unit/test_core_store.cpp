@@ -5,9 +5,11 @@
 #include <oppteam/config/rammeverk.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/store/database.hpp>
+#include <oppteam/store/name_search.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <sys/stat.h>
 
@@ -177,4 +179,30 @@ TEST_CASE("a closing connection leaves a small -wal for the next command and fol
   Database db = Database::open(path);
   CHECK(db.meta("small") == "a few pages");
   CHECK(db.meta("large")->size() == std::size_t(Database::kKeepWalBytes) * 2);
+}
+
+TEST_CASE("indexing a large batch of names leaves the name index in one segment", "[core][store][name_search]") {
+  unit::TempFolder tmp;
+  const std::string path = tmp.file("k.db");
+  Database db = init_database(path, default_rammeverk(), kClock, "tester");
+  // As after a batch import: persons with names the index has not seen yet,
+  // enough that one INSERT into the index writes several segments.
+  const int persons = 15 * int(kOptimizeAfter);
+  db.write([&] {
+    db.sql().exec(fmt::format(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {}) "
+        "INSERT INTO person(fnr, kind, birth_date, name, created_at) "
+        "SELECT printf('%011d', i), 'fodselsnummer', '1980-01-01', "
+        "printf('Navn%d Etternavn%d-%d', i % 997, i % 1009, i), '2026-03-02' FROM n",
+        persons));
+  });
+  std::int64_t added = 0;
+  db.write([&] { added = bring_name_index_up_to_date(db); });
+  CHECK(added == persons);
+  CHECK(db.sql().execAndGet("SELECT count(DISTINCT segid) FROM person_name_search_idx").getInt() == 1);
+  // And the search still finds a name in it.
+  SQLite::Statement q(db.sql(), "SELECT count(*) FROM person_name_search WHERE person_name_search MATCH ? AND rowid = 1");
+  q.bind(1, name_index_query("Navn1 Etternavn1-1"));
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getInt() == 1);
 }

@@ -13,7 +13,10 @@ namespace oppteam {
 // Indexes the names of the persons stored since the index was last brought
 // up to date (a batch import leaves that to the first search); returns how
 // many it indexed. Must run inside a write transaction.
+// After indexing at least kOptimizeAfter names at once, the index is merged
+// into one segment.
 std::int64_t bring_name_index_up_to_date(Database& db);
+inline constexpr std::int64_t kOptimizeAfter = 10000;
 
 // After persons were deleted (purge): keeps the mark at or below the
 // highest id (SQLite may give a deleted highest id to the next person) and
