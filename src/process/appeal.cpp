@@ -92,8 +92,9 @@ Appeal find_appeal(const Context& ctx, const CaseRef& c, std::int64_t id) {
 
 }  // namespace
 
-bool appeal_open(std::string_view s) {
-  return s == kAppealReceived || s == kAppealUpheld || s == kAppealForwarded || s == kAppealReturned;
+bool appeal_open(std::string_view status) {
+  const auto s = appeal_status_from(status);
+  return s && appeal_open(*s);
 }
 
 Appeal register_appeal(const Context& ctx, std::string_view case_number, const AppealInput& in) {

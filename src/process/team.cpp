@@ -205,18 +205,6 @@ bool granted_decision(Database& db, std::int64_t case_id) {
 
 }  // namespace
 
-const TeamMember* Team::coordinator() const {
-  for (const auto& m : members)
-    if (m.kind == kMemberCoordinator && m.active()) return &m;
-  return nullptr;
-}
-
-const TeamMember* Team::find_active(std::string_view name) const {
-  for (const auto& m : members)
-    if (m.active() && m.name == name) return &m;
-  return nullptr;
-}
-
 namespace {
 
 // Splits "A:B:key=value:..." into its positional parts and its key=value
