@@ -2,6 +2,7 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/documents/letters.hpp>
 #include <oppteam/domain/consent.hpp>
@@ -83,7 +84,8 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
     const bool late = a.late;
     const std::int64_t id = store.add(c.id, d->id, a, format_date(ctx.today()));
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.register", c.number, c.fnr,
-                 "appeal " + std::to_string(id) + " from " + in.from + " received " + received + (late ? " (late)" : ""));
+                 audit_detail("appeal.register", late ? "audit.d.appeal_registered_late" : "audit.d.appeal_registered",
+                              {std::to_string(id), in.from, received}));
     return find_appeal(ctx, c, id);
   });
 }
@@ -112,7 +114,7 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
     record_step(ctx, a->id, AppealStepKind::review, reverse ? "reverse" : "uphold", today, grounds,
                 reverse ? AppealStatus::reversed : AppealStatus::upheld);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.review", c.number, c.fnr,
-                 "appeal " + std::to_string(a->id) + (reverse ? " reversed" : " upheld"));
+                 audit_detail("appeal.review", reverse ? "audit.d.appeal_reversed" : "audit.d.appeal_upheld", {std::to_string(a->id)}));
     out.appeal = find_appeal(ctx, c, a->id);
     return out;
   });
@@ -127,7 +129,7 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
     const std::string day = step_date(ctx, on, a->status_on, "--date");
     record_step(ctx, a->id, AppealStepKind::forward, "", day, "", AppealStatus::forwarded);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.forward", c.number, c.fnr,
-                 "appeal " + std::to_string(a->id) + " to statsforvalteren " + day);
+                 audit_detail("appeal.forward", "audit.d.appeal_forwarded", {std::to_string(a->id), day}));
     return find_appeal(ctx, c, a->id);
   });
 }
@@ -156,8 +158,11 @@ AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, 
                                 : outcome == "reversed" ? AppealStatus::final_reversed
                                                         : AppealStatus::returned;
     record_step(ctx, a->id, AppealStepKind::outcome, outcome, day, "", status);
+    const char* outcome_key = status == AppealStatus::final_upheld     ? "audit.d.appeal_final_upheld"
+                              : status == AppealStatus::final_reversed ? "audit.d.appeal_final_reversed"
+                                                                       : "audit.d.appeal_returned";
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.outcome", c.number, c.fnr,
-                 "appeal " + std::to_string(a->id) + " " + outcome + " " + day);
+                 audit_detail("appeal.outcome", outcome_key, {std::to_string(a->id), day}));
     out.appeal = find_appeal(ctx, c, a->id);
     return out;
   });

@@ -2,13 +2,12 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/closing.hpp>
 #include <oppteam/store/approval_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
-
-#include <fmt/format.h>
 
 namespace oppteam {
 
@@ -52,8 +51,9 @@ Approval decide_approval(const Context& ctx, std::string_view case_number, const
     a.decided_by = ctx.actor;
     a.reason = reason;
     store.decide(c.id, a);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, reject ? "approval.reject" : "approval.approve", c.number, c.fnr,
-                 fmt::format("{} {}", what, a.ref));
+    const char* action = reject ? "approval.reject" : "approval.approve";
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, action, c.number, c.fnr,
+                 audit_detail(action, "audit.d.approval", {what, std::to_string(a.ref)}));
     // A rejected closing undoes itself: the case is reopened as `case
     // reopen` would (same rules), with the rejection's reason.
     if (reject && *kind == ApprovalWhat::closing) reopen_case(ctx, c.number, reason);

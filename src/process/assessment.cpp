@@ -4,12 +4,12 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/approval.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
@@ -211,8 +211,8 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
 
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("assess", c.number, c.fnr,
-                 fmt::format("assessment {} instrument {} v{} by {} ({}){}", id, ins.id, ins.version, assessor, profession,
-                             scoring.partial() ? ", partial" : ""));
+                 audit_detail("assess", scoring.partial() ? "audit.d.assess_partial" : "audit.d.assess",
+                              {std::to_string(id), ins.id, std::to_string(ins.version), assessor, profession}));
     audit.flush();
     request_approval(ctx, c, kApprovalAssessment, id);  // [approvals] assessment: pending until a leader approves
 

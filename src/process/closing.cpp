@@ -65,7 +65,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     // its data has already left with the bundle.
     if (!in.transfer) request_approval(ctx, c, kApprovalClosing, closing_id);
     out.pending_approval = !in.transfer && ctx.rv.approvals.closing;
-    audit.append("case.close", c.number, c.fnr, reason->id + " at stage " + c.status);
+    audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_at_stage", {reason->id, c.status}));
     audit.flush();
     return out;
   });
@@ -107,7 +107,7 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     if (!plan_status.empty()) out.plan_reopened = store.reopen_plan(c.id, plan_status);
     CaseStatusStore(ctx.db).reopen(c.id, out.status);
     store.mark_reopened(closing->id, today, ctx.actor, reason);
-    audit.append("case.reopen", c.number, c.fnr, "to " + out.status);
+    audit.append("case.reopen", c.number, c.fnr, audit_detail("case.reopen", "audit.d.reopened_to", {out.status}));
     audit.flush();
     return out;
   });

@@ -55,7 +55,7 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
     ConsentGiven g{ConsentStore(ctx.db).add(c.id, r), c.number, age};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.after("consent", g.id);
-    audit.append("consent.give", c.number, c.fnr, in.scope + " " + in.form + " by " + in.given_by);
+    audit.append("consent.give", c.number, c.fnr, audit_detail("consent.give", "audit.d.consent", {in.scope, in.form, in.given_by}));
     audit.flush();
     return g;
   });
@@ -95,7 +95,8 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
     for (std::size_t i = 0; i < w.ids.size(); ++i) {
       audit.before("consent", w.ids[i]);
       store.withdraw(w.ids[i], day, ctx.actor, reason);
-      audit.append("consent.withdraw", c.number, c.fnr, scopes[i] + " consent " + std::to_string(w.ids[i]));
+      audit.append("consent.withdraw", c.number, c.fnr,
+                   audit_detail("consent.withdraw", "audit.d.withdraw", {scopes[i], std::to_string(w.ids[i])}));
     }
     // A team working on a consent that no longer holds is paused at once.
     const bool team_scope = std::find(scopes.begin(), scopes.end(), "team") != scopes.end();
@@ -126,7 +127,7 @@ DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, 
                     ctx.clock.now_timestamp()};
     d.id = ConsentStore(ctx.db).add_decline(c.id, d);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "consent.decline", c.number, c.fnr,
-                 d.scope + " " + d.form + " by " + d.declined_by);
+                 audit_detail("consent.decline", "audit.d.decline", {d.scope, d.form, d.declined_by}));
     return d;
   });
 }
@@ -146,7 +147,7 @@ ConsentList list_consents(const Context& ctx, std::string_view case_number) {
     const CaseRef c = authorize_case(ctx, "case.read", case_number);
     ConsentList out{c.number, read_consents(ctx.db, c.id, ctx.today()), read_declines(ctx.db, c.id)};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("consent.list", c.number, c.fnr, std::to_string(out.consents.size()) + " consents");
+    audit.append("consent.list", c.number, c.fnr, audit_detail("consent.list", "audit.d.consents", {std::to_string(out.consents.size())}));
     audit.flush();
     return out;
   });

@@ -2,6 +2,7 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/documents/letters.hpp>
 #include <oppteam/i18n/dates.hpp>
@@ -125,8 +126,10 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
     audit.after("decision", store.add(c.id, d));
   }
   CaseStatusStore(ctx.db).set(c.id, in.grant ? kCaseGranted : kCaseRefused);
-  audit.append(in.grant ? "decide.grant" : "decide.refuse", c.number, c.fnr,
-               "appeal deadline " + r.appeal_deadline + (appeal_id ? " (after appeal " + std::to_string(*appeal_id) + ")" : ""));
+  const char* action = in.grant ? "decide.grant" : "decide.refuse";
+  audit.append(action, c.number, c.fnr,
+               appeal_id ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
+                         : audit_detail(action, "audit.d.appeal_deadline", {r.appeal_deadline}));
   audit.flush();
   return r;
 }
@@ -138,7 +141,8 @@ DecisionLetter decision_letter(const Context& ctx, std::string_view case_number)
     const auto d = DecisionStore(ctx.db).in_force(c.id);
     if (!d) throw make_error(ExitCode::not_found, "decide.no_decision", c.number);
     DecisionLetter out{c.number, d->outcome, d->decided_on, d->letter};
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "decide.letter.show", c.number, c.fnr, "letter read");
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "decide.letter.show", c.number, c.fnr,
+                 audit_detail("decide.letter.show", "audit.d.letter_read", {}));
     return out;
   });
 }
@@ -161,7 +165,8 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
     r.letter = compose_preliminary_reply(ctx.rv, {c.number, f.to, {signed_by, ctx.actor}, today, expected_by, f.received, reason});
     DecisionStore(ctx.db).add_preliminary_reply(c.id, r.sent_on, r.expected_by, r.letter, ctx.actor);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("decide.preliminary_reply", c.number, c.fnr, "expected by " + r.expected_by);
+    audit.append("decide.preliminary_reply", c.number, c.fnr,
+                 audit_detail("decide.preliminary_reply", "audit.d.expected_by", {r.expected_by}));
     audit.flush();
     return r;
   });

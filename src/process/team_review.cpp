@@ -3,11 +3,11 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/store/team_store.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
-#include <fmt/format.h>
 
 #include <set>
 
@@ -74,7 +74,7 @@ TeamReview add_team_review(const Context& ctx, std::string_view case_number, con
     r.reviewed_by = ctx.actor;
     store.add_review(c.id, r);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.review", c.number, c.fnr,
-                 fmt::format("{} answers", r.answers.size()));
+                 audit_detail("team.review", "audit.d.review_answers", {std::to_string(r.answers.size())}));
     return r;
   });
 }
