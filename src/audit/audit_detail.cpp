@@ -82,6 +82,21 @@ constexpr Form kForms[] = {
     {"remind", "{} items, within {} days", "audit.d.remind"},
     {"report", "{date}..{date} by {choice.by.}", "audit.d.report_by"},
     {"report", "{date}..{date}", "audit.d.report"},
+    // team details (consent, assessment, decision, appeal, approval, closing, team review)
+    {"decide.grant", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
+    {"decide.refuse", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
+    {"decide.letter.show", "letter read", "audit.d.letter_read"},
+    {"appeal.register", "appeal {} from {choice.given_by.} received {date} (late)", "audit.d.appeal_registered_late"},
+    {"appeal.register", "appeal {} from {choice.given_by.} received {date}", "audit.d.appeal_registered"},
+    {"appeal.review", "appeal {} reversed", "audit.d.appeal_reversed"},
+    {"appeal.review", "appeal {} upheld", "audit.d.appeal_upheld"},
+    {"appeal.forward", "appeal {} to statsforvalteren {date}", "audit.d.appeal_forwarded"},
+    {"appeal.outcome", "appeal {} upheld {date}", "audit.d.appeal_final_upheld"},
+    {"appeal.outcome", "appeal {} reversed {date}", "audit.d.appeal_final_reversed"},
+    {"appeal.outcome", "appeal {} returned {date}", "audit.d.appeal_returned"},
+    {"approval.approve", "{approve.what.} {}", "audit.d.approval"},
+    {"approval.reject", "{approve.what.} {}", "audit.d.approval"},
+    {"team.review", "{} answers", "audit.d.review_answers"},
 };
 
 // The holes of `pattern` filled from `text`, or nothing when it does not

@@ -7,6 +7,7 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/appeal.hpp>
 #include <oppteam/util/user_date.hpp>
+#include <oppteam/views/appeal_view.hpp>
 
 namespace oppteam::cli {
 
@@ -18,18 +19,10 @@ struct AppealOptions {
   PdfOption pdf;
 };
 
-// The text of an appeal's state: what happened last and what is owed.
-std::string appeal_text(Session& s, const Appeal& a) {
-  std::string text = s.text("appeal.status." + a.status, a.case_number, long_date(a.status_on, s.lang()));
-  if (a.late) text += "\n" + s.text("appeal.late", long_date(a.deadline, s.lang()));
-  if (!a.due.empty()) text += "\n" + s.text("appeal.due", long_date(a.due, s.lang()));
-  return text;
-}
-
 // The output of review and outcome: the appeal, and a new decision's letter when it reversed.
 void emit_reviewed(Session& s, const AppealOptions& o, const AppealReviewed& r) {
   nlohmann::json doc = {{"case", r.appeal.case_number}, {"appeal", to_json(r.appeal)}};
-  std::string text = appeal_text(s, r.appeal);
+  std::string text = render_appeal_state(r.appeal, s.lang());
   if (!r.new_outcome.empty()) {
     doc["decision"] = {{"outcome", r.new_outcome}, {"letter", r.letter}};
     text += "\n\n" + r.letter;
@@ -67,7 +60,7 @@ void setup_appeal(CLI::App& app, Session& s) {
   reg->callback([&s, r] {
     Context& ctx = s.ctx();
     const Appeal a = register_appeal(ctx, r->case_number, {parse_user_date(r->received, "--received", s.clock().today()), r->from, r->name});
-    s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, appeal_text(s, a));
+    s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, render_appeal_state(a, s.lang()));
   });
 
   auto v = std::make_shared<AppealOptions>();
@@ -99,7 +92,7 @@ void setup_appeal(CLI::App& app, Session& s) {
     Context& ctx = s.ctx();
     const Date on = f->date.empty() ? s.clock().today() : parse_user_date(f->date, "--date", s.clock().today());
     const Appeal a = forward_appeal(ctx, f->case_number, on);
-    s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, appeal_text(s, a));
+    s.emit({{"case", a.case_number}, {"appeal", to_json(a)}}, render_appeal_state(a, s.lang()));
   });
 
   auto o = std::make_shared<AppealOptions>();

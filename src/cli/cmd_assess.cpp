@@ -10,6 +10,7 @@
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/views/assessment_view.hpp>
 
 #include <fmt/format.h>
 
@@ -152,12 +153,10 @@ void setup_assess(CLI::App& app, Session& s) {
 
     nlohmann::json domains = nlohmann::json::object();
     nlohmann::json details = nlohmann::json::array();
-    Table table({s.text("assess.col_domain"), s.text("assess.col_score"), s.text("assess.col_max")});
     for (const auto& d : sc.domains) {
       domains[d.domain] = d.score;
       const std::string label = domain_label(ctx.rv, d.domain, s.lang());
       details.push_back({{"domain", d.domain}, {"label", label}, {"score", d.score}, {"max", d.max}});
-      table.add({label, std::to_string(d.score), std::to_string(d.max)});
     }
     nlohmann::json doc = {{"case", a.case_number},
                           {"assessment", a.id},
@@ -179,18 +178,7 @@ void setup_assess(CLI::App& app, Session& s) {
                           {"what_matters", a.what_matters},
                           {"professions", r.professions}};
 
-    std::string text = s.text("assess.header", a.id, a.case_number, ins.name_in(s.lang()), a.instrument_version) + "\n";
-    text += s.text("assess.by", a.assessor, a.profession, long_date(a.assessed_on, s.lang())) + "\n\n";
-    text += table.render();
-    text += "\n" + s.text("assess.total", a.score, sc.max, a.threshold) + "\n";
-    text += s.text(a.recommendation == kRecommendTeam ? "assess.recommend_team" : "assess.recommend_no_team") + "\n";
-    if (!a.unanswered.empty()) text += s.text("assess.partial_list", a.unanswered.size(), join(a.unanswered)) + "\n";
-    if (!a.what_matters.empty()) {
-      text += "\n" + s.text("assess.what_matters_header") + "\n";
-      for (const auto& w : a.what_matters) text += "  - " + w + "\n";
-    }
-    text += "\n" + s.text("assess.professions", join(r.professions)) + "\n";
-    s.emit(doc, text);
+    s.emit(doc, render_assessment(ctx.rv, ins, r, s.lang(), output_style()));
   });
 }
 

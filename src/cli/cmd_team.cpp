@@ -7,18 +7,13 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/team.hpp>
+#include <oppteam/views/team_view.hpp>
 
 #include <fmt/format.h>
 
 namespace oppteam::cli {
 
 namespace {
-
-std::string sector_of(const Rammeverk& rv, const std::string& service) {
-  const Service* sv = rv.find_service(service);
-  return sv ? sv->sector : std::string();
-}
-
 
 nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m, Lang lang) {
   nlohmann::json j = {{"name", m.name},
@@ -28,7 +23,7 @@ nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m, Lang lang) 
                       {"added_on", m.added_on}};
   j["service"] = m.service.empty() ? nlohmann::json() : nlohmann::json(m.service);
   j["service_label"] = m.service.empty() ? nlohmann::json() : nlohmann::json(label_of(rv.services, m.service, lang));
-  const std::string sector = sector_of(rv, m.service);
+  const std::string sector = service_sector(rv, m.service);
   j["sector"] = sector.empty() ? nlohmann::json() : nlohmann::json(sector);
   j["email"] = m.email.empty() ? nlohmann::json() : nlohmann::json(m.email);
   j["phone"] = m.phone.empty() ? nlohmann::json() : nlohmann::json(m.phone);
@@ -49,7 +44,7 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
     current.push_back(member_json(rv, m, lang));
     if (!m.service.empty() && std::find(services.begin(), services.end(), m.service) == services.end())
       services.push_back(m.service);
-    const std::string sector = sector_of(rv, m.service);
+    const std::string sector = service_sector(rv, m.service);
     if (!sector.empty() && std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) sectors.push_back(sector);
   }
   nlohmann::json history = nlohmann::json::array();
@@ -79,75 +74,7 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
 
 std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
   const Lang lang = s.lang();
-  std::string out = s.text("team.show_header", t.case_number, s.text("team.status_" + t.status),
-                           long_date(t.created_on, lang)) + "\n";
-  if (t.status == kTeamPaused) out += s.text("team.show_paused", long_date(t.paused_on, lang), t.pause_reason) + "\n";
-  if (t.status == kTeamClosed) out += s.text("team.show_closed", long_date(t.closed_on, lang), t.close_reason) + "\n";
-  if (const TeamMember* c = t.coordinator()) out += s.text("team.show_coordinator", c->name, label_of(rv.roles, c->role, lang)) + "\n";
-  else out += s.text("team.show_no_coordinator") + "\n";
-  out += "\n";
-  // The member table, without the least important columns when it would
-  // not fit the terminal (sector first, then "til": the table then lists
-  // the current members only, and a removal shows in the history), so that
-  // names do not wrap.
-  const TerminalStyle& style = output_style();
-  // Contact details (issue 15) in a column of their own when any member has them.
-  bool with_contact = false;
-  for (const auto& m : t.members) with_contact = with_contact || !m.email.empty() || !m.phone.empty();
-  auto member_table = [&](bool with_sector, bool with_to) {
-    std::vector<std::string> headers{s.text("team.col_name"), s.text("team.col_kind"), s.text("team.col_role"),
-                                     s.text("team.col_service")};
-    if (with_sector) headers.push_back(s.text("team.col_sector"));
-    headers.push_back(s.text("team.col_from"));
-    if (with_to) headers.push_back(s.text("team.col_to"));
-    if (with_contact) headers.push_back(s.text("meeting.col.contact"));
-    Table table(std::move(headers));
-    for (const auto& m : t.members) {
-      if (!with_to && !m.active()) continue;
-      std::vector<std::string> row{m.name, s.text("team.kind_" + m.kind), label_of(rv.roles, m.role, lang),
-                                   m.service.empty() ? "" : label_of(rv.services, m.service, lang)};
-      if (with_sector) row.push_back(label_of(rv.sectors, sector_of(rv, m.service), lang));
-      row.push_back(long_date(m.added_on, lang));
-      if (with_to) row.push_back(m.removed_on.empty() ? "" : long_date(m.removed_on, lang));
-      if (with_contact) row.push_back(m.email.empty() || m.phone.empty() ? m.email + m.phone : m.email + ", " + m.phone);
-      table.add(std::move(row));
-    }
-    return table;
-  };
-  auto fits = [&](const Table& table) {
-    if (style.width == 0) return true;
-    const std::string natural = table.render(TerminalStyle{0, false});
-    for (std::size_t start = 0; start < natural.size();) {
-      std::size_t end = natural.find('\n', start);
-      if (end == std::string::npos) end = natural.size();
-      if (display_width(std::string_view(natural).substr(start, end - start)) > style.width) return false;
-      start = end + 1;
-    }
-    return true;
-  };
-  Table table = member_table(true, true);
-  if (!fits(table)) table = member_table(false, true);
-  if (!fits(table)) table = member_table(false, false);
-  out += table.render();
-  if (!t.history.empty()) {
-    out += "\n" + s.text("team.history") + "\n";
-    Table h({s.text("team.col_date"), s.text("team.col_by"), s.text("team.col_event")});
-    for (const auto& e : t.history) {
-      std::string event_key = "team.event." + e.action.substr(e.action.find('.') + 1);
-      if (e.what && e.what->key == "audit.d.team_case_closed") event_key = "team.event.close_case";
-      std::string event = has_message(event_key) ? s.text(event_key) : e.action;
-      // add, remove and coordinator name a member, shown as `audit log`
-      // shows them: the kind, role and service in the reader's words.
-      if (e.action == "team.add" || e.action == "team.remove" || e.action == "team.coordinator" || e.action == "team.contact") {
-        event += ": " + (e.what ? audit_detail_text(lang, &rv, *e.what) : e.detail);
-      } else if (!has_message(event_key) && !e.detail.empty()) {
-        event += ": " + (e.what ? audit_detail_text(lang, &rv, *e.what) : e.detail);
-      }
-      h.add({long_date(e.on, lang), e.actor, event});
-    }
-    out += h.render();
-  }
-  return out;
+  return render_team(rv, t, lang, output_style(), [&](const AuditDetail& d) { return audit_detail_text(lang, &rv, d); });
 }
 
 std::vector<MemberSpec> parse_specs(const std::vector<std::string>& texts, bool with_service, std::string_view option) {

@@ -2,40 +2,13 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/team_review.hpp>
+#include <oppteam/views/team_review_view.hpp>
 
-#include <fmt/format.h>
 
 namespace oppteam::cli {
-
-namespace {
-
-std::string answer_text(Session& s, const ReviewItem& item, const TeamReview& r) {
-  const auto it = r.answers.find(item.id);
-  if (it == r.answers.end()) return "-";
-  if (item.scale) return std::to_string(it->second);
-  return s.text(it->second ? "meeting.view.yes" : "meeting.view.no");
-}
-
-std::string reviews_text(Session& s, const Rammeverk& rv, const std::vector<TeamReview>& reviews) {
-  std::vector<std::string> headers{s.text("review.col.item")};
-  for (const auto& r : reviews) headers.push_back(long_date(r.date, s.lang()));
-  Table t(std::move(headers));
-  for (const auto& item : rv.team_review_items) {
-    std::vector<std::string> row{item.text_in(s.lang()) + " (" + item.id + ", " +
-                                 (item.scale ? fmt::format("{}-{}", item.scale->first, item.scale->second)
-                                             : s.text("review.yes_no")) + ")"};
-    for (const auto& r : reviews) row.push_back(answer_text(s, item, r));
-    t.add(std::move(row));
-  }
-  std::string out = reviews.empty() ? s.text("review.none") + "\n\n" : "";
-  return out + t.render();
-}
-
-}  // namespace
 
 void setup_team_review(CLI::App& team_cmd, Session& s) {
   struct Options {
@@ -61,7 +34,7 @@ void setup_team_review(CLI::App& team_cmd, Session& s) {
       for (const auto& i : ctx.rv.team_review_items)
         items.push_back({{"id", i.id}, {"text", i.text_in(s.lang())},
                          {"scale", i.scale ? nlohmann::json::array({i.scale->first, i.scale->second}) : nlohmann::json()}});
-      s.emit({{"case", case_label(o->case_number)}, {"items", items}, {"reviews", arr}}, reviews_text(s, ctx.rv, reviews));
+      s.emit({{"case", case_label(o->case_number)}, {"items", items}, {"reviews", arr}}, render_team_reviews(ctx.rv, reviews, s.lang(), output_style()));
       return;
     }
     const TeamReview r = add_team_review(ctx, o->case_number, o->answers);

@@ -2,11 +2,14 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
-#include <oppteam/i18n/dates.hpp>
+#include <oppteam/documents/letters.hpp>
+#include <oppteam/domain/consent.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/decision.hpp>
+#include <oppteam/store/decision_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -14,54 +17,10 @@ namespace oppteam {
 
 namespace {
 
-struct DecisionInForce {
-  std::int64_t id = 0;
-  std::string outcome, decided_on, appeal_deadline;
-};
-
-std::optional<DecisionInForce> decision_in_force(Database& db, std::int64_t case_id) {
-  SQLite::Statement q(db.sql(), "SELECT id, outcome, decided_on, appeal_deadline FROM decision WHERE case_id = ?");
-  q.bind(1, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return DecisionInForce{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                         q.getColumn(3).getString()};
-}
-
-struct OpenAppeal {
-  std::int64_t id = 0;
-  std::string status, status_on, received_on;
-};
-
-std::optional<OpenAppeal> open_appeal(Database& db, std::int64_t case_id) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, status, status_on, received_on FROM appeal WHERE case_id = ? AND "
-                      "(status = 'received' OR status = 'upheld' OR status = 'forwarded' OR status = 'returned') "
-                      "ORDER BY id DESC LIMIT 1");
-  q.bind(1, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return OpenAppeal{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                    q.getColumn(3).getString()};
-}
-
 // Keeps the step and moves the appeal to `status` on `on`.
-void record_step(const Context& ctx, std::int64_t appeal_id, const std::string& step, const std::string& result,
-                 const std::string& on, const std::string& grounds, std::string_view status) {
-  SQLite::Statement s(ctx.db.sql(),
-                      "INSERT INTO appeal_step(appeal_id, step, result, step_on, grounds, recorded_by) VALUES (?, ?, ?, ?, ?, ?)");
-  s.bind(1, appeal_id);
-  s.bind(2, step);
-  if (result.empty()) s.bind(3);
-  else s.bind(3, result);
-  s.bind(4, on);
-  if (grounds.empty()) s.bind(5);
-  else s.bind(5, grounds);
-  s.bind(6, ctx.actor);
-  s.exec();
-  SQLite::Statement u(ctx.db.sql(), "UPDATE appeal SET status = ?, status_on = ? WHERE id = ?");
-  u.bind(1, std::string(status));
-  u.bind(2, on);
-  u.bind(3, appeal_id);
-  u.exec();
+void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step, const std::string& result,
+                 const std::string& on, const std::string& grounds, AppealStatus status) {
+  AppealStore(ctx.db).add_step(appeal_id, {std::string(to_stored(step)), result, on, ctx.actor, grounds}, status);
 }
 
 // A date of a step: not after today, not before the step before it (65).
@@ -73,12 +32,12 @@ std::string step_date(const Context& ctx, Date on, const std::string& before, st
 }
 
 // The new decision of a reversal: the other outcome, through the decision code.
-DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const DecisionInForce& d, std::int64_t appeal_id,
+DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const Decision& d, std::int64_t appeal_id,
                                 const std::string& grounds, const std::string& signed_by = {}) {
   if (c.status != kCaseGranted && c.status != kCaseRefused)
     throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, c.status);
   DecisionInput in;
-  in.grant = d.outcome != "granted";
+  in.grant = decision_outcome_from(d.outcome) != DecisionOutcome::granted;
   in.grounds = grounds;
   in.signed_by = signed_by;
   return write_decision(ctx, c, in, appeal_id);
@@ -92,47 +51,41 @@ Appeal find_appeal(const Context& ctx, const CaseRef& c, std::int64_t id) {
 
 }  // namespace
 
-bool appeal_open(std::string_view s) {
-  return s == kAppealReceived || s == kAppealUpheld || s == kAppealForwarded || s == kAppealReturned;
+bool appeal_open(std::string_view status) {
+  const auto s = appeal_status_from(status);
+  return s && appeal_open(*s);
 }
 
 Appeal register_appeal(const Context& ctx, std::string_view case_number, const AppealInput& in) {
   authorize_some(ctx, "appeal.write");
-  if (in.from != "person" && in.from != "foresatt" && in.from != "verge")
-    throw make_error(ExitCode::usage, "appeal.bad_from", in.from);
+  const auto from = party_from(in.from);
+  if (!from) throw make_error(ExitCode::usage, "appeal.bad_from", in.from);
   require_text(in.name, "--name", TextField::line);
   const std::string name = trim(in.name);
-  if (name.empty() && in.from != "person") throw make_error(ExitCode::usage, "appeal.name_required", in.from);
+  if (name.empty() && *from != Party::person) throw make_error(ExitCode::usage, "appeal.name_required", in.from);
   const std::string received = step_date(ctx, in.received, "", "--received");
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "appeal.write", case_number);
     if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "appeal.case_closed", c.number);
-    const auto d = decision_in_force(ctx.db, c.id);
+    const auto d = DecisionStore(ctx.db).in_force(c.id);
     if (!d) throw make_error(ExitCode::refused, "appeal.no_decision", c.number);
     if (received < d->decided_on) throw make_error(ExitCode::data, "appeal.date_before", "--received", received, d->decided_on);
-    if (const auto open = open_appeal(ctx.db, c.id))
+    AppealStore store(ctx.db);
+    if (const auto open = store.open(c.id))
       throw make_error(ExitCode::refused, "appeal.open_already", c.number, open->received_on);
-    const bool late = received > d->appeal_deadline;
-    SQLite::Statement ins(ctx.db.sql(),
-                          "INSERT INTO appeal(case_id, decision_id, received_on, appellant, appellant_name, deadline, late, "
-                          "decision_outcome, status, status_on, registered_on, registered_by) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)");
-    ins.bind(1, c.id);
-    ins.bind(2, d->id);
-    ins.bind(3, received);
-    ins.bind(4, in.from);
-    if (name.empty()) ins.bind(5);
-    else ins.bind(5, name);
-    ins.bind(6, d->appeal_deadline);
-    ins.bind(7, late ? 1 : 0);
-    ins.bind(8, d->outcome);
-    ins.bind(9, received);
-    ins.bind(10, format_date(ctx.today()));
-    ins.bind(11, ctx.actor);
-    ins.exec();
-    const std::int64_t id = ctx.db.sql().getLastInsertRowid();
+    Appeal a;
+    a.received_on = received;
+    a.from = in.from;
+    a.name = name;
+    a.deadline = d->appeal_deadline;
+    a.late = received > d->appeal_deadline;
+    a.decision_outcome = d->outcome;
+    a.registered_by = ctx.actor;
+    const bool late = a.late;
+    const std::int64_t id = store.add(c.id, d->id, a, format_date(ctx.today()));
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.register", c.number, c.fnr,
-                 "appeal " + std::to_string(id) + " from " + in.from + " received " + received + (late ? " (late)" : ""));
+                 audit_detail("appeal.register", late ? "audit.d.appeal_registered_late" : "audit.d.appeal_registered",
+                              {std::to_string(id), in.from, received}));
     return find_appeal(ctx, c, id);
   });
 }
@@ -146,22 +99,22 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
     const AuthorisedCase ac = authorize_case(ctx, "appeal.write", case_number);
     if (reverse) authorize_also(ctx, "decide", ac);
     const CaseRef c = ac;
-    const auto a = open_appeal(ctx.db, c.id);
+    const auto a = AppealStore(ctx.db).open(c.id);
     if (!a || (a->status != kAppealReceived && a->status != kAppealReturned))
       throw make_error(ExitCode::refused, "appeal.no_review_owed", c.number);
     const std::string today = format_date(ctx.today());
     AppealReviewed out;
     // The new decision first: its own audit entry is written and flushed before this step's.
     if (reverse) {
-      const auto d = decision_in_force(ctx.db, c.id);
+      const auto d = DecisionStore(ctx.db).in_force(c.id);
       const DecisionResult r = reverse_decision(ctx, c, *d, a->id, grounds, signed_by);
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }
-    record_step(ctx, a->id, "review", reverse ? "reverse" : "uphold", today, grounds,
-                reverse ? kAppealReversed : kAppealUpheld);
+    record_step(ctx, a->id, AppealStepKind::review, reverse ? "reverse" : "uphold", today, grounds,
+                reverse ? AppealStatus::reversed : AppealStatus::upheld);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.review", c.number, c.fnr,
-                 "appeal " + std::to_string(a->id) + (reverse ? " reversed" : " upheld"));
+                 audit_detail("appeal.review", reverse ? "audit.d.appeal_reversed" : "audit.d.appeal_upheld", {std::to_string(a->id)}));
     out.appeal = find_appeal(ctx, c, a->id);
     return out;
   });
@@ -171,12 +124,12 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
   authorize_some(ctx, "appeal.write");
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "appeal.write", case_number);
-    const auto a = open_appeal(ctx.db, c.id);
+    const auto a = AppealStore(ctx.db).open(c.id);
     if (!a || a->status != kAppealUpheld) throw make_error(ExitCode::refused, "appeal.no_forward_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
-    record_step(ctx, a->id, "forward", "", day, "", kAppealForwarded);
+    record_step(ctx, a->id, AppealStepKind::forward, "", day, "", AppealStatus::forwarded);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.forward", c.number, c.fnr,
-                 "appeal " + std::to_string(a->id) + " to statsforvalteren " + day);
+                 audit_detail("appeal.forward", "audit.d.appeal_forwarded", {std::to_string(a->id), day}));
     return find_appeal(ctx, c, a->id);
   });
 }
@@ -190,61 +143,35 @@ AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, 
     const AuthorisedCase ac = authorize_case(ctx, "appeal.write", case_number);
     if (outcome == "reversed") authorize_also(ctx, "decide", ac);
     const CaseRef c = ac;
-    const auto a = open_appeal(ctx.db, c.id);
+    const auto a = AppealStore(ctx.db).open(c.id);
     if (!a || a->status != kAppealForwarded) throw make_error(ExitCode::refused, "appeal.no_outcome_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
     AppealReviewed out;
     if (outcome == "reversed") {
-      const auto d = decision_in_force(ctx.db, c.id);
+      const auto d = DecisionStore(ctx.db).in_force(c.id);
       const DecisionResult r =
-          reverse_decision(ctx, c, *d, a->id, tr(ctx.rv.municipality.language, "appeal.reversed_grounds", long_date(on, ctx.rv.municipality.language)));
+          reverse_decision(ctx, c, *d, a->id, compose_reversed_on_appeal_grounds(ctx.rv, on));
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }
-    const std::string_view status =
-        outcome == "upheld" ? kAppealFinalUpheld : outcome == "reversed" ? kAppealFinalReversed : kAppealReturned;
-    record_step(ctx, a->id, "outcome", outcome, day, "", status);
+    const AppealStatus status = outcome == "upheld"     ? AppealStatus::final_upheld
+                                : outcome == "reversed" ? AppealStatus::final_reversed
+                                                        : AppealStatus::returned;
+    record_step(ctx, a->id, AppealStepKind::outcome, outcome, day, "", status);
+    const char* outcome_key = status == AppealStatus::final_upheld     ? "audit.d.appeal_final_upheld"
+                              : status == AppealStatus::final_reversed ? "audit.d.appeal_final_reversed"
+                                                                       : "audit.d.appeal_returned";
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.outcome", c.number, c.fnr,
-                 "appeal " + std::to_string(a->id) + " " + outcome + " " + day);
+                 audit_detail("appeal.outcome", outcome_key, {std::to_string(a->id), day}));
     out.appeal = find_appeal(ctx, c, a->id);
     return out;
   });
 }
 
 std::vector<Appeal> read_appeals(const Context& ctx, std::int64_t case_id) {
-  std::vector<Appeal> out;
-  SQLite::Statement q(ctx.db.sql(),
-                      "SELECT a.id, c.number, a.received_on, a.appellant, coalesce(a.appellant_name, ''), a.deadline, a.late, "
-                      "a.decision_outcome, a.status, a.status_on, a.registered_by FROM appeal a JOIN case_file c ON c.id = a.case_id "
-                      "WHERE a.case_id = ? ORDER BY a.id");
-  q.bind(1, case_id);
-  while (q.executeStep()) {
-    Appeal a;
-    a.id = q.getColumn(0).getInt64();
-    a.case_number = q.getColumn(1).getString();
-    a.received_on = q.getColumn(2).getString();
-    a.from = q.getColumn(3).getString();
-    a.name = q.getColumn(4).getString();
-    a.deadline = q.getColumn(5).getString();
-    a.late = q.getColumn(6).getInt() != 0;
-    a.decision_outcome = q.getColumn(7).getString();
-    a.status = q.getColumn(8).getString();
-    a.status_on = q.getColumn(9).getString();
-    a.registered_by = q.getColumn(10).getString();
+  std::vector<Appeal> out = AppealStore(ctx.db).list(case_id);
+  for (auto& a : out)
     if (appeal_open(a.status)) a.due = format_date(appeal_step_due(ctx.rv, a.status, parse_date(a.status_on, "status_on")));
-    out.push_back(std::move(a));
-  }
-  SQLite::Statement s(ctx.db.sql(),
-                      "SELECT s.appeal_id, s.step, coalesce(s.result, ''), s.step_on, s.recorded_by, coalesce(s.grounds, '') "
-                      "FROM appeal_step s JOIN appeal a ON a.id = s.appeal_id WHERE a.case_id = ? ORDER BY s.id");
-  s.bind(1, case_id);
-  while (s.executeStep()) {
-    const std::int64_t id = s.getColumn(0).getInt64();
-    for (auto& a : out)
-      if (a.id == id)
-        a.steps.push_back({s.getColumn(1).getString(), s.getColumn(2).getString(), s.getColumn(3).getString(),
-                           s.getColumn(4).getString(), s.getColumn(5).getString()});
-  }
   return out;
 }
 

@@ -1,13 +1,15 @@
 #include <oppteam/process/assessment.hpp>
 
+#include <oppteam/store/assessment_store.hpp>
+
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/approval.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
@@ -160,13 +162,7 @@ CaseRef check_can_assess(const Context& ctx, std::string_view number) {
 }
 
 std::vector<std::string> assessment_professions(Database& db, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    SQLite::Statement q(db.sql(), "SELECT profession FROM assessment WHERE case_id = ? GROUP BY profession ORDER BY MIN(id)");
-    q.bind(1, case_id);
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
-  });
+  return AssessmentStore(db).professions(case_id);
 }
 
 AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& input) {
@@ -184,68 +180,17 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
 
   return ctx.db.write([&] {
     CaseRef c = check_can_assess(ctx, input.case_number);
-    nlohmann::json answers = scoring.answers;
-    nlohmann::ordered_json domains = nlohmann::ordered_json::object();
-    for (const auto& d : scoring.domains) domains[d.domain] = d.score;
-    nlohmann::json unanswered = scoring.unanswered;
-    const std::string today = format_date(ctx.today());
-    const std::string now = ctx.clock.now_timestamp();
-
-    SQLite::Statement ins_q(ctx.db.sql(),
-                            "INSERT INTO assessment (case_id, instrument, instrument_version, rammeverk_hash, assessor, "
-                            "profession, assessed_on, score, threshold, recommendation, partial, answers, domains, "
-                            "unanswered, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins_q.bind(1, c.id);
-    ins_q.bind(2, ins.id);
-    ins_q.bind(3, ins.version);
-    ins_q.bind(4, ctx.rv.hash);
-    ins_q.bind(5, assessor);
-    ins_q.bind(6, profession);
-    ins_q.bind(7, today);
-    ins_q.bind(8, scoring.score);
-    ins_q.bind(9, scoring.threshold);
-    ins_q.bind(10, scoring.recommendation);
-    ins_q.bind(11, scoring.partial() ? 1 : 0);
-    ins_q.bind(12, answers.dump());
-    ins_q.bind(13, domains.dump());
-    ins_q.bind(14, unanswered.dump());
-    ins_q.bind(15, ctx.actor);
-    ins_q.bind(16, now);
-    ins_q.exec();
-    const std::int64_t id = ctx.db.sql().getLastInsertRowid();
-
-    std::vector<std::string> what_matters;
-    SQLite::Statement wm(ctx.db.sql(), "INSERT INTO what_matters (case_id, assessment_id, text) VALUES (?, ?, ?)");
-    for (const auto& raw : input.what_matters) {
-      std::string text = trim(raw);
-      if (text.empty()) continue;
-      wm.bind(1, c.id);
-      wm.bind(2, id);
-      wm.bind(3, text);
-      wm.exec();
-      wm.reset();
-      what_matters.push_back(text);
-    }
-
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("assess", c.number, c.fnr,
-                 fmt::format("assessment {} instrument {} v{} by {} ({}){}", id, ins.id, ins.version, assessor, profession,
-                             scoring.partial() ? ", partial" : ""));
-    audit.flush();
-    request_approval(ctx, c, kApprovalAssessment, id);  // [approvals] assessment: pending until a leader approves
-
     AssessmentResult r;
     r.fnr = c.fnr;
     r.scoring = scoring;
     Assessment& a = r.assessment;
-    a.id = id;
     a.case_number = c.number;
     a.instrument = ins.id;
     a.instrument_version = ins.version;
     a.rammeverk_hash = ctx.rv.hash;
     a.assessor = assessor;
     a.profession = profession;
-    a.assessed_on = today;
+    a.assessed_on = format_date(ctx.today());
     a.score = scoring.score;
     a.threshold = scoring.threshold;
     a.recommendation = scoring.recommendation;
@@ -253,58 +198,29 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
     a.answers = scoring.answers;
     for (const auto& d : scoring.domains) a.domains.emplace_back(d.domain, d.score);
     a.unanswered = scoring.unanswered;
-    a.what_matters = what_matters;
     a.created_by = ctx.actor;
+    AssessmentStore store(ctx.db);
+    const std::int64_t id = store.add(c.id, a, ctx.clock.now_timestamp());
+    a.id = id;
+    for (const auto& raw : input.what_matters) {
+      std::string text = trim(raw);
+      if (text.empty()) continue;
+      store.add_what_matters(c.id, id, text);
+      a.what_matters.push_back(text);
+    }
+
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.append("assess", c.number, c.fnr,
+                 audit_detail("assess", scoring.partial() ? "audit.d.assess_partial" : "audit.d.assess",
+                              {std::to_string(id), ins.id, std::to_string(ins.version), assessor, profession}));
+    audit.flush();
+    request_approval(ctx, c, kApprovalAssessment, id);  // [approvals] assessment: pending until a leader approves
+
     r.professions = assessment_professions(ctx.db, c.id);
     return r;
   });
 }
 
-std::vector<Assessment> list_assessments(Database& db, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    SQLite::Statement q(db.sql(),
-                        "SELECT a.id, c.number, a.instrument, a.instrument_version, a.rammeverk_hash, a.assessor, "
-                        "a.profession, a.assessed_on, a.score, a.threshold, a.recommendation, a.partial, a.answers, "
-                        "a.domains, a.unanswered, a.created_by FROM assessment a JOIN case_file c ON c.id = a.case_id "
-                        "WHERE a.case_id = ? ORDER BY a.id");
-    q.bind(1, case_id);
-    SQLite::Statement wm(db.sql(), "SELECT text FROM what_matters WHERE assessment_id = ? ORDER BY id");
-    std::vector<Assessment> out;
-    while (q.executeStep()) {
-      Assessment a;
-      a.id = q.getColumn(0).getInt64();
-      a.case_number = q.getColumn(1).getString();
-      a.instrument = q.getColumn(2).getString();
-      a.instrument_version = q.getColumn(3).getInt();
-      a.rammeverk_hash = q.getColumn(4).getString();
-      a.assessor = q.getColumn(5).getString();
-      a.profession = q.getColumn(6).getString();
-      a.assessed_on = q.getColumn(7).getString();
-      a.score = q.getColumn(8).getInt();
-      a.threshold = q.getColumn(9).getInt();
-      a.recommendation = q.getColumn(10).getString();
-      a.partial = q.getColumn(11).getInt() != 0;
-      auto answers = nlohmann::json::parse(q.getColumn(12).getString(), nullptr, false);
-      if (answers.is_object())
-        for (const auto& [k, v] : answers.items())
-          if (v.is_number_integer()) a.answers[k] = v.get<int>();
-      // Stored in the instrument's domain order (ordered_json keeps it).
-      auto domains = nlohmann::ordered_json::parse(q.getColumn(13).getString(), nullptr, false);
-      if (domains.is_object())
-        for (const auto& [k, v] : domains.items())
-          if (v.is_number_integer()) a.domains.emplace_back(k, v.get<int>());
-      auto unanswered = nlohmann::json::parse(q.getColumn(14).getString(), nullptr, false);
-      if (unanswered.is_array())
-        for (const auto& v : unanswered)
-          if (v.is_string()) a.unanswered.push_back(v.get<std::string>());
-      a.created_by = q.getColumn(15).getString();
-      wm.bind(1, a.id);
-      while (wm.executeStep()) a.what_matters.push_back(wm.getColumn(0).getString());
-      wm.reset();
-      out.push_back(std::move(a));
-    }
-    return out;
-  });
-}
+std::vector<Assessment> list_assessments(Database& db, std::int64_t case_id) { return AssessmentStore(db).list(case_id); }
 
 }  // namespace oppteam

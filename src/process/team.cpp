@@ -3,20 +3,16 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
+#include <oppteam/store/decision_store.hpp>
+#include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 
 namespace oppteam {
 
 namespace {
-
-std::string opt_text(SQLite::Statement& q, int col) {
-  return q.getColumn(col).isNull() ? std::string() : q.getColumn(col).getString();
-}
 
 void check_role(const Rammeverk& rv, const std::string& role) {
   if (rv.find_role(role)) return;
@@ -54,43 +50,11 @@ void check_may_coordinate(const Rammeverk& rv, const std::string& name, const st
 
 std::optional<Team> load_team(Database& db, const CaseRef& c) {
   return db.read_per_statement([&]() -> std::optional<Team> {
-    SQLite::Statement q(db.sql(),
-                        "SELECT id, status, created_on, created_by, paused_on, pause_reason, closed_on, close_reason "
-                        "FROM team WHERE case_id = ?");
-    q.bind(1, c.id);
-    if (!q.executeStep()) return std::nullopt;
-    Team t;
-    t.id = q.getColumn(0).getInt64();
+    auto stored = TeamStore(db).find(c.id);
+    if (!stored) return std::nullopt;
+    Team t{std::move(*stored), {}};
     t.case_number = c.number;
     t.fnr = c.fnr;
-    t.status = q.getColumn(1).getString();
-    t.created_on = q.getColumn(2).getString();
-    t.created_by = q.getColumn(3).getString();
-    t.paused_on = opt_text(q, 4);
-    t.pause_reason = opt_text(q, 5);
-    t.closed_on = opt_text(q, 6);
-    t.close_reason = opt_text(q, 7);
-    SQLite::Statement cs(db.sql(), "SELECT status FROM case_file WHERE id = ?");
-    cs.bind(1, c.id);
-    t.case_status = cs.executeStep() ? cs.getColumn(0).getString() : c.status;
-    SQLite::Statement m(db.sql(),
-                        "SELECT id, name, role, service, kind, added_on, removed_on, removed_reason, email, phone FROM team_member "
-                        "WHERE team_id = ? ORDER BY id");
-    m.bind(1, t.id);
-    while (m.executeStep()) {
-      TeamMember tm;
-      tm.id = m.getColumn(0).getInt64();
-      tm.name = m.getColumn(1).getString();
-      tm.role = m.getColumn(2).getString();
-      tm.service = opt_text(m, 3);
-      tm.kind = m.getColumn(4).getString();
-      tm.added_on = m.getColumn(5).getString();
-      tm.removed_on = opt_text(m, 6);
-      tm.removed_reason = opt_text(m, 7);
-      tm.email = opt_text(m, 8);
-      tm.phone = opt_text(m, 9);
-      t.members.push_back(std::move(tm));
-    }
     AuditFilter f;
     f.object = c.number;
     for (const auto& e : audit_list(db, f)) {
@@ -110,44 +74,6 @@ Team require_team(Database& db, const CaseRef& c) {
 
 void require_not_closed(const Team& t) {
   if (t.status == kTeamClosed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, t.closed_on);
-}
-
-class MemberWriter {
- public:
-  MemberWriter(Database& db, std::int64_t team_id, std::string today)
-      : q_(db.sql(), "INSERT INTO team_member (team_id, name, role, service, kind, added_on, email, phone) VALUES (?,?,?,?,?,?,?,?)"),
-        team_id_(team_id),
-        today_(std::move(today)) {}
-  void add(const std::string& name, const std::string& role, const std::string& service, std::string_view kind,
-           const std::string& email = {}, const std::string& phone = {}) {
-    q_.bind(1, team_id_);
-    if (email.empty()) q_.bind(7);
-    else q_.bind(7, email);
-    if (phone.empty()) q_.bind(8);
-    else q_.bind(8, phone);
-    q_.bind(2, name);
-    q_.bind(3, role);
-    if (service.empty()) q_.bind(4);
-    else q_.bind(4, service);
-    q_.bind(5, std::string(kind));
-    q_.bind(6, today_);
-    q_.exec();
-    q_.reset();
-  }
-
- private:
-  SQLite::Statement q_;
-  std::int64_t team_id_;
-  std::string today_;
-};
-
-void close_member(Database& db, std::int64_t member_id, const std::string& on, const std::string& reason) {
-  SQLite::Statement q(db.sql(), "UPDATE team_member SET removed_on = ?, removed_reason = ? WHERE id = ?");
-  q.bind(1, on);
-  if (reason.empty()) q.bind(2);
-  else q.bind(2, reason);
-  q.bind(3, member_id);
-  q.exec();
 }
 
 std::string describe(std::string_view action, const std::string& kind, const std::string& name, const std::string& role,
@@ -172,18 +98,19 @@ std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const 
   for (const auto& m : members) take(m.name);
   for (const auto& p : participants) take(p.name);
 
-  MemberWriter w(ctx.db, t.id, format_date(ctx.today()));
+  TeamStore store(ctx.db);
+  const std::string today = format_date(ctx.today());
   std::vector<std::string> details;
   if (!gp.empty()) {
-    w.add(gp, "fastlege", "", kMemberGp);
+    store.add_member(t.id, {gp, "fastlege", ""}, MemberKind::gp, today);
     details.push_back(describe("team.add", "gp", gp, "fastlege", ""));
   }
   for (const auto& m : members) {
-    w.add(m.name, m.role, m.service, kMemberMember, m.email, m.phone);
+    store.add_member(t.id, m, MemberKind::member, today);
     details.push_back(describe("team.add", "member", m.name, m.role, m.service));
   }
   for (const auto& p : participants) {
-    w.add(p.name, p.role, "", kMemberParticipant, p.email, p.phone);
+    store.add_member(t.id, {p.name, p.role, "", p.email, p.phone}, MemberKind::participant, today);
     details.push_back(describe("team.add", "participant", p.name, p.role, ""));
   }
   return details;
@@ -197,25 +124,7 @@ void check_ids(const Rammeverk& rv, const std::vector<MemberSpec>& members, cons
   for (const auto& p : participants) check_role(rv, p.role);
 }
 
-bool granted_decision(Database& db, std::int64_t case_id) {
-  SQLite::Statement q(db.sql(), "SELECT 1 FROM decision WHERE case_id = ? AND outcome = 'granted'");
-  q.bind(1, case_id);
-  return q.executeStep();
-}
-
 }  // namespace
-
-const TeamMember* Team::coordinator() const {
-  for (const auto& m : members)
-    if (m.kind == kMemberCoordinator && m.active()) return &m;
-  return nullptr;
-}
-
-const TeamMember* Team::find_active(std::string_view name) const {
-  for (const auto& m : members)
-    if (m.active() && m.name == name) return &m;
-  return nullptr;
-}
 
 namespace {
 
@@ -309,20 +218,15 @@ Contact contact_details(const Context& ctx, std::string_view name) {
   out.name = std::string(name);
   if (const Contact* k = ctx.rv.find_contact(name)) out = *k;
   if (!out.email.empty() && !out.phone.empty()) return out;
-  return ctx.db.read_per_statement([&] {
-    SQLite::Statement q(ctx.db.sql(),
-                        // Never a meeting participant's address: anyone who may add a
-                        // participant could name a leader with their own address
-                        // and receive that leader's reminders.
-                        "SELECT email, phone, removed_on IS NULL AS current FROM team_member "
-                        "WHERE name = ?1 AND (email IS NOT NULL OR phone IS NOT NULL) ORDER BY current DESC, id DESC");
-    q.bind(1, std::string(name));
-    while (q.executeStep() && (out.email.empty() || out.phone.empty())) {
-      if (out.email.empty()) out.email = opt_text(q, 0);
-      if (out.phone.empty()) out.phone = opt_text(q, 1);
-    }
-    return out;
-  });
+  // Team members only, never a meeting participant's address: anyone who
+  // may add a participant could name a leader with their own address and
+  // receive that leader's reminders.
+  for (const auto& row : TeamStore(ctx.db).contacts_named(std::string(name))) {
+    if (!out.email.empty() && !out.phone.empty()) break;
+    if (out.email.empty()) out.email = row.email;
+    if (out.phone.empty()) out.phone = row.phone;
+  }
+  return out;
 }
 
 const Role* default_coordinator_role(const Rammeverk& rv) {
@@ -365,7 +269,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     const CaseRef c = authorize_case(ctx, "team.write", in.case_number);
     if (auto existing = load_team(ctx.db, c))
       throw make_error(ExitCode::refused, "team.exists", c.number, existing->status, existing->created_on);
-    if (c.status != kCaseGranted || !granted_decision(ctx.db, c.id))
+    if (c.status != kCaseGranted || !DecisionStore(ctx.db).granted(c.id))
       throw make_error(ExitCode::refused, "team.rule_decision_granted", c.number, c.status);
     require_consent_for(ctx, c, "team");
     if (coordinator.empty() && rv.rules.coordinator_required)
@@ -383,29 +287,23 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     if (!coordinator.empty() && !coordinator_service.empty()) check_sharing(sharing, c.number, coordinator, coordinator_service);
 
     const std::string today = format_date(ctx.today());
-    SQLite::Statement ins(ctx.db.sql(), "INSERT INTO team (case_id, status, created_on, created_by) VALUES (?, 'active', ?, ?)");
-    ins.bind(1, c.id);
-    ins.bind(2, today);
-    ins.bind(3, ctx.actor);
-    ins.exec();
+    TeamStore store(ctx.db);
     Team t;
-    t.id = ctx.db.sql().getLastInsertRowid();
+    t.id = store.create(c.id, today, ctx.actor);
     t.case_number = c.number;
 
     std::vector<std::string> taken;
     std::vector<std::string> details;
     if (!coordinator.empty()) {
-      MemberWriter(ctx.db, t.id, today)
-          .add(coordinator, coordinator_role, coordinator_service, kMemberCoordinator, coordinator_email, coordinator_phone);
+      store.add_member(t.id, {coordinator, coordinator_role, coordinator_service, coordinator_email, coordinator_phone},
+                       MemberKind::coordinator, today);
       taken.push_back(coordinator);
       details.push_back(describe("team.add", "coordinator", coordinator, coordinator_role, coordinator_service));
     }
     auto more = add_people(ctx, c, t, members, in.participants, gp, taken);
     details.insert(details.end(), more.begin(), more.end());
 
-    SQLite::Statement up(ctx.db.sql(), "UPDATE case_file SET status = 'active' WHERE id = ?");
-    up.bind(1, c.id);
-    up.exec();
+    CaseStatusStore(ctx.db).set(c.id, kCaseActive);
 
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.create", c.number, c.fnr, audit_detail("team.create", "audit.d.team_created", {std::to_string(details.size())}));
@@ -462,7 +360,7 @@ Team remove_from_team(const Context& ctx, std::string_view case_number, std::str
     require_not_closed(t);
     const TeamMember* m = t.find_active(name);
     if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
-    close_member(ctx.db, m->id, format_date(ctx.today()), trim(reason));
+    TeamStore(ctx.db).close_member(m->id, format_date(ctx.today()), trim(reason));
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.remove", c.number, c.fnr, describe("team.remove", m->kind, m->name, m->role, m->service));
     audit.flush();
@@ -484,18 +382,19 @@ Team change_contact(const Context& ctx, std::string_view case_number, std::strin
     const TeamMember* m = t.find_active(name);
     if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
     std::vector<std::string> values{m->name};  // the name, then old and new value of each column changed
-    auto set = [&](const char* column, const std::optional<std::string>& value, const std::string& old) {
-      if (!value) return;
-      SQLite::Statement q(ctx.db.sql(), fmt::format("UPDATE team_member SET {} = ? WHERE id = ?", column));
-      if (value->empty()) q.bind(1);
-      else q.bind(1, *value);
-      q.bind(2, m->id);
-      q.exec();
+    TeamStore store(ctx.db);
+    auto note = [&](const std::optional<std::string>& value, const std::string& old) {
       values.push_back(old.empty() ? "-" : old);
       values.push_back(value->empty() ? "-" : *value);
     };
-    set("email", change.email, m->email);
-    set("phone", change.phone, m->phone);
+    if (change.email) {
+      store.set_email(m->id, *change.email);
+      note(change.email, m->email);
+    }
+    if (change.phone) {
+      store.set_phone(m->id, *change.phone);
+      note(change.phone, m->phone);
+    }
     const char* key = change.email && change.phone ? "audit.d.contact_both" : change.email ? "audit.d.contact_email" : "audit.d.contact_phone";
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.contact", c.number, c.fnr, audit_detail("team.contact", key, values));
     return require_team(ctx.db, c);
@@ -534,16 +433,17 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
     if (!service.empty()) check_sharing(sharing, c.number, name, service);
 
     const std::string today = format_date(ctx.today());
+    TeamStore store(ctx.db);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (old) {
-      close_member(ctx.db, old->id, today, "coordinator replaced");
+      store.close_member(old->id, today, "coordinator replaced");
       audit.append("team.remove", c.number, c.fnr, describe("team.remove", old->kind, old->name, old->role, old->service));
     }
-    if (existing && (!old || existing->id != old->id)) close_member(ctx.db, existing->id, today, "became coordinator");
+    if (existing && (!old || existing->id != old->id)) store.close_member(existing->id, today, "became coordinator");
     // The contact details go with the person (kept when a member becomes coordinator).
     const TeamMember* same = existing ? existing : (old && old->name == name ? old : nullptr);
-    MemberWriter(ctx.db, t.id, today)
-        .add(name, role, service, kMemberCoordinator, same ? same->email : std::string(), same ? same->phone : std::string());
+    store.add_member(t.id, {name, role, service, same ? same->email : std::string(), same ? same->phone : std::string()},
+                     MemberKind::coordinator, today);
     audit.append("team.coordinator", c.number, c.fnr, describe("team.coordinator", "coordinator", name, role, service));
     audit.flush();
     return require_team(ctx.db, c);
@@ -560,11 +460,7 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     if (t.status != kTeamActive) throw make_error(ExitCode::refused, "team.not_active", c.number, tr(ctx.lang, "team.status_" + t.status));
-    SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'paused', paused_on = ?, pause_reason = ? WHERE id = ?");
-    q.bind(1, format_date(ctx.today()));
-    q.bind(2, reason);
-    q.bind(3, t.id);
-    q.exec();
+    TeamStore(ctx.db).pause(t.id, format_date(ctx.today()), reason);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.pause", c.number, c.fnr, audit_detail("team.pause", "audit.d.paused", {}));
     return require_team(ctx.db, c);
   });
@@ -578,9 +474,7 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
     require_not_closed(t);
     if (t.status != kTeamPaused) throw make_error(ExitCode::refused, "team.not_paused", c.number, tr(ctx.lang, "team.status_" + t.status));
     require_consent_for(ctx, c, "team");
-    SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'active' WHERE id = ?");
-    q.bind(1, t.id);
-    q.exec();
+    TeamStore(ctx.db).resume(t.id);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.resume", c.number, c.fnr, audit_detail("team.resume", "audit.d.resumed", {}));
     return require_team(ctx.db, c);
   });
@@ -596,21 +490,12 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
     const std::string today = format_date(ctx.today());
-    SQLite::Statement q(ctx.db.sql(), "UPDATE team SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-    q.bind(1, today);
-    q.bind(2, reason);
-    q.bind(3, t.id);
-    q.exec();
+    TeamStore(ctx.db).close(t.id, today, reason);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.close", c.number, c.fnr,
                  audit_detail("team.close", close_case ? "audit.d.team_case_closed" : "audit.d.team_closed", {}));
     if (close_case) {
-      SQLite::Statement cq(ctx.db.sql(),
-                           "UPDATE case_file SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-      cq.bind(1, today);
-      cq.bind(2, reason);
-      cq.bind(3, c.id);
-      cq.exec();
+      CaseStatusStore(ctx.db).close(c.id, today, reason);
       audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_with_team", {}));
     }
     audit.flush();

@@ -1,12 +1,13 @@
 #include <oppteam/process/team_review.hpp>
 
 #include <oppteam/process/access.hpp>
+#include <oppteam/store/team_store.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
-#include <fmt/format.h>
 
 #include <set>
 
@@ -67,21 +68,13 @@ TeamReview add_team_review(const Context& ctx, std::string_view case_number, con
     if (!r.answers.count(i.id)) missing += (missing.empty() ? "" : ", ") + i.id;
   if (!missing.empty()) throw make_error(ExitCode::usage, "review.missing", missing);
   return ctx.db.write([&] {
-    SQLite::Statement t(ctx.db.sql(), "SELECT status FROM team WHERE case_id = ?");
-    t.bind(1, c.id);
-    if (!t.executeStep() || t.getColumn(0).getString() != "active")
-      throw make_error(ExitCode::refused, "review.no_active_team", c.number);
+    TeamStore store(ctx.db);
+    if (store.status_of(c.id) != kTeamActive) throw make_error(ExitCode::refused, "review.no_active_team", c.number);
     r.date = format_date(ctx.today());
     r.reviewed_by = ctx.actor;
-    nlohmann::json j(r.answers);
-    SQLite::Statement ins(ctx.db.sql(), "INSERT INTO team_review (case_id, reviewed_on, reviewed_by, answers) VALUES (?, ?, ?, ?)");
-    ins.bind(1, c.id);
-    ins.bind(2, r.date);
-    ins.bind(3, r.reviewed_by);
-    ins.bind(4, j.dump());
-    ins.exec();
+    store.add_review(c.id, r);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.review", c.number, c.fnr,
-                 fmt::format("{} answers", r.answers.size()));
+                 audit_detail("team.review", "audit.d.review_answers", {std::to_string(r.answers.size())}));
     return r;
   });
 }
@@ -90,20 +83,7 @@ std::vector<TeamReview> list_team_reviews(const Context& ctx, std::string_view c
   const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);
   const CaseRef& c = ac;
   return ctx.db.write([&] {
-    std::vector<TeamReview> out;
-    SQLite::Statement q(ctx.db.sql(),
-                        "SELECT reviewed_on, reviewed_by, answers FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id");
-    q.bind(1, c.id);
-    while (q.executeStep()) {
-      TeamReview r;
-      r.date = q.getColumn(0).getString();
-      r.reviewed_by = q.getColumn(1).getString();
-      const auto j = nlohmann::json::parse(q.getColumn(2).getString(), nullptr, false);
-      if (j.is_object())
-        for (const auto& [k, v] : j.items())
-          if (v.is_number_integer()) r.answers[k] = v.get<int>();
-      out.push_back(std::move(r));
-    }
+    std::vector<TeamReview> out = TeamStore(ctx.db).reviews(c.id);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "review.list", c.number, c.fnr, "");
     return out;
   });
@@ -121,18 +101,11 @@ nlohmann::json to_json(const Rammeverk& rv, const TeamReview& r) {
 
 std::vector<TeamReviewCount> team_review_counts(Database& db, const Rammeverk& rv, const std::string& from,
                                                 const std::string& to, const std::string& period_expr) {
-  SQLite::Statement q(db.sql(), fmt::format(fmt::runtime(R"sql(
-    SELECT {} AS period, a.key, count(*), sum(a.value)
-    FROM team_review r, json_each(r.answers) a
-    WHERE r.reviewed_on >= ? AND r.reviewed_on <= ? AND a.type = 'integer'
-    GROUP BY period, a.key ORDER BY period, a.key)sql"), period_expr));
-  q.bind(1, from);
-  q.bind(2, to);
   std::vector<TeamReviewCount> out;
-  while (q.executeStep()) {
-    const ReviewItem* item = find_item(rv, q.getColumn(1).getString());
+  for (auto& row : TeamStore(db).review_counts(from, to, period_expr)) {
+    const ReviewItem* item = find_item(rv, row.item);
     if (!item) continue;  // an item the rammeverk no longer has
-    out.push_back({item, q.getColumn(0).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
+    out.push_back({item, std::move(row.period), row.reviews, row.sum});
   }
   return out;
 }

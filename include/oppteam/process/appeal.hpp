@@ -12,6 +12,7 @@
 // the step still owed is a reminder (remind), its due date from
 // process/deadlines.
 
+#include <oppteam/domain/decision.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -24,43 +25,13 @@
 
 namespace oppteam {
 
-// appeal.status values: the step last taken. Open (a step is owed):
-// received (review owed), upheld (forwarding owed), forwarded (the outcome
-// awaited), returned (a new review owed). Done: reversed (by the
-// municipality), final_upheld, final_reversed (by statsforvalteren).
-inline constexpr std::string_view kAppealReceived = "received";
-inline constexpr std::string_view kAppealReversed = "reversed";
-inline constexpr std::string_view kAppealUpheld = "upheld";
-inline constexpr std::string_view kAppealForwarded = "forwarded";
-inline constexpr std::string_view kAppealReturned = "returned";
-inline constexpr std::string_view kAppealFinalUpheld = "final_upheld";
-inline constexpr std::string_view kAppealFinalReversed = "final_reversed";
-
+// The open-ness of a stored appeal.status (false for an unknown string).
 bool appeal_open(std::string_view status);
 
 struct AppealInput {
   Date received;
   std::string from;  // person | foresatt | verge
   std::string name;  // who appeals; optional for the person
-};
-
-struct AppealStep {
-  std::string step;    // review | forward | outcome
-  std::string result;  // reverse | uphold (review); upheld | reversed | returned (outcome); "" (forward)
-  std::string on, by, grounds;
-};
-
-struct Appeal {
-  std::int64_t id = 0;
-  std::string case_number;
-  std::string received_on, from, name;
-  std::string deadline;  // the appeal deadline of the decision appealed
-  bool late = false;
-  std::string decision_outcome;  // the outcome appealed against
-  std::string status, status_on;
-  std::string registered_by;
-  std::string due;  // the owed step's due date, "" when done
-  std::vector<AppealStep> steps;
 };
 
 // Registers an appeal against the case's decision in force. Exit 64 for a

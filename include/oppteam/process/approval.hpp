@@ -7,6 +7,7 @@
 // may need one too ([approvals] closing): the case is closed at once, and a
 // rejection reopens it.
 
+#include <oppteam/domain/approval.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -18,19 +19,6 @@
 #include <vector>
 
 namespace oppteam {
-
-// What may need approval.
-inline constexpr std::string_view kApprovalPlan = "plan";
-inline constexpr std::string_view kApprovalAssessment = "assessment";
-inline constexpr std::string_view kApprovalClosing = "closing";
-
-struct Approval {
-  std::string what;  // plan | assessment | closing
-  std::int64_t ref = 0;  // the plan revision or the assessment id
-  std::string requested_on, requested_by;
-  std::string status;  // pending | approved | rejected
-  std::string decided_on, decided_by, reason;
-};
 
 // Within the caller's write transaction, after a plan revision (`ref` its
 // number) or an assessment (`ref` its id): when the rammeverk requires

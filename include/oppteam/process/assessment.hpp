@@ -6,6 +6,7 @@
 // the hash of the rammeverk it was scored with: a later change to the
 // rammeverk never changes an old score.
 
+#include <oppteam/domain/assessment.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -18,9 +19,6 @@
 
 namespace oppteam {
 
-inline constexpr std::string_view kRecommendTeam = "team";
-inline constexpr std::string_view kRecommendNoTeam = "no_team";
-
 // One answer as typed: the item id and the value text ("1", "ja", "3").
 struct RawAnswer {
   std::string item;
@@ -28,26 +26,6 @@ struct RawAnswer {
   // Typed as --answer (an unknown item is a bad option, 64) rather than read
   // from an answers file (bad input data, 65).
   bool typed = false;
-};
-
-// The score of one domain: the sum of answer x weight over its items.
-struct DomainScore {
-  std::string domain;
-  int score = 0;
-  int max = 0;  // the highest score the domain's items can give
-};
-
-struct Scoring {
-  std::string instrument;
-  int version = 1;
-  int score = 0;
-  int threshold = 0;
-  int max = 0;
-  std::string recommendation;            // "team" | "no_team"
-  std::vector<DomainScore> domains;      // in the order the instrument first names them
-  std::map<std::string, int> answers;    // item -> answer
-  std::vector<std::string> unanswered;   // item ids, in instrument order
-  bool partial() const { return !unanswered.empty(); }
 };
 
 // Reads one answer for `item`: a yes/no item takes 0/1, ja/nei, yes/no
@@ -95,27 +73,6 @@ struct AssessmentInput {
   std::vector<std::string> what_matters;
   std::string assessor;
   std::string profession;
-};
-
-// An assessment as stored.
-struct Assessment {
-  std::int64_t id = 0;
-  std::string case_number;
-  std::string instrument;
-  int instrument_version = 1;
-  std::string rammeverk_hash;
-  std::string assessor;
-  std::string profession;
-  std::string assessed_on;  // ISO
-  int score = 0;
-  int threshold = 0;
-  std::string recommendation;
-  bool partial = false;
-  std::map<std::string, int> answers;
-  std::vector<std::pair<std::string, int>> domains;  // domain -> score, stored order
-  std::vector<std::string> unanswered;
-  std::vector<std::string> what_matters;
-  std::string created_by;
 };
 
 struct AssessmentResult {

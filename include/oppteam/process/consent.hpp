@@ -7,6 +7,7 @@
 // never deleted, and takes effect at once: an active team that no longer
 // has a valid team consent is paused in the same transaction.
 
+#include <oppteam/domain/consent.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -25,13 +26,6 @@ struct ConsentInput {
   std::string reason;      // why a verge consents for an adult
   std::string document_ref;
   std::optional<Date> given_on;  // default today
-};
-
-struct ConsentRecord {
-  std::int64_t id = 0;
-  std::string scope, form, given_by, giver_name, reason, document_ref, given_on, recorded_by, recorded_at;
-  std::string withdrawn_on, withdrawn_by, withdraw_reason;  // empty while in force
-  bool valid = false;  // in force today
 };
 
 struct ConsentGiven {
@@ -76,11 +70,6 @@ struct DeclineInput {
   std::string name;                   // required for foresatt and verge
   std::string note;
   std::optional<Date> declined_on;    // default today
-};
-
-struct DeclineRecord {
-  std::int64_t id = 0;
-  std::string scope, form, declined_by, name, note, declined_on, recorded_by, recorded_at;
 };
 
 // Records a decline on `case_number`. Exit 64 for a bad scope, form or

@@ -8,6 +8,7 @@
 // (§ 7-5). A foreløpig svar (forvaltningsloven § 11a) may be recorded
 // while the case waits for its decision.
 
+#include <oppteam/domain/decision.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 

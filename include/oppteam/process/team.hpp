@@ -7,6 +7,7 @@
 // person has consented to share with) are checked here and nowhere else.
 
 #include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/domain/team.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -16,27 +17,6 @@
 #include <vector>
 
 namespace oppteam {
-
-// team.status values.
-inline constexpr std::string_view kTeamActive = "active";
-inline constexpr std::string_view kTeamPaused = "paused";
-inline constexpr std::string_view kTeamClosed = "closed";
-
-// team_member.kind values.
-inline constexpr std::string_view kMemberCoordinator = "coordinator";
-inline constexpr std::string_view kMemberGp = "gp";
-inline constexpr std::string_view kMemberMember = "member";
-inline constexpr std::string_view kMemberParticipant = "participant";
-
-// A member as given on the command line: "NAME:ROLE[:SERVICE]", with
-// contact details after it as "email=ADDRESS" and "phone=NUMBER".
-struct MemberSpec {
-  std::string name;
-  std::string role;
-  std::string service;  // empty: none
-  std::string email{};  // empty: none (initialised: {name, role, service} stays a complete initialiser)
-  std::string phone{};  // empty: none
-};
 
 // Parses "NAME:ROLE[:SERVICE]" (or "NAME:ROLE" when `with_service` is
 // false), each optionally followed by ":email=ADDRESS" and ":phone=NUMBER".
@@ -57,20 +37,6 @@ void check_email(std::string_view email, std::string_view option);
 // A phone number: digits, spaces, '+', '-', '(', ')', at most 32. Exit 65 otherwise.
 void check_phone(std::string_view phone, std::string_view option);
 
-struct TeamMember {
-  std::int64_t id = 0;
-  std::string name;
-  std::string role;
-  std::string service;  // empty: none
-  std::string email;    // empty: none
-  std::string phone;    // empty: none
-  std::string kind;     // coordinator | gp | member | participant
-  std::string added_on;
-  std::string removed_on;  // empty: still in the team
-  std::string removed_reason;
-  bool active() const { return removed_on.empty(); }
-};
-
 // One line of the team's history (from the audit log: who, when, what).
 struct TeamEvent {
   std::string at;      // ISO timestamp of the real clock
@@ -81,22 +47,9 @@ struct TeamEvent {
   std::optional<AuditDetail> what;  // the detail read back as a message (none for free text)
 };
 
-struct Team {
-  std::int64_t id = 0;
-  std::string case_number;
-  std::string case_status;
-  std::string fnr;
-  std::string status;  // active | paused | closed
-  std::string created_on;
-  std::string created_by;
-  std::string paused_on, pause_reason;
-  std::string closed_on, close_reason;
-  std::vector<TeamMember> members;  // every member ever, in the order added
+// The team as stored with its history.
+struct Team : TeamRecord {
   std::vector<TeamEvent> history;
-
-  // The coordinator in office, if any.
-  const TeamMember* coordinator() const;
-  const TeamMember* find_active(std::string_view name) const;
 };
 
 struct TeamCreateInput {

@@ -5,6 +5,7 @@
 // deadlines.team_review_interval (reminded as kind team_review), and
 // aggregated per period in the report with small counts suppressed.
 
+#include <oppteam/domain/team.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -17,12 +18,6 @@
 #include <vector>
 
 namespace oppteam {
-
-struct TeamReview {
-  std::string date;  // the day reviewed (--today)
-  std::string reviewed_by;
-  std::map<std::string, int> answers;  // item id -> 1/0 (yes/no) or the scale value
-};
 
 // Records a review dated today from "ITEM=VALUE" answers, one per item of
 // the rammeverk: yes/no items take ja|nei|yes|no|1|0, scale items an

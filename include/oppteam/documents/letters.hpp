@@ -1,0 +1,71 @@
+#pragma once
+// The letters of a case that leave the house: the decision letter (vedtak,
+// also after an appeal), the foreløpig svar (forvaltningsloven § 11a) and
+// the grounds of a decision statsforvalteren reversed. Each is plain text in
+// the rammeverk's language ([municipality] language), from values the
+// process hands over: composing reads no database and decides no rule (who
+// the letter goes to is the process's rule; here it is only written out).
+
+#include <oppteam/config/rammeverk.hpp>
+#include <oppteam/util/clock.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oppteam {
+
+// Whom a letter is about and whom it goes to.
+struct LetterRecipient {
+  std::string name;      // the person's name, or the masked number when none is known
+  std::string masked;    // birth date part of the number, the rest hidden
+  enum class To { person, verge, foresatte } to = To::person;
+  struct Guardian {
+    std::string name;
+    std::string address;  // empty: none known
+  };
+  std::vector<Guardian> guardians;  // for verge and foresatte, in order
+};
+
+// Who signs: `signed_by` as given, else the acting user's full name and
+// title of [[access.user]] (else the user name); the unit under it.
+struct LetterSigner {
+  std::string signed_by;  // as given with --signed-by; empty: from the user
+  std::string actor;      // the acting user
+};
+
+struct DecisionLetterInput {
+  std::string case_number;
+  LetterRecipient to;
+  LetterSigner signer;
+  bool grant = false;
+  std::string grounds;          // empty: none
+  Date decided_on;
+  Date appeal_deadline;
+  std::string received;         // the first referral's received date (ISO)
+  std::string appeal_received;  // after an appeal: the date it was received (ISO), else empty
+};
+
+// The decision letter: the municipality's letterhead, the outcome, the
+// grounds, the right to appeal within the deadline and to see the documents,
+// the signature.
+std::string compose_decision_letter(const Rammeverk& rv, const DecisionLetterInput& in);
+
+struct PreliminaryReplyInput {
+  std::string case_number;
+  LetterRecipient to;
+  LetterSigner signer;
+  Date sent_on;
+  Date expected_by;
+  std::string received;  // the first referral's received date (ISO)
+  std::string reason;    // empty: none
+};
+
+// The foreløpig svar: why the case takes time and when a decision is expected.
+std::string compose_preliminary_reply(const Rammeverk& rv, const PreliminaryReplyInput& in);
+
+// The grounds written in the new decision when statsforvalteren reversed
+// it on appeal (the outcome received on `on`).
+std::string compose_reversed_on_appeal_grounds(const Rammeverk& rv, Date on);
+
+}  // namespace oppteam

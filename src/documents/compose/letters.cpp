@@ -1,0 +1,85 @@
+#include <oppteam/documents/letters.hpp>
+
+#include <oppteam/i18n/dates.hpp>
+#include <oppteam/i18n/messages.hpp>
+#include <oppteam/util/text.hpp>
+
+namespace oppteam {
+
+namespace {
+
+// The letterhead's lines: the municipality, the unit and its address ([municipality]).
+std::string letter_header(const Rammeverk& rv) {
+  std::string out = rv.municipality.name;
+  if (!rv.municipality.unit.empty()) out += "\n" + rv.municipality.unit;
+  if (!rv.municipality.address.empty()) out += "\n" + rv.municipality.address;
+  return out;
+}
+
+// The "To:" line (and the guardians' addresses under it).
+std::string letter_addressee(Lang L, const LetterRecipient& to) {
+  if (to.to == LetterRecipient::To::person) return tr(L, "letter.to", to.name, to.masked);
+  std::string names, addresses;
+  for (const auto& g : to.guardians) {
+    names += (names.empty() ? "" : tr(L, "letter.and")) + g.name;
+    if (!g.address.empty()) addresses += "\n" + g.address;
+  }
+  const char* key = to.to == LetterRecipient::To::verge ? "letter.to_verge" : "letter.to_foresatte";
+  return tr(L, key, names, to.name, to.masked) + addresses;
+}
+
+std::string letter_signature(const Rammeverk& rv, const LetterSigner& s) {
+  std::string who = trim(s.signed_by);
+  if (who.empty()) {
+    who = s.actor;
+    for (const auto& u : rv.access.users)
+      if (u.name == s.actor) {
+        if (!u.full_name.empty()) who = u.full_name;
+        if (!u.title.empty()) who += ", " + u.title;
+        break;
+      }
+  }
+  std::string unit = rv.municipality.name;
+  if (!rv.municipality.unit.empty()) unit = rv.municipality.unit + "\n" + unit;
+  return tr(rv.municipality.language, "letter.signature", who, unit);
+}
+
+}  // namespace
+
+std::string compose_decision_letter(const Rammeverk& rv, const DecisionLetterInput& in) {
+  const Lang L = rv.municipality.language;
+  std::string t;
+  t += letter_header(rv) + "\n";
+  t += tr(L, "letter.decision_title", in.case_number) + "\n\n";
+  t += letter_addressee(L, in.to) + "\n";
+  t += tr(L, "letter.date", long_date(in.decided_on, L)) + "\n";
+  t += tr(L, "letter.received", long_date(in.received, L)) + "\n\n";
+  if (!in.appeal_received.empty()) t += tr(L, "letter.after_appeal", long_date(in.appeal_received, L)) + "\n\n";
+  t += tr(L, in.grant ? "letter.granted" : "letter.refused") + "\n";
+  if (!in.grounds.empty()) t += "\n" + tr(L, "letter.grounds", in.grounds) + "\n";
+  t += "\n" + tr(L, "letter.appeal_title") + "\n";
+  t += tr(L, "letter.appeal", rv.municipality.name, rv.deadlines.appeal, long_date(in.appeal_deadline, L)) + "\n";
+  t += tr(L, "letter.access") + "\n\n";
+  t += letter_signature(rv, in.signer) + "\n";
+  return t;
+}
+
+std::string compose_preliminary_reply(const Rammeverk& rv, const PreliminaryReplyInput& in) {
+  const Lang L = rv.municipality.language;
+  std::string t;
+  t += letter_header(rv) + "\n";
+  t += tr(L, "letter.prelim_title", in.case_number) + "\n\n";
+  t += letter_addressee(L, in.to) + "\n";
+  t += tr(L, "letter.date", long_date(in.sent_on, L)) + "\n\n";
+  t += tr(L, "letter.prelim_body", long_date(in.received, L), long_date(in.expected_by, L)) + "\n";
+  if (!in.reason.empty()) t += tr(L, "letter.prelim_reason", in.reason) + "\n";
+  t += "\n" + letter_signature(rv, in.signer) + "\n";
+  return t;
+}
+
+std::string compose_reversed_on_appeal_grounds(const Rammeverk& rv, Date on) {
+  const Lang L = rv.municipality.language;
+  return tr(L, "appeal.reversed_grounds", long_date(on, L));
+}
+
+}  // namespace oppteam

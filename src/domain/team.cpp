@@ -1,0 +1,17 @@
+#include <oppteam/domain/team.hpp>
+
+namespace oppteam {
+
+const TeamMember* TeamRecord::coordinator() const {
+  for (const auto& m : members)
+    if (m.kind == kMemberCoordinator && m.active()) return &m;
+  return nullptr;
+}
+
+const TeamMember* TeamRecord::find_active(std::string_view name) const {
+  for (const auto& m : members)
+    if (m.active() && m.name == name) return &m;
+  return nullptr;
+}
+
+}  // namespace oppteam

@@ -1,0 +1,209 @@
+// The repositories of the team slice (store/team_store, consent_store,
+// decision_store, approval_store, closing_store): what is stored is read
+// back as the same domain values, none is stored as NULL and read as "".
+
+#include "unit/test_team_fixture.hpp"
+
+#include <oppteam/store/approval_store.hpp>
+#include <oppteam/store/closing_store.hpp>
+#include <oppteam/store/consent_store.hpp>
+#include <oppteam/store/decision_store.hpp>
+#include <oppteam/store/team_store.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace oppteam;
+
+TEST_CASE("TeamStore stores a team and its members and reads them back", "[store][team_slice]") {
+  unit::CaseFixture f;
+  TeamStore store(f.db);
+  CHECK_FALSE(store.find(f.case_id));
+  CHECK_FALSE(store.status_of(f.case_id));
+  std::int64_t team_id = 0;
+  f.sql([&] {
+    team_id = store.create(f.case_id, "2026-03-10", "tester");
+    store.add_member(team_id, {"Ane Lie", "koordinator", "", "ane@example.org", ""}, MemberKind::coordinator, "2026-03-10");
+    store.add_member(team_id, {"Dr. Berg", "fastlege", ""}, MemberKind::gp, "2026-03-10");
+  });
+  auto t = store.find(f.case_id);
+  REQUIRE(t);
+  CHECK(t->id == team_id);
+  CHECK(t->status == "active");
+  CHECK(t->case_status == "received");
+  CHECK(t->created_by == "tester");
+  REQUIRE(t->members.size() == 2);
+  CHECK(t->members[0].kind == "coordinator");
+  CHECK(t->members[0].email == "ane@example.org");
+  CHECK(t->members[0].phone.empty());
+  CHECK(t->members[1].service.empty());
+  REQUIRE(t->coordinator());
+  CHECK(t->coordinator()->name == "Ane Lie");
+
+  f.sql([&] {
+    store.set_phone(t->members[0].id, "+47 22 00 00 00");
+    store.set_email(t->members[0].id, "");
+    store.close_member(t->members[1].id, "2026-03-11", "");
+    CHECK(store.pause_if_active(f.case_id, "2026-03-11", "no consent"));
+    CHECK_FALSE(store.pause_if_active(f.case_id, "2026-03-11", "no consent"));
+  });
+  t = store.find(f.case_id);
+  REQUIRE(t);
+  CHECK(t->status == "paused");
+  CHECK(t->paused_on == "2026-03-11");
+  CHECK(t->pause_reason == "no consent");
+  CHECK(t->members[0].email.empty());
+  CHECK(t->members[0].phone == "+47 22 00 00 00");
+  CHECK(t->members[1].removed_on == "2026-03-11");
+  CHECK(t->members[1].removed_reason.empty());
+  CHECK_FALSE(t->find_active("Dr. Berg"));
+  const auto contacts = store.contacts_named("Ane Lie");
+  REQUIRE(contacts.size() == 1);
+  CHECK(contacts[0].phone == "+47 22 00 00 00");
+
+  f.sql([&] { store.close(team_id, "2026-03-12", "done"); });
+  CHECK(store.status_of(f.case_id) == std::string("closed"));
+  f.sql([&] { CHECK(store.reopen(f.case_id, "active")); });
+  t = store.find(f.case_id);
+  CHECK(t->status == "active");
+  CHECK(t->closed_on.empty());
+}
+
+TEST_CASE("ConsentStore stores consents and declines and reads them back", "[store][team_slice]") {
+  unit::CaseFixture f;
+  ConsentStore store(f.db);
+  ConsentRecord r;
+  r.scope = "team";
+  r.form = "skriftlig";
+  r.given_by = "foresatt";
+  r.giver_name = "Mor Hansen";
+  r.given_on = "2026-03-04";
+  r.recorded_by = "tester";
+  r.recorded_at = "2026-03-04T10:00:00Z";
+  std::int64_t id = 0;
+  f.sql([&] { id = store.add(f.case_id, r); });
+  auto all = store.consents(f.case_id);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].id == id);
+  CHECK(all[0].giver_name == "Mor Hansen");
+  CHECK(all[0].reason.empty());
+  CHECK(store.foresatt_names(f.case_id) == std::vector<std::string>{"Mor Hansen"});
+  REQUIRE(store.not_withdrawn(f.case_id, "team", std::nullopt).size() == 1);
+  CHECK(store.not_withdrawn(f.case_id, "", id).at(0).scope == "team");
+  f.sql([&] { store.withdraw(id, "2026-03-09", "tester", ""); });
+  CHECK(store.not_withdrawn(f.case_id, "team", std::nullopt).empty());
+  all = store.consents(f.case_id);
+  CHECK(all[0].withdrawn_on == "2026-03-09");
+  CHECK(all[0].withdraw_reason.empty());
+
+  DeclineRecord d{0, "utredning", "muntlig", "person", "", "ikke nå", "2026-03-08", "tester", "2026-03-08T09:00:00Z"};
+  f.sql([&] { d.id = store.add_decline(f.case_id, d); });
+  const auto declines = store.declines(f.case_id);
+  REQUIRE(declines.size() == 1);
+  CHECK(declines[0].id == d.id);
+  CHECK(declines[0].note == "ikke nå");
+  CHECK(declines[0].name.empty());
+}
+
+TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps of an appeal", "[store][team_slice]") {
+  unit::CaseFixture f;
+  DecisionStore decisions(f.db);
+  AppealStore appeals(f.db);
+  CHECK_FALSE(decisions.in_force(f.case_id));
+  std::int64_t decision_id = 0;
+  f.sql([&] {
+    decision_id = decisions.add(f.case_id, {0, "refused", "no need", "2026-03-05", "tester", "2026-04-02", "Brev 1"});
+  });
+  auto d = decisions.in_force(f.case_id);
+  REQUIRE(d);
+  CHECK(d->id == decision_id);
+  CHECK(d->grounds == "no need");
+  CHECK_FALSE(decisions.granted(f.case_id));
+
+  Appeal a;
+  a.received_on = "2026-03-20";
+  a.from = "person";
+  a.deadline = "2026-04-02";
+  a.decision_outcome = "refused";
+  a.registered_by = "tester";
+  std::int64_t appeal_id = 0;
+  f.sql([&] { appeal_id = appeals.add(f.case_id, decision_id, a, "2026-03-21"); });
+  auto open = appeals.open(f.case_id);
+  REQUIRE(open);
+  CHECK(open->id == appeal_id);
+  CHECK(open->status == "received");
+  CHECK(open->status_on == "2026-03-20");
+  CHECK(appeals.received_on(appeal_id) == "2026-03-20");
+
+  f.sql([&] {
+    appeals.add_step(appeal_id, {"review", "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
+    decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, "granted", "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
+  });
+  CHECK_FALSE(appeals.open(f.case_id));
+  const auto list = appeals.list(f.case_id);
+  REQUIRE(list.size() == 1);
+  CHECK(list[0].case_number == "2026/1");
+  CHECK(list[0].status == "reversed");
+  CHECK(list[0].name.empty());
+  REQUIRE(list[0].steps.size() == 1);
+  CHECK(list[0].steps[0].grounds == "new facts");
+  d = decisions.in_force(f.case_id);
+  CHECK(d->outcome == "granted");
+  CHECK(d->grounds.empty());
+  CHECK(d->letter == "Brev 2");
+  CHECK(decisions.granted(f.case_id));
+  SQLite::Statement h(f.db.sql(), "SELECT outcome, letter, appeal_id FROM decision_history WHERE decision_id = ?");
+  h.bind(1, decision_id);
+  REQUIRE(h.executeStep());
+  CHECK(h.getColumn(0).getString() == "refused");
+  CHECK(h.getColumn(1).getString() == "Brev 1");
+  CHECK(h.getColumn(2).getInt64() == appeal_id);
+}
+
+TEST_CASE("ApprovalStore keeps only the newest pending approval of a kind", "[store][team_slice]") {
+  unit::CaseFixture f;
+  ApprovalStore store(f.db);
+  f.sql([&] {
+    store.request(f.case_id, ApprovalWhat::plan, 1, "2026-03-10", "ane");
+    store.request(f.case_id, ApprovalWhat::plan, 2, "2026-03-10", "ane");
+  });
+  auto p = store.pending(f.case_id, ApprovalWhat::plan);
+  REQUIRE(p);
+  CHECK(p->ref == 2);
+  CHECK(p->status == "pending");
+  CHECK_FALSE(store.pending(f.case_id, ApprovalWhat::closing));
+  p->status = "approved";
+  p->decided_on = "2026-03-11";
+  p->decided_by = "leder";
+  f.sql([&] { store.decide(f.case_id, *p); });
+  CHECK_FALSE(store.pending(f.case_id, ApprovalWhat::plan));
+  const auto all = store.list(f.case_id);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].status == "approved");
+  CHECK(all[0].reason.empty());
+}
+
+TEST_CASE("ClosingStore finds the closing the case is closed by", "[store][team_slice]") {
+  unit::CaseFixture f;
+  ClosingStore store(f.db);
+  CaseStatusStore cases(f.db);
+  CHECK_FALSE(store.current(f.case_id));
+  std::int64_t id = 0;
+  f.sql([&] {
+    cases.close(f.case_id, "2026-03-10", "moved");
+    id = store.add(f.case_id, {0, "moved", "received", "", "", "2026-03-10", "tester", "", ""});
+  });
+  auto c = store.current(f.case_id);
+  REQUIRE(c);
+  CHECK(c->id == id);
+  CHECK(c->stage == "received");
+  CHECK(c->team_status.empty());
+  CHECK_FALSE(store.transferred_to(f.case_id));
+  CHECK_FALSE(store.other_open_case(1, f.case_id));
+  CHECK_FALSE(store.open_plan_status(f.case_id));
+  f.sql([&] {
+    store.mark_reopened(id, "2026-03-12", "tester", "by mistake");
+    cases.reopen(f.case_id, "received");
+  });
+  CHECK_FALSE(store.current(f.case_id));
+  CHECK(f.case_status() == "received");
+}
