@@ -32,6 +32,9 @@ constexpr Form kForms[] = {
     {"consent.withdraw", "{choice.scope.} consent {}", "audit.d.withdraw"},
     {"assess", "assessment {} instrument {} v{} by {} ({}), partial", "audit.d.assess_partial"},
     {"assess", "assessment {} instrument {} v{} by {} ({})", "audit.d.assess"},
+    // before the shorter form, whose last hole would take the rest of the text
+    {"decide.grant", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
+    {"decide.refuse", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
     {"decide.grant", "appeal deadline {date}", "audit.d.appeal_deadline"},
     {"decide.refuse", "appeal deadline {date}", "audit.d.appeal_deadline"},
     {"decide.preliminary_reply", "expected by {date}", "audit.d.expected_by"},
@@ -83,8 +86,6 @@ constexpr Form kForms[] = {
     {"report", "{date}..{date} by {choice.by.}", "audit.d.report_by"},
     {"report", "{date}..{date}", "audit.d.report"},
     // team details (consent, assessment, decision, appeal, approval, closing, team review)
-    {"decide.grant", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
-    {"decide.refuse", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
     {"decide.letter.show", "letter read", "audit.d.letter_read"},
     {"appeal.register", "appeal {} from {choice.given_by.} received {date} (late)", "audit.d.appeal_registered_late"},
     {"appeal.register", "appeal {} from {choice.given_by.} received {date}", "audit.d.appeal_registered"},
