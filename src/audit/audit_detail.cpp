@@ -82,6 +82,10 @@ constexpr Form kForms[] = {
     {"remind", "{} items, within {} days", "audit.d.remind"},
     {"report", "{date}..{date} by {choice.by.}", "audit.d.report_by"},
     {"report", "{date}..{date}", "audit.d.report"},
+    // plan details
+    {"meeting.add", "meeting {} {} on {date}, {} participants, minutes", "audit.d.meeting_added_minutes"},
+    {"meeting.add", "meeting {} {} on {date}, {} participants", "audit.d.meeting_added"},
+    {"plan.set", "{}", "audit.d.plan_fields"},
 };
 
 // The holes of `pattern` filled from `text`, or nothing when it does not
