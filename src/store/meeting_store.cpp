@@ -36,13 +36,6 @@ MeetingAction read_action(SQLite::Statement& q) {
 
 }  // namespace
 
-std::optional<std::string> MeetingStore::team_status(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(), "SELECT status FROM team WHERE case_id = ?");
-  q.bind(1, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
-}
-
 std::optional<std::int64_t> MeetingStore::meeting_id(std::int64_t case_id, int number) {
   SQLite::Statement q(db_.sql(), "SELECT id FROM meeting WHERE case_id = ? AND number = ?");
   q.bind(1, case_id);
@@ -160,15 +153,10 @@ std::vector<Meeting> MeetingStore::meetings(std::int64_t case_id, std::optional<
   return out;
 }
 
-bool MeetingStore::is_member_or_participant(std::int64_t case_id, std::int64_t meeting_id, const std::string& name) {
-  SQLite::Statement who(db_.sql(),
-                        "SELECT 1 FROM team_member m JOIN team t ON t.id = m.team_id "
-                        "WHERE t.case_id = ? AND m.name = ? AND m.removed_on IS NULL "
-                        "UNION ALL SELECT 1 FROM meeting_participant WHERE meeting_id = ? AND name = ? LIMIT 1");
-  who.bind(1, case_id);
+bool MeetingStore::is_participant(std::int64_t meeting_id, const std::string& name) {
+  SQLite::Statement who(db_.sql(), "SELECT 1 FROM meeting_participant WHERE meeting_id = ? AND name = ? LIMIT 1");
+  who.bind(1, meeting_id);
   who.bind(2, name);
-  who.bind(3, meeting_id);
-  who.bind(4, name);
   return who.executeStep();
 }
 

@@ -25,9 +25,6 @@ class MeetingStore {
  public:
   explicit MeetingStore(Database& db) : db_(db) {}
 
-  // The status of the case's team (nothing when it has none).
-  std::optional<std::string> team_status(std::int64_t case_id);
-
   std::optional<std::int64_t> meeting_id(std::int64_t case_id, int number);
   // The first meeting planned for `date`, if any.
   std::optional<MeetingRow> planned_on(std::int64_t case_id, const std::string& date);
@@ -47,8 +44,8 @@ class MeetingStore {
   // and actions, by date and number.
   std::vector<Meeting> meetings(std::int64_t case_id, std::optional<int> only = std::nullopt);
 
-  // Whether `name` is a current member of the case's team or a participant of meeting `meeting_id`.
-  bool is_member_or_participant(std::int64_t case_id, std::int64_t meeting_id, const std::string& name);
+  // Whether `name` took part in meeting `meeting_id`.
+  bool is_participant(std::int64_t meeting_id, const std::string& name);
   int next_action_number(std::int64_t case_id);
   void add_action(std::int64_t meeting_id, std::int64_t case_id, const MeetingAction& a);
   std::optional<MeetingAction> action(std::int64_t case_id, int number);
