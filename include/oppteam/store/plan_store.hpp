@@ -49,8 +49,9 @@ struct RevisionRow {
   std::string change;
 };
 
-// The team of a case as the plan's rules need it (the team's own store is
-// the team's; these are the plan's reads of it).
+// The team of a case as the rules of plans, evaluations and meetings need
+// it (the team's own store is the team's; these are the plan area's reads
+// of it: team, current_team, is_current_member).
 struct TeamState {
   std::int64_t id = 0;
   std::string status;
