@@ -98,6 +98,10 @@ constexpr Form kForms[] = {
     {"approval.approve", "{approve.what.} {}", "audit.d.approval"},
     {"approval.reject", "{approve.what.} {}", "audit.d.approval"},
     {"team.review", "{} answers", "audit.d.review_answers"},
+    // plan details
+    {"meeting.add", "meeting {} {} on {date}, {} participants, minutes", "audit.d.meeting_added_minutes"},
+    {"meeting.add", "meeting {} {} on {date}, {} participants", "audit.d.meeting_added"},
+    {"plan.set", "{}", "audit.d.plan_fields"},
 };
 
 // The holes of `pattern` filled from `text`, or nothing when it does not

@@ -50,8 +50,8 @@ void setup_evaluate(CLI::App& app, Session& s) {
     if (!o->next.empty()) in.next = parse_user_date(o->next, "--next", s.clock().today());
     const Evaluation e = evaluate(ctx, o->case_number, in);
     std::string text;
-    if (e.decision == "close") text = s.text("evaluate.done_close", case_label(o->case_number));
-    else if (e.decision == "revise") text = s.text("evaluate.done_revise", case_label(o->case_number), long_date(e.next_on, ctx.lang));
+    if (e.decision == EvaluationDecision::close) text = s.text("evaluate.done_close", case_label(o->case_number));
+    else if (e.decision == EvaluationDecision::revise) text = s.text("evaluate.done_revise", case_label(o->case_number), long_date(e.next_on, ctx.lang));
     else text = s.text("evaluate.done_continue", case_label(o->case_number), long_date(e.next_on, ctx.lang));
     s.emit(to_json(e), text);
   });

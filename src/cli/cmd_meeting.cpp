@@ -4,10 +4,11 @@
 
 #include <oppteam/util/user_date.hpp>
 #include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/meeting.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/views/meeting_view.hpp>
 
 #include <fmt/format.h>
 
@@ -17,57 +18,6 @@ namespace oppteam::cli {
 
 namespace {
 
-
-std::string contact_text(const MemberSpec& p) {
-  std::string out;
-  for (const auto* v : {&p.email, &p.phone})
-    if (!v->empty()) out += (out.empty() ? "" : ", ") + *v;
-  return out;
-}
-
-std::string meeting_text(Session& s, const Rammeverk& rv, const Meeting& m) {
-  const Lang L = s.lang();
-  std::string out = s.text("meeting.view.title", m.number, label_of(rv.meeting_kinds, m.kind, L), long_date(m.date, L),
-                           s.text("meeting.status." + m.status)) + "\n";
-  if (!m.place.empty()) out += s.text("meeting.view.place", m.place) + "\n";
-  out += s.text(m.person_present ? "meeting.view.person_present" : "meeting.view.person_absent") + "\n";
-  if (!m.participants.empty()) {
-    out += "\n" + s.text("meeting.view.participants") + "\n";
-    Table t({s.text("meeting.col.name"), s.text("meeting.col.role"), s.text("meeting.col.service"), s.text("meeting.col.contact")});
-    for (const auto& p : m.participants) t.add({p.name, p.role, p.service, contact_text(p)});
-    out += t.render();
-  }
-  if (!m.actions.empty()) {
-    out += "\n" + s.text("meeting.view.actions") + "\n";
-    Table t({"#", s.text("meeting.col.action"), s.text("meeting.col.responsible"), s.text("meeting.col.due"),
-             s.text("meeting.col.status")});
-    for (const auto& a : m.actions) {
-      std::string status = s.text("meeting.action_status." + a.status);
-      if (a.measure) status += " (" + s.text("meeting.view.as_measure", *a.measure) + ")";
-      t.add({std::to_string(a.number), a.text, a.responsible, long_date(a.due_on, L), status});
-    }
-    out += t.render();
-  }
-  out += "\n" + s.text("meeting.view.minutes") + "\n";
-  out += m.minutes ? *m.minutes : s.text("meeting.view.no_minutes") + "\n";
-  if (m.minutes && !m.minutes->empty() && m.minutes->back() != '\n') out += "\n";
-  return out;
-}
-
-std::string list_text(Session& s, const Rammeverk& rv, const std::vector<Meeting>& meetings) {
-  const Lang L = s.lang();
-  if (meetings.empty()) return s.text("meeting.none") + "\n";
-  Table t({"#", s.text("meeting.col.date"), s.text("meeting.col.kind"), s.text("meeting.col.status"),
-           s.text("meeting.col.participants"), s.text("meeting.col.actions"), s.text("meeting.col.minutes")});
-  for (const auto& m : meetings) {
-    std::size_t open = 0;
-    for (const auto& a : m.actions) open += a.status == "open" ? 1 : 0;
-    t.add({std::to_string(m.number), long_date(m.date, L), label_of(rv.meeting_kinds, m.kind, L), s.text("meeting.status." + m.status),
-           std::to_string(m.participants.size()), s.text("meeting.view.actions_count", m.actions.size(), open),
-           s.text(m.minutes ? "meeting.view.yes" : "meeting.view.no")});
-  }
-  return t.render();
-}
 
 std::string spool_folder(Session& s) {
   return std::filesystem::absolute(std::filesystem::path(s.db_path())).parent_path().string();
@@ -117,7 +67,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     if (!o->minutes.empty()) in.minutes = read_minutes(o->minutes, &s.io().in, spool_folder(s));
     const Meeting m = add_meeting(ctx, o->case_number, in);
     s.emit({{"action", "add"}, {"case", case_label(o->case_number)}, {"meeting", to_json(ctx.rv, m, s.lang())}},
-           s.text("meeting.added", m.number, case_label(o->case_number)) + "\n\n" + meeting_text(s, ctx.rv, m));
+           s.text("meeting.added", m.number, case_label(o->case_number)) + "\n\n" + views::meeting_screen(m, ctx.rv, s.lang(), output_style()));
   });
 
   auto n = std::make_shared<AddOptions>();
@@ -198,7 +148,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     const auto meetings = list_meetings(ctx, *list_case);
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& m : meetings) arr.push_back(to_json(ctx.rv, m, s.lang()));
-    s.emit({{"case", case_label(*list_case)}, {"meetings", arr}}, list_text(s, ctx.rv, meetings));
+    s.emit({{"case", case_label(*list_case)}, {"meetings", arr}}, views::meeting_list(meetings, ctx.rv, s.lang(), output_style()));
   });
 
   auto show_case = std::make_shared<std::string>();
@@ -210,7 +160,7 @@ void setup_meeting(CLI::App& app, Session& s) {
   show->callback([&s, show_case, show_no] {
     auto& ctx = s.ctx();
     const Meeting m = show_meeting(ctx, *show_case, *show_no);
-    s.emit({{"case", case_label(*show_case)}, {"meeting", to_json(ctx.rv, m, s.lang())}}, meeting_text(s, ctx.rv, m));
+    s.emit({{"case", case_label(*show_case)}, {"meeting", to_json(ctx.rv, m, s.lang())}}, views::meeting_screen(m, ctx.rv, s.lang(), output_style()));
   });
 }
 

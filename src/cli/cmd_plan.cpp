@@ -5,13 +5,13 @@
 #include "cli/pdf_option.hpp"
 
 #include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/access.hpp>
-#include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/user_date.hpp>
+#include <oppteam/views/plan_view.hpp>
 
 #include <fmt/format.h>
 
@@ -24,65 +24,6 @@ namespace {
 std::string label(Session& s, const std::string& prefix, const std::string& id) {
   const std::string key = prefix + id;
   return has_message(key) ? s.text(key) : id;
-}
-
-std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::vector<Evaluation>* evaluations) {
-  const Lang L = ctx.lang;
-  std::string out;
-  out += s.text(p.kind == kPlanIp ? "plan.view.title_ip" : "plan.view.title_fu", p.case_number,
-                p.person_name.empty() ? "-" : p.person_name, p.revision, label(s, "plan.pstatus.", p.status));
-  out += "\n";
-  const auto* co = p.coordinator();
-  out += s.text("plan.view.coordinator", co ? co->name : s.text("plan.doc.no_coordinator")) + "\n";
-  std::string next = p.next_evaluation;
-  if (next.empty() && p.status != "closed") {
-    if (auto d = try_parse_date(p.created_on)) next = format_date(next_evaluation_due(ctx.rv, *d));
-  }
-  if (!next.empty()) out += s.text("plan.view.next_evaluation", long_date(next, L)) + "\n";
-  out += s.text("plan.view.participation",
-                p.participated_how.empty() ? s.text("plan.doc.not_participated")
-                                           : fmt::format("{} ({})", p.participated_how, long_date(p.participated_on, L)))
-         + "\n";
-  if (!p.period_to.empty())
-    out += s.text("plan.doc.period_to", long_date(p.period_from.empty() ? p.created_on : p.period_from, L),
-                  long_date(p.period_to, L)) + "\n";
-
-  Table goals({s.text("plan.col.number"), s.text("plan.col.goal"), s.text("plan.col.source"), s.text("plan.col.status")});
-  for (const auto& g : p.goals) {
-    std::string number = g.parent ? fmt::format("  {} ({})", g.number, *g.parent) : std::to_string(g.number);
-    goals.add({number, g.text, g.source.empty() ? "" : s.text("plan.view.from_what_matters"),
-               label(s, "case.goal_status.", g.status) + (g.status_note.empty() ? "" : ": " + g.status_note)});
-  }
-  out += "\n" + s.text("plan.view.goals") + "\n";
-  out += goals.empty() ? s.text("plan.doc.none") + "\n" : goals.render();
-
-  Table measures({s.text("plan.col.number"), s.text("plan.col.goal_no"), s.text("plan.col.measure"),
-                  s.text("plan.col.responsible"), s.text("plan.col.due"), s.text("plan.col.status")});
-  for (const auto& m : p.measures) {
-    std::string due = long_date(m.due_on, L);
-    if (m.every_days) due += " " + s.text("plan.view.every", *m.every_days);
-    measures.add({std::to_string(m.number), std::to_string(m.goal), m.text, m.responsible, due,
-                  label(s, "plan.mstatus.", m.status)});
-    // A measure still to do whose date has passed is overdue (in the plan as
-    // it stands now; an old revision is shown as it was).
-    if (evaluations && measure_overdue(m.status, m.due_on, ctx.today())) measures.mark(4, Mark::overdue);
-  }
-  out += "\n" + s.text("plan.view.measures") + "\n";
-  out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();
-  if (measures.has_marks()) out += mark_legend(L) + "\n";
-
-  if (evaluations && !evaluations->empty()) {
-    Table ev({s.text("plan.col.date"), s.text("plan.col.goals_gas"), s.text("plan.col.quality"), s.text("plan.col.decision"),
-              s.text("plan.col.next")});
-    for (const auto& e : *evaluations) {
-      std::string gas;
-      for (const auto& [n, v] : e.goals) gas += fmt::format("{}{}={:+d}", gas.empty() ? "" : " ", n, v);
-      ev.add({long_date(e.evaluated_on, L), gas, e.quality ? std::to_string(*e.quality) : "",
-              label(s, "evaluate.decision.", e.decision), e.next_on.empty() ? "-" : long_date(e.next_on, L)});
-    }
-    out += "\n" + s.text("plan.view.evaluations") + "\n" + ev.render();
-  }
-  return out;
 }
 
 }  // namespace
@@ -165,8 +106,8 @@ void setup_plan(CLI::App& app, Session& s) {
   status->callback([&s, so] {
     auto& ctx = s.ctx();
     const Measure m = set_measure_status(ctx, so->case_number, so->measure, so->status);
-    nlohmann::json doc = {{"case", case_label(so->case_number)}, {"measure", m.number}, {"status", m.status}, {"due", m.due_on}};
-    std::string text = s.text("plan.status_set", m.number, case_label(so->case_number), label(s, "plan.mstatus.", m.status));
+    nlohmann::json doc = {{"case", case_label(so->case_number)}, {"measure", m.number}, {"status", std::string(to_stored(m.status))}, {"due", m.due_on}};
+    std::string text = s.text("plan.status_set", m.number, case_label(so->case_number), label(s, "plan.mstatus.", std::string(to_stored(m.status))));
     if (m.every_days && so->status == "done") text = s.text("plan.status_next", m.number, case_label(so->case_number), long_date(m.due_on, ctx.lang));
     s.emit(doc, text);
   });
@@ -267,7 +208,7 @@ void setup_plan(CLI::App& app, Session& s) {
       j["evaluations"] = nlohmann::json::array();
       for (const auto& e : evaluations) j["evaluations"].push_back(to_json(e));
     }
-    s.emit(j, plan_view(s, ctx, p, sh->revision ? nullptr : &evaluations));
+    s.emit(j, views::plan_screen(p, sh->revision ? nullptr : &evaluations, ctx.rv, ctx.today(), ctx.lang, output_style()));
   });
 
   // plan history
@@ -279,12 +220,9 @@ void setup_plan(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const auto revs = plan_history(ctx, *hist_case);
     nlohmann::json items = nlohmann::json::array();
-    Table t({s.text("plan.col.revision"), s.text("plan.col.when"), s.text("plan.col.by"), s.text("plan.col.change")});
-    for (const auto& r : revs) {
+    for (const auto& r : revs)
       items.push_back({{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}});
-      t.add({std::to_string(r.revision), r.created_at.substr(0, 16), r.created_by, r.change});
-    }
-    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, t.render());
+    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, views::plan_history_table(revs, ctx.lang, output_style()));
   });
 }
 

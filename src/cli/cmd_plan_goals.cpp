@@ -29,9 +29,9 @@ void setup_plan_goals(CLI::App& plan_cmd, Session& s) {
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
     const Goal g = set_goal_status(ctx, o->case_number, o->goal, o->status, o->note);
-    nlohmann::json doc = {{"case", case_label(o->case_number)}, {"goal", g.number}, {"status", g.status}};
+    nlohmann::json doc = {{"case", case_label(o->case_number)}, {"goal", g.number}, {"status", std::string(to_stored(g.status))}};
     if (!g.status_note.empty()) doc["note"] = g.status_note;
-    s.emit(doc, s.text("goal_status.set", g.number, case_label(o->case_number), s.text("case.goal_status." + g.status)));
+    s.emit(doc, s.text("goal_status.set", g.number, case_label(o->case_number), s.text("case.goal_status." + std::string(to_stored(g.status)))));
   });
 }
 

@@ -2,9 +2,12 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
+#include <oppteam/store/evaluation_store.hpp>
+#include <oppteam/store/plan_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -57,7 +60,7 @@ nlohmann::json to_json(const Evaluation& e) {
           {"experienced_quality", e.quality ? nlohmann::json(*e.quality) : nlohmann::json(nullptr)},
           {"indicators", ind},
           {"comment", opt(e.comment)},
-          {"decision", e.decision},
+          {"decision", std::string(to_stored(e.decision))},
           {"reason", opt(e.reason)},
           {"next_evaluation", opt(e.next_on)},
           {"evaluated_by", e.created_by}};
@@ -68,9 +71,10 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
   const CaseRef& c = ac;
   require_text(in.comment, "--comment");
   require_text(in.reason, "--reason");
-  if (in.decision != "continue" && in.decision != "revise" && in.decision != "close")
-    throw make_error(ExitCode::usage, "evaluate.bad_decision", in.decision);
-  if (in.decision == "close" && in.reason.empty()) throw make_error(ExitCode::usage, "evaluate.reason_required");
+  const auto decision = evaluation_decision_from(in.decision);
+  if (!decision) throw make_error(ExitCode::usage, "evaluate.bad_decision", in.decision);
+  const bool close = *decision == EvaluationDecision::close;
+  if (close && in.reason.empty()) throw make_error(ExitCode::usage, "evaluate.reason_required");
   if (in.quality && (*in.quality < 1 || *in.quality > 5)) throw make_error(ExitCode::usage, "evaluate.quality_range", *in.quality);
   for (const auto& [n, v] : in.goals)
     if (v < -2 || v > 2) throw make_error(ExitCode::usage, "evaluate.gas_range", n, v);
@@ -85,36 +89,18 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
   if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", format_date(*in.next));
 
   return ctx.db.write([&] {
-    auto plan_id = plan_id_of(ctx.db, c.id);
+    PlanStore plans(ctx.db);
+    auto plan_id = plans.plan_of_case(c.id);
     if (!plan_id) throw make_error(ExitCode::not_found, "plan.not_found", c.number);
-    std::string plan_status, participated;
-    {
-      SQLite::Statement q(ctx.db.sql(), "SELECT status, participated_how FROM plan WHERE id = ?");
-      q.bind(1, *plan_id);
-      q.executeStep();
-      plan_status = q.getColumn(0).getString();
-      participated = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
-    }
-    if (plan_status == "closed") throw make_error(ExitCode::refused, "plan.closed", c.number);
-    std::int64_t team_id = 0;
-    {
-      SQLite::Statement q(ctx.db.sql(), "SELECT id, status FROM team WHERE case_id = ?");
-      q.bind(1, c.id);
-      if (!q.executeStep()) throw make_error(ExitCode::refused, "plan.no_team", c.number);
-      team_id = q.getColumn(0).getInt64();
-      const std::string status = q.getColumn(1).getString();
-      if (status == "closed") throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + status));
-    }
-    if (participated.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
-    {
-      SQLite::Statement q(ctx.db.sql(), "SELECT 1 FROM goal WHERE plan_id = ? AND number = ?");
-      for (const auto& [n, v] : in.goals) {
-        q.reset();
-        q.bind(1, *plan_id);
-        q.bind(2, n);
-        if (!q.executeStep()) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);
-      }
-    }
+    const auto plan = plans.read(*plan_id);
+    if (plan->status == PlanStatus::closed) throw make_error(ExitCode::refused, "plan.closed", c.number);
+    const auto team = plans.team(c.id);
+    if (!team) throw make_error(ExitCode::refused, "plan.no_team", c.number);
+    if (team->status == "closed")
+      throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + team->status));
+    if (plan->participated_how.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
+    for (const auto& [n, v] : in.goals)
+      if (!plans.goal_exists(*plan_id, n)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);
 
     Evaluation e;
     e.case_number = c.number;
@@ -123,106 +109,30 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     e.quality = in.quality;
     e.indicators = in.indicators;
     e.comment = in.comment;
-    e.decision = in.decision;
+    e.decision = *decision;
     e.reason = in.reason;
     e.created_by = ctx.actor;
-    if (in.decision != "close")
-      e.next_on = format_date(in.next.value_or(next_evaluation_due(ctx.rv, today)));
+    if (!close) e.next_on = format_date(in.next.value_or(next_evaluation_due(ctx.rv, today)));
+    EvaluationStore evaluations(ctx.db);
+    e.id = evaluations.add(c.id, e, ctx.clock.now_timestamp());
 
-    nlohmann::json goals = nlohmann::json::object();
-    for (const auto& [n, v] : in.goals) goals[std::to_string(n)] = v;
-    SQLite::Statement ins(ctx.db.sql(),
-                          "INSERT INTO evaluation (case_id, evaluated_on, quality, decision, reason, comment, next_on, goals, "
-                          "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, c.id);
-    ins.bind(2, e.evaluated_on);
-    if (in.quality) ins.bind(3, *in.quality);
-    else ins.bind(3);
-    ins.bind(4, e.decision);
-    if (e.reason.empty()) ins.bind(5);
-    else ins.bind(5, e.reason);
-    if (e.comment.empty()) ins.bind(6);
-    else ins.bind(6, e.comment);
-    if (e.next_on.empty()) ins.bind(7);
-    else ins.bind(7, e.next_on);
-    ins.bind(8, goals.dump());
-    ins.bind(9, ctx.actor);
-    ins.bind(10, ctx.clock.now_timestamp());
-    ins.exec();
-    e.id = ctx.db.sql().getLastInsertRowid();
-
-    SQLite::Statement iv(ctx.db.sql(), "INSERT INTO indicator_value (evaluation_id, indicator, value) VALUES (?, ?, ?)");
-    for (const auto& [id, v] : in.indicators) {
-      iv.reset();
-      iv.bind(1, e.id);
-      iv.bind(2, id);
-      iv.bind(3, v);
-      iv.exec();
-    }
-
-    if (in.decision == "close") {
-      SQLite::Statement p(ctx.db.sql(), "UPDATE plan SET status = 'closed', next_evaluation = NULL WHERE id = ?");
-      p.bind(1, *plan_id);
-      p.exec();
-      SQLite::Statement t(ctx.db.sql(), "UPDATE team SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-      t.bind(1, e.evaluated_on);
-      t.bind(2, e.reason);
-      t.bind(3, team_id);
-      t.exec();
-      SQLite::Statement k(ctx.db.sql(), "UPDATE case_file SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-      k.bind(1, e.evaluated_on);
-      k.bind(2, e.reason);
-      k.bind(3, c.id);
-      k.exec();
+    if (close) {
+      plans.close(*plan_id);
+      evaluations.close_team_and_case(team->id, c.id, e.evaluated_on, e.reason);
     } else {
-      SQLite::Statement p(ctx.db.sql(),
-                          "UPDATE plan SET next_evaluation = ?, "
-                          "status = CASE WHEN ? = 'revise' THEN 'revising' ELSE status END WHERE id = ?");
-      p.bind(1, e.next_on);
-      p.bind(2, e.decision);
-      p.bind(3, *plan_id);
-      p.exec();
+      plans.set_next_evaluation(*plan_id, e.next_on, e.decision == EvaluationDecision::revise);
     }
-    record_plan_revision(ctx, *plan_id, c, "plan.change.evaluation", {e.evaluated_on, e.decision});
+    record_plan_revision(ctx, *plan_id, c, "plan.change.evaluation", {e.evaluated_on, std::string(to_stored(e.decision))});
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("evaluate", c.number, c.fnr, e.decision);
-    if (in.decision == "close") audit.append("case.close", c.number, c.fnr, "closed by evaluation");
+    audit.append("evaluate", c.number, c.fnr, audit_detail("evaluate", "audit.d.decision", {std::string(to_stored(e.decision))}));
+    if (close) audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_by_evaluation", {}));
     audit.flush();
     return e;
   });
 }
 
 std::vector<Evaluation> list_evaluations(Database& db, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    SQLite::Statement q(db.sql(),
-                        "SELECT e.id, c.number, e.evaluated_on, e.quality, e.decision, e.reason, e.comment, e.next_on, e.goals, "
-                        "e.created_by FROM evaluation e JOIN case_file c ON c.id = e.case_id WHERE e.case_id = ? "
-                        "ORDER BY e.evaluated_on, e.id");
-    SQLite::Statement iv(db.sql(), "SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator");
-    q.bind(1, case_id);
-    std::vector<Evaluation> out;
-    auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
-    while (q.executeStep()) {
-      Evaluation e;
-      e.id = q.getColumn(0).getInt64();
-      e.case_number = text(1);
-      e.evaluated_on = text(2);
-      if (!q.getColumn(3).isNull()) e.quality = q.getColumn(3).getInt();
-      e.decision = text(4);
-      e.reason = text(5);
-      e.comment = text(6);
-      e.next_on = text(7);
-      auto goals = nlohmann::json::parse(text(8), nullptr, false);
-      if (goals.is_object())
-        for (auto it = goals.begin(); it != goals.end(); ++it) e.goals[std::stoi(it.key())] = it.value().get<int>();
-      e.created_by = text(9);
-      iv.reset();
-      iv.bind(1, e.id);
-      while (iv.executeStep()) e.indicators[iv.getColumn(0).getString()] = iv.getColumn(1).getInt();
-      out.push_back(std::move(e));
-    }
-    return out;
-  });
+  return db.read_per_statement([&] { return EvaluationStore(db).of_case(case_id); });
 }
 
 }  // namespace oppteam

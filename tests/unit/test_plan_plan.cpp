@@ -81,7 +81,7 @@ TEST_CASE("goals, delmål and goals from what matters to the person", "[plan]") 
   CHECK(p.goals[1].text == "Gå tur med hunden");
   CHECK(p.goals[1].source == "what_matters:2");
   CHECK(p.goals[2].parent == 1);
-  CHECK(p.kind == "oppfolgingsplan");  // no consent with scope ip
+  CHECK(p.kind == PlanKind::follow_up);  // no consent with scope ip
   CHECK(p.revision == 3);
 }
 
@@ -92,9 +92,9 @@ TEST_CASE("a plan is an individual plan when the person consented to one", "[pla
   CHECK(code_of([&] { set_plan_kind(ctx, c, "ip"); }) == ExitCode::refused);
   tc.f.consent(tc.case_id, "ip", "2026-03-28");
   add_goal(ctx, c, "Bo trygt heime", {}, {});
-  CHECK(show_plan(ctx, c).kind == "ip");
+  CHECK(show_plan(ctx, c).kind == PlanKind::ip);
   set_plan_kind(ctx, c, "oppfolgingsplan");
-  CHECK(show_plan(ctx, c).kind == "oppfolgingsplan");
+  CHECK(show_plan(ctx, c).kind == PlanKind::follow_up);
   CHECK(code_of([&] { set_plan_kind(ctx, c, "annet"); }) == ExitCode::usage);
 }
 
@@ -120,10 +120,10 @@ TEST_CASE("measure status, a recurring measure done moves to its next date", "[p
   add_goal(ctx, c, "Bo trygt heime", {}, {});
   add_measure(ctx, c, measure("Siri Moe", "2026-05-01"));
   add_measure(ctx, c, measure("Siri Moe", "2026-04-07", 7));
-  CHECK(set_measure_status(ctx, c, 1, "started").status == "started");
-  CHECK(set_measure_status(ctx, c, 1, "done").status == "done");
+  CHECK(set_measure_status(ctx, c, 1, "started").status == MeasureStatus::started);
+  CHECK(set_measure_status(ctx, c, 1, "done").status == MeasureStatus::done);
   auto m = set_measure_status(ctx, c, 2, "done");
-  CHECK(m.status == "planned");
+  CHECK(m.status == MeasureStatus::planned);
   CHECK(m.due_on == "2026-04-14");
   CHECK(set_measure_status(ctx, c, 2, "done").due_on == "2026-04-21");
   CHECK(code_of([&] { set_measure_status(ctx, c, 9, "done"); }) == ExitCode::not_found);
@@ -265,9 +265,9 @@ TEST_CASE("evaluation decisions: continue, revise, close, the series is kept", "
   in.next.reset();
   auto ctx2 = tc.f.on("2026-08-01");
   evaluate(ctx2, c, in);
-  CHECK(show_plan(ctx2, c).status == "revising");
+  CHECK(show_plan(ctx2, c).status == PlanStatus::revising);
   record_participation(ctx2, c, "Nytt planmøte");
-  CHECK(show_plan(ctx2, c).status == "open");
+  CHECK(show_plan(ctx2, c).status == PlanStatus::open);
   in.goals[1] = 2;
   in.decision = "close";
   in.reason = "Målene er nådd";
@@ -276,13 +276,13 @@ TEST_CASE("evaluation decisions: continue, revise, close, the series is kept", "
   CHECK(e.next_on.empty());
   CHECK(tc.f.count("SELECT count(*) FROM team WHERE status = 'closed' AND closed_on = '2026-10-01'") == 1);
   CHECK(tc.f.count("SELECT count(*) FROM case_file WHERE status = 'closed' AND close_reason = 'Målene er nådd'") == 1);
-  CHECK(show_plan(ctx3, c).status == "closed");
+  CHECK(show_plan(ctx3, c).status == PlanStatus::closed);
   CHECK(code_of([&] { add_goal(ctx3, c, "Mer", {}, {}); }) == ExitCode::refused);
   CHECK(code_of([&] { evaluate(ctx3, c, in); }) == ExitCode::refused);
   auto series = list_evaluations(tc.f.db, tc.case_id);
   REQUIRE(series.size() == 3);
   CHECK(series[0].goals.at(1) == -1);
-  CHECK(series[1].decision == "revise");
+  CHECK(series[1].decision == EvaluationDecision::revise);
   CHECK(series[2].goals.at(1) == 2);
   CHECK(to_json(series[2])["decision"] == "close");
 }

@@ -15,6 +15,8 @@ template <class E, std::size_t N>
 struct StoredNames {
   std::array<std::pair<E, std::string_view>, N> rows;
 
+  constexpr StoredNames(std::array<std::pair<E, std::string_view>, N> r) : rows(r) {}
+
   // The stored string of `value` (every value has one row).
   constexpr std::string_view of(E value) const {
     for (const auto& [e, s] : rows)

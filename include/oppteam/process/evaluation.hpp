@@ -4,6 +4,7 @@
 // 1..5, the rammeverk's indicators, and a decision: continue, revise the
 // plan, or close the team and the case. Evaluations are kept as a series.
 
+#include <oppteam/domain/evaluation.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -25,20 +26,6 @@ struct EvaluationInput {
   std::string decision;                      // continue | revise | close
   std::string reason;                        // required for close
   std::optional<Date> next;                  // else today + evaluation_interval
-};
-
-struct Evaluation {
-  std::int64_t id = 0;
-  std::string case_number;
-  std::string evaluated_on;
-  std::map<int, int> goals;
-  std::optional<int> quality;
-  std::map<std::string, int> indicators;
-  std::string comment;
-  std::string decision;
-  std::string reason;
-  std::string next_on;  // empty when the case was closed
-  std::string created_by;
 };
 
 nlohmann::json to_json(const Evaluation& e);

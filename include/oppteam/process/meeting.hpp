@@ -7,6 +7,7 @@
 // one transaction with its audit entry; the minutes and the actions' texts
 // are health content and never go into the audit log.
 
+#include <oppteam/domain/meeting.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 #include <oppteam/process/team.hpp>
@@ -20,36 +21,8 @@
 
 namespace oppteam {
 
-inline constexpr std::string_view kMeetingPlanned = "planned";
-inline constexpr std::string_view kMeetingHeld = "held";
-
 // The most the minutes of one meeting may hold (bytes).
 inline constexpr std::size_t kMaxMinutesBytes = 256 * 1024;
-
-struct MeetingAction {
-  int number = 0;   // per case
-  int meeting = 0;  // the meeting's number
-  std::string text;
-  std::string responsible;
-  std::string due_on;
-  std::string status;  // open | done
-  std::string done_on;
-  std::optional<int> measure;  // the plan measure it became
-};
-
-struct Meeting {
-  int number = 0;  // per case
-  std::string kind;
-  std::string date;  // ISO
-  std::string place;
-  std::string status;  // planned | held
-  bool person_present = false;
-  std::optional<std::string> minutes;
-  std::string minutes_on;
-  std::string created_by;
-  std::vector<MemberSpec> participants;
-  std::vector<MeetingAction> actions;
-};
 
 struct MeetingInput {
   std::string kind;

@@ -6,9 +6,13 @@
 // koordinator § 19 asks a plan to hold. Every change makes a new revision
 // whose full snapshot is kept, so any old revision can be shown again.
 
+#include <oppteam/domain/plan.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
+// kGoalStateSql and kGoalNoteSql (the state of a goal, for readers of goals
+// elsewhere) now live in the plan store.
+#include <oppteam/store/plan_store.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -18,69 +22,6 @@
 #include <vector>
 
 namespace oppteam {
-
-// Plan kinds and statuses as stored.
-inline constexpr std::string_view kPlanIp = "ip";
-inline constexpr std::string_view kPlanFollowUp = "oppfolgingsplan";
-
-struct Goal {
-  int number = 0;
-  std::optional<int> parent;  // a delmål names the goal it belongs to
-  std::string text;
-  std::string source;         // "what_matters:N" when taken from the assessment
-  std::string status = "open";  // open | reached | partly | dropped (plan goal-status)
-  std::string status_note;      // the note of the latest plan goal-status
-};
-
-struct Measure {
-  int number = 0;
-  int goal = 0;
-  std::string text;
-  std::string responsible;
-  std::string due_on;             // ISO date
-  std::optional<int> every_days;  // recurring measure
-  std::string scope;              // omfang
-  std::string how;                // hvordan det skal gjennomføres
-  std::string status = "planned";
-};
-
-struct PlanMember {
-  std::string name;
-  std::string role;
-  std::string service;
-  std::string kind;  // coordinator | gp | member | participant
-};
-
-struct PlanConsent {
-  std::string scope;
-  std::string form;
-  std::string given_by;
-  std::string given_on;
-};
-
-// A plan as a whole: the current state, or one revision read back from its
-// snapshot. Team members and consents are those in force at the revision.
-struct Plan {
-  std::string case_number;
-  std::int64_t case_id = 0;  // case_file.id (set by show_plan, not stored in a revision)
-  std::string person_name;
-  std::string kind;
-  std::string status;
-  int revision = 0;
-  std::string revised_at;
-  std::string created_on;
-  std::string participated_how, participated_on;
-  std::string resources, needs, contributions;
-  std::string period_from, period_to;
-  std::string next_evaluation;
-  std::vector<Goal> goals;
-  std::vector<Measure> measures;
-  std::vector<PlanMember> team;
-  std::vector<PlanConsent> consents;
-
-  const Goal* find_goal(int number) const;
-  const PlanMember* coordinator() const;
-};
 
 nlohmann::json to_json(const Plan& p);
 Plan plan_from_json(const nlohmann::json& j);
@@ -154,6 +95,10 @@ std::vector<RevisionInfo> plan_history(const Context& ctx, std::string_view case
 std::string plan_document_text(const Context& ctx, const Plan& p);
 std::string plan_document_html(const Context& ctx, const Plan& p);
 
+// The plan's next evaluation: the date an evaluation set, else (a plan not
+// evaluated yet) the default from the day the plan was made.
+std::string plan_next_evaluation(const Rammeverk& rv, const Plan& p);
+
 // A consent's scope as people read it, in ctx.lang ("Oppfølgingsteam",
 // "Deling av opplysninger med Hjemmetjenesten").
 std::string consent_scope_label(const Context& ctx, const std::string& scope);
@@ -176,14 +121,6 @@ struct MeasureFix {
 };
 Corrected correct_goal(const Context& ctx, std::string_view case_number, int number, const std::string& text, const std::string& reason);
 Corrected correct_measure(const Context& ctx, std::string_view case_number, int number, const MeasureFix& fix, const std::string& reason);
-
-// The SQL expression of goal g's state (the latest goal_status, else its own
-// status), for every reader of goals.
-inline constexpr const char* kGoalStateSql =
-    "COALESCE((SELECT CASE gs.status WHEN 'active' THEN 'open' ELSE gs.status END FROM goal_status gs "
-    "WHERE gs.plan_id = g.plan_id AND gs.goal_number = g.number ORDER BY gs.id DESC LIMIT 1), g.status)";
-inline constexpr const char* kGoalNoteSql =
-    "(SELECT gs.note FROM goal_status gs WHERE gs.plan_id = g.plan_id AND gs.goal_number = g.number ORDER BY gs.id DESC LIMIT 1)";
 
 // For use inside a write transaction of this area (evaluation): the plan id
 // of the case (nullopt when none) and a new revision of it with `change`

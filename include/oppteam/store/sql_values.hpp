@@ -1,22 +1,31 @@
 #pragma once
-// Optional text columns: an empty string is stored as NULL and a NULL is
-// read as an empty string (the domain's "none").
+// Small helpers of the stores for values that may be NULL: a text column
+// read as "" when NULL (the domain's "none"), an integer column as nothing
+// when NULL, and a text bound as NULL when empty.
 
 #include <SQLiteCpp/Statement.h>
 
+#include <optional>
 #include <string>
 
 namespace oppteam::sql {
+
+// Column `col` as text, "" when NULL.
+inline std::string text_or_empty(SQLite::Statement& q, int col) {
+  auto c = q.getColumn(col);
+  return c.isNull() ? std::string() : c.getString();
+}
+
+// Column `col` as an integer, nothing when NULL.
+inline std::optional<int> int_or_none(SQLite::Statement& q, int col) {
+  auto c = q.getColumn(col);
+  return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());
+}
 
 // Binds `value` at `index`, NULL when empty.
 inline void bind_text_or_null(SQLite::Statement& q, int index, const std::string& value) {
   if (value.empty()) q.bind(index);
   else q.bind(index, value);
-}
-
-// Column `col` as text, "" when NULL.
-inline std::string text_or_empty(SQLite::Statement& q, int col) {
-  return q.getColumn(col).isNull() ? std::string() : q.getColumn(col).getString();
 }
 
 }  // namespace oppteam::sql
