@@ -6,9 +6,9 @@ namespace oppteam {
 
 namespace {
 
-constexpr StoredNames<EvaluationDecision, 3> kDecisions{{{EvaluationDecision::continue_plan, "continue"},
+constexpr StoredNames<EvaluationDecision, 3> kDecisions{{{{EvaluationDecision::continue_plan, "continue"},
                                                                         {EvaluationDecision::revise, "revise"},
-                                                                        {EvaluationDecision::close, "close"}}};
+                                                                        {EvaluationDecision::close, "close"}}}};
 
 }  // namespace
 

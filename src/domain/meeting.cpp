@@ -6,9 +6,9 @@ namespace oppteam {
 
 namespace {
 
-constexpr StoredNames<MeetingStatus, 2> kMeetingStatuses{
-    {{MeetingStatus::planned, "planned"}, {MeetingStatus::held, "held"}}};
-constexpr StoredNames<ActionStatus, 2> kActionStatuses{{{ActionStatus::open, "open"}, {ActionStatus::done, "done"}}};
+constexpr StoredNames<MeetingStatus, 2> kMeetingStatuses{{
+    {{MeetingStatus::planned, "planned"}, {MeetingStatus::held, "held"}}}};
+constexpr StoredNames<ActionStatus, 2> kActionStatuses{{{{ActionStatus::open, "open"}, {ActionStatus::done, "done"}}}};
 
 }  // namespace
 

@@ -9,23 +9,23 @@ namespace oppteam {
 namespace {
 
 
-constexpr StoredNames<PlanKind, 2> kKinds{{{PlanKind::ip, "ip"}, {PlanKind::follow_up, "oppfolgingsplan"}}};
+constexpr StoredNames<PlanKind, 2> kKinds{{{{PlanKind::ip, "ip"}, {PlanKind::follow_up, "oppfolgingsplan"}}}};
 
-constexpr StoredNames<PlanStatus, 3> kPlanStatuses{
-    {{PlanStatus::open, "open"}, {PlanStatus::revising, "revising"}, {PlanStatus::closed, "closed"}}};
+constexpr StoredNames<PlanStatus, 3> kPlanStatuses{{
+    {{PlanStatus::open, "open"}, {PlanStatus::revising, "revising"}, {PlanStatus::closed, "closed"}}}};
 
-constexpr StoredNames<GoalStatus, 4> kGoalStatuses{{{GoalStatus::open, "open"},
+constexpr StoredNames<GoalStatus, 4> kGoalStatuses{{{{GoalStatus::open, "open"},
                                                     {GoalStatus::reached, "reached"},
                                                     {GoalStatus::partly, "partly"},
-                                                    {GoalStatus::dropped, "dropped"}}};
+                                                    {GoalStatus::dropped, "dropped"}}}};
 
-constexpr StoredNames<GoalMark, 4> kGoalMarks{
-    {{GoalMark::reached, "reached"}, {GoalMark::partly, "partly"}, {GoalMark::dropped, "dropped"}, {GoalMark::active, "active"}}};
+constexpr StoredNames<GoalMark, 4> kGoalMarks{{
+    {{GoalMark::reached, "reached"}, {GoalMark::partly, "partly"}, {GoalMark::dropped, "dropped"}, {GoalMark::active, "active"}}}};
 
-constexpr StoredNames<MeasureStatus, 4> kMeasureStatuses{{{MeasureStatus::planned, "planned"},
+constexpr StoredNames<MeasureStatus, 4> kMeasureStatuses{{{{MeasureStatus::planned, "planned"},
                                                           {MeasureStatus::started, "started"},
                                                           {MeasureStatus::done, "done"},
-                                                          {MeasureStatus::cancelled, "cancelled"}}};
+                                                          {MeasureStatus::cancelled, "cancelled"}}}};
 
 }  // namespace
 
