@@ -35,7 +35,7 @@ std::string meeting_text(Session& s, const Rammeverk& rv, const Meeting& m) {
     out += "\n" + s.text("meeting.view.participants") + "\n";
     Table t({s.text("meeting.col.name"), s.text("meeting.col.role"), s.text("meeting.col.service"), s.text("meeting.col.contact")});
     for (const auto& p : m.participants) t.add({p.name, p.role, p.service, contact_text(p)});
-    out += t.render();
+    out += t.render(s.style());
   }
   if (!m.actions.empty()) {
     out += "\n" + s.text("meeting.view.actions") + "\n";
@@ -46,7 +46,7 @@ std::string meeting_text(Session& s, const Rammeverk& rv, const Meeting& m) {
       if (a.measure) status += " (" + s.text("meeting.view.as_measure", *a.measure) + ")";
       t.add({std::to_string(a.number), a.text, a.responsible, long_date(a.due_on, L), status});
     }
-    out += t.render();
+    out += t.render(s.style());
   }
   out += "\n" + s.text("meeting.view.minutes") + "\n";
   out += m.minutes ? *m.minutes : s.text("meeting.view.no_minutes") + "\n";
@@ -66,7 +66,7 @@ std::string list_text(Session& s, const Rammeverk& rv, const std::vector<Meeting
            std::to_string(m.participants.size()), s.text("meeting.view.actions_count", m.actions.size(), open),
            s.text(m.minutes ? "meeting.view.yes" : "meeting.view.no")});
   }
-  return t.render();
+  return t.render(s.style());
 }
 
 std::string spool_folder(Session& s) {

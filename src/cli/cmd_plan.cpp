@@ -54,7 +54,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
                label(s, "case.goal_status.", g.status) + (g.status_note.empty() ? "" : ": " + g.status_note)});
   }
   out += "\n" + s.text("plan.view.goals") + "\n";
-  out += goals.empty() ? s.text("plan.doc.none") + "\n" : goals.render();
+  out += goals.empty() ? s.text("plan.doc.none") + "\n" : goals.render(s.style());
 
   Table measures({s.text("plan.col.number"), s.text("plan.col.goal_no"), s.text("plan.col.measure"),
                   s.text("plan.col.responsible"), s.text("plan.col.due"), s.text("plan.col.status")});
@@ -68,7 +68,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
     if (evaluations && measure_overdue(m.status, m.due_on, ctx.today())) measures.mark(4, Mark::overdue);
   }
   out += "\n" + s.text("plan.view.measures") + "\n";
-  out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render();
+  out += measures.empty() ? s.text("plan.doc.none") + "\n" : measures.render(s.style());
   if (measures.has_marks()) out += mark_legend(L) + "\n";
 
   if (evaluations && !evaluations->empty()) {
@@ -80,7 +80,7 @@ std::string plan_view(Session& s, const Context& ctx, const Plan& p, const std::
       ev.add({long_date(e.evaluated_on, L), gas, e.quality ? std::to_string(*e.quality) : "",
               label(s, "evaluate.decision.", e.decision), e.next_on.empty() ? "-" : long_date(e.next_on, L)});
     }
-    out += "\n" + s.text("plan.view.evaluations") + "\n" + ev.render();
+    out += "\n" + s.text("plan.view.evaluations") + "\n" + ev.render(s.style());
   }
   return out;
 }
@@ -284,7 +284,7 @@ void setup_plan(CLI::App& app, Session& s) {
       items.push_back({{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}});
       t.add({std::to_string(r.revision), r.created_at.substr(0, 16), r.created_by, r.change});
     }
-    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, t.render());
+    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, t.render(s.style()));
   });
 }
 

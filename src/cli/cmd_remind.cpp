@@ -95,7 +95,7 @@ void setup_remind(CLI::App& app, Session& s) {
         t.mark(0, r.days_overdue > 0 ? Mark::overdue : Mark::warning);
       }
       marks = marks || t.has_marks();
-      return t.render();
+      return t.render(s.style());
     };
     std::string text;
     if (!o->by_person) {

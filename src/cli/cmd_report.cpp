@@ -41,7 +41,7 @@ void setup_report(CLI::App& app, Session& s) {
       s.out() << report_csv(r);
       return;
     }
-    s.emit(report_json(r), report_text(r, ctx.lang));
+    s.emit(report_json(r), report_text(r, ctx.lang, s.style()));
   });
 }
 

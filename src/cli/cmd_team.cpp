@@ -90,7 +90,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
   // not fit the terminal (sector first, then "til": the table then lists
   // the current members only, and a removal shows in the history), so that
   // names do not wrap.
-  const TerminalStyle& style = output_style();
+  const TerminalStyle& style = s.style();
   // Contact details (issue 15) in a column of their own when any member has them.
   bool with_contact = false;
   for (const auto& m : t.members) with_contact = with_contact || !m.email.empty() || !m.phone.empty();
@@ -128,7 +128,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
   Table table = member_table(true, true);
   if (!fits(table)) table = member_table(false, true);
   if (!fits(table)) table = member_table(false, false);
-  out += table.render();
+  out += table.render(s.style());
   if (!t.history.empty()) {
     out += "\n" + s.text("team.history") + "\n";
     Table h({s.text("team.col_date"), s.text("team.col_by"), s.text("team.col_event")});
@@ -145,7 +145,7 @@ std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
       }
       h.add({long_date(e.on, lang), e.actor, event});
     }
-    out += h.render();
+    out += h.render(s.style());
   }
   return out;
 }

@@ -32,7 +32,7 @@ std::string reviews_text(Session& s, const Rammeverk& rv, const std::vector<Team
     t.add(std::move(row));
   }
   std::string out = reviews.empty() ? s.text("review.none") + "\n\n" : "";
-  return out + t.render();
+  return out + t.render(s.style());
 }
 
 }  // namespace

@@ -456,7 +456,7 @@ nlohmann::json report_json(const Report& r) {
   return doc;
 }
 
-std::string report_text(const Report& r, Lang lang) {
+std::string report_text(const Report& r, Lang lang, const TerminalStyle& style) {
   std::string out = tr(lang, "report.heading", long_date(r.from, lang), long_date(r.to, lang), r.min_count) + "\n";
   const bool one = r.periods.size() == 1;
   for (const auto& t : r.tables) {
@@ -473,7 +473,7 @@ std::string report_text(const Report& r, Lang lang) {
       row.push_back(s.display(i, s.cols()));
       tab.add(row);
     }
-    out += tab.render();
+    out += tab.render(style);
   }
   out += "\n" + tr(lang, "report.table.lead_times") + "\n";
   Table lt({"", tr(lang, "report.n"), tr(lang, "report.median"), tr(lang, "report.p90")});
@@ -481,7 +481,7 @@ std::string report_text(const Report& r, Lang lang) {
     lt.add({tr(lang, "report.lead." + l.id), l.suppressed ? small(r.min_count) : std::to_string(l.n),
             l.median ? fmt_days(*l.median) : "-", l.p90 ? std::to_string(*l.p90) : "-"});
   }
-  out += lt.render();
+  out += lt.render(style);
   out += "\n" + tr(lang, "report.late", r.late.limit_days,
                    r.late.decisions_suppressed ? small(r.min_count) : std::to_string(r.late.decisions),
                    r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? small(r.min_count) : "x")
@@ -499,7 +499,7 @@ std::string report_text(const Report& r, Lang lang) {
       it.add({iq.quarter, iq.label, iq.suppressed ? small(r.min_count) : std::to_string(iq.cases),
               iq.sum ? std::to_string(*iq.sum) : "-", iq.mean ? fmt::format("{:.2f}", *iq.mean) : "-"});
     }
-    out += it.render();
+    out += it.render(style);
   }
   if (!r.team_review_scales.empty()) {
     out += "\n" + tr(lang, "report.table.team_review_scales") + "\n";
@@ -507,7 +507,7 @@ std::string report_text(const Report& r, Lang lang) {
     for (const auto& x : r.team_review_scales)
       ts.add({x.period, x.text, x.suppressed ? small(r.min_count) : std::to_string(x.reviews),
               x.mean ? fmt::format("{:.2f}", *x.mean) : "-"});
-    out += ts.render();
+    out += ts.render(style);
   }
   return out;
 }

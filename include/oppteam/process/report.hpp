@@ -5,6 +5,7 @@
 // report never points at a person. The report is audited as one entry with
 // no person.
 
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/context.hpp>
 #include <oppteam/process/suppression.hpp>
 
@@ -104,7 +105,7 @@ Report build_report(const Context& ctx, const ReportOptions& options);
 // The report as JSON: suppressed counts are strings ("<5", "x"), shown ones numbers.
 nlohmann::json report_json(const Report& r);
 // Readable tables in `lang`.
-std::string report_text(const Report& r, Lang lang);
+std::string report_text(const Report& r, Lang lang, const TerminalStyle& style);
 // One long CSV: section,row,period,value (RFC 4180).
 std::string report_csv(const Report& r);
 
