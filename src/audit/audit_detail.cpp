@@ -82,6 +82,9 @@ constexpr Form kForms[] = {
     {"remind", "{} items, within {} days", "audit.d.remind"},
     {"report", "{date}..{date} by {choice.by.}", "audit.d.report_by"},
     {"report", "{date}..{date}", "audit.d.report"},
+    // views details
+    {"remind", "{} items, within {} days, for {}, escalated", "audit.d.remind_for_escalated"},
+    {"remind", "{} items, within {} days, for {}", "audit.d.remind_for"},
 };
 
 // The holes of `pattern` filled from `text`, or nothing when it does not

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/report.hpp>
+#include <oppteam/views/report_view.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/user_date.hpp>
 

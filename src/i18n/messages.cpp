@@ -29,6 +29,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_intake_split.inc"
 #include "catalogue_guard.inc"
 #include "catalogue_testkeys.inc"
+#include "catalogue_s8_views.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -6,6 +6,7 @@
 
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/process/report.hpp>
+#include <oppteam/views/report_view.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/util/dates.hpp>
 

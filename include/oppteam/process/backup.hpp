@@ -24,6 +24,7 @@
 
 #include <oppteam/process/context.hpp>
 #include <oppteam/store/database.hpp>
+#include <oppteam/store/maintenance_store.hpp>
 #include <oppteam/util/clock.hpp>
 #include <oppteam/util/error.hpp>
 
@@ -35,13 +36,6 @@
 #include <vector>
 
 namespace oppteam {
-
-// The last audit entry: its id, hash and time ("" when the log is empty).
-struct AuditHead {
-  std::int64_t id = 0;
-  std::string hash;
-  std::string at;
-};
 
 struct KeyPairFiles {
   std::string secret_path;  // KEYFILE, 0600
