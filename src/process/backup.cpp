@@ -741,7 +741,9 @@ std::optional<Database> open_for_check(const std::string& path, CheckLine& line)
   }
 }
 
-CheckReport run_checks(const CheckOptions& o, Database* db, CheckLine database_line, Lang lang) {
+CheckReport run_checks(const CheckOptions& o, const Context* ctx, CheckLine database_line, Lang lang) {
+  if (ctx) authorize(*ctx, "check");
+  Database* db = ctx ? &ctx->db : nullptr;
   CheckReport r;
   r.lines.push_back(std::move(database_line));
   if (db) {
