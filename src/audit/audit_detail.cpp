@@ -102,6 +102,9 @@ constexpr Form kForms[] = {
     {"meeting.add", "meeting {} {} on {date}, {} participants, minutes", "audit.d.meeting_added_minutes"},
     {"meeting.add", "meeting {} {} on {date}, {} participants", "audit.d.meeting_added"},
     {"plan.set", "{}", "audit.d.plan_fields"},
+    // views details
+    {"remind", "{} items, within {} days, for {}, escalated", "audit.d.remind_for_escalated"},
+    {"remind", "{} items, within {} days, for {}", "audit.d.remind_for"},
 };
 
 // The holes of `pattern` filled from `text`, or nothing when it does not

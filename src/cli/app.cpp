@@ -206,7 +206,11 @@ std::string help_of(const CLI::App* app) {
 // line between a command's description and its usage.
 class HelpFormatter : public CLI::Formatter {
  public:
-  HelpFormatter() { column_width(kColumn); }
+  // `terminal_width`: the width of the run's output (0: not a terminal).
+  explicit HelpFormatter(std::size_t terminal_width)
+      : width_(terminal_width == 0 ? 80 : std::min<std::size_t>(terminal_width, 100)) {
+    column_width(kColumn);
+  }
 
   std::string make_description(const CLI::App* app) const override {
     const std::string desc = app->get_description();
@@ -225,11 +229,9 @@ class HelpFormatter : public CLI::Formatter {
 
  private:
   static constexpr std::size_t kColumn = 26;
-  static std::size_t width() {
-    const auto w = output_style().width;
-    return w == 0 ? 80 : std::min<std::size_t>(w, 100);
-  }
-  static std::string wrapped(const std::string& text) {
+  std::size_t width_;
+  std::size_t width() const { return width_; }
+  std::string wrapped(const std::string& text) const {
     std::string out;
     for (const auto& l : wrap_text(text, width() > kColumn + 20 ? width() - kColumn : 20)) out += (out.empty() ? "" : "\n") + l;
     return out;
@@ -303,7 +305,7 @@ std::optional<std::string> command_to_build(const std::vector<std::string>& args
 }
 
 void build_app(CLI::App& app, GlobalOptions& options, Session& session, const std::optional<std::string>& only) {
-  app.formatter(std::make_shared<HelpFormatter>());
+  app.formatter(std::make_shared<HelpFormatter>(session.style().width));
   app.set_version_flag("--version", std::string(OPPTEAM_VERSION_STRING));
   app.add_option("--db", options.db, "SQLite store (default $OPPTEAM_DB, else $XDG_DATA_HOME/oppteam/oppteam.db)");
   app.add_option("--config", options.config,
@@ -347,10 +349,8 @@ void build_app(CLI::App& app, GlobalOptions& options, Session& session, const st
 
 int run_cli(const std::vector<std::string>& given_args, Streams streams) {
   GlobalOptions options;
+  // The session decides the output's style (Session::style) from stdout.
   Session session(options, streams);
-  // Tables and colour follow stdout: wrapped to a terminal's width and
-  // coloured only on a terminal without NO_COLOR; plain when piped.
-  set_output_style(detect_terminal_style(1, streams.out_tty, session.getenv()));
 
   // "oppteam [GLOBAL OPTIONS] help [COMMAND...]" is "oppteam [COMMAND...] --help".
   std::vector<std::string> args = given_args;

@@ -32,17 +32,6 @@ struct AssessOptions {
   std::string target_group;
 };
 
-// One line from the person at the terminal; nullopt at end of input.
-std::optional<std::string> ask(Session& s, const std::string& prompt) {
-  s.err() << prompt << std::flush;
-  std::string line;
-  if (!std::getline(s.io().in, line)) {
-    s.err() << "\n";
-    return std::nullopt;
-  }
-  return trim(line);
-}
-
 // Walks through the instrument's items one by one, re-asking on a bad value.
 // With --allow-partial an empty answer leaves the item unanswered.
 std::vector<RawAnswer> walk(Session& s, const Rammeverk& rv, const Instrument& ins, bool allow_partial) {
@@ -57,7 +46,7 @@ std::vector<RawAnswer> walk(Session& s, const Rammeverk& rv, const Instrument& i
             << "      " << s.text("assess.walk_item_info", domain_label(rv, item.domain, s.lang()), allowed_values(item, s.lang()))
             << "\n";
     while (true) {
-      auto line = ask(s, "> ");
+      auto line = read_line(s, "> ");
       if (!line) throw make_error(ExitCode::usage, "assess.input_ended", item.id);
       if (line->empty()) {
         if (allow_partial) break;
@@ -80,7 +69,7 @@ std::vector<std::string> ask_what_matters(Session& s) {
   std::vector<std::string> out;
   s.err() << "\n" << s.text("assess.walk_what_matters") << "\n";
   while (true) {
-    auto line = ask(s, "> ");
+    auto line = read_line(s, "> ");
     if (!line || line->empty()) break;
     out.push_back(*line);
   }
@@ -178,7 +167,7 @@ void setup_assess(CLI::App& app, Session& s) {
                           {"what_matters", a.what_matters},
                           {"professions", r.professions}};
 
-    s.emit(doc, render_assessment(ctx.rv, ins, r, s.lang(), output_style()));
+    s.emit(doc, render_assessment(ctx.rv, ins, r, s.lang(), s.style()));
   });
 }
 

@@ -104,7 +104,7 @@ void setup_audit(CLI::App& app, Session& s) {
       t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), visible(e.acted_on, false), visible(e.actor, false),
              visible(e.action, false), visible(e.object, false), e.rammeverk.substr(0, 8), visible(audit_detail_text(s.lang(), &ctx.rv, e.action, e.detail), false)});
     }
-    std::string text = entries.empty() ? s.text("screens.audit.none") + "\n" : t.render();
+    std::string text = entries.empty() ? s.text("screens.audit.none") + "\n" : t.render(s.style());
     if (total > entries.size()) text += s.text("screens.list_more", total - entries.size()) + "\n";
     s.emit({{"entries", items}, {"total", total}, {"left_out", total - entries.size()}}, text);
   });

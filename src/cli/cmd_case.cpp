@@ -38,7 +38,7 @@ void setup_case(CLI::App& app, Session& s) {
   examples(show, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case show 2026/1 --json"});
   show->callback([&s, number] {
     const auto doc = show_case(s.ctx(), *number);
-    s.emit(doc, s.json() ? "" : render_case(doc, s.lang()));
+    s.emit(doc, s.json() ? "" : render_case(doc, s.lang(), s.style()));
   });
 
   auto o = std::make_shared<ListOptions>();
@@ -71,7 +71,7 @@ void setup_case(CLI::App& app, Session& s) {
     f.owner = o->mine ? s.ctx().actor : o->owner;
     f.unassigned = o->unassigned;
     const auto doc = list_cases(s.ctx(), f);
-    s.emit(doc, s.json() ? "" : render_case_list(doc, s.lang()));
+    s.emit(doc, s.json() ? "" : render_case_list(doc, s.lang(), s.style()));
   });
 }
 

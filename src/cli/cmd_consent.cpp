@@ -163,7 +163,7 @@ void setup_consent(CLI::App& app, Session& s) {
       t.add({std::to_string(r.id), value_label(L, "scope", r.scope), value_label(L, "form", r.form), by, long_date(r.given_on, L),
              r.recorded_by, r.document_ref, state});
     }
-    std::string text = records.empty() ? s.text("consent.none") : t.render();
+    std::string text = records.empty() ? s.text("consent.none") : t.render(s.style());
     for (const auto& x : declines)
       text += (text.empty() || text.back() == '\n' ? "" : "\n") +
               s.text("decline.line", value_label(L, "scope", x.scope), long_date(x.declined_on, L), value_label(L, "form", x.form),

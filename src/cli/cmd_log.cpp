@@ -40,7 +40,7 @@ void setup_log(CLI::App& app, Session& s) {
       arr.push_back(to_json(e));
       t.add({long_date(e.date, s.lang()), e.written_by, e.text});
     }
-    s.emit({{"case", case_label(*list_case)}, {"entries", arr}}, entries.empty() ? s.text("log.none") + "\n" : t.render());
+    s.emit({{"case", case_label(*list_case)}, {"entries", arr}}, entries.empty() ? s.text("log.none") + "\n" : t.render(s.style()));
   });
 }
 

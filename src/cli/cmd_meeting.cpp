@@ -67,7 +67,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     if (!o->minutes.empty()) in.minutes = read_minutes(o->minutes, &s.io().in, spool_folder(s));
     const Meeting m = add_meeting(ctx, o->case_number, in);
     s.emit({{"action", "add"}, {"case", case_label(o->case_number)}, {"meeting", to_json(ctx.rv, m, s.lang())}},
-           s.text("meeting.added", m.number, case_label(o->case_number)) + "\n\n" + views::meeting_screen(m, ctx.rv, s.lang(), output_style()));
+           s.text("meeting.added", m.number, case_label(o->case_number)) + "\n\n" + views::meeting_screen(m, ctx.rv, s.lang(), s.style()));
   });
 
   auto n = std::make_shared<AddOptions>();
@@ -148,7 +148,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     const auto meetings = list_meetings(ctx, *list_case);
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& m : meetings) arr.push_back(to_json(ctx.rv, m, s.lang()));
-    s.emit({{"case", case_label(*list_case)}, {"meetings", arr}}, views::meeting_list(meetings, ctx.rv, s.lang(), output_style()));
+    s.emit({{"case", case_label(*list_case)}, {"meetings", arr}}, views::meeting_list(meetings, ctx.rv, s.lang(), s.style()));
   });
 
   auto show_case = std::make_shared<std::string>();
@@ -160,7 +160,7 @@ void setup_meeting(CLI::App& app, Session& s) {
   show->callback([&s, show_case, show_no] {
     auto& ctx = s.ctx();
     const Meeting m = show_meeting(ctx, *show_case, *show_no);
-    s.emit({{"case", case_label(*show_case)}, {"meeting", to_json(ctx.rv, m, s.lang())}}, views::meeting_screen(m, ctx.rv, s.lang(), output_style()));
+    s.emit({{"case", case_label(*show_case)}, {"meeting", to_json(ctx.rv, m, s.lang())}}, views::meeting_screen(m, ctx.rv, s.lang(), s.style()));
   });
 }
 

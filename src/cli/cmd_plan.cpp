@@ -208,7 +208,7 @@ void setup_plan(CLI::App& app, Session& s) {
       j["evaluations"] = nlohmann::json::array();
       for (const auto& e : evaluations) j["evaluations"].push_back(to_json(e));
     }
-    s.emit(j, views::plan_screen(p, sh->revision ? nullptr : &evaluations, ctx.rv, ctx.today(), ctx.lang, output_style()));
+    s.emit(j, views::plan_screen(p, sh->revision ? nullptr : &evaluations, ctx.rv, ctx.today(), ctx.lang, s.style()));
   });
 
   // plan history
@@ -222,7 +222,7 @@ void setup_plan(CLI::App& app, Session& s) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& r : revs)
       items.push_back({{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}});
-    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, views::plan_history_table(revs, ctx.lang, output_style()));
+    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, views::plan_history_table(revs, ctx.lang, s.style()));
   });
 }
 

@@ -2,13 +2,8 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
 #include <oppteam/process/reminders.hpp>
-
-#include <fmt/format.h>
-
-#include <map>
+#include <oppteam/views/remind_view.hpp>
 
 namespace oppteam::cli {
 
@@ -62,51 +57,7 @@ void setup_remind(CLI::App& app, Session& s) {
       return;
     }
     if (items.empty()) return;  // nothing due: silence, so cron sends no mail
-    std::map<std::string, std::string> kind_label;  // looked up once per kind, not per item
-    for (auto kind : kReminderKinds) kind_label[std::string(kind)] = s.text("remind.kind." + std::string(kind));
-    kind_label["measure_due"] = s.text("remind.kind.measure_due");
-    std::map<std::string, std::string> due_label;  // long dates, formatted once per date
-    bool marks = false;
-    auto render = [&](const std::vector<Reminder>& list) {
-      Table t({s.text("remind.col.due"), s.text("remind.col.case"), s.text("remind.col.what"), s.text("remind.col.responsible"),
-               s.text("remind.col.note")});
-      for (const auto& r : list) {
-        std::string note;
-        if (r.kind == "approval") note = s.text("remind.note.approval", s.text("approve.what." + r.scope), r.ref.value_or(0));
-        else if (r.measure) note = s.text("remind.note.measure", *r.measure, r.measure_responsible);
-        else if (!r.scope.empty()) note = s.text("remind.note.scope", r.scope);
-        else if (r.action) note = s.text("remind.note.action", *r.action, r.measure_responsible);
-        else if (r.meeting) note = s.text("remind.note.meeting", *r.meeting);
-        std::string when;
-        if (r.days_overdue == 1) when = s.text("remind.note.overdue_one");
-        else if (r.days_overdue > 0) when = s.text("remind.note.overdue", r.days_overdue);
-        else if (r.days_overdue == 0) when = s.text("remind.note.today");
-        else if (r.days_overdue == -1) when = s.text("remind.note.tomorrow");
-        else when = s.text("remind.note.in_days", -r.days_overdue);
-        note = note.empty() ? when : note + "; " + when;
-        if (r.escalated) note += "; " + s.text("remind.note.escalated");
-        auto [label, fresh] = due_label.try_emplace(r.due);
-        if (fresh) label->second = long_date(r.due, ctx.lang);
-        // A measure not yet past its date has not "passed its deadline".
-        const std::string kind = r.kind == "measure" && r.days_overdue <= 0 ? "measure_due" : r.kind;
-        const auto kl = kind_label.find(kind);
-        t.add({label->second, r.case_number, kl == kind_label.end() ? r.kind : kl->second, r.responsible, note});
-        // Overdue work is marked "!", work due today or within --within "*".
-        t.mark(0, r.days_overdue > 0 ? Mark::overdue : Mark::warning);
-      }
-      marks = marks || t.has_marks();
-      return t.render();
-    };
-    std::string text;
-    if (!o->by_person) {
-      text = render(items);
-    } else {
-      for (const auto& p : people) {
-        if (!text.empty()) text += "\n";
-        text += (p.email.empty() ? p.name : p.name + " <" + p.email + ">") + "\n" + render(p.items);
-      }
-    }
-    if (marks) text += mark_legend(ctx.lang) + "\n";
+    const std::string text = o->by_person ? remind_text(people, ctx.lang, s.style()) : remind_text(items, ctx.lang, s.style());
     s.emit(nullptr, text);  // (text only: --json returned above)
   });
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/report.hpp>
+#include <oppteam/views/report_view.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/user_date.hpp>
 
@@ -41,7 +42,7 @@ void setup_report(CLI::App& app, Session& s) {
       s.out() << report_csv(r);
       return;
     }
-    s.emit(report_json(r), report_text(r, ctx.lang));
+    s.emit(report_json(r), report_text(r, ctx.lang, s.style()));
   });
 }
 

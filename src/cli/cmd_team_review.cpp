@@ -34,7 +34,7 @@ void setup_team_review(CLI::App& team_cmd, Session& s) {
       for (const auto& i : ctx.rv.team_review_items)
         items.push_back({{"id", i.id}, {"text", i.text_in(s.lang())},
                          {"scale", i.scale ? nlohmann::json::array({i.scale->first, i.scale->second}) : nlohmann::json()}});
-      s.emit({{"case", case_label(o->case_number)}, {"items", items}, {"reviews", arr}}, render_team_reviews(ctx.rv, reviews, s.lang(), output_style()));
+      s.emit({{"case", case_label(o->case_number)}, {"items", items}, {"reviews", arr}}, render_team_reviews(ctx.rv, reviews, s.lang(), s.style()));
       return;
     }
     const TeamReview r = add_team_review(ctx, o->case_number, o->answers);

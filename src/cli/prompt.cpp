@@ -7,25 +7,22 @@
 
 namespace oppteam::cli {
 
-namespace {
-
-// One answer, trimmed; nullopt at end of input.
-std::optional<std::string> read_answer(Session& s, const std::string& question) {
-  s.err() << question << ": " << std::flush;
+std::optional<std::string> read_line(Session& s, const std::string& prompt) {
+  s.err() << prompt << std::flush;
   std::string line;
   if (!std::getline(s.io().in, line)) {
     s.err() << "\n";
-    // Ctrl-D at a terminal ends this answer, not the input: the next
-    // question reads again (from a pipe at its end, it gets the end again).
     s.io().in.clear();
     return std::nullopt;
   }
   return trim(line);
 }
 
+namespace {
+
 std::string ask(Session& s, const std::string& question, const std::string& option, const AnswerCheck& check, bool optional) {
   for (;;) {
-    const auto answer = read_answer(s, question);
+    const auto answer = read_line(s, question + ": ");
     if (!answer || answer->empty()) {
       if (optional) return "";
       if (!answer) throw make_error(ExitCode::usage, "error.missing_option", option);

@@ -6,10 +6,17 @@
 #include "cli/session.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace oppteam::cli {
+
+// One line typed after `prompt` (written as given on stderr), trimmed;
+// nullopt at end of input. Ctrl-D at a terminal ends this answer, not the
+// input: the next question reads again (from a pipe at its end, it gets the
+// end again). Every question of the CLI is read through this.
+std::optional<std::string> read_line(Session& s, const std::string& prompt);
 
 // Checks an answer and returns the value to use; throws an Error with the
 // reason, which is shown before asking again.

@@ -25,7 +25,8 @@ const char* Streams::getenv(const char* name) const {
   return it == env->end() ? nullptr : it->second.c_str();
 }
 
-Session::Session(GlobalOptions& options, Streams streams) : options_(options), streams_(streams) {}
+Session::Session(GlobalOptions& options, Streams streams)
+    : options_(options), streams_(streams), style_(detect_terminal_style(1, streams_.out_tty, getenv())) {}
 
 std::optional<std::string> Session::env(const char* name) const {
   const char* v = streams_.getenv(name);
@@ -151,8 +152,8 @@ void Session::emit(const nlohmann::json& doc, const std::string& text) {
   } else if (!text.empty()) {
     // Every line fits the terminal: tables are laid out for its width, and
     // any longer line (a header, a letter) is wrapped at word boundaries.
-    std::string shown = printable(text, output_style());
-    if (output_style().width > 0) shown = wrap_lines(shown, output_style().width);
+    std::string shown = printable(text, style_);
+    if (style_.width > 0) shown = wrap_lines(shown, style_.width);
     // Longer than the terminal: through the pager (pager.hpp says when not).
     if (streams_.out_tty && !options_.no_pager && std::count(shown.begin(), shown.end(), '\n') + 1 >= std::ptrdiff_t(terminal_rows(getenv())))
       if (auto pager = pager_command(getenv())) {

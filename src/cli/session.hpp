@@ -91,6 +91,11 @@ class Session {
   std::ostream& out() { return streams_.out; }
   std::ostream& err() { return streams_.err; }
   bool interactive() const { return streams_.in_tty; }
+  // How stdout shows text in this run (terminal.hpp): wrapped to a
+  // terminal's width and coloured only at a terminal without NO_COLOR;
+  // plain and unwrapped when piped. Every table and screen is rendered
+  // with it.
+  const TerminalStyle& style() const { return style_; }
 
   // Prints `doc` as one JSON document with --json, else `text` (when not
   // empty) made safe for a terminal (printable(): stored text cannot send
@@ -122,6 +127,7 @@ class Session {
 
   GlobalOptions& options_;
   Streams streams_;
+  TerminalStyle style_;
   std::optional<Clock> clock_;
   std::optional<Database> db_;
   std::optional<Rammeverk> rv_;

@@ -31,6 +31,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s8_plan.inc"
 #include "catalogue_testkeys.inc"
 #include "catalogue_s8_team.inc"
+#include "catalogue_s8_views.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -109,7 +109,7 @@ std::string rtrim(std::string s) {
   return s;
 }
 
-std::string marked_text(const Cell& c) {
+std::string marked_text(const TableCell& c) {
   switch (c.mark) {
     case Mark::overdue: return c.text + " " + std::string(kOverdueMarker);
     case Mark::warning: return c.text + " " + std::string(kWarningMarker);
@@ -279,9 +279,9 @@ Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {
 }
 
 void Table::add(std::vector<std::string> row) {
-  std::vector<Cell> cells;
+  std::vector<TableCell> cells;
   cells.reserve(row.size());
-  for (auto& t : row) cells.push_back(Cell{visible(t), Mark::none});
+  for (auto& t : row) cells.push_back(TableCell{visible(t), Mark::none});
   rows_.push_back(std::move(cells));
 }
 
@@ -352,7 +352,7 @@ std::vector<Align> Table::alignments() const {
 std::vector<std::size_t> Table::column_widths(const TerminalStyle& style) const {
   const std::size_t n = headers_.size();
   const auto effective = alignments();
-  auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
+  auto cell = [&](const std::vector<TableCell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
   std::vector<std::size_t> widths(n, 0);
   auto widen = [&](std::size_t i, std::string_view text) {
     for (auto l : split_lines(text)) widths[i] = std::max(widths[i], display_width(l));
@@ -448,7 +448,7 @@ std::string Table::render(const TerminalStyle& style) const {
   }
   const std::vector<std::size_t> widths = column_widths(style);
   const auto effective = alignments();
-  auto cell = [&](const std::vector<Cell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
+  auto cell = [&](const std::vector<TableCell>& r, std::size_t i) { return i < r.size() ? marked_text(r[i]) : std::string(); };
   auto align = [&](std::size_t i) { return effective[i]; };
 
   // One cell's piece of a line appended to `line`: padded to its column
@@ -507,7 +507,7 @@ std::string Table::render(const TerminalStyle& style) const {
   for (const auto& r : rows_) {
     bool one_line = true;
     for (std::size_t i = 0; i < n && one_line; ++i) {
-      const Cell* c = i < r.size() ? &r[i] : nullptr;
+      const TableCell* c = i < r.size() ? &r[i] : nullptr;
       const std::string& text = c ? c->text : none;
       cell_width[i] = display_width(text);
       if (c && c->mark != Mark::none)
@@ -535,7 +535,7 @@ std::string Table::render(const TerminalStyle& style) const {
 }
 
 void FieldList::add(std::string label, std::string value, Mark mark) {
-  fields_.emplace_back(visible(label), Cell{visible(value), mark});
+  fields_.emplace_back(visible(label), TableCell{visible(value), mark});
 }
 
 bool FieldList::has_marks() const {

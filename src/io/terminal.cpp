@@ -19,11 +19,6 @@ std::size_t columns_from_env(const Getenv& env) {
   return n;
 }
 
-TerminalStyle& current() {
-  static TerminalStyle style;
-  return style;
-}
-
 }  // namespace
 
 TerminalStyle detect_terminal_style(int fd, bool is_tty) {
@@ -48,9 +43,6 @@ TerminalStyle detect_terminal_style(int fd, bool is_tty, const Getenv& env) {
   if (s.width != 0 && s.width < 20) s.width = 20;
   return s;
 }
-
-const TerminalStyle& output_style() { return current(); }
-void set_output_style(const TerminalStyle& style) { current() = style; }
 
 std::string paint(std::string_view text, Tone tone, const TerminalStyle& style) {
   if (!style.colour || tone == Tone::plain || text.empty()) return std::string(text);

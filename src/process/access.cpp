@@ -3,6 +3,8 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/setup.hpp>
+#include <oppteam/store/access_store.hpp>
+#include <oppteam/store/rammeverk_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -103,24 +105,11 @@ void authorize_some(const Context& ctx, std::string_view permission) {
 }
 
 bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    SQLite::Statement q(db.sql(),
-                        "SELECT 1 FROM team_member m JOIN team t ON t.id = m.team_id "
-                        "WHERE t.case_id = ? AND m.kind = 'coordinator' AND m.removed_on IS NULL AND m.name = ? "
-                        "LIMIT 1");
-    q.bind(1, case_id);
-    q.bind(2, std::string(user));
-    return q.executeStep();
-  });
+  return db.read_per_statement([&] { return AccessStore(db).coordinates(user, case_id); });
 }
 
 bool owns_case(Database& db, std::string_view user, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    SQLite::Statement q(db.sql(), "SELECT 1 FROM case_file WHERE id = ? AND owner = ?");
-    q.bind(1, case_id);
-    q.bind(2, std::string(user));
-    return q.executeStep();
-  });
+  return db.read_per_statement([&] { return AccessStore(db).owns(user, case_id); });
 }
 
 AuthorisedCase authorize_case(const Context& ctx, std::string_view permission, const CaseRef& c) {
@@ -185,7 +174,7 @@ void authorize_acted_on_date(const Context& ctx, Date real_today) {
 }
 
 void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login) {
-  const bool any_stored = db.read_per_statement([&] { return db.sql().execAndGet("SELECT count(*) FROM rammeverk").getInt() > 0; });
+  const bool any_stored = db.read_per_statement([&] { return RammeverkStore(db).any(); });
   if (!any_stored) return;
   const Rammeverk stored = stored_rammeverk(db);
   if (!stored.access.enforce || stored.hash == file.hash) return;

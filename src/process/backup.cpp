@@ -4,6 +4,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/setup.hpp>
+#include <oppteam/store/maintenance_store.hpp>
 #include <oppteam/util/fd.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -355,16 +356,7 @@ void decrypt_stream(int fd, const std::string& path, const std::string& preamble
 
 // The last audit entry of `db` (the chain's head once it verifies).
 AuditHead last_entry(Database& db) {
-  return db.read_per_statement([&] {
-    AuditHead h;
-    SQLite::Statement q(db.sql(), "SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1");
-    if (q.executeStep()) {
-      h.id = q.getColumn(0).getInt64();
-      h.hash = q.getColumn(1).getString();
-      h.at = q.getColumn(2).getString();
-    }
-    return h;
-  });
+  return db.read_per_statement([&] { return MaintenanceStore(db).last_audit_entry(); });
 }
 
 // Opens an existing oppteam database as it is: no refusal of its mode and
@@ -373,7 +365,7 @@ AuditHead last_entry(Database& db) {
 // `shown_as` (the backup, not the temporary copy of it).
 Database open_as_is(const std::string& path, const std::string& shown_as) {
   Database d = Database::open_raw(path);
-  d.read_per_statement([&] { d.sql().exec("SELECT count(*) FROM sqlite_schema"); });
+  d.read_per_statement([&] { MaintenanceStore(d).read_schema(); });
   const int version = d.schema_version();
   if (version == 0) throw make_error(ExitCode::data, "db.not_oppteam", shown_as);
   if (version > latest_schema_version())
@@ -383,9 +375,6 @@ Database open_as_is(const std::string& path, const std::string& shown_as) {
 
 std::string head_text(const AuditHead& h) { return fmt::format("{} {}", h.id, h.hash); }
 
-std::int64_t count_of(Database& db, const char* sql) {
-  return db.read_per_statement([&] { return db.sql().execAndGet(sql).getInt64(); });
-}
 
 }  // namespace
 
@@ -435,11 +424,7 @@ BackupResult make_backup(Context& ctx, const BackupOptions& o) {
   TempFile copy(pk ? folder_of(db_path) : folder_of(target), pk ? "oppteam-backup" : target.filename().string(),
                 ExitCode::io);
   // One read transaction: the copy holds exactly what was committed before it began.
-  ctx.db.read_per_statement([&] {
-    SQLite::Statement q(ctx.db.sql(), "VACUUM INTO ?");
-    q.bind(1, copy.path());
-    q.exec();
-  });
+  ctx.db.read_per_statement([&] { MaintenanceStore(ctx.db).vacuum_into(copy.path()); });
   {
     Database c = Database::open_raw(copy.path());
     r.head = last_entry(c);
@@ -502,26 +487,27 @@ RestoreResult check_copy(const std::string& path, const RestoreOptions& o, const
   Database d = checking(o.from, [&] { return open_as_is(path, o.from); });
   r.schema_version = d.schema_version();
   const std::string integrity = checking(o.from, [&] {
-    return d.read_per_statement([&] { return d.sql().execAndGet("PRAGMA integrity_check").getString(); });
+    return d.read_per_statement([&] { return MaintenanceStore(d).integrity_first(); });
   });
   if (integrity != "ok") throw make_error(ExitCode::data, "restore.integrity", o.from, integrity);
   // The backup's own access rules: a copy of a database whose rules the
   // acting user may not restore is not theirs to take.
   authorize_in(d, clock, actor, o.login, lang, "restore");
-  const auto broken = checking(o.from, [&] { return count_of(d, "SELECT count(*) FROM pragma_foreign_key_check"); });
+  const auto broken =
+      checking(o.from, [&] { return d.read_per_statement([&] { return MaintenanceStore(d).foreign_key_violations(); }); });
   if (broken) throw make_error(ExitCode::data, "restore.foreign_keys", o.from, broken);
   const auto v = checking(o.from, [&] { return audit_verify(d); });
   if (!v.ok)
     throw make_error(ExitCode::data, "restore.audit", o.from, *v.first_bad_entry, tr(lang, v.problem, *v.first_bad_entry));
   r.head = last_entry(d);
   r.entries = v.entries;
-  r.cases = count_of(d, "SELECT count(*) FROM case_file");
+  r.cases = d.read_per_statement([&] { return MaintenanceStore(d).case_count(); });
   // An older schema is brought up to date now, as the first open would.
   d.migrate();
   audit_append(d, clock, actor, "restore", fs::absolute(o.from).lexically_normal().string(), "",
                "head " + head_text(r.head));
   // WAL as a database made by init; the log is folded back in when `d` closes.
-  d.read_per_statement([&] { d.sql().exec("PRAGMA journal_mode = WAL"); });
+  d.read_per_statement([&] { MaintenanceStore(d).use_wal(); });
   return r;
 }
 
@@ -530,10 +516,9 @@ RestoreResult check_copy(const std::string& path, const RestoreOptions& o, const
 // the file is locked. Exit 75 while another process has it open.
 void release_for_replace(Database& old) {
   try {
-    old.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    const std::string mode = old.sql().execAndGet("PRAGMA journal_mode = DELETE").getString();
-    if (mode != "delete") throw make_error(ExitCode::temp_fail, "restore.in_use", old.path());
-    old.sql().exec("BEGIN EXCLUSIVE");
+    MaintenanceStore store(old);
+    if (store.fold_wal() != "delete") throw make_error(ExitCode::temp_fail, "restore.in_use", old.path());
+    store.lock_exclusive();
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
       throw make_error(ExitCode::temp_fail, "restore.in_use", old.path());
@@ -756,12 +741,14 @@ std::optional<Database> open_for_check(const std::string& path, CheckLine& line)
   }
 }
 
-CheckReport run_checks(const CheckOptions& o, Database* db, CheckLine database_line, Lang lang) {
+CheckReport run_checks(const CheckOptions& o, const Context* ctx, CheckLine database_line, Lang lang) {
+  if (ctx) authorize(*ctx, "check");
+  Database* db = ctx ? &ctx->db : nullptr;
   CheckReport r;
   r.lines.push_back(std::move(database_line));
   if (db) {
     // One read transaction: every check sees the same state while others write.
-    auto& sql = db->sql();
+    MaintenanceStore store(*db);
     const auto run = [&](const char* name, ExitCode code, auto&& f) {
       try {
         r.lines.push_back(f());
@@ -770,28 +757,21 @@ CheckReport run_checks(const CheckOptions& o, Database* db, CheckLine database_l
       }
     };
     try {
-      sql.exec("BEGIN");
+      store.begin();
     } catch (const SQLite::Exception&) {
     }
     run("integrity", ExitCode::io, [&] {
-      SQLite::Statement q(sql, "PRAGMA integrity_check");
-      std::string first;
-      int problems = 0;
-      while (q.executeStep()) {
-        const std::string row = q.getColumn(0).getString();
-        if (row == "ok") continue;
-        if (problems++ == 0) first = row;
-      }
-      if (problems) return failed("integrity", ExitCode::io, "check.integrity_bad", {std::to_string(problems), first});
+      const auto problems = store.integrity_problems();
+      if (!problems.empty())
+        return failed("integrity", ExitCode::io, "check.integrity_bad", {std::to_string(problems.size()), problems.front()});
       return passed("integrity", "check.integrity_ok", {});
     });
     run("foreign_keys", ExitCode::data, [&] {
-      SQLite::Statement q(sql, "SELECT \"table\", count(*) FROM pragma_foreign_key_check GROUP BY 1 ORDER BY 2 DESC");
       std::int64_t total = 0;
       std::string tables;
-      while (q.executeStep()) {
-        total += q.getColumn(1).getInt64();
-        tables += (tables.empty() ? "" : ", ") + q.getColumn(0).getString();
+      for (const auto& [table, n] : store.foreign_key_violations_by_table()) {
+        total += n;
+        tables += (tables.empty() ? "" : ", ") + table;
       }
       if (total) return failed("foreign_keys", ExitCode::data, "check.fk_bad", {std::to_string(total), tables});
       return passed("foreign_keys", "check.fk_ok", {});
@@ -805,7 +785,7 @@ CheckReport run_checks(const CheckOptions& o, Database* db, CheckLine database_l
     });
     if (o.anchor) run("anchor", ExitCode::data, [&] { return check_anchor(*db, *o.anchor, lang); });
     try {
-      sql.exec("ROLLBACK");
+      store.rollback();
     } catch (const SQLite::Exception&) {
     }
   }

@@ -331,7 +331,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
   });
 }
 
-std::string render_case(const nlohmann::json& d, Lang L) {
+std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& style) {
   std::string out;
   auto heading = [&](std::string_view key) { out += "\n" + tr(L, key) + "\n"; };
   const json& p = d["person"];
@@ -350,7 +350,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     Table t({tr(L, "case.col_received"), tr(L, "case.col_reporter"), tr(L, "case.col_reporter_name"), tr(L, "case.col_need")});
     for (const auto& r : d["referrals"])
       t.add({day(r["received"], L), str(r.value("reporter_type_label", r["reporter_type"])), str(r["reporter_name"]), str(r["need"])});
-    out += t.render();
+    out += t.render(style);
   }
   heading("case.h_consents");
   if (d["consents"].empty()) out += tr(L, "case.none") + "\n";
@@ -364,7 +364,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
                                                        : tr(L, "case.consent_withdrawn", day(c["withdrawn_on"], L));
       t.add({str(c.value("scope_label", c["scope"])), code_text(L, "choice.form.", c["form"]), by, day(c["given_on"], L), str(c["recorded_by"]), state});
     }
-    out += t.render();
+    out += t.render(style);
   }
   if (d.contains("declines"))
     for (const auto& x : d["declines"])
@@ -380,7 +380,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     for (const auto& a : d["assessments"])
       t.add({day(a["assessed_on"], L), str(a["instrument"]), str(a["assessor"]) + " (" + str(a["profession"]) + ")",
              tr(L, "screens.score", str(a["score"]), str(a["threshold"])), code_text(L, "case.recommendation.", a["recommendation"])});
-    out += t.render();
+    out += t.render(style);
     std::string profs;
     for (const auto& pr : d["assessment_professions"]) profs += (profs.empty() ? "" : ", ") + str(pr);
     out += tr(L, "case.professions", profs) + "\n";
@@ -410,12 +410,12 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     for (const auto& m : t["members"])
       tb.add({str(m["name"]), str(m.value("role_label", m["role"])), str(m.value("service_label", m["service"])),
               code_text(L, "team.kind_", m["kind"]), day(m["added_on"], L)});
-    out += tb.render();
+    out += tb.render(style);
     if (!t["history"].empty()) {
       out += tr(L, "case.team_history") + "\n";
       Table h({tr(L, "case.col_name"), tr(L, "case.col_role"), tr(L, "case.col_from"), tr(L, "case.col_to"), tr(L, "case.col_reason")});
       for (const auto& m : t["history"]) h.add({str(m["name"]), str(m.value("role_label", m["role"])), day(m["added_on"], L), day(m["removed_on"], L), str(m["removed_reason"])});
-      out += h.render();
+      out += h.render(style);
     }
   }
   heading("case.h_plan");
@@ -431,7 +431,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
         if (!x["parent"].is_null()) num = str(x["parent"]) + "." + num;
         g.add({num, str(x["text"]), code_text(L, "case.goal_status.", x["status"])});
       }
-      out += g.render();
+      out += g.render(style);
     }
     if (!p2["measures"].empty()) {
       Table m({"#", tr(L, "case.col_goal"), tr(L, "case.col_measure"), tr(L, "case.col_responsible"), tr(L, "case.col_due"), tr(L, "case.col_state")});
@@ -439,7 +439,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
         m.add({str(x["number"]), str(x["goal"]), str(x["text"]), str(x["responsible"]), day(x["due"], L), code_text(L, "plan.mstatus.", x["status"])});
         if (x.value("overdue", false)) m.mark(4, Mark::overdue);  // as plan show marks it
       }
-      out += m.render();
+      out += m.render(style);
       if (m.has_marks()) out += mark_legend(L) + "\n";
     }
   }
@@ -453,7 +453,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     heading("case.h_log");
     Table t({tr(L, "log.col.date"), tr(L, "log.col.by"), tr(L, "log.col.text")});
     for (const auto& e : d["log"]) t.add({day(e["date"], L), str(e["written_by"]), str(e["text"])});
-    out += t.render();
+    out += t.render(style);
   }
   heading("case.h_evaluations");
   if (d["evaluations"].empty()) out += tr(L, "case.none") + "\n";
@@ -465,7 +465,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
       t.add({day(e["evaluated_on"], L), str(e["quality"]), code_text(L, "evaluate.decision.", e["decision"]), ind,
              e["next_on"].is_string() && !e["next_on"].get<std::string>().empty() ? day(e["next_on"], L) : "-"});
     }
-    out += t.render();
+    out += t.render(style);
   }
   if (d.contains("corrections") && !d["corrections"].empty()) {
     heading("correct.h_corrections");
@@ -474,7 +474,7 @@ std::string render_case(const nlohmann::json& d, Lang L) {
     for (const auto& x : d["corrections"])
       t.add({day(x["corrected_on"], L), str(x["object"]) + " " + str(x["object_id"]) + ": " + str(x["field"]), str(x["before"]),
              str(x["after"]), str(x["reason"]), str(x["corrected_by"])});
-    out += t.render();
+    out += t.render(style);
   }
   if (d.contains("appeals") && !d["appeals"].empty()) {
     heading("appeal.h_appeals");
@@ -605,7 +605,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
   });
 }
 
-std::string render_case_list(const nlohmann::json& doc, Lang L) {
+std::string render_case_list(const nlohmann::json& doc, Lang L, const TerminalStyle& style) {
   if (doc["cases"].empty()) return tr(L, "case.list_empty");
   Table t({tr(L, "case.col_case"), tr(L, "case.col_status"), tr(L, "case.col_received"), tr(L, "case.col_reporter"),
            tr(L, "case.col_name"), tr(L, "case.col_fnr"), tr(L, "screens.col_next_deadline"), tr(L, "screens.col_deadline_date")});
@@ -621,7 +621,7 @@ std::string render_case_list(const nlohmann::json& doc, Lang L) {
            dl.is_null() ? "" : tr(L, "screens.deadline." + str(dl["kind"])), dl.is_null() ? "" : day(dl["date"], L)});
     if (!dl.is_null() && dl["overdue"].get<bool>()) t.mark(7, Mark::overdue);
   }
-  std::string out = t.render();
+  std::string out = t.render(style);
   if (t.has_marks()) out += mark_legend(L) + "\n";
   if (doc.value("left_out", std::size_t(0)) > 0) return out + tr(L, "screens.list_more", doc["left_out"].get<std::size_t>());
   return out + tr(L, "case.list_count", doc["cases"].size());

@@ -2,10 +2,10 @@
 
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/report_scan.hpp>
+#include <oppteam/store/report_queries.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
-#include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
 #include <oppteam/process/team_review.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -89,26 +89,6 @@ LeadTime lead_time(const std::string& id, std::vector<double> days) {
   return lt;
 }
 
-// The SQL expression giving the period key of the ISO date `col`, for the
-// few figures read by SQL of their own (closings, goal states). Only these
-// fixed texts are put into SQL; user values are always bound.
-std::string period_sql(const std::string& by, const std::string& col) {
-  if (by == "month") return fmt::format("substr({0}, 1, 7)", col);
-  if (by == "quarter")
-    return fmt::format("substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)", col);
-  return "'all'";
-}
-
-// Counts per (period, category) from a query returning those three columns.
-Counts query_counts(Database& db, const std::string& sql, const std::string& from, const std::string& to) {
-  SQLite::Statement q(db.sql(), sql);
-  q.bind(1, from);
-  q.bind(2, to);
-  Counts out;
-  while (q.executeStep()) out[q.getColumn(1).getString()][q.getColumn(0).getString()] += q.getColumn(2).getInt64();
-  return out;
-}
-
 struct TableSpec {
   std::string id;
   std::vector<Category> known;
@@ -159,7 +139,7 @@ namespace {
 // mean per period when enough reviews answered it.
 void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
   const auto counts = ctx.db.read_per_statement(
-      [&] { return team_review_counts(ctx.db, ctx.rv, r.from, r.to, period_sql(o.by, "r.reviewed_on")); });
+      [&] { return team_review_counts(ctx.db, ctx.rv, r.from, r.to, report_period_sql(o.by, "r.reviewed_on")); });
   for (const auto& item : ctx.rv.team_review_items) {
     if (item.scale) {
       for (const auto& n : counts) {
@@ -209,6 +189,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
   const std::string unknown = tr(lang, "report.unspecified");
 
   db.read_per_statement([&] {
+    ReportQueries queries(db);
     ReportScanOptions scan_options{o.from, o.to, o.by, {}, ctx.rv.deadlines.preliminary_reply};
     for (const auto& s : ctx.rv.services) scan_options.service_sector[s.id] = s.sector;
     const ReportScan scan = scan_report(db, scan_options);
@@ -264,17 +245,10 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
       std::vector<Category> stages;
       for (const char* st : {"received", "granted", "refused", "active"})
         stages.push_back({st, tr(lang, std::string("report.status.") + st), true});
-      auto closings = [&](const char* column, const char* otherwise) {
-        return query_counts(
-            db,
-            fmt::format("SELECT {}, COALESCE((SELECT cc.{} FROM case_closing cc WHERE cc.case_id = c.id AND cc.reopened_on IS NULL "
-                        "ORDER BY cc.id DESC LIMIT 1), '{}'), COUNT(*) FROM case_file c "
-                        "WHERE c.status = 'closed' AND c.closed_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                        period_sql(o.by, "c.closed_on"), column, otherwise),
-            r.from, r.to);
-      };
-      auto [t_reason, t_stage] = linked_tables({"closings_by_reason", reasons, closings("reason", "team_ended")},
-                                               {"closings_by_stage", stages, closings("stage", "active")}, r.periods, k, unknown);
+      auto [t_reason, t_stage] =
+          linked_tables({"closings_by_reason", reasons, queries.closings_by_reason(o.by, r.from, r.to, "team_ended")},
+                        {"closings_by_stage", stages, queries.closings_by_stage(o.by, r.from, r.to, "active")}, r.periods, k,
+                        unknown);
       r.tables.push_back(t_reason);
       r.tables.push_back(t_stage);
     }
@@ -288,10 +262,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
          {"reversed", tr(lang, "appeal.state.reversed"), true},
          {"final_upheld", tr(lang, "appeal.state.final_upheld"), true},
          {"final_reversed", tr(lang, "appeal.state.final_reversed"), true}},
-        query_counts(db, fmt::format("SELECT {}, CASE WHEN a.status = 'reversed' OR a.status = 'final_upheld' "
-                                     "OR a.status = 'final_reversed' THEN a.status ELSE 'pending' END, COUNT(*) FROM appeal a "
-                                     "WHERE a.received_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-                                     period_sql(o.by, "a.received_on")), r.from, r.to),
+        queries.appeals_by_outcome(o.by, r.from, r.to),
         r.periods, k, unknown));
 
     // goals whose latest state (plan goal-status) was set in the period
@@ -300,11 +271,7 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
         {{"reached", tr(lang, "case.goal_status.reached"), true},
          {"partly", tr(lang, "case.goal_status.partly"), true},
          {"dropped", tr(lang, "case.goal_status.dropped"), true}},
-        query_counts(db, fmt::format("SELECT {}, gs.status, COUNT(*) FROM goal_status gs "
-                                     "WHERE gs.set_on BETWEEN ?1 AND ?2 AND gs.status <> 'active' "
-                                     "AND gs.id = (SELECT max(x.id) FROM goal_status x WHERE x.plan_id = gs.plan_id "
-                                     "AND x.goal_number = gs.goal_number) GROUP BY 1, 2",
-                                     period_sql(o.by, "gs.set_on")), r.from, r.to),
+        queries.goals_by_status(o.by, r.from, r.to),
         r.periods, k, unknown));
 
     // lead times: median (mean of the middle one or two) and 90th percentile (nearest rank)
@@ -334,16 +301,11 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
 
     // mean goal attainment over the goal scores of evaluations in the period
     {
-      SQLite::Statement q(db.sql(),
-                          "SELECT COUNT(DISTINCT e.case_id), COUNT(*), AVG(CAST(j.value AS REAL)) "
-                          "FROM evaluation e, json_each(e.goals) j WHERE e.evaluated_on BETWEEN ?1 AND ?2");
-      q.bind(1, r.from);
-      q.bind(2, r.to);
-      q.executeStep();
-      r.goal_attainment.cases = q.getColumn(0).getInt64();
-      r.goal_attainment.scores = q.getColumn(1).getInt64();
+      const auto scores = queries.goal_scores(r.from, r.to);
+      r.goal_attainment.cases = scores.cases;
+      r.goal_attainment.scores = scores.scores;
       r.goal_attainment.suppressed = r.goal_attainment.cases < k;
-      if (!r.goal_attainment.suppressed && !q.getColumn(2).isNull()) r.goal_attainment.mean = q.getColumn(2).getDouble();
+      if (!r.goal_attainment.suppressed) r.goal_attainment.mean = scores.mean;
     }
 
     // indicators per quarter: number of cases, values, sum and mean
@@ -369,7 +331,8 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
   // One audit entry for the report: aggregate only, no person.
   db.write([&] {
     audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "report", "", "",
-                 fmt::format("{}..{}{}", r.from, r.to, o.by.empty() ? "" : " by " + o.by));
+                 o.by.empty() ? audit_detail("report", "audit.d.report", {r.from, r.to})
+                              : audit_detail("report", "audit.d.report_by", {r.from, r.to, o.by}));
   });
   return r;
 }
@@ -379,14 +342,6 @@ namespace {
 nlohmann::json cell_json(const SuppressedTable& t, std::size_t r, std::size_t c) {
   if (t.suppressed(r, c)) return t.display(r, c);
   return t.values[r][c];
-}
-
-std::string small(int k) { return fmt::format("<{}", k); }
-
-std::string fmt_days(double d) {
-  std::string s = fmt::format("{:.1f}", d);
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-  return s;
 }
 
 std::string csv_field(const std::string& s) {
@@ -400,6 +355,14 @@ std::string csv_field(const std::string& s) {
 }
 
 }  // namespace
+
+std::string report_small(int k) { return fmt::format("<{}", k); }
+
+std::string report_days(double d) {
+  std::string s = fmt::format("{:.1f}", d);
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  return s;
+}
 
 nlohmann::json report_json(const Report& r) {
   nlohmann::json doc = {{"from", r.from}, {"to", r.to}, {"by", r.by.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.by)},
@@ -421,7 +384,7 @@ nlohmann::json report_json(const Report& r) {
   doc["tables"] = tables;
   nlohmann::json lead = nlohmann::json::object();
   for (const auto& lt : r.lead_times) {
-    lead[lt.id] = {{"n", lt.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(lt.n)},
+    lead[lt.id] = {{"n", lt.suppressed ? nlohmann::json(report_small(r.min_count)) : nlohmann::json(lt.n)},
                    {"median_days", lt.median ? nlohmann::json(*lt.median) : nlohmann::json(nullptr)},
                    {"p90_days", lt.p90 ? nlohmann::json(*lt.p90) : nlohmann::json(nullptr)},
                    {"suppressed", lt.suppressed}};
@@ -429,19 +392,19 @@ nlohmann::json report_json(const Report& r) {
   doc["lead_times"] = lead;
   doc["late_decisions"] = {
       {"limit_days", r.late.limit_days},
-      {"decisions", r.late.decisions_suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(r.late.decisions)},
+      {"decisions", r.late.decisions_suppressed ? nlohmann::json(report_small(r.min_count)) : nlohmann::json(r.late.decisions)},
       {"late_without_preliminary_reply",
-       r.late.late_suppressed ? nlohmann::json(r.late.late_without_reply < r.min_count ? small(r.min_count) : "x")
+       r.late.late_suppressed ? nlohmann::json(r.late.late_without_reply < r.min_count ? report_small(r.min_count) : "x")
                               : nlohmann::json(r.late.late_without_reply)},
       {"share", r.late.share ? nlohmann::json(*r.late.share) : nlohmann::json(nullptr)}};
   doc["goal_attainment"] = {
-      {"cases", r.goal_attainment.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(r.goal_attainment.cases)},
+      {"cases", r.goal_attainment.suppressed ? nlohmann::json(report_small(r.min_count)) : nlohmann::json(r.goal_attainment.cases)},
       {"mean", r.goal_attainment.mean ? nlohmann::json(*r.goal_attainment.mean) : nlohmann::json(nullptr)},
       {"suppressed", r.goal_attainment.suppressed}};
   nlohmann::json inds = nlohmann::json::array();
   for (const auto& iq : r.indicators) {
     inds.push_back({{"indicator", iq.indicator}, {"label", iq.label}, {"quarter", iq.quarter},
-                    {"cases", iq.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(iq.cases)},
+                    {"cases", iq.suppressed ? nlohmann::json(report_small(r.min_count)) : nlohmann::json(iq.cases)},
                     {"sum", iq.sum ? nlohmann::json(*iq.sum) : nlohmann::json(nullptr)},
                     {"mean", iq.mean ? nlohmann::json(*iq.mean) : nlohmann::json(nullptr)},
                     {"suppressed", iq.suppressed}});
@@ -450,66 +413,10 @@ nlohmann::json report_json(const Report& r) {
   nlohmann::json scales = nlohmann::json::array();
   for (const auto& x : r.team_review_scales)
     scales.push_back({{"item", x.item}, {"text", x.text}, {"period", x.period},
-                      {"reviews", x.suppressed ? nlohmann::json(small(r.min_count)) : nlohmann::json(x.reviews)},
+                      {"reviews", x.suppressed ? nlohmann::json(report_small(r.min_count)) : nlohmann::json(x.reviews)},
                       {"mean", x.mean ? nlohmann::json(*x.mean) : nlohmann::json(nullptr)}, {"suppressed", x.suppressed}});
   doc["team_review_scales"] = scales;
   return doc;
-}
-
-std::string report_text(const Report& r, Lang lang) {
-  std::string out = tr(lang, "report.heading", long_date(r.from, lang), long_date(r.to, lang), r.min_count) + "\n";
-  const bool one = r.periods.size() == 1;
-  for (const auto& t : r.tables) {
-    out += "\n" + (t.title.empty() ? tr(lang, "report.table." + t.id) : t.title) + "\n";
-    std::vector<std::string> headers{""};
-    if (!one) headers.insert(headers.end(), r.periods.begin(), r.periods.end());
-    headers.push_back(tr(lang, "report.total"));
-    Table tab(headers);
-    const auto& s = t.table;
-    for (std::size_t i = 0; i <= t.row_ids.size(); ++i) {
-      std::vector<std::string> row{i < t.row_ids.size() ? t.row_labels[i] : tr(lang, "report.total")};
-      if (!one)
-        for (std::size_t c = 0; c < r.periods.size(); ++c) row.push_back(s.display(i, c));
-      row.push_back(s.display(i, s.cols()));
-      tab.add(row);
-    }
-    out += tab.render();
-  }
-  out += "\n" + tr(lang, "report.table.lead_times") + "\n";
-  Table lt({"", tr(lang, "report.n"), tr(lang, "report.median"), tr(lang, "report.p90")});
-  for (const auto& l : r.lead_times) {
-    lt.add({tr(lang, "report.lead." + l.id), l.suppressed ? small(r.min_count) : std::to_string(l.n),
-            l.median ? fmt_days(*l.median) : "-", l.p90 ? std::to_string(*l.p90) : "-"});
-  }
-  out += lt.render();
-  out += "\n" + tr(lang, "report.late", r.late.limit_days,
-                   r.late.decisions_suppressed ? small(r.min_count) : std::to_string(r.late.decisions),
-                   r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? small(r.min_count) : "x")
-                                          : std::to_string(r.late.late_without_reply),
-                   r.late.share ? fmt::format("{:.1f} %", *r.late.share * 100) : "-") + "\n";
-  out += tr(lang, "report.goal_attainment",
-            r.goal_attainment.suppressed ? small(r.min_count) : std::to_string(r.goal_attainment.cases),
-            r.goal_attainment.mean ? fmt::format("{:+.2f}", *r.goal_attainment.mean) : "-") + "\n";
-  out += "\n" + tr(lang, "report.table.indicators") + "\n";
-  if (r.indicators.empty()) {
-    out += tr(lang, "report.none") + "\n";
-  } else {
-    Table it({tr(lang, "report.quarter"), tr(lang, "report.indicator"), tr(lang, "report.cases"), tr(lang, "report.sum"), tr(lang, "report.mean")});
-    for (const auto& iq : r.indicators) {
-      it.add({iq.quarter, iq.label, iq.suppressed ? small(r.min_count) : std::to_string(iq.cases),
-              iq.sum ? std::to_string(*iq.sum) : "-", iq.mean ? fmt::format("{:.2f}", *iq.mean) : "-"});
-    }
-    out += it.render();
-  }
-  if (!r.team_review_scales.empty()) {
-    out += "\n" + tr(lang, "report.table.team_review_scales") + "\n";
-    Table ts({tr(lang, "report.period"), tr(lang, "report.review_item"), tr(lang, "report.reviews"), tr(lang, "report.mean")});
-    for (const auto& x : r.team_review_scales)
-      ts.add({x.period, x.text, x.suppressed ? small(r.min_count) : std::to_string(x.reviews),
-              x.mean ? fmt::format("{:.2f}", *x.mean) : "-"});
-    out += ts.render();
-  }
-  return out;
 }
 
 std::string report_csv(const Report& r) {
@@ -526,23 +433,23 @@ std::string report_csv(const Report& r) {
     }
   }
   for (const auto& l : r.lead_times) {
-    line("lead_times", l.id + ".n", "all", l.suppressed ? small(r.min_count) : std::to_string(l.n));
-    line("lead_times", l.id + ".median_days", "all", l.median ? fmt_days(*l.median) : "");
+    line("lead_times", l.id + ".n", "all", l.suppressed ? report_small(r.min_count) : std::to_string(l.n));
+    line("lead_times", l.id + ".median_days", "all", l.median ? report_days(*l.median) : "");
     line("lead_times", l.id + ".p90_days", "all", l.p90 ? std::to_string(*l.p90) : "");
   }
-  line("late_decisions", "decisions", "all", r.late.decisions_suppressed ? small(r.min_count) : std::to_string(r.late.decisions));
+  line("late_decisions", "decisions", "all", r.late.decisions_suppressed ? report_small(r.min_count) : std::to_string(r.late.decisions));
   line("late_decisions", "late_without_preliminary_reply", "all",
-       r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? small(r.min_count) : "x") : std::to_string(r.late.late_without_reply));
+       r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? report_small(r.min_count) : "x") : std::to_string(r.late.late_without_reply));
   line("late_decisions", "share", "all", r.late.share ? fmt::format("{:.4f}", *r.late.share) : "");
-  line("goal_attainment", "cases", "all", r.goal_attainment.suppressed ? small(r.min_count) : std::to_string(r.goal_attainment.cases));
+  line("goal_attainment", "cases", "all", r.goal_attainment.suppressed ? report_small(r.min_count) : std::to_string(r.goal_attainment.cases));
   line("goal_attainment", "mean", "all", r.goal_attainment.mean ? fmt::format("{:.4f}", *r.goal_attainment.mean) : "");
   for (const auto& iq : r.indicators) {
-    line("indicators", iq.indicator + ".cases", iq.quarter, iq.suppressed ? small(r.min_count) : std::to_string(iq.cases));
+    line("indicators", iq.indicator + ".cases", iq.quarter, iq.suppressed ? report_small(r.min_count) : std::to_string(iq.cases));
     line("indicators", iq.indicator + ".sum", iq.quarter, iq.sum ? std::to_string(*iq.sum) : "");
     line("indicators", iq.indicator + ".mean", iq.quarter, iq.mean ? fmt::format("{:.4f}", *iq.mean) : "");
   }
   for (const auto& x : r.team_review_scales) {
-    line("team_review_scales", x.item + ".reviews", x.period, x.suppressed ? small(r.min_count) : std::to_string(x.reviews));
+    line("team_review_scales", x.item + ".reviews", x.period, x.suppressed ? report_small(r.min_count) : std::to_string(x.reviews));
     line("team_review_scales", x.item + ".mean", x.period, x.mean ? fmt::format("{:.4f}", *x.mean) : "");
   }
   return out;

@@ -1,6 +1,6 @@
 #include <oppteam/process/report_scan.hpp>
 
-#include <oppteam/store/row_source.hpp>
+#include <oppteam/store/report_queries.hpp>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -90,10 +90,6 @@ class Tally {
   std::size_t last_ = 0;
 };
 
-std::int64_t max_id(SQLite::Database& db, const char* table) {
-  return db.execAndGet(std::string("SELECT coalesce(max(id), 0) FROM ") + table).getInt64();
-}
-
 // Ids from a column, checked against the size of the array they index
 // (a row pointing past the largest id of its parent cannot exist with
 // foreign keys on; one that does is skipped rather than trusted).
@@ -142,7 +138,7 @@ const char* size_bucket(std::int64_t n) {
 }  // namespace
 
 ReportScan scan_report(Database& database, const ReportScanOptions& o) {
-  SQLite::Database& db = database.sql();
+  ReportQueries queries(database);
   const PeriodOf period(o);
   const std::size_t columns = period.keys().size();
   ReportScan out;
@@ -150,13 +146,13 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
 
   // Cases: the target group of each (referrals are counted by it), and the
   // cases opened in the period by their status now.
-  const std::size_t cases = std::size_t(max_id(db, "case_file")) + 1;
+  const std::size_t cases = std::size_t(queries.max_case_id()) + 1;
   std::vector<std::uint16_t> case_group(cases, 0);  // index into groups + 1; 0 = none or ''
   std::vector<bool> case_exists(cases, false);
   std::vector<std::string> groups;
   {
     Tally status(columns);
-    RowStatement q(db, "SELECT id, status, opened_on, target_group FROM case_file");
+    RowStatement q = queries.cases();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0);
       if (!in_range(id, cases)) continue;
@@ -177,7 +173,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   std::vector<int> first_referral(cases, INT_MAX);
   {
     Tally reporter(columns), group(columns);
-    RowStatement q(db, "SELECT case_id, reporter_type, received_on FROM referral");
+    RowStatement q = queries.referrals();
     while (q.step()) {
       const std::int64_t case_id = q.column_int64(0);
       const int day = day_number(q.column_text(2));
@@ -194,7 +190,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   }
   std::vector<bool> has_reply(cases, false);
   {
-    RowStatement q(db, "SELECT case_id FROM preliminary_reply");
+    RowStatement q = queries.preliminary_replies();
     while (q.step()) {
       const std::int64_t case_id = q.column_int64(0);
       if (in_range(case_id, cases)) has_reply[std::size_t(case_id)] = true;
@@ -206,7 +202,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   {
     Tally outcome(columns);
     auto& to_decision = lead["referral_to_decision"];
-    RowStatement q(db, "SELECT case_id, outcome, decided_on FROM decision");
+    RowStatement q = queries.decisions();
     while (q.step()) {
       const std::int64_t case_id = q.column_int64(0);
       const int day = day_number(q.column_text(2));
@@ -227,7 +223,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   std::vector<int>().swap(first_referral);
 
   // Team members now: how many per team, and which sectors take part.
-  const std::size_t teams = std::size_t(max_id(db, "team")) + 1;
+  const std::size_t teams = std::size_t(queries.max_team_id()) + 1;
   std::vector<std::uint16_t> members(teams, 0);
   std::vector<std::string> sectors;
   // The sectors of each team as a bit set (a municipality has a handful);
@@ -235,7 +231,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   std::vector<std::uint64_t> team_sectors(teams, 0);
   std::vector<std::pair<std::int64_t, std::uint16_t>> more_sectors;
   {
-    RowStatement q(db, "SELECT team_id, service IS NOT NULL, service FROM team_member WHERE removed_on IS NULL");
+    RowStatement q = queries.current_members();
     std::vector<std::pair<std::string, std::uint16_t>> sector_of_service;  // the services met so far
     while (q.step()) {
       const std::int64_t team = q.column_int64(0);
@@ -267,7 +263,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   {
     Tally size(columns), sector(columns);
     auto& to_team = lead["decision_to_team"];
-    RowStatement q(db, "SELECT id, case_id, created_on FROM team");
+    RowStatement q = queries.teams();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
       const int day = day_number(q.column_text(2));
@@ -292,10 +288,10 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
 
   // Plans: team to plan (the plan's first revision), and the plans of each
   // case for plan to evaluation.
-  const std::size_t plans = std::size_t(max_id(db, "plan")) + 1;
+  const std::size_t plans = std::size_t(queries.max_plan_id()) + 1;
   std::vector<int> first_revision(plans, INT_MAX);
   {
-    RowStatement q(db, "SELECT plan_id, substr(created_at, 1, 10) FROM plan_revision");
+    RowStatement q = queries.plan_revisions();
     while (q.step()) {
       const std::int64_t plan = q.column_int64(0);
       const int day = day_number(q.column_text(1));
@@ -305,7 +301,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   ByOwner plans_of_case(cases);
   {
     auto& to_plan = lead["team_to_plan"];
-    RowStatement q(db, "SELECT id, case_id, created_on FROM plan");
+    RowStatement q = queries.plans();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
       const int day = day_number(q.column_text(2));
@@ -319,13 +315,13 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   }
 
   // Evaluations: by decision; plan to evaluation (the case's first one).
-  const std::size_t evaluations = std::size_t(max_id(db, "evaluation")) + 1;
+  const std::size_t evaluations = std::size_t(queries.max_evaluation_id()) + 1;
   std::vector<std::uint32_t> evaluation_case(evaluations, 0);
   std::vector<int> evaluation_day(evaluations, kNoDay);
   {
     Tally decision(columns);
     std::vector<std::pair<std::int64_t, int>> first_evaluation;  // (case, day)
-    RowStatement q(db, "SELECT id, case_id, decision, evaluated_on FROM evaluation");
+    RowStatement q = queries.evaluations();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
       const int day = day_number(q.column_text(3));
@@ -363,7 +359,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
       std::int64_t value;
     };
     std::vector<Value> values;
-    RowStatement q(db, "SELECT evaluation_id, indicator, value FROM indicator_value");
+    RowStatement q = queries.indicator_values();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0);
       if (!in_range(id, evaluations)) continue;

@@ -2,19 +2,13 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
+#include <oppteam/store/rammeverk_store.hpp>
 
 namespace oppteam {
 
 void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, const std::string& actor) {
   db.write([&] {
-    SQLite::Statement q(db.sql(),
-                        "INSERT INTO rammeverk(stored_at, stored_by, source_name, hash, toml) VALUES (?, ?, ?, ?, ?)");
-    q.bind(1, clock.now_timestamp());
-    q.bind(2, actor);
-    q.bind(3, rv.source_name);
-    q.bind(4, rv.hash);
-    q.bind(5, rv.source_text);
-    q.exec();
+    RammeverkStore(db).insert(clock.now_timestamp(), actor, rv.source_name, rv.hash, rv.source_text);
     AuditWriter audit(db, clock, actor, rv.hash);
     audit.append("config.store", "rammeverk", "", rv.source_name + " " + rv.hash.substr(0, 12));
     audit.flush();
@@ -40,13 +34,10 @@ Database init_database(const std::string& path, const Rammeverk& rv, const Clock
 }
 
 Rammeverk stored_rammeverk(Database& db) {
-  auto [text, name] = db.read_per_statement([&] {
-    SQLite::Statement q(db.sql(), "SELECT toml, source_name FROM rammeverk ORDER BY id DESC LIMIT 1");
-    if (!q.executeStep()) throw make_error(ExitCode::config, "config.none_stored", db.path());
-    return std::pair{q.getColumn(0).getString(), q.getColumn(1).getString()};
-  });
-  Rammeverk rv = load_rammeverk(text, "database");
-  rv.source_name = "database (" + name + ")";
+  const auto stored = db.read_per_statement([&] { return RammeverkStore(db).newest(); });
+  if (!stored) throw make_error(ExitCode::config, "config.none_stored", db.path());
+  Rammeverk rv = load_rammeverk(stored->toml, "database");
+  rv.source_name = "database (" + stored->source_name + ")";
   return rv;
 }
 

@@ -6,6 +6,7 @@
 
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/process/report.hpp>
+#include <oppteam/views/report_view.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -409,7 +410,7 @@ TEST_CASE("lead times over fewer than min_count cases are suppressed, a small po
   check_linked_totals(r);
   auto j = report_json(r);
   CHECK(j["tables"]["decisions"]["rows"][1]["total"] == fmt::format("<{}", rv.reports.min_count));
-  const std::string text = report_text(r, Lang::nb);
+  const std::string text = report_text(r, Lang::nb, TerminalStyle{});
   CHECK(text.find("Styringsdata 1. januar 2025") != std::string::npos);
   CHECK(text.find("<5") != std::string::npos);
 }

@@ -6,8 +6,8 @@
 // or "*") that is also coloured when the terminal takes colour (never with
 // NO_COLOR or when piped; see terminal.hpp).
 //
-// render() with no argument uses the run's output_style(), so every command
-// that prints a Table gets wrapping and colour without asking for them.
+// Every render takes the style of the output it goes to (the CLI's Session
+// owns it, decided once per run from stdout); nothing here reads a global.
 
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/io/terminal.hpp>
@@ -60,7 +60,9 @@ enum class Align { left, right };
 inline constexpr std::string_view kOverdueMarker = "!";
 inline constexpr std::string_view kWarningMarker = "*";
 
-struct Cell {
+// A table cell or a field's value: its text and its mark. (Not the Cell of
+// store/row_source.hpp, which is a value bound to SQL.)
+struct TableCell {
   std::string text;
   Mark mark = Mark::none;
 };
@@ -95,11 +97,10 @@ class Table {
   // never) and their cells wrapped onto more lines at word boundaries; a
   // word is split (with kSplitMark) only when the table cannot fit without.
   std::string render(const TerminalStyle& style) const;
-  std::string render() const { return render(output_style()); }
 
  private:
   std::vector<std::string> headers_;
-  std::vector<std::vector<Cell>> rows_;
+  std::vector<std::vector<TableCell>> rows_;
   std::vector<std::optional<Align>> align_;
   std::vector<std::size_t> droppable_;
 
@@ -117,14 +118,12 @@ class FieldList {
   bool empty() const { return fields_.empty(); }
   bool has_marks() const;
   std::string render(const TerminalStyle& style) const;
-  std::string render() const { return render(output_style()); }
 
  private:
-  std::vector<std::pair<std::string, Cell>> fields_;
+  std::vector<std::pair<std::string, TableCell>> fields_;
 };
 
 // A heading line (bold when colour is on) followed by nothing else.
 std::string heading(std::string_view text, const TerminalStyle& style);
-inline std::string heading(std::string_view text) { return heading(text, output_style()); }
 
 }  // namespace oppteam

@@ -27,12 +27,6 @@ TerminalStyle detect_terminal_style(int fd, bool is_tty, const Getenv& env);
 // The same with the process's environment.
 TerminalStyle detect_terminal_style(int fd, bool is_tty);
 
-// The style of the text a command prints on stdout in this run. The front
-// end sets it once per run (from the real stdout); the default is plain,
-// unwrapped text, which is what tests and pipes get.
-const TerminalStyle& output_style();
-void set_output_style(const TerminalStyle& style);
-
 enum class Tone { plain, overdue, warning, ok, heading };
 
 // `text` in the colour of `tone` when `style.colour`, else unchanged.

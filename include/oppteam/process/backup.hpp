@@ -24,6 +24,7 @@
 
 #include <oppteam/process/context.hpp>
 #include <oppteam/store/database.hpp>
+#include <oppteam/store/maintenance_store.hpp>
 #include <oppteam/util/clock.hpp>
 #include <oppteam/util/error.hpp>
 
@@ -35,13 +36,6 @@
 #include <vector>
 
 namespace oppteam {
-
-// The last audit entry: its id, hash and time ("" when the log is empty).
-struct AuditHead {
-  std::int64_t id = 0;
-  std::string hash;
-  std::string at;
-};
 
 struct KeyPairFiles {
   std::string secret_path;  // KEYFILE, 0600
@@ -131,10 +125,13 @@ struct CheckReport {
 // when it cannot be opened.
 std::optional<Database> open_for_check(const std::string& path, CheckLine& line);
 
-// Runs every check. `db` is null when open_for_check failed (the checks
-// that need it are left out); `database_line` is open_for_check's line.
-// Texts of nested problems (the audit chain's) are rendered in `lang`.
-CheckReport run_checks(const CheckOptions& options, Database* db, CheckLine database_line, Lang lang);
+// Runs every check. `ctx` is the context of the database open_for_check
+// opened, null when it could not be opened or its context not be made (the
+// checks that need it are left out); `database_line` is open_for_check's
+// line, or why the context could not be made. With a context the acting
+// user needs "check" first (audited refusal, exit 77). Texts of nested
+// problems (the audit chain's) are rendered in `lang`.
+CheckReport run_checks(const CheckOptions& options, const Context* ctx, CheckLine database_line, Lang lang);
 
 // Requires `permission` under the [access] rules stored in `db` for `actor`
 // (run by `login`): builds the context of that database and calls

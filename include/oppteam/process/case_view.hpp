@@ -6,6 +6,7 @@
 // `case list --json` print (SPEC.md); the text renderers lay them out for
 // people.
 
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ namespace oppteam {
 // The case document: keys case, status, person, referrals, consents,
 // assessments, decision, team, plan, evaluations (and a few more).
 nlohmann::json show_case(const Context& ctx, std::string_view case_number);
-std::string render_case(const nlohmann::json& doc, Lang lang);
+std::string render_case(const nlohmann::json& doc, Lang lang, const TerminalStyle& style);
 
 struct CaseFilter {
   std::string status;          // one of the case statuses, or empty
@@ -38,6 +39,6 @@ struct CaseFilter {
 // null). `total` counts every match, `left_out` those past the limit. A
 // search by name is audited as a read of each person it shows.
 nlohmann::json list_cases(const Context& ctx, const CaseFilter& filter);
-std::string render_case_list(const nlohmann::json& doc, Lang lang);
+std::string render_case_list(const nlohmann::json& doc, Lang lang, const TerminalStyle& style);
 
 }  // namespace oppteam

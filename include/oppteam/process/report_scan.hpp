@@ -7,6 +7,7 @@
 // as long as reading the columns once).
 
 #include <oppteam/store/database.hpp>
+#include <oppteam/store/report_queries.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <cstdint>
@@ -15,9 +16,6 @@
 #include <vector>
 
 namespace oppteam {
-
-// category -> period -> count
-using ReportCounts = std::map<std::string, std::map<std::string, std::int64_t>>;
 
 struct ReportScanOptions {
   Date from, to;
