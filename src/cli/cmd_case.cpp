@@ -3,10 +3,12 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/access.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/case_view.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
+#include <oppteam/views/case_view.hpp>
 
 namespace oppteam::cli {
 
@@ -38,7 +40,7 @@ void setup_case(CLI::App& app, Session& s) {
   examples(show, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case show 2026/1 --json"});
   show->callback([&s, number] {
     const auto doc = show_case(s.ctx(), *number);
-    s.emit(doc, s.json() ? "" : render_case(doc, s.lang()));
+    s.emit(doc, s.json() ? "" : render_case(doc, s.lang(), output_style()));
   });
 
   auto o = std::make_shared<ListOptions>();
@@ -71,7 +73,7 @@ void setup_case(CLI::App& app, Session& s) {
     f.owner = o->mine ? s.ctx().actor : o->owner;
     f.unassigned = o->unassigned;
     const auto doc = list_cases(s.ctx(), f);
-    s.emit(doc, s.json() ? "" : render_case_list(doc, s.lang()));
+    s.emit(doc, s.json() ? "" : render_case_list(doc, s.lang(), output_style()));
   });
 }
 

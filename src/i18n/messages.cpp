@@ -28,6 +28,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_screens.inc"
 #include "catalogue_intake_split.inc"
 #include "catalogue_guard.inc"
+#include "catalogue_s8_case.inc"
 #include "catalogue_testkeys.inc"
 };
 

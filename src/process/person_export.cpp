@@ -1,10 +1,13 @@
 #include <oppteam/process/person_export.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>  // display_width
 #include <oppteam/process/plan.hpp>
+#include <oppteam/store/case_store.hpp>
+#include <oppteam/store/person_store.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
@@ -16,105 +19,19 @@
 
 namespace oppteam {
 
-namespace {
-
-nlohmann::json column_value(const SQLite::Column& c) {
-  if (c.isNull()) return nullptr;
-  if (c.isInteger()) return c.getInt64();
-  if (c.isFloat()) return c.getDouble();
-  return c.getString();
-}
-
-// Rows of a fixed query (table and column names in the text are ours;
-// the one value is bound), each as an object of column -> value.
-nlohmann::json rows(Database& db, const std::string& sql, std::int64_t id) {
-  SQLite::Statement q(db.sql(), sql);
-  q.bind(1, id);
-  nlohmann::json out = nlohmann::json::array();
-  while (q.executeStep()) {
-    nlohmann::json row = nlohmann::json::object();
-    for (int i = 0; i < q.getColumnCount(); ++i) row[q.getColumnName(i)] = column_value(q.getColumn(i));
-    out.push_back(std::move(row));
-  }
-  return out;
-}
-
-nlohmann::json one(const nlohmann::json& list) { return list.empty() ? nlohmann::json(nullptr) : list.front(); }
-
-}  // namespace
-
-nlohmann::json case_rows(Database& db, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    nlohmann::json doc;
-    doc["case"] = one(rows(db, "SELECT * FROM case_file WHERE id = ?", case_id));
-    doc["referrals"] = rows(db, "SELECT * FROM referral WHERE case_id = ? ORDER BY received_on, id", case_id);
-    doc["consents"] = rows(db, "SELECT * FROM consent WHERE case_id = ? ORDER BY given_on, id", case_id);
-    doc["assessments"] = rows(db, "SELECT * FROM assessment WHERE case_id = ? ORDER BY assessed_on, id", case_id);
-    doc["what_matters"] = rows(db, "SELECT * FROM what_matters WHERE case_id = ? ORDER BY id", case_id);
-    doc["decision"] = one(rows(db, "SELECT * FROM decision WHERE case_id = ?", case_id));
-    doc["preliminary_replies"] = rows(db, "SELECT * FROM preliminary_reply WHERE case_id = ? ORDER BY sent_on, id", case_id);
-    doc["team"] = one(rows(db, "SELECT * FROM team WHERE case_id = ?", case_id));
-    doc["team_members"] = rows(db,
-                               "SELECT m.* FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.case_id = ? "
-                               "ORDER BY m.id", case_id);
-    doc["plan"] = one(rows(db, "SELECT * FROM plan WHERE case_id = ?", case_id));
-    doc["plan_revisions"] = rows(db,
-                                 "SELECT r.* FROM plan_revision r JOIN plan p ON p.id = r.plan_id WHERE p.case_id = ? "
-                                 "ORDER BY r.revision", case_id);
-    doc["goals"] = rows(db, "SELECT g.* FROM goal g JOIN plan p ON p.id = g.plan_id WHERE p.case_id = ? ORDER BY g.number",
-                        case_id);
-    doc["measures"] = rows(db,
-                           "SELECT m.* FROM measure m JOIN plan p ON p.id = m.plan_id WHERE p.case_id = ? ORDER BY m.number",
-                           case_id);
-    auto evaluations = rows(db, "SELECT * FROM evaluation WHERE case_id = ? ORDER BY evaluated_on, id", case_id);
-    for (auto& e : evaluations) {
-      e["indicators"] = rows(db, "SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator",
-                             e["id"].get<std::int64_t>());
-    }
-    doc["evaluations"] = evaluations;
-    // Issue 14: closings, the person's no, owners, target groups, goal states, corrections.
-    doc["closings"] = rows(db, "SELECT * FROM case_closing WHERE case_id = ? ORDER BY id", case_id);
-    doc["declines"] = rows(db, "SELECT * FROM consent_decline WHERE case_id = ? ORDER BY id", case_id);
-    doc["owners"] = rows(db, "SELECT * FROM case_owner WHERE case_id = ? ORDER BY id", case_id);
-    doc["target_groups"] = rows(db, "SELECT * FROM case_target_group WHERE case_id = ? ORDER BY id", case_id);
-    doc["goal_statuses"] = rows(db,
-                                "SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? "
-                                "ORDER BY gs.id", case_id);
-    doc["corrections"] = rows(db, "SELECT * FROM correction WHERE case_id = ? ORDER BY id", case_id);
-    // Issue 14: appeals with their steps, and decisions an appeal replaced.
-    doc["appeals"] = rows(db, "SELECT * FROM appeal WHERE case_id = ? ORDER BY id", case_id);
-    doc["appeal_steps"] = rows(db,
-                               "SELECT s.* FROM appeal_step s JOIN appeal a ON a.id = s.appeal_id WHERE a.case_id = ? ORDER BY s.id",
-                               case_id);
-    doc["replaced_decisions"] = rows(db, "SELECT * FROM decision_history WHERE case_id = ? ORDER BY id", case_id);
-    // The team at work (issue 15): the log newest first, meetings with their participants, actions, reviews, approvals.
-    doc["log"] = rows(db, "SELECT * FROM case_log WHERE case_id = ? ORDER BY written_on DESC, id DESC", case_id);
-    auto meetings = rows(db, "SELECT * FROM meeting WHERE case_id = ? ORDER BY held_on, number", case_id);
-    for (auto& m : meetings)
-      m["participants"] = rows(db, "SELECT * FROM meeting_participant WHERE meeting_id = ? ORDER BY id", m["id"].get<std::int64_t>());
-    doc["meetings"] = meetings;
-    doc["meeting_actions"] = rows(db, "SELECT * FROM meeting_action WHERE case_id = ? ORDER BY number", case_id);
-    doc["team_reviews"] = rows(db, "SELECT * FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id", case_id);
-    doc["approvals"] = rows(db, "SELECT * FROM approval WHERE case_id = ? ORDER BY requested_on, id", case_id);
-    return doc;
-  });
-}
+nlohmann::json case_rows(Database& db, std::int64_t case_id) { return CaseStore(db).export_rows(case_id); }
 
 nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
   authorize(ctx, "person.export");
   auto& db = ctx.db;
   return db.write([&] {
-    SQLite::Statement p(db.sql(), "SELECT * FROM person WHERE fnr = ?");
-    p.bind(1, fnr);
-    if (!p.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
-    nlohmann::json person = nlohmann::json::object();
-    for (int i = 0; i < p.getColumnCount(); ++i) person[p.getColumnName(i)] = column_value(p.getColumn(i));
+    PersonStore store(db);
+    const nlohmann::json person = store.export_person(fnr);
+    if (person.is_null()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
     const std::int64_t person_id = person["id"].get<std::int64_t>();
 
     nlohmann::json cases = nlohmann::json::array();
-    SQLite::Statement c(db.sql(), "SELECT id FROM case_file WHERE person_id = ? ORDER BY year, seq");
-    c.bind(1, person_id);
-    while (c.executeStep()) cases.push_back(case_rows(db, c.getColumn(0).getInt64()));
+    for (const std::int64_t id : store.case_ids(person_id)) cases.push_back(case_rows(db, id));
 
     // The audit entries about the person, as `audit log --person` lists them.
     nlohmann::json audit = nlohmann::json::array();
@@ -122,9 +39,9 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
     about.person = fnr;
     for (const auto& e : audit_list(db, about))
       audit.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
-    audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
-    const nlohmann::json corrections = rows(db, "SELECT * FROM correction WHERE person_id = ? AND case_id IS NULL ORDER BY id", person_id);
-    const nlohmann::json guardians = rows(db, "SELECT * FROM person_guardian WHERE person_id = ? ORDER BY id", person_id);
+    audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, audit_detail("person.export", "audit.d.cases", {std::to_string(cases.size())}));
+    const nlohmann::json corrections = store.export_corrections(person_id);
+    const nlohmann::json guardians = store.export_guardians(person_id);
     return nlohmann::json{{"person", person}, {"corrections", corrections}, {"guardians", guardians}, {"cases", cases}, {"audit", audit},
                           {"exported_on", ctx.clock.now_timestamp()}, {"exported_by", ctx.actor}};
   });
