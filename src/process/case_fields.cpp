@@ -10,6 +10,7 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/correction.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 

@@ -19,6 +19,7 @@
 #include <oppteam/process/plan.hpp>
 #include <oppteam/process/transfer.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/json_text.hpp>
 
 #include <set>
 
@@ -27,12 +28,6 @@ namespace oppteam {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j) {
-  if (j.is_null()) return "";
-  if (j.is_string()) return j.get<std::string>();
-  return j.dump();
-}
 
 }  // namespace
 
@@ -53,7 +48,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
     }
     doc["referrals"] = store.referral_rows(c.id);
     for (auto& r : doc["referrals"]) {
-      r["reporter_type_label"] = label_of(ctx.rv.reporter_types, str(r["reporter_type"]), ctx.lang);
+      r["reporter_type_label"] = label_of(ctx.rv.reporter_types, json_text(r["reporter_type"]), ctx.lang);
     }
     if (doc["target_group"].is_string()) {
       doc["target_group_label"] = label_of(ctx.rv.target_groups, doc["target_group"].get<std::string>(), ctx.lang);
@@ -91,7 +86,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       json professions = json::array();
       std::set<std::string> seen;
       for (const auto& a : doc["assessments"])
-        if (seen.insert(str(a["profession"])).second) professions.push_back(a["profession"]);
+        if (seen.insert(json_text(a["profession"])).second) professions.push_back(a["profession"]);
       doc["assessment_professions"] = professions;
     }
     doc["what_matters"] = store.what_matters(c.id);
@@ -108,13 +103,13 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
     if (!doc["team"].is_null())
       for (auto* list : {&doc["team"]["members"], &doc["team"]["history"]})
         for (auto& m : *list) {
-          m["role_label"] = label_of(ctx.rv.roles, str(m["role"]), ctx.lang);
-          const auto* svc = ctx.rv.find_service(str(m["service"]));
+          m["role_label"] = label_of(ctx.rv.roles, json_text(m["role"]), ctx.lang);
+          const auto* svc = ctx.rv.find_service(json_text(m["service"]));
           m["service_label"] = svc && !svc->label.empty() ? json(svc->shown(ctx.lang)) : m["service"];
         }
     doc["plan"] = store.plan_row(c.id, kGoalStateSql, kGoalNoteSql);
     if (!doc["plan"].is_null())
-      for (auto& m : doc["plan"]["measures"]) m["overdue"] = measure_overdue(str(m["status"]), str(m["due"]), today);
+      for (auto& m : doc["plan"]["measures"]) m["overdue"] = measure_overdue(json_text(m["status"]), json_text(m["due"]), today);
     doc["evaluations"] = store.evaluation_rows(c.id);
     doc["owners"] = store.owner_rows(c.id);
     doc["corrections"] = store.correction_rows(c.id);
@@ -122,7 +117,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
     doc["target_groups"] = store.target_group_rows(c.id);
     doc["closings"] = store.closing_rows(c.id);
     for (auto& cl : doc["closings"]) {
-      cl["reason_label"] = label_of(ctx.rv.closing_reasons, str(cl["reason"]), ctx.lang);
+      cl["reason_label"] = label_of(ctx.rv.closing_reasons, json_text(cl["reason"]), ctx.lang);
     }
     {
       // Appeals (klage) with their steps, the decisions they replaced, and
@@ -185,15 +180,16 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
     query.name_match = name_query;
     json cases = json::array();
     std::size_t total = 0;
-    CaseStore(ctx.db).list(query, [&](const CaseListRow& row) {
+    CaseStore(ctx.db).list(query, [&](CaseListRow& row) {
       if (!f.name.empty() && (!row.name || !contains_folded(*row.name, f.name))) return;
       json c;
-      c["case"] = row.number;
+      // The row's texts are moved into the document, as the store reads the next row afresh.
+      c["case"] = std::move(row.number);
       c["status"] = row.status;
       c["received"] = row.opened_on;
-      c["fnr"] = row.fnr;
-      c["name"] = row.name ? json(*row.name) : json(nullptr);
-      c["owner"] = row.owner ? json(*row.owner) : json(nullptr);
+      c["fnr"] = std::move(row.fnr);
+      c["name"] = row.name ? json(std::move(*row.name)) : json(nullptr);
+      c["owner"] = row.owner ? json(std::move(*row.owner)) : json(nullptr);
       json types = json::array();
       if (row.reporter_types) {
         const std::string& s = *row.reporter_types;

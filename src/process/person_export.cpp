@@ -9,6 +9,7 @@
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/store/person_store.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/json_text.hpp>
 
 #include <fmt/format.h>
 
@@ -51,12 +52,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j) {
-  if (j.is_null()) return "";
-  if (j.is_string()) return j.get<std::string>();
-  return j.dump();
-}
-
 bool has(const json& row, const char* key) {
   return row.contains(key) && !row[key].is_null() && !(row[key].is_string() && row[key].get<std::string>().empty());
 }
@@ -74,8 +69,8 @@ class Writer {
   }
   // A stored code in words: the catalogue key `prefix + code`, else the code.
   std::string code(const std::string& prefix, const json& value) const {
-    const std::string key = prefix + str(value);
-    return has_message(key) ? tr(L_, key) : str(value);
+    const std::string key = prefix + json_text(value);
+    return has_message(key) ? tr(L_, key) : json_text(value);
   }
   std::string day(const json& v) const { return v.is_string() ? long_date(v.get<std::string>(), L_) : std::string(); }
   std::string label(const std::vector<ReporterType>& list, const json& id) const { return find(list, id); }
@@ -84,13 +79,13 @@ class Writer {
   std::string domain(const std::string& id) const { return find(ctx_.rv.domains, json(id)); }
   std::string target_group(const json& id) const { return find(ctx_.rv.target_groups, id); }
   std::string instrument(const json& id) const {
-    const auto* ins = ctx_.rv.find_instrument(str(id));
-    return ins && !ins->name.empty() ? ins->name_in(ctx_.lang) : str(id);
+    const auto* ins = ctx_.rv.find_instrument(json_text(id));
+    return ins && !ins->name.empty() ? ins->name_in(ctx_.lang) : json_text(id);
   }
   std::string closing_reason(const json& id) const {
-    return label_of(ctx_.rv.closing_reasons, str(id), ctx_.lang);
+    return label_of(ctx_.rv.closing_reasons, json_text(id), ctx_.lang);
   }
-  std::string scope(const json& id) const { return consent_scope_label(ctx_, str(id)); }
+  std::string scope(const json& id) const { return consent_scope_label(ctx_, json_text(id)); }
 
   // A title and the section headings are underlined ('=' and '-'), which
   // reads well at a terminal and makes them a title and headings in the PDF
@@ -115,7 +110,7 @@ class Writer {
  private:
   template <typename T>
   std::string find(const std::vector<T>& list, const json& id) const {
-    return label_of(list, str(id), ctx_.lang);
+    return label_of(list, json_text(id), ctx_.lang);
   }
   const Context& ctx_;
   Lang L_;
@@ -124,18 +119,18 @@ class Writer {
 
 void write_case(Writer& w, const Context& ctx, const json& c) {
   const json& k = c["case"];
-  w.heading(w.t("pe.case", str(k["number"]), w.code("case.status.", k["status"]), w.day(k["opened_on"])));
+  w.heading(w.t("pe.case", json_text(k["number"]), w.code("case.status.", k["status"]), w.day(k["opened_on"])));
   if (has(k, "target_group")) w.line("  " + w.t("pe.target_group", w.target_group(k["target_group"])));
 
   if (!c["referrals"].empty()) {
     w.subheading(w.t("pe.h_referrals"));
     for (const auto& r : c["referrals"]) {
       std::string from = w.label(ctx.rv.reporter_types, r["reporter_type"]);
-      if (has(r, "reporter_name")) from += " (" + str(r["reporter_name"]) + ")";
+      if (has(r, "reporter_name")) from += " (" + json_text(r["reporter_name"]) + ")";
       std::string text = w.t("pe.referral", w.day(r["received_on"]), from);
-      if (has(r, "sender")) text += " " + w.t("pe.referral_sender", str(r["sender"]), str(r["external_id"]));
+      if (has(r, "sender")) text += " " + w.t("pe.referral_sender", json_text(r["sender"]), json_text(r["external_id"]));
       w.item(text);
-      w.quote(str(r["need"]));
+      w.quote(json_text(r["need"]));
     }
   }
   if (!c["consents"].empty() || (c.contains("declines") && !c["declines"].empty())) {
@@ -152,22 +147,22 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   if (!c["assessments"].empty()) {
     w.subheading(w.t("pe.h_assessments"));
     for (const auto& a : c["assessments"]) {
-      std::string text = w.t("pe.assessment", w.day(a["assessed_on"]), w.instrument(a["instrument"]), str(a["assessor"]),
-                             str(a["profession"]), w.t("pe.score", str(a["score"]), str(a["threshold"])),
+      std::string text = w.t("pe.assessment", w.day(a["assessed_on"]), w.instrument(a["instrument"]), json_text(a["assessor"]),
+                             json_text(a["profession"]), w.t("pe.score", json_text(a["score"]), json_text(a["threshold"])),
                              w.code("case.recommendation.", a["recommendation"]));
       if (a["partial"].is_number() && a["partial"].get<std::int64_t>() != 0) text += " " + w.t("pe.assessment_partial");
       w.item(text);
       // The points per area, as the assessment stored them.
-      const json domains = json::parse(str(a["domains"]), nullptr, false);
+      const json domains = json::parse(json_text(a["domains"]), nullptr, false);
       if (domains.is_object() && !domains.empty()) {
         // In the rammeverk's order of the areas, then any it no longer has.
         std::string parts;
         for (const auto& d : ctx.rv.domains)
-          if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + str(domains[d.id]);
+          if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + json_text(domains[d.id]);
         for (auto it = domains.begin(); it != domains.end(); ++it) {
           const std::string& id = it.key();
           if (std::none_of(ctx.rv.domains.begin(), ctx.rv.domains.end(), [&](const Domain& x) { return x.id == id; }))
-            parts += (parts.empty() ? "" : ", ") + id + " " + str(it.value());
+            parts += (parts.empty() ? "" : ", ") + id + " " + json_text(it.value());
         }
         w.quote(w.t("pe.assessment_domains", parts));
       }
@@ -175,7 +170,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   }
   if (!c["what_matters"].empty()) {
     w.subheading(w.t("pe.h_what_matters"));
-    for (const auto& x : c["what_matters"]) w.item("«" + str(x["text"]) + "»");
+    for (const auto& x : c["what_matters"]) w.item("«" + json_text(x["text"]) + "»");
   }
   if (!c["preliminary_replies"].empty() || !c["decision"].is_null()) {
     w.subheading(w.t("pe.h_decision"));
@@ -184,27 +179,27 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
                                     : w.t("pe.prelim_no_date", w.day(pr["sent_on"])));
     if (!c["decision"].is_null()) {
       const json& d = c["decision"];
-      w.item(w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), str(d["decided_by"]),
+      w.item(w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), json_text(d["decided_by"]),
                  w.day(d["appeal_deadline"])));
-      if (has(d, "grounds")) w.quote(w.t("pe.grounds", str(d["grounds"])));
+      if (has(d, "grounds")) w.quote(w.t("pe.grounds", json_text(d["grounds"])));
     }
   }
   if (!c["team"].is_null()) {
     w.subheading(w.t("pe.h_team", w.day(c["team"]["created_on"]), w.code("team.status_", c["team"]["status"])));
     for (const auto& m : c["team_members"]) {
-      std::string who = str(m["name"]) + ", " + w.code("team.kind_", m["kind"]);
-      if (str(m["kind"]) != "participant") who += " (" + w.role(m["role"]) + (has(m, "service") ? ", " + w.service(m["service"]) : "") + ")";
+      std::string who = json_text(m["name"]) + ", " + w.code("team.kind_", m["kind"]);
+      if (json_text(m["kind"]) != "participant") who += " (" + w.role(m["role"]) + (has(m, "service") ? ", " + w.service(m["service"]) : "") + ")";
       w.item(has(m, "removed_on") ? w.t("pe.member_until", who, w.day(m["added_on"]), w.day(m["removed_on"]))
                                   : w.t("pe.member", who, w.day(m["added_on"])));
     }
   }
   if (!c["plan"].is_null()) {
     const json& p = c["plan"];
-    w.subheading(w.t("pe.h_plan", w.code("choice.plan_kind.", p["kind"]), w.day(p["created_on"]), str(p["revision"])));
+    w.subheading(w.t("pe.h_plan", w.code("choice.plan_kind.", p["kind"]), w.day(p["created_on"]), json_text(p["revision"])));
     for (const auto& g : c["goals"])
-      w.item(w.t("pe.goal", str(g["number"]), str(g["text"]), w.code("case.goal_status.", g["status"])));
+      w.item(w.t("pe.goal", json_text(g["number"]), json_text(g["text"]), w.code("case.goal_status.", g["status"])));
     for (const auto& m : c["measures"])
-      w.item(w.t("pe.measure", str(m["number"]), str(m["text"]), str(m["responsible"]), w.day(m["due_on"]),
+      w.item(w.t("pe.measure", json_text(m["number"]), json_text(m["text"]), json_text(m["responsible"]), w.day(m["due_on"]),
                  w.code("plan.mstatus.", m["status"])));
   }
   if (!c["evaluations"].empty()) {
@@ -213,31 +208,31 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
       std::string text = w.t("pe.evaluation", w.day(e["evaluated_on"]), w.code("evaluate.decision.", e["decision"]));
       if (has(e, "next_on")) text += " " + w.t("pe.evaluation_next", w.day(e["next_on"]));
       w.item(text);
-      if (has(e, "comment")) w.quote(str(e["comment"]));
+      if (has(e, "comment")) w.quote(json_text(e["comment"]));
     }
   }
   if (c.contains("meetings") && !c["meetings"].empty()) {
     w.subheading(w.t("pe.h_meetings"));
     for (const auto& m : c["meetings"]) {
       std::string names;
-      for (const auto& x : m["participants"]) names += (names.empty() ? "" : ", ") + str(x["name"]);
+      for (const auto& x : m["participants"]) names += (names.empty() ? "" : ", ") + json_text(x["name"]);
       w.item(w.t("pe.meeting", w.day(m["held_on"]), w.code("meeting.status.", m["status"]), names.empty() ? "-" : names));
-      if (has(m, "minutes")) w.quote(str(m["minutes"]));
+      if (has(m, "minutes")) w.quote(json_text(m["minutes"]));
     }
     for (const auto& a : c["meeting_actions"])
-      w.item(w.t("pe.action", str(a["text"]), str(a["responsible"]), w.day(a["due_on"])));
+      w.item(w.t("pe.action", json_text(a["text"]), json_text(a["responsible"]), w.day(a["due_on"])));
   }
   if (c.contains("log") && !c["log"].empty()) {
     w.subheading(w.t("pe.h_log"));
     for (const auto& e : c["log"]) {
-      w.item(w.t("pe.log", w.day(e["written_on"]), str(e["written_by"])));
-      w.quote(str(e["text"]));
+      w.item(w.t("pe.log", w.day(e["written_on"]), json_text(e["written_by"])));
+      w.quote(json_text(e["text"]));
     }
   }
   if (c.contains("corrections") && !c["corrections"].empty()) {
     w.subheading(w.t("pe.h_corrections"));
     for (const auto& x : c["corrections"])
-      w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
+      w.item(w.t("pe.correction", w.day(x["corrected_on"]), json_text(x["corrected_by"]), json_text(x["before"]), json_text(x["after"]), json_text(x["reason"])));
   }
   if (c.contains("closings") && !c["closings"].empty()) {
     w.subheading(w.t("pe.h_closings"));
@@ -257,7 +252,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   }
   if (c.contains("owners") && !c["owners"].empty()) {
     w.subheading(w.t("pe.h_owners"));
-    for (const auto& x : c["owners"]) w.item(w.t("pe.owner", str(x["owner"]), w.day(x["assigned_on"])));
+    for (const auto& x : c["owners"]) w.item(w.t("pe.owner", json_text(x["owner"]), w.day(x["assigned_on"])));
   }
 }
 
@@ -293,22 +288,22 @@ std::string action_text(const Writer& w, const std::string& action) {
 std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
   Writer w(ctx);
   const auto& p = doc["person"];
-  const std::string name = has(p, "name") ? str(p["name"]) : str(p["fnr"]);
+  const std::string name = has(p, "name") ? json_text(p["name"]) : json_text(p["fnr"]);
   w.title(w.t("pe.title", name));
   w.line("");
-  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(local_day_time(str(doc["exported_on"])).first)), str(doc["exported_by"])));
+  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(local_day_time(json_text(doc["exported_on"])).first)), json_text(doc["exported_by"])));
   w.heading(w.t("pe.h_person"));
-  w.item(w.t("pe.name", has(p, "name") ? str(p["name"]) : "-"));
-  w.item(w.t("pe.fnr", str(p["fnr"])));
+  w.item(w.t("pe.name", has(p, "name") ? json_text(p["name"]) : "-"));
+  w.item(w.t("pe.fnr", json_text(p["fnr"])));
   w.item(w.t("pe.born", w.day(p["birth_date"])));
   if (doc.contains("corrections"))
     for (const auto& x : doc["corrections"])
-      w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
+      w.item(w.t("pe.correction", w.day(x["corrected_on"]), json_text(x["corrected_by"]), json_text(x["before"]), json_text(x["after"]), json_text(x["reason"])));
   if (doc.contains("guardians"))
     for (const auto& g : doc["guardians"])
       w.item(g["ended_on"].is_null()
-                 ? w.t("pe.guardian", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]))
-                 : w.t("pe.guardian_ended", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]), w.day(g["ended_on"])));
+                 ? w.t("pe.guardian", json_text(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]))
+                 : w.t("pe.guardian_ended", json_text(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]), w.day(g["ended_on"])));
   if (doc["cases"].empty()) w.line(w.t("pe.no_cases"));
   for (const auto& c : doc["cases"]) write_case(w, ctx, c);
 
@@ -318,11 +313,11 @@ std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
   // One item per entry, as sentences (a table would not survive the PDF's
   // proportional font); a stored field cannot break an item (visible()).
   for (const auto& a : doc["audit"]) {
-    const auto [day, time] = local_day_time(str(a["at"]));
-    const std::string case_no = str(a["object"]);
-    std::string what = action_text(w, str(a["action"]));
+    const auto [day, time] = local_day_time(json_text(a["at"]));
+    const std::string case_no = json_text(a["object"]);
+    std::string what = action_text(w, json_text(a["action"]));
     if (!case_no.empty()) what = w.t("pe.in_case", what, case_no);
-    w.item(w.t("pe.audit_entry", w.day(json(day)), time, visible(str(a["actor"]), false), visible(what, false)));
+    w.item(w.t("pe.audit_entry", w.day(json(day)), time, visible(json_text(a["actor"]), false), visible(what, false)));
   }
   w.heading(w.t("pe.h_rights"));
   for (const char* key : {"pe.right_correct", "pe.right_delete", "pe.right_complain"}) {

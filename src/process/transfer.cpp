@@ -14,6 +14,7 @@
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/json_text.hpp>
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -34,12 +35,6 @@ using json = nlohmann::json;
 constexpr std::string_view kTransferReason = "transferred";
 constexpr const char* kSysTransfer = "urn:oppteam:transfer";
 
-std::string str(const json& j) {
-  if (j.is_null()) return "";
-  if (j.is_string()) return j.get<std::string>();
-  return j.dump();
-}
-
 // What the consent to the transfer covers (docs/transfer.md): the case
 // itself (referrals, foreløpig svar, decision) and the record of the
 // consents to the follow-up; the assessment only while the person's
@@ -54,7 +49,7 @@ json covered_rows(const Context& ctx, const CaseRef& c, TransferResult& r) {
   json consents = json::array();
   bool sharing_left_out = false;
   for (const auto& k : rows["consents"]) {
-    if (str(k["scope"]).rfind("deling:", 0) == 0) sharing_left_out = true;
+    if (json_text(k["scope"]).rfind("deling:", 0) == 0) sharing_left_out = true;
     else consents.push_back(k);
   }
   rows["consents"] = consents;

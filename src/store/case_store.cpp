@@ -328,7 +328,7 @@ std::vector<TransferRow> CaseStore::transfers(std::int64_t case_id) {
   });
 }
 
-void CaseStore::list(const CaseListQuery& f, const std::function<void(const CaseListRow&)>& row) {
+void CaseStore::list(const CaseListQuery& f, const std::function<void(CaseListRow&)>& row) {
   const bool by_index = !f.name_match.empty();
   SQLite::Statement q(db_.sql(),
                       std::string("SELECT c.number, c.status, c.opened_on, p.fnr, p.name, "

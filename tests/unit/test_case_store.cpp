@@ -66,7 +66,7 @@ TEST_CASE("the case store lists cases in number order with their reporter types,
   const std::string second = w.refer(synthetic("130990"), "skole");
   std::vector<CaseListRow> rows;
   CaseStore store(w.db);
-  store.list({}, [&](const CaseListRow& r) { rows.push_back(r); });
+  store.list({}, [&](CaseListRow& r) { rows.push_back(r); });
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].number == first);
   REQUIRE(rows[0].reporter_types);
@@ -78,7 +78,7 @@ TEST_CASE("the case store lists cases in number order with their reporter types,
   CaseListQuery closed;
   closed.status = std::string(to_stored(CaseStatus::closed));
   std::size_t n = 0;
-  store.list(closed, [&](const CaseListRow&) { ++n; });
+  store.list(closed, [&](CaseListRow&) { ++n; });
   CHECK(n == 0);
 }
 

@@ -5,7 +5,6 @@
 #include <oppteam/domain/case.hpp>
 #include <oppteam/domain/case_number.hpp>
 #include <oppteam/process/context.hpp>
-#include <oppteam/store/case_store.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -16,7 +15,10 @@ namespace oppteam {
 
 // CaseRef and the case statuses (kCaseReceived, ...) are in domain/case.hpp.
 
-// closed_case_sql (the one rule for "this case is closed", as SQL) is in store/case_store.hpp.
+// The one rule for "this case is closed" (and so may be archived and, once
+// archived, purged), as an SQL condition on the case_file row `alias`.
+// Declared with the case store, which defines it (store/case_store.cpp).
+std::string closed_case_sql(std::string_view alias);
 
 // The case with `number` (text as typed): exit 65 when malformed, 1 when absent.
 CaseRef find_case(Database& db, std::string_view number);

@@ -120,8 +120,9 @@ class CaseStore {
                                                                       const std::string& remote_case);
   std::vector<TransferRow> transfers(std::int64_t case_id);
 
-  // `case list`: each matching case in number order, given to `row`.
-  void list(const CaseListQuery& q, const std::function<void(const CaseListRow&)>& row);
+  // `case list`: each matching case in number order, given to `row`, one
+  // row reused for all (`row` may move its values out).
+  void list(const CaseListQuery& q, const std::function<void(CaseListRow&)>& row);
 
   // The closed cases with a closing day before `day`, in number order.
   std::vector<ClosedCase> closed_before(const std::string& day);

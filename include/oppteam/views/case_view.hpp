@@ -19,4 +19,8 @@ std::string render_case(const nlohmann::json& doc, Lang lang, const TerminalStyl
 // legend when a row is marked overdue, and how many it shows or left out.
 std::string render_case_list(const nlohmann::json& doc, Lang lang, const TerminalStyle& style);
 
+// The case log's entries (to_json of each LogEntry, newest first) as a
+// table of date, writer and text: `log list` and the log of `case show`.
+std::string render_log(const nlohmann::json& entries, Lang lang, const TerminalStyle& style);
+
 }  // namespace oppteam
