@@ -118,7 +118,8 @@ TransferResult transfer_case(const Context& ctx, std::string_view case_number, c
       close.to_municipality = to;
       close.transfer = true;
       close_case(ctx, c.number, close);
-      CaseStore(ctx.db).add_transfer_out(c.id, to, r.sha256, in.out, format_date(ctx.today()), ctx.clock.now_timestamp(), ctx.actor);
+      NewTransfer sent{"out", to, r.sha256, format_date(ctx.today()), ctx.clock.now_timestamp(), ctx.actor, {}, {}, in.out, {}};
+      CaseStore(ctx.db).add_transfer(c.id, sent);
       audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.transfer", c.number, c.fnr,
                    audit_detail("case.transfer", "audit.d.transferred", {to, std::to_string(r.entries), r.sha256}));
       // The file last: a failure here rolls the closing back.
@@ -659,8 +660,9 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
     r.sha256 = sha;
     r.received_on = in.received;
     r.history = p.history;
-    CaseStore(ctx.db).add_transfer_in(c.id, p.from, p.from_number, p.from_case, sha, p.history.dump(), in.received,
-                                      ctx.clock.now_timestamp(), ctx.actor);
+    NewTransfer received{"in", p.from, sha, in.received, ctx.clock.now_timestamp(), ctx.actor, p.from_number, p.from_case, {},
+                         p.history.dump()};
+    CaseStore(ctx.db).add_transfer(c.id, received);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.receive", c.number, c.fnr,
                  audit_detail("case.receive", "audit.d.received", {p.from, p.from_number, p.from_case, sha}));
     return r;

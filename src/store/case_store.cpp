@@ -257,37 +257,25 @@ std::optional<bool> CaseStore::assessment_voided(std::int64_t case_id, std::int6
   return q.getColumn(0).getInt() != 0;
 }
 
-void CaseStore::add_transfer_out(std::int64_t case_id, const std::string& to, const std::string& sha256, const std::string& file,
-                                 const std::string& on, const std::string& at, const std::string& by) {
+void CaseStore::add_transfer(std::int64_t case_id, const NewTransfer& t) {
   SQLite::Statement q(db_.sql(),
-                      "INSERT INTO case_transfer(case_id, direction, municipality, bundle_sha256, file, transferred_on, "
-                      "transferred_at, transferred_by) VALUES (?, 'out', ?, ?, ?, ?, ?, ?)");
+                      "INSERT INTO case_transfer(case_id, direction, municipality, municipality_number, remote_case, bundle_sha256, "
+                      "file, history, transferred_on, transferred_at, transferred_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto bind = [&](int i, const std::optional<std::string>& v) {
+    if (v) q.bind(i, *v);
+    else q.bind(i);
+  };
   q.bind(1, case_id);
-  q.bind(2, to);
-  q.bind(3, sha256);
-  q.bind(4, file);
-  q.bind(5, on);
-  q.bind(6, at);
-  q.bind(7, by);
-  q.exec();
-}
-
-void CaseStore::add_transfer_in(std::int64_t case_id, const std::string& from, const std::string& from_number,
-                                const std::string& remote_case, const std::string& sha256, const std::string& history,
-                                const std::string& on, const std::string& at, const std::string& by) {
-  SQLite::Statement q(db_.sql(),
-                      "INSERT INTO case_transfer(case_id, direction, municipality, municipality_number, remote_case, "
-                      "bundle_sha256, history, transferred_on, transferred_at, transferred_by) "
-                      "VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, case_id);
-  q.bind(2, from);
-  q.bind(3, from_number);
-  q.bind(4, remote_case);
-  q.bind(5, sha256);
-  q.bind(6, history);
-  q.bind(7, on);
-  q.bind(8, at);
-  q.bind(9, by);
+  q.bind(2, t.direction);
+  q.bind(3, t.municipality);
+  bind(4, t.municipality_number);
+  bind(5, t.remote_case);
+  q.bind(6, t.bundle_sha256);
+  bind(7, t.file);
+  bind(8, t.history);
+  q.bind(9, t.on);
+  q.bind(10, t.at);
+  q.bind(11, t.by);
   q.exec();
 }
 

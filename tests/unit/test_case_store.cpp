@@ -128,3 +128,29 @@ TEST_CASE("the case screen is laid out from the document alone", "[case_view]") 
   CHECK(text.find("Kari Nordmann") != std::string::npos);
   CHECK(text.find("Koordinering") != std::string::npos);
 }
+
+TEST_CASE("the case store keeps a case's transfers and finds a bundle received before", "[case_store]") {
+  World w;
+  const std::string number = w.refer(synthetic("120990"));
+  CaseStore store(w.db);
+  const auto c = store.find(CaseNumber::parse(number));
+  REQUIRE(c);
+  w.db.write([&] {
+    store.add_transfer(c->id, {"out", "Bergen", "aa11", "2026-03-01", "2026-03-01T10:00:00Z", "tester", {}, {}, "bundle.json", {}});
+    store.add_transfer(c->id, {"in", "Voss", "bb22", "2026-03-02", "2026-03-02T10:00:00Z", "tester", "4621", "2025/7", {}, "{}"});
+  });
+  const auto rows = store.transfers(c->id);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].direction == "out");
+  CHECK(rows[0].file == "bundle.json");
+  CHECK(rows[0].remote_case.empty());
+  CHECK(rows[1].direction == "in");
+  CHECK(rows[1].municipality_number == "4621");
+  CHECK(rows[1].file.empty());
+  const auto by_digest = store.received_before("bb22", "", "");
+  REQUIRE(by_digest);
+  CHECK(by_digest->first == number);
+  CHECK(by_digest->second == "2026-03-02");
+  CHECK(store.received_before("zz", "4621", "2025/7"));
+  CHECK_FALSE(store.received_before("aa11", "", ""));  // a bundle sent is no bundle received
+}

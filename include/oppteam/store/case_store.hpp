@@ -61,6 +61,13 @@ struct TransferRow {
   std::string municipality, municipality_number, remote_case, bundle_sha256, file, history, transferred_on, transferred_by;
 };
 
+// A row of case_transfer to store.
+struct NewTransfer {
+  std::string direction;  // out | in
+  std::string municipality, bundle_sha256, on, at, by;
+  std::optional<std::string> municipality_number, remote_case, file, history;  // nothing: NULL
+};
+
 // A consent as a voiding reads it.
 struct ConsentToVoid {
   std::string given_on, withdrawn_on, scope;  // withdrawn_on "" when not withdrawn
@@ -109,12 +116,8 @@ class CaseStore {
   // Whether assessment `id` of the case is voided; nothing when there is no such assessment.
   std::optional<bool> assessment_voided(std::int64_t case_id, std::int64_t assessment_id);
 
-  // Transfers.
-  void add_transfer_out(std::int64_t case_id, const std::string& to, const std::string& sha256, const std::string& file,
-                        const std::string& on, const std::string& at, const std::string& by);
-  void add_transfer_in(std::int64_t case_id, const std::string& from, const std::string& from_number, const std::string& remote_case,
-                       const std::string& sha256, const std::string& history, const std::string& on, const std::string& at,
-                       const std::string& by);
+  // Transfers: a case sent (out) or received (in).
+  void add_transfer(std::int64_t case_id, const NewTransfer& t);
   // A bundle received before (same digest, or same sending municipality and case): its case number and day.
   std::optional<std::pair<std::string, std::string>> received_before(const std::string& sha256, const std::string& from_number,
                                                                       const std::string& remote_case);
