@@ -105,6 +105,22 @@ constexpr Form kForms[] = {
     // views details
     {"remind", "{} items, within {} days, for {}, escalated", "audit.d.remind_for_escalated"},
     {"remind", "{} items, within {} days, for {}", "audit.d.remind_for"},
+    // case details
+    {"case.list", "name search", "audit.d.name_search"},
+    {"case.assign", "owner {} (was {})", "audit.d.owner_was"},
+    {"case.assign", "owner {}", "audit.d.owner"},
+    {"case.target_group", "{} at {} (was {})", "audit.d.target_group_was"},
+    {"case.target_group", "{} at {}", "audit.d.target_group"},
+    {"correct.name", "person {}: name", "audit.d.name_corrected"},
+    {"correct.referral", "referral {}: {}", "audit.d.referral_corrected"},
+    {"correct.void_consent", "consent {}: void", "audit.d.consent_voided"},
+    {"correct.void_assessment", "assessment {}: void", "audit.d.assessment_voided"},
+    {"purge", "closed before {date}; not archived (--force); imported by audit entry {}", "audit.d.purged_unarchived_imported"},
+    {"purge", "closed before {date}; not archived (--force)", "audit.d.purged_unarchived"},
+    {"purge", "closed before {date}; imported by audit entry {}", "audit.d.purged_imported"},
+    {"purge", "closed before {date}", "audit.d.purged"},
+    {"case.transfer", "to {}; {} entries; sha256 {}", "audit.d.transferred"},
+    {"case.receive", "from {} ({}) case {}; sha256 {}", "audit.d.received"},
 };
 
 // The holes of `pattern` filled from `text`, or nothing when it does not

@@ -3,10 +3,12 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/access.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/case_view.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
+#include <oppteam/views/case_view.hpp>
 
 namespace oppteam::cli {
 

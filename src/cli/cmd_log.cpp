@@ -2,10 +2,10 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
+#include <oppteam/io/terminal.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/case_log.hpp>
+#include <oppteam/views/case_view.hpp>
 
 namespace oppteam::cli {
 
@@ -35,12 +35,9 @@ void setup_log(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const auto entries = list_log(ctx, *list_case);
     nlohmann::json arr = nlohmann::json::array();
-    Table t({s.text("log.col.date"), s.text("log.col.by"), s.text("log.col.text")});
-    for (const auto& e : entries) {
-      arr.push_back(to_json(e));
-      t.add({long_date(e.date, s.lang()), e.written_by, e.text});
-    }
-    s.emit({{"case", case_label(*list_case)}, {"entries", arr}}, entries.empty() ? s.text("log.none") + "\n" : t.render(s.style()));
+    for (const auto& e : entries) arr.push_back(to_json(e));
+    s.emit({{"case", case_label(*list_case)}, {"entries", arr}},
+           entries.empty() ? s.text("log.none") + "\n" : render_log(arr, s.lang(), s.style()));
   });
 }
 

@@ -628,7 +628,6 @@ const Service* Rammeverk::find_service(std::string_view id) const { return find_
 const Role* Rammeverk::find_role(std::string_view id) const { return find_in(roles, id); }
 const Instrument* Rammeverk::find_instrument(std::string_view id) const { return find_in(instruments, id); }
 const Indicator* Rammeverk::find_indicator(std::string_view id) const { return find_in(indicators, id); }
-const TargetGroup* Rammeverk::find_target_group(std::string_view id) const { return find_in(target_groups, id); }
 const ClosingReason* Rammeverk::find_closing_reason(std::string_view id_or_label) const {
   if (const auto* r = find_in(closing_reasons, id_or_label)) return r;
   for (const auto& r : closing_reasons)

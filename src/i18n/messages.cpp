@@ -29,6 +29,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_intake_split.inc"
 #include "catalogue_guard.inc"
 #include "catalogue_s8_plan.inc"
+#include "catalogue_s8_case.inc"
 #include "catalogue_testkeys.inc"
 #include "catalogue_s8_team.inc"
 #include "catalogue_s8_views.inc"

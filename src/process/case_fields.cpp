@@ -5,10 +5,12 @@
 #include <oppteam/process/owner.hpp>
 #include <oppteam/process/target_group.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/correction.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -18,19 +20,11 @@ namespace oppteam {
 
 namespace {
 
-// Sets case_file.`column` (ours, never input) of case `case_id` to `value`
-// and returns the value before ("" when none).
-std::string replace_case_value(const Context& ctx, std::int64_t case_id, const std::string& column, const std::string& value) {
-  std::string previous;
-  {
-    SQLite::Statement q(ctx.db.sql(), "SELECT coalesce(" + column + ", '') FROM case_file WHERE id = ?");
-    q.bind(1, case_id);
-    if (q.executeStep()) previous = q.getColumn(0).getString();
-  }
-  SQLite::Statement u(ctx.db.sql(), "UPDATE case_file SET " + column + " = ? WHERE id = ?");
-  u.bind(1, value);
-  u.bind(2, case_id);
-  u.exec();
+// Sets the case's `field` to `value` and returns the value before ("" when none).
+std::string replace_case_value(const Context& ctx, std::int64_t case_id, CaseStore::Field field, const std::string& value) {
+  CaseStore store(ctx.db);
+  std::string previous = store.value(case_id, field);
+  store.set_value(case_id, field, value);
   return previous;
 }
 
@@ -47,21 +41,19 @@ CaseAssigned assign_case(const Context& ctx, std::string_view case_number, const
     throw make_error(ExitCode::data, "owner.unknown_user", user);
   return ctx.db.write([&] {
     const CaseRef c = authorize_assign(ctx, case_number, user);
-    CaseAssigned out{c.number, user, replace_case_value(ctx, c.id, "owner", user)};
-    SQLite::Statement h(ctx.db.sql(), "INSERT INTO case_owner(case_id, owner, assigned_on, assigned_by) VALUES (?, ?, ?, ?)");
-    h.bind(1, c.id);
-    h.bind(2, user);
-    h.bind(3, format_date(ctx.today()));
-    h.bind(4, ctx.actor);
-    h.exec();
+    CaseAssigned out{c.number, user, replace_case_value(ctx, c.id, CaseStore::Field::owner, user)};
+    CaseStore(ctx.db).add_owner(c.id, user, format_date(ctx.today()), ctx.actor);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.assign", c.number, c.fnr,
-                 "owner " + user + (out.previous.empty() ? "" : " (was " + out.previous + ")"));
+                 out.previous.empty() ? audit_detail("case.assign", "audit.d.owner", {user})
+                                      : audit_detail("case.assign", "audit.d.owner_was", {user, out.previous}));
     return out;
   });
 }
 
 const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_view id_or_label) {
-  if (const auto* g = rv.find_target_group(id_or_label)) return g;
+  // An id before a label (one group's label may be another's id).
+  for (const auto& g : rv.target_groups)
+    if (g.id == id_or_label) return &g;
   for (const auto& g : rv.target_groups)
     if (g.has_label(id_or_label)) return &g;
   return nullptr;
@@ -86,17 +78,12 @@ TargetGroupSet set_target_group(const Context& ctx, std::string_view case_number
   const std::string id = check_target_group(ctx.rv, id_or_label);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, permission, case_number);
-    TargetGroupSet out{c.number, id, replace_case_value(ctx, c.id, "target_group", id)};
-    SQLite::Statement h(ctx.db.sql(),
-                        "INSERT INTO case_target_group(case_id, target_group, step, set_on, set_by) VALUES (?, ?, ?, ?, ?)");
-    h.bind(1, c.id);
-    h.bind(2, id);
-    h.bind(3, std::string(step));
-    h.bind(4, format_date(ctx.today()));
-    h.bind(5, ctx.actor);
-    h.exec();
+    TargetGroupSet out{c.number, id, replace_case_value(ctx, c.id, CaseStore::Field::target_group, id)};
+    CaseStore(ctx.db).add_target_group(c.id, id, step, format_date(ctx.today()), ctx.actor);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.target_group", c.number, c.fnr,
-                 id + " at " + std::string(step) + (out.previous.empty() ? "" : " (was " + out.previous + ")"));
+                 out.previous.empty()
+                     ? audit_detail("case.target_group", "audit.d.target_group", {id, std::string(step)})
+                     : audit_detail("case.target_group", "audit.d.target_group_was", {id, std::string(step), out.previous}));
     return out;
   });
 }

@@ -2,11 +2,12 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
-#include <fmt/format.h>
 
 namespace oppteam {
 
@@ -23,31 +24,13 @@ LogEntry add_log_entry(const Context& ctx, std::string_view case_number, const s
     e.written_by = ctx.actor;
     e.written_at = Clock::real_timestamp();
     e.text = text;
-    SQLite::Statement ins(ctx.db.sql(),
-                          "INSERT INTO case_log (case_id, written_on, written_by, written_at, text) VALUES (?, ?, ?, ?, ?)");
-    ins.bind(1, c.id);
-    ins.bind(2, e.date);
-    ins.bind(3, e.written_by);
-    ins.bind(4, e.written_at);
-    ins.bind(5, e.text);
-    ins.exec();
-    e.id = ctx.db.sql().getLastInsertRowid();
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "log.add", c.number, c.fnr, fmt::format("entry {}", e.id));
+    e.id = CaseStore(ctx.db).add_log(c.id, e);
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "log.add", c.number, c.fnr, audit_detail("log.add", "audit.d.log_entry", {std::to_string(e.id)}));
     return e;
   });
 }
 
-std::vector<LogEntry> read_log(Database& db, std::int64_t case_id) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, written_on, written_by, written_at, text FROM case_log WHERE case_id = ? "
-                      "ORDER BY written_on DESC, id DESC");
-  q.bind(1, case_id);
-  std::vector<LogEntry> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getString()});
-  return out;
-}
+std::vector<LogEntry> read_log(Database& db, std::int64_t case_id) { return CaseStore(db).log(case_id); }
 
 std::vector<LogEntry> list_log(const Context& ctx, std::string_view case_number) {
   const AuthorisedCase ac = authorize_case(ctx, "case.read", case_number);

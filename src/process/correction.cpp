@@ -2,9 +2,12 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/referral.hpp>
+#include <oppteam/store/case_store.hpp>
+#include <oppteam/store/person_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -12,10 +15,11 @@ namespace oppteam {
 
 namespace {
 
-std::string detail_of(const Corrected& c) {
+// The fields a correction changed, comma-separated.
+std::string fields_of(const Corrected& c) {
   std::string out;
   for (const auto& ch : c.changes) out += (out.empty() ? "" : ", ") + ch.field;
-  return c.object + " " + std::to_string(c.object_id) + ": " + out;
+  return out;
 }
 
 }  // namespace
@@ -31,30 +35,14 @@ std::string correction_reason(const std::string& reason) { return required_value
 
 void record_correction(const Context& ctx, std::optional<std::int64_t> case_id, std::int64_t person_id,
                        const std::string& object, std::int64_t object_id, const Change& change, const std::string& reason) {
-  SQLite::Statement q(ctx.db.sql(),
-                      "INSERT INTO correction(case_id, person_id, object, object_id, field, before, after, reason, "
-                      "corrected_on, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (case_id) q.bind(1, *case_id);
-  else q.bind(1);
-  q.bind(2, person_id);
-  q.bind(3, object);
-  q.bind(4, object_id);
-  q.bind(5, change.field);
-  q.bind(6, change.before);
-  q.bind(7, change.after);
-  q.bind(8, reason);
-  q.bind(9, format_date(ctx.today()));
-  q.bind(10, ctx.actor);
-  q.exec();
+  CaseStore(ctx.db).add_correction(case_id, person_id, object, object_id, change.field, change.before, change.after, reason,
+                                   format_date(ctx.today()), ctx.actor);
 }
 
 void apply_correction(const Context& ctx, const std::string& table, std::int64_t id, const Change& change,
                       std::optional<std::int64_t> case_id, std::int64_t person_id, const std::string& reason, bool empty_is_null) {
-  SQLite::Statement u(ctx.db.sql(), "UPDATE " + table + " SET " + change.field + " = ? WHERE id = ?");
-  if (empty_is_null && change.after.empty()) u.bind(1);
-  else u.bind(1, change.after);
-  u.bind(2, id);
-  u.exec();
+  CaseStore(ctx.db).set_column(table, id, change.field,
+                               empty_is_null && change.after.empty() ? std::nullopt : std::optional<std::string>(change.after));
   record_correction(ctx, case_id, person_id, table, id, change, reason);
 }
 
@@ -64,14 +52,13 @@ Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std:
   const std::string name = required_value(name_in, "--name");
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
   return ctx.db.write([&] {
-    SQLite::Statement q(ctx.db.sql(), "SELECT id, coalesce(name, '') FROM person WHERE fnr = ?");
-    q.bind(1, fnr);
-    if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
-    Corrected out{"", "person", q.getColumn(0).getInt64(), {{"name", q.getColumn(1).getString(), name}}};
+    const auto person = PersonStore(ctx.db).find(fnr);
+    if (!person) throw make_error(ExitCode::not_found, "person.not_found", fnr);
+    Corrected out{"", "person", person->id, {{"name", person->name, name}}};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("person", out.object_id);
     apply_correction(ctx, "person", out.object_id, out.changes[0], std::nullopt, out.object_id, reason);
-    audit.append("correct.name", "", fnr, detail_of(out));
+    audit.append("correct.name", "", fnr, audit_detail("correct.name", "audit.d.name_corrected", {std::to_string(out.object_id)}));
     audit.flush();
     return out;
   });
@@ -94,32 +81,27 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
   if (fix.reporter_name) require_text(*fix.reporter_name, "--reporter-name", TextField::line);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "refer.correct", case_number);
-    SQLite::Statement q(ctx.db.sql(),
-                        "SELECT need, received_on, reporter_type, coalesce(reporter_name, '') FROM referral WHERE id = ? AND case_id = ?");
-    q.bind(1, id);
-    q.bind(2, c.id);
-    if (!q.executeStep()) throw make_error(ExitCode::not_found, "correct.no_referral", c.number, id);
+    CaseStore store(ctx.db);
+    const auto stored = store.referral_fields(c.id, id);
+    if (!stored) throw make_error(ExitCode::not_found, "correct.no_referral", c.number, id);
     Corrected out{c.number, "referral", id, {}};
     const std::pair<const std::optional<std::string>*, const char*> fields[] = {
         {&fix.need, "need"}, {&received, "received_on"}, {&fix.reporter_type, "reporter_type"}, {&fix.reporter_name, "reporter_name"}};
-    for (int i = 0; i < 4; ++i) {
+    for (std::size_t i = 0; i < 4; ++i) {
       const auto& [value, column] = fields[i];
       if (!*value) continue;
       const std::string after = **value;
-      const std::string before = q.getColumn(i).getString();
+      const std::string& before = (*stored)[i];
       if (before != after) out.changes.push_back({column, before, after});
     }
-    q.reset();
     if (out.changes.empty()) throw make_error(ExitCode::usage, "correct.nothing");
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("referral", id);
     for (const auto& ch : out.changes) apply_correction(ctx, "referral", id, ch, c.id, c.person_id, reason, true);
     // The case is opened on its first referral's date.
-    SQLite::Statement o(ctx.db.sql(),
-                        "UPDATE case_file SET opened_on = (SELECT min(received_on) FROM referral WHERE case_id = ?1) WHERE id = ?1");
-    o.bind(1, c.id);
-    o.exec();
-    audit.append("correct.referral", c.number, c.fnr, detail_of(out));
+    store.reopen_on_first_referral(c.id);
+    audit.append("correct.referral", c.number, c.fnr,
+                 audit_detail("correct.referral", "audit.d.referral_corrected", {std::to_string(id), fields_of(out)}));
     audit.flush();
     return out;
   });
@@ -130,35 +112,21 @@ Corrected void_consent(const Context& ctx, std::string_view case_number, std::in
   const std::string reason = correction_reason(reason_in);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
-    SQLite::Statement q(ctx.db.sql(),
-                        "SELECT k.given_on, coalesce(k.withdrawn_on, ''), k.scope, EXISTS (SELECT 1 FROM correction x WHERE "
-                        "x.object = 'consent' AND x.object_id = k.id AND x.field = 'void') FROM consent k "
-                        "WHERE k.id = ? AND k.case_id = ?");
-    q.bind(1, id);
-    q.bind(2, c.id);
-    if (!q.executeStep()) throw make_error(ExitCode::not_found, "consent.none_id", c.number, id);
-    if (q.getColumn(3).getInt()) throw make_error(ExitCode::refused, "correct.consent_voided_already", c.number, id);
-    const std::string given_on = q.getColumn(0).getString();
-    const std::string scope = q.getColumn(2).getString();
-    Corrected out{c.number, "consent", id, {{"void", q.getColumn(1).getString(), given_on}}};
-    q.reset();
+    CaseStore store(ctx.db);
+    const auto k = store.consent_to_void(c.id, id);
+    if (!k) throw make_error(ExitCode::not_found, "consent.none_id", c.number, id);
+    if (k->voided) throw make_error(ExitCode::refused, "correct.consent_voided_already", c.number, id);
+    Corrected out{c.number, "consent", id, {{"void", k->withdrawn_on, k->given_on}}};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("consent", id);
     // Withdrawn on the day it was given: it never held on any day. A real
     // withdrawal keeps its who and why (the voiding's are in the correction);
     // its date is the correction's "before".
-    SQLite::Statement u(ctx.db.sql(),
-                        "UPDATE consent SET withdrawn_by = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdrawn_by END, "
-                        "withdraw_reason = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdraw_reason END, "
-                        "withdrawn_on = given_on WHERE id = ?");
-    u.bind(1, ctx.actor);
-    u.bind(2, reason);
-    u.bind(3, id);
-    u.exec();
+    store.void_consent(id, ctx.actor, reason);
     record_correction(ctx, c.id, c.person_id, "consent", id, out.changes[0], reason);
-    audit.append("correct.void_consent", c.number, c.fnr, detail_of(out));
+    audit.append("correct.void_consent", c.number, c.fnr, audit_detail("correct.void_consent", "audit.d.consent_voided", {std::to_string(id)}));
     // A team working on a consent that never held is paused, as at a withdrawal.
-    if (scope == "team") pause_team_without_consent(ctx, c, ctx.today(), audit, "audit.d.team_consent_voided");
+    if (k->scope == "team") pause_team_without_consent(ctx, c, ctx.today(), audit, "audit.d.team_consent_voided");
     audit.flush();
     return out;
   });
@@ -169,17 +137,13 @@ Corrected void_assessment(const Context& ctx, std::string_view case_number, std:
   const std::string reason = correction_reason(reason_in);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "assess", case_number);
-    SQLite::Statement q(ctx.db.sql(),
-                        "SELECT EXISTS (SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
-                        "AND x.field = 'void') FROM assessment a WHERE a.id = ? AND a.case_id = ?");
-    q.bind(1, id);
-    q.bind(2, c.id);
-    if (!q.executeStep()) throw make_error(ExitCode::not_found, "correct.no_assessment", c.number, id);
-    if (q.getColumn(0).getInt()) throw make_error(ExitCode::refused, "correct.voided_already", c.number, id);
-    q.reset();
+    const auto voided = CaseStore(ctx.db).assessment_voided(c.id, id);
+    if (!voided) throw make_error(ExitCode::not_found, "correct.no_assessment", c.number, id);
+    if (*voided) throw make_error(ExitCode::refused, "correct.voided_already", c.number, id);
     Corrected out{c.number, "assessment", id, {{"void", "", "void"}}};
     record_correction(ctx, c.id, c.person_id, "assessment", id, out.changes[0], reason);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "correct.void_assessment", c.number, c.fnr, detail_of(out));
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "correct.void_assessment", c.number, c.fnr,
+                 audit_detail("correct.void_assessment", "audit.d.assessment_voided", {std::to_string(id)}));
     return out;
   });
 }

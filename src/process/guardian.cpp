@@ -1,9 +1,11 @@
 #include <oppteam/process/guardian.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/process/correction.hpp>
+#include <oppteam/store/person_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -13,15 +15,14 @@ namespace {
 
 // A guardian is a foresatt or a verge (64 otherwise).
 void check_kind(const std::string& kind) {
-  if (kind != "foresatt" && kind != "verge") throw make_error(ExitCode::usage, "guardian.bad_kind", kind);
+  if (!guardian_kind_from(kind)) throw make_error(ExitCode::usage, "guardian.bad_kind", kind);
 }
 
 // The id of the person with number `fnr` (1 when there is none).
 std::int64_t person_id_of(Database& db, const std::string& fnr) {
-  SQLite::Statement q(db.sql(), "SELECT id FROM person WHERE fnr = ?");
-  q.bind(1, fnr);
-  if (!q.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
-  return q.getColumn(0).getInt64();
+  const auto p = PersonStore(db).find(fnr);
+  if (!p) throw make_error(ExitCode::not_found, "person.not_found", fnr);
+  return p->id;
 }
 
 }  // namespace
@@ -38,19 +39,11 @@ Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const Guard
     for (const auto& g : read_guardians(ctx.db, person_id))
       if (g.ended_on.empty() && g.kind == in.kind && g.name == name)
         throw make_error(ExitCode::refused, "guardian.already", name, in.kind);
-    SQLite::Statement ins(ctx.db.sql(),
-                          "INSERT INTO person_guardian(person_id, kind, name, address, added_on, added_by) VALUES (?, ?, ?, ?, ?, ?)");
-    ins.bind(1, person_id);
-    ins.bind(2, in.kind);
-    ins.bind(3, name);
-    if (address.empty()) ins.bind(4);
-    else ins.bind(4, address);
-    ins.bind(5, format_date(ctx.today()));
-    ins.bind(6, ctx.actor);
-    ins.exec();
-    const std::int64_t id = ctx.db.sql().getLastInsertRowid();
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_add", "", fnr, in.kind + " " + std::to_string(id));
-    return Guardian{id, in.kind, name, address, format_date(ctx.today()), ctx.actor, "", ""};
+    Guardian g{0, in.kind, name, address, format_date(ctx.today()), ctx.actor, "", ""};
+    g.id = PersonStore(ctx.db).add_guardian(person_id, g);
+    const std::int64_t id = g.id;
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_add", "", fnr, audit_detail("person.guardian_add", "audit.d.guardian_add", {in.kind, std::to_string(id)}));
+    return g;
   });
 }
 
@@ -71,29 +64,14 @@ Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const Guard
     if (holding.size() > 1) throw make_error(ExitCode::usage, "guardian.which_kind", name);
     Guardian g = std::move(holding.front());
     if (format_date(on) < g.added_on) throw make_error(ExitCode::data, "guardian.end_before", format_date(on), g.added_on);
-    SQLite::Statement up(ctx.db.sql(), "UPDATE person_guardian SET ended_on = ?, ended_by = ? WHERE id = ?");
-    up.bind(1, format_date(on));
-    up.bind(2, ctx.actor);
-    up.bind(3, g.id);
-    up.exec();
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_end", "", fnr, g.kind + " " + std::to_string(g.id));
+    PersonStore(ctx.db).end_guardian(g.id, format_date(on), ctx.actor);
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_end", "", fnr, audit_detail("person.guardian_end", "audit.d.guardian_end", {g.kind, std::to_string(g.id)}));
     g.ended_on = format_date(on);
     g.ended_by = ctx.actor;
     return g;
   });
 }
 
-std::vector<Guardian> read_guardians(Database& db, std::int64_t person_id) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, kind, name, coalesce(address, ''), added_on, added_by, coalesce(ended_on, ''), "
-                      "coalesce(ended_by, '') FROM person_guardian WHERE person_id = ? ORDER BY id");
-  q.bind(1, person_id);
-  std::vector<Guardian> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
-                   q.getColumn(7).getString()});
-  return out;
-}
+std::vector<Guardian> read_guardians(Database& db, std::int64_t person_id) { return PersonStore(db).guardians(person_id); }
 
 }  // namespace oppteam

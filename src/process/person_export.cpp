@@ -1,11 +1,15 @@
 #include <oppteam/process/person_export.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>  // display_width
 #include <oppteam/process/plan.hpp>
+#include <oppteam/store/case_store.hpp>
+#include <oppteam/store/person_store.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/json_text.hpp>
 
 #include <fmt/format.h>
 
@@ -16,105 +20,19 @@
 
 namespace oppteam {
 
-namespace {
-
-nlohmann::json column_value(const SQLite::Column& c) {
-  if (c.isNull()) return nullptr;
-  if (c.isInteger()) return c.getInt64();
-  if (c.isFloat()) return c.getDouble();
-  return c.getString();
-}
-
-// Rows of a fixed query (table and column names in the text are ours;
-// the one value is bound), each as an object of column -> value.
-nlohmann::json rows(Database& db, const std::string& sql, std::int64_t id) {
-  SQLite::Statement q(db.sql(), sql);
-  q.bind(1, id);
-  nlohmann::json out = nlohmann::json::array();
-  while (q.executeStep()) {
-    nlohmann::json row = nlohmann::json::object();
-    for (int i = 0; i < q.getColumnCount(); ++i) row[q.getColumnName(i)] = column_value(q.getColumn(i));
-    out.push_back(std::move(row));
-  }
-  return out;
-}
-
-nlohmann::json one(const nlohmann::json& list) { return list.empty() ? nlohmann::json(nullptr) : list.front(); }
-
-}  // namespace
-
-nlohmann::json case_rows(Database& db, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    nlohmann::json doc;
-    doc["case"] = one(rows(db, "SELECT * FROM case_file WHERE id = ?", case_id));
-    doc["referrals"] = rows(db, "SELECT * FROM referral WHERE case_id = ? ORDER BY received_on, id", case_id);
-    doc["consents"] = rows(db, "SELECT * FROM consent WHERE case_id = ? ORDER BY given_on, id", case_id);
-    doc["assessments"] = rows(db, "SELECT * FROM assessment WHERE case_id = ? ORDER BY assessed_on, id", case_id);
-    doc["what_matters"] = rows(db, "SELECT * FROM what_matters WHERE case_id = ? ORDER BY id", case_id);
-    doc["decision"] = one(rows(db, "SELECT * FROM decision WHERE case_id = ?", case_id));
-    doc["preliminary_replies"] = rows(db, "SELECT * FROM preliminary_reply WHERE case_id = ? ORDER BY sent_on, id", case_id);
-    doc["team"] = one(rows(db, "SELECT * FROM team WHERE case_id = ?", case_id));
-    doc["team_members"] = rows(db,
-                               "SELECT m.* FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.case_id = ? "
-                               "ORDER BY m.id", case_id);
-    doc["plan"] = one(rows(db, "SELECT * FROM plan WHERE case_id = ?", case_id));
-    doc["plan_revisions"] = rows(db,
-                                 "SELECT r.* FROM plan_revision r JOIN plan p ON p.id = r.plan_id WHERE p.case_id = ? "
-                                 "ORDER BY r.revision", case_id);
-    doc["goals"] = rows(db, "SELECT g.* FROM goal g JOIN plan p ON p.id = g.plan_id WHERE p.case_id = ? ORDER BY g.number",
-                        case_id);
-    doc["measures"] = rows(db,
-                           "SELECT m.* FROM measure m JOIN plan p ON p.id = m.plan_id WHERE p.case_id = ? ORDER BY m.number",
-                           case_id);
-    auto evaluations = rows(db, "SELECT * FROM evaluation WHERE case_id = ? ORDER BY evaluated_on, id", case_id);
-    for (auto& e : evaluations) {
-      e["indicators"] = rows(db, "SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator",
-                             e["id"].get<std::int64_t>());
-    }
-    doc["evaluations"] = evaluations;
-    // Issue 14: closings, the person's no, owners, target groups, goal states, corrections.
-    doc["closings"] = rows(db, "SELECT * FROM case_closing WHERE case_id = ? ORDER BY id", case_id);
-    doc["declines"] = rows(db, "SELECT * FROM consent_decline WHERE case_id = ? ORDER BY id", case_id);
-    doc["owners"] = rows(db, "SELECT * FROM case_owner WHERE case_id = ? ORDER BY id", case_id);
-    doc["target_groups"] = rows(db, "SELECT * FROM case_target_group WHERE case_id = ? ORDER BY id", case_id);
-    doc["goal_statuses"] = rows(db,
-                                "SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? "
-                                "ORDER BY gs.id", case_id);
-    doc["corrections"] = rows(db, "SELECT * FROM correction WHERE case_id = ? ORDER BY id", case_id);
-    // Issue 14: appeals with their steps, and decisions an appeal replaced.
-    doc["appeals"] = rows(db, "SELECT * FROM appeal WHERE case_id = ? ORDER BY id", case_id);
-    doc["appeal_steps"] = rows(db,
-                               "SELECT s.* FROM appeal_step s JOIN appeal a ON a.id = s.appeal_id WHERE a.case_id = ? ORDER BY s.id",
-                               case_id);
-    doc["replaced_decisions"] = rows(db, "SELECT * FROM decision_history WHERE case_id = ? ORDER BY id", case_id);
-    // The team at work (issue 15): the log newest first, meetings with their participants, actions, reviews, approvals.
-    doc["log"] = rows(db, "SELECT * FROM case_log WHERE case_id = ? ORDER BY written_on DESC, id DESC", case_id);
-    auto meetings = rows(db, "SELECT * FROM meeting WHERE case_id = ? ORDER BY held_on, number", case_id);
-    for (auto& m : meetings)
-      m["participants"] = rows(db, "SELECT * FROM meeting_participant WHERE meeting_id = ? ORDER BY id", m["id"].get<std::int64_t>());
-    doc["meetings"] = meetings;
-    doc["meeting_actions"] = rows(db, "SELECT * FROM meeting_action WHERE case_id = ? ORDER BY number", case_id);
-    doc["team_reviews"] = rows(db, "SELECT * FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id", case_id);
-    doc["approvals"] = rows(db, "SELECT * FROM approval WHERE case_id = ? ORDER BY requested_on, id", case_id);
-    return doc;
-  });
-}
+nlohmann::json case_rows(Database& db, std::int64_t case_id) { return CaseStore(db).export_rows(case_id); }
 
 nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
   authorize(ctx, "person.export");
   auto& db = ctx.db;
   return db.write([&] {
-    SQLite::Statement p(db.sql(), "SELECT * FROM person WHERE fnr = ?");
-    p.bind(1, fnr);
-    if (!p.executeStep()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
-    nlohmann::json person = nlohmann::json::object();
-    for (int i = 0; i < p.getColumnCount(); ++i) person[p.getColumnName(i)] = column_value(p.getColumn(i));
+    PersonStore store(db);
+    const nlohmann::json person = store.export_person(fnr);
+    if (person.is_null()) throw make_error(ExitCode::not_found, "person.not_found", fnr);
     const std::int64_t person_id = person["id"].get<std::int64_t>();
 
     nlohmann::json cases = nlohmann::json::array();
-    SQLite::Statement c(db.sql(), "SELECT id FROM case_file WHERE person_id = ? ORDER BY year, seq");
-    c.bind(1, person_id);
-    while (c.executeStep()) cases.push_back(case_rows(db, c.getColumn(0).getInt64()));
+    for (const std::int64_t id : store.case_ids(person_id)) cases.push_back(case_rows(db, id));
 
     // The audit entries about the person, as `audit log --person` lists them.
     nlohmann::json audit = nlohmann::json::array();
@@ -122,9 +40,9 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
     about.person = fnr;
     for (const auto& e : audit_list(db, about))
       audit.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
-    audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, fmt::format("{} cases", cases.size()));
-    const nlohmann::json corrections = rows(db, "SELECT * FROM correction WHERE person_id = ? AND case_id IS NULL ORDER BY id", person_id);
-    const nlohmann::json guardians = rows(db, "SELECT * FROM person_guardian WHERE person_id = ? ORDER BY id", person_id);
+    audit_record(db, ctx.clock, ctx.actor, ctx.rv.hash, "person.export", "", fnr, audit_detail("person.export", "audit.d.cases", {std::to_string(cases.size())}));
+    const nlohmann::json corrections = store.export_corrections(person_id);
+    const nlohmann::json guardians = store.export_guardians(person_id);
     return nlohmann::json{{"person", person}, {"corrections", corrections}, {"guardians", guardians}, {"cases", cases}, {"audit", audit},
                           {"exported_on", ctx.clock.now_timestamp()}, {"exported_by", ctx.actor}};
   });
@@ -133,12 +51,6 @@ nlohmann::json export_person(const Context& ctx, const std::string& fnr) {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j) {
-  if (j.is_null()) return "";
-  if (j.is_string()) return j.get<std::string>();
-  return j.dump();
-}
 
 bool has(const json& row, const char* key) {
   return row.contains(key) && !row[key].is_null() && !(row[key].is_string() && row[key].get<std::string>().empty());
@@ -157,8 +69,8 @@ class Writer {
   }
   // A stored code in words: the catalogue key `prefix + code`, else the code.
   std::string code(const std::string& prefix, const json& value) const {
-    const std::string key = prefix + str(value);
-    return has_message(key) ? tr(L_, key) : str(value);
+    const std::string key = prefix + json_text(value);
+    return has_message(key) ? tr(L_, key) : json_text(value);
   }
   std::string day(const json& v) const { return v.is_string() ? long_date(v.get<std::string>(), L_) : std::string(); }
   std::string label(const std::vector<ReporterType>& list, const json& id) const { return find(list, id); }
@@ -167,13 +79,13 @@ class Writer {
   std::string domain(const std::string& id) const { return find(ctx_.rv.domains, json(id)); }
   std::string target_group(const json& id) const { return find(ctx_.rv.target_groups, id); }
   std::string instrument(const json& id) const {
-    const auto* ins = ctx_.rv.find_instrument(str(id));
-    return ins && !ins->name.empty() ? ins->name_in(ctx_.lang) : str(id);
+    const auto* ins = ctx_.rv.find_instrument(json_text(id));
+    return ins && !ins->name.empty() ? ins->name_in(ctx_.lang) : json_text(id);
   }
   std::string closing_reason(const json& id) const {
-    return label_of(ctx_.rv.closing_reasons, str(id), ctx_.lang);
+    return label_of(ctx_.rv.closing_reasons, json_text(id), ctx_.lang);
   }
-  std::string scope(const json& id) const { return consent_scope_label(ctx_, str(id)); }
+  std::string scope(const json& id) const { return consent_scope_label(ctx_, json_text(id)); }
 
   // A title and the section headings are underlined ('=' and '-'), which
   // reads well at a terminal and makes them a title and headings in the PDF
@@ -198,7 +110,7 @@ class Writer {
  private:
   template <typename T>
   std::string find(const std::vector<T>& list, const json& id) const {
-    return label_of(list, str(id), ctx_.lang);
+    return label_of(list, json_text(id), ctx_.lang);
   }
   const Context& ctx_;
   Lang L_;
@@ -207,18 +119,18 @@ class Writer {
 
 void write_case(Writer& w, const Context& ctx, const json& c) {
   const json& k = c["case"];
-  w.heading(w.t("pe.case", str(k["number"]), w.code("case.status.", k["status"]), w.day(k["opened_on"])));
+  w.heading(w.t("pe.case", json_text(k["number"]), w.code("case.status.", k["status"]), w.day(k["opened_on"])));
   if (has(k, "target_group")) w.line("  " + w.t("pe.target_group", w.target_group(k["target_group"])));
 
   if (!c["referrals"].empty()) {
     w.subheading(w.t("pe.h_referrals"));
     for (const auto& r : c["referrals"]) {
       std::string from = w.label(ctx.rv.reporter_types, r["reporter_type"]);
-      if (has(r, "reporter_name")) from += " (" + str(r["reporter_name"]) + ")";
+      if (has(r, "reporter_name")) from += " (" + json_text(r["reporter_name"]) + ")";
       std::string text = w.t("pe.referral", w.day(r["received_on"]), from);
-      if (has(r, "sender")) text += " " + w.t("pe.referral_sender", str(r["sender"]), str(r["external_id"]));
+      if (has(r, "sender")) text += " " + w.t("pe.referral_sender", json_text(r["sender"]), json_text(r["external_id"]));
       w.item(text);
-      w.quote(str(r["need"]));
+      w.quote(json_text(r["need"]));
     }
   }
   if (!c["consents"].empty() || (c.contains("declines") && !c["declines"].empty())) {
@@ -235,22 +147,22 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   if (!c["assessments"].empty()) {
     w.subheading(w.t("pe.h_assessments"));
     for (const auto& a : c["assessments"]) {
-      std::string text = w.t("pe.assessment", w.day(a["assessed_on"]), w.instrument(a["instrument"]), str(a["assessor"]),
-                             str(a["profession"]), w.t("pe.score", str(a["score"]), str(a["threshold"])),
+      std::string text = w.t("pe.assessment", w.day(a["assessed_on"]), w.instrument(a["instrument"]), json_text(a["assessor"]),
+                             json_text(a["profession"]), w.t("pe.score", json_text(a["score"]), json_text(a["threshold"])),
                              w.code("case.recommendation.", a["recommendation"]));
       if (a["partial"].is_number() && a["partial"].get<std::int64_t>() != 0) text += " " + w.t("pe.assessment_partial");
       w.item(text);
       // The points per area, as the assessment stored them.
-      const json domains = json::parse(str(a["domains"]), nullptr, false);
+      const json domains = json::parse(json_text(a["domains"]), nullptr, false);
       if (domains.is_object() && !domains.empty()) {
         // In the rammeverk's order of the areas, then any it no longer has.
         std::string parts;
         for (const auto& d : ctx.rv.domains)
-          if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + str(domains[d.id]);
+          if (domains.contains(d.id)) parts += (parts.empty() ? "" : ", ") + w.domain(d.id) + " " + json_text(domains[d.id]);
         for (auto it = domains.begin(); it != domains.end(); ++it) {
           const std::string& id = it.key();
           if (std::none_of(ctx.rv.domains.begin(), ctx.rv.domains.end(), [&](const Domain& x) { return x.id == id; }))
-            parts += (parts.empty() ? "" : ", ") + id + " " + str(it.value());
+            parts += (parts.empty() ? "" : ", ") + id + " " + json_text(it.value());
         }
         w.quote(w.t("pe.assessment_domains", parts));
       }
@@ -258,7 +170,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   }
   if (!c["what_matters"].empty()) {
     w.subheading(w.t("pe.h_what_matters"));
-    for (const auto& x : c["what_matters"]) w.item("«" + str(x["text"]) + "»");
+    for (const auto& x : c["what_matters"]) w.item("«" + json_text(x["text"]) + "»");
   }
   if (!c["preliminary_replies"].empty() || !c["decision"].is_null()) {
     w.subheading(w.t("pe.h_decision"));
@@ -267,27 +179,27 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
                                     : w.t("pe.prelim_no_date", w.day(pr["sent_on"])));
     if (!c["decision"].is_null()) {
       const json& d = c["decision"];
-      w.item(w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), str(d["decided_by"]),
+      w.item(w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), json_text(d["decided_by"]),
                  w.day(d["appeal_deadline"])));
-      if (has(d, "grounds")) w.quote(w.t("pe.grounds", str(d["grounds"])));
+      if (has(d, "grounds")) w.quote(w.t("pe.grounds", json_text(d["grounds"])));
     }
   }
   if (!c["team"].is_null()) {
     w.subheading(w.t("pe.h_team", w.day(c["team"]["created_on"]), w.code("team.status_", c["team"]["status"])));
     for (const auto& m : c["team_members"]) {
-      std::string who = str(m["name"]) + ", " + w.code("team.kind_", m["kind"]);
-      if (str(m["kind"]) != "participant") who += " (" + w.role(m["role"]) + (has(m, "service") ? ", " + w.service(m["service"]) : "") + ")";
+      std::string who = json_text(m["name"]) + ", " + w.code("team.kind_", m["kind"]);
+      if (json_text(m["kind"]) != "participant") who += " (" + w.role(m["role"]) + (has(m, "service") ? ", " + w.service(m["service"]) : "") + ")";
       w.item(has(m, "removed_on") ? w.t("pe.member_until", who, w.day(m["added_on"]), w.day(m["removed_on"]))
                                   : w.t("pe.member", who, w.day(m["added_on"])));
     }
   }
   if (!c["plan"].is_null()) {
     const json& p = c["plan"];
-    w.subheading(w.t("pe.h_plan", w.code("choice.plan_kind.", p["kind"]), w.day(p["created_on"]), str(p["revision"])));
+    w.subheading(w.t("pe.h_plan", w.code("choice.plan_kind.", p["kind"]), w.day(p["created_on"]), json_text(p["revision"])));
     for (const auto& g : c["goals"])
-      w.item(w.t("pe.goal", str(g["number"]), str(g["text"]), w.code("case.goal_status.", g["status"])));
+      w.item(w.t("pe.goal", json_text(g["number"]), json_text(g["text"]), w.code("case.goal_status.", g["status"])));
     for (const auto& m : c["measures"])
-      w.item(w.t("pe.measure", str(m["number"]), str(m["text"]), str(m["responsible"]), w.day(m["due_on"]),
+      w.item(w.t("pe.measure", json_text(m["number"]), json_text(m["text"]), json_text(m["responsible"]), w.day(m["due_on"]),
                  w.code("plan.mstatus.", m["status"])));
   }
   if (!c["evaluations"].empty()) {
@@ -296,31 +208,31 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
       std::string text = w.t("pe.evaluation", w.day(e["evaluated_on"]), w.code("evaluate.decision.", e["decision"]));
       if (has(e, "next_on")) text += " " + w.t("pe.evaluation_next", w.day(e["next_on"]));
       w.item(text);
-      if (has(e, "comment")) w.quote(str(e["comment"]));
+      if (has(e, "comment")) w.quote(json_text(e["comment"]));
     }
   }
   if (c.contains("meetings") && !c["meetings"].empty()) {
     w.subheading(w.t("pe.h_meetings"));
     for (const auto& m : c["meetings"]) {
       std::string names;
-      for (const auto& x : m["participants"]) names += (names.empty() ? "" : ", ") + str(x["name"]);
+      for (const auto& x : m["participants"]) names += (names.empty() ? "" : ", ") + json_text(x["name"]);
       w.item(w.t("pe.meeting", w.day(m["held_on"]), w.code("meeting.status.", m["status"]), names.empty() ? "-" : names));
-      if (has(m, "minutes")) w.quote(str(m["minutes"]));
+      if (has(m, "minutes")) w.quote(json_text(m["minutes"]));
     }
     for (const auto& a : c["meeting_actions"])
-      w.item(w.t("pe.action", str(a["text"]), str(a["responsible"]), w.day(a["due_on"])));
+      w.item(w.t("pe.action", json_text(a["text"]), json_text(a["responsible"]), w.day(a["due_on"])));
   }
   if (c.contains("log") && !c["log"].empty()) {
     w.subheading(w.t("pe.h_log"));
     for (const auto& e : c["log"]) {
-      w.item(w.t("pe.log", w.day(e["written_on"]), str(e["written_by"])));
-      w.quote(str(e["text"]));
+      w.item(w.t("pe.log", w.day(e["written_on"]), json_text(e["written_by"])));
+      w.quote(json_text(e["text"]));
     }
   }
   if (c.contains("corrections") && !c["corrections"].empty()) {
     w.subheading(w.t("pe.h_corrections"));
     for (const auto& x : c["corrections"])
-      w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
+      w.item(w.t("pe.correction", w.day(x["corrected_on"]), json_text(x["corrected_by"]), json_text(x["before"]), json_text(x["after"]), json_text(x["reason"])));
   }
   if (c.contains("closings") && !c["closings"].empty()) {
     w.subheading(w.t("pe.h_closings"));
@@ -340,7 +252,7 @@ void write_case(Writer& w, const Context& ctx, const json& c) {
   }
   if (c.contains("owners") && !c["owners"].empty()) {
     w.subheading(w.t("pe.h_owners"));
-    for (const auto& x : c["owners"]) w.item(w.t("pe.owner", str(x["owner"]), w.day(x["assigned_on"])));
+    for (const auto& x : c["owners"]) w.item(w.t("pe.owner", json_text(x["owner"]), w.day(x["assigned_on"])));
   }
 }
 
@@ -376,22 +288,22 @@ std::string action_text(const Writer& w, const std::string& action) {
 std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
   Writer w(ctx);
   const auto& p = doc["person"];
-  const std::string name = has(p, "name") ? str(p["name"]) : str(p["fnr"]);
+  const std::string name = has(p, "name") ? json_text(p["name"]) : json_text(p["fnr"]);
   w.title(w.t("pe.title", name));
   w.line("");
-  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(local_day_time(str(doc["exported_on"])).first)), str(doc["exported_by"])));
+  w.line(w.t("pe.intro", ctx.rv.municipality.name, w.day(json(local_day_time(json_text(doc["exported_on"])).first)), json_text(doc["exported_by"])));
   w.heading(w.t("pe.h_person"));
-  w.item(w.t("pe.name", has(p, "name") ? str(p["name"]) : "-"));
-  w.item(w.t("pe.fnr", str(p["fnr"])));
+  w.item(w.t("pe.name", has(p, "name") ? json_text(p["name"]) : "-"));
+  w.item(w.t("pe.fnr", json_text(p["fnr"])));
   w.item(w.t("pe.born", w.day(p["birth_date"])));
   if (doc.contains("corrections"))
     for (const auto& x : doc["corrections"])
-      w.item(w.t("pe.correction", w.day(x["corrected_on"]), str(x["corrected_by"]), str(x["before"]), str(x["after"]), str(x["reason"])));
+      w.item(w.t("pe.correction", w.day(x["corrected_on"]), json_text(x["corrected_by"]), json_text(x["before"]), json_text(x["after"]), json_text(x["reason"])));
   if (doc.contains("guardians"))
     for (const auto& g : doc["guardians"])
       w.item(g["ended_on"].is_null()
-                 ? w.t("pe.guardian", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]))
-                 : w.t("pe.guardian_ended", str(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]), w.day(g["ended_on"])));
+                 ? w.t("pe.guardian", json_text(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]))
+                 : w.t("pe.guardian_ended", json_text(g["name"]), w.code("appeal.from.", g["kind"]), w.day(g["added_on"]), w.day(g["ended_on"])));
   if (doc["cases"].empty()) w.line(w.t("pe.no_cases"));
   for (const auto& c : doc["cases"]) write_case(w, ctx, c);
 
@@ -401,11 +313,11 @@ std::string person_export_text(const nlohmann::json& doc, const Context& ctx) {
   // One item per entry, as sentences (a table would not survive the PDF's
   // proportional font); a stored field cannot break an item (visible()).
   for (const auto& a : doc["audit"]) {
-    const auto [day, time] = local_day_time(str(a["at"]));
-    const std::string case_no = str(a["object"]);
-    std::string what = action_text(w, str(a["action"]));
+    const auto [day, time] = local_day_time(json_text(a["at"]));
+    const std::string case_no = json_text(a["object"]);
+    std::string what = action_text(w, json_text(a["action"]));
     if (!case_no.empty()) what = w.t("pe.in_case", what, case_no);
-    w.item(w.t("pe.audit_entry", w.day(json(day)), time, visible(str(a["actor"]), false), visible(what, false)));
+    w.item(w.t("pe.audit_entry", w.day(json(day)), time, visible(json_text(a["actor"]), false), visible(what, false)));
   }
   w.heading(w.t("pe.h_rights"));
   for (const char* key : {"pe.right_correct", "pe.right_delete", "pe.right_complain"}) {

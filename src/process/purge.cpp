@@ -1,9 +1,12 @@
 #include <oppteam/process/purge.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/audit/import_entries.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/store/name_search.hpp>
 #include <oppteam/process/cases.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <fmt/format.h>
@@ -36,23 +39,14 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, b
   result.dry_run = dry_run;
   auto& db = ctx.db;
   auto run = [&] {
-    std::vector<std::int64_t> ids, owners;
-    std::vector<bool> archived;
+    CaseStore store(db);
+    const std::vector<ClosedCase> closed = store.closed_before(result.closed_before);
     std::set<std::int64_t> persons;
     std::vector<std::string> not_archived;
-    {
-      SQLite::Statement q(db.sql(),
-                          "SELECT c.id, c.number, c.person_id, EXISTS (SELECT 1 FROM archive_export a WHERE a.case_id = c.id) "
-                          "FROM case_file c WHERE " + closed_case_sql("c") + " AND c.closed_on < ? ORDER BY c.year, c.seq");
-      q.bind(1, result.closed_before);
-      while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getInt64());
-        result.cases.push_back(q.getColumn(1).getString());
-        owners.push_back(q.getColumn(2).getInt64());
-        archived.push_back(q.getColumn(3).getInt() != 0);
-        if (!archived.back()) not_archived.push_back(result.cases.back());
-        persons.insert(owners.back());
-      }
+    for (const auto& k : closed) {
+      result.cases.push_back(k.number);
+      if (!k.archived) not_archived.push_back(k.number);
+      persons.insert(k.person_id);
     }
     // A case leaves the database only once the archive has it (arkivlova).
     result.not_archived = not_archived;
@@ -63,45 +57,25 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, b
       throw make_error(ExitCode::refused, "purge.not_archived", not_archived.size(), list);
     }
     // Persons left with no case once these are gone.
-    {
-      SQLite::Statement q(db.sql(),
-                          "SELECT COUNT(*) FROM case_file c WHERE c.person_id = ? AND NOT (" + closed_case_sql("c") +
-                              " AND c.closed_on < ?)");
-      for (auto p : persons) {
-        q.bind(1, p);
-        q.bind(2, result.closed_before);
-        q.executeStep();
-        if (q.getColumn(0).getInt64() == 0) ++result.persons_deleted;
-        q.reset();
-      }
-    }
+    for (auto p : persons)
+      if (!store.keeps_a_case(p, result.closed_before)) ++result.persons_deleted;
     if (dry_run) return;
     AuditWriter audit(db, ctx.clock, ctx.actor, ctx.rv.hash);
-    SQLite::Statement del(db.sql(), "DELETE FROM case_file WHERE id = ?");
-    // A person goes with their last case, in that case's entry.
-    SQLite::Statement orphan(db.sql(), "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)");
-    // The imports that stored a case's referrals find it through them; the
-    // purge entry keeps that link once the referrals are gone.
-    SQLite::Statement imports(db.sql(), "SELECT DISTINCT audit_id FROM (" + import_entries_sql("?1") + ") ORDER BY 1");
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      std::string detail = "closed before " + result.closed_before;
-      if (!archived[i]) detail += "; not archived (--force)";
-      imports.bind(1, ids[i]);
+    for (const auto& k : closed) {
+      // The imports that stored a case's referrals find it through them; the
+      // purge entry keeps that link once the referrals are gone.
       std::string entries;
-      while (imports.executeStep()) entries += (entries.empty() ? "" : ", ") + std::string("#") + imports.getColumn(0).getString();
-      imports.reset();
-      if (!entries.empty()) detail += "; imported by audit entry " + entries;
-      // The rows that go are sealed as deleted in the purge entry.
-      audit.before_case(ids[i]);
-      audit.before("person", owners[i]);
-      del.bind(1, ids[i]);
-      del.exec();
-      del.reset();
-      orphan.bind(1, owners[i]);
-      orphan.bind(2, owners[i]);
-      orphan.exec();
-      orphan.reset();
-      audit.append("purge", result.cases[i], "", detail);
+      for (const auto& e : import_entries_of_case(db, k.id)) entries += (entries.empty() ? "" : ", ") + std::string("#") + e;
+      const std::string detail =
+          entries.empty() ? audit_detail("purge", k.archived ? "audit.d.purged" : "audit.d.purged_unarchived", {result.closed_before})
+                          : audit_detail("purge", k.archived ? "audit.d.purged_imported" : "audit.d.purged_unarchived_imported",
+                                         {result.closed_before, entries});
+      // The rows that go are sealed as deleted in the purge entry; a person
+      // goes with their last case, in that case's entry.
+      audit.before_case(k.id);
+      audit.before("person", k.person_id);
+      store.delete_case(k.id, k.person_id);
+      audit.append("purge", k.number, "", detail);
     }
     audit.flush();
     if (result.persons_deleted > 0) name_index_after_delete(db);

@@ -1,5 +1,6 @@
 #include <oppteam/process/referral.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
@@ -63,7 +64,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     audit.after_range("person", batch.first_new_person(), batch.last_new_person());
     audit.after("referral", p.referral_id);
     audit.append("refer.add", r.case_number, p.fnr,
-                 r.new_case ? "new case, reporter " + p.reporter_type : "added to open case, reporter " + p.reporter_type);
+                 audit_detail("refer.add", r.new_case ? "audit.d.new_case" : "audit.d.open_case", {p.reporter_type}));
     audit.flush();
     if (!target_group.empty()) set_target_group(ctx, r.case_number, target_group, "refer");
     return r;

@@ -2,6 +2,7 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/process/cases.hpp>
@@ -9,9 +10,11 @@
 #include <oppteam/process/fhir.hpp>
 #include <oppteam/process/person_export.hpp>
 #include <oppteam/process/referral.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 #include <oppteam/util/text.hpp>
+#include <oppteam/util/json_text.hpp>
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -32,12 +35,6 @@ using json = nlohmann::json;
 constexpr std::string_view kTransferReason = "transferred";
 constexpr const char* kSysTransfer = "urn:oppteam:transfer";
 
-std::string str(const json& j) {
-  if (j.is_null()) return "";
-  if (j.is_string()) return j.get<std::string>();
-  return j.dump();
-}
-
 // What the consent to the transfer covers (docs/transfer.md): the case
 // itself (referrals, foreløpig svar, decision) and the record of the
 // consents to the follow-up; the assessment only while the person's
@@ -52,7 +49,7 @@ json covered_rows(const Context& ctx, const CaseRef& c, TransferResult& r) {
   json consents = json::array();
   bool sharing_left_out = false;
   for (const auto& k : rows["consents"]) {
-    if (str(k["scope"]).rfind("deling:", 0) == 0) sharing_left_out = true;
+    if (json_text(k["scope"]).rfind("deling:", 0) == 0) sharing_left_out = true;
     else consents.push_back(k);
   }
   rows["consents"] = consents;
@@ -121,19 +118,10 @@ TransferResult transfer_case(const Context& ctx, std::string_view case_number, c
       close.to_municipality = to;
       close.transfer = true;
       close_case(ctx, c.number, close);
-      SQLite::Statement q(ctx.db.sql(),
-                          "INSERT INTO case_transfer(case_id, direction, municipality, bundle_sha256, file, transferred_on, "
-                          "transferred_at, transferred_by) VALUES (?, 'out', ?, ?, ?, ?, ?, ?)");
-      q.bind(1, c.id);
-      q.bind(2, to);
-      q.bind(3, r.sha256);
-      q.bind(4, in.out);
-      q.bind(5, format_date(ctx.today()));
-      q.bind(6, ctx.clock.now_timestamp());
-      q.bind(7, ctx.actor);
-      q.exec();
+      NewTransfer sent{"out", to, r.sha256, format_date(ctx.today()), ctx.clock.now_timestamp(), ctx.actor, {}, {}, in.out, {}};
+      CaseStore(ctx.db).add_transfer(c.id, sent);
       audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.transfer", c.number, c.fnr,
-                   fmt::format("to {}; {} entries; sha256 {}", to, r.entries, r.sha256));
+                   audit_detail("case.transfer", "audit.d.transferred", {to, std::to_string(r.entries), r.sha256}));
       // The file last: a failure here rolls the closing back.
       io::OutputFile file(in.out, in.force, in.forbidden);
       file.stream() << text;
@@ -657,17 +645,8 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
   in.external_id = p.from_case;
 
   return ctx.db.write([&] {
-    {
-      SQLite::Statement q(ctx.db.sql(),
-                          "SELECT c.number, t.transferred_on FROM case_transfer t JOIN case_file c ON c.id = t.case_id "
-                          "WHERE t.direction = 'in' AND (t.bundle_sha256 = ? OR (t.municipality_number = ? AND t.remote_case = ?))");
-      q.bind(1, sha);
-      q.bind(2, p.from_number);
-      q.bind(3, p.from_case);
-      if (q.executeStep())
-        throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, q.getColumn(1).getString(),
-                         q.getColumn(0).getString());
-    }
+    if (const auto before = CaseStore(ctx.db).received_before(sha, p.from_number, p.from_case))
+      throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, before->second, before->first);
     const ReferralResult ref = add_referral(ctx, in);
     if (ref.duplicate)
       throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, in.received, ref.case_number);
@@ -681,58 +660,38 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
     r.sha256 = sha;
     r.received_on = in.received;
     r.history = p.history;
-    SQLite::Statement q(ctx.db.sql(),
-                        "INSERT INTO case_transfer(case_id, direction, municipality, municipality_number, remote_case, "
-                        "bundle_sha256, history, transferred_on, transferred_at, transferred_by) "
-                        "VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, c.id);
-    q.bind(2, p.from);
-    q.bind(3, p.from_number);
-    q.bind(4, p.from_case);
-    q.bind(5, sha);
-    q.bind(6, p.history.dump());
-    q.bind(7, in.received);
-    q.bind(8, ctx.clock.now_timestamp());
-    q.bind(9, ctx.actor);
-    q.exec();
+    NewTransfer received{"in", p.from, sha, in.received, ctx.clock.now_timestamp(), ctx.actor, p.from_number, p.from_case, {},
+                         p.history.dump()};
+    CaseStore(ctx.db).add_transfer(c.id, received);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.receive", c.number, c.fnr,
-                 fmt::format("from {} ({}) case {}; sha256 {}", p.from, p.from_number, p.from_case, sha));
+                 audit_detail("case.receive", "audit.d.received", {p.from, p.from_number, p.from_case, sha}));
     return r;
   });
 }
 
 nlohmann::json case_transfers(Database& db, std::int64_t case_id) {
-  return db.read_per_statement([&] {
-    json out = {{"transfers", json::array()}, {"received", json::array()}};
-    SQLite::Statement q(db.sql(),
-                        "SELECT direction, municipality, coalesce(municipality_number, ''), coalesce(remote_case, ''), bundle_sha256, "
-                        "coalesce(file, ''), coalesce(history, '{}'), transferred_on, transferred_by FROM case_transfer "
-                        "WHERE case_id = ? ORDER BY id");
-    q.bind(1, case_id);
-    while (q.executeStep()) {
-      if (q.getColumn(0).getString() == "out") {
-        out["transfers"].push_back({{"to", q.getColumn(1).getString()}, {"transferred_on", q.getColumn(7).getString()},
-                                    {"transferred_by", q.getColumn(8).getString()}, {"file", q.getColumn(5).getString()},
-                                    {"bundle_sha256", q.getColumn(4).getString()}});
-        continue;
-      }
-      json h = json::parse(q.getColumn(6).getString(), nullptr, false);
-      if (!h.is_object()) h = json::object();
-      const std::string from = q.getColumn(1).getString();
-      // Every received entry says where it came from.
-      for (const char* list : {"referrals", "consents", "assessments", "evaluations"})
-        if (h.contains(list))
-          for (auto& e : h[list]) e["received_from"] = from;
-      for (const char* one : {"decision", "team", "plan"})
-        if (h.contains(one) && h[one].is_object()) h[one]["received_from"] = from;
-      json r = {{"received_from", from}, {"from_number", q.getColumn(2).getString()}, {"from_case", q.getColumn(3).getString()},
-                {"received_on", q.getColumn(7).getString()}, {"received_by", q.getColumn(8).getString()},
-                {"bundle_sha256", q.getColumn(4).getString()}};
-      for (auto& [k, v] : h.items()) r[k] = v;
-      out["received"].push_back(r);
+  json out = {{"transfers", json::array()}, {"received", json::array()}};
+  for (const auto& t : CaseStore(db).transfers(case_id)) {
+    if (t.direction == "out") {
+      out["transfers"].push_back({{"to", t.municipality}, {"transferred_on", t.transferred_on}, {"transferred_by", t.transferred_by},
+                                  {"file", t.file}, {"bundle_sha256", t.bundle_sha256}});
+      continue;
     }
-    return out;
-  });
+    json h = json::parse(t.history, nullptr, false);
+    if (!h.is_object()) h = json::object();
+    const std::string& from = t.municipality;
+    // Every received entry says where it came from.
+    for (const char* list : {"referrals", "consents", "assessments", "evaluations"})
+      if (h.contains(list))
+        for (auto& e : h[list]) e["received_from"] = from;
+    for (const char* one : {"decision", "team", "plan"})
+      if (h.contains(one) && h[one].is_object()) h[one]["received_from"] = from;
+    json r = {{"received_from", from}, {"from_number", t.municipality_number}, {"from_case", t.remote_case},
+              {"received_on", t.transferred_on}, {"received_by", t.transferred_by}, {"bundle_sha256", t.bundle_sha256}};
+    for (auto& [k, v] : h.items()) r[k] = v;
+    out["received"].push_back(r);
+  }
+  return out;
 }
 
 }  // namespace oppteam

@@ -231,7 +231,6 @@ struct Rammeverk {
   const Role* find_role(std::string_view id) const;
   const Instrument* find_instrument(std::string_view id) const;
   const Indicator* find_indicator(std::string_view id) const;
-  const TargetGroup* find_target_group(std::string_view id) const;
   // The closing reason with this id, or else with this label; nullptr when none.
   const ClosingReason* find_closing_reason(std::string_view id_or_label) const;
   const MeetingKind* find_meeting_kind(std::string_view id) const;

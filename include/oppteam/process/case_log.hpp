@@ -3,6 +3,7 @@
 // meetings (what happened, who was called, what was agreed). Entries are
 // never changed or deleted; the audit log records each one without its text.
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -16,13 +17,7 @@ namespace oppteam {
 // The most one entry may hold (bytes).
 inline constexpr std::size_t kMaxLogEntryBytes = 8 * 1024;
 
-struct LogEntry {
-  std::int64_t id = 0;
-  std::string date;        // the day it is about (--today)
-  std::string written_by;  // the acting user
-  std::string written_at;  // the real time it was written
-  std::string text;
-};
+// LogEntry is in domain/case.hpp.
 
 // Adds an entry dated today. Exit 64 for an empty text, 65 for text that
 // fails require_text or is longer than kMaxLogEntryBytes, 2 when the case is closed.

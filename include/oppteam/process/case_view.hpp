@@ -3,7 +3,7 @@
 // contract between the areas): person, referrals, consents, assessments,
 // decision, team, plan and evaluations. Showing and listing cases are
 // audited reads. The JSON documents here are what `case show --json` and
-// `case list --json` print (SPEC.md); the text renderers lay them out for
+// `case list --json` print (SPEC.md); views/case_view.hpp lays them out for
 // people.
 
 #include <oppteam/io/terminal.hpp>
@@ -19,7 +19,6 @@ namespace oppteam {
 // The case document: keys case, status, person, referrals, consents,
 // assessments, decision, team, plan, evaluations (and a few more).
 nlohmann::json show_case(const Context& ctx, std::string_view case_number);
-std::string render_case(const nlohmann::json& doc, Lang lang, const TerminalStyle& style);
 
 struct CaseFilter {
   std::string status;          // one of the case statuses, or empty
@@ -39,6 +38,5 @@ struct CaseFilter {
 // null). `total` counts every match, `left_out` those past the limit. A
 // search by name is audited as a read of each person it shows.
 nlohmann::json list_cases(const Context& ctx, const CaseFilter& filter);
-std::string render_case_list(const nlohmann::json& doc, Lang lang, const TerminalStyle& style);
 
 }  // namespace oppteam

@@ -2,6 +2,7 @@
 // Finding a case and the rules every step checks before it acts. The rules
 // live here, in one place, and never in the CLI.
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/domain/case_number.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -12,26 +13,11 @@
 
 namespace oppteam {
 
-// Case status values as stored (case_file.status).
-inline constexpr std::string_view kCaseReceived = "received";
-inline constexpr std::string_view kCaseGranted = "granted";
-inline constexpr std::string_view kCaseRefused = "refused";
-inline constexpr std::string_view kCaseActive = "active";
-inline constexpr std::string_view kCaseClosed = "closed";
-
-struct CaseRef {
-  std::int64_t id = 0;
-  std::string number;
-  std::string status;
-  std::int64_t person_id = 0;
-  std::string fnr;          // the person's personal number
-  std::string birth_date;   // ISO
-  std::string opened_on;    // ISO
-};
+// CaseRef and the case statuses (kCaseReceived, ...) are in domain/case.hpp.
 
 // The one rule for "this case is closed" (and so may be archived and, once
-// archived, purged), as an SQL condition on the case_file row `alias`:
-// today a case whose status is closed with a closing date. Widen it here.
+// archived, purged), as an SQL condition on the case_file row `alias`.
+// Declared with the case store, which defines it (store/case_store.cpp).
 std::string closed_case_sql(std::string_view alias);
 
 // The case with `number` (text as typed): exit 65 when malformed, 1 when absent.

@@ -4,6 +4,7 @@
 // deleted but by purge), audited. A decision letter about a person under
 // consent_age goes to the foresatte, about a person with a verge to the verge.
 
+#include <oppteam/domain/person.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <oppteam/util/dates.hpp>
@@ -15,15 +16,9 @@
 
 namespace oppteam {
 
-struct Guardian {
-  std::int64_t id = 0;
-  std::string kind;  // foresatt | verge
-  std::string name, address, added_on, added_by;
-  std::string ended_on, ended_by;  // empty while the guardian holds
-};
 
 struct GuardianInput {
-  std::string kind = "foresatt";
+  std::string kind = std::string(to_stored(GuardianKind::foresatt));
   std::string name;
   std::string address;  // optional, one line or several
 };
