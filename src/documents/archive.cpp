@@ -8,6 +8,7 @@
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/fhir.hpp>
 #include <oppteam/process/plan.hpp>
+#include <oppteam/store/archive_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/hash.hpp>
 #include <oppteam/util/markup.hpp>
@@ -73,51 +74,29 @@ struct ArchiveDocument {
   std::string key;         // stable name for its systemIDs
 };
 
-struct ArchiveCase {
-  std::int64_t id = 0;
-  std::string number;
-  int year = 0, seq = 0;
-  std::string person_name, fnr;
-  std::string opened_on, closed_on, close_reason;
+struct ArchiveCase : ArchiveCaseRow {
   std::string coordinator;
   std::vector<ArchiveDocument> documents;
 };
 
 std::vector<ArchiveCase> select_cases(const Context& ctx, const ArchiveRequest& req) {
+  ArchiveStore store(ctx.db);
   std::vector<ArchiveCase> out;
-  std::vector<std::int64_t> seen;
-  const std::string cols =
-      "SELECT c.id, c.number, c.year, c.seq, coalesce(p.name, ''), p.fnr, c.opened_on, coalesce(c.closed_on, ''), "
-      "coalesce(c.close_reason, ''), " + closed_case_sql("c") + " FROM case_file c JOIN person p ON p.id = c.person_id ";
-  auto add = [&](SQLite::Statement& q) {
+  auto add = [&](ArchiveCaseRow row) {
+    for (const auto& a : out)
+      if (a.id == row.id) return;
     ArchiveCase a;
-    a.id = q.getColumn(0).getInt64();
-    for (auto id : seen)
-      if (id == a.id) return;
-    seen.push_back(a.id);
-    a.number = q.getColumn(1).getString();
-    a.year = q.getColumn(2).getInt();
-    a.seq = q.getColumn(3).getInt();
-    a.person_name = q.getColumn(4).getString();
-    a.fnr = q.getColumn(5).getString();
-    a.opened_on = q.getColumn(6).getString();
-    a.closed_on = q.getColumn(7).getString();
-    a.close_reason = q.getColumn(8).getString();
+    static_cast<ArchiveCaseRow&>(a) = std::move(row);
     out.push_back(std::move(a));
   };
   for (const auto& number : req.cases) {
     const CaseRef c = find_case(ctx.db, number);
-    SQLite::Statement q(ctx.db.sql(), cols + "WHERE c.id = ?");
-    q.bind(1, c.id);
-    q.executeStep();
-    if (q.getColumn(9).getInt() == 0) throw make_error(ExitCode::refused, "archive.not_closed", c.number, c.status);
-    add(q);
+    ArchiveCaseRow row = store.case_by_id(c.id);
+    if (!row.closed) throw make_error(ExitCode::refused, "archive.not_closed", c.number, c.status);
+    add(std::move(row));
   }
-  if (req.closed_before) {
-    SQLite::Statement q(ctx.db.sql(), cols + "WHERE " + closed_case_sql("c") + " AND c.closed_on < ? ORDER BY c.year, c.seq");
-    q.bind(1, format_date(*req.closed_before));
-    while (q.executeStep()) add(q);
-  }
+  if (req.closed_before)
+    for (auto& row : store.closed_before(format_date(*req.closed_before))) add(std::move(row));
   return out;
 }
 
@@ -153,45 +132,28 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
   auto outcome_title = [&](const std::string& outcome, const char* granted, const char* refused) {
     return tr(letter_lang, outcome == "granted" ? granted : refused, a.number);
   };
+  ArchiveStore store(ctx.db);
   // Decisions an appeal replaced: their letters were sent and are archived
   // too, before the decision that replaced them.
+  for (const auto& l : store.replaced_decisions(a.id))
+    add_letter("decision", outcome_title(l.outcome, "archive.title.replaced_granted", "archive.title.replaced_refused"), l.date,
+               l.author, "replaced_decision:" + std::to_string(l.id), l.text);
+  if (const auto l = store.decision(a.id))
+    add_letter("decision", outcome_title(l->outcome, "archive.title.granted", "archive.title.refused"), l->date, l->author,
+               "decision", l->text);
+  for (const auto& l : store.preliminary_replies(a.id))
+    add_letter("preliminary_reply", tr(letter_lang, "archive.title.preliminary", a.number), l.date, l.author,
+               "preliminary_reply:" + std::to_string(l.id), l.text);
   {
-    SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter, id FROM decision_history "
-                                      "WHERE case_id = ? ORDER BY id");
-    q.bind(1, a.id);
-    while (q.executeStep())
-      add_letter("decision", outcome_title(q.getColumn(0).getString(), "archive.title.replaced_granted", "archive.title.replaced_refused"),
-                 q.getColumn(1).getString(), q.getColumn(2).getString(), "replaced_decision:" + q.getColumn(4).getString(),
-                 q.getColumn(3).getString());
-  }
-  {
-    SQLite::Statement q(ctx.db.sql(), "SELECT outcome, decided_on, decided_by, letter FROM decision WHERE case_id = ?");
-    q.bind(1, a.id);
-    if (q.executeStep())
-      add_letter("decision", outcome_title(q.getColumn(0).getString(), "archive.title.granted", "archive.title.refused"),
-                 q.getColumn(1).getString(), q.getColumn(2).getString(), "decision", q.getColumn(3).getString());
-  }
-  {
-    SQLite::Statement q(ctx.db.sql(), "SELECT id, sent_on, sent_by, text FROM preliminary_reply WHERE case_id = ? ORDER BY id");
-    q.bind(1, a.id);
-    while (q.executeStep())
-      add_letter("preliminary_reply", tr(letter_lang, "archive.title.preliminary", a.number), q.getColumn(1).getString(),
-                 q.getColumn(2).getString(), "preliminary_reply:" + q.getColumn(0).getString(), q.getColumn(3).getString());
-  }
-  {
-    SQLite::Statement q(ctx.db.sql(),
-                        "SELECT r.revision, r.created_at, r.created_by, r.snapshot FROM plan_revision r JOIN plan p ON p.id = r.plan_id "
-                        "WHERE p.case_id = ? ORDER BY r.revision");
-    q.bind(1, a.id);
-    while (q.executeStep()) {
-      const int revision = q.getColumn(0).getInt();
-      const Plan plan = plan_from_json(nlohmann::json::parse(q.getColumn(3).getString()));
+    for (const auto& rev : store.plan_revisions(a.id)) {
+      const int revision = rev.revision;
+      const Plan plan = plan_from_json(nlohmann::json::parse(rev.snapshot));
       ArchiveDocument d;
       d.kind = "plan";
       d.title = tr(ctx.lang, "archive.title.plan", a.number, revision);
-      d.created_at = q.getColumn(1).getString();
+      d.created_at = rev.created_at;
       d.date = d.created_at.substr(0, 10);
-      d.author = q.getColumn(2).getString();
+      d.author = rev.created_by;
       d.key = "plan:" + std::to_string(revision);
       d.file = next_file();
       write_document(req, text_pdf(ctx.rv, ctx.lang, d.title, a.number, plan_document_text(ctx, plan)), d);
@@ -370,17 +332,10 @@ ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
       for (const auto& d : a.documents) sums += d.sha256 + "  " + d.file + "\n";
     io::write_output_file(req.out_dir + "/sjekksummer.sha256", sums, req.force, req.forbidden);
 
-    SQLite::Statement ins(ctx.db.sql(),
-                          "INSERT INTO archive_export(case_id, exported_at, exported_by, package, documents) VALUES (?, ?, ?, ?, ?)");
+    ArchiveStore store(ctx.db);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     for (const auto& a : cases) {
-      ins.bind(1, a.id);
-      ins.bind(2, now);
-      ins.bind(3, ctx.actor);
-      ins.bind(4, r.package);
-      ins.bind(5, static_cast<int>(a.documents.size()));
-      ins.exec();
-      ins.reset();
+      store.record_export(a.id, now, ctx.actor, r.package, static_cast<int>(a.documents.size()));
       audit.append("archive.export", a.number, a.fnr, fmt::format("package {}, {} documents", r.package, a.documents.size()));
     }
     audit.flush();
