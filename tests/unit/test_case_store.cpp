@@ -1,7 +1,7 @@
 // The case area's repositories (store/case_store, store/person_store) and
 // its view (views/case_view) on a temporary database.
 
-#include "unit/temp_db.hpp"
+#include "unit/intake_world.hpp"
 
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/process/case_view.hpp>
@@ -18,30 +18,14 @@ using namespace oppteam;
 
 namespace {
 
-struct World {
-  unit::TempFolder tmp;
-  Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "examples/rammeverk.toml");
-  Clock clock{*try_parse_date("2026-03-02")};
-  Database db = init_database(tmp.file("k.db"), rv, clock, "tester");
-  Context ctx{db, rv, clock, "tester", Lang::en};
-
+// The referrals of these tests name their person.
+struct World : unit::IntakeWorld {
   std::string refer(const std::string& fnr, const std::string& reporter = "fastlege", const std::string& received = "2026-02-01") {
-    ReferralInput in;
-    in.fnr = fnr;
-    in.name = "Kari Nordmann";
-    in.reporter_type = reporter;
-    in.received = received;
-    in.need = "Koordinering";
-    return add_referral(ctx, in).case_number;
+    return IntakeWorld::refer(fnr, received, reporter, "Kari Nordmann");
   }
 };
 
-std::string synthetic(const std::string& six) {  // DDMMYY with month + 80
-  for (int individual = 500;; ++individual) {
-    std::string nine = six + std::to_string(individual);
-    if (auto k = control_digits(nine)) return nine + *k;
-  }
-}
+using unit::synthetic;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 // age rule and withdrawal pausing a team, decision state rules.
 
 #include "unit/errors.hpp"
+#include "unit/intake_world.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
@@ -31,29 +32,8 @@ using namespace oppteam;
 
 namespace {
 
-struct World {
-  unit::TempFolder tmp;
-  Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "examples/rammeverk.toml");
-  Clock clock{*try_parse_date("2026-03-02")};
-  Database db = init_database(tmp.file("k.db"), rv, clock, "tester");
-  Context ctx{db, rv, clock, "tester", Lang::en};
-
-  std::string refer(const std::string& fnr, const std::string& received = "2026-02-01") {
-    ReferralInput in;
-    in.fnr = fnr;
-    in.reporter_type = "fastlege";
-    in.received = received;
-    in.need = "Koordinering";
-    return add_referral(ctx, in).case_number;
-  }
-};
-
-std::string synthetic(const std::string& six) {  // DDMMYY with month + 80
-  for (int individual = 500;; ++individual) {
-    std::string nine = six + std::to_string(individual);
-    if (auto k = control_digits(nine)) return nine + *k;
-  }
-}
+using World = unit::IntakeWorld;
+using unit::synthetic;
 
 using unit::code_of;
 
