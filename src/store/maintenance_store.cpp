@@ -51,7 +51,12 @@ std::int64_t MaintenanceStore::case_count() { return db_.sql().execAndGet("SELEC
 void MaintenanceStore::use_wal() { db_.sql().exec("PRAGMA journal_mode = WAL"); }
 
 std::string MaintenanceStore::fold_wal() {
-  db_.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  // PASSIVE: never waits. Leaving WAL mode below folds in the rest of the
+  // log and deletes it, and fails at once (the mode stays "wal") while
+  // another connection has the database open. TRUNCATE would first wait the
+  // whole busy timeout for that connection, now that a -wal with frames
+  // stays between commands (Database::kKeepWalBytes).
+  db_.sql().exec("PRAGMA wal_checkpoint(PASSIVE)");
   return db_.sql().execAndGet("PRAGMA journal_mode = DELETE").getString();
 }
 
