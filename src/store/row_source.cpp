@@ -13,15 +13,18 @@ namespace {
 constexpr const char* kPointerType = "oppteam_row_source";
 
 // The module's declaration: its columns, and a hidden one for the argument.
+// SQLite frees it (the client data) when the name is registered again, and
+// may disconnect a table of the old registration after that: so neither a
+// table nor SQLite keeps a pointer into it (the methods are one static
+// struct, a table copies its column count).
 struct Module {
-  sqlite3_module methods{};
   std::string declaration;
   int columns = 0;
 };
 
 struct Table {
   sqlite3_vtab base{};
-  const Module* module = nullptr;
+  int columns = 0;
 };
 
 struct Cursor {
@@ -37,7 +40,7 @@ int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out,
   if (rc != SQLITE_OK) return rc;
   auto* t = new (std::nothrow) Table;
   if (!t) return SQLITE_NOMEM;
-  t->module = module;
+  t->columns = module->columns;
   *out = &t->base;
   return SQLITE_OK;
 }
@@ -49,7 +52,7 @@ int disconnect(sqlite3_vtab* vtab) {
 
 // The only plan: a full scan, given the hidden argument by equality.
 int best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
-  const int hidden = reinterpret_cast<Table*>(vtab)->module->columns;
+  const int hidden = reinterpret_cast<Table*>(vtab)->columns;
   for (int i = 0; i < info->nConstraint; ++i) {
     const auto& c = info->aConstraint[i];
     if (c.iColumn != hidden || c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
@@ -67,7 +70,7 @@ int best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
 int open(sqlite3_vtab* vtab, sqlite3_vtab_cursor** out) {
   auto* c = new (std::nothrow) Cursor;
   if (!c) return SQLITE_NOMEM;
-  c->columns = reinterpret_cast<Table*>(vtab)->module->columns;
+  c->columns = reinterpret_cast<Table*>(vtab)->columns;
   *out = &c->base;
   return SQLITE_OK;
 }
@@ -125,24 +128,27 @@ void register_row_source(SQLite::Database& db, const std::string& name, const st
   module->declaration = "CREATE TABLE x(";
   for (const auto& c : columns) module->declaration += c + ", ";
   module->declaration += "source HIDDEN)";
-  auto& m = module->methods;
-  m.iVersion = 0;
-  m.xCreate = nullptr;  // eponymous only: used as a function, never created
-  m.xConnect = connect;
-  m.xBestIndex = best_index;
-  m.xDisconnect = disconnect;
-  m.xDestroy = disconnect;
-  m.xOpen = open;
-  m.xClose = close;
-  m.xFilter = filter;
-  m.xNext = next;
-  m.xEof = eof;
-  m.xColumn = column;
-  m.xRowid = rowid;
+  static const sqlite3_module methods = [] {
+    sqlite3_module m{};
+    m.iVersion = 0;
+    m.xCreate = nullptr;  // eponymous only: used as a function, never created
+    m.xConnect = connect;
+    m.xBestIndex = best_index;
+    m.xDisconnect = disconnect;
+    m.xDestroy = disconnect;
+    m.xOpen = open;
+    m.xClose = close;
+    m.xFilter = filter;
+    m.xNext = next;
+    m.xEof = eof;
+    m.xColumn = column;
+    m.xRowid = rowid;
+    return m;
+  }();
   // SQLite owns the module from here and frees it when the connection
   // closes or the name is registered again.
   Module* raw = module.release();
-  const int rc = sqlite3_create_module_v2(db.getHandle(), name.c_str(), &raw->methods, raw,
+  const int rc = sqlite3_create_module_v2(db.getHandle(), name.c_str(), &methods, raw,
                                           [](void* p) { delete static_cast<Module*>(p); });
   if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
 }
