@@ -1,5 +1,7 @@
 #include <oppteam/store/case_store.hpp>
 
+#include <oppteam/store/sql_values.hpp>
+
 #include <algorithm>
 
 namespace oppteam {
@@ -27,12 +29,6 @@ json parse_json_text(SQLite::Statement& q, int i) {
   if (c.isNull()) return nullptr;
   auto j = json::parse(c.getString(), nullptr, false);
   return j.is_discarded() ? json(c.getString()) : j;
-}
-
-std::optional<std::string> text_or_null(SQLite::Statement& q, int i) {
-  const auto c = q.getColumn(i);
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
 }
 
 json first_or_null(const json& list) { return list.empty() ? json(nullptr) : list.front(); }
@@ -344,11 +340,11 @@ void CaseStore::list(const CaseListQuery& f, const std::function<void(CaseListRo
     r.status = q.getColumn(1).getString();
     r.opened_on = q.getColumn(2).getString();
     r.fnr = q.getColumn(3).getString();
-    r.name = text_or_null(q, 4);
-    r.reporter_types = text_or_null(q, 5);
+    r.name = sql::text_or_none(q, 4);
+    r.reporter_types = sql::text_or_none(q, 5);
     r.preliminary_replies = q.getColumn(6).getInt64();
-    r.promised = text_or_null(q, 7);
-    r.owner = text_or_null(q, 8);
+    r.promised = sql::text_or_none(q, 7);
+    r.owner = sql::text_or_none(q, 8);
     row(r);
   }
 }

@@ -46,21 +46,20 @@ std::vector<Evaluation> EvaluationStore::of_case(std::int64_t case_id) {
   SQLite::Statement iv(db_.sql(), "SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator");
   q.bind(1, case_id);
   std::vector<Evaluation> out;
-  auto text = [&](int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); };
   while (q.executeStep()) {
     Evaluation e;
     e.id = q.getColumn(0).getInt64();
-    e.case_number = text(1);
-    e.evaluated_on = text(2);
-    if (!q.getColumn(3).isNull()) e.quality = q.getColumn(3).getInt();
-    e.decision = stored_enum(evaluation_decision_from, "evaluation.decision", text(4));
-    e.reason = text(5);
-    e.comment = text(6);
-    e.next_on = text(7);
-    auto goals = nlohmann::json::parse(text(8), nullptr, false);
+    e.case_number = sql::text_or_empty(q, 1);
+    e.evaluated_on = sql::text_or_empty(q, 2);
+    e.quality = sql::int_or_none(q, 3);
+    e.decision = stored_enum(evaluation_decision_from, "evaluation.decision", sql::text_or_empty(q, 4));
+    e.reason = sql::text_or_empty(q, 5);
+    e.comment = sql::text_or_empty(q, 6);
+    e.next_on = sql::text_or_empty(q, 7);
+    auto goals = nlohmann::json::parse(sql::text_or_empty(q, 8), nullptr, false);
     if (goals.is_object())
       for (auto it = goals.begin(); it != goals.end(); ++it) e.goals[std::stoi(it.key())] = it.value().get<int>();
-    e.created_by = text(9);
+    e.created_by = sql::text_or_empty(q, 9);
     iv.reset();
     iv.bind(1, e.id);
     while (iv.executeStep()) e.indicators[iv.getColumn(0).getString()] = iv.getColumn(1).getInt();

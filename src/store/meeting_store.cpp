@@ -30,7 +30,7 @@ MeetingAction read_action(SQLite::Statement& q) {
   a.due_on = q.getColumn(4).getString();
   a.status = stored_enum(action_status_from, "meeting_action.status", q.getColumn(5).getString());
   a.done_on = sql::text_or_empty(q, 6);
-  if (!q.getColumn(7).isNull()) a.measure = q.getColumn(7).getInt();
+  a.measure = sql::int_or_none(q, 7);
   return a;
 }
 
@@ -138,7 +138,7 @@ std::vector<Meeting> MeetingStore::meetings(std::int64_t case_id, std::optional<
     m.place = sql::text_or_empty(q, 4);
     m.status = stored_enum(meeting_status_from, "meeting.status", q.getColumn(5).getString());
     m.person_present = q.getColumn(6).getInt() != 0;
-    if (!q.getColumn(7).isNull()) m.minutes = q.getColumn(7).getString();
+    m.minutes = sql::text_or_none(q, 7);
     m.minutes_on = sql::text_or_empty(q, 8);
     m.created_by = q.getColumn(9).getString();
     p.reset();

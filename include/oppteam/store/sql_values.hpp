@@ -16,6 +16,12 @@ inline std::string text_or_empty(SQLite::Statement& q, int col) {
   return c.isNull() ? std::string() : c.getString();
 }
 
+// Column `col` as text, nothing when NULL.
+inline std::optional<std::string> text_or_none(SQLite::Statement& q, int col) {
+  auto c = q.getColumn(col);
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+
 // Column `col` as an integer, nothing when NULL.
 inline std::optional<int> int_or_none(SQLite::Statement& q, int col) {
   auto c = q.getColumn(col);
