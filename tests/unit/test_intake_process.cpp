@@ -12,10 +12,12 @@
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/decision.hpp>
 #include <oppteam/process/referral.hpp>
+#include <oppteam/process/referral_batch.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
@@ -294,4 +296,59 @@ TEST_CASE("a rejects file is removed when the import cannot read its input to th
   const auto s = import_referrals(w.ctx, whole, "t.csv", o);
   CHECK(s.rejected == 1);
   CHECK(std::filesystem::exists(rejects));
+}
+
+namespace {
+
+// A synthetic number for the k-th day from 1 January 2000 (k < 8,736: born
+// by 2025, and the century read from the number).
+std::string nth_person(int k) {
+  const int year = 2000 + k / (12 * 28), month = k / 28 % 12 + 1, day = k % 28 + 1;
+  return synthetic(fmt::format("{:02}{:02}{:02}", day, month + 80, year % 100));
+}
+
+long long seals_of(World& w, const std::string& table) {
+  return w.db.sql().execAndGet("SELECT count(*) FROM audit_seal WHERE tbl = '" + table + "' AND audit_id IS NOT NULL").getInt64();
+}
+
+}  // namespace
+
+// The seals of an import's entry cover what it stored: rows over two
+// batches, with and without optional values, a person recurring in a batch
+// and across batches, a rejected row, a person known before who gets a
+// name, and a person stored by the import who gets a name in a later batch.
+TEST_CASE("an import's seals verify against the rows it stored", "[intake][audit]") {
+  World w;
+  const std::string known = nth_person(8735);
+  w.refer(known);  // no name yet: the import names it (sealed as a change)
+  std::string text = "external_id,fnr,name,reporter_type,reporter_name,received,need\n";
+  const int rows = int(ReferralBatch::kCapacity) + 500;
+  for (int i = 0; i < rows; ++i) {
+    const std::string fnr = i == 7 ? known : nth_person(i % 5 == 4 ? i - 1 : i);  // every fifth row: the person before
+    const std::string name = i % 3 == 0 ? "" : "Kari Nordmann " + std::to_string(i);
+    const std::string reporter = i % 2 == 0 ? "" : "Melder " + std::to_string(i);
+    text += fmt::format("X{},{},{},nav,{},2026-0{}-1{},\"Behov, {}\"\n", i, fnr, name, reporter, 1 + i % 2, i % 10, i);
+  }
+  text += "bad,123,,nav,,2026-01-01,y\n";  // rejected: not a personal number
+  std::istringstream in(text);
+  ImportOptions o;
+  o.partial = true;
+  const auto s = import_referrals(w.ctx, in, "t.csv", o);
+  CHECK(s.stored == std::size_t(rows));
+  CHECK(s.rejected == 1);
+  CHECK(seals_of(w, "referral") == 2);  // refer add's, the import's
+  CHECK(seals_of(w, "person") == 3);    // refer add's, the import's new persons and its named one
+  const auto v = audit_verify(w.db);
+  CHECK(v.problem == "");
+  CHECK(v.ok);
+
+  SECTION("a second import: a person it stored is named in a later batch") {
+    std::string more = "external_id,fnr,name,reporter_type,reporter_name,received,need\n";
+    more += "Y0," + nth_person(8700) + ",,nav,,2026-01-01,a\n";
+    for (int i = 1; i < rows; ++i) more += fmt::format("Y{},{},,nav,,2026-01-01,b\n", i, nth_person(8000 + i % 600));
+    more += "Y-last," + nth_person(8700) + ",Ola Nordmann,nav,,2026-01-01,c\n";
+    std::istringstream in2(more);
+    CHECK(import_referrals(w.ctx, in2, "u.csv", ImportOptions{}).stored == std::size_t(rows + 1));
+    CHECK(audit_verify(w.db).ok);
+  }
 }
