@@ -4,7 +4,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>  // display_width
+#include <oppteam/util/display_width.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/store/person_store.hpp>
