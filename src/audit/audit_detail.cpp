@@ -135,6 +135,7 @@ constexpr Form kForms[] = {
     {"access.refused", "{}", "audit.d.refused"},
     {"refer.import", "sender {*}, read {}, stored {}, duplicates {}, rejected {}, referrals {}-{}", "audit.d.import_stored"},
     {"refer.import", "sender {*}, read {}, stored {}, duplicates {}, rejected {}", "audit.d.import"},
+    {"archive.export", "package {}, {} documents", "audit.d.archived"},
 };
 
 using Holes = std::vector<std::pair<std::string, std::string>>;  // (hole kind, value)

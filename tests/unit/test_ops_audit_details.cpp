@@ -1,8 +1,9 @@
-// The audit details of init, config store, backup, restore, refusals and
-// imports written through the one table of forms (audit_detail.cpp, issue
-// 16 point 3): the stored text is what these operations always wrote (the
-// hash chain covers it), so entries written before read back as their key
-// and values as well as new ones, and a reader shows them in nb, nn or en.
+// The audit details of init, config store, backup, restore, refusals,
+// imports, archive export and audit log written through the one table of
+// forms (audit_detail.cpp, issue 16 point 3): the stored text is what these
+// operations always wrote (the hash chain covers it), so entries written
+// before read back as their key and values as well as new ones, and a
+// reader shows them in nb, nn or en.
 
 #include "unit/temp_db.hpp"
 
@@ -44,6 +45,8 @@ const std::vector<Detail> kDetails = {
     {"access.refused", "audit.d.refused", {"access.other_date"}, "access.other_date"},
     {"access.refused", "audit.d.refused_act_as", {"Ane Lie"}, "access.act_as Ane Lie"},
     {"access.refused", "audit.d.refused_config", {"a1fe7a56a3a9"}, "config a1fe7a56a3a9"},
+    {"archive.export", "audit.d.archived", {"9b2c-4f", "3"}, "package 9b2c-4f, 3 documents"},
+    {"audit.log", "audit.d.entries", {"12"}, "12 entries"},
     {"refer.import", "audit.d.import", {"default", "1", "0", "1", "0"}, "sender default, read 1, stored 0, duplicates 1, rejected 0"},
     {"refer.import", "audit.d.import_stored", {"dips", "3", "2", "1", "0", "10", "11"},
      "sender dips, read 3, stored 2, duplicates 1, rejected 0, referrals 10-11"},
