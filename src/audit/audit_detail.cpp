@@ -10,7 +10,9 @@ namespace {
 // One form of detail: the action it belongs to ("" for any), the stored
 // text with holes, and the catalogue key of its text for people. A hole is
 // "{}" (shown as stored) or "{KIND}" with a kind of AuditArg ("{date}",
-// "{role}", "{case.status.}", ...).
+// "{role}", "{case.status.}", ...); "{*}" or "{*KIND}" is a greedy hole
+// (see match_at). A form with no holes may be empty: an entry of its action
+// with no detail.
 struct Form {
   std::string_view action;
   std::string_view pattern;
@@ -121,40 +123,75 @@ constexpr Form kForms[] = {
     {"purge", "closed before {date}", "audit.d.purged"},
     {"case.transfer", "to {}; {} entries; sha256 {}", "audit.d.transferred"},
     {"case.receive", "from {} ({}) case {}; sha256 {}", "audit.d.received"},
+    // operations: the database made, the rammeverk stored, backup and
+    // restore (the audit head), refusals (the permission), imports
+    {"init", "", "audit.d.init"},
+    {"config.store", "{*} {}", "audit.d.config_store"},
+    {"backup", "head {} {}, encrypted", "audit.d.backup_encrypted"},
+    {"backup", "head {} {}", "audit.d.backup"},
+    {"restore", "head {} {}", "audit.d.restore"},
+    {"access.refused", "access.act_as {}", "audit.d.refused_act_as"},
+    {"access.refused", "config {}", "audit.d.refused_config"},
+    {"access.refused", "{}", "audit.d.refused"},
+    {"refer.import", "sender {*}, read {}, stored {}, duplicates {}, rejected {}, referrals {}-{}", "audit.d.import_stored"},
+    {"refer.import", "sender {*}, read {}, stored {}, duplicates {}, rejected {}", "audit.d.import"},
+    {"archive.export", "package {}, {} documents", "audit.d.archived"},
 };
 
-// The holes of `pattern` filled from `text`, or nothing when it does not
-// match: literal pieces in order, each hole at least one character, the
-// last one to the end.
-std::optional<std::vector<std::pair<std::string, std::string>>> match(std::string_view pattern, std::string_view text) {
-  std::vector<std::pair<std::string, std::string>> holes;  // (hole kind, value)
-  std::size_t p = 0, t = 0;
+using Holes = std::vector<std::pair<std::string, std::string>>;  // (hole kind, value)
+
+// Matches pattern[p..] against text[t..], adding the holes' values to
+// `holes`: literal pieces in order, each hole at least one character, the
+// last one to the end. A hole "{}" or "{KIND}" ends at the first place its
+// following literal occurs; a greedy hole "{*}" or "{*KIND}" (a value that
+// may hold that literal itself, as a file name may hold a space) at the
+// last place that lets the rest of the pattern match.
+bool match_at(std::string_view pattern, std::size_t p, std::string_view text, std::size_t t, Holes& holes) {
   while (p < pattern.size()) {
     if (pattern[p] != '{') {
-      if (t >= text.size() || text[t] != pattern[p]) return std::nullopt;
+      if (t >= text.size() || text[t] != pattern[p]) return false;
       ++p;
       ++t;
       continue;
     }
     const auto close = pattern.find('}', p);
-    const std::string kind(pattern.substr(p + 1, close - p - 1));
+    std::string kind(pattern.substr(p + 1, close - p - 1));
+    const bool greedy = kind.starts_with('*');
+    if (greedy) kind.erase(0, 1);
     p = close + 1;
     // The literal that follows the hole (up to the next hole or the end).
     const auto next = pattern.find('{', p);
     const std::string_view lit = pattern.substr(p, next == std::string_view::npos ? std::string_view::npos : next - p);
-    std::size_t end;
     if (lit.empty()) {
-      if (next != std::string_view::npos) return std::nullopt;  // two holes in a row: not used
-      end = text.size();
-    } else {
-      end = text.find(lit, t + 1);
-      if (end == std::string_view::npos) return std::nullopt;
+      if (next != std::string_view::npos) return false;  // two holes in a row: not used
+      if (text.size() <= t) return false;
+      holes.emplace_back(std::move(kind), std::string(text.substr(t)));
+      return true;
     }
-    if (end <= t) return std::nullopt;
-    holes.emplace_back(kind, std::string(text.substr(t, end - t)));
-    t = end;
+    if (!greedy) {
+      const auto end = text.find(lit, t + 1);
+      if (end == std::string_view::npos) return false;
+      holes.emplace_back(std::move(kind), std::string(text.substr(t, end - t)));
+      t = end;
+      continue;
+    }
+    for (auto end = text.rfind(lit); end != std::string_view::npos && end > t; end = text.rfind(lit, end - 1)) {
+      Holes tried = holes;
+      tried.emplace_back(kind, std::string(text.substr(t, end - t)));
+      if (match_at(pattern, p, text, end, tried)) {
+        holes = std::move(tried);
+        return true;
+      }
+    }
+    return false;
   }
-  if (t != text.size()) return std::nullopt;
+  return t == text.size();
+}
+
+// The holes of `pattern` filled from `text`, or nothing when it does not match.
+std::optional<Holes> match(std::string_view pattern, std::string_view text) {
+  Holes holes;
+  if (!match_at(pattern, 0, text, 0, holes)) return std::nullopt;
   return holes;
 }
 

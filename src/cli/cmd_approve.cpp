@@ -4,6 +4,7 @@
 
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/approval.hpp>
+#include <oppteam/views/approval_view.hpp>
 
 namespace oppteam::cli {
 
@@ -26,7 +27,7 @@ void setup_approve(CLI::App& app, Session& s) {
     const Approval a = decide_approval(ctx, o->case_number, o->what, o->reject, o->reason);
     nlohmann::json doc = to_json(a);
     doc["case"] = case_label(o->case_number);
-    s.emit(doc, s.text(o->reject ? "approve.rejected" : "approve.approved", case_label(o->case_number), s.text("approve.what." + a.what), a.ref));
+    s.emit(doc, render_approval_decided(case_label(o->case_number), a, o->reject, s.lang()));
   });
 }
 

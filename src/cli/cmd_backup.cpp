@@ -5,8 +5,7 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/backup.hpp>
-
-#include <fmt/format.h>
+#include <oppteam/views/check_view.hpp>
 
 namespace oppteam::cli {
 
@@ -111,14 +110,12 @@ void setup_check(CLI::App& app, Session& s) {
     // run_checks asks for the "check" permission itself.
     const auto report = run_checks(co, ctx, database, s.lang());
     nlohmann::json checks = nlohmann::json::array();
-    std::string text;
     int failed = 0;
     for (const auto& l : report.lines) {
-      const std::string detail = render_message(s.lang(), l.key, l.args);
-      checks.push_back({{"check", l.name}, {"ok", l.ok}, {"code", int(l.code)}, {"detail", detail}});
-      text += fmt::format("{:<4}  {:<14}  {}\n", l.ok ? "ok" : "FAIL", s.text("check.label." + l.name), detail);
+      checks.push_back({{"check", l.name}, {"ok", l.ok}, {"code", int(l.code)}, {"detail", check_detail(l, s.lang())}});
       failed += l.ok ? 0 : 1;
     }
+    const std::string text = render_check_report(report, s.lang());
     nlohmann::json doc = {{"ok", report.ok()}, {"checks", checks}};
     if (report.ok()) return s.emit(doc, text);
     if (s.json()) s.stage(doc);

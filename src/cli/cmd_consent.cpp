@@ -3,12 +3,11 @@
 #include "cli/choices.hpp"
 #include "cli/commands.hpp"
 
-#include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/consent.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/user_date.hpp>
+#include <oppteam/views/consent_view.hpp>
 
 namespace oppteam::cli {
 
@@ -147,28 +146,11 @@ void setup_consent(CLI::App& app, Session& s) {
   list->callback([&s, list_case] {
     Context& ctx = s.ctx();
     const ConsentList found = list_consents(ctx, *list_case);
-    const auto& records = found.consents;
-    const auto& declines = found.declines;
-    nlohmann::json declined = nlohmann::json::array();
-    for (const auto& x : declines) declined.push_back(to_json(x));
-    const Lang L = s.lang();
     nlohmann::json items = nlohmann::json::array();
-    Table t({"id", s.text("case.col_scope"), s.text("case.col_form"), s.text("case.col_given_by"), s.text("case.col_given_on"),
-             s.text("case.col_recorded_by"), s.text("case.col_document"), s.text("case.col_state")});
-    for (const auto& r : records) {
-      items.push_back(to_json(r));
-      std::string by = value_label(L, "given_by", r.given_by) + (r.giver_name.empty() ? "" : " (" + r.giver_name + ")");
-      std::string state = !r.withdrawn_on.empty() ? s.text("case.consent_withdrawn", long_date(r.withdrawn_on, L))
-                                                  : s.text(r.valid ? "case.consent_valid" : "case.consent_pending");
-      t.add({std::to_string(r.id), value_label(L, "scope", r.scope), value_label(L, "form", r.form), by, long_date(r.given_on, L),
-             r.recorded_by, r.document_ref, state});
-    }
-    std::string text = records.empty() ? s.text("consent.none") : t.render(s.style());
-    for (const auto& x : declines)
-      text += (text.empty() || text.back() == '\n' ? "" : "\n") +
-              s.text("decline.line", value_label(L, "scope", x.scope), long_date(x.declined_on, L), value_label(L, "form", x.form),
-                     value_label(L, "given_by", x.declined_by), x.recorded_by) +
-              (x.note.empty() ? "" : ": " + x.note) + "\n";
+    for (const auto& r : found.consents) items.push_back(to_json(r));
+    nlohmann::json declined = nlohmann::json::array();
+    for (const auto& x : found.declines) declined.push_back(to_json(x));
+    const std::string text = render_consents(found, s.lang(), s.style());
     s.emit({{"case", *list_case}, {"consents", items}, {"declines", declined}}, text);
   });
 }

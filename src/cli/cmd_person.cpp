@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/pdf_option.hpp"
 
+#include <oppteam/documents/person_document.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/guardian.hpp>
@@ -33,11 +34,11 @@ void setup_person(CLI::App& app, Session& s) {
     auto doc = export_person(ctx, pnr.str());
     if (o->pdf.wanted()) {
       const std::string title = tr(ctx.lang, "pdf.title.person", pnr.str());
-      emit_pdf(s, o->pdf, documents::text_pdf(ctx.rv, ctx.lang, title, pnr.str(), person_export_text(doc, ctx)),
+      emit_pdf(s, o->pdf, documents::text_pdf(ctx.rv, ctx.lang, title, pnr.str(), compose_person_document(doc, ctx.rv, ctx.lang)),
                s.text("pdf.kind.person", pnr.str()), {{"person", pnr.str()}});
       return;
     }
-    s.emit(doc, person_export_text(doc, ctx));
+    s.emit(doc, compose_person_document(doc, ctx.rv, ctx.lang));
   });
 
   // person guardian add (issue 14, point 8): who a decision letter goes to.

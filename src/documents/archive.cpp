@@ -1,5 +1,6 @@
 #include <oppteam/documents/archive.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/documents/pdf.hpp>
@@ -336,7 +337,8 @@ ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     for (const auto& a : cases) {
       store.record_export(a.id, now, ctx.actor, r.package, static_cast<int>(a.documents.size()));
-      audit.append("archive.export", a.number, a.fnr, fmt::format("package {}, {} documents", r.package, a.documents.size()));
+      audit.append("archive.export", a.number, a.fnr,
+                   audit_detail("archive.export", "audit.d.archived", {r.package, std::to_string(a.documents.size())}));
     }
     audit.flush();
     return r;

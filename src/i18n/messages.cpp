@@ -33,6 +33,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_testkeys.inc"
 #include "catalogue_s8_team.inc"
 #include "catalogue_s8_views.inc"
+#include "catalogue_s9_ops.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -1,5 +1,6 @@
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/setup.hpp>
@@ -45,7 +46,7 @@ bool holds_scoped(const Rammeverk& rv, std::string_view user, std::string_view p
   Database& db = ctx.db;
   db.after_transaction([&db, clock = &ctx.clock, actor = ctx.actor, hash = ctx.rv.hash, object,
                         permission = std::string(permission)] {
-    audit_record(db, *clock, actor, hash, "access.refused", object, "", permission);
+    audit_record(db, *clock, actor, hash, "access.refused", object, "", audit_detail("access.refused", "audit.d.refused", {permission}));
   });
   throw error;
 }
@@ -162,7 +163,7 @@ void authorize_actor(const Context& ctx, std::string_view login) {
   if (!ctx.rv.access.enforce || ctx.actor == login) return;
   if (permitted(ctx.rv, login, kActAsPermission)) return;
   audit_append(ctx.db, ctx.clock, std::string(login), "access.refused", "", "",
-               std::string(kActAsPermission) + " " + ctx.actor);
+               audit_detail("access.refused", "audit.d.refused_act_as", {ctx.actor}));
   throw make_error(ExitCode::permission, "access.not_self", login, ctx.actor, kActAsPermission);
 }
 
@@ -179,7 +180,7 @@ void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& cl
   const Rammeverk stored = stored_rammeverk(db);
   if (!stored.access.enforce || stored.hash == file.hash) return;
   audit_append(db, clock, std::string(login), "access.refused", "rammeverk", "",
-               "config " + file.hash.substr(0, 12));
+               audit_detail("access.refused", "audit.d.refused_config", {file.hash.substr(0, 12)}));
   throw make_error(ExitCode::permission, "access.other_rammeverk", file.source_name);
 }
 

@@ -1,8 +1,7 @@
 #include <oppteam/process/audit_view.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/process/access.hpp>
-
-#include <fmt/format.h>
 
 namespace oppteam {
 
@@ -22,7 +21,7 @@ AuditListing list_audit(const Context& ctx, const AuditFilter& filter) {
   out.entries = audit_list(ctx.db, filter);
   out.total = filter.limit && out.entries.size() == filter.limit ? audit_count(ctx.db, filter) : out.entries.size();
   audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "audit.log", filter.object.value_or(""), filter.person.value_or(""),
-               fmt::format("{} entries", out.entries.size()));
+               audit_detail("audit.log", "audit.d.entries", {std::to_string(out.entries.size())}));
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include <oppteam/process/backup.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/access.hpp>
@@ -446,7 +447,8 @@ BackupResult make_backup(Context& ctx, const BackupOptions& o) {
   out.sync();
   // Audited before it is in place: a backup that could not be recorded is not left.
   audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "backup", fs::absolute(target).lexically_normal().string(), "",
-               fmt::format("head {}{}", head_text(r.head), r.encrypted ? ", encrypted" : ""));
+               audit_detail("backup", r.encrypted ? "audit.d.backup_encrypted" : "audit.d.backup",
+                            {std::to_string(r.head.id), r.head.hash}));
   out.commit(o.to);
   std::error_code ec;
   r.bytes = std::int64_t(fs::file_size(o.to, ec));
@@ -505,7 +507,7 @@ RestoreResult check_copy(const std::string& path, const RestoreOptions& o, const
   // An older schema is brought up to date now, as the first open would.
   d.migrate();
   audit_append(d, clock, actor, "restore", fs::absolute(o.from).lexically_normal().string(), "",
-               "head " + head_text(r.head));
+               audit_detail("restore", "audit.d.restore", {std::to_string(r.head.id), r.head.hash}));
   // WAL as a database made by init; the log is folded back in when `d` closes.
   d.read_per_statement([&] { MaintenanceStore(d).use_wal(); });
   return r;

@@ -2,6 +2,7 @@
 
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/io/import_format.hpp>
 #include <oppteam/io/input_spool.hpp>
@@ -317,10 +318,13 @@ ImportSummary import_referrals(const Context& ctx, std::istream& input, const st
     // sealing them and the persons it stored as two ranges.
     if (sum.stored) audit.after_range("referral", first_referral, last_referral);
     audit.after_range("person", batch.first_new_person(), batch.last_new_person());
-    std::string detail = "sender " + sender + ", read " + std::to_string(sum.read) + ", stored " +
-                         std::to_string(sum.stored) + ", duplicates " + std::to_string(sum.duplicates) + ", rejected " +
-                         std::to_string(sum.rejected);
-    if (sum.stored) detail += ", referrals " + std::to_string(first_referral) + "-" + std::to_string(last_referral);
+    std::vector<std::string> counts = {sender, std::to_string(sum.read), std::to_string(sum.stored), std::to_string(sum.duplicates),
+                                       std::to_string(sum.rejected)};
+    if (sum.stored) {
+      counts.push_back(std::to_string(first_referral));
+      counts.push_back(std::to_string(last_referral));
+    }
+    const std::string detail = audit_detail("refer.import", sum.stored ? "audit.d.import_stored" : "audit.d.import", counts);
     const std::int64_t entry = audit.append("refer.import", object, "", detail);
     if (sum.stored) record_import_batch(ctx.db, entry, first_referral, last_referral);
     audit.flush();

@@ -1,5 +1,6 @@
 #include <oppteam/process/setup.hpp>
 
+#include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/store/rammeverk_store.hpp>
@@ -10,7 +11,8 @@ void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, cons
   db.write([&] {
     RammeverkStore(db).insert(clock.now_timestamp(), actor, rv.source_name, rv.hash, rv.source_text);
     AuditWriter audit(db, clock, actor, rv.hash);
-    audit.append("config.store", "rammeverk", "", rv.source_name + " " + rv.hash.substr(0, 12));
+    audit.append("config.store", "rammeverk", "",
+                 audit_detail("config.store", "audit.d.config_store", {rv.source_name, rv.hash.substr(0, 12)}));
     audit.flush();
   });
 }
@@ -26,7 +28,7 @@ Database init_database(const std::string& path, const Rammeverk& rv, const Clock
       db.set_meta("created_at", clock.now_timestamp());
       db.set_meta("created_by", actor);
       AuditWriter audit(db, clock, actor, rv.hash);
-      audit.append("init", path);
+      audit.append("init", path, "", audit_detail("init", "audit.d.init", {}));
       audit.flush();
       store_rammeverk(db, rv, clock, actor);
     });

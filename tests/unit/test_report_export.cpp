@@ -7,6 +7,7 @@
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/config/embedded.hpp>
+#include <oppteam/documents/person_document.hpp>
 #include <oppteam/process/fhir.hpp>
 #include <oppteam/process/person_export.hpp>
 #include <oppteam/process/purge.hpp>
@@ -181,7 +182,7 @@ TEST_CASE("person export: every case row and who has read or changed them, audit
   for (const auto& a : doc["audit"]) saw_export |= a["action"] == "case.export" && a["actor"] == "saksbehandler1";
   CHECK(saw_export);
   CHECK(c.count("SELECT COUNT(*) FROM audit WHERE action = 'person.export' AND person = '03894810016'") == 1);
-  const std::string text = person_export_text(doc, c.ctx);
+  const std::string text = compose_person_document(doc, c.ctx.rv, c.ctx.lang);
   INFO(text);
   CHECK(text.find("Sak 2026/2") != std::string::npos);
   // Who read it, in words, and the person's rights.

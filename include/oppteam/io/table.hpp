@@ -11,6 +11,7 @@
 
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/io/terminal.hpp>
+#include <oppteam/util/display_width.hpp>  // display_width, for the users of tables
 
 #include <optional>
 #include <string>
@@ -27,10 +28,6 @@ namespace oppteam {
 // headings and paragraphs apply visible() to their cells themselves; this is
 // the last pass over a whole output (Session::emit, error messages).
 std::string printable(std::string_view text, const TerminalStyle& style);
-
-// Terminal columns taken by a UTF-8 string (combining marks take none,
-// East Asian wide characters two; ANSI colour escapes none).
-std::size_t display_width(std::string_view utf8);
 
 // The mark at the end of a line where a word too long for its column was
 // split (U+2010 HYPHEN, one column), so that a split word never looks whole.

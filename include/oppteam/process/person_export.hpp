@@ -25,10 +25,4 @@ nlohmann::json case_rows(Database& db, std::int64_t case_id);
 // no person has that number. Appends "person.export" to the audit log.
 nlohmann::json export_person(const Context& ctx, const std::string& fnr);
 
-// The person's document (innsyn) in ctx.lang: what is held about them, case
-// by case and in plain sentences, where it came from, who has read or
-// changed it and when, and their rights to correction, deletion and
-// complaint (Datatilsynet). The same text goes into `person export --pdf`.
-std::string person_export_text(const nlohmann::json& doc, const Context& ctx);
-
 }  // namespace oppteam

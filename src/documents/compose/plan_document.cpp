@@ -1,7 +1,7 @@
 #include <oppteam/documents/plan_document.hpp>
 
 #include <oppteam/i18n/dates.hpp>
-#include <oppteam/io/table.hpp>
+#include <oppteam/util/display_width.hpp>
 #include <oppteam/util/markup.hpp>
 
 #include <algorithm>
