@@ -12,7 +12,7 @@ namespace oppteam {
 
 nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nlohmann::json& rows) {
   return ctx.db.read_per_statement([&] {
-    const FhirCase fc{c.number, c.status == kCaseClosed, FhirStore(ctx.db).person(c.person_id)};
+    const FhirCase fc{c.number, c.status == CaseStatus::closed, FhirStore(ctx.db).person(c.person_id)};
     return compose_fhir_bundle(ctx.rv, fc, rows);
   });
 }
