@@ -210,3 +210,61 @@ TEST_CASE("ClosingStore finds the closing the case is closed by", "[store][team_
   CHECK_FALSE(store.current(f.case_id));
   CHECK(f.case_status() == "received");
 }
+
+TEST_CASE("a stored status or kind of no known value is a storage error, not a value", "[store][team_slice][bad_value]") {
+  unit::CaseFixture f;
+  f.sql([&] {
+    f.db.sql().exec("INSERT INTO team (case_id, status, created_on, created_by) VALUES (1, 'active', '2026-03-10', 'tester')");
+    f.db.sql().exec(
+        "INSERT INTO team_member (team_id, name, role, kind, added_on) VALUES (1, 'Ane Lie', 'koordinator', 'coordinator', "
+        "'2026-03-10')");
+    f.db.sql().exec(
+        "INSERT INTO appeal (case_id, decision_id, received_on, appellant, deadline, late, decision_outcome, status, status_on, "
+        "registered_on, registered_by) VALUES (1, 1, '2026-03-20', 'person', '2026-04-02', 0, 'refused', 'received', "
+        "'2026-03-20', '2026-03-21', 'tester')");
+    f.db.sql().exec(
+        "INSERT INTO approval (case_id, what, ref, requested_on, requested_by) VALUES (1, 'plan', 1, '2026-03-10', 'ane')");
+    f.db.sql().exec("UPDATE case_file SET status = 'closed', closed_on = '2026-03-10', close_reason = 'moved' WHERE id = 1");
+    f.db.sql().exec(
+        "INSERT INTO case_closing (case_id, reason, stage, closed_on, closed_by, team_status) VALUES (1, 'moved', 'received', "
+        "'2026-03-10', 'tester', 'active')");
+  });
+  // Every value as stored reads.
+  REQUIRE(CaseStore(f.db).find(CaseNumber(2026, 1)));
+  REQUIRE(TeamStore(f.db).find(f.case_id));
+  REQUIRE(ClosingStore(f.db).current(f.case_id));
+  REQUIRE(AppealStore(f.db).list(f.case_id).size() == 1);
+  REQUIRE(ApprovalStore(f.db).list(f.case_id).size() == 1);
+
+  // A text no version of oppteam wrote (past the schema's CHECK) is refused where it is read.
+  f.db.sql().exec("PRAGMA ignore_check_constraints = ON");
+  const std::string bad = "store.bad_value";
+  SECTION("case_file.status") {
+    f.db.sql().exec("UPDATE case_file SET status = 'open'");
+    CHECK(unit::key_of([&] { CaseStore(f.db).find(CaseNumber(2026, 1)); }) == bad);
+    CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+  }
+  SECTION("team.status") {
+    f.db.sql().exec("UPDATE team SET status = 'stopped'");
+    CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+    CHECK(unit::key_of([&] { TeamStore(f.db).status_of(f.case_id); }) == bad);
+  }
+  SECTION("team_member.kind") {
+    f.db.sql().exec("UPDATE team_member SET kind = 'leader'");
+    CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+  }
+  SECTION("appeal.status") {
+    f.db.sql().exec("UPDATE appeal SET status = 'pending'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("approval.status") {
+    f.db.sql().exec("UPDATE approval SET status = 'maybe'");
+    CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("case_closing.stage and team_status") {
+    f.db.sql().exec("UPDATE case_closing SET stage = 'closed '");
+    CHECK(unit::key_of([&] { ClosingStore(f.db).current(f.case_id); }) == bad);
+    f.db.sql().exec("UPDATE case_closing SET stage = 'received', team_status = 'stopped'");
+    CHECK(unit::key_of([&] { ClosingStore(f.db).current(f.case_id); }) == bad);
+  }
+}
