@@ -19,7 +19,7 @@ nlohmann::json member_json(const Rammeverk& rv, const TeamMember& m, Lang lang) 
   nlohmann::json j = {{"name", m.name},
                       {"role", m.role},
                       {"role_label", label_of(rv.roles, m.role, lang)},
-                      {"kind", m.kind},
+                      {"kind", std::string(to_stored(m.kind))},
                       {"added_on", m.added_on}};
   j["service"] = m.service.empty() ? nlohmann::json() : nlohmann::json(m.service);
   j["service_label"] = m.service.empty() ? nlohmann::json() : nlohmann::json(label_of(rv.services, m.service, lang));
@@ -53,10 +53,10 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
   const TeamMember* coord = t.coordinator();
   return {{"action", action},
           {"case", t.case_number},
-          {"case_status", t.case_status},
+          {"case_status", std::string(to_stored(t.case_status))},
           {"team",
            {{"id", t.id},
-            {"status", t.status},
+            {"status", std::string(to_stored(t.status))},
             {"created_on", t.created_on},
             {"created_by", t.created_by},
             {"paused_on", or_null(t.paused_on)},

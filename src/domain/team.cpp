@@ -4,7 +4,7 @@ namespace oppteam {
 
 const TeamMember* TeamRecord::coordinator() const {
   for (const auto& m : members)
-    if (m.kind == kMemberCoordinator && m.active()) return &m;
+    if (m.kind == MemberKind::coordinator && m.active()) return &m;
   return nullptr;
 }
 

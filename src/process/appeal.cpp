@@ -34,8 +34,8 @@ std::string step_date(const Context& ctx, Date on, const std::string& before, st
 // The new decision of a reversal: the other outcome, through the decision code.
 DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const Decision& d, std::int64_t appeal_id,
                                 const std::string& grounds, const std::string& signed_by = {}) {
-  if (c.status != kCaseGranted && c.status != kCaseRefused)
-    throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, c.status);
+  if (c.status != CaseStatus::granted && c.status != CaseStatus::refused)
+    throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, to_stored(c.status));
   DecisionInput in;
   in.grant = decision_outcome_from(d.outcome) != DecisionOutcome::granted;
   in.grounds = grounds;
@@ -51,11 +51,6 @@ Appeal find_appeal(const Context& ctx, const CaseRef& c, std::int64_t id) {
 
 }  // namespace
 
-bool appeal_open(std::string_view status) {
-  const auto s = appeal_status_from(status);
-  return s && appeal_open(*s);
-}
-
 Appeal register_appeal(const Context& ctx, std::string_view case_number, const AppealInput& in) {
   authorize_some(ctx, "appeal.write");
   const auto from = party_from(in.from);
@@ -66,7 +61,7 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
   const std::string received = step_date(ctx, in.received, "", "--received");
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "appeal.write", case_number);
-    if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "appeal.case_closed", c.number);
+    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "appeal.case_closed", c.number);
     const auto d = DecisionStore(ctx.db).in_force(c.id);
     if (!d) throw make_error(ExitCode::refused, "appeal.no_decision", c.number);
     if (received < d->decided_on) throw make_error(ExitCode::data, "appeal.date_before", "--received", received, d->decided_on);
@@ -100,7 +95,7 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
     if (reverse) authorize_also(ctx, "decide", ac);
     const CaseRef c = ac;
     const auto a = AppealStore(ctx.db).open(c.id);
-    if (!a || (a->status != kAppealReceived && a->status != kAppealReturned))
+    if (!a || (a->status != AppealStatus::received && a->status != AppealStatus::returned))
       throw make_error(ExitCode::refused, "appeal.no_review_owed", c.number);
     const std::string today = format_date(ctx.today());
     AppealReviewed out;
@@ -125,7 +120,7 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "appeal.write", case_number);
     const auto a = AppealStore(ctx.db).open(c.id);
-    if (!a || a->status != kAppealUpheld) throw make_error(ExitCode::refused, "appeal.no_forward_owed", c.number);
+    if (!a || a->status != AppealStatus::upheld) throw make_error(ExitCode::refused, "appeal.no_forward_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
     record_step(ctx, a->id, AppealStepKind::forward, "", day, "", AppealStatus::forwarded);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.forward", c.number, c.fnr,
@@ -144,7 +139,7 @@ AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, 
     if (outcome == "reversed") authorize_also(ctx, "decide", ac);
     const CaseRef c = ac;
     const auto a = AppealStore(ctx.db).open(c.id);
-    if (!a || a->status != kAppealForwarded) throw make_error(ExitCode::refused, "appeal.no_outcome_owed", c.number);
+    if (!a || a->status != AppealStatus::forwarded) throw make_error(ExitCode::refused, "appeal.no_outcome_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
     AppealReviewed out;
     if (outcome == "reversed") {
@@ -191,7 +186,7 @@ nlohmann::json to_json(const Appeal& a) {
           {"deadline", a.deadline},
           {"late", a.late},
           {"decision_outcome", a.decision_outcome},
-          {"status", a.status},
+          {"status", std::string(to_stored(a.status))},
           {"status_on", a.status_on},
           {"open", appeal_open(a.status)},
           {"due", a.due.empty() ? nlohmann::json() : nlohmann::json(a.due)},

@@ -46,7 +46,7 @@ Approval decide_approval(const Context& ctx, std::string_view case_number, const
     if (!pending) throw make_error(ExitCode::not_found, "approve.nothing_pending", c.number, what);
     Approval a = std::move(*pending);
     if (a.requested_by == ctx.actor) throw make_error(ExitCode::refused, "approve.own_change", ctx.actor, what, c.number);
-    a.status = to_stored(reject ? ApprovalStatus::rejected : ApprovalStatus::approved);
+    a.status = reject ? ApprovalStatus::rejected : ApprovalStatus::approved;
     a.decided_on = format_date(ctx.today());
     a.decided_by = ctx.actor;
     a.reason = reason;
@@ -67,7 +67,7 @@ nlohmann::json to_json(const Approval& a) {
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
   return {{"what", a.what},           {"ref", a.ref},
           {"requested_on", a.requested_on}, {"requested_by", a.requested_by},
-          {"status", a.status},       {"decided_on", or_null(a.decided_on)},
+          {"status", std::string(to_stored(a.status))}, {"decided_on", or_null(a.decided_on)},
           {"decided_by", or_null(a.decided_by)}, {"reason", or_null(a.reason)}};
 }
 

@@ -155,8 +155,8 @@ std::string domain_label(const Rammeverk& rv, std::string_view domain, Lang lang
 
 CaseRef check_can_assess(const Context& ctx, std::string_view number) {
   CaseRef c = authorize_case(ctx, "assess", number);
-  if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "assess.case_closed", c.number);
-  if (c.status == kCaseRefused) throw make_error(ExitCode::refused, "assess.case_refused", c.number);
+  if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "assess.case_closed", c.number);
+  if (c.status == CaseStatus::refused) throw make_error(ExitCode::refused, "assess.case_refused", c.number);
   require_consent_for(ctx, c, "assess");
   return c;
 }

@@ -18,7 +18,7 @@ LogEntry add_log_entry(const Context& ctx, std::string_view case_number, const s
   if (text.find_first_not_of(" \t\n") == std::string::npos) throw make_error(ExitCode::usage, "error.missing_option", "--text");
   if (text.size() > kMaxLogEntryBytes) throw make_error(ExitCode::data, "log.too_long", kMaxLogEntryBytes);
   return ctx.db.write([&] {
-    if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "log.case_closed", c.number);
+    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "log.case_closed", c.number);
     LogEntry e;
     e.date = format_date(ctx.today());
     e.written_by = ctx.actor;

@@ -40,7 +40,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
     CaseStore store(db);
     json doc = store.file_row(c.id);
     doc["case"] = c.number;
-    doc["status"] = c.status;
+    doc["status"] = std::string(to_stored(c.status));
     {
       json p = PersonStore(db).shown(c.person_id);
       if (auto b = try_parse_date(c.birth_date)) p["age"] = years_between(*b, today);
@@ -185,7 +185,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       json c;
       // The row's texts are moved into the document, as the store reads the next row afresh.
       c["case"] = std::move(row.number);
-      c["status"] = row.status;
+      c["status"] = std::string(to_stored(row.status));
       c["received"] = row.opened_on;
       c["fnr"] = std::move(row.fnr);
       c["name"] = row.name ? json(std::move(*row.name)) : json(nullptr);
@@ -204,7 +204,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
       json overdue = nullptr;
       c["decision_due"] = nullptr;
       c["deadline"] = nullptr;
-      if (row.status == kCaseReceived) {
+      if (row.status == CaseStatus::received) {
         if (auto opened = try_parse_date(row.opened_on)) {
           std::optional<Date> promised;
           if (row.promised) promised = try_parse_date(*row.promised);

@@ -12,7 +12,8 @@
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/team.hpp>
 #include <oppteam/store/closing_store.hpp>
-#include <oppteam/store/decision_store.hpp>
+#include <oppteam/store/case_store.hpp>
+#include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -40,24 +41,26 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     throw make_error(ExitCode::usage, "closing.municipality_not_for", reason->id);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, permission, case_number);
-    if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "closing.already_closed", c.number);
+    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "closing.already_closed", c.number);
     const std::string today = format_date(ctx.today());
-    CaseClosed out{c.number, reason->id, c.status, today};
+    const std::string stage(to_stored(c.status));
+    CaseClosed out{c.number, reason->id, stage, today};
     ClosingStore store(ctx.db);
-    std::string team_status = TeamStore(ctx.db).status_of(c.id).value_or("");
-    if (team_status == kTeamClosed) team_status.clear();
-    const std::string plan_status = store.open_plan_status(c.id).value_or("");
+    PlanStore plans(ctx.db);
+    std::optional<TeamStatus> team_status = TeamStore(ctx.db).status_of(c.id);
+    if (team_status == TeamStatus::closed) team_status.reset();
+    const std::optional<PlanStatus> plan_status = plans.open_status_of_case(c.id);
     // The team's own close (its audit entry written and flushed before this command's writer starts).
-    if (!team_status.empty()) {
+    if (team_status) {
       close_team(ctx, c.number, reason->id, false);
       out.team_closed = true;
     }
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    if (!plan_status.empty()) {
-      store.close_plan(c.id);
+    if (plan_status) {
+      plans.close_of_case(c.id);
       out.plan_closed = true;
     }
-    CaseStatusStore(ctx.db).close(c.id, today, reason->id);
+    CaseStore(ctx.db).close(c.id, today, reason->id);
     const std::int64_t closing_id =
         store.add(c.id, {0, reason->id, c.status, in.note, to, today, ctx.actor, team_status, plan_status});
     // Where [approvals] closing asks for it, the closing waits for a
@@ -65,7 +68,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     // its data has already left with the bundle.
     if (!in.transfer) request_approval(ctx, c, kApprovalClosing, closing_id);
     out.pending_approval = !in.transfer && ctx.rv.approvals.closing;
-    audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_at_stage", {reason->id, c.status}));
+    audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_at_stage", {reason->id, stage}));
     audit.flush();
     return out;
   });
@@ -76,17 +79,17 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
   const std::string reason = required_value(reason_in, "--reason");
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "case.close", case_number);
-    if (c.status != kCaseClosed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, c.status);
+    if (c.status != CaseStatus::closed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, to_stored(c.status));
     ClosingStore store(ctx.db);
     const auto closing = store.current(c.id);
     if (!closing) throw make_error(ExitCode::refused, "closing.not_reopenable", c.number);
-    CaseReopened out{c.number, closing->stage};
+    CaseReopened out{c.number, std::string(to_stored(closing->stage))};
     // A case handed to another municipality lives on there: reopening it
     // here would make two open follow-ups of one person.
     if (const auto to = store.transferred_to(c.id)) throw make_error(ExitCode::refused, "closing.transferred", c.number, *to);
     const std::string& closed_on = closing->closed_on;
-    const std::string& team_status = closing->team_status;
-    const std::string& plan_status = closing->plan_status;
+    const std::optional<TeamStatus> team_status = closing->team_status;
+    const std::optional<PlanStatus> plan_status = closing->plan_status;
     const Date until = reopen_until(ctx.rv, parse_date(closed_on, "closed_on"));
     if (ctx.today() > until)
       throw make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closed_on, ctx.rv.deadlines.reopen_within_days,
@@ -96,16 +99,16 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
       throw make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
     const std::string today = format_date(ctx.today());
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    if (!team_status.empty()) {
-      out.team_reopened = TeamStore(ctx.db).reopen(c.id, team_status);
+    if (team_status) {
+      out.team_reopened = TeamStore(ctx.db).reopen(c.id, *team_status);
       if (out.team_reopened) audit.append("team.reopen", c.number, c.fnr, audit_detail("team.reopen", "audit.d.reopened_with_case", {}));
       // An active team needs its team consent, as at team resume: without
       // one it comes back paused (the case worker gets consent, then resumes).
-      if (out.team_reopened && team_status == kTeamActive && ctx.rv.consent_required_for("team"))
+      if (out.team_reopened && team_status == TeamStatus::active && ctx.rv.consent_required_for("team"))
         out.team_paused = pause_team_without_consent(ctx, c, ctx.today(), audit, "audit.d.team_reopened_without_consent");
     }
-    if (!plan_status.empty()) out.plan_reopened = store.reopen_plan(c.id, plan_status);
-    CaseStatusStore(ctx.db).reopen(c.id, out.status);
+    if (plan_status) out.plan_reopened = PlanStore(ctx.db).reopen_of_case(c.id, *plan_status);
+    CaseStore(ctx.db).reopen(c.id, closing->stage);
     store.mark_reopened(closing->id, today, ctx.actor, reason);
     audit.append("case.reopen", c.number, c.fnr, audit_detail("case.reopen", "audit.d.reopened_to", {out.status}));
     audit.flush();
@@ -126,7 +129,7 @@ ReferralResult add_declined_referral(const Context& ctx, const ReferralInput& in
     d.declined_on = check_received(ctx, in.received);  // the one user date parser, as add_referral
     decline_consent(ctx, r.case_number, d);
     close_case(ctx, r.case_number, {"declines", "", ""});
-    r.status = "closed";
+    r.status = std::string(to_stored(CaseStatus::closed));
     return r;
   });
 }

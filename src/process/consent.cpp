@@ -31,7 +31,7 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
 
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
-    if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
+    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
     const auto birth = try_parse_date(c.birth_date);
     const int age = birth ? years_between(*birth, on) : 0;
     const int limit = ctx.rv.rules.consent_age;
@@ -120,7 +120,7 @@ DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, 
   if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
-    if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
+    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
     if (consent_valid(ctx.db, c.id, in.scope, on))
       throw make_error(ExitCode::refused, "decline.consent_in_force", c.number, in.scope);
     DeclineRecord d{0, in.scope, in.form, in.declined_by, in.name, in.note, format_date(on), ctx.actor,

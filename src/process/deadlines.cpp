@@ -31,9 +31,9 @@ Date reopen_until(const Rammeverk& rv, Date closed) { return after(closed, rv.de
 
 Date appeal_deadline(const Rammeverk& rv, Date decided) { return after(decided, rv.deadlines.appeal); }
 
-Date appeal_step_due(const Rammeverk& rv, std::string_view status, Date since) {
-  if (status == "upheld") return after(since, rv.deadlines.appeal_forward);
-  if (status == "forwarded") return after(since, rv.deadlines.appeal_outcome);
+Date appeal_step_due(const Rammeverk& rv, AppealStatus status, Date since) {
+  if (status == AppealStatus::upheld) return after(since, rv.deadlines.appeal_forward);
+  if (status == AppealStatus::forwarded) return after(since, rv.deadlines.appeal_outcome);
   return after(since, rv.deadlines.appeal_review);
 }
 

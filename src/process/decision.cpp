@@ -11,6 +11,7 @@
 #include <oppteam/process/guardian.hpp>
 #include <oppteam/store/assessment_store.hpp>
 #include <oppteam/store/consent_store.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/store/decision_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -82,8 +83,8 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
       // In the reader's words: "innvilget, 13. mars 2026", not the stored id and ISO date.
       throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + d->outcome),
                        long_date(d->decided_on, ctx.lang));
-    if (c.status != kCaseReceived)
-      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + c.status));
+    if (c.status != CaseStatus::received)
+      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(c.status))));
     // An assessment voided as entered in error (issue 14) does not count.
     if (ctx.rv.rules.assessment_before_decision && AssessmentStore(ctx.db).count_not_voided(c.id) == 0)
       throw make_error(ExitCode::refused, "decide.needs_assessment", c.number);
@@ -125,7 +126,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   } else {
     audit.after("decision", store.add(c.id, d));
   }
-  CaseStatusStore(ctx.db).set(c.id, in.grant ? kCaseGranted : kCaseRefused);
+  CaseStore(ctx.db).set_status(c.id, in.grant ? CaseStatus::granted : CaseStatus::refused);
   const char* action = in.grant ? "decide.grant" : "decide.refuse";
   audit.append(action, c.number, c.fnr,
                appeal_id ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
@@ -156,7 +157,7 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
   if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", format_date(expected_by));
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
-    if (c.status != kCaseReceived) throw make_error(ExitCode::refused, "prelim.decided", c.number, c.status);
+    if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, to_stored(c.status));
     const LetterFacts f = letter_facts(ctx, c, today);
     PreliminaryReplyResult r;
     r.case_number = c.number;

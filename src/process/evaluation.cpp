@@ -6,8 +6,10 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/process/plan.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/store/evaluation_store.hpp>
 #include <oppteam/store/plan_store.hpp>
+#include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -94,10 +96,12 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (!plan_id) throw make_error(ExitCode::not_found, "plan.not_found", c.number);
     const auto plan = plans.read(*plan_id);
     if (plan->status == PlanStatus::closed) throw make_error(ExitCode::refused, "plan.closed", c.number);
-    const auto team = plans.team(c.id);
+    TeamStore teams(ctx.db);
+    const auto team = teams.state(c.id);
     if (!team) throw make_error(ExitCode::refused, "plan.no_team", c.number);
-    if (team->status == "closed")
-      throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + team->status));
+    if (team->status == TeamStatus::closed)
+      throw make_error(ExitCode::refused, "plan.team_not_active", c.number,
+                       tr(ctx.lang, "team.status_" + std::string(to_stored(team->status))));
     if (plan->participated_how.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
     for (const auto& [n, v] : in.goals)
       if (!plans.goal_exists(*plan_id, n)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);
@@ -118,7 +122,8 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
 
     if (close) {
       plans.close(*plan_id);
-      evaluations.close_team_and_case(team->id, c.id, e.evaluated_on, e.reason);
+      teams.close(team->id, e.evaluated_on, e.reason);
+      CaseStore(ctx.db).close(c.id, e.evaluated_on, e.reason);
     } else {
       plans.set_next_evaluation(*plan_id, e.next_on, e.decision == EvaluationDecision::revise);
     }

@@ -5,14 +5,14 @@
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/person_export.hpp>
-#include <oppteam/store/fhir_store.hpp>
+#include <oppteam/store/person_store.hpp>
 
 
 namespace oppteam {
 
 nlohmann::json case_fhir_bundle(const Context& ctx, const CaseRef& c, const nlohmann::json& rows) {
   return ctx.db.read_per_statement([&] {
-    const FhirCase fc{c.number, c.status == kCaseClosed, FhirStore(ctx.db).person(c.person_id)};
+    const FhirCase fc{c.number, c.status == CaseStatus::closed, PersonStore(ctx.db).stored(c.person_id)};
     return compose_fhir_bundle(ctx.rv, fc, rows);
   });
 }

@@ -8,6 +8,7 @@
 #include <oppteam/process/plan.hpp>
 #include <oppteam/store/meeting_store.hpp>
 #include <oppteam/store/plan_store.hpp>
+#include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -24,9 +25,9 @@ namespace {
 
 // The rule of every change: the case has a team, and it is not closed.
 void require_open_team(Database& db, const CaseRef& c) {
-  const auto team = PlanStore(db).team(c.id);
+  const auto team = TeamStore(db).state(c.id);
   if (!team) throw make_error(ExitCode::refused, "meeting.no_team", c.number);
-  if (team->status == "closed") throw make_error(ExitCode::refused, "meeting.team_closed", c.number);
+  if (team->status == TeamStatus::closed) throw make_error(ExitCode::refused, "meeting.team_closed", c.number);
 }
 
 std::int64_t require_meeting(Database& db, const CaseRef& c, int number) {
@@ -166,7 +167,7 @@ MeetingAction add_action(const Context& ctx, std::string_view case_number, const
     require_open_team(ctx.db, c);
     const std::int64_t mid = require_meeting(ctx.db, c, in.meeting);
     MeetingStore store(ctx.db);
-    if (!PlanStore(ctx.db).is_current_member(c.id, in.responsible) && !store.is_participant(mid, in.responsible))
+    if (!TeamStore(ctx.db).is_current_member(c.id, in.responsible) && !store.is_participant(mid, in.responsible))
       throw make_error(ExitCode::refused, "meeting.responsible_unknown", in.responsible, c.number, in.meeting);
     std::optional<int> measure;
     if (in.measure_goal) {

@@ -10,6 +10,7 @@
 #include <oppteam/process/case_log.hpp>
 #include <oppteam/process/deadlines.hpp>
 #include <oppteam/store/plan_store.hpp>
+#include <oppteam/store/team_store.hpp>
 #include <oppteam/store/stored_enum.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -23,9 +24,10 @@ namespace {
 // The rules every change of a plan checks: an active team and, when the
 // rammeverk asks for it, consent for the plan.
 void require_plan_rules(const Context& ctx, const CaseRef& c) {
-  auto t = PlanStore(ctx.db).team(c.id);
+  auto t = TeamStore(ctx.db).state(c.id);
   if (!t) throw make_error(ExitCode::refused, "plan.no_team", c.number);
-  if (t->status != "active") throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + t->status));
+  if (t->status != TeamStatus::active)
+    throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + std::string(to_stored(t->status))));
   require_consent_for(ctx, c, "plan");
 }
 
@@ -59,7 +61,8 @@ Plan load_current(const Context& ctx, std::int64_t plan_id, const CaseRef& c) {
   if (!p) throw make_error(ExitCode::not_found, "plan.not_found", c.number);
   p->case_number = c.number;
   p->person_name = store.person_name(c.person_id);
-  p->team = store.current_team(c.id);
+  for (const TeamMember& m : TeamStore(ctx.db).current_members(c.id))
+    p->team.push_back({m.name, m.role, m.service, std::string(to_stored(m.kind))});
   p->consents = store.consents_in_force(c.id, format_date(ctx.today()));
   return std::move(*p);
 }
@@ -249,7 +252,7 @@ int add_measure(const Context& ctx, const AuthorisedCase& ac, const MeasureInput
     if (!store.goal_exists(plan_id, m.goal)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, m.goal);
     if (m.text.empty()) throw make_error(ExitCode::usage, "plan.measure_text_missing");
     if (m.every_days && *m.every_days < 1) throw make_error(ExitCode::usage, "plan.bad_every", *m.every_days);
-    if (!store.is_current_member(c.id, m.responsible))
+    if (!TeamStore(ctx.db).is_current_member(c.id, m.responsible))
       throw make_error(ExitCode::refused, "plan.responsible_not_member", m.responsible, c.number);
     Measure row;
     row.number = store.next_measure_number(plan_id);
@@ -410,7 +413,7 @@ namespace {
 documents::PlanDocumentInput document_input(const Context& ctx, const Plan& p) {
   documents::PlanDocumentInput in{p, p.status == PlanStatus::closed ? std::string() : plan_next_evaluation(ctx.rv, p), {}, {}};
   const std::int64_t case_id = find_case(ctx.db, p.case_number).id;
-  for (const auto& a : read_appeals(ctx, case_id)) in.appeals.push_back({a.status, a.status_on, a.received_on, a.from});
+  for (const auto& a : read_appeals(ctx, case_id)) in.appeals.push_back({std::string(to_stored(a.status)), a.status_on, a.received_on, a.from});
   if (ctx.rv.plan_document.log) {
     in.log.emplace();
     for (const auto& e : read_log(ctx.db, case_id)) in.log->push_back({e.text, e.date, e.written_by});
@@ -486,7 +489,7 @@ Corrected correct_measure(const Context& ctx, std::string_view case_number, int 
     if (fix.responsible) change("responsible", row->measure.responsible, trim(*fix.responsible));
     if (fix.due) change("due_on", row->measure.due_on, format_date(*fix.due));
     if (out.changes.empty()) throw make_error(ExitCode::usage, "correct.nothing");
-    if (fix.responsible && !store.is_current_member(c.id, trim(*fix.responsible)))
+    if (fix.responsible && !TeamStore(ctx.db).is_current_member(c.id, trim(*fix.responsible)))
       throw make_error(ExitCode::refused, "plan.responsible_not_member", trim(*fix.responsible), c.number);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("measure", out.object_id);

@@ -50,7 +50,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
       case PendingReferral::Outcome::duplicate:
         r.duplicate = true;
         r.case_number = p.case_number;
-        r.status = find_case(ctx.db, p.case_number).status;
+        r.status = std::string(to_stored(find_case(ctx.db, p.case_number).status));
         return r;
       case PendingReferral::Outcome::conflict:
         throw make_error(ExitCode::data, "refer.conflict", p.sender, p.external_id, p.case_number);

@@ -91,10 +91,10 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
   }
   if (leader || rq_in.escalated_only) {
     std::erase_if(out, [&](const Reminder& r) {
-      if (rq_in.escalated_only && !r.escalated && r.kind != "approval") return true;
+      if (rq_in.escalated_only && !r.escalated && r.kind != ReminderKind::approval) return true;
       if (!leader) return false;
       const std::string& n = *rq_in.for_name;
-      return !(r.escalated || r.kind == "approval" || r.responsible == n || r.assignee == n);
+      return !(r.escalated || r.kind == ReminderKind::approval || r.responsible == n || r.assignee == n);
     });
   }
   ctx.db.write([&] {
@@ -110,7 +110,7 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
 }
 
 nlohmann::json to_json(const Reminder& r) {
-  nlohmann::json j = {{"case", r.case_number}, {"kind", r.kind}, {"due", r.due}, {"responsible", r.responsible},
+  nlohmann::json j = {{"case", r.case_number}, {"kind", std::string(to_stored(r.kind))}, {"due", r.due}, {"responsible", r.responsible},
                       {"days_overdue", r.days_overdue}};
   if (r.measure) {
     j["measure"] = *r.measure;
@@ -122,7 +122,7 @@ nlohmann::json to_json(const Reminder& r) {
     j["action_responsible"] = r.measure_responsible;
   }
   if (r.meeting) j["meeting"] = *r.meeting;
-  if (r.kind == "approval") {
+  if (r.kind == ReminderKind::approval) {
     j.erase("scope");
     j["what"] = r.scope;
     j["ref"] = r.ref ? nlohmann::json(*r.ref) : nlohmann::json();
@@ -138,7 +138,7 @@ std::vector<PersonReminders> group_by_person(const Context& ctx, const std::vect
   const std::vector<std::string> leaders = oppteam::leaders(ctx.rv);
   std::map<std::string, std::vector<Reminder>> by_name;
   for (const auto& r : items) {
-    if (r.kind == "approval" && !leaders.empty()) {
+    if (r.kind == ReminderKind::approval && !leaders.empty()) {
       for (const auto& l : leaders) by_name[l].push_back(r);
       continue;
     }

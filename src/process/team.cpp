@@ -3,6 +3,7 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/store/decision_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
@@ -73,11 +74,12 @@ Team require_team(Database& db, const CaseRef& c) {
 }
 
 void require_not_closed(const Team& t) {
-  if (t.status == kTeamClosed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, t.closed_on);
+  if (t.status == TeamStatus::closed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, t.closed_on);
 }
 
-std::string describe(std::string_view action, const std::string& kind, const std::string& name, const std::string& role,
+std::string describe(std::string_view action, MemberKind member_kind, const std::string& name, const std::string& role,
                      const std::string& service) {
+  const std::string kind(to_stored(member_kind));
   return service.empty() ? audit_detail(action, "audit.d.team_member", {kind, name, role})
                          : audit_detail(action, "audit.d.team_member_service", {kind, name, role, service});
 }
@@ -103,15 +105,15 @@ std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const 
   std::vector<std::string> details;
   if (!gp.empty()) {
     store.add_member(t.id, {gp, "fastlege", ""}, MemberKind::gp, today);
-    details.push_back(describe("team.add", "gp", gp, "fastlege", ""));
+    details.push_back(describe("team.add", MemberKind::gp, gp, "fastlege", ""));
   }
   for (const auto& m : members) {
     store.add_member(t.id, m, MemberKind::member, today);
-    details.push_back(describe("team.add", "member", m.name, m.role, m.service));
+    details.push_back(describe("team.add", MemberKind::member, m.name, m.role, m.service));
   }
   for (const auto& p : participants) {
     store.add_member(t.id, {p.name, p.role, "", p.email, p.phone}, MemberKind::participant, today);
-    details.push_back(describe("team.add", "participant", p.name, p.role, ""));
+    details.push_back(describe("team.add", MemberKind::participant, p.name, p.role, ""));
   }
   return details;
 }
@@ -268,9 +270,9 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", in.case_number);
     if (auto existing = load_team(ctx.db, c))
-      throw make_error(ExitCode::refused, "team.exists", c.number, existing->status, existing->created_on);
-    if (c.status != kCaseGranted || !DecisionStore(ctx.db).granted(c.id))
-      throw make_error(ExitCode::refused, "team.rule_decision_granted", c.number, c.status);
+      throw make_error(ExitCode::refused, "team.exists", c.number, to_stored(existing->status), existing->created_on);
+    if (c.status != CaseStatus::granted || !DecisionStore(ctx.db).granted(c.id))
+      throw make_error(ExitCode::refused, "team.rule_decision_granted", c.number, to_stored(c.status));
     require_consent_for(ctx, c, "team");
     if (coordinator.empty() && rv.rules.coordinator_required)
       throw make_error(ExitCode::refused, "team.rule_coordinator_required", c.number);
@@ -298,12 +300,12 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
       store.add_member(t.id, {coordinator, coordinator_role, coordinator_service, coordinator_email, coordinator_phone},
                        MemberKind::coordinator, today);
       taken.push_back(coordinator);
-      details.push_back(describe("team.add", "coordinator", coordinator, coordinator_role, coordinator_service));
+      details.push_back(describe("team.add", MemberKind::coordinator, coordinator, coordinator_role, coordinator_service));
     }
     auto more = add_people(ctx, c, t, members, in.participants, gp, taken);
     details.insert(details.end(), more.begin(), more.end());
 
-    CaseStatusStore(ctx.db).set(c.id, kCaseActive);
+    CaseStore(ctx.db).set_status(c.id, CaseStatus::active);
 
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("team.create", c.number, c.fnr, audit_detail("team.create", "audit.d.team_created", {std::to_string(details.size())}));
@@ -340,7 +342,7 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
     for (const auto& m : t.members) {
       if (!m.active()) continue;
       taken.push_back(m.name);
-      if (!gp.empty() && m.kind == kMemberGp) throw make_error(ExitCode::refused, "team.gp_exists", c.number, m.name);
+      if (!gp.empty() && m.kind == MemberKind::gp) throw make_error(ExitCode::refused, "team.gp_exists", c.number, m.name);
     }
     auto details = add_people(ctx, c, t, members, participants, gp, taken);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
@@ -415,7 +417,7 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
     require_consent_for(ctx, c, "team");
     const TeamMember* old = t.coordinator();
     const TeamMember* existing = t.find_active(name);
-    if (existing && existing->kind == kMemberParticipant)
+    if (existing && existing->kind == MemberKind::participant)
       throw make_error(ExitCode::refused, "team.rule_participant_coordinator", name);
     std::string service;
     if (existing) service = existing->service;
@@ -444,7 +446,7 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
     const TeamMember* same = existing ? existing : (old && old->name == name ? old : nullptr);
     store.add_member(t.id, {name, role, service, same ? same->email : std::string(), same ? same->phone : std::string()},
                      MemberKind::coordinator, today);
-    audit.append("team.coordinator", c.number, c.fnr, describe("team.coordinator", "coordinator", name, role, service));
+    audit.append("team.coordinator", c.number, c.fnr, describe("team.coordinator", MemberKind::coordinator, name, role, service));
     audit.flush();
     return require_team(ctx.db, c);
   });
@@ -459,7 +461,8 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
-    if (t.status != kTeamActive) throw make_error(ExitCode::refused, "team.not_active", c.number, tr(ctx.lang, "team.status_" + t.status));
+    if (t.status != TeamStatus::active)
+      throw make_error(ExitCode::refused, "team.not_active", c.number, tr(ctx.lang, "team.status_" + std::string(to_stored(t.status))));
     TeamStore(ctx.db).pause(t.id, format_date(ctx.today()), reason);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.pause", c.number, c.fnr, audit_detail("team.pause", "audit.d.paused", {}));
     return require_team(ctx.db, c);
@@ -472,7 +475,8 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(t);
-    if (t.status != kTeamPaused) throw make_error(ExitCode::refused, "team.not_paused", c.number, tr(ctx.lang, "team.status_" + t.status));
+    if (t.status != TeamStatus::paused)
+      throw make_error(ExitCode::refused, "team.not_paused", c.number, tr(ctx.lang, "team.status_" + std::string(to_stored(t.status))));
     require_consent_for(ctx, c, "team");
     TeamStore(ctx.db).resume(t.id);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.resume", c.number, c.fnr, audit_detail("team.resume", "audit.d.resumed", {}));
@@ -495,7 +499,7 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
     audit.append("team.close", c.number, c.fnr,
                  audit_detail("team.close", close_case ? "audit.d.team_case_closed" : "audit.d.team_closed", {}));
     if (close_case) {
-      CaseStatusStore(ctx.db).close(c.id, today, reason);
+      CaseStore(ctx.db).close(c.id, today, reason);
       audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_with_team", {}));
     }
     audit.flush();

@@ -69,7 +69,7 @@ TeamReview add_team_review(const Context& ctx, std::string_view case_number, con
   if (!missing.empty()) throw make_error(ExitCode::usage, "review.missing", missing);
   return ctx.db.write([&] {
     TeamStore store(ctx.db);
-    if (store.status_of(c.id) != kTeamActive) throw make_error(ExitCode::refused, "review.no_active_team", c.number);
+    if (store.status_of(c.id) != TeamStatus::active) throw make_error(ExitCode::refused, "review.no_active_team", c.number);
     r.date = format_date(ctx.today());
     r.reviewed_by = ctx.actor;
     store.add_review(c.id, r);

@@ -102,7 +102,7 @@ TransferResult transfer_case(const Context& ctx, std::string_view case_number, c
     return ctx.db.write([&] {
       const CaseRef c = authorize_case(ctx, "case.transfer", case_number);
       r.case_number = c.number;
-      if (c.status == kCaseClosed) throw make_error(ExitCode::refused, "transfer.case_closed", c.number);
+      if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "transfer.case_closed", c.number);
       if (!consent_valid(ctx.db, c.id, kScopeTransfer, ctx.today()))
         throw make_error(ExitCode::refused, "transfer.no_consent", c.number, c.number, kScopeTransfer);
       json bundle = case_fhir_bundle(ctx, c, covered_rows(ctx, c, r));

@@ -1,6 +1,7 @@
 #include <oppteam/store/approval_store.hpp>
 
 #include <oppteam/store/sql_values.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 namespace oppteam {
 
@@ -14,7 +15,7 @@ constexpr const char* kColumns =
 
 Approval read(SQLite::Statement& q) {
   return {q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-          q.getColumn(4).getString(), text_or_empty(q, 5), text_or_empty(q, 6), text_or_empty(q, 7)};
+          stored_enum(approval_status_from, "approval.status", q.getColumn(4).getString()), text_or_empty(q, 5), text_or_empty(q, 6), text_or_empty(q, 7)};
 }
 
 }  // namespace
@@ -47,7 +48,7 @@ void ApprovalStore::decide(std::int64_t case_id, const Approval& a) {
   SQLite::Statement up(db_.sql(),
                        "UPDATE approval SET status = ?, decided_on = ?, decided_by = ?, reason = ? "
                        "WHERE case_id = ? AND what = ? AND status = 'pending'");
-  up.bind(1, a.status);
+  up.bind(1, std::string(to_stored(a.status)));
   up.bind(2, a.decided_on);
   up.bind(3, a.decided_by);
   bind_text_or_null(up, 4, a.reason);

@@ -1,6 +1,7 @@
 #include <oppteam/store/case_store.hpp>
 
 #include <oppteam/store/sql_values.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 #include <algorithm>
 
@@ -84,13 +85,36 @@ std::optional<CaseRef> CaseStore::find(const CaseNumber& n) {
     CaseRef c;
     c.id = q.getColumn(0).getInt64();
     c.number = q.getColumn(1).getString();
-    c.status = q.getColumn(2).getString();
+    c.status = stored_enum(case_status_from, "case_file.status", q.getColumn(2).getString());
     c.person_id = q.getColumn(3).getInt64();
     c.fnr = q.getColumn(4).getString();
     c.birth_date = q.getColumn(5).getString();
     c.opened_on = q.getColumn(6).getString();
     return c;
   });
+}
+
+void CaseStore::set_status(std::int64_t case_id, CaseStatus status) {
+  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ? WHERE id = ?");
+  q.bind(1, std::string(to_stored(status)));
+  q.bind(2, case_id);
+  q.exec();
+}
+
+void CaseStore::close(std::int64_t case_id, const std::string& on, const std::string& reason) {
+  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ?, closed_on = ?, close_reason = ? WHERE id = ?");
+  q.bind(1, std::string(to_stored(CaseStatus::closed)));
+  q.bind(2, on);
+  q.bind(3, reason);
+  q.bind(4, case_id);
+  q.exec();
+}
+
+void CaseStore::reopen(std::int64_t case_id, CaseStatus status) {
+  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ?, closed_on = NULL, close_reason = NULL WHERE id = ?");
+  q.bind(1, std::string(to_stored(status)));
+  q.bind(2, case_id);
+  q.exec();
 }
 
 bool CaseStore::consent_holds(std::int64_t case_id, std::string_view scope, const std::string& day) {
@@ -337,7 +361,7 @@ void CaseStore::list(const CaseListQuery& f, const std::function<void(CaseListRo
   CaseListRow r;
   while (q.executeStep()) {
     r.number = q.getColumn(0).getString();
-    r.status = q.getColumn(1).getString();
+    r.status = stored_enum(case_status_from, "case_file.status", q.getColumn(1).getString());
     r.opened_on = q.getColumn(2).getString();
     r.fnr = q.getColumn(3).getString();
     r.name = sql::text_or_none(q, 4);

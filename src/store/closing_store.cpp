@@ -1,6 +1,7 @@
 #include <oppteam/store/closing_store.hpp>
 
 #include <oppteam/store/sql_values.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 namespace oppteam {
 
@@ -12,20 +13,22 @@ std::int64_t ClosingStore::add(std::int64_t case_id, const Closing& c) {
                       "team_status, plan_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, case_id);
   q.bind(2, c.reason);
-  q.bind(3, c.stage);
+  q.bind(3, std::string(to_stored(c.stage)));
   bind_text_or_null(q, 4, c.note);
   bind_text_or_null(q, 5, c.to_municipality);
   q.bind(6, c.closed_on);
   q.bind(7, c.closed_by);
-  bind_text_or_null(q, 8, c.team_status);
-  bind_text_or_null(q, 9, c.plan_status);
+  if (c.team_status) q.bind(8, std::string(to_stored(*c.team_status)));
+  else q.bind(8);
+  if (c.plan_status) q.bind(9, std::string(to_stored(*c.plan_status)));
+  else q.bind(9);
   q.exec();
   return db_.sql().getLastInsertRowid();
 }
 
 std::optional<ClosingStore::Closing> ClosingStore::current(std::int64_t case_id) {
   SQLite::Statement q(db_.sql(),
-                      "SELECT cc.id, cc.stage, cc.closed_on, coalesce(cc.team_status, ''), coalesce(cc.plan_status, '') "
+                      "SELECT cc.id, cc.stage, cc.closed_on, cc.team_status, cc.plan_status "
                       "FROM case_closing cc JOIN case_file c ON c.id = cc.case_id "
                       "WHERE cc.case_id = ? AND cc.reopened_on IS NULL AND cc.closed_on = c.closed_on "
                       "ORDER BY cc.id DESC LIMIT 1");
@@ -33,10 +36,13 @@ std::optional<ClosingStore::Closing> ClosingStore::current(std::int64_t case_id)
   if (!q.executeStep()) return std::nullopt;
   Closing c;
   c.id = q.getColumn(0).getInt64();
-  c.stage = q.getColumn(1).getString();
+  c.stage = stored_enum(case_status_from, "case_closing.stage", q.getColumn(1).getString());
   c.closed_on = q.getColumn(2).getString();
-  c.team_status = q.getColumn(3).getString();
-  c.plan_status = q.getColumn(4).getString();
+  // NULL (or, as before, empty): the team or plan was not open.
+  if (const std::string team = sql::text_or_empty(q, 3); !team.empty())
+    c.team_status = stored_enum(team_status_from, "case_closing.team_status", team);
+  if (const std::string plan = sql::text_or_empty(q, 4); !plan.empty())
+    c.plan_status = stored_enum(plan_status_from, "case_closing.plan_status", plan);
   return c;
 }
 
@@ -62,26 +68,6 @@ std::optional<std::string> ClosingStore::other_open_case(std::int64_t person_id,
   q.bind(2, case_id);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
-}
-
-std::optional<std::string> ClosingStore::open_plan_status(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(), "SELECT status FROM plan WHERE case_id = ? AND status <> 'closed'");
-  q.bind(1, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
-}
-
-void ClosingStore::close_plan(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(), "UPDATE plan SET status = 'closed' WHERE case_id = ?");
-  q.bind(1, case_id);
-  q.exec();
-}
-
-bool ClosingStore::reopen_plan(std::int64_t case_id, const std::string& status) {
-  SQLite::Statement q(db_.sql(), "UPDATE plan SET status = ? WHERE case_id = ?");
-  q.bind(1, status);
-  q.bind(2, case_id);
-  return q.exec() > 0;
 }
 
 }  // namespace oppteam

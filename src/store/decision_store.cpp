@@ -1,6 +1,7 @@
 #include <oppteam/store/decision_store.hpp>
 
 #include <oppteam/store/sql_values.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 namespace oppteam {
 
@@ -96,7 +97,7 @@ std::optional<Appeal> AppealStore::open(std::int64_t case_id) {
   if (!q.executeStep()) return std::nullopt;
   Appeal a;
   a.id = q.getColumn(0).getInt64();
-  a.status = q.getColumn(1).getString();
+  a.status = stored_enum(appeal_status_from, "appeal.status", q.getColumn(1).getString());
   a.status_on = q.getColumn(2).getString();
   a.received_on = q.getColumn(3).getString();
   return a;
@@ -163,7 +164,7 @@ std::vector<Appeal> AppealStore::list(std::int64_t case_id) {
     a.deadline = q.getColumn(5).getString();
     a.late = q.getColumn(6).getInt() != 0;
     a.decision_outcome = q.getColumn(7).getString();
-    a.status = q.getColumn(8).getString();
+    a.status = stored_enum(appeal_status_from, "appeal.status", q.getColumn(8).getString());
     a.status_on = q.getColumn(9).getString();
     a.registered_by = q.getColumn(10).getString();
     out.push_back(std::move(a));
@@ -180,28 +181,6 @@ std::vector<Appeal> AppealStore::list(std::int64_t case_id) {
                            s.getColumn(4).getString(), s.getColumn(5).getString()});
   }
   return out;
-}
-
-void CaseStatusStore::set(std::int64_t case_id, std::string_view status) {
-  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ? WHERE id = ?");
-  q.bind(1, std::string(status));
-  q.bind(2, case_id);
-  q.exec();
-}
-
-void CaseStatusStore::close(std::int64_t case_id, const std::string& on, const std::string& reason) {
-  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-  q.bind(1, on);
-  q.bind(2, reason);
-  q.bind(3, case_id);
-  q.exec();
-}
-
-void CaseStatusStore::reopen(std::int64_t case_id, const std::string& status) {
-  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ?, closed_on = NULL, close_reason = NULL WHERE id = ?");
-  q.bind(1, status);
-  q.bind(2, case_id);
-  q.exec();
 }
 
 }  // namespace oppteam

@@ -68,17 +68,4 @@ std::vector<Evaluation> EvaluationStore::of_case(std::int64_t case_id) {
   return out;
 }
 
-void EvaluationStore::close_team_and_case(std::int64_t team_id, std::int64_t case_id, const std::string& on, const std::string& reason) {
-  SQLite::Statement t(db_.sql(), "UPDATE team SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-  t.bind(1, on);
-  t.bind(2, reason);
-  t.bind(3, team_id);
-  t.exec();
-  SQLite::Statement k(db_.sql(), "UPDATE case_file SET status = 'closed', closed_on = ?, close_reason = ? WHERE id = ?");
-  k.bind(1, on);
-  k.bind(2, reason);
-  k.bind(3, case_id);
-  k.exec();
-}
-
 }  // namespace oppteam

@@ -1,6 +1,7 @@
 #include <oppteam/store/person_store.hpp>
 
 #include <oppteam/store/case_store.hpp>  // json_rows, row_as_stored
+#include <oppteam/store/sql_values.hpp>
 
 namespace oppteam {
 
@@ -16,6 +17,13 @@ nlohmann::json PersonStore::shown(std::int64_t id) {
   const auto rows = json_rows(db_, "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?", id, {"fnr", "kind", "birth_date", "name"});
   if (!rows.empty()) return rows[0];
   return {{"fnr", nullptr}, {"kind", nullptr}, {"birth_date", nullptr}, {"name", nullptr}};
+}
+
+StoredPerson PersonStore::stored(std::int64_t id) {
+  SQLite::Statement q(db_.sql(), "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?");
+  q.bind(1, id);
+  q.executeStep();
+  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), sql::text_or_none(q, 3)};
 }
 
 std::vector<Guardian> PersonStore::guardians(std::int64_t person_id) {

@@ -157,6 +157,26 @@ void PlanStore::close(std::int64_t plan_id) {
   up.exec();
 }
 
+std::optional<PlanStatus> PlanStore::open_status_of_case(std::int64_t case_id) {
+  SQLite::Statement q(db_.sql(), "SELECT status FROM plan WHERE case_id = ? AND status <> 'closed'");
+  q.bind(1, case_id);
+  if (!q.executeStep()) return std::nullopt;
+  return stored_enum(plan_status_from, "plan.status", q.getColumn(0).getString());
+}
+
+void PlanStore::close_of_case(std::int64_t case_id) {
+  SQLite::Statement q(db_.sql(), "UPDATE plan SET status = 'closed' WHERE case_id = ?");
+  q.bind(1, case_id);
+  q.exec();
+}
+
+bool PlanStore::reopen_of_case(std::int64_t case_id, PlanStatus status) {
+  SQLite::Statement q(db_.sql(), "UPDATE plan SET status = ? WHERE case_id = ?");
+  q.bind(1, std::string(to_stored(status)));
+  q.bind(2, case_id);
+  return q.exec() > 0;
+}
+
 bool PlanStore::goal_exists(std::int64_t plan_id, int number) { return goal(plan_id, number).has_value(); }
 
 std::optional<GoalRow> PlanStore::goal(std::int64_t plan_id, int number) {
@@ -310,33 +330,6 @@ std::optional<std::string> PlanStore::what_matters(std::int64_t case_id, int nth
   q.bind(2, nth - 1);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
-}
-
-std::optional<TeamState> PlanStore::team(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(), "SELECT id, status FROM team WHERE case_id = ?");
-  q.bind(1, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return TeamState{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
-}
-
-std::vector<PlanMember> PlanStore::current_team(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT m.name, m.role, m.service, m.kind FROM team_member m JOIN team t ON t.id = m.team_id "
-                      "WHERE t.case_id = ? AND m.removed_on IS NULL "
-                      "ORDER BY CASE m.kind WHEN 'coordinator' THEN 0 WHEN 'participant' THEN 1 WHEN 'gp' THEN 2 ELSE 3 END, m.id");
-  q.bind(1, case_id);
-  std::vector<PlanMember> out;
-  while (q.executeStep()) out.push_back({sql::text_or_empty(q, 0), sql::text_or_empty(q, 1), sql::text_or_empty(q, 2), sql::text_or_empty(q, 3)});
-  return out;
-}
-
-bool PlanStore::is_current_member(std::int64_t case_id, const std::string& name) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT 1 FROM team_member m JOIN team t ON t.id = m.team_id "
-                      "WHERE t.case_id = ? AND m.name = ? AND m.removed_on IS NULL LIMIT 1");
-  q.bind(1, case_id);
-  q.bind(2, name);
-  return q.executeStep();
 }
 
 std::vector<PlanConsent> PlanStore::consents_in_force(std::int64_t case_id, const std::string& on) {

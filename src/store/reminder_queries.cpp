@@ -1,5 +1,7 @@
 #include <oppteam/store/reminder_queries.hpp>
 
+#include <oppteam/store/stored_enum.hpp>
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -227,19 +229,19 @@ std::vector<Reminder> ReminderQueries::due(const ReminderParams& p) {
   while (q.executeStep()) {
     Reminder r;
     r.case_number = q.getColumn(0).getString();
-    r.kind = q.getColumn(1).getString();
+    r.kind = stored_enum(reminder_kind_from, "remind.kind", q.getColumn(1).getString());
     r.due = q.getColumn(2).getString();
     r.responsible = q.getColumn(3).getString();
     // Column 4 is the number of what the item is about: a measure, an
     // action or a meeting; column 5 who carries it (measure, action).
     if (!q.getColumn(4).isNull()) {
       const int n = q.getColumn(4).getInt();
-      if (r.kind == "action") r.action = n;
-      else if (r.kind == "meeting" || r.kind == "minutes") r.meeting = n;
+      if (r.kind == ReminderKind::action) r.action = n;
+      else if (r.kind == ReminderKind::meeting || r.kind == ReminderKind::minutes) r.meeting = n;
       else r.measure = n;
     }
     if (!q.getColumn(5).isNull()) r.measure_responsible = q.getColumn(5).getString();
-    if (r.kind == "approval") {
+    if (r.kind == ReminderKind::approval) {
       r.ref = r.measure ? std::optional<std::int64_t>(*r.measure) : std::nullopt;
       r.measure.reset();
     }

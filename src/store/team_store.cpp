@@ -1,6 +1,7 @@
 #include <oppteam/store/team_store.hpp>
 
 #include <oppteam/store/sql_values.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,29 @@ namespace oppteam {
 
 using sql::bind_text_or_null;
 using sql::text_or_empty;
+
+namespace {
+
+// The columns of a team_member row (alias m) member_row reads.
+constexpr std::string_view kMemberColumns =
+    "SELECT m.id, m.name, m.role, m.service, m.kind, m.added_on, m.removed_on, m.removed_reason, m.email, m.phone";
+
+TeamMember member_row(SQLite::Statement& m) {
+  TeamMember tm;
+  tm.id = m.getColumn(0).getInt64();
+  tm.name = m.getColumn(1).getString();
+  tm.role = m.getColumn(2).getString();
+  tm.service = text_or_empty(m, 3);
+  tm.kind = stored_enum(member_kind_from, "team_member.kind", m.getColumn(4).getString());
+  tm.added_on = m.getColumn(5).getString();
+  tm.removed_on = text_or_empty(m, 6);
+  tm.removed_reason = text_or_empty(m, 7);
+  tm.email = text_or_empty(m, 8);
+  tm.phone = text_or_empty(m, 9);
+  return tm;
+}
+
+}  // namespace
 
 std::optional<TeamRecord> TeamStore::find(std::int64_t case_id) {
   return db_.read_per_statement([&]() -> std::optional<TeamRecord> {
@@ -19,41 +43,53 @@ std::optional<TeamRecord> TeamStore::find(std::int64_t case_id) {
     if (!q.executeStep()) return std::nullopt;
     TeamRecord t;
     t.id = q.getColumn(0).getInt64();
-    t.status = q.getColumn(1).getString();
+    t.status = stored_enum(team_status_from, "team.status", q.getColumn(1).getString());
     t.created_on = q.getColumn(2).getString();
     t.created_by = q.getColumn(3).getString();
     t.paused_on = text_or_empty(q, 4);
     t.pause_reason = text_or_empty(q, 5);
     t.closed_on = text_or_empty(q, 6);
     t.close_reason = text_or_empty(q, 7);
-    t.case_status = q.getColumn(8).getString();
-    SQLite::Statement m(db_.sql(),
-                        "SELECT id, name, role, service, kind, added_on, removed_on, removed_reason, email, phone FROM team_member "
-                        "WHERE team_id = ? ORDER BY id");
+    t.case_status = stored_enum(case_status_from, "case_file.status", q.getColumn(8).getString());
+    SQLite::Statement m(db_.sql(), std::string(kMemberColumns) + " FROM team_member m WHERE m.team_id = ? ORDER BY m.id");
     m.bind(1, t.id);
-    while (m.executeStep()) {
-      TeamMember tm;
-      tm.id = m.getColumn(0).getInt64();
-      tm.name = m.getColumn(1).getString();
-      tm.role = m.getColumn(2).getString();
-      tm.service = text_or_empty(m, 3);
-      tm.kind = m.getColumn(4).getString();
-      tm.added_on = m.getColumn(5).getString();
-      tm.removed_on = text_or_empty(m, 6);
-      tm.removed_reason = text_or_empty(m, 7);
-      tm.email = text_or_empty(m, 8);
-      tm.phone = text_or_empty(m, 9);
-      t.members.push_back(std::move(tm));
-    }
+    while (m.executeStep()) t.members.push_back(member_row(m));
     return t;
   });
 }
 
-std::optional<std::string> TeamStore::status_of(std::int64_t case_id) {
+std::optional<TeamStatus> TeamStore::status_of(std::int64_t case_id) {
   SQLite::Statement q(db_.sql(), "SELECT status FROM team WHERE case_id = ?");
   q.bind(1, case_id);
   if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+  return stored_enum(team_status_from, "team.status", q.getColumn(0).getString());
+}
+
+std::optional<TeamState> TeamStore::state(std::int64_t case_id) {
+  SQLite::Statement q(db_.sql(), "SELECT id, status FROM team WHERE case_id = ?");
+  q.bind(1, case_id);
+  if (!q.executeStep()) return std::nullopt;
+  return TeamState{q.getColumn(0).getInt64(), stored_enum(team_status_from, "team.status", q.getColumn(1).getString())};
+}
+
+std::vector<TeamMember> TeamStore::current_members(std::int64_t case_id) {
+  SQLite::Statement q(db_.sql(),
+                      std::string(kMemberColumns) +
+                          " FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.case_id = ? AND m.removed_on IS NULL "
+                          "ORDER BY CASE m.kind WHEN 'coordinator' THEN 0 WHEN 'participant' THEN 1 WHEN 'gp' THEN 2 ELSE 3 END, m.id");
+  q.bind(1, case_id);
+  std::vector<TeamMember> out;
+  while (q.executeStep()) out.push_back(member_row(q));
+  return out;
+}
+
+bool TeamStore::is_current_member(std::int64_t case_id, const std::string& name) {
+  SQLite::Statement q(db_.sql(),
+                      "SELECT 1 FROM team_member m JOIN team t ON t.id = m.team_id "
+                      "WHERE t.case_id = ? AND m.name = ? AND m.removed_on IS NULL LIMIT 1");
+  q.bind(1, case_id);
+  q.bind(2, name);
+  return q.executeStep();
 }
 
 std::int64_t TeamStore::create(std::int64_t case_id, const std::string& created_on, const std::string& created_by) {
@@ -134,9 +170,9 @@ void TeamStore::close(std::int64_t team_id, const std::string& on, const std::st
   q.exec();
 }
 
-bool TeamStore::reopen(std::int64_t case_id, const std::string& status) {
+bool TeamStore::reopen(std::int64_t case_id, TeamStatus status) {
   SQLite::Statement q(db_.sql(), "UPDATE team SET status = ?, closed_on = NULL, close_reason = NULL WHERE case_id = ?");
-  q.bind(1, status);
+  q.bind(1, std::string(to_stored(status)));
   q.bind(2, case_id);
   return q.exec() > 0;
 }

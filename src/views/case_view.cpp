@@ -65,7 +65,7 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
   if (d.contains("owner") && !d["owner"].is_null()) out += tr(L, "owner.show_line", json_text(d["owner"])) + "\n";
   if (!d["target_group"].is_null())
     out += tr(L, "target_group.show_line", json_text(d.value("target_group_label", d["target_group"]))) + "\n";
-  if (d.contains("deadlines") && d["decision"].is_null() && d["status"] == kCaseReceived)
+  if (d.contains("deadlines") && d["decision"].is_null() && d["status"] == to_stored(CaseStatus::received))
     out += tr(L, "case.show_deadlines", day(d["deadlines"]["preliminary_reply"], L), day(d["deadlines"]["decision"], L)) + "\n";
 
   heading("case.h_referrals");

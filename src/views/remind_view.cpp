@@ -14,7 +14,7 @@ namespace {
 class RemindTables {
  public:
   RemindTables(Lang lang, const TerminalStyle& style) : lang_(lang), style_(style) {
-    for (auto kind : kReminderKinds) kind_label_[std::string(kind)] = tr(lang, "remind.kind." + std::string(kind));
+    for (const auto& row : kReminderKindNames.rows) kind_label_[std::string(row.second)] = tr(lang, "remind.kind." + std::string(row.second));
     kind_label_["measure_due"] = tr(lang, "remind.kind.measure_due");
   }
 
@@ -24,7 +24,7 @@ class RemindTables {
              tr(L, "remind.col.note")});
     for (const auto& r : list) {
       std::string note;
-      if (r.kind == "approval") note = tr(L, "remind.note.approval", tr(L, "approve.what." + r.scope), r.ref.value_or(0));
+      if (r.kind == ReminderKind::approval) note = tr(L, "remind.note.approval", tr(L, "approve.what." + r.scope), r.ref.value_or(0));
       else if (r.measure) note = tr(L, "remind.note.measure", *r.measure, r.measure_responsible);
       else if (!r.scope.empty()) note = tr(L, "remind.note.scope", r.scope);
       else if (r.action) note = tr(L, "remind.note.action", *r.action, r.measure_responsible);
@@ -40,9 +40,9 @@ class RemindTables {
       auto [label, fresh] = due_label_.try_emplace(r.due);
       if (fresh) label->second = long_date(r.due, L);
       // A measure not yet past its date has not "passed its deadline".
-      const std::string kind = r.kind == "measure" && r.days_overdue <= 0 ? "measure_due" : r.kind;
+      const std::string kind = r.kind == ReminderKind::measure && r.days_overdue <= 0 ? "measure_due" : std::string(to_stored(r.kind));
       const auto kl = kind_label_.find(kind);
-      t.add({label->second, r.case_number, kl == kind_label_.end() ? r.kind : kl->second, r.responsible, note});
+      t.add({label->second, r.case_number, kl == kind_label_.end() ? kind : kl->second, r.responsible, note});
       // Overdue work is marked "!", work due today or within --within "*".
       t.mark(0, r.days_overdue > 0 ? Mark::overdue : Mark::warning);
     }

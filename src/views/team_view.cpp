@@ -30,11 +30,10 @@ std::string service_sector(const Rammeverk& rv, const std::string& service) {
 
 std::string render_team(const Rammeverk& rv, const Team& t, Lang lang, const TerminalStyle& style,
                         const AuditDetailText& detail_text) {
-  std::string out = tr(lang, "team.show_header", t.case_number, tr(lang, "team.status_" + t.status),
+  std::string out = tr(lang, "team.show_header", t.case_number, tr(lang, "team.status_" + std::string(to_stored(t.status))),
                        long_date(t.created_on, lang)) + "\n";
-  const auto status = team_status_from(t.status);
-  if (status == TeamStatus::paused) out += tr(lang, "team.show_paused", long_date(t.paused_on, lang), t.pause_reason) + "\n";
-  if (status == TeamStatus::closed) out += tr(lang, "team.show_closed", long_date(t.closed_on, lang), t.close_reason) + "\n";
+  if (t.status == TeamStatus::paused) out += tr(lang, "team.show_paused", long_date(t.paused_on, lang), t.pause_reason) + "\n";
+  if (t.status == TeamStatus::closed) out += tr(lang, "team.show_closed", long_date(t.closed_on, lang), t.close_reason) + "\n";
   if (const TeamMember* c = t.coordinator()) out += tr(lang, "team.show_coordinator", c->name, label_of(rv.roles, c->role, lang)) + "\n";
   else out += tr(lang, "team.show_no_coordinator") + "\n";
   out += "\n";
@@ -55,7 +54,7 @@ std::string render_team(const Rammeverk& rv, const Team& t, Lang lang, const Ter
     Table table(std::move(headers));
     for (const auto& m : t.members) {
       if (!with_to && !m.active()) continue;
-      std::vector<std::string> row{m.name, tr(lang, "team.kind_" + m.kind), label_of(rv.roles, m.role, lang),
+      std::vector<std::string> row{m.name, tr(lang, "team.kind_" + std::string(to_stored(m.kind))), label_of(rv.roles, m.role, lang),
                                    m.service.empty() ? "" : label_of(rv.services, m.service, lang)};
       if (with_sector) row.push_back(label_of(rv.sectors, service_sector(rv, m.service), lang));
       row.push_back(long_date(m.added_on, lang));

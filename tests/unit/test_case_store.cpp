@@ -37,7 +37,7 @@ TEST_CASE("the case store finds a case with its person, and nothing for a number
   const auto c = store.find(CaseNumber::parse(number));
   REQUIRE(c);
   CHECK(c->number == number);
-  CHECK(c->state() == CaseStatus::received);
+  CHECK(c->status == CaseStatus::received);
   CHECK(c->fnr == fnr);
   CHECK(c->opened_on == "2026-02-01");
   CHECK_FALSE(store.find(CaseNumber(2026, 99)));

@@ -45,8 +45,8 @@ TEST_CASE("team status and member kind map to the stored strings and back", "[do
   CHECK(team_status_from("closed") == TeamStatus::closed);
   CHECK(member_kind_from("gp") == MemberKind::gp);
   CHECK_FALSE(member_kind_from("koordinator").has_value());
-  CHECK(kTeamActive == "active");
-  CHECK(kMemberParticipant == "participant");
+  CHECK(to_stored(TeamStatus::active) == "active");
+  CHECK(to_stored(MemberKind::participant) == "participant");
 }
 
 TEST_CASE("consent form and party map to the stored strings and back", "[domain][team_slice]") {

@@ -93,7 +93,7 @@ TEST_CASE("a decision needs an assessment (by default), happens once, and sets t
   const auto r = decide_case(w.ctx, c, grant);
   CHECK(r.appeal_deadline == "2026-03-30");
   CHECK(r.letter.find("Statsforvalteren") != std::string::npos);
-  CHECK(find_case(w.db, c).status == "granted");
+  CHECK(find_case(w.db, c).status == CaseStatus::granted);
   CHECK(code_of([&] { decide_case(w.ctx, c, grant); }) == ExitCode::refused);
   const auto doc = show_case(w.ctx, c);
   CHECK(doc["assessment_professions"] == nlohmann::json::array({"sykepleier"}));

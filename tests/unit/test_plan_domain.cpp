@@ -4,6 +4,7 @@
 #include <oppteam/domain/evaluation.hpp>
 #include <oppteam/domain/meeting.hpp>
 #include <oppteam/domain/plan.hpp>
+#include <oppteam/domain/reminder.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -65,4 +66,23 @@ TEST_CASE("evaluation decisions and meeting statuses map to their stored names a
                                     evaluation_decision_from);
   check_mapping<MeetingStatus>({{MeetingStatus::planned, "planned"}, {MeetingStatus::held, "held"}}, meeting_status_from);
   check_mapping<ActionStatus>({{ActionStatus::open, "open"}, {ActionStatus::done, "done"}}, action_status_from);
+}
+
+TEST_CASE("reminder kinds map to the texts of the reminder query and remind --json, and back", "[plan][domain][remind]") {
+  // The texts and their order are those of docs/remind.md (and of remind --json before the kinds were an enum).
+  const std::vector<std::pair<ReminderKind, std::string>> kinds = {
+      {ReminderKind::preliminary_reply, "preliminary_reply"}, {ReminderKind::decision, "decision"},
+      {ReminderKind::no_team, "no_team"},                     {ReminderKind::no_coordinator, "no_coordinator"},
+      {ReminderKind::no_plan, "no_plan"},                     {ReminderKind::evaluation, "evaluation"},
+      {ReminderKind::measure, "measure"},                     {ReminderKind::consent_withdrawn, "consent_withdrawn"},
+      {ReminderKind::consent_review, "consent_review"},       {ReminderKind::declined, "declined"},
+      {ReminderKind::meeting, "meeting"},                     {ReminderKind::minutes, "minutes"},
+      {ReminderKind::action, "action"},                       {ReminderKind::team_review, "team_review"},
+      {ReminderKind::approval, "approval"},                   {ReminderKind::stale_case, "stale_case"},
+      {ReminderKind::appeal_review, "appeal_review"},         {ReminderKind::appeal_forward, "appeal_forward"},
+      {ReminderKind::appeal_outcome, "appeal_outcome"}};
+  check_mapping<ReminderKind>(kinds, reminder_kind_from);
+  REQUIRE(kReminderKindNames.rows.size() == kinds.size());
+  for (std::size_t i = 0; i < kinds.size(); ++i) CHECK(kReminderKindNames.rows[i].first == kinds[i].first);
+  CHECK_FALSE(reminder_kind_from("measure_due").has_value());  // a label of the screen, not a kind
 }

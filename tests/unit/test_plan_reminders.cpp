@@ -24,7 +24,7 @@ std::vector<Reminder> items(Fixture& f, const std::string& today, int within = 0
 std::vector<Reminder> of_kind(const std::vector<Reminder>& all, const std::string& kind) {
   std::vector<Reminder> out;
   for (const auto& r : all)
-    if (r.kind == kind) out.push_back(r);
+    if (to_stored(r.kind) == kind) out.push_back(r);
   return out;
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("a team without a coordinator is due from its creation or the last coo
     // opened it is a stale case (issue 15); nothing of the team remains.
     auto left = items(f, "2026-04-20");
     REQUIRE(left.size() == 1);
-    CHECK(left[0].kind == "stale_case");
+    CHECK(left[0].kind == ReminderKind::stale_case);
   }
 }
 
@@ -232,7 +232,7 @@ TEST_CASE("remind sorts by date, filters by person, and audits one entry per run
   CHECK(f.count("SELECT count(*) FROM audit WHERE action = 'remind'") == before + 1);
   REQUIRE(all.size() == 3);  // measure 2, measure 1, preliminary reply (02-09); the decision is due 03-07
   for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].due <= all[i].due);
-  CHECK(all[0].kind == "measure");
+  CHECK(all[0].kind == ReminderKind::measure);
   CHECK(all[0].measure == 2);
   auto mine = items(f, "2026-03-01", 0, "Ane Lie");
   CHECK(mine.size() == 2);
@@ -264,7 +264,7 @@ TEST_CASE("the printed SQL is the query remind runs", "[plan][remind]") {
   while (s.executeStep()) {
     REQUIRE(n < expected.size());
     CHECK(s.getColumn(0).getString() == expected[n].case_number);
-    CHECK(s.getColumn(1).getString() == expected[n].kind);
+    CHECK(s.getColumn(1).getString() == to_stored(expected[n].kind));
     CHECK(s.getColumn(3).getString() == expected[n].responsible);
     ++n;
   }

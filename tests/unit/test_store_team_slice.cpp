@@ -5,9 +5,11 @@
 #include "unit/test_team_fixture.hpp"
 
 #include <oppteam/store/approval_store.hpp>
+#include <oppteam/store/case_store.hpp>
 #include <oppteam/store/closing_store.hpp>
 #include <oppteam/store/consent_store.hpp>
 #include <oppteam/store/decision_store.hpp>
+#include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 
 #include <catch2/catch.hpp>
@@ -28,11 +30,11 @@ TEST_CASE("TeamStore stores a team and its members and reads them back", "[store
   auto t = store.find(f.case_id);
   REQUIRE(t);
   CHECK(t->id == team_id);
-  CHECK(t->status == "active");
-  CHECK(t->case_status == "received");
+  CHECK(t->status == TeamStatus::active);
+  CHECK(t->case_status == CaseStatus::received);
   CHECK(t->created_by == "tester");
   REQUIRE(t->members.size() == 2);
-  CHECK(t->members[0].kind == "coordinator");
+  CHECK(t->members[0].kind == MemberKind::coordinator);
   CHECK(t->members[0].email == "ane@example.org");
   CHECK(t->members[0].phone.empty());
   CHECK(t->members[1].service.empty());
@@ -48,7 +50,7 @@ TEST_CASE("TeamStore stores a team and its members and reads them back", "[store
   });
   t = store.find(f.case_id);
   REQUIRE(t);
-  CHECK(t->status == "paused");
+  CHECK(t->status == TeamStatus::paused);
   CHECK(t->paused_on == "2026-03-11");
   CHECK(t->pause_reason == "no consent");
   CHECK(t->members[0].email.empty());
@@ -61,10 +63,10 @@ TEST_CASE("TeamStore stores a team and its members and reads them back", "[store
   CHECK(contacts[0].phone == "+47 22 00 00 00");
 
   f.sql([&] { store.close(team_id, "2026-03-12", "done"); });
-  CHECK(store.status_of(f.case_id) == std::string("closed"));
-  f.sql([&] { CHECK(store.reopen(f.case_id, "active")); });
+  CHECK(store.status_of(f.case_id) == TeamStatus::closed);
+  f.sql([&] { CHECK(store.reopen(f.case_id, TeamStatus::active)); });
   t = store.find(f.case_id);
-  CHECK(t->status == "active");
+  CHECK(t->status == TeamStatus::active);
   CHECK(t->closed_on.empty());
 }
 
@@ -130,7 +132,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   auto open = appeals.open(f.case_id);
   REQUIRE(open);
   CHECK(open->id == appeal_id);
-  CHECK(open->status == "received");
+  CHECK(open->status == AppealStatus::received);
   CHECK(open->status_on == "2026-03-20");
   CHECK(appeals.received_on(appeal_id) == "2026-03-20");
 
@@ -142,7 +144,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   const auto list = appeals.list(f.case_id);
   REQUIRE(list.size() == 1);
   CHECK(list[0].case_number == "2026/1");
-  CHECK(list[0].status == "reversed");
+  CHECK(list[0].status == AppealStatus::reversed);
   CHECK(list[0].name.empty());
   REQUIRE(list[0].steps.size() == 1);
   CHECK(list[0].steps[0].grounds == "new facts");
@@ -169,41 +171,100 @@ TEST_CASE("ApprovalStore keeps only the newest pending approval of a kind", "[st
   auto p = store.pending(f.case_id, ApprovalWhat::plan);
   REQUIRE(p);
   CHECK(p->ref == 2);
-  CHECK(p->status == "pending");
+  CHECK(p->status == ApprovalStatus::pending);
   CHECK_FALSE(store.pending(f.case_id, ApprovalWhat::closing));
-  p->status = "approved";
+  p->status = ApprovalStatus::approved;
   p->decided_on = "2026-03-11";
   p->decided_by = "leder";
   f.sql([&] { store.decide(f.case_id, *p); });
   CHECK_FALSE(store.pending(f.case_id, ApprovalWhat::plan));
   const auto all = store.list(f.case_id);
   REQUIRE(all.size() == 1);
-  CHECK(all[0].status == "approved");
+  CHECK(all[0].status == ApprovalStatus::approved);
   CHECK(all[0].reason.empty());
 }
 
 TEST_CASE("ClosingStore finds the closing the case is closed by", "[store][team_slice]") {
   unit::CaseFixture f;
   ClosingStore store(f.db);
-  CaseStatusStore cases(f.db);
+  CaseStore cases(f.db);
   CHECK_FALSE(store.current(f.case_id));
   std::int64_t id = 0;
   f.sql([&] {
     cases.close(f.case_id, "2026-03-10", "moved");
-    id = store.add(f.case_id, {0, "moved", "received", "", "", "2026-03-10", "tester", "", ""});
+    id = store.add(f.case_id, {0, "moved", CaseStatus::received, "", "", "2026-03-10", "tester", std::nullopt, std::nullopt});
   });
   auto c = store.current(f.case_id);
   REQUIRE(c);
   CHECK(c->id == id);
-  CHECK(c->stage == "received");
-  CHECK(c->team_status.empty());
+  CHECK(c->stage == CaseStatus::received);
+  CHECK_FALSE(c->team_status);
+  CHECK_FALSE(c->plan_status);
   CHECK_FALSE(store.transferred_to(f.case_id));
   CHECK_FALSE(store.other_open_case(1, f.case_id));
-  CHECK_FALSE(store.open_plan_status(f.case_id));
+  CHECK_FALSE(PlanStore(f.db).open_status_of_case(f.case_id));
   f.sql([&] {
     store.mark_reopened(id, "2026-03-12", "tester", "by mistake");
-    cases.reopen(f.case_id, "received");
+    cases.reopen(f.case_id, CaseStatus::received);
   });
   CHECK_FALSE(store.current(f.case_id));
   CHECK(f.case_status() == "received");
+}
+
+TEST_CASE("a stored status or kind of no known value is a storage error, not a value", "[store][team_slice][bad_value]") {
+  unit::CaseFixture f;
+  f.sql([&] {
+    f.db.sql().exec("INSERT INTO team (case_id, status, created_on, created_by) VALUES (1, 'active', '2026-03-10', 'tester')");
+    f.db.sql().exec(
+        "INSERT INTO team_member (team_id, name, role, kind, added_on) VALUES (1, 'Ane Lie', 'koordinator', 'coordinator', "
+        "'2026-03-10')");
+    f.db.sql().exec(
+        "INSERT INTO appeal (case_id, decision_id, received_on, appellant, deadline, late, decision_outcome, status, status_on, "
+        "registered_on, registered_by) VALUES (1, 1, '2026-03-20', 'person', '2026-04-02', 0, 'refused', 'received', "
+        "'2026-03-20', '2026-03-21', 'tester')");
+    f.db.sql().exec(
+        "INSERT INTO approval (case_id, what, ref, requested_on, requested_by) VALUES (1, 'plan', 1, '2026-03-10', 'ane')");
+    f.db.sql().exec("UPDATE case_file SET status = 'closed', closed_on = '2026-03-10', close_reason = 'moved' WHERE id = 1");
+    f.db.sql().exec(
+        "INSERT INTO case_closing (case_id, reason, stage, closed_on, closed_by, team_status) VALUES (1, 'moved', 'received', "
+        "'2026-03-10', 'tester', 'active')");
+  });
+  // Every value as stored reads.
+  REQUIRE(CaseStore(f.db).find(CaseNumber(2026, 1)));
+  REQUIRE(TeamStore(f.db).find(f.case_id));
+  REQUIRE(ClosingStore(f.db).current(f.case_id));
+  REQUIRE(AppealStore(f.db).list(f.case_id).size() == 1);
+  REQUIRE(ApprovalStore(f.db).list(f.case_id).size() == 1);
+
+  // A text no version of oppteam wrote (past the schema's CHECK) is refused where it is read.
+  f.db.sql().exec("PRAGMA ignore_check_constraints = ON");
+  const std::string bad = "store.bad_value";
+  SECTION("case_file.status") {
+    f.db.sql().exec("UPDATE case_file SET status = 'open'");
+    CHECK(unit::key_of([&] { CaseStore(f.db).find(CaseNumber(2026, 1)); }) == bad);
+    CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+  }
+  SECTION("team.status") {
+    f.db.sql().exec("UPDATE team SET status = 'stopped'");
+    CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+    CHECK(unit::key_of([&] { TeamStore(f.db).status_of(f.case_id); }) == bad);
+  }
+  SECTION("team_member.kind") {
+    f.db.sql().exec("UPDATE team_member SET kind = 'leader'");
+    CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+  }
+  SECTION("appeal.status") {
+    f.db.sql().exec("UPDATE appeal SET status = 'pending'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("approval.status") {
+    f.db.sql().exec("UPDATE approval SET status = 'maybe'");
+    CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("case_closing.stage and team_status") {
+    f.db.sql().exec("UPDATE case_closing SET stage = 'closed '");
+    CHECK(unit::key_of([&] { ClosingStore(f.db).current(f.case_id); }) == bad);
+    f.db.sql().exec("UPDATE case_closing SET stage = 'received', team_status = 'stopped'");
+    CHECK(unit::key_of([&] { ClosingStore(f.db).current(f.case_id); }) == bad);
+  }
 }

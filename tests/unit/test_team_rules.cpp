@@ -65,19 +65,19 @@ TEST_CASE("the default coordinating role prefers koordinator", "[team]") {
 TEST_CASE("team create: members of every kind, case active, audited", "[team]") {
   Ready f;
   const Team t = create_team(f.ctx, core_team());
-  CHECK(t.status == "active");
+  CHECK(t.status == TeamStatus::active);
   CHECK(t.created_on == "2026-03-10");
-  CHECK(t.case_status == "active");
+  CHECK(t.case_status == CaseStatus::active);
   CHECK(f.case_status() == "active");
   REQUIRE(t.members.size() == 6);
   REQUIRE(t.coordinator());
   CHECK(t.coordinator()->name == "Ane Lie");
   CHECK(t.coordinator()->role == "koordinator");
-  CHECK(t.members[1].kind == "gp");
+  CHECK(t.members[1].kind == MemberKind::gp);
   CHECK(t.members[1].name == "Dr. Berg");
-  CHECK(t.members[2].kind == "member");
+  CHECK(t.members[2].kind == MemberKind::member);
   CHECK(t.members[2].service == "nav");
-  CHECK(t.members[4].kind == "participant");
+  CHECK(t.members[4].kind == MemberKind::participant);
   CHECK(t.members[5].role == "parorende");
   CHECK(t.history.size() == 7);  // created + one per member
   CHECK(t.history[0].action == "team.create");
@@ -259,7 +259,7 @@ TEST_CASE("pause, resume (consent again) and close", "[team]") {
   CHECK(key_of([&] { resume_team(f.ctx, "2026/1"); }) == "team.not_paused");
   CHECK(code_of([&] { pause_team(f.ctx, "2026/1", " "); }) == ExitCode::usage);
   Team t = pause_team(f.ctx, "2026/1", "Innlagt");
-  CHECK(t.status == "paused");
+  CHECK(t.status == TeamStatus::paused);
   CHECK(t.paused_on == "2026-03-10");
   CHECK(t.pause_reason == "Innlagt");
   CHECK(code_of([&] { pause_team(f.ctx, "2026/1", "igjen"); }) == ExitCode::refused);
@@ -267,10 +267,10 @@ TEST_CASE("pause, resume (consent again) and close", "[team]") {
   f.withdraw("team", "2026-03-10");
   CHECK(key_of([&] { resume_team(f.ctx, "2026/1"); }) == "rule.consent_required");
   f.consent("team", "2026-03-10");
-  CHECK(resume_team(f.ctx, "2026/1").status == "active");
+  CHECK(resume_team(f.ctx, "2026/1").status == TeamStatus::active);
 
   t = close_team(f.ctx, "2026/1", "Målene er nådd", false);
-  CHECK(t.status == "closed");
+  CHECK(t.status == TeamStatus::closed);
   CHECK(t.closed_on == "2026-03-10");
   CHECK(f.case_status() == "active");  // the case stays open for its final evaluation
   CHECK(key_of([&] { add_to_team(f.ctx, "2026/1", {{"X Y", "pedagog", "skole"}}, {}, ""); }) == "team.is_closed");

@@ -28,7 +28,7 @@ const Clock kClock{*try_parse_date("2026-03-02")};
 Reminder item(std::string case_number, std::string kind, std::string due, int days_overdue) {
   Reminder r;
   r.case_number = std::move(case_number);
-  r.kind = std::move(kind);
+  r.kind = *reminder_kind_from(kind);
   r.due = std::move(due);
   r.responsible = "Ane Lie";
   r.assignee = r.responsible;

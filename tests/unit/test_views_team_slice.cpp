@@ -23,20 +23,20 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 Team sample_team() {
   Team t;
   t.case_number = "2026/1";
-  t.status = "paused";
+  t.status = TeamStatus::paused;
   t.created_on = "2026-03-10";
   t.paused_on = "2026-03-12";
   t.pause_reason = "waiting for consent";
   TeamMember c;
   c.name = "Ane Lie";
   c.role = "koordinator";
-  c.kind = "coordinator";
+  c.kind = MemberKind::coordinator;
   c.added_on = "2026-03-10";
   TeamMember m;
   m.name = "Bo Berg";
   m.role = "koordinator";
   m.service = "hjemmetjenesten";
-  m.kind = "member";
+  m.kind = MemberKind::member;
   m.added_on = "2026-03-10";
   m.removed_on = "2026-03-11";
   t.members = {c, m};
@@ -78,7 +78,7 @@ TEST_CASE("the team screen drops the sector and end columns before a table would
 TEST_CASE("an appeal's state names the last step, a late appeal and the step due", "[views][team_slice]") {
   Appeal a;
   a.case_number = "2026/3";
-  a.status = "received";
+  a.status = AppealStatus::received;
   a.status_on = "2026-04-02";
   a.late = true;
   a.deadline = "2026-03-31";

@@ -34,7 +34,7 @@ struct Approval {
   std::string what;      // to_stored(ApprovalWhat)
   std::int64_t ref = 0;  // the plan revision, the assessment id or the closing's id
   std::string requested_on, requested_by;
-  std::string status;  // to_stored(ApprovalStatus)
+  ApprovalStatus status = ApprovalStatus::pending;
   std::string decided_on, decided_by, reason;
 };
 

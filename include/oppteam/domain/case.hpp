@@ -4,6 +4,10 @@
 // case_file.status, and the entries of its log. Plain values: nothing here
 // reads the store.
 
+#include <oppteam/domain/stored_names.hpp>
+
+#include <fmt/format.h>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -19,44 +23,25 @@ enum class CaseStatus { received, granted, refused, active, closed };
 inline constexpr std::array<CaseStatus, 5> kCaseStatuses = {CaseStatus::received, CaseStatus::granted, CaseStatus::refused,
                                                             CaseStatus::active, CaseStatus::closed};
 
-// The text stored in case_file.status (and shown in JSON) for `s`.
-constexpr std::string_view to_stored(CaseStatus s) {
-  switch (s) {
-    case CaseStatus::received: return "received";
-    case CaseStatus::granted: return "granted";
-    case CaseStatus::refused: return "refused";
-    case CaseStatus::active: return "active";
-    case CaseStatus::closed: return "closed";
-  }
-  return "";
-}
-
+// case_file.status: the one table of its stored text (also what JSON shows).
+inline constexpr StoredNames<CaseStatus, 5> kCaseStatusNames{{{{CaseStatus::received, "received"},
+                                                               {CaseStatus::granted, "granted"},
+                                                               {CaseStatus::refused, "refused"},
+                                                               {CaseStatus::active, "active"},
+                                                               {CaseStatus::closed, "closed"}}}};
+constexpr std::string_view to_stored(CaseStatus s) { return kCaseStatusNames.of(s); }
 // The status stored as `text`; nothing for a text that is no status.
-constexpr std::optional<CaseStatus> case_status_from(std::string_view text) {
-  for (const CaseStatus s : kCaseStatuses)
-    if (to_stored(s) == text) return s;
-  return std::nullopt;
-}
-
-// The stored texts by name, for code that compares a CaseRef's status.
-inline constexpr std::string_view kCaseReceived = to_stored(CaseStatus::received);
-inline constexpr std::string_view kCaseGranted = to_stored(CaseStatus::granted);
-inline constexpr std::string_view kCaseRefused = to_stored(CaseStatus::refused);
-inline constexpr std::string_view kCaseActive = to_stored(CaseStatus::active);
-inline constexpr std::string_view kCaseClosed = to_stored(CaseStatus::closed);
+constexpr std::optional<CaseStatus> case_status_from(std::string_view text) { return kCaseStatusNames.from(text); }
 
 // A case found by its number: what every step needs to act on it.
 struct CaseRef {
   std::int64_t id = 0;
   std::string number;
-  std::string status;       // as stored (see state())
+  CaseStatus status = CaseStatus::received;  // to_stored(status): the text stored and shown
   std::int64_t person_id = 0;
   std::string fnr;          // the person's personal number
   std::string birth_date;   // ISO
   std::string opened_on;    // ISO
-
-  // The status, or nothing for a stored text that is no status.
-  std::optional<CaseStatus> state() const { return case_status_from(status); }
 };
 
 // One entry of the case log (issue 15).
@@ -69,3 +54,13 @@ struct LogEntry {
 };
 
 }  // namespace oppteam
+
+// A case's status in a message's arguments (make_error) is its stored text,
+// as it was when the status was held as that text.
+template <>
+struct fmt::formatter<oppteam::CaseStatus> : fmt::formatter<std::string_view> {
+  template <class FormatContext>
+  auto format(oppteam::CaseStatus s, FormatContext& ctx) const {
+    return fmt::formatter<std::string_view>::format(oppteam::to_stored(s), ctx);
+  }
+};

@@ -51,14 +51,6 @@ constexpr bool appeal_open(AppealStatus s) {
          s == AppealStatus::returned;
 }
 
-inline constexpr std::string_view kAppealReceived = to_stored(AppealStatus::received);
-inline constexpr std::string_view kAppealReversed = to_stored(AppealStatus::reversed);
-inline constexpr std::string_view kAppealUpheld = to_stored(AppealStatus::upheld);
-inline constexpr std::string_view kAppealForwarded = to_stored(AppealStatus::forwarded);
-inline constexpr std::string_view kAppealReturned = to_stored(AppealStatus::returned);
-inline constexpr std::string_view kAppealFinalUpheld = to_stored(AppealStatus::final_upheld);
-inline constexpr std::string_view kAppealFinalReversed = to_stored(AppealStatus::final_reversed);
-
 // appeal_step.step.
 enum class AppealStepKind { review, forward, outcome };
 inline constexpr StoredNames<AppealStepKind, 3> kAppealStepNames{
@@ -79,7 +71,8 @@ struct Appeal {
   std::string deadline;  // the appeal deadline of the decision appealed
   bool late = false;
   std::string decision_outcome;  // the outcome appealed against
-  std::string status, status_on;  // to_stored(AppealStatus)
+  AppealStatus status = AppealStatus::received;
+  std::string status_on;
   std::string registered_by;
   std::string due;  // the owed step's due date, "" when done
   std::vector<AppealStep> steps;

@@ -4,6 +4,7 @@
 // Plain values; the rules are in process/team.cpp, the SQL in
 // store/team_store.cpp.
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/domain/stored_names.hpp>
 
 #include <cstdint>
@@ -31,15 +32,6 @@ inline constexpr StoredNames<MemberKind, 4> kMemberKindNames{{{{MemberKind::coor
 constexpr std::string_view to_stored(MemberKind k) { return kMemberKindNames.of(k); }
 constexpr std::optional<MemberKind> member_kind_from(std::string_view text) { return kMemberKindNames.from(text); }
 
-// The stored strings by name, for code that compares stored text.
-inline constexpr std::string_view kTeamActive = to_stored(TeamStatus::active);
-inline constexpr std::string_view kTeamPaused = to_stored(TeamStatus::paused);
-inline constexpr std::string_view kTeamClosed = to_stored(TeamStatus::closed);
-inline constexpr std::string_view kMemberCoordinator = to_stored(MemberKind::coordinator);
-inline constexpr std::string_view kMemberGp = to_stored(MemberKind::gp);
-inline constexpr std::string_view kMemberMember = to_stored(MemberKind::member);
-inline constexpr std::string_view kMemberParticipant = to_stored(MemberKind::participant);
-
 // A member as given on the command line: "NAME:ROLE[:SERVICE]", with
 // contact details after it as "email=ADDRESS" and "phone=NUMBER".
 struct MemberSpec {
@@ -57,7 +49,7 @@ struct TeamMember {
   std::string service;  // empty: none
   std::string email;    // empty: none
   std::string phone;    // empty: none
-  std::string kind;     // to_stored(MemberKind)
+  MemberKind kind = MemberKind::member;
   std::string added_on;
   std::string removed_on;  // empty: still in the team
   std::string removed_reason;
@@ -69,9 +61,9 @@ struct TeamMember {
 struct TeamRecord {
   std::int64_t id = 0;
   std::string case_number;
-  std::string case_status;
+  CaseStatus case_status = CaseStatus::received;
   std::string fnr;
-  std::string status;  // to_stored(TeamStatus)
+  TeamStatus status = TeamStatus::active;
   std::string created_on;
   std::string created_by;
   std::string paused_on, pause_reason;

@@ -25,9 +25,6 @@
 
 namespace oppteam {
 
-// The open-ness of a stored appeal.status (false for an unknown string).
-bool appeal_open(std::string_view status);
-
 struct AppealInput {
   Date received;
   std::string from;  // person | foresatt | verge

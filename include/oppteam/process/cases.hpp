@@ -13,7 +13,7 @@
 
 namespace oppteam {
 
-// CaseRef and the case statuses (kCaseReceived, ...) are in domain/case.hpp.
+// CaseRef and the case statuses (CaseStatus, to_stored) are in domain/case.hpp.
 
 // The one rule for "this case is closed" (and so may be archived and, once
 // archived, purged), as an SQL condition on the case_file row `alias`.

@@ -7,6 +7,7 @@
 // is shown. The day counts are the rammeverk's [deadlines].
 
 #include <oppteam/config/rammeverk.hpp>
+#include <oppteam/domain/decision.hpp>
 #include <oppteam/util/clock.hpp>
 
 #include <optional>
@@ -51,7 +52,7 @@ Date appeal_deadline(const Rammeverk& rv, Date decided);
 // deadlines.appeal_review), the forwarding (upheld, deadlines.appeal_forward)
 // or a follow-up of statsforvalteren's outcome (forwarded,
 // deadlines.appeal_outcome).
-Date appeal_step_due(const Rammeverk& rv, std::string_view status, Date since);
+Date appeal_step_due(const Rammeverk& rv, AppealStatus status, Date since);
 
 // What an undecided (received) case waits for: the foreløpig svar while none
 // is sent and its date has not passed, else the vedtak. `overdue` when that

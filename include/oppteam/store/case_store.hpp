@@ -31,7 +31,9 @@ std::string closed_case_sql(std::string_view alias);
 
 // One case of `case list`, as the store gives it (reused from row to row).
 struct CaseListRow {
-  std::string number, status, opened_on, fnr;
+  std::string number;
+  CaseStatus status = CaseStatus::received;
+  std::string opened_on, fnr;
   std::optional<std::string> name, owner;
   std::optional<std::string> reporter_types;  // comma-separated, distinct
   std::int64_t preliminary_replies = 0;
@@ -78,8 +80,15 @@ class CaseStore {
  public:
   explicit CaseStore(Database& db) : db_(db) {}
 
-  // The case numbered `n` with its person's number and birth date.
+  // The case numbered `n` with its person's number and birth date. A
+  // stored status of no known value is a storage failure (65, store.bad_value).
   std::optional<CaseRef> find(const CaseNumber& n);
+
+  // case_file's status: set (a decision, a team created), closed on `on` for
+  // `reason`, and back to `status` with closed_on and close_reason cleared.
+  void set_status(std::int64_t case_id, CaseStatus status);
+  void close(std::int64_t case_id, const std::string& on, const std::string& reason);
+  void reopen(std::int64_t case_id, CaseStatus status);
 
   // True when the case has a consent for `scope` given on or before `day`
   // and not withdrawn by then.

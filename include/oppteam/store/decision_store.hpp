@@ -66,19 +66,4 @@ class AppealStore {
   Database& db_;
 };
 
-// The status columns of case_file the team slice's steps change (a
-// decision, a team created or closed with its case, a case closed and
-// reopened).
-class CaseStatusStore {
- public:
-  explicit CaseStatusStore(Database& db) : db_(db) {}
-  void set(std::int64_t case_id, std::string_view status);
-  void close(std::int64_t case_id, const std::string& on, const std::string& reason);
-  // Back to `status`, closed_on and close_reason cleared.
-  void reopen(std::int64_t case_id, const std::string& status);
-
- private:
-  Database& db_;
-};
-
 }  // namespace oppteam

@@ -3,6 +3,7 @@
 // (person_guardian). No rule and no text for people here.
 
 #include <oppteam/domain/person.hpp>
+#include <oppteam/domain/stored_person.hpp>
 #include <oppteam/store/database.hpp>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,8 @@ class PersonStore {
   std::optional<Person> find(const std::string& fnr);
   // The person `id` as `case show` shows it: fnr, kind, birth_date, name (null when none).
   nlohmann::json shown(std::int64_t id);
+  // The person `id` (which must exist) as stored: what the FHIR Patient is made from.
+  StoredPerson stored(std::int64_t id);
 
   // The person's guardians, oldest first.
   std::vector<Guardian> guardians(std::int64_t person_id);

@@ -49,14 +49,6 @@ struct RevisionRow {
   std::string change;
 };
 
-// The team of a case as the rules of plans, evaluations and meetings need
-// it (the team's own store is the team's; these are the plan area's reads
-// of it: team, current_team, is_current_member).
-struct TeamState {
-  std::int64_t id = 0;
-  std::string status;
-};
-
 class PlanStore {
  public:
   explicit PlanStore(Database& db) : db_(db) {}
@@ -78,6 +70,14 @@ class PlanStore {
   void set_next_evaluation(std::int64_t plan_id, const std::string& next, bool revise);
   // Closed (by an evaluation): no next evaluation.
   void close(std::int64_t plan_id);
+
+  // -- the case's plan as a closing of the case changes it
+  // The status of the case's plan when it is not closed, none otherwise.
+  std::optional<PlanStatus> open_status_of_case(std::int64_t case_id);
+  // The case's plan closed (its next evaluation kept, for a reopening).
+  void close_of_case(std::int64_t case_id);
+  // The case's plan put back to `status`; true when it has one.
+  bool reopen_of_case(std::int64_t case_id, PlanStatus status);
 
   // -- goals
   bool goal_exists(std::int64_t plan_id, int number);
@@ -109,10 +109,6 @@ class PlanStore {
   std::string person_name(std::int64_t person_id);
   // The Nth (1-based, in order of entry) "what matters to you" answer of the case.
   std::optional<std::string> what_matters(std::int64_t case_id, int nth);
-  std::optional<TeamState> team(std::int64_t case_id);
-  // The team's current members: the coordinator first, then participant, gp, members.
-  std::vector<PlanMember> current_team(std::int64_t case_id);
-  bool is_current_member(std::int64_t case_id, const std::string& name);
   // Consents given by `on` and not withdrawn then, oldest first.
   std::vector<PlanConsent> consents_in_force(std::int64_t case_id, const std::string& on);
 

@@ -13,16 +13,31 @@
 
 namespace oppteam {
 
+// The team row of a case as the rules of plans, evaluations and meetings
+// need it.
+struct TeamState {
+  std::int64_t id = 0;
+  TeamStatus status = TeamStatus::active;
+};
+
 class TeamStore {
  public:
   explicit TeamStore(Database& db) : db_(db) {}
 
   // The team of case `case_id` with every member ever (in the order added)
   // and the case's status; none when the case has no team. case_number and
-  // fnr are left empty (the caller knows the case).
+  // fnr are left empty (the caller knows the case). A stored status or kind
+  // of no known value is a storage failure (65, store.bad_value).
   std::optional<TeamRecord> find(std::int64_t case_id);
   // The status of the case's team, none when it has no team.
-  std::optional<std::string> status_of(std::int64_t case_id);
+  std::optional<TeamStatus> status_of(std::int64_t case_id);
+  // The case's team row (id and status), none when it has no team.
+  std::optional<TeamState> state(std::int64_t case_id);
+  // The team's current members: the coordinator first, then participant,
+  // gp, members (each in the order added).
+  std::vector<TeamMember> current_members(std::int64_t case_id);
+  // True when `name` is a current member of the case's team.
+  bool is_current_member(std::int64_t case_id, const std::string& name);
 
   // A new active team; returns its id.
   std::int64_t create(std::int64_t case_id, const std::string& created_on, const std::string& created_by);
@@ -41,7 +56,7 @@ class TeamStore {
   void resume(std::int64_t team_id);
   void close(std::int64_t team_id, const std::string& on, const std::string& reason);
   // Puts the case's team back to `status` (not closed); true when it has one.
-  bool reopen(std::int64_t case_id, const std::string& status);
+  bool reopen(std::int64_t case_id, TeamStatus status);
 
   // The e-mail addresses and phone numbers stored for members named `name`
   // (never meeting participants'), current members first, newest first.
