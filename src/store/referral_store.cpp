@@ -49,7 +49,18 @@ ReferralStore::ReferralStore(SQLite::Database& db)
       case_sequence_(db, "INSERT INTO case_sequence(year, last_seq) VALUES (?1, ?2) "
                          "ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)"),
       next_ids_(db, "SELECT coalesce((SELECT max(id) FROM person), 0) + 1, "
-                    "max(coalesce((SELECT max(id) FROM referral), 0), coalesce((SELECT max(last_referral) FROM import_batch), 0)) + 1") {}
+                    "max(coalesce((SELECT max(id) FROM referral), 0), coalesce((SELECT max(last_referral) FROM import_batch), 0)) + 1"),
+      any_sent_(db, "SELECT EXISTS (SELECT 1 FROM referral WHERE sender = ? AND external_id IS NOT NULL)") {}
+
+bool ReferralStore::any_sent(std::string_view sender) {
+  auto& q = any_sent_;
+  q.reset();
+  q.bind(1, std::string(sender));
+  q.executeStep();
+  const bool any = q.getColumn(0).getInt() != 0;
+  q.reset();
+  return any;
+}
 
 ReferralStore::NextIds ReferralStore::next_ids() {
   auto& q = next_ids_;

@@ -352,3 +352,42 @@ TEST_CASE("an import's seals verify against the rows it stored", "[intake][audit
     CHECK(audit_verify(w.db).ok);
   }
 }
+
+// An import whose sender has nothing stored before looks up only the
+// external ids a Bloom filter of its own stored ids may hold: a re-send
+// and a conflict in a later batch of the same import are still found, and
+// another sender's ids are not this one's.
+TEST_CASE("re-sends and conflicts across the batches of one import are found, for a new sender too", "[intake]") {
+  World w;
+  const int rows = int(ReferralBatch::kCapacity) + 100;
+  auto batch = [&](const std::string& prefix, int first_name_change) {
+    std::string text = "external_id,fnr,reporter_type,received,need\n";
+    for (int i = 0; i < rows; ++i) text += fmt::format("{}{},{},nav,2026-02-01,Behov {}\n", prefix, i, nth_person(i), i);
+    // Rows 0 and 1 again, after the first batch: row 0 the same, row 1 with another need.
+    text += fmt::format("{}0,{},nav,2026-02-01,Behov 0\n", prefix, nth_person(0));
+    text += fmt::format("{}1,{},nav,2026-02-01,Behov {}\n", prefix, nth_person(1), first_name_change);
+    return text;
+  };
+  auto import_as = [&](const std::string& sender, const std::string& text) {
+    std::istringstream in(text);
+    ImportOptions o;
+    o.partial = true;
+    o.sender = sender;
+    return import_referrals(w.ctx, in, "t.csv", o);
+  };
+  const auto a = import_as("alfa", batch("E", 99));
+  CHECK(a.stored == std::size_t(rows));
+  CHECK(a.duplicates == 1);
+  CHECK(a.conflicts == 1);
+  // Another sender with the same ids: its own referrals, nothing found.
+  const auto b = import_as("beta", batch("E", 98));
+  CHECK(b.stored == std::size_t(rows));
+  CHECK(b.duplicates == 1);
+  CHECK(b.conflicts == 1);
+  // The first sender again: every row found in the store.
+  const auto again = import_as("alfa", batch("E", 99));
+  CHECK(again.stored == 0);
+  CHECK(again.duplicates == std::size_t(rows) + 1);
+  CHECK(again.conflicts == 1);
+  CHECK(audit_verify(w.db).ok);
+}

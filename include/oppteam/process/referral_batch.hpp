@@ -12,10 +12,13 @@
 #include <oppteam/process/context.hpp>
 #include <oppteam/store/referral_store.hpp>
 #include <oppteam/store/row_source.hpp>
+#include <oppteam/util/bloom_filter.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -131,6 +134,13 @@ class ReferralBatch final : public RowSource {
   std::int64_t next_case_id_ = 0;
   std::map<int, int> next_seq_;
   std::int64_t first_new_person_ = 0, last_new_person_ = 0, next_referral_id_ = 0;
+  // An import whose sender had no referral with an external id stored
+  // before it can meet a stored one only among its own earlier batches:
+  // the external ids it stored, as a Bloom filter (null for a batch of one,
+  // and once the sender turns out to have referrals stored before).
+  std::optional<bool> sent_before_;
+  std::unique_ptr<BloomFilter> stored_here_;
+  std::vector<std::size_t> probe_;  // the rows classify() looks up
 };
 
 }  // namespace oppteam

@@ -56,6 +56,9 @@ class ReferralStore {
   };
   NextIds next_ids();
 
+  // Whether any referral of `sender` with an external_id is stored.
+  bool any_sent(std::string_view sender);
+
   // For each row whose sender and external_id are stored already:
   // found(row, stored content hash, the case number it joined).
   template <typename Found>
@@ -115,7 +118,7 @@ class ReferralStore {
   // Any error here ends the whole transaction anyway (Database::write rolls
   // it back), so nothing relies on a statement undoing itself.
   RowStatement sent_, insert_persons_, person_ids_, insert_cases_, insert_referrals_, insert_target_groups_;
-  SQLite::Statement name_, open_case_, max_case_, next_seq_, case_sequence_, next_ids_;
+  SQLite::Statement name_, open_case_, max_case_, next_seq_, case_sequence_, next_ids_, any_sent_;
 };
 
 }  // namespace oppteam
