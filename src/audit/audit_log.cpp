@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -59,43 +60,50 @@ const AuditedTable& audited(std::string_view name) {
 // AuditedTable::columns): each value's type, then its length and bytes.
 // (SQLite's own column calls: a SQLite::Column per value cost more than
 // the hashing, on the import's and verify's hundreds of thousands of rows.)
+// One value of a row digest: its type, its length (8 bytes, big-endian)
+// and its bytes, in two appends, not one a byte (audit verify digests every
+// row of the audited tables).
+void add_field(std::string& data, char type, const void* bytes, std::size_t size) {
+  char head[9] = {type};
+  for (int i = 0; i < 8; ++i) head[1 + i] = static_cast<char>((std::uint64_t(size) >> (56 - 8 * i)) & 0xff);
+  data.append(head, sizeof head);
+  data.append(static_cast<const char*>(bytes), size);
+}
+
+void add_integer(std::string& data, std::int64_t value) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  add_field(data, 'i', buf, std::size_t(end - buf));
+}
+
 Sha256Digest row_digest(const RowStatement& q, Sha256& h) {
   thread_local std::string data;
   data.clear();
-  // Two appends a value, not one a byte: audit verify digests every row of
-  // the audited tables (most of the crash tests' time in a Debug build).
-  auto field = [&](char type, const void* bytes, std::size_t size) {
-    char head[9] = {type};
-    for (int i = 0; i < 8; ++i) head[1 + i] = static_cast<char>((std::uint64_t(size) >> (56 - 8 * i)) & 0xff);
-    data.append(head, sizeof head);
-    data.append(static_cast<const char*>(bytes), size);
-  };
   sqlite3_stmt* st = q.handle();
   const int n = sqlite3_column_count(st);
   for (int i = 0; i < n; ++i) {
     const int type = sqlite3_column_type(st, i);  // (each call takes the connection's mutex)
     switch (type) {
-      case SQLITE_NULL: field('n', nullptr, 0); break;
-      case SQLITE_INTEGER: {
-        char buf[24];
-        const auto end = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(sqlite3_column_int64(st, i))).ptr;
-        field('i', buf, std::size_t(end - buf));
-        break;
-      }
+      case SQLITE_NULL: add_field(data, 'n', nullptr, 0); break;
+      case SQLITE_INTEGER: add_integer(data, static_cast<std::int64_t>(sqlite3_column_int64(st, i))); break;
       case SQLITE_BLOB: {
         const void* blob = sqlite3_column_blob(st, i);
-        field('b', blob, std::size_t(sqlite3_column_bytes(st, i)));
+        add_field(data, 'b', blob, std::size_t(sqlite3_column_bytes(st, i)));
         break;
       }
       default: {  // TEXT, and FLOAT as its text
         const unsigned char* text = sqlite3_column_text(st, i);
-        field(type == SQLITE_FLOAT ? 'f' : 't', text, std::size_t(sqlite3_column_bytes(st, i)));
+        add_field(data, type == SQLITE_FLOAT ? 'f' : 't', text, std::size_t(sqlite3_column_bytes(st, i)));
         break;
       }
     }
   }
   h.update(data);
   return h.finish();
+}
+
+std::size_t column_count(const AuditedTable& t) {
+  return std::size_t(std::count(t.columns, t.columns + std::strlen(t.columns), ',')) + 1;
 }
 
 std::string select_rows_sql(const AuditedTable& t, const char* where) {
@@ -260,6 +268,7 @@ struct AuditWriter::Impl {
     std::int64_t first, last;
     bool changed;  // before(): an existing row, sealed only if it changed
     std::string before;
+    std::optional<Sha256Digest> known;  // after_range(RangeSeal&): sealed from the values stored
   };
   std::vector<Pending> pending;
   std::set<std::pair<const AuditedTable*, std::int64_t>> announced;  // the rows of before() in `pending`
@@ -347,7 +356,7 @@ void AuditWriter::before(std::string_view table, std::int64_t id) {
   const AuditedTable& t = audited(table);
   if (!s.announced.emplace(&t, id).second) return;  // the first state counts
   const auto d = s.row_now(t, id);
-  s.pending.push_back({&t, id, id, true, d ? to_hex(*d) : std::string()});
+  s.pending.push_back({&t, id, id, true, d ? to_hex(*d) : std::string(), std::nullopt});
 }
 
 void AuditWriter::before_case(std::int64_t case_id) {
@@ -361,8 +370,39 @@ void AuditWriter::before_case(std::int64_t case_id) {
 
 void AuditWriter::after_range(std::string_view table, std::int64_t first, std::int64_t last) {
   if (last < first) return;
-  impl_->pending.push_back({&audited(table), first, last, false, {}});
+  impl_->pending.push_back({&audited(table), first, last, false, {}, std::nullopt});
 }
+
+void AuditWriter::after_range(RangeSeal& seal) {
+  if (seal.empty()) return;
+  const std::int64_t first = seal.first(), last = seal.last();
+  impl_->pending.push_back({&audited(seal.table()), first, last, false, {}, seal.finish()});
+}
+
+RangeSeal::RangeSeal(std::string_view table) : table_(audited(table).name), columns_(column_count(audited(table))) {}
+
+void RangeSeal::row(std::int64_t id, std::span<const Cell> values) {
+  if (values.size() + 1 != columns_) throw std::logic_error("RangeSeal: a row of " + table_ + " with the wrong number of values");
+  if (!started_) {
+    started_ = true;
+    first_ = next_ = id;
+  } else if (id < next_) {
+    throw std::logic_error("RangeSeal: the rows of " + table_ + " out of id order");
+  }
+  for (; next_ < id; ++next_) range_.update(kNoRow);
+  data_.clear();
+  add_integer(data_, id);
+  for (const Cell& v : values) {
+    if (const auto* n = std::get_if<std::int64_t>(&v)) add_integer(data_, *n);
+    else if (const auto* t = std::get_if<std::string_view>(&v)) add_field(data_, 't', t->data(), t->size());
+    else add_field(data_, 'n', nullptr, 0);
+  }
+  row_.update(data_);
+  range_.update(row_.finish());
+  next_ = id + 1;
+}
+
+Sha256Digest RangeSeal::finish() { return range_.finish(); }
 
 std::int64_t AuditWriter::append(const std::string& action, const std::string& object, const std::string& person,
                                  const std::string& detail) {
@@ -374,7 +414,9 @@ std::int64_t AuditWriter::append(const std::string& action, const std::string& o
     seal.first = p.first;
     seal.last = p.last;
     seal.before = p.before;
-    if (p.changed) {
+    if (p.known) {
+      seal.digest = to_hex(*p.known);
+    } else if (p.changed) {
       const auto now = s.row_now(*p.table, p.first);
       const std::string now_hex = now ? to_hex(*now) : std::string();
       if (now_hex == p.before) continue;  // unchanged: nothing to seal

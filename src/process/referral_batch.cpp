@@ -149,8 +149,10 @@ void ReferralBatch::store() {
       if (!rows_[i].external_id.empty()) stored_here_->add(rows_[i].external_id);
 }
 
-Cell ReferralBatch::cell(std::size_t row, std::size_t column) const {
-  const PendingReferral& r = rows_[view_[row]];
+namespace {
+
+// Row r's value of a ReferralStore::Column, as the store reads it.
+Cell stored_value(const PendingReferral& r, std::size_t column) {
   auto text = [](const std::string& s) -> Cell { return std::string_view(s); };
   auto optional = [](const std::string& s) -> Cell { return s.empty() ? Cell(nullptr) : Cell(std::string_view(s)); };
   switch (column) {
@@ -174,6 +176,31 @@ Cell ReferralBatch::cell(std::size_t row, std::size_t column) const {
     case ReferralStore::kTargetGroup: return optional(r.target_group);
     default: return nullptr;
   }
+}
+
+}  // namespace
+
+Cell ReferralBatch::cell(std::size_t row, std::size_t column) const { return stored_value(rows_[view_[row]], column); }
+
+void ImportSeals::add(const PendingReferral* rows, std::size_t size) {
+  for (std::size_t i = 0; i < size; ++i)
+    if (rows[i].new_person) new_persons_.emplace_back(rows[i].person_id, i);
+  std::sort(new_persons_.begin(), new_persons_.end());
+  for (const auto& [id, i] : new_persons_) seal(persons, id, rows[i], ReferralStore::kPersonSealed);
+  new_persons_.clear();
+  for (std::size_t i = 0; i < size; ++i)  // in file order: the order of their ids
+    if (rows[i].storable() && rows[i].referral_id != 0) seal(referrals, rows[i].referral_id, rows[i], ReferralStore::kReferralSealed);
+}
+
+template <std::size_t N>
+void ImportSeals::seal(RangeSeal& seal, std::int64_t id, const PendingReferral& r,
+                       const std::array<ReferralStore::SealValue, N>& sealed) {
+  std::array<Cell, N> values;
+  for (std::size_t k = 0; k < N; ++k) {
+    if (const auto* column = std::get_if<ReferralStore::Column>(&sealed[k])) values[k] = stored_value(r, *column);
+    else values[k] = std::string_view(std::get<ReferralStore::Stored>(sealed[k]) == ReferralStore::Stored::kNow ? now_ : actor_);
+  }
+  seal.row(id, values);
 }
 
 void ReferralBatch::in_key_order(std::string PendingReferral::*key) {
@@ -212,6 +239,7 @@ void ReferralBatch::place(std::size_t i) {
 
 void ReferralBatch::name_person(std::int64_t person_id, const std::string& name) {
   if (person_id < first_new_person_) audit_.before("person", person_id);
+  else named_new_person_ = true;
   store_.name_person(person_id, name);
 }
 

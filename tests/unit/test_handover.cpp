@@ -139,3 +139,25 @@ TEST_CASE("handover: a producer that ends closes the hand-over, also with nothin
   CHECK_FALSE(h.take(item));
   CHECK_FALSE(h.take(item));
 }
+
+TEST_CASE("handover: a producer waiting for an item to reuse gets the one given back from another thread, or is released by a stop", "[handover]") {
+  Handover<std::vector<int>> h(1);
+  std::atomic<bool> got{false};
+  std::thread waiter([&] {
+    auto item = h.reuse_wait();
+    got = item.has_value() && item->size() == 3;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(!got.load());  // nothing given back yet: it waits
+  std::thread giver([&] { h.give_back(std::vector<int>{1, 2, 3}); });
+  giver.join();
+  waiter.join();
+  CHECK(got.load());
+
+  std::atomic<bool> released{false};
+  std::thread stopped([&] { released = !h.reuse_wait().has_value(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  h.stop();
+  stopped.join();
+  CHECK(released.load());
+}

@@ -14,6 +14,7 @@
 #include <oppteam/store/row_source.hpp>
 #include <oppteam/util/bloom_filter.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -22,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace oppteam {
@@ -67,6 +69,25 @@ inline PendingReferral& reuse(PendingReferral& r) {
 // what follows from it, and the content hash.
 void complete(PendingReferral& p, const PersonalNumber& pnr, Date received);
 
+// The seals of the persons and referrals an import stored, made from the
+// rows as ReferralBatch::store() left them, a batch at a time in the order
+// they were stored (their ids ascend), on a thread of the import's own
+// (import_pipeline.cpp). A person named after it was sealed makes the
+// persons' seal stale: ReferralBatch::named_new_person().
+class ImportSeals {
+ public:
+  ImportSeals(std::string now, std::string actor) : now_(std::move(now)), actor_(std::move(actor)) {}
+  // Rows rows[0..size) of a batch: those store() stored.
+  void add(const PendingReferral* rows, std::size_t size);
+  RangeSeal persons{"person"}, referrals{"referral"};
+
+ private:
+  template <std::size_t N>
+  void seal(RangeSeal& seal, std::int64_t id, const PendingReferral& r, const std::array<ReferralStore::SealValue, N>& sealed);
+  std::string now_, actor_;
+  std::vector<std::pair<std::int64_t, std::size_t>> new_persons_;  // (id, row) of a batch's new persons
+};
+
 class ReferralBatch final : public RowSource {
  public:
   static constexpr std::size_t kCapacity = 8192;
@@ -97,6 +118,12 @@ class ReferralBatch final : public RowSource {
   // with an open case (received, granted or active) has the referral added
   // to it; otherwise a case is opened in the year of the received date.
   void store();
+
+  // The time stored in the rows' created_at.
+  const std::string& now() const { return now_; }
+  // Whether a person stored by this batch's command got a name afterwards
+  // (then that person's row is not what it was when sealed, see ImportSeals).
+  bool named_new_person() const { return named_new_person_; }
 
   // RowSource: the rows of the current view, in ReferralStore::Column's order.
   std::size_t rows() const override { return view_.size(); }
@@ -138,6 +165,7 @@ class ReferralBatch final : public RowSource {
   // before it can meet a stored one only among its own earlier batches:
   // the external ids it stored, as a Bloom filter (null for a batch of one,
   // and once the sender turns out to have referrals stored before).
+  bool named_new_person_ = false;
   std::optional<bool> sent_before_;
   std::unique_ptr<BloomFilter> stored_here_;
   std::vector<std::size_t> probe_;  // the rows classify() looks up

@@ -12,10 +12,12 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace oppteam {
 
@@ -44,6 +46,17 @@ class ReferralStore {
     kTargetGroup,  // NULL when none
     kColumns
   };
+
+  // What insert_persons() and insert_referrals() store in a new row, in
+  // the order of the table's sealed columns after its id (audit_log.cpp's
+  // kAuditedTables): the batch's columns, `now` and the actor. An import
+  // seals its rows from these values (RangeSeal, ImportSeals); `audit
+  // verify` finds any value that differs from the row stored.
+  enum class Stored { kNow, kActor };
+  using SealValue = std::variant<Column, Stored>;
+  static constexpr std::array<SealValue, 5> kPersonSealed{kFnr, kKind, kBirthDate, kName, Stored::kNow};
+  static constexpr std::array<SealValue, 10> kReferralSealed{
+      kCaseId, kSender, kExternalId, kReporterType, kReporterName, kReceived, kNeed, kHash, Stored::kNow, Stored::kActor};
 
   // Registers the batch's table function on `db` and prepares the statements.
   explicit ReferralStore(SQLite::Database& db);

@@ -39,6 +39,16 @@ class Handover {
     spare_.pop_back();
     return item;
   }
+  // An item the taker gave back, waiting for one; nullopt once the taker
+  // has stopped. (A producer that keeps a fixed number of items in flight.)
+  std::optional<T> reuse_wait() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !spare_.empty() || stopped_; });
+    if (spare_.empty()) return std::nullopt;
+    std::optional<T> item(std::move(spare_.back()));
+    spare_.pop_back();
+    return item;
+  }
   // Hands `item` over, waiting while `depth` items wait. False (the item
   // dropped) when the taker has stopped.
   bool put(T&& item) {
@@ -78,10 +88,13 @@ class Handover {
     changed_.notify_all();
     return true;
   }
-  // Gives an item back for the producer to reuse().
+  // Gives an item back for the producer to reuse() (from any thread).
   void give_back(T&& item) {
-    const std::lock_guard lock(mutex_);
-    spare_.push_back(std::move(item));
+    {
+      const std::lock_guard lock(mutex_);
+      spare_.push_back(std::move(item));
+    }
+    changed_.notify_all();
   }
   // The taker leaves: put() returns false from now on, also to a producer
   // waiting in it.
