@@ -105,6 +105,8 @@ class RowReader {
   }
   // Rows to be filled again (from any thread).
   void give_back(Chunk&& rows) { handover_.give_back(std::move(rows)); }
+  // Stops the reading thread (from any thread): its rows will not come back.
+  void stop() { handover_.stop(); }
   // Of the input, up to the last row handed over.
   std::uint64_t bytes_read() const { return bytes_read_; }
 
@@ -183,6 +185,9 @@ class RowSealer {
     } catch (...) {
       error_ = std::current_exception();
       queue_.stop();  // seal() returns false from now on
+      // The rows held here never go back: a reader waiting for them would
+      // wait for ever, and the storing thread for the reader.
+      reader_.stop();
     }
   }
   void stop() {
