@@ -77,6 +77,16 @@ void require_not_closed(const Team& t) {
   if (t.status == TeamStatus::closed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, t.closed_on);
 }
 
+// Member `name` of the case's team, which must be open and have `name` as
+// an active member (66, team.no_member, otherwise).
+TeamMember require_active_member(const Context& ctx, const CaseRef& c, const std::string& name) {
+  const Team t = require_team(ctx.db, c);
+  require_not_closed(t);
+  const TeamMember* m = t.find_active(name);
+  if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
+  return *m;
+}
+
 std::string describe(std::string_view action, MemberKind member_kind, const std::string& name, const std::string& role,
                      const std::string& service) {
   const std::string kind(to_stored(member_kind));
@@ -358,13 +368,10 @@ Team remove_from_team(const Context& ctx, std::string_view case_number, std::str
   const std::string name = trim(name_in);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
-    Team t = require_team(ctx.db, c);
-    require_not_closed(t);
-    const TeamMember* m = t.find_active(name);
-    if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
-    TeamStore(ctx.db).close_member(m->id, format_date(ctx.today()), trim(reason));
+    const TeamMember m = require_active_member(ctx, c, name);
+    TeamStore(ctx.db).close_member(m.id, format_date(ctx.today()), trim(reason));
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("team.remove", c.number, c.fnr, describe("team.remove", m->kind, m->name, m->role, m->service));
+    audit.append("team.remove", c.number, c.fnr, describe("team.remove", m.kind, m.name, m.role, m.service));
     audit.flush();
     return require_team(ctx.db, c);
   });
@@ -379,23 +386,20 @@ Team change_contact(const Context& ctx, std::string_view case_number, std::strin
   const std::string name = trim(name_in);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
-    Team t = require_team(ctx.db, c);
-    require_not_closed(t);
-    const TeamMember* m = t.find_active(name);
-    if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
-    std::vector<std::string> values{m->name};  // the name, then old and new value of each column changed
+    const TeamMember m = require_active_member(ctx, c, name);
+    std::vector<std::string> values{m.name};  // the name, then old and new value of each column changed
     TeamStore store(ctx.db);
     auto note = [&](const std::optional<std::string>& value, const std::string& old) {
       values.push_back(old.empty() ? "-" : old);
       values.push_back(value->empty() ? "-" : *value);
     };
     if (change.email) {
-      store.set_email(m->id, *change.email);
-      note(change.email, m->email);
+      store.set_email(m.id, *change.email);
+      note(change.email, m.email);
     }
     if (change.phone) {
-      store.set_phone(m->id, *change.phone);
-      note(change.phone, m->phone);
+      store.set_phone(m.id, *change.phone);
+      note(change.phone, m.phone);
     }
     const char* key = change.email && change.phone ? "audit.d.contact_both" : change.email ? "audit.d.contact_email" : "audit.d.contact_phone";
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.contact", c.number, c.fnr, audit_detail("team.contact", key, values));
