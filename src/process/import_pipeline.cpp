@@ -69,11 +69,6 @@ class ImportPragmas {
 
 constexpr std::size_t kProgressEvery = 16384;  // rows between two calls of the progress callback
 
-// Reads and checks an import's rows on a thread of its own, a batch at a
-// time, while the caller's thread stores the batch before: reading,
-// checking and hashing cost about a third of what storing costs, and with
-// two cores they no longer add to it. At most kDepth batches wait, so
-// memory stays flat; their rows go back to the reader to be used again.
 // A batch's rows between the threads of an import.
 struct Chunk {
   std::vector<PendingReferral> rows;
@@ -81,6 +76,12 @@ struct Chunk {
   std::uint64_t bytes_read = 0;
 };
 
+// Reads and checks an import's rows on a thread of its own, a batch at a
+// time, while the caller's thread stores the batch before: reading,
+// checking and hashing cost about a third of what storing costs, and with
+// two cores they no longer add to it. At most kDepth batches wait, so
+// memory stays flat; their rows come back to the reader (through the
+// RowSealer) to be used again.
 class RowReader {
  public:
   using Check = std::function<void(const io::ImportRow&, PendingReferral&)>;
