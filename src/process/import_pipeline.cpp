@@ -68,6 +68,7 @@ class ImportPragmas {
 };
 
 constexpr std::size_t kProgressEvery = 16384;  // rows between two calls of the progress callback
+constexpr std::uint64_t kBytesPerRow = 200;      // a generous size of a referral's row (about 125 bytes in CSV), to estimate the rows of a file
 
 // A batch's rows between the threads of an import.
 struct Chunk {
@@ -309,6 +310,7 @@ ImportSummary import_referrals(const Context& ctx, std::istream& input, const st
   ctx.db.write([&] {
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     ReferralBatch batch(ctx, audit);
+    batch.expect_rows(total_bytes / kBytesPerRow);
     ImportSeals seals(batch.now(), ctx.actor);
     RowSealer sealer(reader, seals);
     std::int64_t first_referral = 0, last_referral = 0;

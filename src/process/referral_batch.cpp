@@ -46,6 +46,10 @@ ReferralBatch::ReferralBatch(const Context& ctx, AuditWriter& audit, std::size_t
   next_referral_id_ = ids.referral;
 }
 
+namespace {
+constexpr std::uint64_t kReadStoredIdsPerRow = 5;  // see classify()
+}  // namespace
+
 void ReferralBatch::classify() {
   show([](const PendingReferral& r) { return r.problems.empty() && !r.external_id.empty(); });
   if (view_.empty()) return;
@@ -55,8 +59,17 @@ void ReferralBatch::classify() {
   // ids this import stored says the row's is not among them (a lookup a
   // row was a tenth of a large first import's time).
   if (rows_.size() > 1 && !sent_before_) {
-    sent_before_ = store_.any_sent(rows_[view_.front()].sender);
-    if (!*sent_before_) stored_here_ = std::make_unique<BloomFilter>();
+    const std::string& sender = rows_[view_.front()].sender;
+    sent_before_ = store_.any_sent(sender);
+    if (!*sent_before_) {
+      stored_here_ = std::make_unique<BloomFilter>();
+    } else if (std::uint64_t(store_.referrals_at_most()) <= kReadStoredIdsPerRow * expected_rows_) {
+      // Reading an id stored costs about a fifth of looking one up: an
+      // import at least a fifth the size of what is stored reads the
+      // sender's ids into the filter instead.
+      stored_here_ = std::make_unique<BloomFilter>();
+      store_.each_external_id(sender, [this](std::string_view id) { stored_here_->add(id); });
+    }
   }
   const bool filtered = stored_here_ != nullptr;
   if (filtered) {

@@ -23,7 +23,8 @@ SQLite::Database& with_rows(SQLite::Database& db) {
 }  // namespace
 
 ReferralStore::ReferralStore(SQLite::Database& db)
-    : sent_(with_rows(db), "SELECT b.rowid, r.content_hash, c.number FROM oppteam_referral_rows(?1) b "
+    : db_(db),
+      sent_(with_rows(db), "SELECT b.rowid, r.content_hash, c.number FROM oppteam_referral_rows(?1) b "
                            "JOIN referral r ON r.sender = b.sender AND r.external_id = b.external_id "
                            "JOIN case_file c ON c.id = r.case_id"),
       insert_persons_(db, "INSERT OR FAIL INTO person(fnr, kind, birth_date, name, created_at) "
@@ -51,6 +52,12 @@ ReferralStore::ReferralStore(SQLite::Database& db)
       next_ids_(db, "SELECT coalesce((SELECT max(id) FROM person), 0) + 1, "
                     "max(coalesce((SELECT max(id) FROM referral), 0), coalesce((SELECT max(last_referral) FROM import_batch), 0)) + 1"),
       any_sent_(db, "SELECT EXISTS (SELECT 1 FROM referral WHERE sender = ? AND external_id IS NOT NULL)") {}
+
+std::int64_t ReferralStore::referrals_at_most() {
+  SQLite::Statement q(db_, "SELECT coalesce(max(id), 0) FROM referral");
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
 
 bool ReferralStore::any_sent(std::string_view sender) {
   auto& q = any_sent_;

@@ -391,3 +391,33 @@ TEST_CASE("re-sends and conflicts across the batches of one import are found, fo
   CHECK(again.conflicts == 1);
   CHECK(audit_verify(w.db).ok);
 }
+
+// A large import of a sender with referrals stored before reads their ids
+// into its Bloom filter (the file's size says it is large) and looks up
+// only the rows that filter may hold: re-sends and conflicts of the
+// referrals stored before, and of its own earlier batches, are still found.
+TEST_CASE("a large import of a sender with referrals stored before finds their re-sends and conflicts", "[intake]") {
+  World w;
+  auto import_text = [&](const std::string& text) {
+    std::istringstream in(text);
+    ImportOptions o;
+    o.partial = true;
+    o.sender = "alfa";
+    return import_referrals(w.ctx, in, "t.csv", o, text.size());
+  };
+  std::string first = "external_id,fnr,reporter_type,received,need\n";
+  for (int i = 0; i < 10; ++i) first += fmt::format("S{},{},nav,2026-02-01,Behov {}\n", i, nth_person(i), i);
+  REQUIRE(import_text(first).stored == 10);
+
+  const int rows = int(ReferralBatch::kCapacity) + 100;
+  std::string text = "external_id,fnr,reporter_type,received,need\n";
+  text += fmt::format("S3,{},nav,2026-02-01,Behov 3\n", nth_person(3));        // a re-send of one stored before
+  text += fmt::format("S4,{},nav,2026-02-01,Behov endret\n", nth_person(4));   // a conflict with one stored before
+  for (int i = 0; i < rows; ++i) text += fmt::format("N{},{},nav,2026-02-01,Behov {}\n", i, nth_person(100 + i % 8000), i);
+  text += fmt::format("N0,{},nav,2026-02-01,Behov 0\n", nth_person(100));      // a re-send from the first batch
+  const auto s = import_text(text);
+  CHECK(s.stored == std::size_t(rows));
+  CHECK(s.duplicates == 2);
+  CHECK(s.conflicts == 1);
+  CHECK(audit_verify(w.db).ok);
+}

@@ -119,6 +119,11 @@ class ReferralBatch final : public RowSource {
   // to it; otherwise a case is opened in the year of the received date.
   void store();
 
+  // About how many rows the command brings (0: not known): a large import
+  // of a sender with referrals stored before reads their external ids
+  // into its Bloom filter once, instead of looking up each row's.
+  void expect_rows(std::uint64_t rows) { expected_rows_ = rows; }
+
   // The time stored in the rows' created_at.
   const std::string& now() const { return now_; }
   // Whether a person stored by this batch's command got a name afterwards
@@ -161,11 +166,12 @@ class ReferralBatch final : public RowSource {
   std::int64_t next_case_id_ = 0;
   std::map<int, int> next_seq_;
   std::int64_t first_new_person_ = 0, last_new_person_ = 0, next_referral_id_ = 0;
-  // An import whose sender had no referral with an external id stored
-  // before it can meet a stored one only among its own earlier batches:
-  // the external ids it stored, as a Bloom filter (null for a batch of one,
-  // and once the sender turns out to have referrals stored before).
+  // The external ids an import may meet stored, as a Bloom filter: those
+  // it stored itself, and for a sender with referrals stored before, theirs
+  // (read once when the import is large beside what is stored; otherwise
+  // null, and every row's id is looked up; null for a batch of one).
   bool named_new_person_ = false;
+  std::uint64_t expected_rows_ = 0;
   std::optional<bool> sent_before_;
   std::unique_ptr<BloomFilter> stored_here_;
   std::vector<std::size_t> probe_;  // the rows classify() looks up

@@ -71,6 +71,18 @@ class ReferralStore {
 
   // Whether any referral of `sender` with an external_id is stored.
   bool any_sent(std::string_view sender);
+  // At least as many referrals as are stored (the highest id).
+  std::int64_t referrals_at_most();
+  // Calls found(external_id) for each referral of `sender` with one.
+  template <typename Found>
+  void each_external_id(std::string_view sender, Found&& found) {
+    SQLite::Statement q(db_, "SELECT external_id FROM referral WHERE sender = ? AND external_id IS NOT NULL");
+    q.bind(1, std::string(sender));
+    while (q.executeStep()) {
+      const SQLite::Column c = q.getColumn(0);
+      found(std::string_view(static_cast<const char*>(c.getBlob()), std::size_t(c.getBytes())));
+    }
+  }
 
   // For each row whose sender and external_id are stored already:
   // found(row, stored content hash, the case number it joined).
@@ -130,6 +142,7 @@ class ReferralStore {
   // copying every page a batch touches first (a sixth of the import's CPU).
   // Any error here ends the whole transaction anyway (Database::write rolls
   // it back), so nothing relies on a statement undoing itself.
+  SQLite::Database& db_;
   RowStatement sent_, insert_persons_, person_ids_, insert_cases_, insert_referrals_, insert_target_groups_;
   SQLite::Statement name_, open_case_, max_case_, next_seq_, case_sequence_, next_ids_, any_sent_;
 };
