@@ -102,3 +102,16 @@ TEST_CASE("audit log's screen: none, how many were left out, a stored field cann
   CHECK_FALSE(has(text, "\x1b"));
   CHECK(std::count(text.begin(), text.end(), '\n') == 3);  // heading, rule, one row
 }
+
+TEST_CASE("audit log's table on a narrow terminal leaves out the rammeverk, then the time", "[views][audit]") {
+  const std::vector<AuditEntry> entries = {entry(2, "case.show", ""), entry(1, "audit.log", "3 entries")};
+  const std::string wide = render_audit_log(entries, 2, nullptr, Lang::en, TerminalStyle{0, false});
+  CHECK(has(wide, tr(Lang::en, "screens.audit.col_rammeverk")));
+  CHECK(has(wide, "2026-03-02T09:15:30"));
+  const std::string narrow = render_audit_log(entries, 2, nullptr, Lang::en, TerminalStyle{60, false});
+  CHECK_FALSE(has(narrow, tr(Lang::en, "screens.audit.col_rammeverk")));
+  CHECK_FALSE(has(narrow, "01234567"));
+  CHECK_FALSE(has(narrow, "2026-03-02T09:15:30"));
+  CHECK(has(narrow, "3 entries"));
+  CHECK(has(narrow, "kari"));
+}
