@@ -1,17 +1,14 @@
 // oppteam audit verify | audit log
 
-#include "cli/audit_text.hpp"
 #include "cli/commands.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/audit_view.hpp>
 #include <oppteam/domain/personal_number.hpp>
-#include <oppteam/io/table.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
+#include <oppteam/views/audit_view.hpp>
 
-#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -89,23 +86,10 @@ void setup_audit(CLI::App& app, Session& s) {
     if (s.json()) std::reverse(entries.begin(), entries.end());
     const std::size_t total = listing.total;
     nlohmann::json items = nlohmann::json::array();
-    // The entry, time (real clock), the day acted on (--today), who, what,
-    // about which case, the rammeverk's first 8 hex digits, the detail; a
-    // stored field cannot break a row or act on the terminal (visible()).
-    Table t({s.text("screens.audit.col_entry"), s.text("screens.audit.col_at"), s.text("screens.audit.col_acted_on"),
-             s.text("screens.audit.col_actor"), s.text("screens.audit.col_action"), s.text("screens.audit.col_object"),
-             s.text("screens.audit.col_rammeverk"), s.text("screens.audit.col_detail")});
-    t.align_right(0);
-    t.drop_when_narrow(6);
-    t.drop_when_narrow(1);
-    for (const auto& e : entries) {
+    for (const auto& e : entries)
       items.push_back({{"id", e.id}, {"at", e.at}, {"acted_on", e.acted_on}, {"actor", e.actor}, {"action", e.action},
                        {"object", e.object}, {"person", e.person}, {"detail", e.detail}, {"rammeverk", e.rammeverk}});
-      t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), visible(e.acted_on, false), visible(e.actor, false),
-             visible(e.action, false), visible(e.object, false), e.rammeverk.substr(0, 8), visible(audit_detail_text(s.lang(), &ctx.rv, e.action, e.detail), false)});
-    }
-    std::string text = entries.empty() ? s.text("screens.audit.none") + "\n" : t.render(s.style());
-    if (total > entries.size()) text += s.text("screens.list_more", total - entries.size()) + "\n";
+    const std::string text = render_audit_log(entries, total, &ctx.rv, s.lang(), s.style());
     s.emit({{"entries", items}, {"total", total}, {"left_out", total - entries.size()}}, text);
   });
 }

@@ -1,12 +1,12 @@
 // oppteam team create | show | add | remove | coordinator | pause | resume | close
 
-#include "cli/audit_text.hpp"
 #include "cli/commands.hpp"
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/team.hpp>
+#include <oppteam/views/audit_view.hpp>
 #include <oppteam/views/team_view.hpp>
 
 #include <fmt/format.h>

@@ -2,7 +2,6 @@
 // process: the whole command tree is built as run_cli() builds it.
 
 #include "cli/app.hpp"
-#include "cli/audit_text.hpp"
 #include "cli/choices.hpp"
 #include "cli/help_i18n.hpp"
 
@@ -99,15 +98,3 @@ TEST_CASE("values are compared without case and diacritics", "[lang][choices]") 
   CHECK(fold_word("Avslått") == "avslatt");
 }
 
-TEST_CASE("audit details are shown in the reader's language, unknown ones as stored", "[lang][audit]") {
-  using oppteam::Lang;
-  using oppteam::cli::audit_detail_text;
-  CHECK(audit_detail_text(Lang::nn, nullptr, "decide.grant", "appeal deadline 2026-04-01") == "klagefrist 1. april 2026");
-  CHECK(audit_detail_text(Lang::nb, nullptr, "case.close", "no_need at stage granted") == "årsak no_need, på trinnet innvilget");
-  CHECK(audit_detail_text(Lang::nb, nullptr, "evaluate", "continue") == "beslutning: fortsette");
-  CHECK(audit_detail_text(Lang::nn, nullptr, "consent.give", "utredning muntlig by person") ==
-        "kartlegging og utgreiing, munnleg, gjeve av personen sjølv");
-  CHECK(audit_detail_text(Lang::en, nullptr, "plan.status", "measure 2 done") == "measure 2: done");
-  CHECK(audit_detail_text(Lang::nb, nullptr, "case.close", "something else") == "something else");
-  CHECK(audit_detail_text(Lang::nb, nullptr, "team.pause", "paused") == "satt på pause");
-}

@@ -13,8 +13,8 @@
 
 namespace oppteam {
 
-// The text of an audit detail in the reader's words (the CLI's
-// audit_detail_text until that moves down to views).
+// The text of an audit detail in the reader's words (audit_detail_text of
+// views/audit_view.hpp; a test may pass its own).
 using AuditDetailText = std::function<std::string(const AuditDetail&)>;
 
 // The sector of a service of the rammeverk ("" for none or an unknown service).

@@ -1,12 +1,14 @@
-#include "cli/audit_text.hpp"
+#include <oppteam/views/audit_view.hpp>
 
 #include <oppteam/i18n/dates.hpp>
+#include <oppteam/io/table.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
-namespace oppteam::cli {
+namespace oppteam {
 
 namespace {
 
@@ -43,4 +45,21 @@ std::string audit_detail_text(Lang lang, const Rammeverk* rv, const std::string&
   return d ? audit_detail_text(lang, rv, *d) : detail;
 }
 
-}  // namespace oppteam::cli
+std::string render_audit_log(const std::vector<AuditEntry>& entries, std::size_t total, const Rammeverk* rv, Lang L,
+                             const TerminalStyle& style) {
+  Table t({tr(L, "screens.audit.col_entry"), tr(L, "screens.audit.col_at"), tr(L, "screens.audit.col_acted_on"),
+           tr(L, "screens.audit.col_actor"), tr(L, "screens.audit.col_action"), tr(L, "screens.audit.col_object"),
+           tr(L, "screens.audit.col_rammeverk"), tr(L, "screens.audit.col_detail")});
+  t.align_right(0);
+  t.drop_when_narrow(6);
+  t.drop_when_narrow(1);
+  for (const auto& e : entries)
+    t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), visible(e.acted_on, false), visible(e.actor, false),
+           visible(e.action, false), visible(e.object, false), e.rammeverk.substr(0, 8),
+           visible(audit_detail_text(L, rv, e.action, e.detail), false)});
+  std::string text = entries.empty() ? tr(L, "screens.audit.none") + "\n" : t.render(style);
+  if (total > entries.size()) text += tr(L, "screens.list_more", total - entries.size()) + "\n";
+  return text;
+}
+
+}  // namespace oppteam
