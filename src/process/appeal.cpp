@@ -37,7 +37,7 @@ DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const Deci
   if (c.status != CaseStatus::granted && c.status != CaseStatus::refused)
     throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, to_stored(c.status));
   DecisionInput in;
-  in.grant = decision_outcome_from(d.outcome) != DecisionOutcome::granted;
+  in.grant = d.outcome != DecisionOutcome::granted;
   in.grounds = grounds;
   in.signed_by = signed_by;
   return write_decision(ctx, c, in, appeal_id);
@@ -185,7 +185,7 @@ nlohmann::json to_json(const Appeal& a) {
           {"name", a.name.empty() ? nlohmann::json() : nlohmann::json(a.name)},
           {"deadline", a.deadline},
           {"late", a.late},
-          {"decision_outcome", a.decision_outcome},
+          {"decision_outcome", std::string(to_stored(a.decision_outcome))},
           {"status", std::string(to_stored(a.status))},
           {"status_on", a.status_on},
           {"open", appeal_open(a.status)},

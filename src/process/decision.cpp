@@ -100,7 +100,8 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 
   DecisionResult r;
   r.case_number = c.number;
-  r.outcome = to_stored(in.grant ? DecisionOutcome::granted : DecisionOutcome::refused);
+  const DecisionOutcome outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
+  r.outcome = to_stored(outcome);
   r.decided_on = format_date(on);
   r.appeal_deadline = format_date(deadline);
   DecisionLetterInput letter;
@@ -117,7 +118,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 
   AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
   DecisionStore store(ctx.db);
-  const Decision d{0, r.outcome, in.grounds, r.decided_on, ctx.actor, r.appeal_deadline, r.letter};
+  const Decision d{0, outcome, in.grounds, r.decided_on, ctx.actor, r.appeal_deadline, r.letter};
   if (const auto before = store.in_force(c.id)) {
     // A new decision after an appeal: the one before is kept as it was, and
     // the row becomes the decision in force (sealed before and after).

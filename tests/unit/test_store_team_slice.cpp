@@ -113,7 +113,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   CHECK_FALSE(decisions.in_force(f.case_id));
   std::int64_t decision_id = 0;
   f.sql([&] {
-    decision_id = decisions.add(f.case_id, {0, "refused", "no need", "2026-03-05", "tester", "2026-04-02", "Brev 1"});
+    decision_id = decisions.add(f.case_id, {0, DecisionOutcome::refused, "no need", "2026-03-05", "tester", "2026-04-02", "Brev 1"});
   });
   auto d = decisions.in_force(f.case_id);
   REQUIRE(d);
@@ -125,7 +125,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   a.received_on = "2026-03-20";
   a.from = "person";
   a.deadline = "2026-04-02";
-  a.decision_outcome = "refused";
+  a.decision_outcome = DecisionOutcome::refused;
   a.registered_by = "tester";
   std::int64_t appeal_id = 0;
   f.sql([&] { appeal_id = appeals.add(f.case_id, decision_id, a, "2026-03-21"); });
@@ -138,7 +138,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
 
   f.sql([&] {
     appeals.add_step(appeal_id, {"review", "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
-    decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, "granted", "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
+    decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, DecisionOutcome::granted, "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
   });
   CHECK_FALSE(appeals.open(f.case_id));
   const auto list = appeals.list(f.case_id);
@@ -149,7 +149,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   REQUIRE(list[0].steps.size() == 1);
   CHECK(list[0].steps[0].grounds == "new facts");
   d = decisions.in_force(f.case_id);
-  CHECK(d->outcome == "granted");
+  CHECK(d->outcome == DecisionOutcome::granted);
   CHECK(d->grounds.empty());
   CHECK(d->letter == "Brev 2");
   CHECK(decisions.granted(f.case_id));
@@ -252,6 +252,17 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
   SECTION("team_member.kind") {
     f.db.sql().exec("UPDATE team_member SET kind = 'leader'");
     CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
+  }
+  SECTION("decision.outcome") {
+    f.db.sql().exec("INSERT INTO decision (case_id, outcome, decided_on, decided_by, appeal_deadline, letter) VALUES (1, 'granted', "
+                    "'2026-03-10', 'tester', '2026-04-02', 'Brev')");
+    REQUIRE(DecisionStore(f.db).in_force(f.case_id));
+    f.db.sql().exec("UPDATE decision SET outcome = 'maybe'");
+    CHECK(unit::key_of([&] { DecisionStore(f.db).in_force(f.case_id); }) == bad);
+  }
+  SECTION("appeal.decision_outcome") {
+    f.db.sql().exec("UPDATE appeal SET decision_outcome = 'partly'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
   }
   SECTION("appeal.status") {
     f.db.sql().exec("UPDATE appeal SET status = 'pending'");
