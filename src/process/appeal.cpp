@@ -20,7 +20,7 @@ namespace {
 // Keeps the step and moves the appeal to `status` on `on`.
 void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step, const std::string& result,
                  const std::string& on, const std::string& grounds, AppealStatus status) {
-  AppealStore(ctx.db).add_step(appeal_id, {std::string(to_stored(step)), result, on, ctx.actor, grounds}, status);
+  AppealStore(ctx.db).add_step(appeal_id, {step, result, on, ctx.actor, grounds}, status);
 }
 
 // A date of a step: not after today, not before the step before it (65).
@@ -173,7 +173,7 @@ std::vector<Appeal> read_appeals(const Context& ctx, std::int64_t case_id) {
 nlohmann::json to_json(const Appeal& a) {
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : a.steps) {
-    nlohmann::json j = {{"step", s.step}, {"on", s.on}, {"by", s.by}};
+    nlohmann::json j = {{"step", std::string(to_stored(s.step))}, {"on", s.on}, {"by", s.by}};
     j["result"] = s.result.empty() ? nlohmann::json() : nlohmann::json(s.result);
     j["grounds"] = s.grounds.empty() ? nlohmann::json() : nlohmann::json(s.grounds);
     steps.push_back(j);

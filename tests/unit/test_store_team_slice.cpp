@@ -137,7 +137,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   CHECK(appeals.received_on(appeal_id) == "2026-03-20");
 
   f.sql([&] {
-    appeals.add_step(appeal_id, {"review", "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
+    appeals.add_step(appeal_id, {AppealStepKind::review, "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
     decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, DecisionOutcome::granted, "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
   });
   CHECK_FALSE(appeals.open(f.case_id));
@@ -262,6 +262,13 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
   }
   SECTION("appeal.decision_outcome") {
     f.db.sql().exec("UPDATE appeal SET decision_outcome = 'partly'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("appeal_step.step") {
+    f.db.sql().exec(
+        "INSERT INTO appeal_step (appeal_id, step, result, step_on, recorded_by) VALUES (1, 'review', 'uphold', '2026-03-25', 'tester')");
+    REQUIRE(AppealStore(f.db).list(f.case_id).at(0).steps.size() == 1);
+    f.db.sql().exec("UPDATE appeal_step SET step = 'appeal'");
     CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
   }
   SECTION("appeal.status") {

@@ -59,7 +59,7 @@ constexpr std::string_view to_stored(AppealStepKind k) { return kAppealStepNames
 constexpr std::optional<AppealStepKind> appeal_step_from(std::string_view text) { return kAppealStepNames.from(text); }
 
 struct AppealStep {
-  std::string step;    // to_stored(AppealStepKind)
+  AppealStepKind step = AppealStepKind::review;
   std::string result;  // reverse | uphold (review); upheld | reversed | returned (outcome); "" (forward)
   std::string on, by, grounds;
 };
