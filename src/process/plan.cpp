@@ -203,7 +203,7 @@ void record_plan_revision(const Context& ctx, std::int64_t plan_id, const CaseRe
   Plan p = load_current(ctx, plan_id, c);
   p.revised_at = ctx.clock.now_timestamp();
   store.add_revision(plan_id, p.revision, p.revised_at, ctx.actor, change_json(change_key, change_args), to_json(p).dump());
-  request_approval(ctx, c, kApprovalPlan, p.revision);  // [approvals] plan: pending until a leader approves
+  request_approval(ctx, c, ApprovalWhat::plan, p.revision);  // [approvals] plan: pending until a leader approves
 }
 
 int add_goal(const Context& ctx, std::string_view case_number, const std::string& text_in, std::optional<int> from_what_matters,
