@@ -9,6 +9,7 @@
 #include <oppteam/store/closing_store.hpp>
 #include <oppteam/store/consent_store.hpp>
 #include <oppteam/store/decision_store.hpp>
+#include <oppteam/store/person_store.hpp>
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 
@@ -275,9 +276,20 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
     f.db.sql().exec("UPDATE appeal SET status = 'pending'");
     CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
   }
+  SECTION("approval.what") {
+    f.db.sql().exec("UPDATE approval SET what = 'meeting'");
+    CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
+  }
   SECTION("approval.status") {
     f.db.sql().exec("UPDATE approval SET status = 'maybe'");
     CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("person_guardian.kind") {
+    f.db.sql().exec(
+        "INSERT INTO person_guardian (person_id, kind, name, added_on, added_by) VALUES (1, 'verge', 'Ola Verge', '2026-03-10', 'tester')");
+    REQUIRE(PersonStore(f.db).guardians(1).size() == 1);
+    f.db.sql().exec("UPDATE person_guardian SET kind = 'parent'");
+    CHECK(unit::key_of([&] { PersonStore(f.db).guardians(1); }) == bad);
   }
   SECTION("case_closing.stage and team_status") {
     f.db.sql().exec("UPDATE case_closing SET stage = 'closed '");

@@ -33,7 +33,7 @@ constexpr std::optional<GuardianKind> guardian_kind_from(std::string_view text) 
 
 struct Guardian {
   std::int64_t id = 0;
-  std::string kind;  // foresatt | verge (guardian_kind_from)
+  GuardianKind kind = GuardianKind::foresatt;
   std::string name, address, added_on, added_by;
   std::string ended_on, ended_by;  // empty while the guardian holds
 };
