@@ -10,7 +10,8 @@ std::optional<Person> PersonStore::find(const std::string& fnr) {
   SQLite::Statement q(db_.sql(), "SELECT id, fnr, kind, birth_date, coalesce(name, '') FROM person WHERE fnr = ?");
   q.bind(1, fnr);
   if (!q.executeStep()) return std::nullopt;
-  return Person{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+  return Person{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                stored_enum(personal_number_kind_from, "person.kind", q.getColumn(2).getString()), q.getColumn(3).getString(),
                 q.getColumn(4).getString()};
 }
 

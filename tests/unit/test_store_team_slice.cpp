@@ -284,6 +284,11 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
     f.db.sql().exec("UPDATE approval SET status = 'maybe'");
     CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
   }
+  SECTION("person.kind") {
+    REQUIRE(PersonStore(f.db).find("23923901213"));
+    f.db.sql().exec("UPDATE person SET kind = 'fnr'");
+    CHECK(unit::key_of([&] { PersonStore(f.db).find("23923901213"); }) == bad);
+  }
   SECTION("person_guardian.kind") {
     f.db.sql().exec(
         "INSERT INTO person_guardian (person_id, kind, name, added_on, added_by) VALUES (1, 'verge', 'Ola Verge', '2026-03-10', 'tester')");
