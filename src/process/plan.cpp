@@ -62,7 +62,7 @@ Plan load_current(const Context& ctx, std::int64_t plan_id, const CaseRef& c) {
   p->case_number = c.number;
   p->person_name = store.person_name(c.person_id);
   for (const TeamMember& m : TeamStore(ctx.db).current_members(c.id))
-    p->team.push_back({m.name, m.role, m.service, std::string(to_stored(m.kind))});
+    p->team.push_back({m.name, m.role, m.service, m.kind});
   p->consents = store.consents_in_force(c.id, format_date(ctx.today()));
   return std::move(*p);
 }
@@ -114,7 +114,7 @@ nlohmann::json to_json(const Plan& p) {
   }
   json team = json::array();
   for (const auto& t : p.team) {
-    team.push_back({{"name", t.name}, {"role", t.role}, {"service", opt(t.service)}, {"kind", t.kind}});
+    team.push_back({{"name", t.name}, {"role", t.role}, {"service", opt(t.service)}, {"kind", std::string(to_stored(t.kind))}});
   }
   json consents = json::array();
   for (const auto& c : p.consents) {
@@ -188,7 +188,8 @@ Plan plan_from_json(const nlohmann::json& j) {
     p.measures.push_back(std::move(x));
   }
   for (const auto& t : j.value("team", nlohmann::json::array()))
-    p.team.push_back({s(t, "name"), s(t, "role"), s(t, "service"), s(t, "kind")});
+    p.team.push_back({s(t, "name"), s(t, "role"), s(t, "service"),
+                      stored_enum(member_kind_from, "plan_revision.snapshot", s(t, "kind"))});
   for (const auto& c : j.value("consents", nlohmann::json::array()))
     p.consents.push_back({s(c, "scope"), s(c, "form"), s(c, "given_by"), s(c, "given_on")});
   return p;
