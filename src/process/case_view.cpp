@@ -171,7 +171,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
     const Date today = ctx.today();
     if (by_index) bring_name_index_up_to_date(ctx.db);
     CaseListQuery query;
-    query.status = f.status;
+    if (!f.status.empty()) query.status = case_status_from(f.status);
     query.reporter_type = f.reporter_type;
     if (f.received_from) query.opened_from = format_date(*f.received_from);
     if (f.received_to) query.opened_to = format_date(*f.received_to);

@@ -129,7 +129,7 @@ ReferralResult add_declined_referral(const Context& ctx, const ReferralInput& in
     d.declined_on = check_received(ctx, in.received);  // the one user date parser, as add_referral
     decline_consent(ctx, r.case_number, d);
     close_case(ctx, r.case_number, {"declines", "", ""});
-    r.status = std::string(to_stored(CaseStatus::closed));
+    r.status = CaseStatus::closed;
     return r;
   });
 }

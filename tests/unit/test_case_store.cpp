@@ -60,7 +60,7 @@ TEST_CASE("the case store lists cases in number order with their reporter types,
   CHECK(rows[0].preliminary_replies == 0);
   CHECK(rows[1].number == second);
   CaseListQuery closed;
-  closed.status = std::string(to_stored(CaseStatus::closed));
+  closed.status = CaseStatus::closed;
   std::size_t n = 0;
   store.list(closed, [&](CaseListRow&) { ++n; });
   CHECK(n == 0);
