@@ -63,10 +63,10 @@ void setup_person(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     const Guardian r = add_guardian(ctx, g->fnr, g->in);
     const std::string fnr = PersonalNumber::parse(g->fnr, ctx.pnr_options()).str();
-    s.emit({{"person", fnr}, {"id", r.id}, {"kind", r.kind}, {"name", r.name},
+    s.emit({{"person", fnr}, {"id", r.id}, {"kind", std::string(to_stored(r.kind))}, {"name", r.name},
             {"address", r.address.empty() ? nlohmann::json() : nlohmann::json(r.address)}, {"added_on", r.added_on},
             {"added_by", r.added_by}},
-           s.text("guardian.added", visible(r.name), r.kind, fnr));
+           s.text("guardian.added", visible(r.name), std::string(to_stored(r.kind)), fnr));
   });
 
   struct GuardianEndOptions {
@@ -87,9 +87,9 @@ void setup_person(CLI::App& app, Session& s) {
     if (!e->on.empty()) e->in.on = parse_user_date(e->on, "--on", s.clock().today());
     const Guardian r = end_guardian(ctx, e->fnr, e->in);
     const std::string fnr = PersonalNumber::parse(e->fnr, ctx.pnr_options()).str();
-    s.emit({{"person", fnr}, {"id", r.id}, {"kind", r.kind}, {"name", r.name}, {"added_on", r.added_on}, {"ended_on", r.ended_on},
+    s.emit({{"person", fnr}, {"id", r.id}, {"kind", std::string(to_stored(r.kind))}, {"name", r.name}, {"added_on", r.added_on}, {"ended_on", r.ended_on},
             {"ended_by", r.ended_by}},
-           s.text("guardian.ended", visible(r.name), r.kind, fnr, long_date(r.ended_on, s.lang())));
+           s.text("guardian.ended", visible(r.name), std::string(to_stored(r.kind)), fnr, long_date(r.ended_on, s.lang())));
   });
 }
 

@@ -87,7 +87,7 @@ void run_add(Session& s, AddOptions& o) {
   in.external_id = o.external_id;
   in.target_group = o.target_group;
   const ReferralResult r = o.declined.empty() ? add_referral(ctx, in) : add_declined_referral(ctx, in, o.declined);
-  nlohmann::json doc = {{"case", r.case_number}, {"status", r.status}, {"new_case", r.new_case}, {"duplicate", r.duplicate}};
+  nlohmann::json doc = {{"case", r.case_number}, {"status", std::string(to_stored(r.status))}, {"new_case", r.new_case}, {"duplicate", r.duplicate}};
   if (r.referral_id) doc["referral"] = r.referral_id;
   if (r.duplicate) s.say("refer.duplicate", r.case_number);
   else s.say(r.new_case ? "refer.added_new" : "refer.added_existing", r.case_number);

@@ -33,14 +33,7 @@ std::optional<int> century_of(int individual, int yy) {
 
 }  // namespace
 
-std::string_view kind_name(PersonalNumberKind kind) {
-  switch (kind) {
-    case PersonalNumberKind::fodselsnummer: return "fodselsnummer";
-    case PersonalNumberKind::d_nummer: return "d_nummer";
-    case PersonalNumberKind::h_nummer: return "h_nummer";
-  }
-  return "fodselsnummer";
-}
+std::string_view kind_name(PersonalNumberKind kind) { return to_stored(kind); }
 
 std::optional<std::string> control_digits(std::string_view nine) {
   int k1 = (11 - weighted_sum(nine, kWeights1.data(), 9) % 11) % 11;

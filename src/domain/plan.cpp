@@ -55,7 +55,7 @@ std::string_view to_stored(MeasureStatus s) { return kMeasureStatuses.of(s); }
 std::optional<MeasureStatus> measure_status_from(std::string_view stored) { return kMeasureStatuses.from(stored); }
 
 const PlanMember* Plan::coordinator() const {
-  auto it = std::find_if(team.begin(), team.end(), [](const PlanMember& m) { return m.kind == "coordinator"; });
+  auto it = std::find_if(team.begin(), team.end(), [](const PlanMember& m) { return m.kind == MemberKind::coordinator; });
   return it == team.end() ? nullptr : &*it;
 }
 

@@ -20,7 +20,7 @@ namespace {
 // Keeps the step and moves the appeal to `status` on `on`.
 void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step, const std::string& result,
                  const std::string& on, const std::string& grounds, AppealStatus status) {
-  AppealStore(ctx.db).add_step(appeal_id, {std::string(to_stored(step)), result, on, ctx.actor, grounds}, status);
+  AppealStore(ctx.db).add_step(appeal_id, {step, result, on, ctx.actor, grounds}, status);
 }
 
 // A date of a step: not after today, not before the step before it (65).
@@ -37,7 +37,7 @@ DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const Deci
   if (c.status != CaseStatus::granted && c.status != CaseStatus::refused)
     throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, to_stored(c.status));
   DecisionInput in;
-  in.grant = decision_outcome_from(d.outcome) != DecisionOutcome::granted;
+  in.grant = d.outcome != DecisionOutcome::granted;
   in.grounds = grounds;
   in.signed_by = signed_by;
   return write_decision(ctx, c, in, appeal_id);
@@ -173,7 +173,7 @@ std::vector<Appeal> read_appeals(const Context& ctx, std::int64_t case_id) {
 nlohmann::json to_json(const Appeal& a) {
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : a.steps) {
-    nlohmann::json j = {{"step", s.step}, {"on", s.on}, {"by", s.by}};
+    nlohmann::json j = {{"step", std::string(to_stored(s.step))}, {"on", s.on}, {"by", s.by}};
     j["result"] = s.result.empty() ? nlohmann::json() : nlohmann::json(s.result);
     j["grounds"] = s.grounds.empty() ? nlohmann::json() : nlohmann::json(s.grounds);
     steps.push_back(j);
@@ -185,7 +185,7 @@ nlohmann::json to_json(const Appeal& a) {
           {"name", a.name.empty() ? nlohmann::json() : nlohmann::json(a.name)},
           {"deadline", a.deadline},
           {"late", a.late},
-          {"decision_outcome", a.decision_outcome},
+          {"decision_outcome", std::string(to_stored(a.decision_outcome))},
           {"status", std::string(to_stored(a.status))},
           {"status_on", a.status_on},
           {"open", appeal_open(a.status)},

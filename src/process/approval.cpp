@@ -24,10 +24,9 @@ bool required(const Rammeverk& rv, ApprovalWhat what) {
 
 }  // namespace
 
-void request_approval(const Context& ctx, const CaseRef& c, std::string_view what, std::int64_t ref) {
-  const auto kind = approval_what_from(what);
-  if (!kind || !required(ctx.rv, *kind)) return;
-  ApprovalStore(ctx.db).request(c.id, *kind, ref, format_date(ctx.today()), ctx.actor);
+void request_approval(const Context& ctx, const CaseRef& c, ApprovalWhat what, std::int64_t ref) {
+  if (!required(ctx.rv, what)) return;
+  ApprovalStore(ctx.db).request(c.id, what, ref, format_date(ctx.today()), ctx.actor);
   // No entry of its own: the caller may hold an AuditWriter across this
   // call (its entry for the change records the change that is now pending).
 }
@@ -65,7 +64,7 @@ std::vector<Approval> approvals_of(Database& db, std::int64_t case_id) { return 
 
 nlohmann::json to_json(const Approval& a) {
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
-  return {{"what", a.what},           {"ref", a.ref},
+  return {{"what", std::string(to_stored(a.what))}, {"ref", a.ref},
           {"requested_on", a.requested_on}, {"requested_by", a.requested_by},
           {"status", std::string(to_stored(a.status))}, {"decided_on", or_null(a.decided_on)},
           {"decided_by", or_null(a.decided_by)}, {"reason", or_null(a.reason)}};

@@ -214,7 +214,7 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
                  audit_detail("assess", scoring.partial() ? "audit.d.assess_partial" : "audit.d.assess",
                               {std::to_string(id), ins.id, std::to_string(ins.version), assessor, profession}));
     audit.flush();
-    request_approval(ctx, c, kApprovalAssessment, id);  // [approvals] assessment: pending until a leader approves
+    request_approval(ctx, c, ApprovalWhat::assessment, id);  // [approvals] assessment: pending until a leader approves
 
     r.professions = assessment_professions(ctx.db, c.id);
     return r;

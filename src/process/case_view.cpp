@@ -128,7 +128,7 @@ nlohmann::json show_case(const Context& ctx, std::string_view case_number) {
       doc["replaced_decisions"] = store.replaced_decision_rows(c.id);
       json guardians = json::array();
       for (const auto& g : read_guardians(db, c.person_id))
-        guardians.push_back({{"kind", g.kind}, {"name", g.name}, {"address", g.address.empty() ? json() : json(g.address)},
+        guardians.push_back({{"kind", std::string(to_stored(g.kind))}, {"name", g.name}, {"address", g.address.empty() ? json() : json(g.address)},
                              {"added_on", g.added_on}, {"added_by", g.added_by},
                              {"ended_on", g.ended_on.empty() ? json() : json(g.ended_on)},
                              {"ended_by", g.ended_by.empty() ? json() : json(g.ended_by)}});
@@ -171,7 +171,7 @@ nlohmann::json list_cases(const Context& ctx, const CaseFilter& f) {
     const Date today = ctx.today();
     if (by_index) bring_name_index_up_to_date(ctx.db);
     CaseListQuery query;
-    query.status = f.status;
+    if (!f.status.empty()) query.status = case_status_from(f.status);
     query.reporter_type = f.reporter_type;
     if (f.received_from) query.opened_from = format_date(*f.received_from);
     if (f.received_to) query.opened_to = format_date(*f.received_to);

@@ -66,7 +66,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     // Where [approvals] closing asks for it, the closing waits for a
     // leader's approve (a rejection reopens the case). A transfer does not:
     // its data has already left with the bundle.
-    if (!in.transfer) request_approval(ctx, c, kApprovalClosing, closing_id);
+    if (!in.transfer) request_approval(ctx, c, ApprovalWhat::closing, closing_id);
     out.pending_approval = !in.transfer && ctx.rv.approvals.closing;
     audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_at_stage", {reason->id, stage}));
     audit.flush();
@@ -129,7 +129,7 @@ ReferralResult add_declined_referral(const Context& ctx, const ReferralInput& in
     d.declined_on = check_received(ctx, in.received);  // the one user date parser, as add_referral
     decline_consent(ctx, r.case_number, d);
     close_case(ctx, r.case_number, {"declines", "", ""});
-    r.status = std::string(to_stored(CaseStatus::closed));
+    r.status = CaseStatus::closed;
     return r;
   });
 }

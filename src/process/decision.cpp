@@ -39,20 +39,20 @@ LetterFacts letter_facts(const Context& ctx, const CaseRef& c, Date on) {
   if (f.to.name.empty()) f.to.name = f.to.masked;
 
   const auto guardians = read_guardians(ctx.db, c.person_id);
-  auto of_kind = [&](std::string_view kind) {
+  auto of_kind = [&](GuardianKind kind) {
     std::vector<LetterRecipient::Guardian> out;
     for (const auto& g : guardians)
       if (g.kind == kind && g.ended_on.empty()) out.push_back({g.name, g.address});
     return out;
   };
-  if (auto verger = of_kind("verge"); !verger.empty()) {
+  if (auto verger = of_kind(GuardianKind::verge); !verger.empty()) {
     f.to.to = LetterRecipient::To::verge;
     f.to.guardians = std::move(verger);
     return f;
   }
   const auto birth = try_parse_date(c.birth_date);
   if (birth && years_between(*birth, on) < ctx.rv.rules.consent_age) {
-    auto parents = of_kind("foresatt");
+    auto parents = of_kind(GuardianKind::foresatt);
     if (parents.empty())
       for (const auto& name : ConsentStore(ctx.db).foresatt_names(c.id)) parents.push_back({name, ""});
     if (!parents.empty()) {
@@ -81,7 +81,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     const CaseRef c = authorize_case(ctx, "decide", case_number);
     if (const auto d = DecisionStore(ctx.db).in_force(c.id))
       // In the reader's words: "innvilget, 13. mars 2026", not the stored id and ISO date.
-      throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + d->outcome),
+      throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(d->outcome))),
                        long_date(d->decided_on, ctx.lang));
     if (c.status != CaseStatus::received)
       throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(c.status))));
@@ -100,7 +100,8 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 
   DecisionResult r;
   r.case_number = c.number;
-  r.outcome = to_stored(in.grant ? DecisionOutcome::granted : DecisionOutcome::refused);
+  const DecisionOutcome outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
+  r.outcome = to_stored(outcome);
   r.decided_on = format_date(on);
   r.appeal_deadline = format_date(deadline);
   DecisionLetterInput letter;
@@ -117,7 +118,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 
   AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
   DecisionStore store(ctx.db);
-  const Decision d{0, r.outcome, in.grounds, r.decided_on, ctx.actor, r.appeal_deadline, r.letter};
+  const Decision d{0, outcome, in.grounds, r.decided_on, ctx.actor, r.appeal_deadline, r.letter};
   if (const auto before = store.in_force(c.id)) {
     // A new decision after an appeal: the one before is kept as it was, and
     // the row becomes the decision in force (sealed before and after).
@@ -141,7 +142,7 @@ DecisionLetter decision_letter(const Context& ctx, std::string_view case_number)
     const CaseRef c = authorize_case(ctx, "case.read", case_number);
     const auto d = DecisionStore(ctx.db).in_force(c.id);
     if (!d) throw make_error(ExitCode::not_found, "decide.no_decision", c.number);
-    DecisionLetter out{c.number, d->outcome, d->decided_on, d->letter};
+    DecisionLetter out{c.number, std::string(to_stored(d->outcome)), d->decided_on, d->letter};
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "decide.letter.show", c.number, c.fnr,
                  audit_detail("decide.letter.show", "audit.d.letter_read", {}));
     return out;

@@ -14,8 +14,10 @@ namespace oppteam {
 namespace {
 
 // A guardian is a foresatt or a verge (64 otherwise).
-void check_kind(const std::string& kind) {
-  if (!guardian_kind_from(kind)) throw make_error(ExitCode::usage, "guardian.bad_kind", kind);
+GuardianKind check_kind(const std::string& kind) {
+  const auto k = guardian_kind_from(kind);
+  if (!k) throw make_error(ExitCode::usage, "guardian.bad_kind", kind);
+  return *k;
 }
 
 // The id of the person with number `fnr` (1 when there is none).
@@ -29,7 +31,7 @@ std::int64_t person_id_of(Database& db, const std::string& fnr) {
 
 Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const GuardianInput& in) {
   authorize(ctx, "person.correct");
-  check_kind(in.kind);
+  const GuardianKind kind = check_kind(in.kind);
   const std::string name = required_value(in.name, "--name");
   require_text(in.address, "--address", TextField::lines);
   const std::string address = trim(in.address);
@@ -37,9 +39,9 @@ Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const Guard
   return ctx.db.write([&] {
     const std::int64_t person_id = person_id_of(ctx.db, fnr);
     for (const auto& g : read_guardians(ctx.db, person_id))
-      if (g.ended_on.empty() && g.kind == in.kind && g.name == name)
+      if (g.ended_on.empty() && g.kind == kind && g.name == name)
         throw make_error(ExitCode::refused, "guardian.already", name, in.kind);
-    Guardian g{0, in.kind, name, address, format_date(ctx.today()), ctx.actor, "", ""};
+    Guardian g{0, kind, name, address, format_date(ctx.today()), ctx.actor, "", ""};
     g.id = PersonStore(ctx.db).add_guardian(person_id, g);
     const std::int64_t id = g.id;
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_add", "", fnr, audit_detail("person.guardian_add", "audit.d.guardian_add", {in.kind, std::to_string(id)}));
@@ -49,7 +51,8 @@ Guardian add_guardian(const Context& ctx, std::string_view fnr_text, const Guard
 
 Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const GuardianEnd& in) {
   authorize(ctx, "person.correct");
-  if (!in.kind.empty()) check_kind(in.kind);
+  std::optional<GuardianKind> kind;
+  if (!in.kind.empty()) kind = check_kind(in.kind);
   const std::string name = required_value(in.name, "--name");
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
   const Date today = ctx.today();
@@ -59,13 +62,13 @@ Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const Guard
     const std::int64_t person_id = person_id_of(ctx.db, fnr);
     std::vector<Guardian> holding;
     for (auto& g : read_guardians(ctx.db, person_id))
-      if (g.ended_on.empty() && g.name == name && (in.kind.empty() || g.kind == in.kind)) holding.push_back(std::move(g));
+      if (g.ended_on.empty() && g.name == name && (!kind || g.kind == *kind)) holding.push_back(std::move(g));
     if (holding.empty()) throw make_error(ExitCode::not_found, "guardian.not_found", name, fnr);
     if (holding.size() > 1) throw make_error(ExitCode::usage, "guardian.which_kind", name);
     Guardian g = std::move(holding.front());
     if (format_date(on) < g.added_on) throw make_error(ExitCode::data, "guardian.end_before", format_date(on), g.added_on);
     PersonStore(ctx.db).end_guardian(g.id, format_date(on), ctx.actor);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_end", "", fnr, audit_detail("person.guardian_end", "audit.d.guardian_end", {g.kind, std::to_string(g.id)}));
+    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_end", "", fnr, audit_detail("person.guardian_end", "audit.d.guardian_end", {std::string(to_stored(g.kind)), std::to_string(g.id)}));
     g.ended_on = format_date(on);
     g.ended_by = ctx.actor;
     return g;

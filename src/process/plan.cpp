@@ -62,7 +62,7 @@ Plan load_current(const Context& ctx, std::int64_t plan_id, const CaseRef& c) {
   p->case_number = c.number;
   p->person_name = store.person_name(c.person_id);
   for (const TeamMember& m : TeamStore(ctx.db).current_members(c.id))
-    p->team.push_back({m.name, m.role, m.service, std::string(to_stored(m.kind))});
+    p->team.push_back({m.name, m.role, m.service, m.kind});
   p->consents = store.consents_in_force(c.id, format_date(ctx.today()));
   return std::move(*p);
 }
@@ -114,7 +114,7 @@ nlohmann::json to_json(const Plan& p) {
   }
   json team = json::array();
   for (const auto& t : p.team) {
-    team.push_back({{"name", t.name}, {"role", t.role}, {"service", opt(t.service)}, {"kind", t.kind}});
+    team.push_back({{"name", t.name}, {"role", t.role}, {"service", opt(t.service)}, {"kind", std::string(to_stored(t.kind))}});
   }
   json consents = json::array();
   for (const auto& c : p.consents) {
@@ -188,7 +188,8 @@ Plan plan_from_json(const nlohmann::json& j) {
     p.measures.push_back(std::move(x));
   }
   for (const auto& t : j.value("team", nlohmann::json::array()))
-    p.team.push_back({s(t, "name"), s(t, "role"), s(t, "service"), s(t, "kind")});
+    p.team.push_back({s(t, "name"), s(t, "role"), s(t, "service"),
+                      stored_enum(member_kind_from, "plan_revision.snapshot", s(t, "kind"))});
   for (const auto& c : j.value("consents", nlohmann::json::array()))
     p.consents.push_back({s(c, "scope"), s(c, "form"), s(c, "given_by"), s(c, "given_on")});
   return p;
@@ -203,7 +204,7 @@ void record_plan_revision(const Context& ctx, std::int64_t plan_id, const CaseRe
   Plan p = load_current(ctx, plan_id, c);
   p.revised_at = ctx.clock.now_timestamp();
   store.add_revision(plan_id, p.revision, p.revised_at, ctx.actor, change_json(change_key, change_args), to_json(p).dump());
-  request_approval(ctx, c, kApprovalPlan, p.revision);  // [approvals] plan: pending until a leader approves
+  request_approval(ctx, c, ApprovalWhat::plan, p.revision);  // [approvals] plan: pending until a leader approves
 }
 
 int add_goal(const Context& ctx, std::string_view case_number, const std::string& text_in, std::optional<int> from_what_matters,

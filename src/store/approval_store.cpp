@@ -14,7 +14,7 @@ constexpr const char* kColumns =
     "SELECT what, ref, requested_on, requested_by, status, decided_on, decided_by, reason FROM approval ";
 
 Approval read(SQLite::Statement& q) {
-  return {q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+  return {stored_enum(approval_what_from, "approval.what", q.getColumn(0).getString()), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
           stored_enum(approval_status_from, "approval.status", q.getColumn(4).getString()), text_or_empty(q, 5), text_or_empty(q, 6), text_or_empty(q, 7)};
 }
 
@@ -53,7 +53,7 @@ void ApprovalStore::decide(std::int64_t case_id, const Approval& a) {
   up.bind(3, a.decided_by);
   bind_text_or_null(up, 4, a.reason);
   up.bind(5, case_id);
-  up.bind(6, a.what);
+  up.bind(6, std::string(to_stored(a.what)));
   up.exec();
 }
 

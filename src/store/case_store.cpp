@@ -351,7 +351,7 @@ void CaseStore::list(const CaseListQuery& f, const std::function<void(CaseListRo
                           "AND (:rt IS NULL OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.reporter_type = :rt)) "
                           "AND (:from IS NULL OR c.opened_on >= :from) AND (:to IS NULL OR c.opened_on <= :to) "
                           "ORDER BY c.year, c.seq");
-  if (!f.status.empty()) q.bind(":status", f.status);
+  if (f.status) q.bind(":status", std::string(to_stored(*f.status)));
   if (!f.reporter_type.empty()) q.bind(":rt", f.reporter_type);
   if (f.opened_from) q.bind(":from", *f.opened_from);
   if (f.opened_to) q.bind(":to", *f.opened_to);

@@ -13,7 +13,8 @@ std::optional<Decision> DecisionStore::in_force(std::int64_t case_id) {
                       "SELECT id, outcome, grounds, decided_on, decided_by, appeal_deadline, letter FROM decision WHERE case_id = ?");
   q.bind(1, case_id);
   if (!q.executeStep()) return std::nullopt;
-  return Decision{q.getColumn(0).getInt64(), q.getColumn(1).getString(), text_or_empty(q, 2), q.getColumn(3).getString(),
+  return Decision{q.getColumn(0).getInt64(), stored_enum(decision_outcome_from, "decision.outcome", q.getColumn(1).getString()),
+                  text_or_empty(q, 2), q.getColumn(3).getString(),
                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString()};
 }
 
@@ -28,7 +29,7 @@ std::int64_t DecisionStore::add(std::int64_t case_id, const Decision& d) {
                       "INSERT INTO decision(case_id, outcome, grounds, decided_on, decided_by, appeal_deadline, letter) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, case_id);
-  q.bind(2, d.outcome);
+  q.bind(2, std::string(to_stored(d.outcome)));
   bind_text_or_null(q, 3, d.grounds);
   q.bind(4, d.decided_on);
   q.bind(5, d.decided_by);
@@ -53,7 +54,7 @@ void DecisionStore::replace(std::int64_t decision_id, std::optional<std::int64_t
   SQLite::Statement u(db_.sql(),
                       "UPDATE decision SET outcome = ?, grounds = ?, decided_on = ?, decided_by = ?, appeal_deadline = ?, "
                       "letter = ? WHERE id = ?");
-  u.bind(1, d.outcome);
+  u.bind(1, std::string(to_stored(d.outcome)));
   bind_text_or_null(u, 2, d.grounds);
   u.bind(3, d.decided_on);
   u.bind(4, d.decided_by);
@@ -121,7 +122,7 @@ std::int64_t AppealStore::add(std::int64_t case_id, std::int64_t decision_id, co
   bind_text_or_null(q, 5, a.name);
   q.bind(6, a.deadline);
   q.bind(7, a.late ? 1 : 0);
-  q.bind(8, a.decision_outcome);
+  q.bind(8, std::string(to_stored(a.decision_outcome)));
   q.bind(9, std::string(to_stored(AppealStatus::received)));
   q.bind(10, a.received_on);
   q.bind(11, registered_on);
@@ -134,7 +135,7 @@ void AppealStore::add_step(std::int64_t id, const AppealStep& s, AppealStatus st
   SQLite::Statement q(db_.sql(),
                       "INSERT INTO appeal_step(appeal_id, step, result, step_on, grounds, recorded_by) VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(1, id);
-  q.bind(2, s.step);
+  q.bind(2, std::string(to_stored(s.step)));
   bind_text_or_null(q, 3, s.result);
   q.bind(4, s.on);
   bind_text_or_null(q, 5, s.grounds);
@@ -163,7 +164,7 @@ std::vector<Appeal> AppealStore::list(std::int64_t case_id) {
     a.name = q.getColumn(4).getString();
     a.deadline = q.getColumn(5).getString();
     a.late = q.getColumn(6).getInt() != 0;
-    a.decision_outcome = q.getColumn(7).getString();
+    a.decision_outcome = stored_enum(decision_outcome_from, "appeal.decision_outcome", q.getColumn(7).getString());
     a.status = stored_enum(appeal_status_from, "appeal.status", q.getColumn(8).getString());
     a.status_on = q.getColumn(9).getString();
     a.registered_by = q.getColumn(10).getString();
@@ -177,7 +178,7 @@ std::vector<Appeal> AppealStore::list(std::int64_t case_id) {
     const std::int64_t id = s.getColumn(0).getInt64();
     for (auto& a : out)
       if (a.id == id)
-        a.steps.push_back({s.getColumn(1).getString(), s.getColumn(2).getString(), s.getColumn(3).getString(),
+        a.steps.push_back({stored_enum(appeal_step_from, "appeal_step.step", s.getColumn(1).getString()), s.getColumn(2).getString(), s.getColumn(3).getString(),
                            s.getColumn(4).getString(), s.getColumn(5).getString()});
   }
   return out;

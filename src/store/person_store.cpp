@@ -2,6 +2,7 @@
 
 #include <oppteam/store/case_store.hpp>  // json_rows, row_as_stored
 #include <oppteam/store/sql_values.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 namespace oppteam {
 
@@ -9,7 +10,8 @@ std::optional<Person> PersonStore::find(const std::string& fnr) {
   SQLite::Statement q(db_.sql(), "SELECT id, fnr, kind, birth_date, coalesce(name, '') FROM person WHERE fnr = ?");
   q.bind(1, fnr);
   if (!q.executeStep()) return std::nullopt;
-  return Person{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+  return Person{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                stored_enum(personal_number_kind_from, "person.kind", q.getColumn(2).getString()), q.getColumn(3).getString(),
                 q.getColumn(4).getString()};
 }
 
@@ -33,7 +35,8 @@ std::vector<Guardian> PersonStore::guardians(std::int64_t person_id) {
   q.bind(1, person_id);
   std::vector<Guardian> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+    out.push_back({q.getColumn(0).getInt64(), stored_enum(guardian_kind_from, "person_guardian.kind", q.getColumn(1).getString()),
+                   q.getColumn(2).getString(), q.getColumn(3).getString(),
                    q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString()});
   return out;
 }
@@ -42,7 +45,7 @@ std::int64_t PersonStore::add_guardian(std::int64_t person_id, const Guardian& g
   SQLite::Statement ins(db_.sql(),
                         "INSERT INTO person_guardian(person_id, kind, name, address, added_on, added_by) VALUES (?, ?, ?, ?, ?, ?)");
   ins.bind(1, person_id);
-  ins.bind(2, g.kind);
+  ins.bind(2, std::string(to_stored(g.kind)));
   ins.bind(3, g.name);
   if (g.address.empty()) ins.bind(4);
   else ins.bind(4, g.address);

@@ -60,7 +60,7 @@ TEST_CASE("the case store lists cases in number order with their reporter types,
   CHECK(rows[0].preliminary_replies == 0);
   CHECK(rows[1].number == second);
   CaseListQuery closed;
-  closed.status = std::string(to_stored(CaseStatus::closed));
+  closed.status = CaseStatus::closed;
   std::size_t n = 0;
   store.list(closed, [&](CaseListRow&) { ++n; });
   CHECK(n == 0);
@@ -76,7 +76,7 @@ TEST_CASE("the person store keeps a person's guardians with their end", "[case_s
   CHECK(p->name == "Kari Nordmann");
   CHECK_FALSE(people.find(synthetic("130990")));
   Guardian g;
-  g.kind = std::string(to_stored(GuardianKind::verge));
+  g.kind = GuardianKind::verge;
   g.name = "Ola Verge";
   g.added_on = "2026-03-01";
   g.added_by = "tester";
@@ -85,7 +85,7 @@ TEST_CASE("the person store keeps a person's guardians with their end", "[case_s
   const auto all = people.guardians(p->id);
   REQUIRE(all.size() == 1);
   CHECK(all[0].id == id);
-  CHECK(all[0].kind == "verge");
+  CHECK(all[0].kind == GuardianKind::verge);
   CHECK(all[0].address.empty());
   CHECK(all[0].ended_on == "2026-03-02");
 }

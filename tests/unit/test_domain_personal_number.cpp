@@ -128,3 +128,12 @@ TEST_CASE("the 2032 rule: a first control digit from 12, 13 or 14 is accepted, t
 TEST_CASE("masked form hides the individual number") {
   CHECK(PersonalNumber::parse("23923901213", kSynthetic).masked() == "239239*****");
 }
+
+TEST_CASE("a personal number's kind maps to its stored text and back", "[domain][personal_number]") {
+  for (auto k : {PersonalNumberKind::fodselsnummer, PersonalNumberKind::d_nummer, PersonalNumberKind::h_nummer}) {
+    CHECK(personal_number_kind_from(to_stored(k)) == k);
+    CHECK(kind_name(k) == to_stored(k));
+  }
+  CHECK(to_stored(PersonalNumberKind::d_nummer) == "d_nummer");
+  CHECK_FALSE(personal_number_kind_from("fnr"));
+}

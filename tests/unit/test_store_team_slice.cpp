@@ -9,6 +9,7 @@
 #include <oppteam/store/closing_store.hpp>
 #include <oppteam/store/consent_store.hpp>
 #include <oppteam/store/decision_store.hpp>
+#include <oppteam/store/person_store.hpp>
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 
@@ -113,7 +114,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   CHECK_FALSE(decisions.in_force(f.case_id));
   std::int64_t decision_id = 0;
   f.sql([&] {
-    decision_id = decisions.add(f.case_id, {0, "refused", "no need", "2026-03-05", "tester", "2026-04-02", "Brev 1"});
+    decision_id = decisions.add(f.case_id, {0, DecisionOutcome::refused, "no need", "2026-03-05", "tester", "2026-04-02", "Brev 1"});
   });
   auto d = decisions.in_force(f.case_id);
   REQUIRE(d);
@@ -125,7 +126,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   a.received_on = "2026-03-20";
   a.from = "person";
   a.deadline = "2026-04-02";
-  a.decision_outcome = "refused";
+  a.decision_outcome = DecisionOutcome::refused;
   a.registered_by = "tester";
   std::int64_t appeal_id = 0;
   f.sql([&] { appeal_id = appeals.add(f.case_id, decision_id, a, "2026-03-21"); });
@@ -137,8 +138,8 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   CHECK(appeals.received_on(appeal_id) == "2026-03-20");
 
   f.sql([&] {
-    appeals.add_step(appeal_id, {"review", "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
-    decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, "granted", "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
+    appeals.add_step(appeal_id, {AppealStepKind::review, "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
+    decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, DecisionOutcome::granted, "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
   });
   CHECK_FALSE(appeals.open(f.case_id));
   const auto list = appeals.list(f.case_id);
@@ -149,7 +150,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   REQUIRE(list[0].steps.size() == 1);
   CHECK(list[0].steps[0].grounds == "new facts");
   d = decisions.in_force(f.case_id);
-  CHECK(d->outcome == "granted");
+  CHECK(d->outcome == DecisionOutcome::granted);
   CHECK(d->grounds.empty());
   CHECK(d->letter == "Brev 2");
   CHECK(decisions.granted(f.case_id));
@@ -253,13 +254,47 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
     f.db.sql().exec("UPDATE team_member SET kind = 'leader'");
     CHECK(unit::key_of([&] { TeamStore(f.db).find(f.case_id); }) == bad);
   }
+  SECTION("decision.outcome") {
+    f.db.sql().exec("INSERT INTO decision (case_id, outcome, decided_on, decided_by, appeal_deadline, letter) VALUES (1, 'granted', "
+                    "'2026-03-10', 'tester', '2026-04-02', 'Brev')");
+    REQUIRE(DecisionStore(f.db).in_force(f.case_id));
+    f.db.sql().exec("UPDATE decision SET outcome = 'maybe'");
+    CHECK(unit::key_of([&] { DecisionStore(f.db).in_force(f.case_id); }) == bad);
+  }
+  SECTION("appeal.decision_outcome") {
+    f.db.sql().exec("UPDATE appeal SET decision_outcome = 'partly'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("appeal_step.step") {
+    f.db.sql().exec(
+        "INSERT INTO appeal_step (appeal_id, step, result, step_on, recorded_by) VALUES (1, 'review', 'uphold', '2026-03-25', 'tester')");
+    REQUIRE(AppealStore(f.db).list(f.case_id).at(0).steps.size() == 1);
+    f.db.sql().exec("UPDATE appeal_step SET step = 'appeal'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
   SECTION("appeal.status") {
     f.db.sql().exec("UPDATE appeal SET status = 'pending'");
     CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
   }
+  SECTION("approval.what") {
+    f.db.sql().exec("UPDATE approval SET what = 'meeting'");
+    CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
+  }
   SECTION("approval.status") {
     f.db.sql().exec("UPDATE approval SET status = 'maybe'");
     CHECK(unit::key_of([&] { ApprovalStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("person.kind") {
+    REQUIRE(PersonStore(f.db).find("23923901213"));
+    f.db.sql().exec("UPDATE person SET kind = 'fnr'");
+    CHECK(unit::key_of([&] { PersonStore(f.db).find("23923901213"); }) == bad);
+  }
+  SECTION("person_guardian.kind") {
+    f.db.sql().exec(
+        "INSERT INTO person_guardian (person_id, kind, name, added_on, added_by) VALUES (1, 'verge', 'Ola Verge', '2026-03-10', 'tester')");
+    REQUIRE(PersonStore(f.db).guardians(1).size() == 1);
+    f.db.sql().exec("UPDATE person_guardian SET kind = 'parent'");
+    CHECK(unit::key_of([&] { PersonStore(f.db).guardians(1); }) == bad);
   }
   SECTION("case_closing.stage and team_status") {
     f.db.sql().exec("UPDATE case_closing SET stage = 'closed '");

@@ -129,11 +129,11 @@ TEST_CASE("check: a line per check, ok or FAIL, its name and what it found", "[v
 
 TEST_CASE("approve: the case, what was approved or rejected and its number", "[views][approval_view]") {
   Approval a;
-  a.what = "assessment";
+  a.what = ApprovalWhat::assessment;
   a.ref = 3;
   CHECK(render_approval_decided("2026/1", a, false, Lang::en) == "Case 2026/1: assessment 3 is approved.");
   CHECK(render_approval_decided("2026/1", a, true, Lang::en) == "Case 2026/1: assessment 3 is rejected.");
-  a.what = "plan";
+  a.what = ApprovalWhat::plan;
   a.ref = 2;
   CHECK(render_approval_decided("2026/4", a, false, Lang::nn) == "Sak 2026/4: planversjon 2 er godkjend.");
   CHECK(render_approval_decided("2026/4", a, true, Lang::nb) == "Sak 2026/4: planversjon 2 er avvist.");

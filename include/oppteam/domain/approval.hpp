@@ -31,7 +31,7 @@ constexpr std::string_view to_stored(ApprovalStatus s) { return kApprovalStatusN
 constexpr std::optional<ApprovalStatus> approval_status_from(std::string_view text) { return kApprovalStatusNames.from(text); }
 
 struct Approval {
-  std::string what;      // to_stored(ApprovalWhat)
+  ApprovalWhat what = ApprovalWhat::plan;
   std::int64_t ref = 0;  // the plan revision, the assessment id or the closing's id
   std::string requested_on, requested_by;
   ApprovalStatus status = ApprovalStatus::pending;

@@ -24,7 +24,7 @@ constexpr std::optional<DecisionOutcome> decision_outcome_from(std::string_view 
 // The decision in force of a case.
 struct Decision {
   std::int64_t id = 0;
-  std::string outcome;  // to_stored(DecisionOutcome)
+  DecisionOutcome outcome = DecisionOutcome::granted;
   std::string grounds;  // empty: none
   std::string decided_on, decided_by, appeal_deadline;
   std::string letter;
@@ -59,7 +59,7 @@ constexpr std::string_view to_stored(AppealStepKind k) { return kAppealStepNames
 constexpr std::optional<AppealStepKind> appeal_step_from(std::string_view text) { return kAppealStepNames.from(text); }
 
 struct AppealStep {
-  std::string step;    // to_stored(AppealStepKind)
+  AppealStepKind step = AppealStepKind::review;
   std::string result;  // reverse | uphold (review); upheld | reversed | returned (outcome); "" (forward)
   std::string on, by, grounds;
 };
@@ -70,7 +70,7 @@ struct Appeal {
   std::string received_on, from, name;
   std::string deadline;  // the appeal deadline of the decision appealed
   bool late = false;
-  std::string decision_outcome;  // the outcome appealed against
+  DecisionOutcome decision_outcome = DecisionOutcome::granted;  // the outcome appealed against
   AppealStatus status = AppealStatus::received;
   std::string status_on;
   std::string registered_by;

@@ -3,6 +3,8 @@
 // (person_guardian), with the one mapping of a guardian's kind to and from
 // its stored text. Plain values: nothing here reads the store.
 
+#include <oppteam/domain/personal_number.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +15,7 @@ namespace oppteam {
 struct Person {
   std::int64_t id = 0;
   std::string fnr;         // the personal number, as stored
-  std::string kind;        // fnr | dnr | hnr | ... as stored
+  PersonalNumberKind kind = PersonalNumberKind::fodselsnummer;
   std::string birth_date;  // ISO
   std::string name;        // "" when none
 };
@@ -33,7 +35,7 @@ constexpr std::optional<GuardianKind> guardian_kind_from(std::string_view text) 
 
 struct Guardian {
   std::int64_t id = 0;
-  std::string kind;  // foresatt | verge (guardian_kind_from)
+  GuardianKind kind = GuardianKind::foresatt;
   std::string name, address, added_on, added_by;
   std::string ended_on, ended_by;  // empty while the guardian holds
 };

@@ -3,6 +3,7 @@
 // synthetic test numbers of the tax authority (month + 80). Validated on
 // construction; an invalid number never exists as a PersonalNumber.
 
+#include <oppteam/domain/stored_names.hpp>
 #include <oppteam/util/clock.hpp>
 
 #include <optional>
@@ -12,7 +13,16 @@
 namespace oppteam {
 
 enum class PersonalNumberKind { fodselsnummer, d_nummer, h_nummer };
+// person.kind.
+inline constexpr StoredNames<PersonalNumberKind, 3> kPersonalNumberKindNames{{{{PersonalNumberKind::fodselsnummer, "fodselsnummer"},
+                                                                               {PersonalNumberKind::d_nummer, "d_nummer"},
+                                                                               {PersonalNumberKind::h_nummer, "h_nummer"}}}};
+constexpr std::string_view to_stored(PersonalNumberKind k) { return kPersonalNumberKindNames.of(k); }
+constexpr std::optional<PersonalNumberKind> personal_number_kind_from(std::string_view text) {
+  return kPersonalNumberKindNames.from(text);
+}
 
+// The stored text of `kind` (to_stored).
 std::string_view kind_name(PersonalNumberKind kind);
 
 struct PersonalNumberOptions {

@@ -7,6 +7,8 @@
 // snapshot and in JSON). The rules are in process/plan.hpp, the SQL in
 // store/plan_store.hpp.
 
+#include <oppteam/domain/team.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -67,7 +69,7 @@ struct PlanMember {
   std::string name;
   std::string role;
   std::string service;
-  std::string kind;  // coordinator | gp | member | participant (the team's member kinds)
+  MemberKind kind = MemberKind::member;  // the team member's kind when the revision was made
 };
 
 struct PlanConsent {

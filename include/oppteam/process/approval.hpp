@@ -24,7 +24,7 @@ namespace oppteam {
 // number) or an assessment (`ref` its id): when the rammeverk requires
 // approval of `what`, the change is pending (an older pending one of the
 // same kind in the case is superseded: only the newest is approved).
-void request_approval(const Context& ctx, const CaseRef& c, std::string_view what, std::int64_t ref);
+void request_approval(const Context& ctx, const CaseRef& c, ApprovalWhat what, std::int64_t ref);
 
 // Approves (or with `reject`, rejects; a reason is then required, exit 64)
 // the pending `what` of the case. Exit 64 for another `what`; 1 when

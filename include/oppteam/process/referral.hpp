@@ -8,6 +8,7 @@
 // pipeline is import_pipeline.hpp; both check a referral with
 // referral_checks.hpp and store it with ReferralBatch (referral_batch.hpp).
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/process/context.hpp>
 #include <oppteam/process/import_pipeline.hpp>  // refer import
@@ -34,7 +35,7 @@ struct ReferralInput {
 
 struct ReferralResult {
   std::string case_number;
-  std::string status;       // the case's status after the referral
+  CaseStatus status = CaseStatus::received;  // the case's status after the referral
   bool new_case = false;
   bool duplicate = false;   // the same sender + external_id with the same content was already stored
   std::int64_t referral_id = 0;

@@ -41,7 +41,7 @@ struct CaseListRow {
 };
 
 struct CaseListQuery {
-  std::string status;          // as stored, or empty
+  std::optional<CaseStatus> status;  // none: any
   std::string reporter_type;   // or empty
   std::optional<std::string> opened_from, opened_to;  // ISO
   std::string owner;           // or empty

@@ -102,7 +102,10 @@ Document build_document(const PlanDocumentInput& in, const Texts& ctx) {
       const auto* svc = ctx.rv.find_service(m.service);
       line += ", " + (svc ? svc->shown(ctx.lang) : m.service);
     }
-    if (m.kind != "member") line += " (" + label_or("plan.member_kind." + m.kind, ctx, m.kind) + ")";
+    if (m.kind != MemberKind::member) {
+      const std::string kind(to_stored(m.kind));
+      line += " (" + label_or("plan.member_kind." + kind, ctx, kind) + ")";
+    }
     who.paragraphs.push_back({m.name, {line}});
   }
   if (who.paragraphs.empty()) who.paragraphs.push_back({ctx.text("plan.doc.none"), {}});
