@@ -44,6 +44,7 @@ ReferralBatch::ReferralBatch(const Context& ctx, AuditWriter& audit, std::size_t
   const ReferralStore::NextIds ids = store_.next_ids();
   first_new_person_ = ids.person;
   next_referral_id_ = ids.referral;
+  referrals_before_ = std::uint64_t(ids.referral - 1);
 }
 
 namespace {
@@ -58,12 +59,12 @@ void ReferralBatch::classify() {
   // sender had none stored before this import and the Bloom filter of the
   // ids this import stored says the row's is not among them (a lookup a
   // row was a tenth of a large first import's time).
-  if (rows_.size() > 1 && !sent_before_) {
+  if (rows_.size() > 1 && !lookups_chosen_) {
+    lookups_chosen_ = true;
     const std::string& sender = rows_[view_.front()].sender;
-    sent_before_ = store_.any_sent(sender);
-    if (!*sent_before_) {
+    if (!store_.any_sent(sender)) {
       stored_here_ = std::make_unique<BloomFilter>();
-    } else if (std::uint64_t(store_.referrals_at_most()) <= kReadStoredIdsPerRow * expected_rows_) {
+    } else if (referrals_before_ <= kReadStoredIdsPerRow * expected_rows_) {
       // Reading an id stored costs about a fifth of looking one up: an
       // import at least a fifth the size of what is stored reads the
       // sender's ids into the filter instead.

@@ -53,12 +53,6 @@ ReferralStore::ReferralStore(SQLite::Database& db)
                     "max(coalesce((SELECT max(id) FROM referral), 0), coalesce((SELECT max(last_referral) FROM import_batch), 0)) + 1"),
       any_sent_(db, "SELECT EXISTS (SELECT 1 FROM referral WHERE sender = ? AND external_id IS NOT NULL)") {}
 
-std::int64_t ReferralStore::referrals_at_most() {
-  SQLite::Statement q(db_, "SELECT coalesce(max(id), 0) FROM referral");
-  q.executeStep();
-  return q.getColumn(0).getInt64();
-}
-
 bool ReferralStore::any_sent(std::string_view sender) {
   auto& q = any_sent_;
   q.reset();

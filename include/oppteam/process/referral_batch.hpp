@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -172,7 +171,8 @@ class ReferralBatch final : public RowSource {
   // null, and every row's id is looked up; null for a batch of one).
   bool named_new_person_ = false;
   std::uint64_t expected_rows_ = 0;
-  std::optional<bool> sent_before_;
+  bool lookups_chosen_ = false;     // whether classify() chose between the filter and lookups
+  std::uint64_t referrals_before_ = 0;  // at least as many as were stored before (ids below next_ids())
   std::unique_ptr<BloomFilter> stored_here_;
   std::vector<std::size_t> probe_;  // the rows classify() looks up
 };

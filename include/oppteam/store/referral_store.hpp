@@ -71,8 +71,6 @@ class ReferralStore {
 
   // Whether any referral of `sender` with an external_id is stored.
   bool any_sent(std::string_view sender);
-  // At least as many referrals as are stored (the highest id).
-  std::int64_t referrals_at_most();
   // Calls found(external_id) for each referral of `sender` with one.
   template <typename Found>
   void each_external_id(std::string_view sender, Found&& found) {
