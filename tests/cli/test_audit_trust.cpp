@@ -363,3 +363,32 @@ TEST_CASE("a purged highest case number is never given again, by refer add or by
   CHECK(f.oppteam({"case", "show", "2026/3"}).code == 1);
   CHECK(verify(f).first == 0);
 }
+
+// The operations' audit details (init, backup, import) are stored as their
+// forms and shown by `audit log` in the reader's language, not as the
+// stored English-like text.
+TEST_CASE("audit log shows init, backup and an import in the reader's language", "[audit]") {
+  test::Fixture f;
+  REQUIRE(f.oppteam({"backup", "--to", f.dir.file("copy.db")}).code == 0);
+  const std::string csv = f.dir.write("in.csv", "external_id,fnr,reporter_type,received,need\nE1," + std::string(team_test::kFnr) +
+                                                    ",fastlege,2026-03-01,Behov\n");
+  REQUIRE(f.oppteam({"--today", "2026-03-02", "refer", "import", csv, "--sender", "fag"}).code == 0);
+  const auto nb = f.oppteam({"--lang", "nb", "audit", "log"});
+  REQUIRE(nb.code == 0);
+  CHECK(nb.out.find("databasen opprettet") != std::string::npos);
+  CHECK(nb.out.find("sikkerhetskopi til og med oppføring") != std::string::npos);
+  CHECK(nb.out.find("head ") == std::string::npos);  // not the stored text
+  const auto en = f.oppteam({"--lang", "en", "audit", "log"});
+  REQUIRE(en.code == 0);
+  CHECK(en.out.find("database created") != std::string::npos);
+  CHECK(en.out.find("backup up to entry") != std::string::npos);
+  // The stored detail of the import is unchanged (scripts read --json).
+  const auto json = f.oppteam({"--json", "audit", "log"}).json();
+  bool import_seen = false;
+  for (const auto& e : json["entries"])
+    if (e["action"] == "refer.import") {
+      import_seen = true;
+      CHECK(e["detail"].get<std::string>().rfind("sender fag, read 1, stored 1", 0) == 0);
+    }
+  CHECK(import_seen);
+}
