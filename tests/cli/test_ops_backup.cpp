@@ -59,12 +59,13 @@ void add_referral(const test::Fixture& f, int n) {
 }
 
 // One writer: referrals of new people (so each is a new case, named in its
-// audit entry) until `deadline`; each committed external id is appended to
-// `tally` as soon as its command has returned 0.
-void write_until(const test::Fixture& f, int worker, std::chrono::steady_clock::time_point deadline,
-                 const std::string& tally) {
+// audit entry) until the file `stop` exists (or a minute has passed, should
+// the test itself fail before it makes it); each committed external id is
+// appended to `tally` as soon as its command has returned 0.
+void write_until(const test::Fixture& f, int worker, const std::string& stop, const std::string& tally) {
   std::ofstream out(tally);
-  for (int i = 0; std::chrono::steady_clock::now() < deadline; ++i) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  for (int i = 0; !fs::exists(stop) && std::chrono::steady_clock::now() < give_up; ++i) {
     const std::string ext = "w" + std::to_string(worker) + "-" + std::to_string(i);
     const std::vector<std::string> args{"--db", f.db(), "--as", "writer" + std::to_string(worker), "refer", "add",
                                         "--fnr", robust::synthetic_fnr(1000 + worker * 5000 + i),
@@ -81,6 +82,29 @@ void write_until(const test::Fixture& f, int worker, std::chrono::steady_clock::
         break;
       }
     }
+  }
+}
+
+// The commits the writers have reported so far.
+std::size_t tallied(const std::vector<std::string>& tallies) {
+  std::size_t n = 0;
+  for (const auto& t : tallies) {
+    std::ifstream in(t);
+    for (std::string line; std::getline(in, line);) ++n;
+  }
+  return n;
+}
+
+// Waits until every writer has made progress: at least `more` commits beyond
+// `from` in all, each writer at least one (a minute at the most).
+std::size_t wait_for_commits(const std::vector<std::string>& tallies, std::size_t from, std::size_t more) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  for (;;) {
+    const std::size_t n = tallied(tallies);
+    bool each = true;
+    for (const auto& t : tallies) each = each && fs::exists(t) && fs::file_size(t) > 0;
+    if ((each && n >= from + more) || std::chrono::steady_clock::now() > give_up) return n;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }
 
@@ -129,31 +153,35 @@ void check_restored(const test::Fixture& f, const std::string& backup, const std
 
 }  // namespace
 
-TEST_CASE("a backup taken while 4 processes write holds every change before its head and none after", "[ops][backup]") {
+TEST_CASE("a backup taken while 4 processes write holds every change before its head and none after", "[ops][backup][long]") {
   test::Fixture f;
   REQUIRE(op(f, {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 0);
   constexpr int kWriters = 4;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  // The writers run until both backups are taken and more commits have
+  // followed the second: each backup is taken while all four write.
+  const std::string stop = f.dir.file("stop");
   std::vector<pid_t> children;
   std::vector<std::string> tallies;
+  for (int w = 0; w < kWriters; ++w) tallies.push_back(f.dir.file("tally" + std::to_string(w)));
   for (int w = 0; w < kWriters; ++w) {
-    tallies.push_back(f.dir.file("tally" + std::to_string(w)));
     const pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
       // The child only runs commands and writes its tally: no Catch2 here.
       try {
-        write_until(f, w, deadline, tallies.back());
+        write_until(f, w, stop, tallies[std::size_t(w)]);
       } catch (...) {
       }
       ::_exit(0);
     }
     children.push_back(pid);
   }
-  std::this_thread::sleep_for(std::chrono::seconds(3));
+  std::size_t seen = wait_for_commits(tallies, 0, 20);
   auto plain = op(f, {"--json", "backup", "--to", f.dir.file("plain.db")});
-  std::this_thread::sleep_for(std::chrono::seconds(2));
+  seen = wait_for_commits(tallies, seen, 20);
   auto sealed = op(f, {"--json", "backup", "--to", f.dir.file("sealed.db.enc"), "--encrypt-to", f.dir.file("drift.key.pub")});
+  wait_for_commits(tallies, tallied(tallies), 20);
+  write_bytes(stop, "");
   for (pid_t pid : children) CHECK(robust::wait_for(pid) == 0);
   INFO(plain.err << sealed.err);
   REQUIRE(plain.code == 0);
@@ -166,7 +194,7 @@ TEST_CASE("a backup taken while 4 processes write holds every change before its 
   }
   robust::Sql src(f.db());
   CHECK(column(src, "SELECT external_id FROM referral WHERE sender = 'stress'") == committed);
-  std::cout << "ops: 4 writers x 10 s: " << committed.size() << " referrals committed; backups at audit entries "
+  std::cout << "ops: 4 writers: " << committed.size() << " referrals committed; backups at audit entries "
             << plain.json()["audit_head"]["id"] << " and " << sealed.json()["audit_head"]["id"] << "\n";
 
   const std::int64_t plain_head = plain.json()["audit_head"]["id"];
@@ -485,7 +513,7 @@ permissions = ["*"]
   CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'access.refused' AND actor = 'cron' AND detail = 'restore'") == 1);
 }
 
-TEST_CASE("examples/backup-rotate.sh keeps the newest N encrypted backups and nothing else is touched", "[ops][backup]") {
+TEST_CASE("examples/backup-rotate.sh keeps the newest N encrypted backups and nothing else is touched", "[ops][backup][long]") {
   test::Fixture f;
   add_referral(f, 1);
   REQUIRE(op(f, {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 0);

@@ -77,7 +77,7 @@ struct Year {
 
 }  // namespace
 
-TEST_CASE("scenario: a year of one case, with remind speaking only when work is due", "[plan][scenario]") {
+TEST_CASE("scenario: a year of one case, with remind speaking only when work is due", "[plan][scenario][long]") {
   Year y;
   auto r = y.ok("2026-03-02", {"--json", "refer", "add", "--fnr", kFnr, "--name", "Per Hansen", "--reporter-type", "fastlege",
                                "--reporter-name", "Dr. Berg", "--received", "2026-03-02", "--need", "Trenger koordinering"});

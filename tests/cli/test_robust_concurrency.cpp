@@ -58,7 +58,7 @@ WorkerResult work(const test::Fixture& f, int worker) {
 
 }  // namespace
 
-TEST_CASE("8 processes x 200 changes to shared cases at once lose nothing", "[robust][concurrency]") {
+TEST_CASE("8 processes x 200 changes to shared cases at once lose nothing", "[robust][concurrency][long]") {
   test::Fixture f;
   for (int c = 0; c < kSharedCases; ++c) {
     auto r = f.oppteam({"refer", "add", "--fnr", robust::synthetic_fnr(c), "--reporter-type", "bruker", "--received",
@@ -122,7 +122,7 @@ TEST_CASE("8 processes x 200 changes to shared cases at once lose nothing", "[ro
   CHECK(v.json()["ok"] == true);
 }
 
-TEST_CASE("a database locked past the busy timeout gives exit 75 and the advice to retry", "[robust][concurrency]") {
+TEST_CASE("a database locked past the busy timeout gives exit 75 and the advice to retry", "[robust][concurrency][long]") {
   test::Fixture f;
   robust::Sql holder(f.db());
   holder.exec("BEGIN IMMEDIATE");  // another writer holds the lock

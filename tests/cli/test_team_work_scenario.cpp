@@ -63,7 +63,7 @@ struct Year {
 
 }  // namespace
 
-TEST_CASE("scenario: a year of the team at work, with remind for each person at each step", "[team][scenario]") {
+TEST_CASE("scenario: a year of the team at work, with remind for each person at each step", "[team][scenario][long]") {
   Year y;
   y.c = granted_case(y.f);  // referred 2026-03-02, granted 2026-03-10 (assessed by saksbehandler1)
   y.ok("Ane Lie", "2026-03-11",

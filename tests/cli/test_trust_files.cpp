@@ -216,7 +216,7 @@ TEST_CASE("output that cannot be written (/dev/full) exits 74", "[trust][files]"
   ::close(null_in);
 }
 
-TEST_CASE("an import stalled on its input holds no write lock", "[trust][files]") {
+TEST_CASE("an import stalled on its input holds no write lock", "[trust][files][long]") {
   test::Fixture f;
   // 3000 rows sent, then the sender stalls with the pipe open.
   std::string rows = "external_id,fnr,reporter_type,received,need\n";
@@ -271,7 +271,7 @@ TEST_CASE("endless binary input (/dev/zero) ends with 65 at once", "[trust][file
   database_whole(f, 0);
 }
 
-TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][files]") {
+TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][files][long]") {
   test::TempDir dir;
   const std::string config = test::source_path("examples/rammeverk.toml");
   const int kInits = test::scaled(30);
@@ -302,7 +302,7 @@ TEST_CASE("kill -9 during init leaves no database or a whole one", "[trust][file
   CHECK(whole + none == kInits);
 }
 
-TEST_CASE("audit verify while others write sees one moment, never a false break", "[trust][audit]") {
+TEST_CASE("audit verify while others write sees one moment, never a false break", "[trust][audit][long]") {
   test::Fixture f("[municipality]\nallow_synthetic_ids = true\n");
   std::atomic<int> running{3};
   std::vector<std::thread> writers;
