@@ -595,7 +595,7 @@ toml::table parse_or_throw(std::string_view text, const std::string& source) {
   }
 }
 
-Rammeverk load_defaults() {
+Rammeverk parse_defaults() {
   Rammeverk rv;
   auto root = parse_or_throw(embedded::default_rammeverk, "default");
   Checker c(rv, "default", true);
@@ -606,6 +606,14 @@ Rammeverk load_defaults() {
     throw err;
   }
   return rv;
+}
+
+// The embedded defaults are the same text for the life of the process, and
+// every load starts from them: they are parsed once (a static's
+// initialisation is thread-safe; one that throws is tried again next time).
+Rammeverk load_defaults() {
+  static const Rammeverk defaults = parse_defaults();
+  return defaults;
 }
 
 }  // namespace
