@@ -34,6 +34,9 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s8_team.inc"
 #include "catalogue_s8_views.inc"
 #include "catalogue_s9_ops.inc"
+#include "catalogue_s10_law.inc"
+#include "catalogue_s10_lang.inc"
+#include "catalogue_s10_report.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
