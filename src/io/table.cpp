@@ -279,7 +279,9 @@ std::vector<Align> Table::alignments() const {
     }
     bool any = false, all = true;
     for (const auto& r : rows_) {
-      if (i >= r.size() || r[i].text.empty()) continue;
+      // "x" (a count hidden to protect another) and "-" (no value) stand
+      // in a column of numbers without making it text.
+      if (i >= r.size() || r[i].text.empty() || r[i].text == "x" || r[i].text == "-") continue;
       any = true;
       if (!looks_numeric(r[i].text)) {
         all = false;

@@ -28,6 +28,10 @@ std::string quarter_key(const year_month_day& d) {
 
 using Counts = ReportCounts;  // category -> period -> n
 
+// A row of a table. The rammeverk's categories and the fixed lists are
+// always shown: a row that appeared only when its count was above zero
+// would tell a zero (or a "<5" at least one) that suppression hides. Only a
+// stored category the rammeverk no longer lists is shown where it counts.
 struct Category {
   std::string id;
   std::string label;
@@ -201,11 +205,11 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     r.tables.push_back(make_table("cases_by_status", statuses, scan.cases_by_status, r.periods, k, unknown));
 
     std::vector<Category> reporters;
-    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.shown(lang)});
+    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.shown(lang), true});
     const Counts& by_reporter = scan.referrals_by_reporter;
     std::vector<Category> groups;
-    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.shown(lang)});
-    groups.push_back({"", unknown});
+    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.shown(lang), true});
+    groups.push_back({"", unknown, true});
     const Counts& by_group = scan.referrals_by_group;
     // Both tables count the same referrals (see linked_tables).
     auto [t_reporter, t_group] = linked_tables({"referrals_by_reporter_type", reporters, by_reporter},
@@ -227,13 +231,14 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     // teams created in the period, by their members now (not removed)
     r.tables.push_back(make_table(
         "teams_by_size",
-        {{"0", tr(lang, "report.size", "0")}, {"1-3", tr(lang, "report.size", "1–3")}, {"4-5", tr(lang, "report.size", "4–5")},
-         {"6-7", tr(lang, "report.size", "6–7")}, {"8+", tr(lang, "report.size", "8+")}},
+        {{"0", tr(lang, "report.size", "0"), true}, {"1-3", tr(lang, "report.size", "1–3"), true},
+         {"4-5", tr(lang, "report.size", "4–5"), true}, {"6-7", tr(lang, "report.size", "6–7"), true},
+         {"8+", tr(lang, "report.size", "8+"), true}},
         scan.teams_by_size, r.periods, k, unknown));
 
     // sectors taking part: teams with a current member from a service of the sector
     std::vector<Category> sectors;
-    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.shown(lang)});
+    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.shown(lang), true});
     r.tables.push_back(make_table("teams_by_sector", sectors, scan.teams_by_sector, r.periods, k, unknown));
 
     // cases closed in the period (closed now), by the reason and stage of

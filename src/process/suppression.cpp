@@ -111,43 +111,14 @@ std::pair<int, std::int64_t> cost(const SuppressedTable& t, std::size_t r, std::
   return {total ? 1 : 0, t.values[r][c]};
 }
 
-}  // namespace
-
-SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cells, int min_count,
-                               const std::vector<std::pair<std::size_t, std::size_t>>& also_hidden) {
-  if (cells.empty() || cells.front().empty()) throw std::invalid_argument("suppress_table: empty table");
-  const std::size_t R = cells.size(), C = cells.front().size();
-  SuppressedTable t;
-  t.min_count = min_count;
-  t.values.assign(R + 1, std::vector<std::int64_t>(C + 1, 0));
-  t.state.assign(R + 1, std::vector<CellState>(C + 1, CellState::shown));
-  for (std::size_t r = 0; r < R; ++r) {
-    if (cells[r].size() != C) throw std::invalid_argument("suppress_table: ragged table");
-    for (std::size_t c = 0; c < C; ++c) {
-      if (cells[r][c] < 0) throw std::invalid_argument("suppress_table: negative count");
-      t.values[r][c] = cells[r][c];
-      t.values[r][C] += cells[r][c];
-      t.values[R][c] += cells[r][c];
-      t.values[R][C] += cells[r][c];
-    }
-  }
-  if (min_count <= 1) return t;
-
-  for (std::size_t r = 0; r <= R; ++r) {
-    for (std::size_t c = 0; c <= C; ++c) {
-      if (t.values[r][c] < min_count) t.state[r][c] = CellState::primary;
-    }
-  }
-  for (auto [r, c] : also_hidden) {
-    if (r <= R && c <= C && t.state[r][c] == CellState::shown) t.state[r][c] = CellState::secondary;
-  }
-
-  // Secondary suppression: while some suppressed cell is a bridge, suppress
-  // the cheapest cell that closes a cycle through it; when none can (both
-  // ends of the bridge are alone on their side), the cheapest cell in its
-  // row or column, which joins it to more of the table. Each step suppresses
-  // one more cell, and a table with every cell suppressed has no bridge, so
-  // this ends.
+// A suppressed cell that is a bridge of the graph of suppressed cells can be
+// computed exactly from the published sums. While some suppressed cell is a
+// bridge, suppress the cheapest cell that closes a cycle through it; when
+// none can (both ends of the bridge are alone on their side), the cheapest
+// cell in its row or column, which joins it to more of the table. Each step
+// suppresses one more cell, and a table with every cell suppressed has no
+// bridge, so this ends.
+void close_cycles(SuppressedTable& t, std::size_t R, std::size_t C) {
   while (true) {
     Graph g(t);
     auto bridge = g.bridges();
@@ -179,8 +150,91 @@ SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cel
     if (!best) break;
     t.state[best->first][best->second] = CellState::secondary;
   }
+}
+
+struct Line {
+  bool is_row;
+  std::size_t index;
+};
+
+// The first line whose total is shown and whose hidden cells add up to 0,
+// if any.
+std::optional<Line> zero_line(const SuppressedTable& t, std::size_t R, std::size_t C) {
+  auto zero = [&](bool is_row, std::size_t k) {
+    const std::size_t n = is_row ? C : R;
+    const auto total = is_row ? std::pair{k, C} : std::pair{R, k};
+    if (t.state[total.first][total.second] != CellState::shown) return false;
+    std::int64_t hidden = t.values[total.first][total.second];
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto [r, c] = is_row ? std::pair{k, i} : std::pair{i, k};
+      if (t.state[r][c] == CellState::shown) hidden -= t.values[r][c];
+      else any = true;
+    }
+    return any && hidden == 0;
+  };
+  for (std::size_t r = 0; r <= R; ++r)
+    if (zero(true, r)) return Line{true, r};
+  for (std::size_t c = 0; c <= C; ++c)
+    if (zero(false, c)) return Line{false, c};
+  return std::nullopt;
+}
+
+}  // namespace
+
+SuppressedTable suppress_table(const std::vector<std::vector<std::int64_t>>& cells, int min_count,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& also_hidden) {
+  if (cells.empty() || cells.front().empty()) throw std::invalid_argument("suppress_table: empty table");
+  const std::size_t R = cells.size(), C = cells.front().size();
+  SuppressedTable t;
+  t.min_count = min_count;
+  t.values.assign(R + 1, std::vector<std::int64_t>(C + 1, 0));
+  t.state.assign(R + 1, std::vector<CellState>(C + 1, CellState::shown));
+  for (std::size_t r = 0; r < R; ++r) {
+    if (cells[r].size() != C) throw std::invalid_argument("suppress_table: ragged table");
+    for (std::size_t c = 0; c < C; ++c) {
+      if (cells[r][c] < 0) throw std::invalid_argument("suppress_table: negative count");
+      t.values[r][c] = cells[r][c];
+      t.values[r][C] += cells[r][c];
+      t.values[R][c] += cells[r][c];
+      t.values[R][C] += cells[r][c];
+    }
+  }
+  if (min_count <= 1) return t;
+
+  for (std::size_t r = 0; r <= R; ++r) {
+    for (std::size_t c = 0; c <= C; ++c) {
+      if (t.values[r][c] < min_count) t.state[r][c] = CellState::primary;
+    }
+  }
+  for (auto [r, c] : also_hidden) {
+    if (r <= R && c <= C && t.state[r][c] == CellState::shown) t.state[r][c] = CellState::secondary;
+  }
+
+  // Secondary suppression, two rules, each adding one cell at a time until
+  // both hold (a table with every cell suppressed satisfies both, so this
+  // ends):
+  // - no suppressed cell is a bridge (see below);
+  // - no line (row or column, totals included) whose total is shown has
+  //   hidden cells that add up to 0: counts are never negative, so each of
+  //   them would be 0, a zero the first rule means to hide. (A sum of 1 to
+  //   min_count - 1 bounds each cell by it, which "<5" says already, and
+  //   fixes none.)
+  while (true) {
+    close_cycles(t, R, C);
+    const auto line = zero_line(t, R, C);
+    if (!line) break;
+    std::optional<std::pair<std::size_t, std::size_t>> best;
+    for (std::size_t i = 0; i < (line->is_row ? C : R); ++i) {  // the line's inner cells first, then its total
+      const auto [r, c] = line->is_row ? std::pair{line->index, i} : std::pair{i, line->index};
+      if (t.state[r][c] == CellState::shown && (!best || t.values[r][c] < t.values[best->first][best->second])) best = {r, c};
+    }
+    if (!best) best = line->is_row ? std::pair{line->index, C} : std::pair{R, line->index};
+    t.state[best->first][best->second] = CellState::secondary;
+  }
   return t;
 }
+
 
 bool suppressed_cell_determined(const SuppressedTable& t, std::size_t r, std::size_t c) {
   if (t.state[r][c] == CellState::shown) return true;

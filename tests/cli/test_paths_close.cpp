@@ -189,7 +189,10 @@ TEST_CASE("report counts closings by reason and stage, small counts suppressed",
   const auto stages = j["tables"]["closings_by_stage"]["rows"];
   std::map<std::string, nlohmann::json> by_stage;
   for (const auto& row : stages) by_stage[row["id"].get<std::string>()] = row["total"];
-  CHECK(by_stage["received"] == 6);
+  // All six were closed at "received": shown beside the total 6, that would
+  // tell that no case was closed at any other stage, so it is hidden too.
+  CHECK(by_stage["received"] == "x");
+  CHECK(j["tables"]["closings_by_stage"]["total"] == 6);
   auto text = f.oppteam({"--today", "2026-03-31", "report", "--from", "2026-01-01", "--to", "2026-03-31"});
   CHECK(text.out.find("Avslutninger etter årsak") != std::string::npos);
 }

@@ -60,7 +60,24 @@ std::string ten_years_ago_plus_a_day() {
 }  // namespace
 
 TEST_CASE("report through the CLI: counts, primary and secondary suppression, audited once", "[report]") {
-  test::Fixture f;
+  // Three reporter types, so that nav is the one small count among them.
+  test::Fixture f(R"toml(
+[municipality]
+name = "Rapport kommune"
+allow_synthetic_ids = true
+
+[[reporter_type]]
+id = "fastlege"
+label = "Fastlege"
+
+[[reporter_type]]
+id = "sykehus"
+label = "Sykehus"
+
+[[reporter_type]]
+id = "nav"
+label = "NAV"
+)toml");
   refer(f, 7, "fastlege", "2026-02-10", 0);
   refer(f, 6, "sykehus", "2026-05-10", 7);
   refer(f, 2, "nav", "2026-02-11", 13);
@@ -79,7 +96,7 @@ TEST_CASE("report through the CLI: counts, primary and secondary suppression, au
   // 15 in all: with the total shown, nav = 15 - 7 - 6 could be worked out, so
   // the smallest other count is hidden too (shown as "x", not as "<5")
   CHECK(total["sykehus"] == "x");
-  CHECK(total.count("skole") == 0);  // no referral, left out
+  CHECK(total.size() == 3);  // every reporter type of the rammeverk, no other
   const auto& grand = j["tables"]["referrals_by_reporter_type"]["total"];
   CHECK(grand == 15);
   int hidden = 0;
@@ -95,8 +112,24 @@ TEST_CASE("report through the CLI: counts, primary and secondary suppression, au
   REQUIRE(r.code == 0);
   j = r.json();
   CHECK(j["periods"].size() == 6);
-  for (const auto& row : j["tables"]["referrals_by_reporter_type"]["rows"])
-    if (row["id"] == "fastlege") CHECK(row["counts"]["2026-02"] == 7);
+  // In May only sykehus counted (6): shown beside the May total, it would
+  // tell that fastlege and nav had 0 that month. In every month whose total
+  // is shown, the hidden cells must hold something.
+  const auto& by_type = j["tables"]["referrals_by_reporter_type"];
+  for (const auto& p : j["periods"]) {
+    const auto& total = by_type["totals"][p.get<std::string>()];
+    if (!total.is_number()) continue;
+    std::int64_t shown = 0;
+    bool hidden = false;
+    for (const auto& row : by_type["rows"]) {
+      const auto& n = row["counts"][p.get<std::string>()];
+      if (n.is_number()) shown += n.get<std::int64_t>();
+      else hidden = true;
+    }
+    INFO(p);
+    if (hidden) CHECK(shown < total.get<std::int64_t>());
+  }
+  CHECK(j["tables"]["referrals_by_reporter_type"]["total"] == 15);
 
   // CSV and text
   r = f.oppteam({"--today", "2026-06-30", "report", "--from", "2026-01-01", "--csv"});
@@ -266,4 +299,33 @@ TEST_CASE("purge through the CLI removes a case closed by evaluate, and its pers
   bool purged = false;
   for (const auto& e : log["entries"]) purged |= e["action"] == "purge" && e["person"] == "";
   CHECK(purged);
+}
+
+TEST_CASE("report shows every category of the rammeverk, so a row's presence tells nothing a hidden count hides", "[report]") {
+  test::Fixture f;
+  refer(f, 7, "nav", "2026-03-01", 0);
+  refer(f, 1, "fastlege", "2026-05-10", 7);
+  auto shown = f.oppteam({"--json", "config", "show"});
+  REQUIRE(shown.code == 0);
+  const std::size_t reporter_types = shown.json()["reporter_types"];
+  // Two reports one day apart: without the rows that count nothing, the
+  // day's own report would name the reporter type of the one referral.
+  for (const std::string& day : {std::string("2026-05-09"), std::string("2026-05-10")}) {
+    auto r = f.oppteam({"--today", "2026-06-01", "--json", "report", "--from", day, "--to", day});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const auto j = r.json();
+    for (const char* table : {"referrals_by_reporter_type", "referrals_by_target_group", "teams_by_size", "teams_by_sector"}) {
+      INFO(table << " on " << day);
+      std::vector<std::string> ids;
+      for (const auto& row : j["tables"][table]["rows"]) {
+        ids.push_back(row["id"]);
+        CHECK(row["total"] == "<5");  // zero and one are both hidden
+      }
+      CHECK(ids.size() >= 2);
+      if (std::string(table) == "referrals_by_reporter_type") {
+        CHECK(ids.size() == reporter_types);
+      }
+    }
+  }
 }

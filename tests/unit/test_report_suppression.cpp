@@ -79,6 +79,30 @@ std::vector<std::pair<std::size_t, std::size_t>> determined_cells(const Suppress
   return out;
 }
 
+// The lines (rows and columns, totals included) whose total is shown and
+// whose hidden cells add up to 0: counts are never negative, so each of
+// those cells is 0 ("Død <5 ... Teamet er avsluttet 48, I alt 48").
+std::vector<std::string> zero_lines(const SuppressedTable& t) {
+  std::vector<std::string> out;
+  const std::size_t R = t.rows(), C = t.cols();
+  auto check = [&](const std::string& name, auto cell, std::size_t n, std::int64_t total, bool total_shown) {
+    if (!total_shown) return;
+    std::int64_t hidden = total;
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      auto [r, c] = cell(i);
+      if (t.suppressed(r, c)) any = true;
+      else hidden -= t.values[r][c];
+    }
+    if (any && hidden == 0) out.push_back(name + " hides " + std::to_string(hidden));
+  };
+  for (std::size_t r = 0; r <= R; ++r)
+    check("row " + std::to_string(r), [&](std::size_t i) { return std::pair{r, i}; }, C, t.values[r][C], !t.suppressed(r, C));
+  for (std::size_t c = 0; c <= C; ++c)
+    check("column " + std::to_string(c), [&](std::size_t i) { return std::pair{i, c}; }, R, t.values[R][c], !t.suppressed(R, c));
+  return out;
+}
+
 void check_protected(const std::vector<std::vector<std::int64_t>>& cells, int min_count) {
   auto t = suppress_table(cells, min_count);
   INFO("table " << cells.size() << "x" << cells.front().size() << " min_count " << min_count);
@@ -92,6 +116,7 @@ void check_protected(const std::vector<std::vector<std::int64_t>>& cells, int mi
   for (std::size_t r = 0; r <= t.rows(); ++r)
     for (std::size_t c = 0; c <= t.cols(); ++c)
       if (t.suppressed(r, c)) CHECK_FALSE(suppressed_cell_determined(t, r, c));
+  CHECK(zero_lines(t).empty());
 }
 
 }  // namespace
@@ -135,6 +160,22 @@ TEST_CASE("one row or one column: the totals equal the cells and are hidden with
   check_protected({{2}}, 5);
   auto t = suppress_table({{2}, {10}, {20}}, 5);
   CHECK(t.state[0][1] != CellState::shown);  // row total = the cell itself
+}
+
+TEST_CASE("hidden counts that add up to 0 are not left beside a shown total", "[report]") {
+  // Closings by reason in a quarter: only "the team ended" counted. With the
+  // total shown, the hidden reasons would add up to 0 and so each be 0.
+  const std::vector<std::vector<std::int64_t>> closings = {{0, 0}, {0, 0}, {0, 0}, {24, 24}};
+  auto t = suppress_table(closings, 5);
+  CHECK(zero_lines(t).empty());
+  check_protected(closings, 5);
+  // Two small counts of 0 in a column of one large.
+  check_protected({{0, 30}, {0, 40}, {50, 60}}, 5);
+  // A table the zero rule leaves alone: its hidden cells add up to 7 in
+  // their column and 10 in their rows.
+  auto kept = suppress_table({{3, 7}, {4, 3}, {50, 60}}, 5);
+  CHECK(zero_lines(kept).empty());
+  CHECK(kept.state[2][0] == CellState::shown);
 }
 
 TEST_CASE("zero counts are below min_count too, min_count 1 hides nothing", "[report]") {

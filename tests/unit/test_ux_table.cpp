@@ -69,6 +69,15 @@ TEST_CASE("columns of numbers right-align by themselves, text columns stay left"
   forced.add({"7", "x"});
   forced.add({"10", "y"});
   CHECK(lines_of(forced.render(TerminalStyle{}))[2] == "7   x");
+  // A report's hidden counts ("x", "<5") and a missing value ("-") keep a
+  // column of numbers right-aligned.
+  Table report({"Meldertype", "I alt", "Median"});
+  report.add({"Fastlege", "x", "-"});
+  report.add({"Pårørende", "110", "38"});
+  report.add({"Andre", "<5", "-"});
+  const auto rl = lines_of(report.render(TerminalStyle{}));
+  CHECK(rl[2] == "Fastlege        x       -");
+  CHECK(rl[3] == "Pårørende     110      38");
 }
 
 TEST_CASE("long cells wrap to the terminal width at word boundaries", "[ux]") {
