@@ -108,8 +108,11 @@ void setup_appeal(CLI::App& app, Session& s) {
   add_pdf_option(out, o->pdf);
   examples(out, {"oppteam --db k.db appeal outcome 2026/3 --upheld --date 2026-07-01"});
   out->callback([&s, o] {
-    const std::string outcome = o->upheld ? "upheld" : o->reversed ? "reversed" : o->returned ? "returned" : "";
-    if (outcome.empty()) throw make_error(ExitCode::usage, "appeal.choose_outcome");
+    const AppealStepResult outcome = o->upheld     ? AppealStepResult::upheld
+                                     : o->reversed ? AppealStepResult::reversed
+                                     : o->returned ? AppealStepResult::returned
+                                                   : AppealStepResult::none;
+    if (outcome == AppealStepResult::none) throw make_error(ExitCode::usage, "appeal.choose_outcome");
     Context& ctx = s.ctx();
     check_pdf_target(s, o->pdf);
     const Date on = o->date.empty() ? s.clock().today() : parse_user_date(o->date, "--date", s.clock().today());

@@ -138,7 +138,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   CHECK(appeals.received_on(appeal_id) == "2026-03-20");
 
   f.sql([&] {
-    appeals.add_step(appeal_id, {AppealStepKind::review, "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
+    appeals.add_step(appeal_id, {AppealStepKind::review, AppealStepResult::reverse, "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
     decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, DecisionOutcome::granted, "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
   });
   CHECK_FALSE(appeals.open(f.case_id));
@@ -270,6 +270,17 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
         "INSERT INTO appeal_step (appeal_id, step, result, step_on, recorded_by) VALUES (1, 'review', 'uphold', '2026-03-25', 'tester')");
     REQUIRE(AppealStore(f.db).list(f.case_id).at(0).steps.size() == 1);
     f.db.sql().exec("UPDATE appeal_step SET step = 'appeal'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("appeal_step.result") {
+    f.db.sql().exec(
+        "INSERT INTO appeal_step (appeal_id, step, result, step_on, recorded_by) VALUES (1, 'review', 'uphold', '2026-03-25', 'tester'), "
+        "(1, 'forward', NULL, '2026-03-26', 'tester')");
+    const auto steps = AppealStore(f.db).list(f.case_id).at(0).steps;
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0].result == AppealStepResult::uphold);
+    CHECK(steps[1].result == AppealStepResult::none);
+    f.db.sql().exec("UPDATE appeal_step SET result = 'overturned' WHERE step = 'review'");
     CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
   }
   SECTION("appeal.status") {
