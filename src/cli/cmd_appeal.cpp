@@ -23,8 +23,8 @@ struct AppealOptions {
 void emit_reviewed(Session& s, const AppealOptions& o, const AppealReviewed& r) {
   nlohmann::json doc = {{"case", r.appeal.case_number}, {"appeal", to_json(r.appeal)}};
   std::string text = render_appeal_state(r.appeal, s.lang());
-  if (!r.new_outcome.empty()) {
-    doc["decision"] = {{"outcome", r.new_outcome}, {"letter", r.letter}};
+  if (r.new_outcome) {
+    doc["decision"] = {{"outcome", std::string(to_stored(*r.new_outcome))}, {"letter", r.letter}};
     text += "\n\n" + r.letter;
     if (o.pdf.wanted()) {
       Context& ctx = s.ctx();

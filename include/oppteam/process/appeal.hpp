@@ -39,7 +39,7 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
 
 struct AppealReviewed {
   Appeal appeal;
-  std::string new_outcome;  // when reversed: the new decision's outcome
+  std::optional<DecisionOutcome> new_outcome;  // when reversed: the new decision's outcome
   std::string letter;       // when reversed: the new decision's letter
 };
 
