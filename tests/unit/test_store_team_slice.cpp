@@ -5,6 +5,7 @@
 #include "unit/test_team_fixture.hpp"
 
 #include <oppteam/store/approval_store.hpp>
+#include <oppteam/store/archive_store.hpp>
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/store/closing_store.hpp>
 #include <oppteam/store/consent_store.hpp>
@@ -260,6 +261,22 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
     REQUIRE(DecisionStore(f.db).in_force(f.case_id));
     f.db.sql().exec("UPDATE decision SET outcome = 'maybe'");
     CHECK(unit::key_of([&] { DecisionStore(f.db).in_force(f.case_id); }) == bad);
+  }
+  SECTION("decision.outcome and decision_history.outcome as archive export reads them") {
+    f.db.sql().exec("INSERT INTO decision (case_id, outcome, decided_on, decided_by, appeal_deadline, letter) VALUES (1, 'granted', "
+                    "'2026-03-10', 'tester', '2026-04-02', 'Brev')");
+    f.db.sql().exec(
+        "INSERT INTO decision_history (case_id, decision_id, outcome, decided_on, decided_by, appeal_deadline, letter, replaced_on, "
+        "replaced_by) VALUES (1, 1, 'refused', '2026-03-01', 'tester', '2026-03-22', 'Brev 0', '2026-03-10', 'tester')");
+    ArchiveStore archive(f.db);
+    REQUIRE(archive.decision(f.case_id));
+    CHECK(archive.decision(f.case_id)->outcome == DecisionOutcome::granted);
+    REQUIRE(archive.replaced_decisions(f.case_id).size() == 1);
+    CHECK(archive.replaced_decisions(f.case_id)[0].outcome == DecisionOutcome::refused);
+    f.db.sql().exec("UPDATE decision SET outcome = 'maybe'");
+    CHECK(unit::key_of([&] { archive.decision(f.case_id); }) == bad);
+    f.db.sql().exec("UPDATE decision_history SET outcome = ''");
+    CHECK(unit::key_of([&] { archive.replaced_decisions(f.case_id); }) == bad);
   }
   SECTION("appeal.decision_outcome") {
     f.db.sql().exec("UPDATE appeal SET decision_outcome = 'partly'");
