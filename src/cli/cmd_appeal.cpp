@@ -23,8 +23,8 @@ struct AppealOptions {
 void emit_reviewed(Session& s, const AppealOptions& o, const AppealReviewed& r) {
   nlohmann::json doc = {{"case", r.appeal.case_number}, {"appeal", to_json(r.appeal)}};
   std::string text = render_appeal_state(r.appeal, s.lang());
-  if (!r.new_outcome.empty()) {
-    doc["decision"] = {{"outcome", r.new_outcome}, {"letter", r.letter}};
+  if (r.new_outcome) {
+    doc["decision"] = {{"outcome", std::string(to_stored(*r.new_outcome))}, {"letter", r.letter}};
     text += "\n\n" + r.letter;
     if (o.pdf.wanted()) {
       Context& ctx = s.ctx();
@@ -108,8 +108,11 @@ void setup_appeal(CLI::App& app, Session& s) {
   add_pdf_option(out, o->pdf);
   examples(out, {"oppteam --db k.db appeal outcome 2026/3 --upheld --date 2026-07-01"});
   out->callback([&s, o] {
-    const std::string outcome = o->upheld ? "upheld" : o->reversed ? "reversed" : o->returned ? "returned" : "";
-    if (outcome.empty()) throw make_error(ExitCode::usage, "appeal.choose_outcome");
+    const AppealStepResult outcome = o->upheld     ? AppealStepResult::upheld
+                                     : o->reversed ? AppealStepResult::reversed
+                                     : o->returned ? AppealStepResult::returned
+                                                   : AppealStepResult::none;
+    if (outcome == AppealStepResult::none) throw make_error(ExitCode::usage, "appeal.choose_outcome");
     Context& ctx = s.ctx();
     check_pdf_target(s, o->pdf);
     const Date on = o->date.empty() ? s.clock().today() : parse_user_date(o->date, "--date", s.clock().today());

@@ -62,7 +62,10 @@ void setup_case(CLI::App& app, Session& s) {
                   "oppteam --db k.db case list --reporter-type fastlege --received-from 2026-01-01 --json"});
   list->callback([&s, o] {
     CaseFilter f;
-    f.status = o->status;
+    if (!o->status.empty()) {  // an id by now (bind_choices)
+      f.status = case_status_from(o->status);
+      if (!f.status) throw make_error(ExitCode::usage, "case.bad_status", o->status);
+    }
     f.reporter_type = o->reporter_type;
     if (!o->from.empty()) f.received_from = parse_user_date(o->from, "--received-from", s.clock().today());
     if (!o->to.empty()) f.received_to = parse_user_date(o->to, "--received-to", s.clock().today());

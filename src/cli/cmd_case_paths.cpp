@@ -49,10 +49,12 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
     // The reason by its label (the rammeverk's words; its id in English), not its id.
     const ClosingReason* reason = ctx.rv.find_closing_reason(r.reason);
     const std::string reason_text = reason ? reason->in_text(s.lang()) : r.reason;
-    std::string text = s.text("closing.closed", r.case_number, reason_text, s.text("case.status." + r.stage));
+    const std::string stage(to_stored(r.stage));
+    std::string text = s.text("closing.closed", r.case_number, reason_text, s.text("case.status." + stage));
     if (r.team_closed) text += "\n" + s.text("closing.team_closed");
     if (r.pending_approval) text += "\n" + s.text("closing.pending_approval", r.case_number);
-    s.emit({{"case", r.case_number}, {"status", "closed"}, {"reason", r.reason}, {"stage", r.stage}, {"closed_on", r.closed_on},
+    s.emit({{"case", r.case_number}, {"status", std::string(to_stored(CaseStatus::closed))}, {"reason", r.reason}, {"stage", stage},
+            {"closed_on", r.closed_on},
             {"team_closed", r.team_closed}, {"plan_closed", r.plan_closed}, {"pending_approval", r.pending_approval}},
            text);
   });
@@ -66,9 +68,10 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
   reopen->callback([&s, o] {
     Context& ctx = s.ctx();
     const CaseReopened r = reopen_case(ctx, o->case_number, o->reason);
-    std::string text = s.text("closing.reopened", r.case_number, s.text("case.status." + r.status));
+    const std::string status(to_stored(r.status));
+    std::string text = s.text("closing.reopened", r.case_number, s.text("case.status." + status));
     if (r.team_paused) text += "\n" + s.text("closing.team_paused_consent");
-    s.emit({{"case", r.case_number}, {"status", r.status}, {"team_reopened", r.team_reopened}, {"team_paused", r.team_paused},
+    s.emit({{"case", r.case_number}, {"status", status}, {"team_reopened", r.team_reopened}, {"team_paused", r.team_paused},
             {"plan_reopened", r.plan_reopened}},
            text);
   });

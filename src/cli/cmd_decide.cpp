@@ -53,7 +53,7 @@ void setup_decide(CLI::App& app, Session& s) {
     Context& ctx = s.ctx();
     check_pdf_target(s, l->pdf);
     const DecisionLetter r = decision_letter(ctx, l->case_number);
-    nlohmann::json doc = {{"case", r.case_number}, {"outcome", r.outcome}, {"decided_on", r.decided_on}, {"letter", r.letter}};
+    nlohmann::json doc = {{"case", r.case_number}, {"outcome", std::string(to_stored(r.outcome))}, {"decided_on", r.decided_on}, {"letter", r.letter}};
     if (l->pdf.wanted()) {
       const Lang L = ctx.rv.municipality.language;  // the language the letter was written in
       emit_pdf(s, l->pdf, documents::letter_pdf(ctx.rv, L, r.case_number, r.letter), s.text("pdf.kind.decision", r.case_number), doc);
@@ -90,7 +90,8 @@ void setup_decide(CLI::App& app, Session& s) {
     const std::string target_group = o->target_group.empty() ? "" : check_target_group(ctx.rv, o->target_group);
     const auto r = decide_case(ctx, o->case_number, in);
     if (!target_group.empty()) set_target_group(ctx, r.case_number, target_group, "decide");
-    nlohmann::json doc = {{"case", r.case_number}, {"outcome", r.outcome}, {"status", r.outcome}, {"decided_on", r.decided_on},
+    const std::string outcome(to_stored(r.outcome));
+    nlohmann::json doc = {{"case", r.case_number}, {"outcome", outcome}, {"status", outcome}, {"decided_on", r.decided_on},
                           {"appeal_deadline", r.appeal_deadline}, {"letter", r.letter}};
     if (o->pdf.wanted()) {
       const Lang L = ctx.rv.municipality.language;  // the language the letter was written in

@@ -6,7 +6,6 @@
 #include <oppteam/io/table.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/team.hpp>
-#include <oppteam/views/audit_view.hpp>
 #include <oppteam/views/team_view.hpp>
 
 #include <fmt/format.h>
@@ -73,8 +72,7 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
 }
 
 std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
-  const Lang lang = s.lang();
-  return render_team(rv, t, lang, s.style(), [&](const AuditDetail& d) { return audit_detail_text(lang, &rv, d); });
+  return render_team(rv, t, s.lang(), s.style());
 }
 
 std::vector<MemberSpec> parse_specs(const std::vector<std::string>& texts, bool with_service, std::string_view option) {

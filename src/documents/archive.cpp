@@ -130,8 +130,8 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
     write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, text), d);
     a.documents.push_back(std::move(d));
   };
-  auto outcome_title = [&](const std::string& outcome, const char* granted, const char* refused) {
-    return tr(letter_lang, outcome == "granted" ? granted : refused, a.number);
+  auto outcome_title = [&](std::optional<DecisionOutcome> outcome, const char* granted, const char* refused) {
+    return tr(letter_lang, outcome == DecisionOutcome::granted ? granted : refused, a.number);
   };
   ArchiveStore store(ctx.db);
   // Decisions an appeal replaced: their letters were sent and are archived

@@ -18,7 +18,7 @@ namespace oppteam {
 namespace {
 
 // Keeps the step and moves the appeal to `status` on `on`.
-void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step, const std::string& result,
+void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step, AppealStepResult result,
                  const std::string& on, const std::string& grounds, AppealStatus status) {
   AppealStore(ctx.db).add_step(appeal_id, {step, result, on, ctx.actor, grounds}, status);
 }
@@ -106,7 +106,7 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }
-    record_step(ctx, a->id, AppealStepKind::review, reverse ? "reverse" : "uphold", today, grounds,
+    record_step(ctx, a->id, AppealStepKind::review, reverse ? AppealStepResult::reverse : AppealStepResult::uphold, today, grounds,
                 reverse ? AppealStatus::reversed : AppealStatus::upheld);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.review", c.number, c.fnr,
                  audit_detail("appeal.review", reverse ? "audit.d.appeal_reversed" : "audit.d.appeal_upheld", {std::to_string(a->id)}));
@@ -122,36 +122,36 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
     const auto a = AppealStore(ctx.db).open(c.id);
     if (!a || a->status != AppealStatus::upheld) throw make_error(ExitCode::refused, "appeal.no_forward_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
-    record_step(ctx, a->id, AppealStepKind::forward, "", day, "", AppealStatus::forwarded);
+    record_step(ctx, a->id, AppealStepKind::forward, AppealStepResult::none, day, "", AppealStatus::forwarded);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.forward", c.number, c.fnr,
                  audit_detail("appeal.forward", "audit.d.appeal_forwarded", {std::to_string(a->id), day}));
     return find_appeal(ctx, c, a->id);
   });
 }
 
-AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, const std::string& outcome, Date on) {
+AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, AppealStepResult outcome, Date on) {
   authorize_some(ctx, "appeal.write");
-  if (outcome == "reversed") authorize_some(ctx, "decide");  // the reversal becomes the decision in force
-  if (outcome != "upheld" && outcome != "reversed" && outcome != "returned")
-    throw make_error(ExitCode::usage, "appeal.bad_outcome", outcome);
+  const bool reversed = outcome == AppealStepResult::reversed;
+  if (reversed) authorize_some(ctx, "decide");  // the reversal becomes the decision in force
+  if (!appeal_final_outcome(outcome)) throw make_error(ExitCode::usage, "appeal.bad_outcome", to_stored(outcome));
   return ctx.db.write([&] {
     const AuthorisedCase ac = authorize_case(ctx, "appeal.write", case_number);
-    if (outcome == "reversed") authorize_also(ctx, "decide", ac);
+    if (reversed) authorize_also(ctx, "decide", ac);
     const CaseRef c = ac;
     const auto a = AppealStore(ctx.db).open(c.id);
     if (!a || a->status != AppealStatus::forwarded) throw make_error(ExitCode::refused, "appeal.no_outcome_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
     AppealReviewed out;
-    if (outcome == "reversed") {
+    if (reversed) {
       const auto d = DecisionStore(ctx.db).in_force(c.id);
       const DecisionResult r =
           reverse_decision(ctx, c, *d, a->id, compose_reversed_on_appeal_grounds(ctx.rv, on));
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }
-    const AppealStatus status = outcome == "upheld"     ? AppealStatus::final_upheld
-                                : outcome == "reversed" ? AppealStatus::final_reversed
-                                                        : AppealStatus::returned;
+    const AppealStatus status = outcome == AppealStepResult::upheld ? AppealStatus::final_upheld
+                                : reversed                          ? AppealStatus::final_reversed
+                                                                    : AppealStatus::returned;
     record_step(ctx, a->id, AppealStepKind::outcome, outcome, day, "", status);
     const char* outcome_key = status == AppealStatus::final_upheld     ? "audit.d.appeal_final_upheld"
                               : status == AppealStatus::final_reversed ? "audit.d.appeal_final_reversed"
@@ -174,7 +174,7 @@ nlohmann::json to_json(const Appeal& a) {
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : a.steps) {
     nlohmann::json j = {{"step", std::string(to_stored(s.step))}, {"on", s.on}, {"by", s.by}};
-    j["result"] = s.result.empty() ? nlohmann::json() : nlohmann::json(s.result);
+    j["result"] = s.result == AppealStepResult::none ? nlohmann::json() : nlohmann::json(std::string(to_stored(s.result)));
     j["grounds"] = s.grounds.empty() ? nlohmann::json() : nlohmann::json(s.grounds);
     steps.push_back(j);
   }

@@ -43,8 +43,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     const CaseRef c = authorize_case(ctx, permission, case_number);
     if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "closing.already_closed", c.number);
     const std::string today = format_date(ctx.today());
-    const std::string stage(to_stored(c.status));
-    CaseClosed out{c.number, reason->id, stage, today};
+    CaseClosed out{c.number, reason->id, c.status, today};
     ClosingStore store(ctx.db);
     PlanStore plans(ctx.db);
     std::optional<TeamStatus> team_status = TeamStore(ctx.db).status_of(c.id);
@@ -68,7 +67,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     // its data has already left with the bundle.
     if (!in.transfer) request_approval(ctx, c, ApprovalWhat::closing, closing_id);
     out.pending_approval = !in.transfer && ctx.rv.approvals.closing;
-    audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_at_stage", {reason->id, stage}));
+    audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_at_stage", {reason->id, std::string(to_stored(c.status))}));
     audit.flush();
     return out;
   });
@@ -83,7 +82,7 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     ClosingStore store(ctx.db);
     const auto closing = store.current(c.id);
     if (!closing) throw make_error(ExitCode::refused, "closing.not_reopenable", c.number);
-    CaseReopened out{c.number, std::string(to_stored(closing->stage))};
+    CaseReopened out{c.number, closing->stage};
     // A case handed to another municipality lives on there: reopening it
     // here would make two open follow-ups of one person.
     if (const auto to = store.transferred_to(c.id)) throw make_error(ExitCode::refused, "closing.transferred", c.number, *to);
@@ -110,7 +109,7 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     if (plan_status) out.plan_reopened = PlanStore(ctx.db).reopen_of_case(c.id, *plan_status);
     CaseStore(ctx.db).reopen(c.id, closing->stage);
     store.mark_reopened(closing->id, today, ctx.actor, reason);
-    audit.append("case.reopen", c.number, c.fnr, audit_detail("case.reopen", "audit.d.reopened_to", {out.status}));
+    audit.append("case.reopen", c.number, c.fnr, audit_detail("case.reopen", "audit.d.reopened_to", {std::string(to_stored(out.status))}));
     audit.flush();
     return out;
   });

@@ -100,8 +100,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 
   DecisionResult r;
   r.case_number = c.number;
-  const DecisionOutcome outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
-  r.outcome = to_stored(outcome);
+  r.outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
   r.decided_on = format_date(on);
   r.appeal_deadline = format_date(deadline);
   DecisionLetterInput letter;
@@ -118,7 +117,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
 
   AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
   DecisionStore store(ctx.db);
-  const Decision d{0, outcome, in.grounds, r.decided_on, ctx.actor, r.appeal_deadline, r.letter};
+  const Decision d{0, r.outcome, in.grounds, r.decided_on, ctx.actor, r.appeal_deadline, r.letter};
   if (const auto before = store.in_force(c.id)) {
     // A new decision after an appeal: the one before is kept as it was, and
     // the row becomes the decision in force (sealed before and after).
@@ -142,7 +141,7 @@ DecisionLetter decision_letter(const Context& ctx, std::string_view case_number)
     const CaseRef c = authorize_case(ctx, "case.read", case_number);
     const auto d = DecisionStore(ctx.db).in_force(c.id);
     if (!d) throw make_error(ExitCode::not_found, "decide.no_decision", c.number);
-    DecisionLetter out{c.number, std::string(to_stored(d->outcome)), d->decided_on, d->letter};
+    DecisionLetter out{c.number, d->outcome, d->decided_on, d->letter};
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "decide.letter.show", c.number, c.fnr,
                  audit_detail("decide.letter.show", "audit.d.letter_read", {}));
     return out;

@@ -414,7 +414,7 @@ namespace {
 documents::PlanDocumentInput document_input(const Context& ctx, const Plan& p) {
   documents::PlanDocumentInput in{p, p.status == PlanStatus::closed ? std::string() : plan_next_evaluation(ctx.rv, p), {}, {}};
   const std::int64_t case_id = find_case(ctx.db, p.case_number).id;
-  for (const auto& a : read_appeals(ctx, case_id)) in.appeals.push_back({std::string(to_stored(a.status)), a.status_on, a.received_on, a.from});
+  for (const auto& a : read_appeals(ctx, case_id)) in.appeals.push_back({a.status, a.status_on, a.received_on, a.from});
   if (ctx.rv.plan_document.log) {
     in.log.emplace();
     for (const auto& e : read_log(ctx.db, case_id)) in.log->push_back({e.text, e.date, e.written_by});

@@ -7,7 +7,6 @@
 #include <oppteam/process/referral_batch.hpp>
 #include <oppteam/process/referral_checks.hpp>
 #include <oppteam/process/target_group.hpp>
-#include <oppteam/store/stored_enum.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <string>
@@ -59,7 +58,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     }
     batch.store();
     r.case_number = p.case_number;
-    r.status = stored_enum(case_status_from, "case_file.status", p.status);
+    r.status = p.status;
     r.new_case = p.new_case;
     r.referral_id = p.referral_id;
     audit.after_range("person", batch.first_new_person(), batch.last_new_person());

@@ -265,7 +265,7 @@ void ReferralBatch::open_case(PendingReferral& r) {
   r.case_id = next_case_id_++;
   r.case_number.clear();
   fmt::format_to(std::back_inserter(r.case_number), "{}/{}", r.year, r.seq);
-  r.status = std::string(to_stored(CaseStatus::received));
+  r.status = CaseStatus::received;
   r.new_case = true;
 }
 

@@ -1,6 +1,7 @@
 #include <oppteam/store/archive_store.hpp>
 
 #include <oppteam/store/case_store.hpp>
+#include <oppteam/store/stored_enum.hpp>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -28,14 +29,17 @@ ArchiveCaseRow case_row(SQLite::Statement& q) {
   return a;
 }
 
-// Letters of the columns outcome (or ''), date, author, text, id.
-std::vector<ArchiveLetterRow> letters(Database& db, const char* sql, std::int64_t case_id) {
+// Letters of the columns outcome, date, author, text, id; the outcome read
+// as the decision outcome stored in `outcome_column`, none without one.
+std::vector<ArchiveLetterRow> letters(Database& db, const char* sql, std::int64_t case_id, const char* outcome_column = nullptr) {
   SQLite::Statement q(db.sql(), sql);
   q.bind(1, case_id);
   std::vector<ArchiveLetterRow> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getInt64()});
+  while (q.executeStep()) {
+    std::optional<DecisionOutcome> outcome;
+    if (outcome_column) outcome = stored_enum(decision_outcome_from, outcome_column, q.getColumn(0).getString());
+    out.push_back({outcome, q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getInt64()});
+  }
   return out;
 }
 
@@ -58,11 +62,11 @@ std::vector<ArchiveCaseRow> ArchiveStore::closed_before(const std::string& date)
 
 std::vector<ArchiveLetterRow> ArchiveStore::replaced_decisions(std::int64_t case_id) {
   return letters(db_, "SELECT outcome, decided_on, decided_by, letter, id FROM decision_history WHERE case_id = ? ORDER BY id",
-                 case_id);
+                 case_id, "decision_history.outcome");
 }
 
 std::optional<ArchiveLetterRow> ArchiveStore::decision(std::int64_t case_id) {
-  auto rows = letters(db_, "SELECT outcome, decided_on, decided_by, letter, 0 FROM decision WHERE case_id = ?", case_id);
+  auto rows = letters(db_, "SELECT outcome, decided_on, decided_by, letter, 0 FROM decision WHERE case_id = ?", case_id, "decision.outcome");
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }

@@ -136,7 +136,7 @@ void AppealStore::add_step(std::int64_t id, const AppealStep& s, AppealStatus st
                       "INSERT INTO appeal_step(appeal_id, step, result, step_on, grounds, recorded_by) VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(1, id);
   q.bind(2, std::string(to_stored(s.step)));
-  bind_text_or_null(q, 3, s.result);
+  bind_text_or_null(q, 3, std::string(to_stored(s.result)));
   q.bind(4, s.on);
   bind_text_or_null(q, 5, s.grounds);
   q.bind(6, s.by);
@@ -178,7 +178,8 @@ std::vector<Appeal> AppealStore::list(std::int64_t case_id) {
     const std::int64_t id = s.getColumn(0).getInt64();
     for (auto& a : out)
       if (a.id == id)
-        a.steps.push_back({stored_enum(appeal_step_from, "appeal_step.step", s.getColumn(1).getString()), s.getColumn(2).getString(), s.getColumn(3).getString(),
+        a.steps.push_back({stored_enum(appeal_step_from, "appeal_step.step", s.getColumn(1).getString()),
+                           stored_enum(appeal_step_result_from, "appeal_step.result", s.getColumn(2).getString()), s.getColumn(3).getString(),
                            s.getColumn(4).getString(), s.getColumn(5).getString()});
   }
   return out;

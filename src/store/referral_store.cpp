@@ -1,5 +1,7 @@
 #include <oppteam/store/referral_store.hpp>
 
+#include <oppteam/store/stored_enum.hpp>
+
 #include <vector>
 
 namespace oppteam {
@@ -96,7 +98,7 @@ void ReferralStore::insert_referrals(const RowSource& rows, std::string_view now
   q.step();
 }
 
-bool ReferralStore::open_case(std::int64_t person_id, std::int64_t& id, std::string& number, std::string& status) {
+bool ReferralStore::open_case(std::int64_t person_id, std::int64_t& id, std::string& number, CaseStatus& status) {
   auto& q = open_case_;
   q.reset();
   q.bind(1, static_cast<int64_t>(person_id));
@@ -104,7 +106,7 @@ bool ReferralStore::open_case(std::int64_t person_id, std::int64_t& id, std::str
   if (found) {
     id = q.getColumn(0).getInt64();
     number = q.getColumn(1).getString();
-    status = q.getColumn(2).getString();
+    status = stored_enum(case_status_from, "case_file.status", q.getColumn(2).getString());
   }
   q.reset();
   return found;

@@ -3,6 +3,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/views/audit_view.hpp>
 
 namespace oppteam {
 
@@ -26,6 +27,10 @@ bool fits(const Table& table, const TerminalStyle& style) {
 std::string service_sector(const Rammeverk& rv, const std::string& service) {
   const Service* sv = rv.find_service(service);
   return sv ? sv->sector : std::string();
+}
+
+std::string render_team(const Rammeverk& rv, const Team& t, Lang lang, const TerminalStyle& style) {
+  return render_team(rv, t, lang, style, [&](const AuditDetail& d) { return audit_detail_text(lang, &rv, d); });
 }
 
 std::string render_team(const Rammeverk& rv, const Team& t, Lang lang, const TerminalStyle& style,

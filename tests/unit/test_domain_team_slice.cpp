@@ -76,6 +76,25 @@ TEST_CASE("decision outcome, appeal status and appeal step map to the stored str
   }
 }
 
+TEST_CASE("an appeal step's result maps to the stored strings and back, none to the empty text", "[domain][team_slice]") {
+  const Strings stored{"", "reverse", "uphold", "upheld", "reversed", "returned"};
+  Strings texts;
+  for (const auto& [value, text] : kAppealStepResultNames.rows) {
+    CHECK(to_stored(value) == text);
+    CHECK(appeal_step_result_from(text) == value);
+    texts.emplace_back(text);
+  }
+  CHECK(texts == stored);
+  CHECK(appeal_step_result_from("") == AppealStepResult::none);  // a forwarding's NULL, read as ""
+  CHECK(to_stored(AppealStepResult::none).empty());
+  CHECK_FALSE(appeal_step_result_from("Upheld").has_value());
+  CHECK_FALSE(appeal_step_result_from("forward").has_value());
+  CHECK_FALSE(appeal_step_result_from("unknown").has_value());
+  // statsforvalteren's outcomes are upheld, reversed and returned; a review's are not.
+  for (const auto& [result, text] : kAppealStepResultNames.rows)
+    CHECK(appeal_final_outcome(result) == (text == "upheld" || text == "reversed" || text == "returned"));
+}
+
 TEST_CASE("approval what and status map to the stored strings and back", "[domain][team_slice]") {
   CHECK(round_trip(kApprovalWhatNames) == Strings{"plan", "assessment", "closing"});
   CHECK(round_trip(kApprovalStatusNames) == Strings{"pending", "approved", "rejected"});

@@ -5,6 +5,7 @@
 #include "unit/test_team_fixture.hpp"
 
 #include <oppteam/store/approval_store.hpp>
+#include <oppteam/store/archive_store.hpp>
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/store/closing_store.hpp>
 #include <oppteam/store/consent_store.hpp>
@@ -138,7 +139,7 @@ TEST_CASE("DecisionStore keeps the decision replaced and AppealStore the steps o
   CHECK(appeals.received_on(appeal_id) == "2026-03-20");
 
   f.sql([&] {
-    appeals.add_step(appeal_id, {AppealStepKind::review, "reverse", "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
+    appeals.add_step(appeal_id, {AppealStepKind::review, AppealStepResult::reverse, "2026-03-25", "tester", "new facts"}, AppealStatus::reversed);
     decisions.replace(decision_id, appeal_id, "2026-03-25", "tester", {0, DecisionOutcome::granted, "", "2026-03-25", "tester", "2026-04-22", "Brev 2"});
   });
   CHECK_FALSE(appeals.open(f.case_id));
@@ -261,6 +262,22 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
     f.db.sql().exec("UPDATE decision SET outcome = 'maybe'");
     CHECK(unit::key_of([&] { DecisionStore(f.db).in_force(f.case_id); }) == bad);
   }
+  SECTION("decision.outcome and decision_history.outcome as archive export reads them") {
+    f.db.sql().exec("INSERT INTO decision (case_id, outcome, decided_on, decided_by, appeal_deadline, letter) VALUES (1, 'granted', "
+                    "'2026-03-10', 'tester', '2026-04-02', 'Brev')");
+    f.db.sql().exec(
+        "INSERT INTO decision_history (case_id, decision_id, outcome, decided_on, decided_by, appeal_deadline, letter, replaced_on, "
+        "replaced_by) VALUES (1, 1, 'refused', '2026-03-01', 'tester', '2026-03-22', 'Brev 0', '2026-03-10', 'tester')");
+    ArchiveStore archive(f.db);
+    REQUIRE(archive.decision(f.case_id));
+    CHECK(archive.decision(f.case_id)->outcome == DecisionOutcome::granted);
+    REQUIRE(archive.replaced_decisions(f.case_id).size() == 1);
+    CHECK(archive.replaced_decisions(f.case_id)[0].outcome == DecisionOutcome::refused);
+    f.db.sql().exec("UPDATE decision SET outcome = 'maybe'");
+    CHECK(unit::key_of([&] { archive.decision(f.case_id); }) == bad);
+    f.db.sql().exec("UPDATE decision_history SET outcome = ''");
+    CHECK(unit::key_of([&] { archive.replaced_decisions(f.case_id); }) == bad);
+  }
   SECTION("appeal.decision_outcome") {
     f.db.sql().exec("UPDATE appeal SET decision_outcome = 'partly'");
     CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
@@ -270,6 +287,17 @@ TEST_CASE("a stored status or kind of no known value is a storage error, not a v
         "INSERT INTO appeal_step (appeal_id, step, result, step_on, recorded_by) VALUES (1, 'review', 'uphold', '2026-03-25', 'tester')");
     REQUIRE(AppealStore(f.db).list(f.case_id).at(0).steps.size() == 1);
     f.db.sql().exec("UPDATE appeal_step SET step = 'appeal'");
+    CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
+  }
+  SECTION("appeal_step.result") {
+    f.db.sql().exec(
+        "INSERT INTO appeal_step (appeal_id, step, result, step_on, recorded_by) VALUES (1, 'review', 'uphold', '2026-03-25', 'tester'), "
+        "(1, 'forward', NULL, '2026-03-26', 'tester')");
+    const auto steps = AppealStore(f.db).list(f.case_id).at(0).steps;
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0].result == AppealStepResult::uphold);
+    CHECK(steps[1].result == AppealStepResult::none);
+    f.db.sql().exec("UPDATE appeal_step SET result = 'overturned' WHERE step = 'review'");
     CHECK(unit::key_of([&] { AppealStore(f.db).list(f.case_id); }) == bad);
   }
   SECTION("appeal.status") {

@@ -7,6 +7,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/views/appeal_view.hpp>
+#include <oppteam/views/audit_view.hpp>
 #include <oppteam/views/team_review_view.hpp>
 #include <oppteam/views/team_view.hpp>
 
@@ -62,6 +63,21 @@ TEST_CASE("the team screen shows status, coordinator, members and history in the
   CHECK(has(text, tr(Lang::en, "team.col_sector")));
   CHECK(has(text, "<audit.d.team_member>"));  // the history's detail through the caller's words
   CHECK(details == 1);
+}
+
+TEST_CASE("the team screen words its history's details as audit log does, in every language", "[views][team_slice]") {
+  const Rammeverk rv = example();
+  Team t = sample_team();
+  const auto detail = read_audit_detail("team.remove", "member Bo Berg (koordinator)");
+  REQUIRE(detail);
+  t.history.at(0).what = *detail;
+  for (const Lang L : {Lang::nb, Lang::nn, Lang::en}) {
+    const std::string words = audit_detail_text(L, &rv, *detail);
+    if (L != Lang::en) CHECK(words != "member Bo Berg (koordinator)");  // the reader's words, not the stored text
+    const std::string text = render_team(rv, t, L, TerminalStyle{0, false});
+    CHECK(has(text, words));
+    CHECK(text == render_team(rv, t, L, TerminalStyle{0, false}, [&](const AuditDetail& d) { return audit_detail_text(L, &rv, d); }));
+  }
 }
 
 TEST_CASE("the team screen drops the sector and end columns before a table would wrap", "[views][team_slice]") {

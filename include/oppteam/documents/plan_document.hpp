@@ -7,6 +7,7 @@
 // rule of the process (the caller gives the next evaluation date).
 
 #include <oppteam/config/rammeverk.hpp>
+#include <oppteam/domain/decision.hpp>
 #include <oppteam/domain/plan.hpp>
 #include <oppteam/i18n/messages.hpp>
 
@@ -18,7 +19,8 @@ namespace oppteam::documents {
 
 // An appeal against the decision and where it stands.
 struct PlanDocumentAppeal {
-  std::string status, status_on;  // status: an appeal.state. id
+  AppealStatus status = AppealStatus::received;  // shown as its appeal.state. text
+  std::string status_on;
   std::string received_on;
   std::string from;  // an appeal.from. id
 };

@@ -58,9 +58,29 @@ inline constexpr StoredNames<AppealStepKind, 3> kAppealStepNames{
 constexpr std::string_view to_stored(AppealStepKind k) { return kAppealStepNames.of(k); }
 constexpr std::optional<AppealStepKind> appeal_step_from(std::string_view text) { return kAppealStepNames.from(text); }
 
+// appeal_step.result: what the step decided. A review reverses or upholds;
+// statsforvalteren's outcome is upheld, reversed or returned; a forwarding
+// decides nothing (none: stored NULL, read as "").
+enum class AppealStepResult { none, reverse, uphold, upheld, reversed, returned };
+inline constexpr StoredNames<AppealStepResult, 6> kAppealStepResultNames{{{{AppealStepResult::none, ""},
+                                                                          {AppealStepResult::reverse, "reverse"},
+                                                                          {AppealStepResult::uphold, "uphold"},
+                                                                          {AppealStepResult::upheld, "upheld"},
+                                                                          {AppealStepResult::reversed, "reversed"},
+                                                                          {AppealStepResult::returned, "returned"}}}};
+constexpr std::string_view to_stored(AppealStepResult r) { return kAppealStepResultNames.of(r); }
+constexpr std::optional<AppealStepResult> appeal_step_result_from(std::string_view text) {
+  return kAppealStepResultNames.from(text);
+}
+
+// True for statsforvalteren's outcomes (upheld, reversed, returned).
+constexpr bool appeal_final_outcome(AppealStepResult r) {
+  return r == AppealStepResult::upheld || r == AppealStepResult::reversed || r == AppealStepResult::returned;
+}
+
 struct AppealStep {
   AppealStepKind step = AppealStepKind::review;
-  std::string result;  // reverse | uphold (review); upheld | reversed | returned (outcome); "" (forward)
+  AppealStepResult result = AppealStepResult::none;  // reverse | uphold (review); upheld | reversed | returned (outcome); none (forward)
   std::string on, by, grounds;
 };
 

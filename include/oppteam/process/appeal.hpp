@@ -39,7 +39,7 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
 
 struct AppealReviewed {
   Appeal appeal;
-  std::string new_outcome;  // when reversed: the new decision's outcome
+  std::optional<DecisionOutcome> new_outcome;  // when reversed: the new decision's outcome
   std::string letter;       // when reversed: the new decision's letter
 };
 
@@ -62,7 +62,7 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
 // other outcome) and letter as a review does; returned owes a new review.
 // Exit 64 for a bad outcome; 2 when no appeal is forwarded; 65 for a date
 // after today or before the forwarding.
-AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, const std::string& outcome, Date on);
+AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, AppealStepResult outcome, Date on);
 
 // The appeals of a case, oldest first, with their steps and the owed
 // step's due date (no audit: for views that audit).

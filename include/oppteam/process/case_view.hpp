@@ -6,6 +6,7 @@
 // `case list --json` print (SPEC.md); views/case_view.hpp lays them out for
 // people.
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/io/terminal.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -21,7 +22,7 @@ namespace oppteam {
 nlohmann::json show_case(const Context& ctx, std::string_view case_number);
 
 struct CaseFilter {
-  std::string status;          // one of the case statuses, or empty
+  std::optional<CaseStatus> status;  // none: any
   std::string reporter_type;   // cases with a referral of this type
   std::optional<Date> received_from, received_to;  // first referral received within
   bool overdue = false;        // waiting for a decision past a deadline

@@ -7,6 +7,7 @@
 // for it. Every closing is kept with its stage (the case's status when it
 // was closed), for `case show` and the report.
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/process/context.hpp>
 #include <oppteam/process/referral.hpp>
 
@@ -24,7 +25,7 @@ struct CloseInput {
 struct CaseClosed {
   std::string case_number;
   std::string reason;  // the id
-  std::string stage;   // received | granted | refused | active
+  CaseStatus stage = CaseStatus::received;  // the case's status when closed: received | granted | refused | active
   std::string closed_on;
   bool team_closed = false;
   bool plan_closed = false;
@@ -38,7 +39,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
 
 struct CaseReopened {
   std::string case_number;
-  std::string status;  // the status the case had when it was closed
+  CaseStatus status = CaseStatus::received;  // the status the case had when it was closed (and has again)
   bool team_reopened = false;
   bool team_paused = false;  // the team was active, but has no valid team consent now: it comes back paused
   bool plan_reopened = false;

@@ -26,7 +26,7 @@ struct DecisionInput {
 
 struct DecisionResult {
   std::string case_number;
-  std::string outcome;  // granted | refused
+  DecisionOutcome outcome = DecisionOutcome::granted;
   std::string decided_on;
   std::string appeal_deadline;
   std::string letter;
@@ -47,7 +47,9 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
                               std::optional<std::int64_t> appeal_id);
 
 struct DecisionLetter {
-  std::string case_number, outcome, decided_on, letter;
+  std::string case_number;
+  DecisionOutcome outcome = DecisionOutcome::granted;
+  std::string decided_on, letter;
 };
 
 // The letter of the decision in force, as it was sent (an audited read).

@@ -7,6 +7,7 @@
 // (include/oppteam/store/referral_store.hpp).
 
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/domain/case.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/io/import_format.hpp>
 #include <oppteam/process/context.hpp>
@@ -44,7 +45,7 @@ struct PendingReferral {
   std::string case_number;  // the case it joined or opened; for a duplicate or conflict, the earlier referral's
   std::size_t first_row = 0;     // the batch's first row of the same personal number (store())
   std::size_t earlier_line = 0;  // a duplicate or conflict of a row earlier in the same batch: its line
-  std::string status;
+  CaseStatus status = CaseStatus::received;  // of the case it joined or opened
   std::int64_t person_id = 0, case_id = 0, referral_id = 0;
   int seq = 0;
   bool new_person = false, new_case = false, named = false;

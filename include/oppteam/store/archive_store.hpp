@@ -4,6 +4,7 @@
 // Rows come back as plain values; which case may be archived, and what
 // becomes which document, are the documents layer's rules.
 
+#include <oppteam/domain/decision.hpp>
 #include <oppteam/store/database.hpp>
 
 #include <cstdint>
@@ -27,7 +28,7 @@ struct ArchiveCaseRow {
 // foreløpig svar, dated the day it was sent, with its id (0 for the decision
 // in force, which has one per case).
 struct ArchiveLetterRow {
-  std::string outcome;  // "granted" or "refused" for a decision; empty for a foreløpig svar
+  std::optional<DecisionOutcome> outcome;  // of a decision; none for a foreløpig svar
   std::string date, author, text;
   std::int64_t id = 0;
 };

@@ -7,6 +7,7 @@
 // re-send) are the referral process's (src/process/referral_batch.cpp);
 // this class owns the prepared statements and runs them.
 
+#include <oppteam/domain/case.hpp>
 #include <oppteam/store/row_source.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -124,7 +125,7 @@ class ReferralStore {
 
   // The person's newest open case (received, granted or active) into
   // `id`, `number` and `status`; false when there is none.
-  bool open_case(std::int64_t person_id, std::int64_t& id, std::string& number, std::string& status);
+  bool open_case(std::int64_t person_id, std::int64_t& id, std::string& number, CaseStatus& status);
   // Names a person who had no name.
   void name_person(std::int64_t person_id, const std::string& name);
   // The highest case id there is (0 when none).

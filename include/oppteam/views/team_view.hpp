@@ -13,14 +13,17 @@
 
 namespace oppteam {
 
-// The text of an audit detail in the reader's words (audit_detail_text of
-// views/audit_view.hpp; a test may pass its own).
+// The text of an audit detail (a test may pass its own words for it).
 using AuditDetailText = std::function<std::string(const AuditDetail&)>;
 
 // The sector of a service of the rammeverk ("" for none or an unknown service).
 std::string service_sector(const Rammeverk& rv, const std::string& service);
 
-// The team `t` in `lang`, tables fitted to `style`.
+// The team `t` in `lang`, tables fitted to `style`; the history's details
+// in the reader's words, as `audit log` shows them (audit_detail_text of
+// views/audit_view.hpp, with the labels of `rv`).
+std::string render_team(const Rammeverk& rv, const Team& t, Lang lang, const TerminalStyle& style);
+// The same with the history's details as `detail_text` words them.
 std::string render_team(const Rammeverk& rv, const Team& t, Lang lang, const TerminalStyle& style,
                         const AuditDetailText& detail_text);
 

@@ -156,7 +156,7 @@ Document build_document(const PlanDocumentInput& in, const Texts& ctx) {
   if (!in.appeals.empty()) {
     DocSection section{ctx.text("plan.doc_appeals"), {}};
     for (const auto& a : in.appeals)
-      section.paragraphs.push_back({ctx.text("appeal.state." + a.status) + " (" + long_date(a.status_on, L) + ")",
+      section.paragraphs.push_back({ctx.text("appeal.state." + std::string(to_stored(a.status))) + " (" + long_date(a.status_on, L) + ")",
                                     {ctx.text("appeal.doc_line", long_date(a.received_on, L), ctx.text("appeal.from." + a.from))}});
     d.sections.push_back(std::move(section));
   }
