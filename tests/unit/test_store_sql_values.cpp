@@ -94,6 +94,23 @@ TEST_CASE("a row is read in column order, NULL as empty text or none", "[store][
   CHECK(rows[1].c == 0);
   CHECK(rows[1].d == CaseStatus::granted);
 
+  // Into fields, each as its type reads.
+  sql::Query fields(m.db, "SELECT id, b, c, b, c, a FROM t ORDER BY id");
+  REQUIRE(fields.next());
+  std::int64_t id = 0;
+  std::string b = "x";
+  std::optional<int> c = 1;
+  std::optional<std::string> b_or_none = "x";
+  bool flag = true;
+  int a = 1;
+  fields.row().read(id, b, c, b_or_none, flag, a);
+  CHECK(id == 1);
+  CHECK(b.empty());
+  CHECK_FALSE(c);
+  CHECK_FALSE(b_or_none);
+  CHECK_FALSE(flag);
+  CHECK(a == 0);
+
   // From a given column, and a flag.
   auto q = sql::Query(m.db, "SELECT id, a, c FROM t WHERE id = ?", 2);
   REQUIRE(q.next());

@@ -115,9 +115,22 @@ class Row {
   E stored(std::optional<E> (*from)(std::string_view), std::string_view where) {
     return stored_enum(from, where, text());
   }
+  // Reads the next columns into `fields`, in order, each as its type
+  // reads above (an optional as none when NULL); a status enum is read
+  // with stored().
+  template <class... Fields>
+  void read(Fields&... fields) {
+    (read_one(fields), ...);
+  }
 
  private:
   SQLite::Column column() { return q_.getColumn(next_++); }
+  void read_one(std::int64_t& field) { field = int64(); }
+  void read_one(int& field) { field = integer(); }
+  void read_one(bool& field) { field = flag(); }
+  void read_one(std::string& field) { field = text(); }
+  void read_one(std::optional<std::string>& field) { field = text_or_none(); }
+  void read_one(std::optional<int>& field) { field = integer_or_none(); }
 
   SQLite::Statement& q_;
   int next_;
