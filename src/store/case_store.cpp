@@ -1,7 +1,6 @@
 #include <oppteam/store/case_store.hpp>
 
 #include <oppteam/store/sql_values.hpp>
-#include <oppteam/store/stored_enum.hpp>
 
 #include <algorithm>
 
@@ -76,263 +75,163 @@ json row_as_stored(SQLite::Statement& q) {
 
 std::optional<CaseRef> CaseStore::find(const CaseNumber& n) {
   return db_.read_per_statement([&]() -> std::optional<CaseRef> {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT c.id, c.number, c.status, c.person_id, p.fnr, p.birth_date, c.opened_on "
-                        "FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.year = ? AND c.seq = ?");
-    q.bind(1, n.year());
-    q.bind(2, n.seq());
-    if (!q.executeStep()) return std::nullopt;
-    CaseRef c;
-    c.id = q.getColumn(0).getInt64();
-    c.number = q.getColumn(1).getString();
-    c.status = stored_enum(case_status_from, "case_file.status", q.getColumn(2).getString());
-    c.person_id = q.getColumn(3).getInt64();
-    c.fnr = q.getColumn(4).getString();
-    c.birth_date = q.getColumn(5).getString();
-    c.opened_on = q.getColumn(6).getString();
-    return c;
+    return sql::Query(db_,
+                      "SELECT c.id, c.number, c.status, c.person_id, p.fnr, p.birth_date, c.opened_on "
+                      "FROM case_file c JOIN person p ON p.id = c.person_id WHERE c.year = ? AND c.seq = ?",
+                      n.year(), n.seq())
+        .first([](sql::Row& r) {
+          return CaseRef{.id = r.int64(), .number = r.text(), .status = r.stored(case_status_from, "case_file.status"),
+                         .person_id = r.int64(), .fnr = r.text(), .birth_date = r.text(), .opened_on = r.text()};
+        });
   });
 }
 
 void CaseStore::set_status(std::int64_t case_id, CaseStatus status) {
-  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ? WHERE id = ?");
-  q.bind(1, std::string(to_stored(status)));
-  q.bind(2, case_id);
-  q.exec();
+  sql::exec(db_, "UPDATE case_file SET status = ? WHERE id = ?", status, case_id);
 }
 
 void CaseStore::close(std::int64_t case_id, const std::string& on, const std::string& reason) {
-  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ?, closed_on = ?, close_reason = ? WHERE id = ?");
-  q.bind(1, std::string(to_stored(CaseStatus::closed)));
-  q.bind(2, on);
-  q.bind(3, reason);
-  q.bind(4, case_id);
-  q.exec();
+  sql::exec(db_, "UPDATE case_file SET status = ?, closed_on = ?, close_reason = ? WHERE id = ?", CaseStatus::closed, on, reason,
+            case_id);
 }
 
 void CaseStore::reopen(std::int64_t case_id, CaseStatus status) {
-  SQLite::Statement q(db_.sql(), "UPDATE case_file SET status = ?, closed_on = NULL, close_reason = NULL WHERE id = ?");
-  q.bind(1, std::string(to_stored(status)));
-  q.bind(2, case_id);
-  q.exec();
+  sql::exec(db_, "UPDATE case_file SET status = ?, closed_on = NULL, close_reason = NULL WHERE id = ?", status, case_id);
 }
 
 bool CaseStore::consent_holds(std::int64_t case_id, std::string_view scope, const std::string& day) {
   return db_.read_per_statement([&] {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT 1 FROM consent WHERE case_id = ? AND scope = ? AND given_on <= ? "
-                        "AND (withdrawn_on IS NULL OR withdrawn_on > ?) LIMIT 1");
-    q.bind(1, case_id);
-    q.bind(2, std::string(scope));
-    q.bind(3, day);
-    q.bind(4, day);
-    return q.executeStep();
+    return sql::Query(db_,
+                      "SELECT 1 FROM consent WHERE case_id = ? AND scope = ? AND given_on <= ? "
+                      "AND (withdrawn_on IS NULL OR withdrawn_on > ?) LIMIT 1",
+                      case_id, scope, day, day)
+        .next();
   });
 }
 
 std::vector<std::string> CaseStore::sharing_services(std::int64_t case_id, const std::string& day) {
   return db_.read_per_statement([&] {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT DISTINCT substr(scope, 8) FROM consent WHERE case_id = ? AND scope LIKE 'deling:%' "
-                        "AND given_on <= ? AND (withdrawn_on IS NULL OR withdrawn_on > ?) ORDER BY 1");
-    q.bind(1, case_id);
-    q.bind(2, day);
-    q.bind(3, day);
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
+    return sql::Query(db_,
+                      "SELECT DISTINCT substr(scope, 8) FROM consent WHERE case_id = ? AND scope LIKE 'deling:%' "
+                      "AND given_on <= ? AND (withdrawn_on IS NULL OR withdrawn_on > ?) ORDER BY 1",
+                      case_id, day, day)
+        .all(&sql::Row::text);
   });
 }
 
 std::string CaseStore::value(std::int64_t case_id, Field field) {
-  SQLite::Statement q(db_.sql(), std::string("SELECT coalesce(") + column_of(field) + ", '') FROM case_file WHERE id = ?");
-  q.bind(1, case_id);
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  return sql::Query(db_, std::string("SELECT coalesce(") + column_of(field) + ", '') FROM case_file WHERE id = ?", case_id)
+      .first(&sql::Row::text)
+      .value_or(std::string());
 }
 
 void CaseStore::set_value(std::int64_t case_id, Field field, const std::string& value) {
-  SQLite::Statement u(db_.sql(), std::string("UPDATE case_file SET ") + column_of(field) + " = ? WHERE id = ?");
-  u.bind(1, value);
-  u.bind(2, case_id);
-  u.exec();
+  sql::exec(db_, std::string("UPDATE case_file SET ") + column_of(field) + " = ? WHERE id = ?", value, case_id);
 }
 
 void CaseStore::add_owner(std::int64_t case_id, const std::string& owner, const std::string& on, const std::string& by) {
-  SQLite::Statement h(db_.sql(), "INSERT INTO case_owner(case_id, owner, assigned_on, assigned_by) VALUES (?, ?, ?, ?)");
-  h.bind(1, case_id);
-  h.bind(2, owner);
-  h.bind(3, on);
-  h.bind(4, by);
-  h.exec();
+  sql::exec(db_, "INSERT INTO case_owner(case_id, owner, assigned_on, assigned_by) VALUES (?, ?, ?, ?)", case_id, owner, on, by);
 }
 
 void CaseStore::add_target_group(std::int64_t case_id, const std::string& target_group, std::string_view step, const std::string& on,
                                  const std::string& by) {
-  SQLite::Statement h(db_.sql(),
-                      "INSERT INTO case_target_group(case_id, target_group, step, set_on, set_by) VALUES (?, ?, ?, ?, ?)");
-  h.bind(1, case_id);
-  h.bind(2, target_group);
-  h.bind(3, std::string(step));
-  h.bind(4, on);
-  h.bind(5, by);
-  h.exec();
+  sql::exec(db_, "INSERT INTO case_target_group(case_id, target_group, step, set_on, set_by) VALUES (?, ?, ?, ?, ?)", case_id,
+            target_group, step, on, by);
 }
 
 std::int64_t CaseStore::add_log(std::int64_t case_id, const LogEntry& e) {
-  SQLite::Statement ins(db_.sql(), "INSERT INTO case_log (case_id, written_on, written_by, written_at, text) VALUES (?, ?, ?, ?, ?)");
-  ins.bind(1, case_id);
-  ins.bind(2, e.date);
-  ins.bind(3, e.written_by);
-  ins.bind(4, e.written_at);
-  ins.bind(5, e.text);
-  ins.exec();
-  return db_.sql().getLastInsertRowid();
+  return sql::insert(db_, "INSERT INTO case_log (case_id, written_on, written_by, written_at, text) VALUES (?, ?, ?, ?, ?)",
+                     case_id, e.date, e.written_by, e.written_at, e.text);
 }
 
 std::vector<LogEntry> CaseStore::log(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT id, written_on, written_by, written_at, text FROM case_log WHERE case_id = ? "
-                      "ORDER BY written_on DESC, id DESC");
-  q.bind(1, case_id);
-  std::vector<LogEntry> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getString()});
-  return out;
+  return sql::Query(db_,
+                    "SELECT id, written_on, written_by, written_at, text FROM case_log WHERE case_id = ? "
+                    "ORDER BY written_on DESC, id DESC",
+                    case_id)
+      .all([](sql::Row& r) {
+        return LogEntry{.id = r.int64(), .date = r.text(), .written_by = r.text(), .written_at = r.text(), .text = r.text()};
+      });
 }
 
 void CaseStore::add_correction(std::optional<std::int64_t> case_id, std::int64_t person_id, std::string_view object,
                                std::int64_t object_id, const std::string& field, const std::string& before, const std::string& after,
                                const std::string& reason, const std::string& on, const std::string& by) {
-  SQLite::Statement q(db_.sql(),
-                      "INSERT INTO correction(case_id, person_id, object, object_id, field, before, after, reason, "
-                      "corrected_on, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (case_id) q.bind(1, *case_id);
-  else q.bind(1);
-  q.bind(2, person_id);
-  q.bind(3, std::string(object));
-  q.bind(4, object_id);
-  q.bind(5, field);
-  q.bind(6, before);
-  q.bind(7, after);
-  q.bind(8, reason);
-  q.bind(9, on);
-  q.bind(10, by);
-  q.exec();
+  sql::exec(db_,
+            "INSERT INTO correction(case_id, person_id, object, object_id, field, before, after, reason, "
+            "corrected_on, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            case_id, person_id, object, object_id, field, before, after, reason, on, by);
 }
 
 void CaseStore::set_column(std::string_view table, std::int64_t id, std::string_view column, const std::optional<std::string>& value) {
-  SQLite::Statement u(db_.sql(), "UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE id = ?");
-  if (value) u.bind(1, *value);
-  else u.bind(1);
-  u.bind(2, id);
-  u.exec();
+  sql::exec(db_, "UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE id = ?", value, id);
 }
 
 std::optional<std::vector<std::string>> CaseStore::referral_fields(std::int64_t case_id, std::int64_t referral_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT need, received_on, reporter_type, coalesce(reporter_name, '') FROM referral WHERE id = ? AND case_id = ?");
-  q.bind(1, referral_id);
-  q.bind(2, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return std::vector<std::string>{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                  q.getColumn(3).getString()};
+  return sql::Query(db_,
+                    "SELECT need, received_on, reporter_type, coalesce(reporter_name, '') FROM referral WHERE id = ? AND case_id = ?",
+                    referral_id, case_id)
+      .first([](sql::Row& r) { return std::vector<std::string>{r.text(), r.text(), r.text(), r.text()}; });
 }
 
 void CaseStore::reopen_on_first_referral(std::int64_t case_id) {
-  SQLite::Statement o(db_.sql(), "UPDATE case_file SET opened_on = (SELECT min(received_on) FROM referral WHERE case_id = ?1) WHERE id = ?1");
-  o.bind(1, case_id);
-  o.exec();
+  sql::exec(db_, "UPDATE case_file SET opened_on = (SELECT min(received_on) FROM referral WHERE case_id = ?1) WHERE id = ?1", case_id);
 }
 
 std::optional<ConsentToVoid> CaseStore::consent_to_void(std::int64_t case_id, std::int64_t consent_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT k.given_on, coalesce(k.withdrawn_on, ''), k.scope, EXISTS (SELECT 1 FROM correction x WHERE "
-                      "x.object = 'consent' AND x.object_id = k.id AND x.field = 'void') FROM consent k "
-                      "WHERE k.id = ? AND k.case_id = ?");
-  q.bind(1, consent_id);
-  q.bind(2, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return ConsentToVoid{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt() != 0};
+  return sql::Query(db_,
+                    "SELECT k.given_on, coalesce(k.withdrawn_on, ''), k.scope, EXISTS (SELECT 1 FROM correction x WHERE "
+                    "x.object = 'consent' AND x.object_id = k.id AND x.field = 'void') FROM consent k "
+                    "WHERE k.id = ? AND k.case_id = ?",
+                    consent_id, case_id)
+      .first([](sql::Row& r) { return ConsentToVoid{r.text(), r.text(), r.text(), r.flag()}; });
 }
 
 void CaseStore::void_consent(std::int64_t consent_id, const std::string& by, const std::string& reason) {
-  SQLite::Statement u(db_.sql(),
-                      "UPDATE consent SET withdrawn_by = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdrawn_by END, "
-                      "withdraw_reason = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdraw_reason END, "
-                      "withdrawn_on = given_on WHERE id = ?");
-  u.bind(1, by);
-  u.bind(2, reason);
-  u.bind(3, consent_id);
-  u.exec();
+  sql::exec(db_,
+            "UPDATE consent SET withdrawn_by = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdrawn_by END, "
+            "withdraw_reason = CASE WHEN withdrawn_on IS NULL THEN ? ELSE withdraw_reason END, "
+            "withdrawn_on = given_on WHERE id = ?",
+            by, reason, consent_id);
 }
 
 std::optional<bool> CaseStore::assessment_voided(std::int64_t case_id, std::int64_t assessment_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT EXISTS (SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
-                      "AND x.field = 'void') FROM assessment a WHERE a.id = ? AND a.case_id = ?");
-  q.bind(1, assessment_id);
-  q.bind(2, case_id);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt() != 0;
+  return sql::Query(db_,
+                    "SELECT EXISTS (SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
+                    "AND x.field = 'void') FROM assessment a WHERE a.id = ? AND a.case_id = ?",
+                    assessment_id, case_id)
+      .first(&sql::Row::flag);
 }
 
 void CaseStore::add_transfer(std::int64_t case_id, const NewTransfer& t) {
-  SQLite::Statement q(db_.sql(),
-                      "INSERT INTO case_transfer(case_id, direction, municipality, municipality_number, remote_case, bundle_sha256, "
-                      "file, history, transferred_on, transferred_at, transferred_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  auto bind = [&](int i, const std::optional<std::string>& v) {
-    if (v) q.bind(i, *v);
-    else q.bind(i);
-  };
-  q.bind(1, case_id);
-  q.bind(2, t.direction);
-  q.bind(3, t.municipality);
-  bind(4, t.municipality_number);
-  bind(5, t.remote_case);
-  q.bind(6, t.bundle_sha256);
-  bind(7, t.file);
-  bind(8, t.history);
-  q.bind(9, t.on);
-  q.bind(10, t.at);
-  q.bind(11, t.by);
-  q.exec();
+  sql::exec(db_,
+            "INSERT INTO case_transfer(case_id, direction, municipality, municipality_number, remote_case, bundle_sha256, "
+            "file, history, transferred_on, transferred_at, transferred_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            case_id, t.direction, t.municipality, t.municipality_number, t.remote_case, t.bundle_sha256, t.file, t.history, t.on,
+            t.at, t.by);
 }
 
 std::optional<std::pair<std::string, std::string>> CaseStore::received_before(const std::string& sha256, const std::string& from_number,
                                                                                const std::string& remote_case) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT c.number, t.transferred_on FROM case_transfer t JOIN case_file c ON c.id = t.case_id "
-                      "WHERE t.direction = 'in' AND (t.bundle_sha256 = ? OR (t.municipality_number = ? AND t.remote_case = ?))");
-  q.bind(1, sha256);
-  q.bind(2, from_number);
-  q.bind(3, remote_case);
-  if (!q.executeStep()) return std::nullopt;
-  return std::pair{q.getColumn(0).getString(), q.getColumn(1).getString()};
+  return sql::Query(db_,
+                    "SELECT c.number, t.transferred_on FROM case_transfer t JOIN case_file c ON c.id = t.case_id "
+                    "WHERE t.direction = 'in' AND (t.bundle_sha256 = ? OR (t.municipality_number = ? AND t.remote_case = ?))",
+                    sha256, from_number, remote_case)
+      .first([](sql::Row& r) { return std::pair{r.text(), r.text()}; });
 }
 
 std::vector<TransferRow> CaseStore::transfers(std::int64_t case_id) {
   return db_.read_per_statement([&] {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT direction, municipality, coalesce(municipality_number, ''), coalesce(remote_case, ''), bundle_sha256, "
-                        "coalesce(file, ''), coalesce(history, '{}'), transferred_on, transferred_by FROM case_transfer "
-                        "WHERE case_id = ? ORDER BY id");
-    q.bind(1, case_id);
-    std::vector<TransferRow> out;
-    while (q.executeStep()) {
-      TransferRow t;
-      t.direction = q.getColumn(0).getString();
-      t.municipality = q.getColumn(1).getString();
-      t.municipality_number = q.getColumn(2).getString();
-      t.remote_case = q.getColumn(3).getString();
-      t.bundle_sha256 = q.getColumn(4).getString();
-      t.file = q.getColumn(5).getString();
-      t.history = q.getColumn(6).getString();
-      t.transferred_on = q.getColumn(7).getString();
-      t.transferred_by = q.getColumn(8).getString();
-      out.push_back(std::move(t));
-    }
-    return out;
+    return sql::Query(db_,
+                      "SELECT direction, municipality, coalesce(municipality_number, ''), coalesce(remote_case, ''), bundle_sha256, "
+                      "coalesce(file, ''), coalesce(history, '{}'), transferred_on, transferred_by FROM case_transfer "
+                      "WHERE case_id = ? ORDER BY id",
+                      case_id)
+        .all([](sql::Row& r) {
+          return TransferRow{.direction = r.text(), .municipality = r.text(), .municipality_number = r.text(),
+                             .remote_case = r.text(), .bundle_sha256 = r.text(), .file = r.text(), .history = r.text(),
+                             .transferred_on = r.text(), .transferred_by = r.text()};
+        });
   });
 }
 
@@ -360,48 +259,34 @@ void CaseStore::list(const CaseListQuery& f, const std::function<void(CaseListRo
   if (by_index) q.bind(":name", f.name_match);
   CaseListRow r;
   while (q.executeStep()) {
-    r.number = q.getColumn(0).getString();
-    r.status = stored_enum(case_status_from, "case_file.status", q.getColumn(1).getString());
-    r.opened_on = q.getColumn(2).getString();
-    r.fnr = q.getColumn(3).getString();
-    r.name = sql::text_or_none(q, 4);
-    r.reporter_types = sql::text_or_none(q, 5);
-    r.preliminary_replies = q.getColumn(6).getInt64();
-    r.promised = sql::text_or_none(q, 7);
-    r.owner = sql::text_or_none(q, 8);
+    sql::Row c(q);
+    c.read(r.number);
+    r.status = c.stored(case_status_from, "case_file.status");
+    c.read(r.opened_on, r.fnr, r.name, r.reporter_types, r.preliminary_replies, r.promised, r.owner);
     row(r);
   }
 }
 
 std::vector<ClosedCase> CaseStore::closed_before(const std::string& day) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT c.id, c.number, c.person_id, EXISTS (SELECT 1 FROM archive_export a WHERE a.case_id = c.id) "
-                      "FROM case_file c WHERE " + closed_case_sql("c") + " AND c.closed_on < ? ORDER BY c.year, c.seq");
-  q.bind(1, day);
-  std::vector<ClosedCase> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0});
-  return out;
+  return sql::Query(db_,
+                    "SELECT c.id, c.number, c.person_id, EXISTS (SELECT 1 FROM archive_export a WHERE a.case_id = c.id) "
+                    "FROM case_file c WHERE " + closed_case_sql("c") + " AND c.closed_on < ? ORDER BY c.year, c.seq",
+                    day)
+      .all([](sql::Row& r) { return ClosedCase{r.int64(), r.text(), r.int64(), r.flag()}; });
 }
 
 bool CaseStore::keeps_a_case(std::int64_t person_id, const std::string& day) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT COUNT(*) FROM case_file c WHERE c.person_id = ? AND NOT (" + closed_case_sql("c") + " AND c.closed_on < ?)");
-  q.bind(1, person_id);
-  q.bind(2, day);
-  q.executeStep();
-  return q.getColumn(0).getInt64() != 0;
+  return sql::Query(db_,
+                    "SELECT COUNT(*) FROM case_file c WHERE c.person_id = ? AND NOT (" + closed_case_sql("c") + " AND c.closed_on < ?)",
+                    person_id, day)
+             .one(&sql::Row::int64) != 0;
 }
 
 void CaseStore::delete_case(std::int64_t case_id, std::int64_t person_id) {
-  SQLite::Statement del(db_.sql(), "DELETE FROM case_file WHERE id = ?");
-  del.bind(1, case_id);
-  del.exec();
+  sql::exec(db_, "DELETE FROM case_file WHERE id = ?", case_id);
   // A person goes with their last case.
-  SQLite::Statement orphan(db_.sql(), "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)");
-  orphan.bind(1, person_id);
-  orphan.bind(2, person_id);
-  orphan.exec();
+  sql::exec(db_, "DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_file WHERE person_id = ?)", person_id,
+            person_id);
 }
 
 json CaseStore::file_row(std::int64_t case_id) {
@@ -419,11 +304,8 @@ json CaseStore::referral_rows(std::int64_t case_id) {
 }
 
 std::vector<std::pair<std::string, std::int64_t>> CaseStore::voided(std::int64_t case_id) {
-  SQLite::Statement v(db_.sql(), "SELECT object, object_id FROM correction WHERE case_id = ? AND field = 'void'");
-  v.bind(1, case_id);
-  std::vector<std::pair<std::string, std::int64_t>> out;
-  while (v.executeStep()) out.emplace_back(v.getColumn(0).getString(), v.getColumn(1).getInt64());
-  return out;
+  return sql::Query(db_, "SELECT object, object_id FROM correction WHERE case_id = ? AND field = 'void'", case_id)
+      .all([](sql::Row& r) { return std::pair{r.text(), r.int64()}; });
 }
 
 json CaseStore::assessment_rows(std::int64_t case_id) {
@@ -437,11 +319,7 @@ json CaseStore::assessment_rows(std::int64_t case_id) {
 }
 
 std::vector<std::string> CaseStore::what_matters(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(), "SELECT text FROM what_matters WHERE case_id = ? ORDER BY id");
-  q.bind(1, case_id);
-  std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-  return out;
+  return sql::Query(db_, "SELECT text FROM what_matters WHERE case_id = ? ORDER BY id", case_id).all(&sql::Row::text);
 }
 
 json CaseStore::decision_row(std::int64_t case_id) {

@@ -2,17 +2,15 @@
 
 #include <oppteam/store/case_store.hpp>  // json_rows, row_as_stored
 #include <oppteam/store/sql_values.hpp>
-#include <oppteam/store/stored_enum.hpp>
 
 namespace oppteam {
 
 std::optional<Person> PersonStore::find(const std::string& fnr) {
-  SQLite::Statement q(db_.sql(), "SELECT id, fnr, kind, birth_date, coalesce(name, '') FROM person WHERE fnr = ?");
-  q.bind(1, fnr);
-  if (!q.executeStep()) return std::nullopt;
-  return Person{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                stored_enum(personal_number_kind_from, "person.kind", q.getColumn(2).getString()), q.getColumn(3).getString(),
-                q.getColumn(4).getString()};
+  return sql::Query(db_, "SELECT id, fnr, kind, birth_date, coalesce(name, '') FROM person WHERE fnr = ?", fnr)
+      .first([](sql::Row& r) {
+        return Person{.id = r.int64(), .fnr = r.text(), .kind = r.stored(personal_number_kind_from, "person.kind"),
+                      .birth_date = r.text(), .name = r.text()};
+      });
 }
 
 nlohmann::json PersonStore::shown(std::int64_t id) {
@@ -22,45 +20,31 @@ nlohmann::json PersonStore::shown(std::int64_t id) {
 }
 
 StoredPerson PersonStore::stored(std::int64_t id) {
-  SQLite::Statement q(db_.sql(), "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?");
-  q.bind(1, id);
-  q.executeStep();
-  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), sql::text_or_none(q, 3)};
+  return sql::Query(db_, "SELECT fnr, kind, birth_date, name FROM person WHERE id = ?", id).one([](sql::Row& r) {
+    return StoredPerson{r.text(), r.text(), r.text(), r.text_or_none()};
+  });
 }
 
 std::vector<Guardian> PersonStore::guardians(std::int64_t person_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT id, kind, name, coalesce(address, ''), added_on, added_by, coalesce(ended_on, ''), "
-                      "coalesce(ended_by, '') FROM person_guardian WHERE person_id = ? ORDER BY id");
-  q.bind(1, person_id);
-  std::vector<Guardian> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), stored_enum(guardian_kind_from, "person_guardian.kind", q.getColumn(1).getString()),
-                   q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString()});
-  return out;
+  return sql::Query(db_,
+                    "SELECT id, kind, name, coalesce(address, ''), added_on, added_by, coalesce(ended_on, ''), "
+                    "coalesce(ended_by, '') FROM person_guardian WHERE person_id = ? ORDER BY id",
+                    person_id)
+      .all([](sql::Row& r) {
+        return Guardian{.id = r.int64(), .kind = r.stored(guardian_kind_from, "person_guardian.kind"), .name = r.text(),
+                        .address = r.text(), .added_on = r.text(), .added_by = r.text(), .ended_on = r.text(),
+                        .ended_by = r.text()};
+      });
 }
 
 std::int64_t PersonStore::add_guardian(std::int64_t person_id, const Guardian& g) {
-  SQLite::Statement ins(db_.sql(),
-                        "INSERT INTO person_guardian(person_id, kind, name, address, added_on, added_by) VALUES (?, ?, ?, ?, ?, ?)");
-  ins.bind(1, person_id);
-  ins.bind(2, std::string(to_stored(g.kind)));
-  ins.bind(3, g.name);
-  if (g.address.empty()) ins.bind(4);
-  else ins.bind(4, g.address);
-  ins.bind(5, g.added_on);
-  ins.bind(6, g.added_by);
-  ins.exec();
-  return db_.sql().getLastInsertRowid();
+  return sql::insert(db_,
+                     "INSERT INTO person_guardian(person_id, kind, name, address, added_on, added_by) VALUES (?, ?, ?, ?, ?, ?)",
+                     person_id, g.kind, g.name, sql::null_if_empty(g.address), g.added_on, g.added_by);
 }
 
 void PersonStore::end_guardian(std::int64_t id, const std::string& on, const std::string& by) {
-  SQLite::Statement up(db_.sql(), "UPDATE person_guardian SET ended_on = ?, ended_by = ? WHERE id = ?");
-  up.bind(1, on);
-  up.bind(2, by);
-  up.bind(3, id);
-  up.exec();
+  sql::exec(db_, "UPDATE person_guardian SET ended_on = ?, ended_by = ? WHERE id = ?", on, by, id);
 }
 
 nlohmann::json PersonStore::export_person(const std::string& fnr) {
@@ -71,11 +55,7 @@ nlohmann::json PersonStore::export_person(const std::string& fnr) {
 }
 
 std::vector<std::int64_t> PersonStore::case_ids(std::int64_t person_id) {
-  SQLite::Statement c(db_.sql(), "SELECT id FROM case_file WHERE person_id = ? ORDER BY year, seq");
-  c.bind(1, person_id);
-  std::vector<std::int64_t> out;
-  while (c.executeStep()) out.push_back(c.getColumn(0).getInt64());
-  return out;
+  return sql::Query(db_, "SELECT id FROM case_file WHERE person_id = ? ORDER BY year, seq", person_id).all(&sql::Row::int64);
 }
 
 nlohmann::json PersonStore::export_corrections(std::int64_t person_id) {
