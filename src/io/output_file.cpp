@@ -48,11 +48,15 @@ void check_output_target(const std::string& target, bool force, const std::vecto
     if (resolved(f) == where || (exists && same_file(st, f)))
       throw make_error(ExitCode::usage, "output.protected", target);
   }
+  // Only a regular file is ever replaced, and only with --force. A link is
+  // neither followed nor replaced: /dev/stdout is a link, and replacing it
+  // (as root) would put a file of personal data where every process writes.
   struct stat lst{};
   if (::lstat(target.c_str(), &lst) == 0) {
-    if (exists && S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "output.is_folder", target);
+    if (S_ISLNK(lst.st_mode)) throw make_error(ExitCode::usage, "output.is_link", target);
+    if (S_ISDIR(lst.st_mode)) throw make_error(ExitCode::usage, "output.is_folder", target);
+    if (!S_ISREG(lst.st_mode)) throw make_error(ExitCode::usage, "output.not_regular", target);
     if (!force) throw make_error(ExitCode::refused, "output.exists", target);
-    if (exists && !S_ISREG(st.st_mode)) throw make_error(ExitCode::usage, "output.not_regular", target);
   }
 }
 

@@ -179,18 +179,48 @@ TEST_CASE("case export --out never replaces the database, an existing file or a 
   CHECK(test::error_key(r) == "output.exists");
   CHECK(test::read_file(existing) == "old\n");
 
-  // A link to another file: with --force the link is replaced, its target is not written.
+  // A link to another file: never followed, and not replaced either, even
+  // with --force (a link such as /dev/stdout is not the user's to replace).
   const std::string victim = f.dir.write("victim.txt", "victim\n");
   fs::create_symlink(victim, f.dir.file("out.json"));
-  r = f.oppteam({"case", "export", "2026/1", "--fhir", "--out", f.dir.file("out.json")});
-  CHECK(r.code == 2);
-  r = f.oppteam({"case", "export", "2026/1", "--fhir", "--out", f.dir.file("out.json"), "--force"});
-  INFO(r.err);
-  CHECK(r.code == 0);
+  for (bool force : {false, true}) {
+    std::vector<std::string> args{"--json", "case", "export", "2026/1", "--fhir", "--out", f.dir.file("out.json")};
+    if (force) args.push_back("--force");
+    r = f.oppteam(args);
+    INFO(r.out << r.err);
+    CHECK(r.code == 64);
+    CHECK(test::error_key(r) == "output.is_link");
+  }
   CHECK(test::read_file(victim) == "victim\n");
-  CHECK_FALSE(fs::is_symlink(f.dir.file("out.json")));
-  CHECK(mode_of(f.dir.file("out.json")) == 0600);
-  CHECK(test::read_file(f.dir.file("out.json")).find("\"resourceType\"") != std::string::npos);
+  CHECK(fs::is_symlink(f.dir.file("out.json")));
+}
+
+TEST_CASE("--force replaces only a regular file: a link, a device or a pipe is refused without a hint to force it", "[trust][files]") {
+  test::Fixture f;
+  refer_one(f);
+  const std::string batch = f.dir.write("b.csv",
+                                        "external_id,fnr,reporter_type,received,need\n"
+                                        "a1,23923901213,fastlege,2026-03-01,ok\n"
+                                        "a2,00000000000,fastlege,2026-03-01,bad\n");
+  // A link to a terminal or pipe, as /dev/stdout is: a link to our own stdout.
+  const std::string out_link = f.dir.file("stdout");
+  fs::create_symlink("/proc/self/fd/1", out_link);
+  const std::string fifo = f.dir.file("pipe");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (bool force : {false, true}) {
+    for (const auto& [target, key] : std::vector<std::pair<std::string, std::string>>{
+             {out_link, "output.is_link"}, {fifo, "output.not_regular"}, {"/dev/null", "output.not_regular"}}) {
+      std::vector<std::string> args{"--json", "refer", "import", batch, "--partial", "--rejects", target};
+      if (force) args.push_back("--force");
+      auto r = f.oppteam(args);
+      INFO(target << (force ? " --force" : "") << ": " << r.out << r.err);
+      CHECK(r.code == 64);
+      CHECK(test::error_key(r) == key);
+    }
+  }
+  CHECK(fs::is_symlink(out_link));
+  CHECK(fs::is_fifo(fifo));
+  database_whole(f, 1);
 }
 
 TEST_CASE("output that cannot be written (/dev/full) exits 74", "[trust][files]") {
