@@ -36,6 +36,10 @@ done | tee "$root/missing"
 path_line=$(grep -E '^PATH=' "$crontab" | head -1)
 [ -n "$path_line" ] || fail "the crontab sets no PATH"
 echo "$path_line" | grep -q "$prefix/bin" || fail "the crontab's PATH does not hold $prefix/bin: $path_line"
+# The jobs act as the crontab's own login (oppteam-cron): a fixed
+# OPPTEAM_USER would be refused under enforce = true (act_as), and would
+# name someone else in the audit log.
+! grep -qE '^OPPTEAM_USER=' "$crontab" || fail "the crontab sets OPPTEAM_USER: the jobs must act as their own login"
 remind_line=$(grep -E '^[0-9].* oppteam remind' "$crontab" | head -1)
 [ -n "$remind_line" ] || { echo "FAIL: no reminder line"; exit 1; }
 command=$(echo "$remind_line" | awk '{ $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); print }')
