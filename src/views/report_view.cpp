@@ -1,6 +1,7 @@
 #include <oppteam/views/report_view.hpp>
 
 #include <oppteam/i18n/dates.hpp>
+#include <oppteam/i18n/numbers.hpp>
 #include <oppteam/io/table.hpp>
 
 #include <fmt/format.h>
@@ -30,17 +31,17 @@ std::string report_text(const Report& r, Lang lang, const TerminalStyle& style) 
   Table lt({"", tr(lang, "report.n"), tr(lang, "report.median"), tr(lang, "report.p90")});
   for (const auto& l : r.lead_times) {
     lt.add({tr(lang, "report.lead." + l.id), l.suppressed ? report_small(r.min_count) : std::to_string(l.n),
-            l.median ? report_days(*l.median) : "-", l.p90 ? std::to_string(*l.p90) : "-"});
+            l.median ? decimal(*l.median, lang, {.places = 1, .trim_zero = true}) : "-", l.p90 ? std::to_string(*l.p90) : "-"});
   }
   out += lt.render(style);
   out += "\n" + tr(lang, "report.late", r.late.limit_days,
                    r.late.decisions_suppressed ? report_small(r.min_count) : std::to_string(r.late.decisions),
                    r.late.late_suppressed ? (r.late.late_without_reply < r.min_count ? report_small(r.min_count) : "x")
                                           : std::to_string(r.late.late_without_reply),
-                   r.late.share ? fmt::format("{:.1f} %", *r.late.share * 100) : "-") + "\n";
+                   r.late.share ? decimal(*r.late.share * 100, lang, {.places = 1}) + " %" : "-") + "\n";
   out += tr(lang, "report.goal_attainment",
             r.goal_attainment.suppressed ? report_small(r.min_count) : std::to_string(r.goal_attainment.cases),
-            r.goal_attainment.mean ? fmt::format("{:+.2f}", *r.goal_attainment.mean) : "-") + "\n";
+            r.goal_attainment.mean ? decimal(*r.goal_attainment.mean, lang, {.plus = true}) : "-") + "\n";
   out += "\n" + tr(lang, "report.table.indicators") + "\n";
   if (r.indicators.empty()) {
     out += tr(lang, "report.none") + "\n";
@@ -48,7 +49,7 @@ std::string report_text(const Report& r, Lang lang, const TerminalStyle& style) 
     Table it({tr(lang, "report.quarter"), tr(lang, "report.indicator"), tr(lang, "report.cases"), tr(lang, "report.sum"), tr(lang, "report.mean")});
     for (const auto& iq : r.indicators) {
       it.add({iq.quarter, iq.label, iq.suppressed ? report_small(r.min_count) : std::to_string(iq.cases),
-              iq.sum ? std::to_string(*iq.sum) : "-", iq.mean ? fmt::format("{:.2f}", *iq.mean) : "-"});
+              iq.sum ? std::to_string(*iq.sum) : "-", iq.mean ? decimal(*iq.mean, lang) : "-"});
     }
     out += it.render(style);
   }
@@ -57,7 +58,7 @@ std::string report_text(const Report& r, Lang lang, const TerminalStyle& style) 
     Table ts({tr(lang, "report.period"), tr(lang, "report.review_item"), tr(lang, "report.reviews"), tr(lang, "report.mean")});
     for (const auto& x : r.team_review_scales)
       ts.add({x.period, x.text, x.suppressed ? report_small(r.min_count) : std::to_string(x.reviews),
-              x.mean ? fmt::format("{:.2f}", *x.mean) : "-"});
+              x.mean ? decimal(*x.mean, lang) : "-"});
     out += ts.render(style);
   }
   return out;

@@ -439,3 +439,27 @@ TEST_CASE("report options: periods by month and quarter, bad ranges", "[report]"
   CHECK(report_periods(d("2026-01-01"), d("2026-12-31"), "") == std::vector<std::string>{"all"});
   CHECK_THROWS_AS(report_periods(d("2026-01-01"), d("2026-12-31"), "week"), Error);
 }
+
+TEST_CASE("the report's decimals are written as the reader's language writes them", "[report][lang]") {
+  Report r;
+  r.min_count = 5;
+  r.lead_times.push_back({"referral_to_decision", 12, 38.5, 66, false});
+  r.late = {444, 183, 30, false, false, 183.0 / 444.0};
+  r.goal_attainment = {216, 400, -0.4, false};
+  r.indicators.push_back({"legevakt", "Besøk på legevakt", "2025-Q1", 43, 43, 41, 41.0 / 43.0, false});
+  r.team_review_scales.push_back({"samarbeid", "Samarbeid", "all", 12, 3.25, false});
+  for (Lang lang : {Lang::nb, Lang::nn}) {
+    const std::string text = report_text(r, lang, TerminalStyle{});
+    INFO(text);
+    CHECK(text.find("41,2 %") != std::string::npos);
+    CHECK(text.find("-0,40") != std::string::npos);
+    CHECK(text.find("0,95") != std::string::npos);
+    CHECK(text.find("38,5") != std::string::npos);
+    CHECK(text.find("3,25") != std::string::npos);
+    CHECK(text.find("41.2") == std::string::npos);
+  }
+  const std::string en = report_text(r, Lang::en, TerminalStyle{});
+  CHECK(en.find("41.2 %") != std::string::npos);
+  CHECK(en.find("-0.40") != std::string::npos);
+  CHECK(en.find("38.5") != std::string::npos);
+}
