@@ -174,6 +174,7 @@ class Checker {
         continue;
       }
       f(*t, path);
+      note("", path, *t);  // each entry its own line (config show)
     }
     note("", key, *n);
     return true;

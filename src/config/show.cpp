@@ -23,7 +23,12 @@ class Writer {
   explicit Writer(const Rammeverk& rv) : rv_(rv) {}
 
   void section(std::string_view name) { out_ << (out_.tellp() > 0 ? "\n" : "") << "[" << name << "]\n"; }
-  void list_entry(std::string_view name) { out_ << "\n[[" << name << "]]" << origin_comment(std::string(name)) << "\n"; }
+  // Entry `index` of the list `name`, with the line it was read from (the
+  // list's own origin for entries read from the defaults).
+  void list_entry(std::string_view name, std::size_t index) {
+    const std::string entry = std::string(name) + "[" + std::to_string(index) + "]";
+    out_ << "\n[[" << name << "]]" << origin_comment(rv_.origin.count(entry) ? entry : std::string(name)) << "\n";
+  }
 
   void value(const std::string& path, std::string_view key, const std::string& rendered, bool with_origin = true) {
     out_ << key << " = " << rendered;
@@ -76,8 +81,9 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
   w.keys("escalation");
   w.keys("approvals");
   w.keys("plan_document");
-  for (const auto& k : rv.meeting_kinds) {
-    w.list_entry("meeting_kind");
+  for (std::size_t i = 0; i < rv.meeting_kinds.size(); ++i) {
+    const auto& k = rv.meeting_kinds[i];
+    w.list_entry("meeting_kind", i);
     w.str("", "id", k.id, false);
     w.str("", "label", k.label, false);
     if (!k.label_nn.empty()) w.str("", "label_nn", k.label_nn, false);
@@ -92,8 +98,9 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
     if (!it.text_en.empty()) { w.raw("  "); w.str("", "text_en", it.text_en, false); }
     if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }
   }
-  for (const auto& k : rv.contacts) {
-    w.list_entry("contact");
+  for (std::size_t i = 0; i < rv.contacts.size(); ++i) {
+    const auto& k = rv.contacts[i];
+    w.list_entry("contact", i);
     w.str("", "name", k.name, false);
     if (!k.email.empty()) w.str("", "email", k.email, false);
     if (!k.phone.empty()) w.str("", "phone", k.phone, false);
@@ -127,8 +134,9 @@ std::string show_rammeverk(const Rammeverk& rv) {
     if (!u.title.empty()) w.str("", "title", u.title, false);
   }
   auto labelled = [&](std::string_view name, const auto& list) {
-    for (const auto& e : list) {
-      w.list_entry(name);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto& e = list[i];
+      w.list_entry(name, i);
       w.str("", "id", e.id, false);
       w.str("", "label", e.label, false);
       if (!e.label_nn.empty()) w.str("", "label_nn", e.label_nn, false);
@@ -148,8 +156,9 @@ std::string show_rammeverk(const Rammeverk& rv) {
   labelled("service", rv.services);
   labelled("role", rv.roles);
   labelled("target_group", rv.target_groups);
-  for (const auto& ins : rv.instruments) {
-    w.list_entry("instrument");
+  for (std::size_t n = 0; n < rv.instruments.size(); ++n) {
+    const auto& ins = rv.instruments[n];
+    w.list_entry("instrument", n);
     w.str("", "id", ins.id, false);
     w.str("", "name", ins.name, false);
     if (!ins.name_nn.empty()) w.str("", "name_nn", ins.name_nn, false);

@@ -292,3 +292,21 @@ TEST_CASE("a key's further check in the key table refuses each bad value: consen
   CHECK(std::count_if(ps.begin(), ps.end(), [](const Error::Detail& d) { return d.key == "config.bad_consent_action"; }) == 2);
   CHECK(load_rammeverk("[rules]\nconsent_required_for = [\"plan\"]\n", "r.toml").consent_required_for("plan"));
 }
+
+TEST_CASE("config show gives each entry of a list the line it was read from", "[config]") {
+  const std::string text =
+      "[[reporter_type]]\n"           // 1
+      "id = \"fastlege\"\n"
+      "label = \"Fastlege\"\n"
+      "\n"
+      "[[reporter_type]]\n"           // 5
+      "id = \"helsesjukepleiar\"\n"
+      "label = \"Helsesykepleier\"\n";
+  const Rammeverk rv = load_rammeverk(text, "r.toml");
+  const std::string shown = show_rammeverk(rv);
+  INFO(shown);
+  CHECK(shown.find("[[reporter_type]]    # r.toml:1\nid = 'fastlege'") != std::string::npos);
+  CHECK(shown.find("[[reporter_type]]    # r.toml:5\nid = 'helsesjukepleiar'") != std::string::npos);
+  // Entries of a list the file does not give come from the defaults.
+  CHECK(shown.find("[[target_group]]    # default") != std::string::npos);
+}
