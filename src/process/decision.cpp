@@ -75,7 +75,10 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
   const Date today = ctx.today();
   const Date on = in.decided_on.value_or(today);
   if (on > today) throw make_error(ExitCode::data, "decide.future_date", format_date(on));
+  // The date sets the appeal deadline: under enforcement another day than today is not anyone's to choose.
+  authorize_dated(ctx, on);
   check_signed_by(in.signed_by);
+  const std::string day = format_date(on);
 
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
@@ -86,8 +89,13 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     if (c.status != CaseStatus::received)
       throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(c.status))));
     // An assessment voided as entered in error (issue 14) does not count.
-    if (ctx.rv.rules.assessment_before_decision && AssessmentStore(ctx.db).count_not_voided(c.id) == 0)
+    const auto assessed = AssessmentStore(ctx.db).first_not_voided_on(c.id);
+    if (ctx.rv.rules.assessment_before_decision && !assessed)
       throw make_error(ExitCode::refused, "decide.needs_assessment", c.number);
+    // Dates in order: not before the case's first referral came, nor before the assessment it rests on.
+    if (day < c.opened_on) throw make_error(ExitCode::data, "decide.before_received", day, c.opened_on);
+    if (ctx.rv.rules.assessment_before_decision && day < *assessed)
+      throw make_error(ExitCode::data, "decide.before_assessment", day, *assessed);
     return write_decision(ctx, c, in, std::nullopt);
   });
 }

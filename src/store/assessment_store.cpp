@@ -98,13 +98,14 @@ std::vector<std::string> AssessmentStore::professions(std::int64_t case_id) {
   });
 }
 
-int AssessmentStore::count_not_voided(std::int64_t case_id) {
-  SQLite::Statement q(db_.sql(), "SELECT count(*) FROM assessment a WHERE a.case_id = ? AND NOT EXISTS "
+std::optional<std::string> AssessmentStore::first_not_voided_on(std::int64_t case_id) {
+  SQLite::Statement q(db_.sql(), "SELECT min(a.assessed_on) FROM assessment a WHERE a.case_id = ? AND NOT EXISTS "
                                  "(SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
                                  "AND x.field = 'void')");
   q.bind(1, case_id);
   q.executeStep();
-  return q.getColumn(0).getInt();
+  if (q.getColumn(0).isNull()) return std::nullopt;
+  return q.getColumn(0).getString();
 }
 
 }  // namespace oppteam
