@@ -59,6 +59,7 @@ constexpr RammeverkKey kKeys[] = {
     OPPTEAM_KEY(deadlines, appeal_review, 1, 3650),
     OPPTEAM_KEY(deadlines, appeal_forward, 1, 3650),
     OPPTEAM_KEY(deadlines, appeal_outcome, 1, 3650),
+    OPPTEAM_KEY(deadlines, expected_by_within, 1, 3650),
 
     OPPTEAM_KEY(escalation, after_days, 0, 3650),
     OPPTEAM_KEY(escalation, stale_days, 1, 3650),

@@ -167,6 +167,10 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
     if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, to_stored(c.status));
+    const Date latest = latest_promise(ctx.rv, parse_date(c.opened_on, "opened_on"));
+    if (expected_by > latest)
+      throw make_error(ExitCode::data, "prelim.expected_too_late", format_date(expected_by), format_date(latest), c.opened_on,
+                       ctx.rv.deadlines.expected_by_within);
     const LetterFacts f = letter_facts(ctx, c, today);
     PreliminaryReplyResult r;
     r.case_number = c.number;

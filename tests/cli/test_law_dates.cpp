@@ -152,3 +152,27 @@ TEST_CASE("under enforcement a decision dated other than today needs access.othe
   INFO(r.err);
   CHECK(r.code == 0);
 }
+TEST_CASE("a foreløpig svar may not promise its decision before its own date nor more than 6 months after the referral",
+          "[law][dates]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = refer(f);  // received 2026-03-02
+  auto prelim = [&](const std::string& expected) {
+    return f.oppteam({"--today", "2026-03-30", "--json", "decide", c, "--preliminary-reply", "--expected-by", expected, "--reason",
+                      "Venter på opplysninger"});
+  };
+  auto r = prelim("2026-03-29");
+  CHECK(r.code == 65);
+  CHECK(test::error_key(r) == "prelim.expected_past");
+  r = prelim("2036-01-01");
+  CHECK(r.code == 65);
+  CHECK(test::error_key(r) == "prelim.expected_too_late");
+  CHECK(names(r, "2036-01-01"));
+  CHECK(names(r, "2026-08-31"));  // 2026-03-02 + 182 days, the last date allowed
+  CHECK(prelim("2026-09-01").code == 65);
+  r = prelim("2026-08-31");
+  INFO(r.err);
+  CHECK(r.code == 0);
+  // The decision stays reminded on the promised date, not years ahead.
+  CHECK(paths_test::reminder_kinds(f, c, "2026-08-30").empty());
+  CHECK(paths_test::reminder_kinds(f, c, "2026-08-31") == std::vector<std::string>{"decision"});
+}

@@ -25,6 +25,12 @@ Date preliminary_reply_due(const Rammeverk& rv, Date opened);
 // later: a promise moves the due date, it never brings it forward.
 Date decision_due(const Rammeverk& rv, Date opened, std::optional<Date> promised);
 
+// The latest date a foreløpig svar may promise the vedtak: the guideline
+// expects a decision within reasonable time, so a promise may not silence
+// the decision's reminder for years (deadlines.expected_by_within after the
+// case was opened).
+Date latest_promise(const Rammeverk& rv, Date opened);
+
 // After a vedtak granting a team, the team should be in place by then
 // (deadlines.team_after_decision).
 Date team_due(const Rammeverk& rv, Date decided);
