@@ -105,13 +105,15 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   const Date on = in.decided_on.value_or(ctx.today());
   const LetterFacts f = letter_facts(ctx, c, on);
   const Date deadline = appeal_deadline(ctx.rv, on);
+  const bool final_decision = in.final_in_appeal;
 
   DecisionResult r;
   r.case_number = c.number;
   const DecisionOutcome outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
   r.outcome = to_stored(outcome);
   r.decided_on = format_date(on);
-  r.appeal_deadline = format_date(deadline);
+  // A final decision has no appeal deadline: none stored, shown, reminded of or used for "late".
+  if (!final_decision) r.appeal_deadline = format_date(deadline);
   DecisionLetterInput letter;
   letter.case_number = c.number;
   letter.to = f.to;
@@ -120,6 +122,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   letter.grounds = in.grounds;
   letter.decided_on = on;
   letter.appeal_deadline = deadline;
+  letter.final_in_appeal = final_decision;
   letter.received = f.received;
   if (appeal_id) letter.appeal_received = AppealStore(ctx.db).received_on(*appeal_id);
   r.letter = compose_decision_letter(ctx.rv, letter);
@@ -138,8 +141,9 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   CaseStore(ctx.db).set_status(c.id, in.grant ? CaseStatus::granted : CaseStatus::refused);
   const char* action = in.grant ? "decide.grant" : "decide.refuse";
   audit.append(action, c.number, c.fnr,
-               appeal_id ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
-                         : audit_detail(action, "audit.d.appeal_deadline", {r.appeal_deadline}));
+               final_decision ? audit_detail(action, "audit.d.final_after_appeal", {std::to_string(appeal_id.value_or(0))})
+               : appeal_id    ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
+                              : audit_detail(action, "audit.d.appeal_deadline", {r.appeal_deadline}));
   audit.flush();
   return r;
 }

@@ -50,7 +50,10 @@ Date consent_review_due(const Rammeverk& rv, Date given);
 Date reopen_until(const Rammeverk& rv, Date closed);
 
 // A decision's appeal deadline: deadlines.appeal after the letter's date
-// (pasient- og brukerrettighetsloven § 7-5).
+// (pasient- og brukerrettighetsloven § 7-5). The law counts from the day the
+// letter was received, which oppteam does not know: this is the last day
+// for a letter received on its own date, as the letter says. A decision
+// made in the appeal case has none (process/appeal.cpp).
 Date appeal_deadline(const Rammeverk& rv, Date decided);
 
 // The due date of the step an open appeal owes, from the date of its last
