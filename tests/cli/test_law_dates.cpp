@@ -9,9 +9,6 @@
 #include "cli/test_paths_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 using namespace team_test;
 
 namespace {
@@ -92,20 +89,13 @@ TEST_CASE("a consent is not given before the referral was received", "[law][date
 
 TEST_CASE("under enforcement a decision dated other than today needs access.other_date, and a referral is never received in the future",
           "[law][dates][access]") {
-  const auto* pw = ::getpwuid(::getuid());
-  const std::string login = pw ? pw->pw_name : "";
-  const std::string config = paths_test::rammeverk() +
-                             "\n[access]\nenforce = true\n"
-                             "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
-                             "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n"
-                             "[[access.user]]\nname = \"kari\"\nroles = [\"saksbehandler\"]\n"
-                             "[[access.user]]\nname = \"trener\"\nroles = [\"saksbehandler\", \"datoer\"]\n"
-                             "[[access.role]]\nid = \"datoer\"\npermissions = [\"access.other_date\"]\n";
-  test::Fixture f(config);
+  test::Fixture f(paths_test::enforced(paths_test::rammeverk(),
+                                       "[[access.user]]\nname = \"kari\"\nroles = [\"saksbehandler\"]\n"
+                                       "[[access.user]]\nname = \"trener\"\nroles = [\"saksbehandler\", \"datoer\"]\n"
+                                       "[[access.role]]\nid = \"datoer\"\npermissions = [\"access.other_date\"]\n"));
   auto as = [&](const std::string& user, std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", f.db(), "--as", user, "--json"};
-    all.insert(all.end(), args.begin(), args.end());
-    return test::run(all, "", {{"HOME", f.dir.path()}});
+    args.insert(args.begin(), "--json");
+    return paths_test::as(f, user, args);
   };
   // Real dates: today and the days before it.
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());

@@ -18,26 +18,6 @@ using oppteam::tr;
 
 namespace {
 
-// A case refused on 2026-03-10 (the example rammeverk: Eksempel kommune, nb, appeal 28 days).
-std::string refused_case(test::Fixture& f) {
-  const std::string c = refer(f);
-  consent(f, c, "utredning");
-  auto a = assess(f, c, "Ane Lie", "sykepleier");
-  INFO(a.err);
-  REQUIRE(a.code == 0);
-  auto d = f.oppteam({"--today", "2026-03-10", "decide", c, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
-  INFO(d.err);
-  REQUIRE(d.code == 0);
-  return c;
-}
-
-test::Result ok(test::Fixture& f, std::vector<std::string> args) {
-  auto r = f.oppteam(args);
-  INFO(r.out << r.err);
-  REQUIRE(r.code == 0);
-  return r;
-}
-
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Appealed on 2026-03-20, upheld, forwarded on 2026-03-26.

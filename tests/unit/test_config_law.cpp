@@ -39,6 +39,13 @@ std::string only_problem(const std::string& toml, const std::string& line, const
   return ps[0].key;
 }
 
+// The text of the one problem of a rammeverk, in `lang`.
+std::string problem_text(const std::string& toml, Lang lang) {
+  const auto ps = problems(toml);
+  REQUIRE(ps.size() == 1);
+  return render_message(lang, ps[0].key, ps[0].args);
+}
+
 }  // namespace
 
 TEST_CASE("a rammeverk may not shorten the statutory appeal deadline of 28 days", "[config][law]") {
@@ -47,10 +54,8 @@ TEST_CASE("a rammeverk may not shorten the statutory appeal deadline of 28 days"
   CHECK(load_rammeverk("[deadlines]\nappeal = 28\n", "r.toml").deadlines.appeal == 28);
   CHECK(load_rammeverk("[deadlines]\nappeal = 42\n", "r.toml").deadlines.appeal == 42);  // longer is allowed
   // The message names the statute, in every language.
-  const auto ps = problems("[deadlines]\nappeal = 21\n");
-  REQUIRE(ps.size() == 1);
-  CHECK(render_message(Lang::nb, ps[0].key, ps[0].args).find("§ 7-5") != std::string::npos);
-  CHECK(render_message(Lang::en, ps[0].key, ps[0].args).find("28") != std::string::npos);
+  CHECK(problem_text("[deadlines]\nappeal = 21\n", Lang::nb).find("§ 7-5") != std::string::npos);
+  CHECK(problem_text("[deadlines]\nappeal = 21\n", Lang::en).find("28") != std::string::npos);
 }
 
 TEST_CASE("a rammeverk may not put the foreløpig svar later than a month", "[config][law]") {
@@ -60,18 +65,14 @@ TEST_CASE("a rammeverk may not put the foreløpig svar later than a month", "[co
         "config.law_preliminary_reply");
   CHECK(load_rammeverk("[deadlines]\npreliminary_reply = 30\n", "r.toml").deadlines.preliminary_reply == 30);
   CHECK(load_rammeverk("[deadlines]\npreliminary_reply = 14\n", "r.toml").deadlines.preliminary_reply == 14);  // sooner is allowed
-  const auto ps = problems("[deadlines]\npreliminary_reply = 60\n");
-  REQUIRE(ps.size() == 1);
-  CHECK(render_message(Lang::nn, ps[0].key, ps[0].args).find("§ 11 a") != std::string::npos);
+  CHECK(problem_text("[deadlines]\npreliminary_reply = 60\n", Lang::nn).find("§ 11 a") != std::string::npos);
 }
 
 TEST_CASE("a rammeverk may not change the age of consent in health matters from 16", "[config][law]") {
   CHECK(only_problem("[rules]\nconsent_age = 18\n", "2", "rules.consent_age") == "config.law_consent_age");
   CHECK(only_problem("[rules]\nconsent_age = 15\n", "2", "rules.consent_age") == "config.law_consent_age");
   CHECK(load_rammeverk("[rules]\nconsent_age = 16\n", "r.toml").rules.consent_age == 16);
-  const auto ps = problems("[rules]\nconsent_age = 18\n");
-  REQUIRE(ps.size() == 1);
-  CHECK(render_message(Lang::en, ps[0].key, ps[0].args).find("§ 4-3") != std::string::npos);
+  CHECK(problem_text("[rules]\nconsent_age = 18\n", Lang::en).find("§ 4-3") != std::string::npos);
 }
 
 TEST_CASE("a value outside the key's range is still out of range, not against the law", "[config][law]") {
