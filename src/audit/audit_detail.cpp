@@ -37,6 +37,8 @@ constexpr Form kForms[] = {
     // before the shorter form, whose last hole would take the rest of the text
     {"decide.grant", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
     {"decide.refuse", "appeal deadline {date} (after appeal {})", "audit.d.appeal_deadline_after_appeal"},
+    {"decide.grant", "final, in the appeal case of appeal {}", "audit.d.final_after_appeal"},
+    {"decide.refuse", "final, in the appeal case of appeal {}", "audit.d.final_after_appeal"},
     {"decide.grant", "appeal deadline {date}", "audit.d.appeal_deadline"},
     {"decide.refuse", "appeal deadline {date}", "audit.d.appeal_deadline"},
     {"decide.preliminary_reply", "expected by {date}", "audit.d.expected_by"},

@@ -261,8 +261,17 @@ void read_keys(Rammeverk& rv, const toml::table& root, std::string_view section,
     const bool read = std::visit(
         [&](auto field) {
           auto& out = field(rv);
-          if constexpr (std::is_same_v<std::decay_t<decltype(out)>, int>) return c.read(*t, path, k.name, out, k.lo, k.hi);
-          else return c.read(*t, path, k.name, out);
+          if constexpr (std::is_same_v<std::decay_t<decltype(out)>, int>) {
+            if (!c.read(*t, path, k.name, out, k.lo, k.hi)) return false;
+            // Within the law's bounds: new since stored rammeverk were written, so one
+            // stored before is still read (Checker::new_problem), a file given now is refused.
+            if (!k.law_key.empty() && (out < k.law_lo || out > k.law_hi))
+              c.new_problem(t->get(k.name)->source(), k.path(), std::string(k.law_key),
+                            {std::to_string(out), std::to_string(out < k.law_lo ? k.law_lo : k.law_hi)});
+            return true;
+          } else {
+            return c.read(*t, path, k.name, out);
+          }
         },
         k.field);
     if (read && k.refused)

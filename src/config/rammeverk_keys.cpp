@@ -30,6 +30,10 @@ std::vector<std::string> bad_consent_actions(const Rammeverk& rv) {
 // the optional arguments are lo, hi, refused and refused_key.
 #define OPPTEAM_KEY(section, name, ...) \
   RammeverkKey { #section, #name, +[](Rammeverk& rv) -> auto& { return rv.section.name; }, __VA_ARGS__ }
+// An integer the law bounds: its range lo..hi, and within it the bounds
+// law_lo..law_hi the statute named by the message law_key sets.
+#define OPPTEAM_LAW_KEY(section, name, lo, hi, law_lo, law_hi, law_key) \
+  OPPTEAM_KEY(section, name, lo, hi, nullptr, {}, law_lo, law_hi, law_key)
 
 constexpr RammeverkKey kKeys[] = {
     OPPTEAM_KEY(municipality, name),
@@ -39,11 +43,13 @@ constexpr RammeverkKey kKeys[] = {
     OPPTEAM_KEY(municipality, language),
     OPPTEAM_KEY(municipality, allow_synthetic_ids),
 
-    OPPTEAM_KEY(deadlines, preliminary_reply, 1, 3650),
+    // A foreløpig svar is owed when a case cannot be decided within a month (forvaltningsloven § 11 a).
+    OPPTEAM_LAW_KEY(deadlines, preliminary_reply, 1, 3650, 1, 30, "config.law_preliminary_reply"),
     OPPTEAM_KEY(deadlines, decision, 1, 3650),
     OPPTEAM_KEY(deadlines, evaluation_interval, 1, 3650),
     OPPTEAM_KEY(deadlines, consent_review, 1, 3650),
-    OPPTEAM_KEY(deadlines, appeal, 1, 3650),
+    // The appeal deadline is 4 weeks for health and care services (pasient- og brukerrettighetsloven § 7-5).
+    OPPTEAM_LAW_KEY(deadlines, appeal, 1, 3650, 28, 3650, "config.law_appeal"),
     OPPTEAM_KEY(deadlines, team_after_decision, 1, 3650),
     OPPTEAM_KEY(deadlines, plan_after_team, 1, 3650),
     OPPTEAM_KEY(deadlines, reopen_within_days, 0, 3650),
@@ -53,6 +59,7 @@ constexpr RammeverkKey kKeys[] = {
     OPPTEAM_KEY(deadlines, appeal_review, 1, 3650),
     OPPTEAM_KEY(deadlines, appeal_forward, 1, 3650),
     OPPTEAM_KEY(deadlines, appeal_outcome, 1, 3650),
+    OPPTEAM_KEY(deadlines, expected_by_within, 1, 3650),
 
     OPPTEAM_KEY(escalation, after_days, 0, 3650),
     OPPTEAM_KEY(escalation, stale_days, 1, 3650),
@@ -67,7 +74,8 @@ constexpr RammeverkKey kKeys[] = {
     OPPTEAM_KEY(rules, assessment_before_decision),
     OPPTEAM_KEY(rules, coordinator_required),
     OPPTEAM_KEY(rules, gp_required),
-    OPPTEAM_KEY(rules, consent_age, 0, 18),
+    // A person of 16 consents in health matters (pasient- og brukerrettighetsloven § 4-3).
+    OPPTEAM_LAW_KEY(rules, consent_age, 0, 18, 16, 16, "config.law_consent_age"),
 
     OPPTEAM_KEY(reports, min_count, 1, 1000),
     OPPTEAM_KEY(reports, retention_years, 0, 200),
@@ -75,6 +83,7 @@ constexpr RammeverkKey kKeys[] = {
     OPPTEAM_KEY(access, enforce),
 };
 
+#undef OPPTEAM_LAW_KEY
 #undef OPPTEAM_KEY
 
 }  // namespace

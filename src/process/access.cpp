@@ -168,10 +168,14 @@ void authorize_actor(const Context& ctx, std::string_view login) {
 }
 
 void authorize_acted_on_date(const Context& ctx, Date real_today) {
-  if (!ctx.rv.access.enforce || ctx.today() == real_today) return;
+  if (ctx.today() != real_today) authorize_dated(ctx, ctx.today(), real_today);
+}
+
+void authorize_dated(const Context& ctx, Date on, std::optional<Date> today) {
+  if (!ctx.rv.access.enforce || on == today.value_or(ctx.today())) return;
   if (permitted(ctx.rv, ctx.actor, kOtherDatePermission)) return;
   refuse(ctx, kOtherDatePermission, "",
-         make_error(ExitCode::permission, "access.other_date", ctx.actor, format_date(ctx.today()), kOtherDatePermission));
+         make_error(ExitCode::permission, "access.other_date", ctx.actor, format_date(on), kOtherDatePermission));
 }
 
 void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login) {

@@ -5,6 +5,7 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/documents/letters.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/domain/consent.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/deadlines.hpp>
@@ -31,15 +32,18 @@ std::string step_date(const Context& ctx, Date on, const std::string& before, st
   return day;
 }
 
-// The new decision of a reversal: the other outcome, through the decision code.
+// The new decision of a reversal: the other outcome, through the decision
+// code. `final_in_appeal` when statsforvalteren reversed it: the decision is
+// made in the appeal case and cannot be appealed further (fvl § 28 third paragraph).
 DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const Decision& d, std::int64_t appeal_id,
-                                const std::string& grounds, const std::string& signed_by = {}) {
+                                const std::string& grounds, const std::string& signed_by, bool final_in_appeal) {
   if (c.status != CaseStatus::granted && c.status != CaseStatus::refused)
     throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, to_stored(c.status));
   DecisionInput in;
   in.grant = d.outcome != DecisionOutcome::granted;
   in.grounds = grounds;
   in.signed_by = signed_by;
+  in.final_in_appeal = final_in_appeal;
   return write_decision(ctx, c, in, appeal_id);
 }
 
@@ -64,6 +68,11 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
     if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "appeal.case_closed", c.number);
     const auto d = DecisionStore(ctx.db).in_force(c.id);
     if (!d) throw make_error(ExitCode::refused, "appeal.no_decision", c.number);
+    // Statsforvalteren has decided the appeal case (upheld or reversed): the
+    // decision in force cannot be appealed further (forvaltningsloven § 28 third paragraph).
+    for (const auto& earlier : AppealStore(ctx.db).list(c.id))
+      if (earlier.status == AppealStatus::final_upheld || earlier.status == AppealStatus::final_reversed)
+        throw make_error(ExitCode::refused, "appeal.final_decision", c.number, long_date(earlier.status_on, ctx.lang));
     if (received < d->decided_on) throw make_error(ExitCode::data, "appeal.date_before", "--received", received, d->decided_on);
     AppealStore store(ctx.db);
     if (const auto open = store.open(c.id))
@@ -102,7 +111,7 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
     // The new decision first: its own audit entry is written and flushed before this step's.
     if (reverse) {
       const auto d = DecisionStore(ctx.db).in_force(c.id);
-      const DecisionResult r = reverse_decision(ctx, c, *d, a->id, grounds, signed_by);
+      const DecisionResult r = reverse_decision(ctx, c, *d, a->id, grounds, signed_by, false);
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }
@@ -145,7 +154,7 @@ AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, 
     if (reversed) {
       const auto d = DecisionStore(ctx.db).in_force(c.id);
       const DecisionResult r =
-          reverse_decision(ctx, c, *d, a->id, compose_reversed_on_appeal_grounds(ctx.rv, on));
+          reverse_decision(ctx, c, *d, a->id, compose_reversed_on_appeal_grounds(ctx.rv, on), {}, true);
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }

@@ -89,6 +89,8 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     const std::string& closed_on = closing->closed_on;
     const std::optional<TeamStatus> team_status = closing->team_status;
     const std::optional<PlanStatus> plan_status = closing->plan_status;
+    const std::string today = format_date(ctx.today());
+    if (today < closed_on) throw make_error(ExitCode::data, "closing.reopen_before_closed", c.number, today, closed_on);
     const Date until = reopen_until(ctx.rv, parse_date(closed_on, "closed_on"));
     if (ctx.today() > until)
       throw make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closed_on, ctx.rv.deadlines.reopen_within_days,
@@ -96,7 +98,6 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     // A new referral since may have opened another case: one open case per person.
     if (const auto other = store.other_open_case(c.person_id, c.id))
       throw make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
-    const std::string today = format_date(ctx.today());
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (team_status) {
       out.team_reopened = TeamStore(ctx.db).reopen(c.id, *team_status);

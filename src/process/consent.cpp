@@ -32,6 +32,8 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);
+    // A consent may come before the referral: the guideline has the fastlege
+    // get it (Trinn 2) before writing the referral (Trinn 3).
     const auto birth = try_parse_date(c.birth_date);
     const int age = birth ? years_between(*birth, on) : 0;
     const int limit = ctx.rv.rules.consent_age;

@@ -19,6 +19,8 @@ Date decision_due(const Rammeverk& rv, Date opened, std::optional<Date> promised
   return promised ? std::max(target, *promised) : target;
 }
 
+Date latest_promise(const Rammeverk& rv, Date opened) { return after(opened, rv.deadlines.expected_by_within); }
+
 Date team_due(const Rammeverk& rv, Date decided) { return after(decided, rv.deadlines.team_after_decision); }
 
 Date plan_due(const Rammeverk& rv, Date team_created) { return after(team_created, rv.deadlines.plan_after_team); }

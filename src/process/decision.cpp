@@ -75,7 +75,10 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
   const Date today = ctx.today();
   const Date on = in.decided_on.value_or(today);
   if (on > today) throw make_error(ExitCode::data, "decide.future_date", format_date(on));
+  // The date sets the appeal deadline: under enforcement another day than today is not anyone's to choose.
+  authorize_dated(ctx, on);
   check_signed_by(in.signed_by);
+  const std::string day = format_date(on);
 
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
@@ -86,8 +89,13 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     if (c.status != CaseStatus::received)
       throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(c.status))));
     // An assessment voided as entered in error (issue 14) does not count.
-    if (ctx.rv.rules.assessment_before_decision && AssessmentStore(ctx.db).count_not_voided(c.id) == 0)
+    const auto assessed = AssessmentStore(ctx.db).first_not_voided_on(c.id);
+    if (ctx.rv.rules.assessment_before_decision && !assessed)
       throw make_error(ExitCode::refused, "decide.needs_assessment", c.number);
+    // Dates in order: not before the case's first referral came, nor before the assessment it rests on.
+    if (day < c.opened_on) throw make_error(ExitCode::data, "decide.before_received", day, c.opened_on);
+    if (ctx.rv.rules.assessment_before_decision && day < *assessed)
+      throw make_error(ExitCode::data, "decide.before_assessment", day, *assessed);
     return write_decision(ctx, c, in, std::nullopt);
   });
 }
@@ -97,12 +105,14 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   const Date on = in.decided_on.value_or(ctx.today());
   const LetterFacts f = letter_facts(ctx, c, on);
   const Date deadline = appeal_deadline(ctx.rv, on);
+  const bool final_decision = in.final_in_appeal;
 
   DecisionResult r;
   r.case_number = c.number;
   r.outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
   r.decided_on = format_date(on);
-  r.appeal_deadline = format_date(deadline);
+  // A final decision has no appeal deadline: none stored, shown, reminded of or used for "late".
+  if (!final_decision) r.appeal_deadline = format_date(deadline);
   DecisionLetterInput letter;
   letter.case_number = c.number;
   letter.to = f.to;
@@ -111,6 +121,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   letter.grounds = in.grounds;
   letter.decided_on = on;
   letter.appeal_deadline = deadline;
+  letter.final_in_appeal = final_decision;
   letter.received = f.received;
   if (appeal_id) letter.appeal_received = AppealStore(ctx.db).received_on(*appeal_id);
   r.letter = compose_decision_letter(ctx.rv, letter);
@@ -129,8 +140,9 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   CaseStore(ctx.db).set_status(c.id, in.grant ? CaseStatus::granted : CaseStatus::refused);
   const char* action = in.grant ? "decide.grant" : "decide.refuse";
   audit.append(action, c.number, c.fnr,
-               appeal_id ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
-                         : audit_detail(action, "audit.d.appeal_deadline", {r.appeal_deadline}));
+               final_decision ? audit_detail(action, "audit.d.final_after_appeal", {std::to_string(appeal_id.value_or(0))})
+               : appeal_id    ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
+                              : audit_detail(action, "audit.d.appeal_deadline", {r.appeal_deadline}));
   audit.flush();
   return r;
 }
@@ -158,6 +170,10 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
     if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, to_stored(c.status));
+    const Date latest = latest_promise(ctx.rv, parse_date(c.opened_on, "opened_on"));
+    if (expected_by > latest)
+      throw make_error(ExitCode::data, "prelim.expected_too_late", format_date(expected_by), format_date(latest), c.opened_on,
+                       ctx.rv.deadlines.expected_by_within);
     const LetterFacts f = letter_facts(ctx, c, today);
     PreliminaryReplyResult r;
     r.case_number = c.number;

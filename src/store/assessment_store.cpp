@@ -65,13 +65,13 @@ std::vector<std::string> AssessmentStore::professions(std::int64_t case_id) {
   });
 }
 
-int AssessmentStore::count_not_voided(std::int64_t case_id) {
+std::optional<std::string> AssessmentStore::first_not_voided_on(std::int64_t case_id) {
   return sql::Query(db_,
-                    "SELECT count(*) FROM assessment a WHERE a.case_id = ? AND NOT EXISTS "
+                    "SELECT min(a.assessed_on) FROM assessment a WHERE a.case_id = ? AND NOT EXISTS "
                     "(SELECT 1 FROM correction x WHERE x.object = 'assessment' AND x.object_id = a.id "
                     "AND x.field = 'void')",
                     case_id)
-      .one(&sql::Row::integer);
+      .one(&sql::Row::text_or_none);
 }
 
 }  // namespace oppteam

@@ -323,7 +323,7 @@ std::vector<std::string> CaseStore::what_matters(std::int64_t case_id) {
 }
 
 json CaseStore::decision_row(std::int64_t case_id) {
-  return first_or_null(json_rows(db_, "SELECT outcome, grounds, decided_on, decided_by, appeal_deadline, letter FROM decision WHERE case_id = ?",
+  return first_or_null(json_rows(db_, "SELECT outcome, grounds, decided_on, decided_by, NULLIF(appeal_deadline, ''), letter FROM decision WHERE case_id = ?",
                                  case_id, {"outcome", "grounds", "decided_on", "decided_by", "appeal_deadline", "letter"}));
 }
 

@@ -119,8 +119,12 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
       out += tr(L, "case.prelim_sent", day(pr["sent_on"], L), day(pr["expected_by"], L)) + "\n";
   } else {
     const json& dec = d["decision"];
-    out += tr(L, "case.decision_line", tr(L, "case.outcome." + json_text(dec["outcome"])), day(dec["decided_on"], L), json_text(dec["decided_by"]),
-              day(dec["appeal_deadline"], L)) + "\n";
+    const std::string outcome = tr(L, "case.outcome." + json_text(dec["outcome"]));
+    // A decision made in the appeal case has no appeal deadline: it is final.
+    out += (dec["appeal_deadline"].is_null()
+                ? tr(L, "case.decision_final", outcome, day(dec["decided_on"], L), json_text(dec["decided_by"]))
+                : tr(L, "case.decision_line", outcome, day(dec["decided_on"], L), json_text(dec["decided_by"]), day(dec["appeal_deadline"], L))) +
+           "\n";
     if (!dec["grounds"].is_null()) out += tr(L, "letter.grounds", json_text(dec["grounds"])) + "\n";
   }
   heading("case.h_team");

@@ -8,30 +8,6 @@
 using namespace team_test;
 using paths_test::reminder_kinds;
 
-namespace {
-
-// A case refused on 2026-03-10 (appeal deadline 2026-04-07).
-std::string refused_case(test::Fixture& f) {
-  const std::string c = refer(f);
-  consent(f, c, "utredning");
-  auto a = assess(f, c, "Ane Lie", "sykepleier");
-  INFO(a.err);
-  REQUIRE(a.code == 0);
-  auto d = f.oppteam({"--today", "2026-03-10", "decide", c, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
-  INFO(d.err);
-  REQUIRE(d.code == 0);
-  return c;
-}
-
-test::Result ok(test::Fixture& f, std::vector<std::string> args) {
-  auto r = f.oppteam(args);
-  INFO(r.out << r.err);
-  REQUIRE(r.code == 0);
-  return r;
-}
-
-}  // namespace
-
 TEST_CASE("appeal register and review --reverse: a new decision and letter, the one before kept", "[appeals]") {
   test::Fixture f(paths_test::rammeverk());
   const std::string c = refused_case(f);

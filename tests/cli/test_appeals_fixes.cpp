@@ -7,8 +7,6 @@
 #include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
 
 using namespace team_test;
 
@@ -103,17 +101,12 @@ TEST_CASE("case close closes the team by the team's own close and stores the rea
 }
 
 TEST_CASE("a koordinator cannot assign the case to themselves through a coordinated: grant", "[paths][appeals]") {
-  const auto* pw = ::getpwuid(::getuid());
-  const std::string login = pw ? pw->pw_name : "";
-  const std::string config = paths_test::rammeverk() +
-                             "\n[access]\nenforce = true\n"
-                             "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
-                             "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n"
+  const std::string config = paths_test::enforced(paths_test::rammeverk(),
                              "[[access.user]]\nname = \"leder1\"\nroles = [\"saksbehandler\", \"datoer\"]\n"
                              "[[access.role]]\nid = \"datoer\"\npermissions = [\"access.other_date\", \"audit.*\"]\n"
                              "[[access.user]]\nname = \"Ane Lie\"\nroles = [\"koordinator\", \"fordeler\"]\n"
                              "[[access.user]]\nname = \"kari\"\nroles = [\"saksbehandler\"]\n"
-                             "[[access.role]]\nid = \"fordeler\"\npermissions = [\"coordinated:case.assign\"]\n";
+                             "[[access.role]]\nid = \"fordeler\"\npermissions = [\"coordinated:case.assign\"]\n");
   test::Fixture f(config);
   auto as = [&](const std::string& user, std::vector<std::string> args) {
     std::vector<std::string> all{"--db", f.db(), "--as", user};

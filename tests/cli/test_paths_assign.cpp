@@ -7,7 +7,6 @@
 #include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
 
-#include <pwd.h>
 
 using namespace team_test;
 
@@ -66,15 +65,10 @@ TEST_CASE("case assign gives a case an owner, remind names the owner until a coo
 }
 
 TEST_CASE("under enforce, owned: limits a saksbehandler to the cases they own", "[paths]") {
-  const auto* pw = ::getpwuid(::getuid());
-  const std::string login = pw ? pw->pw_name : "";
-  const std::string config = test::read_file(test::source_path("examples/rammeverk.toml")) +
-                             "\n[access]\nenforce = true\n"
-                             "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
-                             "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n"
-                             "[[access.user]]\nname = \"leder1\"\nroles = [\"saksbehandler\"]\n"
-                             "[[access.user]]\nname = \"kari\"\nroles = [\"egne\"]\n"
-                             "[[access.role]]\nid = \"egne\"\npermissions = [\"owned:case.*\", \"owned:consent.*\"]\n";
+  const std::string config = paths_test::enforced(test::read_file(test::source_path("examples/rammeverk.toml")),
+                                                 "[[access.user]]\nname = \"leder1\"\nroles = [\"saksbehandler\"]\n"
+                                                 "[[access.user]]\nname = \"kari\"\nroles = [\"egne\"]\n"
+                                                 "[[access.role]]\nid = \"egne\"\npermissions = [\"owned:case.*\", \"owned:consent.*\"]\n");
   test::Fixture f(config);
   auto as = [&](const std::string& user, std::vector<std::string> args) {
     std::vector<std::string> all{"--db", f.db(), "--as", user};

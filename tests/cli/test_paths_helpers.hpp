@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <pwd.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace paths_test {
@@ -20,6 +22,23 @@ inline std::string rammeverk() {
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
+}
+
+// `rammeverk` under [access] enforce = true, in which the login running the
+// tests may act as anyone (access.act_as: the tests name users with --as),
+// followed by `users` ([[access.user]] and [[access.role]] entries).
+inline std::string enforced(const std::string& rammeverk, const std::string& users) {
+  const auto* pw = ::getpwuid(::getuid());
+  const std::string login = pw ? pw->pw_name : "";
+  return rammeverk + "\n[access]\nenforce = true\n[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n" +
+         "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n" + users;
+}
+
+// Runs oppteam on the database of `f` as `user`.
+inline test::Result as(test::Fixture& f, const std::string& user, const std::vector<std::string>& args) {
+  std::vector<std::string> all{"--db", f.db(), "--as", user};
+  all.insert(all.end(), args.begin(), args.end());
+  return test::run(all, "", {{"HOME", f.dir.path()}});
 }
 
 // The kinds of the reminders `remind --json` (due today or overdue) gives for case `c` on `today`.

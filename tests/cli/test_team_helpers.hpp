@@ -81,6 +81,27 @@ inline std::string granted_case(test::Fixture& f) {
   return c;
 }
 
+// A case refused on 2026-03-10 (appeal deadline 2026-04-07 under the example rammeverk).
+inline std::string refused_case(test::Fixture& f) {
+  const std::string c = refer(f);
+  consent(f, c, "utredning");
+  auto a = assess(f, c, "Ane Lie", "sykepleier");
+  INFO(a.err);
+  REQUIRE(a.code == 0);
+  auto d = f.oppteam({"--today", "2026-03-10", "decide", c, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
+  INFO(d.err);
+  REQUIRE(d.code == 0);
+  return c;
+}
+
+// Runs `args` on the fixture's database; the run must succeed.
+inline test::Result ok(test::Fixture& f, const std::vector<std::string>& args) {
+  auto r = f.oppteam(args);
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  return r;
+}
+
 inline std::vector<std::string> core_team(const std::string& c) {
   return {"--today", "2026-03-11", "team", "create", c, "--coordinator", "Ane Lie", "--gp", "Dr. Berg",
           "--member", "Ola Dahl:nav_veileder:nav", "--member", "Siri Moe:hjemmesykepleie:hjemmetjenesten"};

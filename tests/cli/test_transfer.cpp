@@ -34,12 +34,6 @@ std::string receiving_rammeverk(bool allow_synthetic = true) {
   return text;
 }
 
-void ok(test::Fixture& f, const std::vector<std::string>& args) {
-  auto r = f.oppteam(args);
-  INFO(args[2] << ": " << r.out << r.err);
-  REQUIRE(r.code == 0);
-}
-
 // A case with everything: referral, consents (utredning, team, deling:nav
 // and, unless `transfer_consent` is false, overforing), assessment,
 // decision, team, plan with a goal and a measure, an evaluation and a log note.

@@ -195,7 +195,7 @@ TEST_CASE("case export --out never replaces the database, an existing file or a 
   CHECK(fs::is_symlink(f.dir.file("out.json")));
 }
 
-TEST_CASE("--force replaces only a regular file: a link, a device or a pipe is refused without a hint to force it", "[trust][files]") {
+TEST_CASE("only a regular file is replaced with --force: a link, a device or a pipe is refused without a hint to force it", "[trust][files]") {
   test::Fixture f;
   refer_one(f);
   const std::string batch = f.dir.write("b.csv",

@@ -56,7 +56,11 @@ std::string other_value(const RammeverkKey& k, const Rammeverk& defaults) {
   k.visit(defaults, [&](const auto& v) {
     using T = std::decay_t<decltype(v)>;
     if constexpr (std::is_same_v<T, std::string>) text = v == "4321" ? "\"1234\"" : "\"4321\"";
-    else if constexpr (std::is_same_v<T, int>) text = std::to_string(v == k.lo ? k.hi : k.lo);
+    else if constexpr (std::is_same_v<T, int>) {
+      // Within the law's bounds where the law sets them (law_key).
+      const int lo = k.law_key.empty() ? k.lo : k.law_lo, hi = k.law_key.empty() ? k.hi : k.law_hi;
+      text = std::to_string(v == lo ? hi : lo);
+    }
     else if constexpr (std::is_same_v<T, bool>) text = v ? "false" : "true";
     else if constexpr (std::is_same_v<T, Lang>) text = v == Lang::en ? "\"nn\"" : "\"en\"";
     else text = v == std::vector<std::string>{"plan"} ? "[\"team\"]" : "[\"plan\"]";
@@ -240,6 +244,7 @@ TEST_CASE("each key of the key table is read into its own field, with its origin
           "[config][keys]") {
   const Rammeverk defaults = default_rammeverk();
   for (const auto& k : rammeverk_keys()) {
+    if (!k.law_key.empty() && k.law_lo == k.law_hi) continue;  // the law fixes it (consent_age): no other value to read
     const std::string text = "[" + std::string(k.section) + "]\n" + std::string(k.name) + " = " + other_value(k, defaults) + "\n";
     INFO(text);
     Rammeverk rv;

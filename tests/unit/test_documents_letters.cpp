@@ -39,7 +39,7 @@ TEST_CASE("the decision letter states the outcome, the grounds and the right to 
   CHECK(has(letter, tr(L, "letter.to", "Per Hansen", "239239*****")));
   CHECK(has(letter, tr(L, "letter.refused")));
   CHECK(has(letter, tr(L, "letter.grounds", in.grounds)));
-  CHECK(has(letter, tr(L, "letter.appeal", rv.municipality.name, rv.deadlines.appeal, long_date(in.appeal_deadline, L))));
+  CHECK(has(letter, tr(L, "letter.appeal_from_receipt", rv.municipality.name, rv.deadlines.appeal, long_date(in.appeal_deadline, L))));
   CHECK(has(letter, "Kari Nordmann, saksbehandler"));
   CHECK_FALSE(has(letter, tr(L, "letter.after_appeal", long_date("2026-03-20", L))));
 
@@ -66,7 +66,7 @@ TEST_CASE("a letter to the foresatte names them all with their addresses", "[doc
   const std::string letter = compose_preliminary_reply(rv, in);
   CHECK(has(letter, tr(L, "letter.to_foresatte", "Mor Hansen" + tr(L, "letter.and") + "Far Hansen", "Liv Hansen", "010120*****") +
                         "\nStorgata 1\n"));
-  CHECK(has(letter, tr(L, "letter.prelim_body", long_date("2026-03-01", L), long_date(in.expected_by, L))));
+  CHECK(has(letter, tr(L, "letter.prelim_received", long_date("2026-03-01", L), long_date(in.expected_by, L))));
   CHECK(has(letter, tr(L, "letter.prelim_reason", in.reason)));
   // No --signed-by and no [[access.user]] of that name: the user name signs.
   CHECK(has(letter, tr(L, "letter.signature", "nobody-known", rv.municipality.unit.empty()

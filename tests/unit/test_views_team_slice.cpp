@@ -101,7 +101,7 @@ TEST_CASE("an appeal's state names the last step, a late appeal and the step due
   a.due = "2026-04-30";
   const std::string text = render_appeal_state(a, Lang::nb);
   CHECK(text == tr(Lang::nb, "appeal.status.received", "2026/3", long_date("2026-04-02", Lang::nb)) + "\n" +
-                    tr(Lang::nb, "appeal.late", long_date("2026-03-31", Lang::nb)) + "\n" +
+                    tr(Lang::nb, "appeal.late_from_letter", long_date("2026-03-31", Lang::nb)) + "\n" +
                     tr(Lang::nb, "appeal.due", long_date("2026-04-30", Lang::nb)));
 }
 

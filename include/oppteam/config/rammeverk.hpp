@@ -163,6 +163,7 @@ struct Rammeverk {
     int appeal_review{};         // an appeal is reviewed by the municipality this long after it was received
     int appeal_forward{};        // an upheld appeal goes to statsforvalteren this long after the review
     int appeal_outcome{};        // statsforvalteren's outcome is followed up this long after forwarding
+    int expected_by_within{};    // a foreløpig svar may promise the vedtak at most this long after the referral was received
   } deadlines;
 
   struct {

@@ -39,6 +39,13 @@ struct RammeverkKey {
   // (each reported as `refused_key` with the value), or none.
   std::vector<std::string> (*refused)(const Rammeverk&) = nullptr;
   std::string_view refused_key{};
+  // Integers the law bounds: [law_lo, law_hi] within [lo, hi]. A rammeverk
+  // may be stricter than the law, never looser; a value outside is refused
+  // as `law_key` (which names the statute) with the value and the bound it
+  // passes. None when law_key is empty.
+  int law_lo = 0;
+  int law_hi = 0;
+  std::string_view law_key{};
 
   // "section.name", as in messages and Rammeverk::origin.
   std::string path() const { return std::string(section) + "." + std::string(name); }

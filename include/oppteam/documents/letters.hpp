@@ -41,14 +41,19 @@ struct DecisionLetterInput {
   bool grant = false;
   std::string grounds;          // empty: none
   Date decided_on;
-  Date appeal_deadline;
+  Date appeal_deadline;         // the deadline for a letter received on its own date (not for a final one)
   std::string received;         // the first referral's received date (ISO)
   std::string appeal_received;  // after an appeal: the date it was received (ISO), else empty
+  // Made in the appeal case after statsforvalteren reversed the decision:
+  // it cannot be appealed further (forvaltningsloven § 28 third paragraph).
+  bool final_in_appeal = false;
 };
 
 // The decision letter: the municipality's letterhead, the outcome, the
-// grounds, the right to appeal within the deadline and to see the documents,
-// the signature.
+// grounds, the right to appeal (the deadline counted from the day the letter
+// is received, and the last day for a letter received on its date) or, for
+// a decision made in the appeal case, that it is final; the right to see the
+// documents, the signature.
 std::string compose_decision_letter(const Rammeverk& rv, const DecisionLetterInput& in);
 
 struct PreliminaryReplyInput {

@@ -25,6 +25,7 @@
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/context.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,6 +148,12 @@ inline constexpr std::string_view kOtherDatePermission = "access.other_date";
 // Under enforcement, a command acting on a date other than `real_today`
 // needs kOtherDatePermission: otherwise audited refusal, exit 77.
 void authorize_acted_on_date(const Context& ctx, Date real_today);
+
+// Under enforcement, a step dated `on` other than `today` (default: the day
+// acted on) needs kOtherDatePermission, as --today does: otherwise audited
+// refusal, exit 77. For a date that sets a deadline others rely on (a
+// decision's date sets its appeal deadline).
+void authorize_dated(const Context& ctx, Date on, std::optional<Date> today = std::nullopt);
 
 // When the database's stored rammeverk enforces access, it is the only
 // rammeverk in force: a file given at run time (--config, $OPPTEAM_CONFIG,

@@ -34,7 +34,9 @@ struct AppealInput {
 // Registers an appeal against the case's decision in force. Exit 64 for a
 // bad --from, or a foresatt or verge without --name; 65 for a date after
 // today or before the decision; 2 when the case has no decision, is
-// closed, or has an open appeal already.
+// closed, has an open appeal already, or statsforvalteren has decided an
+// appeal in it (upheld or reversed: that decision is final, forvaltningsloven
+// § 28 third paragraph).
 Appeal register_appeal(const Context& ctx, std::string_view case_number, const AppealInput& in);
 
 struct AppealReviewed {
@@ -59,7 +61,9 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
 
 // statsforvalteren's outcome (upheld | reversed | returned) of the
 // forwarded appeal, received on `on`. Reversed makes a new decision (the
-// other outcome) and letter as a review does; returned owes a new review.
+// other outcome) and letter as a review does, but final: made in the appeal
+// case, it has no appeal deadline and its letter offers no appeal
+// (forvaltningsloven § 28 third paragraph); returned owes a new review.
 // Exit 64 for a bad outcome; 2 when no appeal is forwarded; 65 for a date
 // after today or before the forwarding.
 AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, AppealStepResult outcome, Date on);

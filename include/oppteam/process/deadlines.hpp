@@ -25,6 +25,12 @@ Date preliminary_reply_due(const Rammeverk& rv, Date opened);
 // later: a promise moves the due date, it never brings it forward.
 Date decision_due(const Rammeverk& rv, Date opened, std::optional<Date> promised);
 
+// The latest date a foreløpig svar may promise the vedtak: the guideline
+// expects a decision within reasonable time, so a promise may not silence
+// the decision's reminder for years (deadlines.expected_by_within after the
+// case was opened).
+Date latest_promise(const Rammeverk& rv, Date opened);
+
 // After a vedtak granting a team, the team should be in place by then
 // (deadlines.team_after_decision).
 Date team_due(const Rammeverk& rv, Date decided);
@@ -44,7 +50,10 @@ Date consent_review_due(const Rammeverk& rv, Date given);
 Date reopen_until(const Rammeverk& rv, Date closed);
 
 // A decision's appeal deadline: deadlines.appeal after the letter's date
-// (pasient- og brukerrettighetsloven § 7-5).
+// (pasient- og brukerrettighetsloven § 7-5). The law counts from the day the
+// letter was received, which oppteam does not know: this is the last day
+// for a letter received on its own date, as the letter says. A decision
+// made in the appeal case has none (process/appeal.cpp).
 Date appeal_deadline(const Rammeverk& rv, Date decided);
 
 // The due date of the step an open appeal owes, from the date of its last

@@ -22,13 +22,16 @@ struct DecisionInput {
   std::string grounds;            // required for a refusal
   std::optional<Date> decided_on; // default today
   std::string signed_by{};        // (initialised: {grant, grounds, date} stays complete) "Name, Title" under the letter; default: the officer's [[access.user]] full_name and title
+  // Made in the appeal case after statsforvalteren reversed the decision
+  // (forvaltningsloven § 28 third paragraph): final, with no appeal deadline.
+  bool final_in_appeal = false;
 };
 
 struct DecisionResult {
   std::string case_number;
   DecisionOutcome outcome = DecisionOutcome::granted;
   std::string decided_on;
-  std::string appeal_deadline;
+  std::string appeal_deadline;  // empty for a final decision (DecisionInput::final_in_appeal)
   std::string letter;
 };
 

@@ -6,6 +6,7 @@
 #include <oppteam/store/database.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,9 @@ class AssessmentStore {
   std::vector<Assessment> list(std::int64_t case_id);
   // The distinct professions that have assessed the case, in the order they first did.
   std::vector<std::string> professions(std::int64_t case_id);
-  // The number of the case's assessments not voided as entered in error.
-  int count_not_voided(std::int64_t case_id);
+  // The date (ISO) of the case's first assessment not voided as entered in
+  // error; none when every one is voided or there is none.
+  std::optional<std::string> first_not_voided_on(std::int64_t case_id);
 
  private:
   Database& db_;

@@ -251,10 +251,15 @@ nlohmann::json compose_fhir_bundle(const Rammeverk& rv, const FhirCase& c, const
     letter("preliminary_reply:" + s(pr["id"]), "preliminary-reply", "Foreløpig svar", date_part(pr["sent_on"]), s(pr["text"]));
 
   // A decision as a Task: its outcome, grounds (statusReason), date, who
-  // made it, and as outputs the appeal deadline and the letter.
+  // made it, and as outputs the appeal deadline (none for a decision made in
+  // the appeal case: it is final) and the letter.
   auto decision_task = [&](const json& d, const std::string& letter_url, const char* status, const json& code) {
     const bool granted = s(d["outcome"]) == "granted";
     const std::string on = date_part(d["decided_on"]);
+    json outputs = json::array();
+    if (!s(d["appeal_deadline"]).empty())
+      outputs.push_back({{"type", codeable(kSysTask, "appeal-deadline", "Klagefrist")}, {"valueDate", date_part(d["appeal_deadline"])}});
+    outputs.push_back({{"type", codeable(kSysTask, "decision-letter", "Vedtaksbrev")}, {"valueReference", reference_to(letter_url)}});
     json task = {{"resourceType", "Task"},
                  {"status", status},
                  {"businessStatus", codeable(kSysDecision, granted ? "granted" : "refused", granted ? "Innvilget" : "Avslag")},
@@ -264,10 +269,7 @@ nlohmann::json compose_fhir_bundle(const Rammeverk& rv, const FhirCase& c, const
                  {"authoredOn", on},
                  {"executionPeriod", {{"end", on}}},
                  {"owner", reference_to(municipality)},
-                 {"output", json::array({{{"type", codeable(kSysTask, "appeal-deadline", "Klagefrist")},
-                                          {"valueDate", date_part(d["appeal_deadline"])}},
-                                         {{"type", codeable(kSysTask, "decision-letter", "Vedtaksbrev")},
-                                          {"valueReference", reference_to(letter_url)}}})},
+                 {"output", outputs},
                  {"note", list({{"text", "Vedtatt av " + s(d["decided_by"])}})}};
     if (!first_request.empty()) task["focus"] = reference_to(first_request);
     if (!d["grounds"].is_null()) task["statusReason"] = {{"text", s(d["grounds"])}};

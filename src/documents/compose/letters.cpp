@@ -57,8 +57,13 @@ std::string compose_decision_letter(const Rammeverk& rv, const DecisionLetterInp
   if (!in.appeal_received.empty()) t += tr(L, "letter.after_appeal", long_date(in.appeal_received, L)) + "\n\n";
   t += tr(L, in.grant ? "letter.granted" : "letter.refused") + "\n";
   if (!in.grounds.empty()) t += "\n" + tr(L, "letter.grounds", in.grounds) + "\n";
-  t += "\n" + tr(L, "letter.appeal_title") + "\n";
-  t += tr(L, "letter.appeal", rv.municipality.name, rv.deadlines.appeal, long_date(in.appeal_deadline, L)) + "\n";
+  if (in.final_in_appeal) {
+    t += "\n" + tr(L, "letter.final_title") + "\n";
+    t += tr(L, "letter.final") + "\n";
+  } else {
+    t += "\n" + tr(L, "letter.appeal_title") + "\n";
+    t += tr(L, "letter.appeal_from_receipt", rv.municipality.name, rv.deadlines.appeal, long_date(in.appeal_deadline, L)) + "\n";
+  }
   t += tr(L, "letter.access") + "\n\n";
   t += letter_signature(rv, in.signer) + "\n";
   return t;
@@ -71,7 +76,7 @@ std::string compose_preliminary_reply(const Rammeverk& rv, const PreliminaryRepl
   t += tr(L, "letter.prelim_title", in.case_number) + "\n\n";
   t += letter_addressee(L, in.to) + "\n";
   t += tr(L, "letter.date", long_date(in.sent_on, L)) + "\n\n";
-  t += tr(L, "letter.prelim_body", long_date(in.received, L), long_date(in.expected_by, L)) + "\n";
+  t += tr(L, "letter.prelim_received", long_date(in.received, L), long_date(in.expected_by, L)) + "\n";
   if (!in.reason.empty()) t += tr(L, "letter.prelim_reason", in.reason) + "\n";
   t += "\n" + letter_signature(rv, in.signer) + "\n";
   return t;

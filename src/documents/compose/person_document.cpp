@@ -152,8 +152,11 @@ void write_case(Writer& w, const Texts& ctx, const json& c) {
                                     : w.t("pe.prelim_no_date", w.day(pr["sent_on"])));
     if (!c["decision"].is_null()) {
       const json& d = c["decision"];
-      w.item(w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), json_text(d["decided_by"]),
-                 w.day(d["appeal_deadline"])));
+      // A decision made in the appeal case has no appeal deadline: it is final.
+      w.item(has(d, "appeal_deadline")
+                 ? w.t("pe.decision", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), json_text(d["decided_by"]),
+                       w.day(d["appeal_deadline"]))
+                 : w.t("pe.decision_final", w.code("case.outcome.", d["outcome"]), w.day(d["decided_on"]), json_text(d["decided_by"])));
       if (has(d, "grounds")) w.quote(w.t("pe.grounds", json_text(d["grounds"])));
     }
   }

@@ -1,0 +1,63 @@
+// The rammeverk may not loosen the law (tests/unit/test_config_law.cpp has
+// each bound): config check, init and config store refuse such a file with
+// exit 78, naming file, line and key.
+
+#include "cli/harness.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+// The example rammeverk with `from` replaced by `to`.
+std::string example_with(const std::string& from, const std::string& to) {
+  std::string text = test::read_file(test::source_path("examples/rammeverk.toml"));
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The number of details of the error of `r` (a --json run) that name `part`.
+std::size_t details_naming(const test::Result& r, const std::string& part) {
+  std::size_t n = 0;
+  const auto j = r.json();
+  for (const auto& d : j["error"]["details"]) n += d.get<std::string>().find(part) != std::string::npos;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("config check, init and config store refuse a rammeverk that loosens the law (exit 78)", "[law][config]") {
+  test::TempDir dir;
+  std::string text = example_with("consent_age = 16", "consent_age = 18");
+  text = text.replace(text.find("appeal = 28"), 11, "appeal = 7 ");
+  text = text.replace(text.find("preliminary_reply = 30"), 22, "preliminary_reply = 120");
+  const std::string bad = dir.write("r.toml", text);
+
+  auto r = test::run({"--json", "config", "check", bad});
+  CHECK(r.code == 78);
+  CHECK(test::error_key(r) == "config.invalid");
+  CHECK(r.json()["error"]["details"].size() == 3);  // each with its statute
+  CHECK(details_naming(r, "§ 11 a") == 1);
+  CHECK(details_naming(r, "§ 7-5") == 1);
+  CHECK(details_naming(r, "§ 4-3") == 1);
+  r = test::run({"--lang", "en", "config", "check", bad});
+  CHECK(r.code == 78);
+  CHECK(r.err.find(bad + ":22: deadlines.appeal") != std::string::npos);  // file, line and key
+  CHECK(r.err.find("§ 7-5") != std::string::npos);                       // and the statute
+
+  r = test::run({"--db", dir.file("k.db"), "--json", "init", "--config", bad}, "", {{"HOME", dir.path()}});
+  CHECK(r.code == 78);
+  CHECK(test::error_key(r) == "config.invalid");
+
+  test::Fixture f;
+  r = f.oppteam({"--json", "config", "store", bad});
+  CHECK(r.code == 78);
+  CHECK(test::error_key(r) == "config.invalid");
+  CHECK(f.oppteam({"--json", "config", "show"}).json()["toml"].get<std::string>().find("appeal = 7") == std::string::npos);
+
+  // A longer appeal deadline and a sooner foreløpig svar are the municipality's to choose.
+  const std::string good = dir.write("ok.toml", example_with("appeal = 28", "appeal = 42"));
+  CHECK(test::run({"config", "check", good}).code == 0);
+}
