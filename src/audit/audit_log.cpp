@@ -3,6 +3,7 @@
 #include <oppteam/domain/case_number.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/store/row_source.hpp>
+#include <oppteam/store/sql_values.hpp>
 #include <oppteam/util/hash.hpp>
 
 #include <fmt/format.h>
@@ -189,18 +190,8 @@ constexpr const char* kEntryColumns =
 
 AuditEntry read_entry(SQLite::Statement& q) {
   AuditEntry e;
-  e.id = q.getColumn(0).getInt64();
-  e.at = q.getColumn(1).getString();
-  e.acted_on = q.getColumn(2).getString();
-  e.actor = q.getColumn(3).getString();
-  e.action = q.getColumn(4).getString();
-  e.object = q.getColumn(5).getString();
-  e.person = q.getColumn(6).getString();
-  e.detail = q.getColumn(7).getString();
-  e.rammeverk = q.getColumn(8).getString();
-  e.format = q.getColumn(9).getInt();
-  e.prev_hash = q.getColumn(10).getString();
-  e.hash = q.getColumn(11).getString();
+  sql::Row(q).read(e.id, e.at, e.acted_on, e.actor, e.action, e.object, e.person, e.detail, e.rammeverk, e.format, e.prev_hash,
+                   e.hash);
   return e;
 }
 
@@ -211,13 +202,7 @@ std::vector<Seal> load_seals(Database& db, const char* where = "") {
                                             where));
   while (q.executeStep()) {
     Seal s;
-    s.audit_id = q.getColumn(0).getInt64();
-    s.table = q.getColumn(1).getString();
-    s.first = q.getColumn(2).getInt64();
-    s.last = q.getColumn(3).getInt64();
-    s.digest = q.getColumn(4).getString();
-    s.before = q.getColumn(5).getString();
-    s.rowid = q.getColumn(6).getInt64();
+    sql::Row(q).read(s.audit_id, s.table, s.first, s.last, s.digest, s.before, s.rowid);
     out.push_back(std::move(s));
   }
   return out;

@@ -427,48 +427,75 @@ json CaseStore::replaced_decision_rows(std::int64_t case_id) {
                    case_id, {"outcome", "grounds", "decided_on", "decided_by", "appeal", "replaced_on", "replaced_by"});
 }
 
+namespace {
+
+// What person export takes of a case, every column as stored: a key of the
+// document and the query of its rows (? is the case id); `one`: the first
+// row, or null when there is none, instead of the list.
+struct ExportPart {
+  const char* key;
+  const char* sql;
+  bool one = false;
+};
+
+constexpr ExportPart kExportParts[] = {
+    {"case", "SELECT * FROM case_file WHERE id = ?", true},
+    {"referrals", "SELECT * FROM referral WHERE case_id = ? ORDER BY received_on, id"},
+    {"consents", "SELECT * FROM consent WHERE case_id = ? ORDER BY given_on, id"},
+    {"assessments", "SELECT * FROM assessment WHERE case_id = ? ORDER BY assessed_on, id"},
+    {"what_matters", "SELECT * FROM what_matters WHERE case_id = ? ORDER BY id"},
+    {"decision", "SELECT * FROM decision WHERE case_id = ?", true},
+    {"preliminary_replies", "SELECT * FROM preliminary_reply WHERE case_id = ? ORDER BY sent_on, id"},
+    {"team", "SELECT * FROM team WHERE case_id = ?", true},
+    {"team_members", "SELECT m.* FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.case_id = ? ORDER BY m.id"},
+    {"plan", "SELECT * FROM plan WHERE case_id = ?", true},
+    {"plan_revisions", "SELECT r.* FROM plan_revision r JOIN plan p ON p.id = r.plan_id WHERE p.case_id = ? ORDER BY r.revision"},
+    {"goals", "SELECT g.* FROM goal g JOIN plan p ON p.id = g.plan_id WHERE p.case_id = ? ORDER BY g.number"},
+    {"measures", "SELECT m.* FROM measure m JOIN plan p ON p.id = m.plan_id WHERE p.case_id = ? ORDER BY m.number"},
+    {"evaluations", "SELECT * FROM evaluation WHERE case_id = ? ORDER BY evaluated_on, id"},
+    // Issue 14: closings, the person's no, owners, target groups, goal states, corrections.
+    {"closings", "SELECT * FROM case_closing WHERE case_id = ? ORDER BY id"},
+    {"declines", "SELECT * FROM consent_decline WHERE case_id = ? ORDER BY id"},
+    {"owners", "SELECT * FROM case_owner WHERE case_id = ? ORDER BY id"},
+    {"target_groups", "SELECT * FROM case_target_group WHERE case_id = ? ORDER BY id"},
+    {"goal_statuses", "SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? ORDER BY gs.id"},
+    {"corrections", "SELECT * FROM correction WHERE case_id = ? ORDER BY id"},
+    // Issue 14: appeals with their steps, and decisions an appeal replaced.
+    {"appeals", "SELECT * FROM appeal WHERE case_id = ? ORDER BY id"},
+    {"appeal_steps", "SELECT s.* FROM appeal_step s JOIN appeal a ON a.id = s.appeal_id WHERE a.case_id = ? ORDER BY s.id"},
+    {"replaced_decisions", "SELECT * FROM decision_history WHERE case_id = ? ORDER BY id"},
+    // The team at work (issue 15): the log newest first, meetings (with their participants below), actions, reviews, approvals.
+    {"log", "SELECT * FROM case_log WHERE case_id = ? ORDER BY written_on DESC, id DESC"},
+    {"meetings", "SELECT * FROM meeting WHERE case_id = ? ORDER BY held_on, number"},
+    {"meeting_actions", "SELECT * FROM meeting_action WHERE case_id = ? ORDER BY number"},
+    {"team_reviews", "SELECT * FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id"},
+    {"approvals", "SELECT * FROM approval WHERE case_id = ? ORDER BY requested_on, id"},
+};
+
+// The rows that belong to each row of a part, put in that row under `key`
+// (? is the row's id).
+struct ExportChildren {
+  const char* part;
+  const char* key;
+  const char* sql;
+};
+
+constexpr ExportChildren kExportChildren[] = {
+    {"evaluations", "indicators", "SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator"},
+    {"meetings", "participants", "SELECT * FROM meeting_participant WHERE meeting_id = ? ORDER BY id"},
+};
+
+}  // namespace
+
 json CaseStore::export_rows(std::int64_t case_id) {
   return db_.read_per_statement([&] {
-    auto rows = [&](const char* sql, std::int64_t id) { return json_rows_as_stored(db_, sql, id); };
     json doc;
-    doc["case"] = first_or_null(rows("SELECT * FROM case_file WHERE id = ?", case_id));
-    doc["referrals"] = rows("SELECT * FROM referral WHERE case_id = ? ORDER BY received_on, id", case_id);
-    doc["consents"] = rows("SELECT * FROM consent WHERE case_id = ? ORDER BY given_on, id", case_id);
-    doc["assessments"] = rows("SELECT * FROM assessment WHERE case_id = ? ORDER BY assessed_on, id", case_id);
-    doc["what_matters"] = rows("SELECT * FROM what_matters WHERE case_id = ? ORDER BY id", case_id);
-    doc["decision"] = first_or_null(rows("SELECT * FROM decision WHERE case_id = ?", case_id));
-    doc["preliminary_replies"] = rows("SELECT * FROM preliminary_reply WHERE case_id = ? ORDER BY sent_on, id", case_id);
-    doc["team"] = first_or_null(rows("SELECT * FROM team WHERE case_id = ?", case_id));
-    doc["team_members"] = rows("SELECT m.* FROM team_member m JOIN team t ON t.id = m.team_id WHERE t.case_id = ? ORDER BY m.id", case_id);
-    doc["plan"] = first_or_null(rows("SELECT * FROM plan WHERE case_id = ?", case_id));
-    doc["plan_revisions"] =
-        rows("SELECT r.* FROM plan_revision r JOIN plan p ON p.id = r.plan_id WHERE p.case_id = ? ORDER BY r.revision", case_id);
-    doc["goals"] = rows("SELECT g.* FROM goal g JOIN plan p ON p.id = g.plan_id WHERE p.case_id = ? ORDER BY g.number", case_id);
-    doc["measures"] = rows("SELECT m.* FROM measure m JOIN plan p ON p.id = m.plan_id WHERE p.case_id = ? ORDER BY m.number", case_id);
-    auto evaluations = rows("SELECT * FROM evaluation WHERE case_id = ? ORDER BY evaluated_on, id", case_id);
-    for (auto& e : evaluations)
-      e["indicators"] = rows("SELECT indicator, value FROM indicator_value WHERE evaluation_id = ? ORDER BY indicator", e["id"].get<std::int64_t>());
-    doc["evaluations"] = evaluations;
-    // Issue 14: closings, the person's no, owners, target groups, goal states, corrections.
-    doc["closings"] = rows("SELECT * FROM case_closing WHERE case_id = ? ORDER BY id", case_id);
-    doc["declines"] = rows("SELECT * FROM consent_decline WHERE case_id = ? ORDER BY id", case_id);
-    doc["owners"] = rows("SELECT * FROM case_owner WHERE case_id = ? ORDER BY id", case_id);
-    doc["target_groups"] = rows("SELECT * FROM case_target_group WHERE case_id = ? ORDER BY id", case_id);
-    doc["goal_statuses"] = rows("SELECT gs.* FROM goal_status gs JOIN plan p ON p.id = gs.plan_id WHERE p.case_id = ? ORDER BY gs.id", case_id);
-    doc["corrections"] = rows("SELECT * FROM correction WHERE case_id = ? ORDER BY id", case_id);
-    // Issue 14: appeals with their steps, and decisions an appeal replaced.
-    doc["appeals"] = rows("SELECT * FROM appeal WHERE case_id = ? ORDER BY id", case_id);
-    doc["appeal_steps"] = rows("SELECT s.* FROM appeal_step s JOIN appeal a ON a.id = s.appeal_id WHERE a.case_id = ? ORDER BY s.id", case_id);
-    doc["replaced_decisions"] = rows("SELECT * FROM decision_history WHERE case_id = ? ORDER BY id", case_id);
-    // The team at work (issue 15): the log newest first, meetings with their participants, actions, reviews, approvals.
-    doc["log"] = rows("SELECT * FROM case_log WHERE case_id = ? ORDER BY written_on DESC, id DESC", case_id);
-    auto meetings = rows("SELECT * FROM meeting WHERE case_id = ? ORDER BY held_on, number", case_id);
-    for (auto& m : meetings)
-      m["participants"] = rows("SELECT * FROM meeting_participant WHERE meeting_id = ? ORDER BY id", m["id"].get<std::int64_t>());
-    doc["meetings"] = meetings;
-    doc["meeting_actions"] = rows("SELECT * FROM meeting_action WHERE case_id = ? ORDER BY number", case_id);
-    doc["team_reviews"] = rows("SELECT * FROM team_review WHERE case_id = ? ORDER BY reviewed_on, id", case_id);
-    doc["approvals"] = rows("SELECT * FROM approval WHERE case_id = ? ORDER BY requested_on, id", case_id);
+    for (const auto& part : kExportParts) {
+      json rows = json_rows_as_stored(db_, part.sql, case_id);
+      doc[part.key] = part.one ? first_or_null(rows) : std::move(rows);
+    }
+    for (const auto& children : kExportChildren)
+      for (auto& row : doc[children.part]) row[children.key] = json_rows_as_stored(db_, children.sql, row["id"].get<std::int64_t>());
     return doc;
   });
 }

@@ -1,6 +1,7 @@
 // Roles and permissions ([access] in the rammeverk): built-in roles, file
 // roles, case-scoped koordinator rights, audited refusals, --as under enforcement.
 
+#include "unit/access_toml.hpp"
 #include "unit/audit_fixture.hpp"
 #include "unit/temp_db.hpp"
 
@@ -20,45 +21,16 @@ using namespace oppteam;
 
 namespace {
 
-const char* kEnforced = R"toml(
-[municipality]
-allow_synthetic_ids = true
-
-[access]
-enforce = true
-
-[[access.user]]
-name = "siri"
-roles = ["saksbehandler"]
-
-[[access.user]]
-name = "Ane Lie"
-roles = ["koordinator"]
-
-[[access.user]]
-name = "leif"
-roles = ["leder"]
-
-[[access.user]]
-name = "cron"
-roles = ["it"]
-
-[[access.user]]
-name = "rita"
-roles = ["rapport"]
-
-[[access.user]]
-name = "admin"
-roles = ["admin"]
-
-[[access.user]]
-name = "two"
-roles = ["rapport", "it"]
-
-[[access.role]]
-id = "admin"
-permissions = ["*"]
-)toml";
+// Every built-in role, a file role "admin" holding everything and a user with two roles.
+const std::string kEnforced = "[municipality]\nallow_synthetic_ids = true\n\n" +
+                              unit::enforced_access_toml({{"siri", {"saksbehandler"}},
+                                                          {"Ane Lie", {"koordinator"}},
+                                                          {"leif", {"leder"}},
+                                                          {"cron", {"it"}},
+                                                          {"rita", {"rapport"}},
+                                                          {"admin", {"admin"}},
+                                                          {"two", {"rapport", "it"}}},
+                                                         {{"admin", {"*"}}});
 
 struct AccessFixture {
   explicit AccessFixture(const std::string& toml = kEnforced)
@@ -122,9 +94,7 @@ TEST_CASE("built-in roles may be named without defining them in the file", "[acc
 }
 
 TEST_CASE("a user naming an unknown role is a config error", "[access]") {
-  auto e = error_of([] {
-    load_rammeverk("[access]\nenforce = true\n[[access.user]]\nname = \"x\"\nroles = [\"sjef\"]\n", "r.toml");
-  });
+  auto e = error_of([] { unit::enforced_access({{"x", {"sjef"}}}); });
   CHECK(e.code() == ExitCode::config);
 }
 
@@ -166,62 +136,27 @@ TEST_CASE("the built-in roles grant what the guideline's work needs", "[access]"
 }
 
 TEST_CASE("area.* covers the area and its actions but not a longer area name", "[access]") {
-  Rammeverk rv = load_rammeverk(R"toml(
-[access]
-enforce = true
-[[access.user]]
-name = "u"
-roles = ["r"]
-[[access.role]]
-id = "r"
-permissions = ["plan.*", "audit.verify"]
-)toml",
-                                "r.toml");
-  CHECK(permitted(rv, "u", "plan"));
-  CHECK(permitted(rv, "u", "plan.write"));
-  CHECK_FALSE(permitted(rv, "u", "planx.write"));
-  CHECK_FALSE(permitted(rv, "u", "audit.log"));
-  CHECK(permitted(rv, "u", "audit.verify"));
+  const Rammeverk rv = unit::enforced_access({{"u", {"r"}}}, {{"r", {"plan.*", "audit.verify"}}});
+  unit::check_permitted(rv, {{"u", "plan", true},
+                             {"u", "plan.write", true},
+                             {"u", "planx.write", false},
+                             {"u", "audit.log", false},
+                             {"u", "audit.verify", true}});
 }
 
 TEST_CASE("case transfer and case receive are permissions a role may name, saksbehandler holds them", "[access][transfer]") {
-  Rammeverk rv = load_rammeverk(R"toml(
-[access]
-enforce = true
-[[access.user]]
-name = "flytt"
-roles = ["flytting"]
-[[access.user]]
-name = "siri"
-roles = ["saksbehandler"]
-[[access.user]]
-name = "leif"
-roles = ["leder"]
-[[access.role]]
-id = "flytting"
-permissions = ["case.transfer", "case.receive"]
-)toml",
-                                "r.toml");
-  CHECK(permitted(rv, "flytt", "case.transfer"));
-  CHECK(permitted(rv, "flytt", "case.receive"));
-  CHECK_FALSE(permitted(rv, "flytt", "case.read"));
-  CHECK(permitted(rv, "siri", "case.transfer"));
-  CHECK(permitted(rv, "siri", "case.receive"));
-  CHECK_FALSE(permitted(rv, "leif", "case.transfer"));
+  const Rammeverk rv = unit::enforced_access({{"flytt", {"flytting"}}, {"siri", {"saksbehandler"}}, {"leif", {"leder"}}},
+                                             {{"flytting", {"case.transfer", "case.receive"}}});
+  unit::check_permitted(rv, {{"flytt", "case.transfer", true},
+                             {"flytt", "case.receive", true},
+                             {"flytt", "case.read", false},
+                             {"siri", "case.transfer", true},
+                             {"siri", "case.receive", true},
+                             {"leif", "case.transfer", false}});
 }
 
 TEST_CASE("a file role with a built-in id replaces the built-in one", "[access]") {
-  Rammeverk rv = load_rammeverk(R"toml(
-[access]
-enforce = true
-[[access.user]]
-name = "rita"
-roles = ["rapport"]
-[[access.role]]
-id = "rapport"
-permissions = ["report", "audit.verify"]
-)toml",
-                                "r.toml");
+  const Rammeverk rv = unit::enforced_access({{"rita", {"rapport"}}}, {{"rapport", {"report", "audit.verify"}}});
   CHECK(permitted(rv, "rita", "audit.verify"));
 }
 

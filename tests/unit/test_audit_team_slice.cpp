@@ -3,25 +3,17 @@
 // and stored byte for byte as they were written before (a sealed row is
 // never rewritten), and read back as the same message key and arguments.
 
-#include <oppteam/audit/audit_detail.hpp>
+#include "unit/audit_details.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
-using namespace oppteam;
-
 namespace {
 
-struct Case {
-  std::string action, key;
-  std::vector<std::string> values;
-  std::string stored;  // as the code wrote it before audit_detail
-};
-
-// Each detail as the old code formatted it, beside its form.
-const std::vector<Case> kCases = {
+// Each detail as the old code formatted it (before audit_detail), beside its form.
+const std::vector<unit::StoredDetail> kCases = {
     {"consent.give", "audit.d.consent", {"team", "skriftlig", "foresatt"}, std::string("team") + " " + "skriftlig" + " by " + "foresatt"},
     {"consent.decline", "audit.d.decline", {"utredning", "muntlig", "person"}, "utredning muntlig by person"},
     {"consent.withdraw", "audit.d.withdraw", {"deling:nav", "12"}, std::string("deling:nav") + " consent " + std::to_string(12)},
@@ -52,19 +44,9 @@ const std::vector<Case> kCases = {
 }  // namespace
 
 TEST_CASE("team slice audit details are stored byte for byte as before", "[audit][team_slice]") {
-  for (const auto& c : kCases) {
-    INFO(c.action << " " << c.key);
-    CHECK(audit_detail(c.action, c.key, c.values) == c.stored);
-  }
+  for (const auto& c : kCases) unit::check_written_as_stored(c);
 }
 
 TEST_CASE("team slice audit details read back as their key and arguments", "[audit][team_slice]") {
-  for (const auto& c : kCases) {
-    INFO(c.action << " " << c.stored);
-    const auto d = read_audit_detail(c.action, c.stored);
-    REQUIRE(d);
-    CHECK(d->key == c.key);
-    REQUIRE(d->args.size() == c.values.size());
-    for (std::size_t i = 0; i < c.values.size(); ++i) CHECK(d->args[i].value == c.values[i]);
-  }
+  for (const auto& c : kCases) unit::check_reads_back(c);
 }

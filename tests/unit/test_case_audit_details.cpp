@@ -3,26 +3,16 @@
 // (audit_detail.cpp): the stored text stays what these operations always
 // wrote, and a reader gets the key and the values back.
 
-#include <oppteam/audit/audit_detail.hpp>
-#include <oppteam/i18n/messages.hpp>
+#include "unit/audit_details.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <string>
 #include <vector>
-
-using namespace oppteam;
 
 namespace {
 
-struct Detail {
-  const char* action;
-  const char* key;
-  std::vector<std::string> values;
-  const char* stored;  // as the operation wrote it before the table
-};
-
-const std::vector<Detail> kDetails = {
+// Each as the operation wrote it before the table.
+const std::vector<unit::StoredDetail> kDetails = {
     {"case.list", "audit.d.name_search", {}, "name search"},
     {"case.assign", "audit.d.owner", {"kari"}, "owner kari"},
     {"case.assign", "audit.d.owner_was", {"kari", "ola"}, "owner kari (was ola)"},
@@ -44,27 +34,13 @@ const std::vector<Detail> kDetails = {
 }  // namespace
 
 TEST_CASE("the case area's audit details are stored as before", "[case_details]") {
-  for (const auto& d : kDetails) {
-    INFO(d.key);
-    CHECK(audit_detail(d.action, d.key, d.values) == d.stored);
-  }
+  for (const auto& d : kDetails) unit::check_written_as_stored(d);
 }
 
 TEST_CASE("the case area's stored audit details read back as their key and values", "[case_details]") {
-  for (const auto& d : kDetails) {
-    INFO(d.stored);
-    const auto read = read_audit_detail(d.action, d.stored);
-    REQUIRE(read);
-    CHECK(read->key == d.key);
-    std::vector<std::string> values;
-    for (const auto& a : read->args) values.push_back(a.value);
-    CHECK(values == d.values);
-  }
+  for (const auto& d : kDetails) unit::check_reads_back(d);
 }
 
 TEST_CASE("the case area's audit details have a text in every language", "[case_details]") {
-  for (const auto& d : kDetails) {
-    INFO(d.key);
-    CHECK(has_message(d.key));
-  }
+  for (const auto& d : kDetails) unit::check_has_text(d);
 }

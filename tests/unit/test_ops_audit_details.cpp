@@ -5,6 +5,7 @@
 // before read back as their key and values as well as new ones, and a
 // reader shows them in nb, nn or en.
 
+#include "unit/audit_details.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -25,14 +26,8 @@ namespace {
 
 const std::string kHash = "c8996901a3ef7298a4aefb254e3add809b6e2b12e8e62a0fd7bbe9e8a661d390";
 
-struct Detail {
-  const char* action;
-  const char* key;
-  std::vector<std::string> values;
-  std::string stored;  // as the operation wrote it with its own format string
-};
-
-const std::vector<Detail> kDetails = {
+// Each as the operation wrote it with its own format string.
+const std::vector<unit::StoredDetail> kDetails = {
     {"init", "audit.d.init", {}, ""},
     {"config.store", "audit.d.config_store", {"examples/rammeverk.toml", "a1fe7a56a3a9"}, "examples/rammeverk.toml a1fe7a56a3a9"},
     // a source name with spaces: the hash is the last word
@@ -55,39 +50,21 @@ const std::vector<Detail> kDetails = {
      "sender a, read b, read 3, stored 2, duplicates 1, rejected 0, referrals 10-11"},
 };
 
-std::vector<std::string> values_of(const AuditDetail& d) {
-  std::vector<std::string> out;
-  for (const auto& a : d.args) out.push_back(a.value);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("the operations' audit details are stored as before", "[ops_details]") {
-  for (const auto& d : kDetails) {
-    INFO(d.key << " " << d.stored);
-    CHECK(audit_detail(d.action, d.key, d.values) == d.stored);
-  }
+  for (const auto& d : kDetails) unit::check_written_as_stored(d);
 }
 
 TEST_CASE("the operations' stored audit details, old and new, read back as their key and values", "[ops_details]") {
-  for (const auto& d : kDetails) {
-    INFO(d.stored);
-    const auto read = read_audit_detail(d.action, d.stored);
-    REQUIRE(read);
-    CHECK(read->key == d.key);
-    CHECK(values_of(*read) == d.values);
-  }
+  for (const auto& d : kDetails) unit::check_reads_back(d);
   // An empty detail is init's form only; other reads with none stay as stored.
   CHECK_FALSE(read_audit_detail("team.show", ""));
   CHECK_FALSE(read_audit_detail("backup", "head 18"));
 }
 
 TEST_CASE("the operations' audit details have a text in every language", "[ops_details]") {
-  for (const auto& d : kDetails) {
-    INFO(d.key);
-    CHECK(has_message(d.key));
-  }
+  for (const auto& d : kDetails) unit::check_has_text(d);
   CHECK(render_message(Lang::nb, "audit.d.init", {}) == "databasen opprettet");
   CHECK(render_message(Lang::en, "audit.d.backup_encrypted", {"18", "ab"}) == "encrypted backup up to entry 18 (sha256 ab)");
   CHECK(render_message(Lang::nn, "audit.d.import_stored", {"dips", "3", "2", "1", "0", "10", "11"}) ==
@@ -110,6 +87,6 @@ TEST_CASE("init and config store write their details through the table", "[ops_d
   const auto stored = read_audit_detail(entries[1].action, entries[1].detail);
   REQUIRE(stored);
   CHECK(stored->key == "audit.d.config_store");
-  CHECK(values_of(*stored) == std::vector<std::string>{"mitt rammeverk.toml", rv.hash.substr(0, 12)});
+  CHECK(unit::values_of(*stored) == std::vector<std::string>{"mitt rammeverk.toml", rv.hash.substr(0, 12)});
   CHECK(audit_verify(db).ok);
 }

@@ -3,6 +3,8 @@
 // the older format strings wrote, and entries written before read back as
 // messages.
 
+#include "unit/audit_details.hpp"
+
 #include <oppteam/audit/audit_detail.hpp>
 
 #include <catch2/catch.hpp>
@@ -16,12 +18,9 @@ namespace {
 
 // `key` with `values` is stored as `stored`, and `stored` reads back as `key` with the same values.
 void check_form(const std::string& action, const std::string& key, const std::vector<std::string>& values, const std::string& stored) {
-  CHECK(audit_detail(action, key, values) == stored);
-  const auto d = read_audit_detail(action, stored);
-  REQUIRE(d.has_value());
-  CHECK(d->key == key);
-  REQUIRE(d->args.size() == values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) CHECK(d->args[i].value == values[i]);
+  const unit::StoredDetail d{action, key, values, stored};
+  unit::check_written_as_stored(d);
+  unit::check_reads_back(d);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // [[contact]], the new [deadlines] keys, and who may hold meetings, write
 // the log, review the team and approve.
 
+#include "unit/access_toml.hpp"
 #include "unit/errors.hpp"
 
 #include <oppteam/config/rammeverk.hpp>
@@ -78,26 +79,12 @@ TEST_CASE("bad team-at-work keys are config errors naming the key", "[config][te
 }
 
 TEST_CASE("meetings, the log and reviews are case work, approving is a leader's", "[access][team]") {
-  const Rammeverk rv = load_rammeverk(R"toml(
-[access]
-enforce = true
-[[access.user]]
-name = "siri"
-roles = ["saksbehandler"]
-[[access.user]]
-name = "Ane Lie"
-roles = ["koordinator"]
-[[access.user]]
-name = "leif"
-roles = ["leder"]
-)toml", "r.toml");
+  const Rammeverk rv = unit::enforced_access({{"siri", {"saksbehandler"}}, {"Ane Lie", {"koordinator"}}, {"leif", {"leder"}}});
   for (const char* p : {"meeting.write", "log.write", "team.review"}) {
     CHECK(permitted(rv, "siri", p));
     CHECK(grant_of(rv, "Ane Lie", p) == Grant::coordinated);
     CHECK_FALSE(permitted(rv, "leif", p));
   }
-  CHECK(permitted(rv, "leif", "approve"));
-  CHECK(permitted(rv, "leif", "remind"));
-  CHECK_FALSE(permitted(rv, "siri", "approve"));
+  unit::check_permitted(rv, {{"leif", "approve", true}, {"leif", "remind", true}, {"siri", "approve", false}});
   CHECK(grant_of(rv, "Ane Lie", "approve") == Grant::none);
 }
