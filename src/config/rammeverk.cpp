@@ -1,5 +1,7 @@
 #include <oppteam/config/rammeverk.hpp>
 
+#include <oppteam/i18n/collate.hpp>
+
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/config/rammeverk_keys.hpp>
 #include <oppteam/util/error.hpp>
@@ -10,6 +12,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string_view>
 #include <type_traits>
@@ -225,6 +228,29 @@ void check_unique(Checker& c, const std::vector<T>& list, const std::vector<toml
   }
 }
 
+// A value typed for an entry (an option, an import column) is its id or one
+// of its labels, in any case (choices.cpp). A label that is another
+// entry's id or label could mean either, so it is refused where it is
+// written: the second of two entries that share one, or an entry whose
+// label is an earlier entry's id.
+template <typename T>
+void check_labels_unambiguous(Checker& c, const std::vector<T>& list, const std::vector<toml::source_region>& where,
+                              const std::string& what) {
+  std::map<std::string, std::size_t> owner;  // folded id or label -> its entry
+  for (std::size_t i = 0; i < list.size(); ++i) owner.emplace(fold_case(list[i].id), i);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    for (const std::string* label : {&list[i].label, &list[i].label_nn, &list[i].label_en}) {
+      if (label->empty()) continue;
+      const auto [it, fresh] = owner.emplace(fold_case(*label), i);
+      if (!fresh && it->second != i) {
+        c.problem(where[i], what + "[" + std::to_string(i) + "].label", "config.ambiguous_label",
+                  {*label, list[it->second].id});
+        break;
+      }
+    }
+  }
+}
+
 template <typename T>
 bool has_id(const std::vector<T>& list, std::string_view id) {
   for (const auto& e : list)
@@ -418,6 +444,7 @@ void apply(Rammeverk& rv, const toml::table& root, Checker& c) {
     });
     if (!present) return;
     check_unique(c, items, where, std::string(key));
+    check_labels_unambiguous(c, items, where, std::string(key));
     list = std::move(items);
   };
   const auto no_extra = [](const toml::table&, const std::string&, auto&) {};

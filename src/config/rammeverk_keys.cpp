@@ -18,6 +18,13 @@ std::vector<std::string> bad_municipality_number(const Rammeverk& rv) {
   return {num};
 }
 
+// The municipality's name stands in every letter: never empty or blank.
+std::vector<std::string> blank_municipality_name(const Rammeverk& rv) {
+  const auto& name = rv.municipality.name;
+  if (std::any_of(name.begin(), name.end(), [](char ch) { return ch != ' ' && ch != '\t'; })) return {};
+  return {name};
+}
+
 // Consent can be required for these actions only.
 std::vector<std::string> bad_consent_actions(const Rammeverk& rv) {
   std::vector<std::string> bad;
@@ -36,7 +43,7 @@ std::vector<std::string> bad_consent_actions(const Rammeverk& rv) {
   OPPTEAM_KEY(section, name, lo, hi, nullptr, {}, law_lo, law_hi, law_key)
 
 constexpr RammeverkKey kKeys[] = {
-    OPPTEAM_KEY(municipality, name),
+    OPPTEAM_KEY(municipality, name, 0, 0, blank_municipality_name, "config.empty_name"),
     OPPTEAM_KEY(municipality, number, 0, 0, bad_municipality_number, "config.bad_municipality_number"),
     OPPTEAM_KEY(municipality, unit),
     OPPTEAM_KEY(municipality, address),
@@ -77,7 +84,9 @@ constexpr RammeverkKey kKeys[] = {
     // A person of 16 consents in health matters (pasient- og brukerrettighetsloven § 4-3).
     OPPTEAM_LAW_KEY(rules, consent_age, 0, 18, 16, 16, "config.law_consent_age"),
 
-    OPPTEAM_KEY(reports, min_count, 1, 1000),
+    // Not a statute, but the same kind of floor: MISSION's "never a count
+    // small enough to point at a person" (a file given now is refused).
+    OPPTEAM_LAW_KEY(reports, min_count, 1, 1000, 3, 1000, "config.min_count_floor"),
     OPPTEAM_KEY(reports, retention_years, 0, 200),
 
     OPPTEAM_KEY(access, enforce),

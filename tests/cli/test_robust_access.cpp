@@ -144,8 +144,9 @@ TEST_CASE("under stored enforcement no other rammeverk file is in force (--confi
   std::filesystem::create_directories(f.dir.file("xdg/oppteam"));
   std::filesystem::copy_file(loose, f.dir.file("xdg/oppteam/rammeverk.toml"));
   CHECK(as(f, "siri", kReferAdd, {{"XDG_CONFIG_HOME", f.dir.file("xdg")}}).code == 77);
-  // A rapport user's own small-count threshold is refused the same way.
-  const std::string counts = f.dir.write("counts.toml", enforced_rammeverk() + "\n[reports]\nmin_count = 1\n");
+  // A rapport user's own small-count threshold (lower than the stored 5,
+  // and above the floor any file must keep) is refused the same way.
+  const std::string counts = f.dir.write("counts.toml", enforced_rammeverk() + "\n[reports]\nmin_count = 3\n");
   CHECK(as(f, "rita", {"--config", counts, "report"}).code == 77);
 
   robust::Sql sql(f.db());
