@@ -1,5 +1,7 @@
 #include <oppteam/io/jsonl_reader.hpp>
 
+#include <algorithm>
+
 namespace oppteam::io {
 
 JsonlReader::JsonlReader(std::istream& in) : in_(&in) {}
@@ -27,7 +29,19 @@ bool JsonlReader::next(JsonlRecord& rec) {
     rec.ok = false;
     rec.problem.clear();
     rec.parse_error.clear();
-    rec.value = nlohmann::json::parse(rec.raw, nullptr, false);
+    rec.repeated_keys.clear();
+    keys_.clear();
+    // The keys of the object itself (depth 1) as they are read: a key twice
+    // is seen only here (the parsed object holds the last one).
+    const auto note_key = [this, &rec](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
+      const auto& key = parsed.get_ref<const std::string&>();
+      if (std::find(keys_.begin(), keys_.end(), key) == keys_.end()) keys_.push_back(key);
+      else if (std::find(rec.repeated_keys.begin(), rec.repeated_keys.end(), key) == rec.repeated_keys.end())
+        rec.repeated_keys.push_back(key);
+      return true;
+    };
+    rec.value = nlohmann::json::parse(rec.raw, note_key, false);
     if (rec.value.is_discarded()) {
       rec.problem = "not_json";
       try {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oppteam::io {
 
@@ -22,6 +23,10 @@ struct JsonlRecord {
   std::string problem;      // when not ok: "not_json" or "not_object"
   std::string parse_error;  // the parser's message when not_json
   nlohmann::json value;     // the object when ok
+  // The object's own keys (not those of an object inside it) that appear
+  // more than once, each named once: the parser keeps the last of them and
+  // drops the others without a word, so the caller must refuse the line.
+  std::vector<std::string> repeated_keys;
 };
 
 class JsonlReader {
@@ -42,6 +47,7 @@ class JsonlReader {
   std::size_t line_ = 0;
   std::uint64_t consumed_ = 0;
   bool started_ = false;
+  std::vector<std::string> keys_;  // the keys of the line's object, as read
 };
 
 }  // namespace oppteam::io

@@ -1,0 +1,73 @@
+// The intake trial of session 10 (notes/trial-intake.md): a JSON object with
+// a key twice, received dates no case number can hold, padded ids, the
+// import reading values as refer add does, a rejects file imported again,
+// the received date's relative forms.
+
+#include "cli/harness.hpp"
+#include "cli/test_intake_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace intake_test;
+
+namespace {
+
+const std::string kHead = "external_id,fnr,reporter_type,received,need\n";
+
+// `refer import FILE --partial --rejects REJECTS --json`: the summary.
+test::Result import_partial(test::Fixture& f, const std::string& file, const std::string& rejects) {
+  return f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--partial", "--rejects", rejects});
+}
+
+// The (line, column, key) of each error of an import's summary.
+std::vector<std::tuple<int, std::string, std::string>> errors_of(const nlohmann::json& summary) {
+  std::vector<std::tuple<int, std::string, std::string>> out;
+  for (const auto& e : summary.at("errors"))
+    out.emplace_back(e["line"].get<int>(), e["column"].is_null() ? "" : e["column"].get<std::string>(), e["key"].get<std::string>());
+  return out;
+}
+
+long count_referrals(test::Fixture& f) {
+  auto r = f.oppteam({"--today", kToday, "--json", "case", "list"});
+  REQUIRE(r.code == 0);
+  long n = 0;
+  const nlohmann::json list = r.json();  // (a range-for over r.json()["cases"] would outlive its json)
+  for (const auto& c : list["cases"]) {
+    auto show = f.oppteam({"--today", kToday, "--json", "case", "show", c["case"].get<std::string>()});
+    REQUIRE(show.code == 0);
+    n += long(show.json()["referrals"].size());
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a JSON object with a key twice, or with a mapped key and its target, is rejected naming the key", "[intake][trial]") {
+  test::Fixture f;
+  const std::string a = synthetic_fnr(1, 2, 1950), b = synthetic_fnr(2, 2, 1960);
+  std::string t;
+  // line 1: fnr twice (nlohmann keeps the last one silently)
+  t += "{\"external_id\":\"D-1\",\"fnr\":\"" + a + "\",\"fnr\":\"" + b + "\",\"reporter_type\":\"fastlege\",\"received\":\"2026-03-01\",\"need\":\"x\"}\n";
+  // line 2: personnummer (mapped to fnr in the example rammeverk) and fnr
+  t += "{\"external_id\":\"D-2\",\"personnummer\":\"" + a + "\",\"fnr\":\"" + b +
+       "\",\"reporter_type\":\"fastlege\",\"received\":\"2026-03-01\",\"need\":\"x\"}\n";
+  // line 3: a key that is ignored (kilde_system = "") twice does no harm
+  t += "{\"external_id\":\"D-3\",\"fnr\":\"" + a +
+       "\",\"kilde_system\":\"a\",\"kilde_system\":\"b\",\"reporter_type\":\"fastlege\",\"received\":\"2026-03-01\",\"need\":\"x\"}\n";
+  auto file = f.dir.write("dup.jsonl", t);
+
+  auto all = f.oppteam({"--today", kToday, "--json", "refer", "import", file});
+  CHECK(all.code == 65);
+  CHECK(test::error_key(all) == "import.failed");
+
+  auto r = import_partial(f, file, f.dir.file("rej.jsonl"));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["stored"] == 1);
+  CHECK(errors_of(r.json()) == std::vector<std::tuple<int, std::string, std::string>>{
+                                   {1, "fnr", "import.repeated_key"}, {2, "fnr", "import.keys_same_column"}});
+  CHECK(count_referrals(f) == 1);
+}
