@@ -1,10 +1,13 @@
 #include <oppteam/process/referral_checks.hpp>
 
+#include <oppteam/domain/case_number.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
+
+#include <chrono>
 
 namespace oppteam {
 
@@ -21,8 +24,17 @@ std::string reporter_type_list(const Rammeverk& rv) {
 
 bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n") != std::string_view::npos; }
 
-FieldProblem received_in_future(std::string_view text, Date today) {
-  return {io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
+// What is wrong with a received date `d` (typed as `text`), if anything: a
+// case can carry it when it is not after today, not before the person was
+// born (`born`, when known) and not before the first year a case number can
+// have (0001-01-01 opened case 1/1, which no command could address).
+std::optional<FieldProblem> received_problem(std::string_view text, Date d, Date today, std::optional<Date> born) {
+  static const Date first = Date(std::chrono::year{CaseNumber::kFirstYear} / 1 / 1);
+  if (d > today) return FieldProblem{io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
+  if (d < first) return FieldProblem{io::kReceived, ExitCode::data, "refer.received_too_early", {std::string(text), format_date(first)}};
+  if (born && d < *born)
+    return FieldProblem{io::kReceived, ExitCode::data, "refer.received_before_birth", {std::string(text), format_date(*born)}};
+  return std::nullopt;
 }
 
 FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
@@ -84,7 +96,8 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
     }
     if (d) {
       out.received = *d;
-      if (*d > today_) problems.push_back(received_in_future(*received, today_));
+      const std::optional<Date> born = out.pnr ? std::optional<Date>(out.pnr->birth_date()) : std::nullopt;
+      if (auto p = received_problem(*received, *d, today_, born)) problems.push_back(std::move(*p));
     }
   }
   if (const std::string* need = fields[io::kNeed]; need && !described(*need))
@@ -106,9 +119,9 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
   if (!rv.find_reporter_type(id)) throw unknown_reporter_type(rv, id).error();
 }
 
-Date check_received(const Context& ctx, std::string_view text) {
+Date check_received(const Context& ctx, std::string_view text, std::optional<Date> born) {
   const Date d = parse_user_date(text, "--received", ctx.today());
-  if (d > ctx.today()) throw received_in_future(text, ctx.today()).error();
+  if (auto p = received_problem(text, d, ctx.today(), born)) throw p->error();
   return d;
 }
 

@@ -71,3 +71,43 @@ TEST_CASE("a JSON object with a key twice, or with a mapped key and its target, 
                                    {1, "fnr", "import.repeated_key"}, {2, "fnr", "import.keys_same_column"}});
   CHECK(count_referrals(f) == 1);
 }
+
+TEST_CASE("a received date before the person's birth, or before any case number's year, is refused in refer add, the import and refer correct",
+          "[intake][trial]") {
+  test::Fixture f;
+  const std::string born_2010 = synthetic_fnr(1, 10, 2010), born_1950 = synthetic_fnr(5, 5, 1950);
+  auto add = [&](const std::string& fnr, const std::string& received) {
+    return f.oppteam({"--today", kToday, "--json", "refer", "add", "--fnr", fnr, "--reporter-type", "fastlege", "--need", "x",
+                      "--received", received});
+  };
+  auto ancient = add(born_1950, "0001-01-01");  // opened case 1/1, which no command could address
+  CHECK(ancient.code == 65);
+  CHECK(test::error_key(ancient) == "refer.received_too_early");
+  auto unborn = add(born_2010, "1900-01-01");
+  CHECK(unborn.code == 65);
+  CHECK(test::error_key(unborn) == "refer.received_before_birth");
+  CHECK(add(born_2010, "2010-10-01").code == 0);  // the day of birth is fine
+
+  std::string t = kHead;
+  t += "R-1," + born_1950 + ",fastlege,0001-01-01,x\n";  // line 2
+  t += "R-2," + born_1950 + ",fastlege,1899-12-31,x\n";  // line 3
+  t += "R-3," + born_1950 + ",fastlege,1950-05-04,x\n";  // line 4: the day before the birth
+  t += "R-4," + born_1950 + ",fastlege,2026-03-03,x\n";  // line 5: after --today
+  t += "R-5," + born_1950 + ",fastlege,1950-05-05,x\n";  // line 6: good
+  auto r = import_partial(f, f.dir.write("old.csv", t), f.dir.file("old.rej.csv"));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["stored"] == 1);
+  CHECK(errors_of(r.json()) == std::vector<std::tuple<int, std::string, std::string>>{
+                                   {2, "received", "refer.received_too_early"},
+                                   {3, "received", "refer.received_too_early"},
+                                   {4, "received", "refer.received_before_birth"},
+                                   {5, "received", "refer.received_in_future"}});
+
+  auto correct = f.oppteam({"--today", kToday, "--json", "refer", "correct", "2010/1", "1", "--received", "2009-12-31", "--reason", "typo"});
+  CHECK(correct.code == 65);
+  CHECK(test::error_key(correct) == "refer.received_before_birth");
+  auto floor = f.oppteam({"--today", kToday, "--json", "refer", "correct", "2010/1", "1", "--received", "1.1.1899", "--reason", "typo"});
+  CHECK(floor.code == 65);
+  CHECK(test::error_key(floor) == "refer.received_too_early");
+}

@@ -81,8 +81,11 @@ class ReferralChecks {
 // outside the rammeverk's list).
 PersonalNumber check_fnr(const Context& ctx, std::string_view text, std::optional<int> birth_year = std::nullopt);
 void check_reporter_type(const Rammeverk& rv, std::string_view id);
-// A received date as people write it (parse_user_date), not after today.
-Date check_received(const Context& ctx, std::string_view text);
+// A received date as people write it (parse_user_date) that a case can
+// carry: not after today, not before the person's birth date (`born`, when
+// known), not before CaseNumber::kFirstYear (ReferralChecks::check applies
+// the same rule to the import's and refer add's date).
+Date check_received(const Context& ctx, std::string_view text, std::optional<Date> born = std::nullopt);
 // A need that says something: not empty, not only spaces and line breaks.
 void check_need(std::string_view need);
 // The sending system (refer add's --sender, the import's): one line of text.
