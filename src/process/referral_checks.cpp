@@ -22,6 +22,11 @@ std::string reporter_type_list(const Rammeverk& rv) {
   return out;
 }
 
+// The columns that hold an id or a date (the personal number drops its own spaces).
+bool read_trimmed(std::size_t column) {
+  return column == io::kExternalId || column == io::kReporterType || column == io::kReceived || column == io::kTargetGroup;
+}
+
 bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n") != std::string_view::npos; }
 
 // What is wrong with a received date `d` (typed as `text`), if anything: a
@@ -65,9 +70,22 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
   }
   if (problems.size() > before) return;
 
+  // The values as the checks read them: an id or a date without the spaces
+  // around it (a fixed-width export pads its fields; the personal number
+  // drops its own), so that "R-1 " is the referral "R-1". In a batch one
+  // that is then empty is absent, as an empty field is.
+  std::array<std::optional<std::string_view>, io::kColumnCount> value;
+  for (std::size_t c = 0; c < io::kColumnCount; ++c) {
+    if (!fields[c]) continue;
+    const std::string_view v = read_trimmed(c) ? trimmed(*fields[c]) : std::string_view(*fields[c]);
+    if (v.empty() && intake_ == Intake::batch) continue;
+    value[c] = v;
+  }
+
   for (std::size_t c = 0; c < io::kColumnCount; ++c)
-    if (io::column_required(c) && !fields[c]) problems.push_back({c, ExitCode::data, "import.missing", {}});
-  if (const std::string* fnr = fields[io::kFnr]) {
+    if (io::column_required(c) && !value[c]) problems.push_back({c, ExitCode::data, "import.missing", {}});
+  out.external_id = value[io::kExternalId].value_or(std::string_view());
+  if (const auto& fnr = value[io::kFnr]) {
     try {
       if (birth_year) {
         PersonalNumberOptions o = pnr_options_;
@@ -80,13 +98,15 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
       problems.push_back({io::kFnr, e.code(), e.key(), e.args()});
     }
   }
-  if (const std::string* type = fields[io::kReporterType]; type && !rv_.find_reporter_type(*type))
-    problems.push_back(unknown_reporter_type(rv_, *type));
-  if (const std::string* received = fields[io::kReceived]) {
+  if (const auto& type = value[io::kReporterType]) {
+    out.reporter_type = rv_.find_reporter_type(*type);
+    if (!out.reporter_type) problems.push_back(unknown_reporter_type(rv_, *type));
+  }
+  if (const auto& received = value[io::kReceived]) {
     std::optional<Date> d;
     if (intake_ == Intake::batch) {
       d = try_parse_date(*received);
-      if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {*received}});
+      if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {std::string(*received)}});
     } else {
       try {
         d = parse_user_date(*received, name_of(io::kReceived), today_);
@@ -100,12 +120,12 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
       if (auto p = received_problem(*received, *d, today_, born)) problems.push_back(std::move(*p));
     }
   }
-  if (const std::string* need = fields[io::kNeed]; need && !described(*need))
+  if (const auto& need = value[io::kNeed]; need && !described(*need))
     problems.push_back({io::kNeed, ExitCode::data, intake_ == Intake::batch ? "import.need_empty" : "refer.need_empty", {}});
-  if (const std::string* group = fields[io::kTargetGroup]; group && !group->empty()) {
+  if (const auto& group = value[io::kTargetGroup]; group && !group->empty()) {
     out.target_group = find_target_group_by_name(rv_, *group);
     if (!out.target_group)
-      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {*group, target_group_list(rv_)}});
+      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {std::string(*group), target_group_list(rv_)}});
   }
 }
 

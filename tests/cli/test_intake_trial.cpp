@@ -111,3 +111,45 @@ TEST_CASE("a received date before the person's birth, or before any case number'
   CHECK(floor.code == 65);
   CHECK(test::error_key(floor) == "refer.received_too_early");
 }
+
+TEST_CASE("the import and refer add read an id or a date without its surrounding spaces, so a padded re-send is a duplicate",
+          "[intake][trial]") {
+  test::Fixture f;
+  const std::string per = synthetic_fnr(1, 3, 1960);
+  auto first = f.oppteam({"--today", kToday, "--json", "refer", "import", f.dir.write("a.csv", kHead + "R-1," + per + ",fastlege,2026-03-01,first\n")});
+  REQUIRE(first.code == 0);
+  // A fixed-width export pads its fields: the same referral, not a second one.
+  auto padded = f.oppteam({"--today", kToday, "--json", "refer", "import",
+                           f.dir.write("b.csv", kHead + "R-1 ,  " + per + " , fastlege , 2026-03-01 ,first\n")});
+  INFO(padded.out << padded.err);
+  REQUIRE(padded.code == 0);
+  CHECK(padded.json()["stored"] == 0);
+  CHECK(padded.json()["duplicates"] == 1);
+  // The same in JSON Lines, with a padded target group on a new case.
+  auto jsonl = f.oppteam({"--today", kToday, "--json", "refer", "import",
+                          f.dir.write("c.jsonl", "{\"external_id\":\" R-2\",\"fnr\":\"" + synthetic_fnr(2, 3, 1960) +
+                                                     "\",\"reporter_type\":\" nav\",\"received\":\"2026-03-01 \",\"need\":\"x\","
+                                                     "\"target_group\":\"skrope_eldre \"}\n")});
+  INFO(jsonl.out << jsonl.err);
+  REQUIRE(jsonl.code == 0);
+  CHECK(jsonl.json()["stored"] == 1);
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/2"});
+  REQUIRE(show.code == 0);
+  CHECK(show.json()["referrals"][0]["external_id"] == "R-2");
+  CHECK(show.json()["referrals"][0]["reporter_type"] == "nav");
+  CHECK(show.json()["target_group"] == "skrope_eldre");
+  // An id of only spaces is a missing id.
+  auto blank = import_partial(f, f.dir.write("d.csv", kHead + "   ," + per + ",fastlege,2026-03-01,x\n"), f.dir.file("d.rej.csv"));
+  REQUIRE(blank.code == 0);
+  CHECK(errors_of(blank.json()) == std::vector<std::tuple<int, std::string, std::string>>{{2, "external_id", "import.missing"}});
+
+  // refer add: the same id with a space after it is the same referral.
+  std::vector<std::string> add{"--today", kToday, "--json", "refer", "add", "--fnr", per, "--reporter-type", "fastlege",
+                               "--received", "2026-03-01", "--need", "first", "--external-id"};
+  auto again = add;
+  again.push_back("R-1 ");
+  auto r = f.oppteam(again);
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["duplicate"] == true);
+}

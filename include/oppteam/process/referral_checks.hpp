@@ -36,10 +36,14 @@ enum class Intake {
 using ReferralFields = std::array<const std::string*, io::kColumnCount>;
 
 // What the checks made of the fields (set as far as they were valid).
+// Both paths store these (not the fields as given), so that a padded id or
+// a reporter type's label is stored as the id, alike.
 struct CheckedReferral {
   std::optional<PersonalNumber> pnr;
   Date received{};
-  const TargetGroup* target_group = nullptr;  // none given
+  std::string_view external_id;                // without surrounding spaces (a view into the field); empty when none
+  const ReporterType* reporter_type = nullptr;
+  const TargetGroup* target_group = nullptr;   // none given
 };
 
 // A field that failed: its column, the reason (a catalogue key and its
