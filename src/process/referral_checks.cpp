@@ -99,13 +99,13 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
     }
   }
   if (const auto& type = value[io::kReporterType]) {
-    out.reporter_type = rv_.find_reporter_type(*type);
+    out.reporter_type = find_by_word(rv_.reporter_types, *type);  // an id or a label, as refer add's option
     if (!out.reporter_type) problems.push_back(unknown_reporter_type(rv_, *type));
   }
   if (const auto& received = value[io::kReceived]) {
     std::optional<Date> d;
     if (intake_ == Intake::batch) {
-      d = try_parse_date(*received);
+      d = try_parse_written_date(*received);
       if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {std::string(*received)}});
     } else {
       try {

@@ -64,12 +64,18 @@ std::string lower_ascii(std::string_view text) {
 
 }  // namespace
 
+std::optional<Date> try_parse_written_date(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (auto d = try_parse_date(text)) return d;
+  return try_parse_dotted(text);
+}
+
 Date parse_user_date(std::string_view typed, std::string_view what, Date today) {
+  if (auto d = try_parse_written_date(typed)) return *d;
   std::string_view text = typed;
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (auto d = try_parse_date(text)) return *d;
-  if (auto d = try_parse_dotted(text)) return *d;
   const std::string word = lower_ascii(text);
   if (word == "i dag" || word == "idag") return today;
   if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return today + std::chrono::days(1);

@@ -153,3 +153,35 @@ TEST_CASE("the import and refer add read an id or a date without its surrounding
   REQUIRE(r.code == 0);
   CHECK(r.json()["duplicate"] == true);
 }
+
+TEST_CASE("the import reads a reporter type, a target group and a date as refer add does (an id or a label in any case, D.M.YYYY)",
+          "[intake][trial]") {
+  test::Fixture f;
+  std::string t = "external_id;fnr;reporter_type;received;need;target_group\n";  // as Norwegian Excel saves it
+  t += "E-1;" + synthetic_fnr(1, 4, 1940) + ";Fastlege;01.03.2026;x;Skrøpelige eldre\n";  // labels, DD.MM.YYYY
+  t += "E-2;" + synthetic_fnr(2, 4, 1940) + ";FASTLEGE;1.3.2026;x;SKRØPELIGE ELDRE\n";   // in capitals, D.M.YYYY
+  t += "E-3;" + synthetic_fnr(3, 4, 1940) + ";bruker selv;2026-03-01;x;skrope-eldre\n";  // a label of two words; the id folded
+  t += "E-4;" + synthetic_fnr(4, 4, 1940) + ";fastlege;i dag;x;\n";                      // line 5: relative: not in a file
+  t += "E-5;" + synthetic_fnr(5, 4, 1940) + ";fastlege;+1;x;\n";                         // line 6
+  auto r = import_partial(f, f.dir.write("excel.csv", t), f.dir.file("excel.rej.csv"));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["stored"] == 3);
+  CHECK(errors_of(r.json()) == std::vector<std::tuple<int, std::string, std::string>>{{5, "received", "import.bad_date"},
+                                                                                     {6, "received", "import.bad_date"}});
+  for (const char* number : {"2026/1", "2026/2", "2026/3"}) {
+    auto show = f.oppteam({"--today", kToday, "--json", "case", "show", number});
+    REQUIRE(show.code == 0);
+    const auto j = show.json();
+    CHECK(j["referrals"][0]["received"] == "2026-03-01");
+    CHECK(j["target_group"] == "skrope_eldre");
+    CHECK(j["referrals"][0]["reporter_type"] == (std::string(number) == "2026/3" ? "bruker" : "fastlege"));
+  }
+  // Sent again with the ids and ISO dates: the same referrals.
+  std::string again = "external_id;fnr;reporter_type;received;need\n";
+  again += "E-1;" + synthetic_fnr(1, 4, 1940) + ";fastlege;2026-03-01;x\n";
+  again += "E-2;" + synthetic_fnr(2, 4, 1940) + ";fastlege;2026-03-01;x\n";
+  auto dup = f.oppteam({"--today", kToday, "--json", "refer", "import", f.dir.write("again.csv", again)});
+  REQUIRE(dup.code == 0);
+  CHECK(dup.json()["duplicates"] == 2);
+}

@@ -2,11 +2,15 @@
 // The checks of a referral's fields: one set for `refer add` (one
 // referral, add_referral) and `refer import` (a batch, import_referrals),
 // so that the two cannot drift apart again (issue 16: a need of only
-// spaces was refused by one and stored by the other). Two differences are
-// deliberate and named by Intake: the import reads the received date as
-// strict YYYY-MM-DD (SPEC.md, "Batch intake format") where refer add takes
-// it as people write it (2.3.2026, i dag), and each names a field its own
-// way (the column `need`, the option `--need`).
+// spaces was refused by one and stored by the other; in session 10 the
+// import read reporter types and dates more strictly than refer add). Both
+// read an id or a date without its surrounding spaces, a reporter type or
+// target group as its id or label (find_by_word), a date as YYYY-MM-DD,
+// D.M.YYYY or DD.MM.YYYY (SPEC.md, "Additions"). Two differences are
+// deliberate and named by Intake: refer add also takes a relative date
+// (i dag, +N: parse_user_date) where a file's would mean the day it is
+// read, and each names a field its own way (the column `need`, the option
+// `--need`).
 
 #include <oppteam/config/rammeverk.hpp>
 #include <oppteam/domain/personal_number.hpp>
@@ -26,8 +30,8 @@ namespace oppteam {
 
 // How a referral comes in.
 enum class Intake {
-  single,  // refer add: dates as people write them; a field named by its option (--need)
-  batch,   // refer import: dates strictly YYYY-MM-DD; a field named by its column (need)
+  single,  // refer add: dates as people write them, i dag and +N too; a field named by its option (--need)
+  batch,   // refer import: dates as written (no relative forms); a field named by its column (need)
 };
 
 // A referral's fields by io::Column: the value, or nullptr when absent.
