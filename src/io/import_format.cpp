@@ -44,6 +44,7 @@ long ImportSource::map_name(std::string_view name) const {
     return -2;
   }
   if (auto c = column_by_name(name)) return static_cast<long>(*c);
+  if (name == kReasonColumn) return -1;
   return -2;
 }
 

@@ -185,3 +185,43 @@ TEST_CASE("the import reads a reporter type, a target group and a date as refer 
   REQUIRE(dup.code == 0);
   CHECK(dup.json()["duplicates"] == 2);
 }
+
+TEST_CASE("a rejects file, fixed, imports again (its own reason column is ignored), in CSV and JSON Lines", "[intake][trial]") {
+  test::Fixture f;
+  const std::string a = synthetic_fnr(1, 5, 1970), b = synthetic_fnr(2, 5, 1970);
+  // CSV as Norwegian Excel writes it (';'); the rejects file keeps the delimiter.
+  const std::string in = f.dir.write("in.csv", "external_id;fnr;reporter_type;received;need\nS-1;" + a + ";lege;2026-03-01;x\nS-2;" + b +
+                                                   ";lege;2026-03-01;y\n");
+  auto first = import_partial(f, in, f.dir.file("in.rej.csv"));
+  REQUIRE(first.code == 0);
+  REQUIRE(first.json()["rejected"] == 2);
+  // Fixed one row only: the other is rejected again, and its rejects file has two reasons.
+  std::string rej = test::read_file(f.dir.file("in.rej.csv"));
+  const auto s1 = rej.find("S-1;" + a + ";lege;");
+  REQUIRE(s1 != std::string::npos);
+  rej.replace(rej.find(";lege;", s1), 6, ";fastlege;");
+  auto second = import_partial(f, f.dir.write("fixed.csv", rej), f.dir.file("fixed.rej.csv"));
+  INFO(second.out << second.err);
+  REQUIRE(second.code == 0);
+  CHECK(second.json()["stored"] == 1);
+  CHECK(errors_of(second.json()) == std::vector<std::tuple<int, std::string, std::string>>{{3, "reporter_type", "refer.unknown_reporter_type"}});
+  std::string rej2 = test::read_file(f.dir.file("fixed.rej.csv"));
+  rej2.replace(rej2.find(";lege;"), 6, ";fastlege;");
+  auto third = f.oppteam({"--today", kToday, "--json", "refer", "import", f.dir.write("fixed2.csv", rej2)});
+  INFO(third.out << third.err);
+  REQUIRE(third.code == 0);
+  CHECK(third.json()["stored"] == 1);
+
+  // JSON Lines: the reason key is ignored the same way.
+  const std::string c = synthetic_fnr(3, 5, 1970);
+  const std::string jl = f.dir.write("in.jsonl", "{\"external_id\":\"J-1\",\"fnr\":\"" + c +
+                                                    "\",\"reporter_type\":\"lege\",\"received\":\"2026-03-01\",\"need\":\"x\"}\n");
+  REQUIRE(import_partial(f, jl, f.dir.file("in.rej.jsonl")).code == 0);
+  std::string jrej = test::read_file(f.dir.file("in.rej.jsonl"));
+  REQUIRE(jrej.find("\"reason\"") != std::string::npos);
+  jrej.replace(jrej.find("\"lege\""), 6, "\"fastlege\"");
+  auto j = f.oppteam({"--today", kToday, "--json", "refer", "import", f.dir.write("fixed.jsonl", jrej)});
+  INFO(j.out << j.err);
+  REQUIRE(j.code == 0);
+  CHECK(j.json()["stored"] == 1);
+}
