@@ -225,3 +225,26 @@ TEST_CASE("a rejects file, fixed, imports again (its own reason column is ignore
   REQUIRE(j.code == 0);
   CHECK(j.json()["stored"] == 1);
 }
+
+TEST_CASE("assess refuses an item answered twice with --answer, naming it (the last one won silently)", "[intake][trial]") {
+  test::Fixture f;
+  REQUIRE(f.oppteam({"--today", kToday, "refer", "add", "--fnr", synthetic_fnr(1, 6, 1950), "--reporter-type", "fastlege", "--need", "x",
+                     "--received", "2026-03-01"})
+              .code == 0);
+  REQUIRE(f.oppteam({"--today", kToday, "consent", "give", "2026/1", "--scope", "utredning", "--form", "muntlig", "--given-by", "person"})
+              .code == 0);
+  std::vector<std::string> assess{"--today", kToday, "--json", "assess", "2026/1", "--instrument", "kjennetegn", "--allow-partial",
+                                  "--assessor", "Ane", "--profession", "sykepleier", "--answer", "flere_diagnoser=1", "--answer"};
+  auto twice = assess;
+  twice.push_back("flere_diagnoser=0");
+  auto r = f.oppteam(twice);
+  CHECK(r.code == 64);
+  CHECK(test::error_key(r) == "assess.answer_twice");
+  CHECK(r.err.find("flere_diagnoser") != std::string::npos);
+  auto spaced = assess;
+  spaced.push_back(" flere_diagnoser =1");  // the same item, however it is spaced
+  CHECK(f.oppteam(spaced).code == 64);
+  auto other = assess;
+  other.push_back("rus=0");
+  CHECK(f.oppteam(other).code == 0);
+}
