@@ -109,7 +109,7 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
       if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {std::string(*received)}});
     } else {
       try {
-        d = parse_user_date(*received, name_of(io::kReceived), today_);
+        d = parse_user_date(*received, name_of(io::kReceived), today_, DateHint::past);
       } catch (const Error& e) {
         problems.push_back({io::kReceived, e.code(), e.key(), e.args()});
       }
@@ -140,7 +140,7 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
 }
 
 Date check_received(const Context& ctx, std::string_view text, std::optional<Date> born) {
-  const Date d = parse_user_date(text, "--received", ctx.today());
+  const Date d = parse_user_date(text, "--received", ctx.today(), DateHint::past);
   if (auto p = received_problem(text, d, ctx.today(), born)) throw p->error();
   return d;
 }

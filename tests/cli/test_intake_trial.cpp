@@ -6,6 +6,8 @@
 #include "cli/harness.hpp"
 #include "cli/test_intake_helpers.hpp"
 
+#include <oppteam/i18n/messages.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -247,4 +249,33 @@ TEST_CASE("assess refuses an item answered twice with --answer, naming it (the l
   auto other = assess;
   other.push_back("rus=0");
   CHECK(f.oppteam(other).code == 0);
+}
+
+TEST_CASE("a received date may be typed as i går or -N, a bad one is answered with past forms, and --declined says the case is closed",
+          "[intake][trial]") {
+  test::Fixture f;
+  auto add = [&](const std::string& fnr, const std::string& received, std::vector<std::string> more = {}) {
+    std::vector<std::string> args{"--today", kToday, "--json", "refer", "add", "--fnr", fnr, "--reporter-type", "fastlege", "--need", "x",
+                                  "--received", received};
+    args.insert(args.end(), more.begin(), more.end());
+    return f.oppteam(args);
+  };
+  auto yesterday = add(synthetic_fnr(1, 7, 1950), "i g\xC3\xA5r");
+  INFO(yesterday.out << yesterday.err);
+  REQUIRE(yesterday.code == 0);
+  auto minus = add(synthetic_fnr(2, 7, 1950), "-3");  // an option value, not an option
+  INFO(minus.out << minus.err);
+  REQUIRE(minus.code == 0);
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", minus.json()["case"].get<std::string>()});
+  CHECK(show.json()["referrals"][0]["received"] == "2026-02-27");
+  auto bad = add(synthetic_fnr(3, 7, 1950), "i forgårs");
+  CHECK(bad.code == 65);
+  CHECK(test::error_key(bad) == "date.bad_past_input");  // suggests i dag, i går, -N: not i morgen or +14
+
+  auto declined = f.oppteam({"--today", kToday, "--lang", "en", "refer", "add", "--fnr", synthetic_fnr(4, 7, 1950), "--reporter-type",
+                             "fastlege", "--need", "x", "--declined", "muntlig"});
+  INFO(declined.err);
+  REQUIRE(declined.code == 0);
+  const std::string number = declined.out.substr(0, declined.out.find('\n'));
+  CHECK(declined.err == oppteam::render_message(oppteam::Lang::en, "refer.added_declined", {number}) + "\n");
 }
