@@ -118,6 +118,14 @@ TEST_CASE("JSON Lines: a key twice in the object is named (the parser keeps only
   CHECK(rec.repeated_keys == std::vector<std::string>{"fnr"});
   REQUIRE(r.next(rec));
   CHECK(rec.repeated_keys.empty());
+  // Colons and quotes inside strings, nested objects and arrays: no key twice.
+  JsonlReader q(std::string_view(R"({"a:b":"x\":y","c":{"d":1,"e":[{"f":":"}]},"g\\":"h"})" "\n"
+                                 R"({"k\"":"1", "k\"" : "2"})" "\n"));
+  REQUIRE(q.next(rec));
+  CHECK(rec.ok);
+  CHECK(rec.repeated_keys.empty());
+  REQUIRE(q.next(rec));
+  CHECK(rec.repeated_keys == std::vector<std::string>{"k\""});
 }
 
 TEST_CASE("import format: the header is mapped, unknown and missing columns are all reported", "[intake]") {

@@ -46,8 +46,11 @@ class JsonlReader {
   std::unique_ptr<std::istringstream> owned_;
   std::size_t line_ = 0;
   std::uint64_t consumed_ = 0;
+  // Fills rec.repeated_keys from rec.raw (a line whose object lost a key).
+  void note_repeated_keys(JsonlRecord& rec);
+
   bool started_ = false;
-  std::vector<std::string> keys_;  // the keys of the line's object, as read
+  std::vector<std::string> keys_;  // note_repeated_keys(): the keys of the line's object, as read
 };
 
 }  // namespace oppteam::io
