@@ -16,6 +16,8 @@
 
 #include "cli/session.hpp"
 
+#include <oppteam/i18n/collate.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -52,9 +54,8 @@ std::vector<std::string> fixed_set(const CLI::Option* o);
 // prefix of, else the nearest within two edits (one for short words).
 std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& names);
 
-// `text` in lower case with æ, ø, å and accented letters folded to ASCII
-// and '_' and '-' read as spaces: how values are compared.
-std::string fold_word(std::string_view text);
+// How values are compared: i18n/collate.hpp (the import reads them alike).
+using oppteam::fold_word;
 
 // The option's name as the user writes it: "--status", or "STATUS" for a positional.
 std::string option_name(const CLI::Option* o);

@@ -90,6 +90,7 @@ void run_add(Session& s, AddOptions& o) {
   nlohmann::json doc = {{"case", r.case_number}, {"status", std::string(to_stored(r.status))}, {"new_case", r.new_case}, {"duplicate", r.duplicate}};
   if (r.referral_id) doc["referral"] = r.referral_id;
   if (r.duplicate) s.say("refer.duplicate", r.case_number);
+  else if (!o.declined.empty()) s.say("refer.added_declined", r.case_number);  // opened and closed at once
   else s.say(r.new_case ? "refer.added_new" : "refer.added_existing", r.case_number);
   s.emit(doc, r.case_number);
 }

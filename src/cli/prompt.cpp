@@ -29,6 +29,9 @@ std::string ask(Session& s, const std::string& question, const std::string& opti
       continue;  // an empty answer to a question that needs one: asked again
     }
     try {
+      // What no stored text may hold (a control character, a bad byte) is
+      // refused as it is typed, not after every other question.
+      require_text(*answer, s.text("prompt.answer"), TextField::line);
       return check(*answer);
     } catch (const Error& e) {
       s.err() << "  " << visible(render_message(s.lang(), e.key(), clip_all(e.args()))) << "\n";

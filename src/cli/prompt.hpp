@@ -19,7 +19,9 @@ namespace oppteam::cli {
 std::optional<std::string> read_line(Session& s, const std::string& prompt);
 
 // Checks an answer and returns the value to use; throws an Error with the
-// reason, which is shown before asking again.
+// reason, which is shown before asking again. (Every answer is first checked
+// as one line of stored text, require_text: a control character is refused
+// and asked again before `check` sees it.)
 using AnswerCheck = std::function<std::string(const std::string&)>;
 
 // A value that must be given: asked until `check` accepts a non-empty

@@ -668,6 +668,13 @@ static const T* find_in(const std::vector<T>& list, std::string_view id) {
   return nullptr;
 }
 
+bool named_by_word(const Labelled& entry, std::string_view folded) {
+  if (fold_word(entry.id) == folded) return true;
+  for (const std::string* label : {&entry.label, &entry.label_nn, &entry.label_en})
+    if (!label->empty() && fold_word(*label) == folded) return true;
+  return false;
+}
+
 const ReporterType* Rammeverk::find_reporter_type(std::string_view id) const { return find_in(reporter_types, id); }
 const Service* Rammeverk::find_service(std::string_view id) const { return find_in(services, id); }
 const Role* Rammeverk::find_role(std::string_view id) const { return find_in(roles, id); }

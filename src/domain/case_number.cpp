@@ -14,7 +14,7 @@ CaseNumber CaseNumber::parse(std::string_view text) {
   auto [p1, e1] = std::from_chars(text.data(), text.data() + 4, year);
   auto [p2, e2] = std::from_chars(text.data() + 5, text.data() + text.size(), seq);
   if (e1 != std::errc{} || p1 != text.data() + 4 || e2 != std::errc{} || p2 != text.data() + text.size()) throw bad();
-  if (year < 1900 || seq < 1 || text[5] == '0') throw bad();
+  if (year < kFirstYear || seq < 1 || text[5] == '0') throw bad();
   return CaseNumber(year, seq);
 }
 

@@ -55,9 +55,11 @@ PersonalNumber PersonalNumber::parse(std::string_view typed, const PersonalNumbe
       if (c != ' ' && c != '.') kept += c;
     text = kept;
   }
-  if (text.size() != 11) throw make_error(ExitCode::data, "pnr.length", shown, text.size());
+  // Other characters first: the length of a text that holds them (bytes of
+  // fullwidth digits pasted from a PDF, "; DROP") says nothing.
   for (char c : text)
     if (c < '0' || c > '9') throw make_error(ExitCode::data, "pnr.not_digits", shown);
+  if (text.size() != 11) throw make_error(ExitCode::data, "pnr.length", shown, text.size());
 
   // Second control digit: unchanged by the 2032 rule, weighted sum mod 11 == 0.
   // Either digit wrong is one mistake to the user: the number is mistyped.

@@ -44,6 +44,7 @@ long ImportSource::map_name(std::string_view name) const {
     return -2;
   }
   if (auto c = column_by_name(name)) return static_cast<long>(*c);
+  if (name == kReasonColumn) return -1;
   return -2;
 }
 
@@ -199,6 +200,14 @@ bool ImportSource::next(ImportRow& row) {
     else row.problems.push_back({"", "import.not_json", {jsonl_rec_.parse_error}});
     return true;
   }
+  // A key twice, or two keys for one column (a mapped name and the
+  // contract's): the row is refused, as the CSV header is (which of the two
+  // values was meant cannot be known; the parser kept one of them).
+  for (const auto& key : jsonl_rec_.repeated_keys) {
+    const long c = map_name(key);
+    if (c != -1) row.problems.push_back({c >= 0 ? std::string(kNames[std::size_t(c)]) : key, "import.repeated_key", {key}});
+  }
+  std::array<const std::string*, kColumnCount> key_of{};
   for (const auto& [key, v] : jsonl_rec_.value.items()) {
     const long c = map_name(key);
     if (c == -1) continue;
@@ -206,6 +215,13 @@ bool ImportSource::next(ImportRow& row) {
       row.problems.push_back({key, "import.unknown_column", {key}});
       continue;
     }
+    const std::string*& first = key_of[std::size_t(c)];
+    if (first) {
+      const std::string column(kNames[std::size_t(c)]);
+      row.problems.push_back({column, "import.keys_same_column", {*first, key, column}});
+      continue;
+    }
+    first = &key;
     if (v.is_null()) continue;
     if (!v.is_string()) {
       row.problems.push_back({std::string(kNames[std::size_t(c)]), "import.not_string", {}});

@@ -20,7 +20,7 @@ RejectsFile::RejectsFile(const std::string& path, ImportFormat format, bool repl
 void RejectsFile::header(const std::string& raw, char delimiter) {
   delimiter_ = delimiter;
   if (!active() || format_ != ImportFormat::csv) return;
-  file_->stream() << raw << delimiter_ << "reason\r\n";
+  file_->stream() << raw << delimiter_ << kReasonColumn << "\r\n";
 }
 
 void RejectsFile::row(const ImportRow& row, const std::string& reason) {
@@ -36,10 +36,10 @@ void RejectsFile::row(const ImportRow& row, const std::string& reason) {
     std::string_view body = raw.substr(0, last);
     const auto before = body.find_last_not_of(" \t\r\n");
     const bool empty_object = before != std::string_view::npos && body[before] == '{';
-    file_->stream() << body << (empty_object ? "" : ",") << "\"reason\":" << dump_json(reason, -1, replaced_) << "}\n";
+    file_->stream() << body << (empty_object ? "" : ",") << '"' << kReasonColumn << "\":" << dump_json(reason, -1, replaced_) << "}\n";
   } else {
     // A line that is not UTF-8 cannot be a JSON string as it is: its bad bytes become U+FFFD.
-    file_->stream() << dump_json(nlohmann::json{{"raw", std::string(raw)}, {"reason", reason}}, -1, replaced_) << "\n";
+    file_->stream() << dump_json(nlohmann::json{{"raw", std::string(raw)}, {std::string(kReasonColumn), reason}}, -1, replaced_) << "\n";
   }
 }
 

@@ -17,6 +17,7 @@
 #include <cctype>
 #include <charconv>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace oppteam {
@@ -98,11 +99,13 @@ Scoring score_answers(const Instrument& instrument, const std::map<std::string, 
 
 std::map<std::string, int> resolve_answers(const Instrument& instrument, const std::vector<RawAnswer>& raw) {
   std::map<std::string, int> out;
+  std::set<std::string> typed;
   for (const auto& r : raw) {
     const InstrumentItem* item = instrument.find_item(r.item);
     if (!item)
       throw make_error(r.typed ? ExitCode::usage : ExitCode::data, "assess.unknown_item", r.item, instrument.id,
                        join(item_ids(instrument)));
+    if (r.typed && !typed.insert(r.item).second) throw make_error(ExitCode::usage, "assess.answer_twice", r.item);
     out[r.item] = parse_answer(*item, r.value);
   }
   return out;

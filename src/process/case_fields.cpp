@@ -51,12 +51,7 @@ CaseAssigned assign_case(const Context& ctx, std::string_view case_number, const
 }
 
 const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_view id_or_label) {
-  // An id before a label (one group's label may be another's id).
-  for (const auto& g : rv.target_groups)
-    if (g.id == id_or_label) return &g;
-  for (const auto& g : rv.target_groups)
-    if (g.has_label(id_or_label)) return &g;
-  return nullptr;
+  return find_by_word(rv.target_groups, id_or_label);
 }
 
 std::string target_group_list(const Rammeverk& rv) {

@@ -74,13 +74,15 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
     require_text(*fix.need, "--need", TextField::lines);
     check_need(*fix.need);
   }
-  // The one user date parser (i dag, 2.3.2026, ISO), checked and stored alike.
+  // The one user date parser (i dag, 2.3.2026, ISO), checked and stored
+  // alike; here first without the person, whose birth is known below.
   const std::optional<std::string> received =
       fix.received ? std::optional<std::string>(format_date(check_received(ctx, *fix.received))) : std::nullopt;
   if (fix.reporter_type) check_reporter_type(ctx.rv, *fix.reporter_type);
   if (fix.reporter_name) require_text(*fix.reporter_name, "--reporter-name", TextField::line);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "refer.correct", case_number);
+    if (fix.received) check_received(ctx, *fix.received, try_parse_date(c.birth_date));
     CaseStore store(ctx.db);
     const auto stored = store.referral_fields(c.id, id);
     if (!stored) throw make_error(ExitCode::not_found, "correct.no_referral", c.number, id);

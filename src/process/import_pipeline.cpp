@@ -10,6 +10,7 @@
 #include <oppteam/io/rejects_file.hpp>
 #include <oppteam/process/referral_batch.hpp>
 #include <oppteam/process/referral_checks.hpp>
+#include <oppteam/util/dates.hpp>
 #include <oppteam/util/handover.hpp>
 #include <oppteam/util/text.hpp>
 
@@ -282,12 +283,13 @@ ImportSummary import_referrals(const Context& ctx, std::istream& input, const st
       for (auto& p : found) r.problems.push_back({std::string(io::column_name(p.column)), std::move(p.key), std::move(p.args)});
     }
     if (r.problems.empty()) {
+      // As checked: ids without their spaces, the reporter type's id, the date in ISO.
       r.sender = sender;
-      r.external_id = row.value[io::kExternalId];
+      r.external_id = checked.external_id;
       r.name = row.present[io::kName] ? row.value[io::kName] : std::string();
-      r.reporter_type = row.value[io::kReporterType];
+      r.reporter_type = checked.reporter_type->id;
       r.reporter_name = row.present[io::kReporterName] ? row.value[io::kReporterName] : std::string();
-      r.received = row.value[io::kReceived];
+      r.received = format_date(checked.received);
       r.need = row.value[io::kNeed];
       if (checked.target_group) r.target_group = checked.target_group->id;
       complete(r, *checked.pnr, checked.received);

@@ -36,10 +36,11 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     ReferralBatch batch(ctx, audit, 1);
     PendingReferral& p = batch.add();
-    p.external_id = in.external_id;
-    p.sender = in.external_id.empty() ? std::string() : in.sender.empty() ? std::string("default") : in.sender;
+    // As checked (the import stores the same): the id without its spaces, the reporter type's id.
+    p.external_id = checked.external_id;
+    p.sender = p.external_id.empty() ? std::string() : in.sender.empty() ? std::string("default") : in.sender;
     p.name = in.name;
-    p.reporter_type = in.reporter_type;
+    p.reporter_type = checked.reporter_type->id;
     p.reporter_name = in.reporter_name;
     p.received = format_date(checked.received);  // as typed: "i dag", "2.3.2026"; stored ISO
     p.need = in.need;

@@ -1,10 +1,13 @@
 #include <oppteam/process/referral_checks.hpp>
 
+#include <oppteam/domain/case_number.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
+
+#include <chrono>
 
 namespace oppteam {
 
@@ -19,10 +22,24 @@ std::string reporter_type_list(const Rammeverk& rv) {
   return out;
 }
 
+// The columns that hold an id or a date (the personal number drops its own spaces).
+bool read_trimmed(std::size_t column) {
+  return column == io::kExternalId || column == io::kReporterType || column == io::kReceived || column == io::kTargetGroup;
+}
+
 bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n") != std::string_view::npos; }
 
-FieldProblem received_in_future(std::string_view text, Date today) {
-  return {io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
+// What is wrong with a received date `d` (typed as `text`), if anything: a
+// case can carry it when it is not after today, not before the person was
+// born (`born`, when known) and not before the first year a case number can
+// have (0001-01-01 opened case 1/1, which no command could address).
+std::optional<FieldProblem> received_problem(std::string_view text, Date d, Date today, std::optional<Date> born) {
+  static const Date first = Date(std::chrono::year{CaseNumber::kFirstYear} / 1 / 1);
+  if (d > today) return FieldProblem{io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
+  if (d < first) return FieldProblem{io::kReceived, ExitCode::data, "refer.received_too_early", {std::string(text), format_date(first)}};
+  if (born && d < *born)
+    return FieldProblem{io::kReceived, ExitCode::data, "refer.received_before_birth", {std::string(text), format_date(*born)}};
+  return std::nullopt;
 }
 
 FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
@@ -53,9 +70,22 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
   }
   if (problems.size() > before) return;
 
+  // The values as the checks read them: an id or a date without the spaces
+  // around it (a fixed-width export pads its fields; the personal number
+  // drops its own), so that "R-1 " is the referral "R-1". In a batch one
+  // that is then empty is absent, as an empty field is.
+  std::array<std::optional<std::string_view>, io::kColumnCount> value;
+  for (std::size_t c = 0; c < io::kColumnCount; ++c) {
+    if (!fields[c]) continue;
+    const std::string_view v = read_trimmed(c) ? trimmed(*fields[c]) : std::string_view(*fields[c]);
+    if (v.empty() && intake_ == Intake::batch) continue;
+    value[c] = v;
+  }
+
   for (std::size_t c = 0; c < io::kColumnCount; ++c)
-    if (io::column_required(c) && !fields[c]) problems.push_back({c, ExitCode::data, "import.missing", {}});
-  if (const std::string* fnr = fields[io::kFnr]) {
+    if (io::column_required(c) && !value[c]) problems.push_back({c, ExitCode::data, "import.missing", {}});
+  out.external_id = value[io::kExternalId].value_or(std::string_view());
+  if (const auto& fnr = value[io::kFnr]) {
     try {
       if (birth_year) {
         PersonalNumberOptions o = pnr_options_;
@@ -68,31 +98,34 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
       problems.push_back({io::kFnr, e.code(), e.key(), e.args()});
     }
   }
-  if (const std::string* type = fields[io::kReporterType]; type && !rv_.find_reporter_type(*type))
-    problems.push_back(unknown_reporter_type(rv_, *type));
-  if (const std::string* received = fields[io::kReceived]) {
+  if (const auto& type = value[io::kReporterType]) {
+    out.reporter_type = find_by_word(rv_.reporter_types, *type);  // an id or a label, as refer add's option
+    if (!out.reporter_type) problems.push_back(unknown_reporter_type(rv_, *type));
+  }
+  if (const auto& received = value[io::kReceived]) {
     std::optional<Date> d;
     if (intake_ == Intake::batch) {
-      d = try_parse_date(*received);
-      if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {*received}});
+      d = try_parse_written_date(*received);
+      if (!d) problems.push_back({io::kReceived, ExitCode::data, "import.bad_date", {std::string(*received)}});
     } else {
       try {
-        d = parse_user_date(*received, name_of(io::kReceived), today_);
+        d = parse_user_date(*received, name_of(io::kReceived), today_, DateHint::past);
       } catch (const Error& e) {
         problems.push_back({io::kReceived, e.code(), e.key(), e.args()});
       }
     }
     if (d) {
       out.received = *d;
-      if (*d > today_) problems.push_back(received_in_future(*received, today_));
+      const std::optional<Date> born = out.pnr ? std::optional<Date>(out.pnr->birth_date()) : std::nullopt;
+      if (auto p = received_problem(*received, *d, today_, born)) problems.push_back(std::move(*p));
     }
   }
-  if (const std::string* need = fields[io::kNeed]; need && !described(*need))
+  if (const auto& need = value[io::kNeed]; need && !described(*need))
     problems.push_back({io::kNeed, ExitCode::data, intake_ == Intake::batch ? "import.need_empty" : "refer.need_empty", {}});
-  if (const std::string* group = fields[io::kTargetGroup]; group && !group->empty()) {
+  if (const auto& group = value[io::kTargetGroup]; group && !group->empty()) {
     out.target_group = find_target_group_by_name(rv_, *group);
     if (!out.target_group)
-      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {*group, target_group_list(rv_)}});
+      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {std::string(*group), target_group_list(rv_)}});
   }
 }
 
@@ -106,9 +139,9 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
   if (!rv.find_reporter_type(id)) throw unknown_reporter_type(rv, id).error();
 }
 
-Date check_received(const Context& ctx, std::string_view text) {
-  const Date d = parse_user_date(text, "--received", ctx.today());
-  if (d > ctx.today()) throw received_in_future(text, ctx.today()).error();
+Date check_received(const Context& ctx, std::string_view text, std::optional<Date> born) {
+  const Date d = parse_user_date(text, "--received", ctx.today(), DateHint::past);
+  if (auto p = received_problem(text, d, ctx.today(), born)) throw p->error();
   return d;
 }
 

@@ -64,23 +64,32 @@ std::string lower_ascii(std::string_view text) {
 
 }  // namespace
 
-Date parse_user_date(std::string_view typed, std::string_view what, Date today) {
+std::optional<Date> try_parse_written_date(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (auto d = try_parse_date(text)) return d;
+  return try_parse_dotted(text);
+}
+
+Date parse_user_date(std::string_view typed, std::string_view what, Date today, DateHint hint) {
+  if (auto d = try_parse_written_date(typed)) return *d;
   std::string_view text = typed;
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (auto d = try_parse_date(text)) return *d;
-  if (auto d = try_parse_dotted(text)) return *d;
   const std::string word = lower_ascii(text);
   if (word == "i dag" || word == "idag") return today;
   if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return today + std::chrono::days(1);
-  // +N days from today; at most four digits (27 years), so no overflow.
-  if (text.size() >= 2 && text.size() <= 5 && text[0] == '+' &&
+  // i går, the same in nb and nn (with å or Å: lower_ascii leaves them as they are).
+  if (word == "i g\xC3\xA5r" || word == "ig\xC3\xA5r" || word == "i g\xC3\x85r" || word == "ig\xC3\x85r")
+    return today - std::chrono::days(1);
+  // +N or -N days from today; at most four digits (27 years), so no overflow.
+  if (text.size() >= 2 && text.size() <= 5 && (text[0] == '+' || text[0] == '-') &&
       text.substr(1).find_first_not_of("0123456789") == std::string_view::npos) {
     int n = 0;
     for (char c : text.substr(1)) n = n * 10 + (c - '0');
-    return today + std::chrono::days(n);
+    return today + std::chrono::days(text[0] == '-' ? -n : n);
   }
-  throw make_error(ExitCode::data, "date.bad_input", what, typed);
+  throw make_error(ExitCode::data, hint == DateHint::past ? "date.bad_past_input" : "date.bad_input", what, typed);
 }
 
 // By hand, as try_parse_date reads: the import writes a birth date per

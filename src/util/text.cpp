@@ -154,11 +154,13 @@ std::string dump_json(const nlohmann::json& doc, int indent, bool& replaced) {
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) { return fmt::format("{}", fmt::join(parts, sep)); }
 
-std::string trim(std::string_view s) {
+std::string trim(std::string_view s) { return std::string(trimmed(s)); }
+
+std::string_view trimmed(std::string_view s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return {};
   const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
+  return s.substr(b, e - b + 1);
 }
 
 bool plausible_email(std::string_view email) {

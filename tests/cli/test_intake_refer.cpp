@@ -132,3 +132,31 @@ TEST_CASE("refer add at a terminal stops with exit 64 when input ends at a requi
   CHECK(r.out.find("--reporter-type") != std::string::npos);
   CHECK(r.out.find("--name") == std::string::npos);
 }
+
+TEST_CASE("refer add at a terminal refuses a control character in a name or need when it is typed, and asks again", "[intake][trial]") {
+  test::Fixture f;
+  const std::string per = synthetic_fnr(16, 1, 2014);
+  // Before: every question was asked, then all was thrown away naming --name.
+  auto r = test::run_pty({"--db", f.db(), "--as", "saksbehandler1", "--today", kToday, "refer", "add"},
+                         {{"(11 sifre)", per},
+                          {"Navn (kan", "Ola \x1b[31mRed"},
+                          {"Navn (kan", "Ola Red"},
+                          {"Meldertype (nummer", "3"},
+                          {"Melderens navn", "Dr\x1b Berg"},
+                          {"Melderens navn", "Dr Berg"},
+                          {"Beskrivelse av behovet", "Treng \x1b[2J hjelp"},
+                          {"Beskrivelse av behovet", "Treng hjelp"},
+                          {"Målgruppe (nummer", ""}},
+                         f.dir.path());
+  INFO(r.out);
+  REQUIRE_FALSE(r.timed_out);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("kontrolltegn") != std::string::npos);  // the mistake was explained
+  CHECK(r.out.find("--name") == std::string::npos);        // not named by an option nobody typed
+  auto show = f.oppteam({"--today", kToday, "--json", "case", "show", "2026/1"});
+  REQUIRE(show.code == 0);
+  const auto j = show.json();
+  CHECK(j["person"]["name"] == "Ola Red");
+  CHECK(j["referrals"][0]["reporter_name"] == "Dr Berg");
+  CHECK(j["referrals"][0]["need"] == "Treng hjelp");
+}

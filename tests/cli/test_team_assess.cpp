@@ -53,7 +53,7 @@ TEST_CASE("assess refusals and their exit codes", "[team][assess]") {
   test::Fixture f;
   const std::string c = refer(f);
   auto base = [&](std::vector<std::string> extra) {
-    return f.oppteam(cat(cat({"--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn"}, kjennetegn_answers()), extra));
+    return f.oppteam(cat({"--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn"}, answered(kjennetegn_answers(), extra)));
   };
   const std::vector<std::string> who{"--assessor", "Ane Lie", "--profession", "sykepleier"};
 

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -38,6 +39,24 @@ inline std::vector<std::string> kjennetegn_answers() {
 inline std::vector<std::string> cat(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
+}
+
+// `answers` followed by `more`, where an "--answer ITEM=V" of `more` takes
+// the place of ITEM's answer in `answers` (an item may be given once with
+// --answer: twice is refused, 64).
+inline std::vector<std::string> answered(std::vector<std::string> answers, const std::vector<std::string>& more) {
+  for (std::size_t i = 0; i < more.size(); ++i) {
+    if (more[i] == "--answer" && i + 1 < more.size() && more[i + 1].find('=') != std::string::npos) {
+      const std::string item = more[i + 1].substr(0, more[i + 1].find('=') + 1);
+      auto at = std::find_if(answers.begin(), answers.end(), [&](const std::string& a) { return a.rfind(item, 0) == 0; });
+      if (at != answers.end()) {
+        *at = more[++i];
+        continue;
+      }
+    }
+    answers.push_back(more[i]);
+  }
+  return answers;
 }
 
 // refer add as the core path writes it; returns the case number.

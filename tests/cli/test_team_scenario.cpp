@@ -22,7 +22,7 @@ TEST_CASE("scenario: from referral to team with three assessors of different pro
   CHECK(r2.json()["score"] == 3);
   CHECK(r2.json()["recommendation"] == "team");
   auto r3 = f.oppteam(cat({"--today", "2026-03-06", "--json", "assess", c, "--instrument", "kjennetegn"},
-                          cat(kjennetegn_answers(), {"--answer", "sosiale_forhold=nei", "--what-matters", "Å bo heime",
+                          answered(kjennetegn_answers(), {"--answer", "sosiale_forhold=nei", "--what-matters", "Å bo heime",
                                                      "--what-matters", "Å klare meg sjølv", "--assessor", "Ola Dahl",
                                                      "--profession", "sosionom"})));
   INFO(r3.out << r3.err);

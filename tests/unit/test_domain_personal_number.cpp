@@ -83,6 +83,15 @@ TEST_CASE("D-nummer: first digit + 4") {
   CHECK(PersonalNumber::parse(d_synthetic, kSynthetic).kind() == PersonalNumberKind::d_nummer);
 }
 
+TEST_CASE("a number holding other characters than the digits 0-9 is named so, whatever its length (fullwidth digits counted 33)") {
+  CHECK(key_of("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x98\xEF\xBC\x95\xEF\xBC\x95\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x90"
+               "\xEF\xBC\x97\xEF\xBC\x99") == "pnr.not_digits");  // "１２８５５０１００７９", pasted from a PDF
+  CHECK(key_of("12855010079; DROP") == "pnr.not_digits");
+  CHECK(key_of("1234x") == "pnr.not_digits");
+  CHECK(key_of("1234") == "pnr.length");  // digits only: then the count is the reason
+  CHECK(key_of("239239 01213 4") == "pnr.length");
+}
+
 TEST_CASE("H-nummer: month + 40 (also NAV's synthetic numbers)") {
   auto p = PersonalNumber::parse(make("034560123"));
   CHECK(p.kind() == PersonalNumberKind::h_nummer);

@@ -110,6 +110,24 @@ TEST_CASE("JSON Lines: objects, blank lines, bad JSON and non-objects with their
   CHECK_FALSE(r.next(rec));
 }
 
+TEST_CASE("JSON Lines: a key twice in the object is named (the parser keeps only the last), one inside a nested object is not", "[intake]") {
+  JsonlReader r(std::string_view("{\"fnr\":\"1\",\"a\":{\"x\":1,\"x\":2},\"fnr\":\"2\",\"fnr\":\"3\"}\n{\"fnr\":\"1\"}\n"));
+  JsonlRecord rec;
+  REQUIRE(r.next(rec));
+  CHECK(rec.ok);
+  CHECK(rec.repeated_keys == std::vector<std::string>{"fnr"});
+  REQUIRE(r.next(rec));
+  CHECK(rec.repeated_keys.empty());
+  // Colons and quotes inside strings, nested objects and arrays: no key twice.
+  JsonlReader q(std::string_view(R"({"a:b":"x\":y","c":{"d":1,"e":[{"f":":"}]},"g\\":"h"})" "\n"
+                                 R"({"k\"":"1", "k\"" : "2"})" "\n"));
+  REQUIRE(q.next(rec));
+  CHECK(rec.ok);
+  CHECK(rec.repeated_keys.empty());
+  REQUIRE(q.next(rec));
+  CHECK(rec.repeated_keys == std::vector<std::string>{"k\""});
+}
+
 TEST_CASE("import format: the header is mapped, unknown and missing columns are all reported", "[intake]") {
   std::map<std::string, std::string> map{{"personnummer", "fnr"}, {"intern", ""}};
   {

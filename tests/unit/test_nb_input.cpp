@@ -58,6 +58,17 @@ TEST_CASE("a wrong control digit says the control digits do not match, whichever
   }
 }
 
+TEST_CASE("a date typed by a user in the past: i går (yesterday) and -N days", "[nb][trial]") {
+  const Date today = *try_parse_date("2026-03-02");
+  const auto iso = [](std::string_view t) { return *try_parse_date(t); };
+  CHECK(parse_user_date("i g\xC3\xA5r", "--received", today) == iso("2026-03-01"));
+  CHECK(parse_user_date("ig\xC3\xA5r", "--received", today) == iso("2026-03-01"));
+  CHECK(parse_user_date("I G\xC3\x85R", "--received", today) == iso("2026-03-01"));
+  CHECK(parse_user_date("-14", "--received", today) == iso("2026-02-16"));
+  CHECK(parse_user_date(" -1 ", "--received", today) == iso("2026-03-01"));
+  CHECK(parse_user_date("-0", "--received", today) == today);
+}
+
 TEST_CASE("a date typed by a user: ISO, D.M.YYYY, DD.MM.YYYY, i dag, i morgen and +N days", "[nb]") {
   const Date today = *try_parse_date("2026-03-02");
   const auto iso = [](std::string_view t) { return *try_parse_date(t); };
@@ -73,8 +84,8 @@ TEST_CASE("a date typed by a user: ISO, D.M.YYYY, DD.MM.YYYY, i dag, i morgen an
   CHECK(parse_user_date("+14", "--due", today) == iso("2026-03-16"));
   CHECK(parse_user_date("+0", "--due", today) == today);
   // Not dates: each refused with 65, naming the option and the forms.
-  for (std::string bad : {"", "30.2.2026", "2.3.26", "2026-3-2", "1.2.3.2026", "+", "+x", "+99999999999999999999", "-14",
-                          "i overmorgen", "2..2026", "32.1.2026", "0.1.2026"}) {
+  for (std::string bad : {"", "30.2.2026", "2.3.26", "2026-3-2", "1.2.3.2026", "+", "+x", "+99999999999999999999", "-",
+                          "-99999", "--3", "i overmorgen", "i forgårs", "2..2026", "32.1.2026", "0.1.2026"}) {
     INFO(bad);
     try {
       parse_user_date(bad, "--due", today);

@@ -3,6 +3,7 @@
 // TOML on top of the built-in defaults of the national guideline. Every value
 // remembers where it came from (default, a file and line, or the database).
 
+#include <oppteam/i18n/collate.hpp>
 #include <oppteam/i18n/messages.hpp>
 
 #include <map>
@@ -50,6 +51,32 @@ std::string label_of(const List& list, std::string_view id, Lang lang) {
   for (const auto& e : list)
     if (e.id == id) return e.shown(lang).empty() ? std::string(id) : e.shown(lang);
   return std::string(id);
+}
+
+// Whether `folded` (a text folded by fold_word) names the entry: its id or
+// one of its labels, folded alike.
+bool named_by_word(const Labelled& entry, std::string_view folded);
+
+// The entry of `list` that `word` names, by the one rule for a value of
+// the rammeverk's lists in an option, at a prompt and in an import's column
+// (SPEC.md: "option values as their id or their nb/nn label"): the entry
+// with that id exactly, else the only one whose id or label (nb, nn, en) is
+// `word` folded ("FASTLEGE", "Skrøpelige eldre", "skrope-eldre"); nullptr
+// when none is, or more than one. (The command line's choices.cpp reads
+// option values by the same folding, and names the nearest on a miss.)
+template <typename Entry>
+const Entry* find_by_word(const std::vector<Entry>& list, std::string_view word) {
+  for (const auto& e : list)
+    if (e.id == word) return &e;
+  const std::string folded = fold_word(word);
+  if (folded.empty()) return nullptr;
+  const Entry* hit = nullptr;
+  for (const auto& e : list) {
+    if (!named_by_word(e, folded)) continue;
+    if (hit) return nullptr;  // two entries answer to it: not one of them
+    hit = &e;
+  }
+  return hit;
 }
 
 struct Sector : Labelled {};

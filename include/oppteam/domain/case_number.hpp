@@ -9,6 +9,11 @@ namespace oppteam {
 
 class CaseNumber {
  public:
+  // The first year a case number may have: the year of a case is the year
+  // its first referral was received, so no received date may be earlier
+  // (check_received in process/referral_checks.hpp).
+  static constexpr int kFirstYear = 1900;
+
   CaseNumber(int year, int seq) : year_(year), seq_(seq) {}
   // Throws Error(data, exit 65) unless `text` is YYYY/N (N >= 1).
   static CaseNumber parse(std::string_view text);

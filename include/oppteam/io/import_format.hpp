@@ -36,6 +36,10 @@ enum Column : std::size_t {
   kColumnCount
 };
 std::string_view column_name(std::size_t column);
+// The column (CSV) or key (JSON Lines) a rejects file adds to each row it
+// writes (RejectsFile): read and ignored, unless the rammeverk maps it, so
+// that a rejects file, fixed, imports again.
+inline constexpr std::string_view kReasonColumn = "reason";
 bool column_required(std::size_t column);
 // The column with `name`, or nullopt.
 std::optional<std::size_t> column_by_name(std::string_view name);
@@ -78,7 +82,8 @@ class ImportSource {
   std::uint64_t bytes_read() const;
 
  private:
-  // Maps a name of the file to a contract column: -1 ignored, -2 unknown.
+  // Maps a name of the file to a contract column: -1 ignored (mapped to
+  // "", or the rejects file's reason), -2 unknown.
   long map_name(std::string_view name) const;
   // Throws Error(io) when the stream failed to read (badbit), not ended.
   void check_read() const;

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oppteam::io {
 
@@ -22,6 +23,10 @@ struct JsonlRecord {
   std::string problem;      // when not ok: "not_json" or "not_object"
   std::string parse_error;  // the parser's message when not_json
   nlohmann::json value;     // the object when ok
+  // The object's own keys (not those of an object inside it) that appear
+  // more than once, each named once: the parser keeps the last of them and
+  // drops the others without a word, so the caller must refuse the line.
+  std::vector<std::string> repeated_keys;
 };
 
 class JsonlReader {
@@ -41,7 +46,11 @@ class JsonlReader {
   std::unique_ptr<std::istringstream> owned_;
   std::size_t line_ = 0;
   std::uint64_t consumed_ = 0;
+  // Fills rec.repeated_keys from rec.raw (a line whose object lost a key).
+  void note_repeated_keys(JsonlRecord& rec);
+
   bool started_ = false;
+  std::vector<std::string> keys_;  // note_repeated_keys(): the keys of the line's object, as read
 };
 
 }  // namespace oppteam::io

@@ -43,8 +43,10 @@ std::string allowed_values(const InstrumentItem& item, Lang lang);
 // `allow_partial`) unanswered items, which the error lists.
 Scoring score_answers(const Instrument& instrument, const std::map<std::string, int>& answers, bool allow_partial);
 
-// Turns raw answers into item -> answer (later answers to the same item
-// win). Throws Error(data) naming an unknown item or a bad value.
+// Turns raw answers into item -> answer: a typed answer wins over the
+// file's for the same item, but an item typed twice is refused (exit 64,
+// naming it: which answer was meant cannot be known). Throws Error(data)
+// naming an unknown item or a bad value.
 std::map<std::string, int> resolve_answers(const Instrument& instrument, const std::vector<RawAnswer>& raw);
 
 // Reads an answers file: a JSON object or a TOML table of item = value

@@ -2,11 +2,15 @@
 // The checks of a referral's fields: one set for `refer add` (one
 // referral, add_referral) and `refer import` (a batch, import_referrals),
 // so that the two cannot drift apart again (issue 16: a need of only
-// spaces was refused by one and stored by the other). Two differences are
-// deliberate and named by Intake: the import reads the received date as
-// strict YYYY-MM-DD (SPEC.md, "Batch intake format") where refer add takes
-// it as people write it (2.3.2026, i dag), and each names a field its own
-// way (the column `need`, the option `--need`).
+// spaces was refused by one and stored by the other; in session 10 the
+// import read reporter types and dates more strictly than refer add). Both
+// read an id or a date without its surrounding spaces, a reporter type or
+// target group as its id or label (find_by_word), a date as YYYY-MM-DD,
+// D.M.YYYY or DD.MM.YYYY (SPEC.md, "Additions"). Two differences are
+// deliberate and named by Intake: refer add also takes a relative date
+// (i dag, +N: parse_user_date) where a file's would mean the day it is
+// read, and each names a field its own way (the column `need`, the option
+// `--need`).
 
 #include <oppteam/config/rammeverk.hpp>
 #include <oppteam/domain/personal_number.hpp>
@@ -26,8 +30,8 @@ namespace oppteam {
 
 // How a referral comes in.
 enum class Intake {
-  single,  // refer add: dates as people write them; a field named by its option (--need)
-  batch,   // refer import: dates strictly YYYY-MM-DD; a field named by its column (need)
+  single,  // refer add: dates as people write them, i dag and +N too; a field named by its option (--need)
+  batch,   // refer import: dates as written (no relative forms); a field named by its column (need)
 };
 
 // A referral's fields by io::Column: the value, or nullptr when absent.
@@ -36,10 +40,14 @@ enum class Intake {
 using ReferralFields = std::array<const std::string*, io::kColumnCount>;
 
 // What the checks made of the fields (set as far as they were valid).
+// Both paths store these (not the fields as given), so that a padded id or
+// a reporter type's label is stored as the id, alike.
 struct CheckedReferral {
   std::optional<PersonalNumber> pnr;
   Date received{};
-  const TargetGroup* target_group = nullptr;  // none given
+  std::string_view external_id;                // without surrounding spaces (a view into the field); empty when none
+  const ReporterType* reporter_type = nullptr;
+  const TargetGroup* target_group = nullptr;   // none given
 };
 
 // A field that failed: its column, the reason (a catalogue key and its
@@ -81,8 +89,11 @@ class ReferralChecks {
 // outside the rammeverk's list).
 PersonalNumber check_fnr(const Context& ctx, std::string_view text, std::optional<int> birth_year = std::nullopt);
 void check_reporter_type(const Rammeverk& rv, std::string_view id);
-// A received date as people write it (parse_user_date), not after today.
-Date check_received(const Context& ctx, std::string_view text);
+// A received date as people write it (parse_user_date) that a case can
+// carry: not after today, not before the person's birth date (`born`, when
+// known), not before CaseNumber::kFirstYear (ReferralChecks::check applies
+// the same rule to the import's and refer add's date).
+Date check_received(const Context& ctx, std::string_view text, std::optional<Date> born = std::nullopt);
 // A need that says something: not empty, not only spaces and line breaks.
 void check_need(std::string_view need);
 // The sending system (refer add's --sender, the import's): one line of text.

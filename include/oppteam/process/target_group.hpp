@@ -11,7 +11,7 @@
 
 namespace oppteam {
 
-// The target group named by its id or its label, or nullptr.
+// The target group named by its id or its label, in any case (find_by_word), or nullptr.
 const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_view id_or_label);
 
 // The ids of the rammeverk's target groups, comma-separated (for messages).

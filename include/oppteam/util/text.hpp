@@ -65,6 +65,8 @@ std::vector<std::string> clip_all(const std::vector<std::string>& args, std::siz
 
 // `s` without leading and trailing spaces, tabs and line ends.
 std::string trim(std::string_view s);
+// The same as a view into `s` (no copy).
+std::string_view trimmed(std::string_view s);
 
 // `parts` with `sep` between them ("a, b, c").
 std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ");
