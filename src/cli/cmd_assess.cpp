@@ -126,7 +126,7 @@ void setup_assess(CLI::App& app, Session& s) {
     for (const auto& a : o->answers) {
       auto eq = a.find('=');
       if (eq == std::string::npos || eq == 0) throw make_error(ExitCode::usage, "assess.bad_answer_option", a);
-      in.answers.push_back({trim(a.substr(0, eq)), a.substr(eq + 1), true});
+      in.answers.push_back({trim(a.substr(0, eq)), a.substr(eq + 1)});
     }
     in.assessor = given_or_ask(s, o->assessor, "--assessor", s.text("assess.prompt_assessor"));
     in.profession = given_or_ask(s, o->profession, "--profession", s.text("assess.prompt_profession"));

@@ -16,6 +16,7 @@
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 namespace oppteam {
@@ -26,6 +27,16 @@ std::string closing_reason_list(const Rammeverk& rv) {
   return out;
 }
 
+namespace {
+
+Error unknown_reason(const Rammeverk& rv, const std::string& reason) {
+  std::vector<std::string> ids;
+  for (const auto& r : rv.closing_reasons) ids.push_back(r.id);
+  return unknown_value("closing.unknown_reason", {reason, join(ids)}, reason, ids);
+}
+
+}  // namespace
+
 CaseClosed close_case(const Context& ctx, std::string_view case_number, const CloseInput& in) {
   // Closed as the last step of a transfer, under the transfer's permission.
   const std::string_view permission = in.transfer ? "case.transfer" : "case.close";
@@ -33,7 +44,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
   require_text(in.note, "--note", TextField::lines);
   require_text(in.to_municipality, "--to-municipality", TextField::line);
   const ClosingReason* reason = ctx.rv.find_closing_reason(in.reason);
-  if (!reason) throw make_error(ExitCode::usage, "closing.unknown_reason", in.reason, closing_reason_list(ctx.rv));
+  if (!reason) throw unknown_reason(ctx.rv, in.reason);
   const std::string to = trim(in.to_municipality);
   if (reason->needs_municipality && to.empty())
     throw make_error(ExitCode::usage, "closing.municipality_required", reason->id);

@@ -10,6 +10,7 @@
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
@@ -83,9 +84,9 @@ void audit(const Context& ctx, const CaseRef& c, const std::string& action, std:
 
 void check_meeting_kind(const Rammeverk& rv, const std::string& kind) {
   if (rv.find_meeting_kind(kind)) return;
-  std::string ids;
-  for (const auto& k : rv.meeting_kinds) ids += (ids.empty() ? "" : ", ") + k.id;
-  throw make_error(ExitCode::usage, "meeting.unknown_kind", kind, ids);
+  std::vector<std::string> ids;
+  for (const auto& k : rv.meeting_kinds) ids.push_back(k.id);
+  throw unknown_value("meeting.unknown_kind", {kind, join(ids)}, kind, ids);
 }
 
 Meeting add_meeting(const Context& ctx, std::string_view case_number, const MeetingInput& in) {

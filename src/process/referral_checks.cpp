@@ -3,6 +3,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
 
@@ -10,13 +11,13 @@ namespace oppteam {
 
 namespace {
 
-std::string reporter_type_list(const Rammeverk& rv) {
-  std::string out;
-  for (const auto& t : rv.reporter_types) {
-    if (!out.empty()) out += ", ";
-    out += t.id;
-  }
-  return out;
+// A value the rammeverk does not know in `column`: 65, naming the valid ids and the nearest.
+template <typename List>
+FieldProblem unknown_in(std::size_t column, const char* key, const List& list, std::string_view value) {
+  std::vector<std::string> ids;
+  for (const auto& e : list) ids.push_back(e.id);
+  const Error e = unknown_value(key, {std::string(value), join(ids)}, value, ids);
+  return {column, e.code(), e.key(), e.args(), e.details};
 }
 
 bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n") != std::string_view::npos; }
@@ -26,7 +27,7 @@ FieldProblem received_in_future(std::string_view text, Date today) {
 }
 
 FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
-  return {io::kReporterType, ExitCode::usage, "refer.unknown_reporter_type", {std::string(id), reporter_type_list(rv)}};
+  return unknown_in(io::kReporterType, "refer.unknown_reporter_type", rv.reporter_types, id);
 }
 
 }  // namespace
@@ -92,7 +93,7 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
   if (const std::string* group = fields[io::kTargetGroup]; group && !group->empty()) {
     out.target_group = find_target_group_by_name(rv_, *group);
     if (!out.target_group)
-      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {*group, target_group_list(rv_)}});
+      problems.push_back(unknown_in(io::kTargetGroup, "target_group.unknown", rv_.target_groups, *group));
   }
 }
 

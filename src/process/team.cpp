@@ -7,6 +7,7 @@
 #include <oppteam/store/decision_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <algorithm>
@@ -19,14 +20,14 @@ void check_role(const Rammeverk& rv, const std::string& role) {
   if (rv.find_role(role)) return;
   std::vector<std::string> ids;
   for (const auto& r : rv.roles) ids.push_back(r.id);
-  throw make_error(ExitCode::usage, "team.unknown_role", role, join(ids));
+  throw unknown_value("team.unknown_role", {role, join(ids)}, role, ids);
 }
 
 void check_service(const Rammeverk& rv, const std::string& service) {
   if (service.empty() || rv.find_service(service)) return;
   std::vector<std::string> ids;
   for (const auto& s : rv.services) ids.push_back(s.id);
-  throw make_error(ExitCode::usage, "team.unknown_service", service, join(ids));
+  throw unknown_value("team.unknown_service", {service, join(ids)}, service, ids);
 }
 
 // When the person's consent limits sharing to named services, every member

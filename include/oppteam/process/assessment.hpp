@@ -23,9 +23,6 @@ namespace oppteam {
 struct RawAnswer {
   std::string item;
   std::string value;
-  // Typed as --answer (an unknown item is a bad option, 64) rather than read
-  // from an answers file (bad input data, 65).
-  bool typed = false;
 };
 
 // Reads one answer for `item`: a yes/no item takes 0/1, ja/nei, yes/no

@@ -1,0 +1,100 @@
+// Session 10's findings on exit codes and language (notes/trial-case.md,
+// findings 9 to 12): rammeverk values are 65 and fixed sets 64, each with
+// the nearest value; remind's horizon stays in the calendar; an output file
+// that cannot be made is an I/O error in the reader's language; statuses,
+// dates and ids in the reader's language; singular after 1; sentences with
+// a capital letter; an example in every group's help; the hint to reopen
+// only where reopening is allowed.
+
+#include "cli/harness.hpp"
+#include "cli/test_team_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <oppteam/i18n/messages.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace team_test;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a value the rammeverk does not know is 65, a value outside the CLI's fixed set 64, each naming the nearest", "[s10lang][exit]") {
+  test::Fixture f;
+  const std::string c = granted_case(f);
+  auto run = [&](std::vector<std::string> args) {
+    auto r = f.oppteam(cat({"--json", "--today", "2026-03-11"}, args));
+    INFO(r.out << r.err);
+    return r;
+  };
+  // Options bound to a list of the rammeverk.
+  struct Miss {
+    std::vector<std::string> args;
+    std::string nearest;
+  };
+  const std::vector<Miss> rammeverk_misses = {
+      {{"refer", "add", "--fnr", kFnr, "--reporter-type", "fastleg", "--received", "2026-03-02", "--need", "x"}, "Fastlege"},
+      {{"evaluate", c, "--goal", "1=1", "--indicator", "sykehusinnlegelser=0"}, ""},
+      {{"case", "close", c, "--reason", "dead"}, ""},
+      {{"assess", c, "--instrument", "kjenetegn"}, ""},
+      {{"meeting", "add", c, "--kind", "kaffemote", "--date", "2026-03-10"}, ""},
+      {{"case", "list", "--reporter-type", "ingen"}, ""},
+      {{"team", "coordinator", c, "Ane Lie", "--role", "sjef"}, ""},
+      {{"consent", "give", c, "--scope", "deling:navv", "--form", "muntlig", "--given-by", "person"}, ""},
+  };
+  for (const auto& m : rammeverk_misses) {
+    auto r = run(m.args);
+    INFO(m.args[0] << " " << m.args[1] << ": " << r.err);
+    CHECK(r.code == 65);
+    CHECK(test::error_key(r).rfind("choice.unknown", 0) == 0);
+    CHECK(r.json()["error"].contains("details"));  // the valid values
+  }
+  // The nearest, where one is near.
+  CHECK(test::error_key(run(rammeverk_misses[0].args)) == "choice.unknown_guess");
+  CHECK(test::error_key(run(rammeverk_misses[3].args)) == "choice.unknown_guess");
+
+  // Fixed sets of the CLI stay 64.
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"consent", "give", c, "--scope", "alt", "--form", "muntlig", "--given-by", "person"},
+           {"consent", "give", c, "--scope", "team", "--form", "muntleg", "--given-by", "person"},
+           {"consent", "give", c, "--scope", "team", "--form", "muntlig", "--given-by", "persn"},
+           {"case", "list", "--status", "mottat"}}) {
+    auto r = run(args);
+    INFO(args[0] << " " << args[1] << ": " << r.err);
+    CHECK(r.code == 64);
+    CHECK(test::error_key(r).rfind("choice.unknown", 0) == 0);
+  }
+
+  // Values inside a compound argument are checked by the process: 65, with the nearest.
+  auto role = run({"team", "create", c, "--coordinator", "Ane Lie", "--member", "X:sykepleer:helse"});
+  CHECK(role.code == 65);
+  CHECK(test::error_key(role) == "team.unknown_role");
+  CHECK(has(role.err, "«sykepleier»"));
+  auto service = run({"team", "create", c, "--coordinator", "Ane Lie", "--member", "X:sykepleier:hjemmetjenesen"});
+  CHECK(service.code == 65);
+  CHECK(test::error_key(service) == "team.unknown_service");
+  CHECK(has(service.err, "«hjemmetjenesten»"));
+  auto item = run({"assess", c, "--instrument", "kjennetegn", "--answer", "flere_diagnoser=1", "--answer", "funksjonsfal=1", "--assessor", "Ane Lie",
+                  "--profession", "sykepleier"});
+  CHECK(item.code == 65);
+  CHECK(test::error_key(item) == "assess.unknown_item");
+  CHECK(has(item.err, "«funksjonsfall»"));
+
+  // The import: a row with an unknown reporter type is a rejected row (65).
+  const std::string batch = f.dir.write("batch.csv",
+                                        "external_id,fnr,reporter_type,received,need\n"
+                                        "e1,15811450038,fastleg,2026-03-01,x\n");
+  auto imported = f.oppteam({"--json", "--today", "2026-03-11", "refer", "import", batch});
+  INFO(imported.out << imported.err);
+  CHECK(imported.code == 65);
+  CHECK(imported.json()["rejected"] == 1);
+  CHECK(imported.json()["errors"][0]["column"] == "reporter_type");
+}
+
