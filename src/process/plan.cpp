@@ -288,7 +288,7 @@ Measure set_measure_status(const Context& ctx, std::string_view case_number, int
     m.status = *wanted;
     if (*wanted == MeasureStatus::done && m.every_days) {
       // A recurring measure is done for this time: it stays open with its next date.
-      m.due_on = format_date(parse_date(m.due_on, "due_on") + std::chrono::days(*m.every_days));
+      m.due_on = format_date(add_days(parse_date(m.due_on, "due_on"), *m.every_days));
       m.status = (old == MeasureStatus::started) ? MeasureStatus::started : MeasureStatus::planned;
     }
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);

@@ -70,15 +70,20 @@ Date parse_user_date(std::string_view typed, std::string_view what, Date today) 
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (auto d = try_parse_date(text)) return *d;
   if (auto d = try_parse_dotted(text)) return *d;
+  // A relative date counts from `today` and may not leave the calendar.
+  const auto ahead = [&](int days) {
+    if (days >= (kLastDate - today).count() + 1) throw make_error(ExitCode::data, "date.beyond_calendar", what, typed);
+    return today + std::chrono::days(days);
+  };
   const std::string word = lower_ascii(text);
   if (word == "i dag" || word == "idag") return today;
-  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return today + std::chrono::days(1);
+  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return ahead(1);
   // +N days from today; at most four digits (27 years), so no overflow.
   if (text.size() >= 2 && text.size() <= 5 && text[0] == '+' &&
       text.substr(1).find_first_not_of("0123456789") == std::string_view::npos) {
     int n = 0;
     for (char c : text.substr(1)) n = n * 10 + (c - '0');
-    return today + std::chrono::days(n);
+    return ahead(n);
   }
   throw make_error(ExitCode::data, "date.bad_input", what, typed);
 }
@@ -98,6 +103,11 @@ std::string format_date(Date d) {
 }
 
 int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
+
+Date add_days(Date from, int days) {
+  if (days > 0 && days >= (kLastDate - from).count()) return kLastDate;
+  return from + std::chrono::days(days);
+}
 
 int years_between(Date birth, Date on) {
   const date::year_month_day b{birth}, o{on};

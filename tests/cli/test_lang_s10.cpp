@@ -98,3 +98,37 @@ TEST_CASE("a value the rammeverk does not know is 65, a value outside the CLI's 
   CHECK(imported.json()["errors"][0]["column"] == "reporter_type");
 }
 
+TEST_CASE("remind's --within is bounded, and a date near 9999-12-31 still shows what is overdue", "[s10lang][remind]") {
+  test::Fixture f;
+  const std::string c = refer(f);
+  auto huge = f.oppteam({"--json", "--today", "2026-06-01", "remind", "--within", "3000000"});
+  CHECK(huge.code == 64);
+  CHECK(has(huge.err, "3660"));  // names the range
+  auto most = f.oppteam({"--json", "--today", "2026-06-01", "remind", "--within", "3660"});
+  INFO(most.err);
+  CHECK(most.code == 0);
+  CHECK(!most.json()["items"].empty());
+  for (const std::string today : {"9999-12-20", "9999-12-31"}) {
+    auto late = f.oppteam({"--json", "--today", today, "remind", "--within", "30"});
+    INFO(today << ": " << late.err);
+    CHECK(late.code == 0);
+    CHECK(!late.json()["items"].empty());  // the case's overdue decision
+  }
+  // A case received on the last day: its deadlines stay in the calendar.
+  test::Fixture g;
+  auto added = g.oppteam({"--json", "--today", "9999-12-30", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--received",
+                          "9999-12-30", "--need", "x"});
+  INFO(added.err);
+  REQUIRE(added.code == 0);
+  auto shown = g.oppteam({"--today", "9999-12-31", "case", "show", added.json()["case"].get<std::string>()});
+  INFO(shown.err);
+  CHECK(shown.code == 0);
+  CHECK(!has(shown.out, "10000"));
+  auto listed = g.oppteam({"--json", "--today", "9999-12-31", "case", "list"});
+  CHECK(listed.code == 0);
+  CHECK(!has(listed.out, "10000-"));
+  // A relative date past the calendar is bad input.
+  auto far = g.oppteam({"--json", "--today", "9999-12-30", "case", "list", "--received-to", "+30"});
+  CHECK(far.code == 65);
+}
+
