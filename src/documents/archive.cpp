@@ -46,13 +46,13 @@ std::string date_time(const std::string& s) {
 void prepare_dir(const std::string& dir, bool force) {
   struct stat st{};
   if (::lstat(dir.c_str(), &st) != 0) {
-    if (errno != ENOENT) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
-    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+    if (errno != ENOENT) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
+    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
     return;
   }
   if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", dir);
   DIR* d = ::opendir(dir.c_str());
-  if (!d) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+  if (!d) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
   bool empty = true;
   while (dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
@@ -315,7 +315,7 @@ ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
     if (::lstat(docs.c_str(), &st) == 0) {
       if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", docs);
     } else if (::mkdir(docs.c_str(), 0700) != 0) {
-      throw make_error(ExitCode::cant_create, "archive.dir_unusable", docs, std::strerror(errno));
+      throw make_error(ExitCode::io, "archive.dir_unusable", docs, errno_reason(errno));
     }
     const std::string now = Clock::real_timestamp().substr(0, 19) + "Z";
     ArchiveResult r;

@@ -68,26 +68,39 @@ std::string_view lang_code(Lang lang) {
 
 const std::vector<CatalogueEntry>& catalogue() { return kEntries; }
 
+namespace {
+// Marks an argument made by message_arg (a byte no text of ours starts with).
+constexpr char kMessageArg = '\x1f';
+}  // namespace
+
+std::string message_arg(std::string_view key) { return kMessageArg + std::string(key); }
+
 bool has_message(std::string_view key) { return index().count(key) != 0; }
 
 std::string render_message(Lang lang, std::string_view key, const std::vector<std::string>& args) {
   const auto& idx = index();
+  // An argument made by message_arg: its message, in this language.
+  auto shown = [&](const std::string& a) {
+    if (a.size() > 1 && a[0] == kMessageArg && idx.count(std::string_view(a).substr(1)))
+      return render_message(lang, std::string_view(a).substr(1), {});
+    return a;
+  };
   auto it = idx.find(key);
   if (it == idx.end()) {
     std::string out(key);
-    for (const auto& a : args) out += " " + a;
+    for (const auto& a : args) out += " " + shown(a);
     return out;
   }
   std::string_view pattern = lang == Lang::nb ? it->second->nb : lang == Lang::nn ? it->second->nn : it->second->en;
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : args) store.push_back(a);
+  for (const auto& a : args) store.push_back(shown(a));
   try {
     return fmt::vformat(pattern, store);
   } catch (const fmt::format_error&) {
     // A placeholder/argument mismatch is a catalogue bug; show the raw text
     // rather than lose the message.
     std::string out(pattern);
-    for (const auto& a : args) out += " [" + a + "]";
+    for (const auto& a : args) out += " [" + shown(a) + "]";
     return out;
   }
 }

@@ -24,6 +24,19 @@ namespace {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// A granted case with a team (koordinator Ane Lie) and one goal.
+std::string case_with_goal(test::Fixture& f) {
+  const std::string c = granted_case(f);
+  auto t = f.oppteam(core_team(c));
+  INFO(t.out << t.err);
+  REQUIRE(t.code == 0);
+  auto g = f.oppteam({"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
+  INFO(g.out << g.err);
+  REQUIRE(g.code == 0);
+  REQUIRE(f.oppteam({"--today", "2026-03-12", "plan", "participated", c, "--how", "Planmøte"}).code == 0);
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("a value the rammeverk does not know is 65, a value outside the CLI's fixed set 64, each naming the nearest", "[s10lang][exit]") {
@@ -130,5 +143,27 @@ TEST_CASE("remind's --within is bounded, and a date near 9999-12-31 still shows 
   // A relative date past the calendar is bad input.
   auto far = g.oppteam({"--json", "--today", "9999-12-30", "case", "list", "--received-to", "+30"});
   CHECK(far.code == 65);
+}
+
+TEST_CASE("an output file that cannot be made is exit 74 with the reason in the reader's language", "[s10lang][files]") {
+  test::Fixture f;
+  const std::string c = case_with_goal(f);
+  auto r = f.oppteam({"--json", "--today", "2026-03-12", "plan", "show", c, "--document", "--pdf", "/nonexistent/dir/x.pdf"});
+  INFO(r.out << r.err);
+  CHECK(r.code == 74);
+  CHECK(test::error_key(r) == "output.cannot_create");
+  CHECK(!has(r.err, "No such file"));
+  auto en = f.oppteam({"--json", "--lang", "en", "--today", "2026-03-12", "plan", "show", c, "--document", "--pdf", "/nonexistent/dir/x.pdf"});
+  CHECK(en.code == 74);
+  CHECK(!has(en.err, "No such file"));  // our own words in English too
+  // The archive's folder likewise.
+  test::Fixture g;
+  const std::string d = refer(g);
+  REQUIRE(g.oppteam({"--today", "2026-03-05", "case", "close", d, "--reason", "withdrawn"}).code == 0);
+  auto archive = g.oppteam({"--json", "--today", "2026-03-12", "archive", "export", "--case", d, "--out", "/nonexistent/dir/pkg"});
+  INFO(archive.out << archive.err);
+  CHECK(archive.code == 74);
+  CHECK(test::error_key(archive) == "archive.dir_unusable");
+  CHECK(!has(archive.err, "No such file"));
 }
 
