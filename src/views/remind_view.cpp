@@ -30,8 +30,7 @@ class RemindTables {
       else if (r.action) note = tr(L, "remind.note.action", *r.action, r.measure_responsible);
       else if (r.meeting) note = tr(L, "remind.note.meeting", *r.meeting);
       std::string when;
-      if (r.days_overdue == 1) when = tr(L, "remind.note.overdue_one");
-      else if (r.days_overdue > 0) when = tr(L, "remind.note.overdue", r.days_overdue);
+      if (r.days_overdue > 0) when = tr(L, "remind.note.overdue", r.days_overdue);
       else if (r.days_overdue == 0) when = tr(L, "remind.note.today");
       else if (r.days_overdue == -1) when = tr(L, "remind.note.tomorrow");
       else when = tr(L, "remind.note.in_days", -r.days_overdue);

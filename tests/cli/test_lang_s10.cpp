@@ -167,3 +167,21 @@ TEST_CASE("an output file that cannot be made is exit 74 with the reason in the 
   CHECK(!has(archive.err, "No such file"));
 }
 
+TEST_CASE("a count of 1 takes the singular in nb, nn and en", "[s10lang][plural]") {
+  test::Fixture f;
+  const std::string c = granted_case(f);
+  auto t = f.oppteam({"--today", "2026-03-11", "team", "create", c, "--coordinator", "Ane Lie"});
+  INFO(t.err);
+  REQUIRE(t.code == 0);
+  CHECK(has(t.out + t.err, "med 1 deltaker;"));
+  // One day overdue, one item, within one day: the audit log's detail of remind.
+  auto r = f.oppteam({"--today", "2026-03-26", "remind", "--within", "1"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  auto log = f.oppteam({"--today", "2026-03-26", "audit", "log", "--limit", "1"});
+  INFO(log.out);
+  CHECK(!has(log.out, "1 punkter"));
+  CHECK(!has(log.out, "1 dager"));
+  CHECK(has(log.out, "innen 1 dag"));
+}
+
