@@ -13,6 +13,7 @@
 
 #include <oppteam/i18n/messages.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -185,3 +186,25 @@ TEST_CASE("a count of 1 takes the singular in nb, nn and en", "[s10lang][plural]
   CHECK(has(log.out, "innen 1 dag"));
 }
 
+TEST_CASE("messages shown as a sentence start with a capital letter", "[s10lang][words]") {
+  // Every key a command says on stderr (say) or prints as its whole
+  // message (emit with text, or a text = s.text(...) of its own).
+  std::set<std::string> keys;
+  const std::regex said(R"re((?:say|emit\([^;]*text|(?:text|msg) = s\.text)\("([a-z_.]*[a-z_])"[,)])re");
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("src/cli"))) {
+    if (entry.path().filename().string().rfind("cmd_", 0) != 0) continue;
+    const std::string text = test::read_file(entry.path().string());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), said); it != std::sregex_iterator(); ++it) keys.insert((*it)[1]);
+  }
+  REQUIRE(keys.count("plan.goal_added") == 1);
+  REQUIRE(keys.count("evaluate.done_close") == 1);
+  for (const auto lang : {oppteam::Lang::nb, oppteam::Lang::nn, oppteam::Lang::en})
+    for (const auto& key : keys) {
+      INFO(key);
+      REQUIRE(oppteam::has_message(key));
+      const std::string text = oppteam::render_message(lang, key, {"1", "2026/1", "3", "4", "5", "6", "7"});
+      INFO(key << ": " << text);
+      CHECK(!(text[0] >= 'a' && text[0] <= 'z'));
+      CHECK(!(text.rfind("å", 0) == 0 || text.rfind("ø", 0) == 0 || text.rfind("æ", 0) == 0));
+    }
+}
