@@ -35,6 +35,26 @@ Error unknown_reason(const Rammeverk& rv, const std::string& reason) {
   return unknown_value("closing.unknown_reason", {reason, join(ids)}, reason, ids);
 }
 
+// Why `case reopen` refuses the closed case `c` today, if it does; else
+// nothing, and `closing` is the closing it would undo. The one set of rules
+// for reopen itself and for the hint of a second close.
+std::optional<Error> reopen_refusal(const Context& ctx, const CaseRef& c, ClosingStore& store,
+                                    std::optional<ClosingStore::Closing>& closing) {
+  closing = store.current(c.id);
+  if (!closing) return make_error(ExitCode::refused, "closing.not_reopenable", c.number);
+  // A case handed to another municipality lives on there: reopening it
+  // here would make two open follow-ups of one person.
+  if (const auto to = store.transferred_to(c.id)) return make_error(ExitCode::refused, "closing.transferred", c.number, *to);
+  const Date until = reopen_until(ctx.rv, parse_date(closing->closed_on, "closed_on"));
+  if (ctx.today() > until)
+    return make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closing->closed_on, ctx.rv.deadlines.reopen_within_days,
+                      format_date(until));
+  // A new referral since may have opened another case: one open case per person.
+  if (const auto other = store.other_open_case(c.person_id, c.id))
+    return make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
+  return std::nullopt;
+}
+
 }  // namespace
 
 CaseClosed close_case(const Context& ctx, std::string_view case_number, const CloseInput& in) {
@@ -52,11 +72,16 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     throw make_error(ExitCode::usage, "closing.municipality_not_for", reason->id);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, permission, case_number);
-    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "closing.already_closed", c.number);
+    ClosingStore store(ctx.db);
+    if (c.status == CaseStatus::closed) {
+      // The hint to reopen it only where case reopen would.
+      std::optional<ClosingStore::Closing> closing;
+      throw make_error(ExitCode::refused, reopen_refusal(ctx, c, store, closing) ? "closing.already_closed_final" : "closing.already_closed",
+                       c.number);
+    }
     const std::string today = format_date(ctx.today());
     const std::string stage(to_stored(c.status));
     CaseClosed out{c.number, reason->id, stage, today};
-    ClosingStore store(ctx.db);
     PlanStore plans(ctx.db);
     std::optional<TeamStatus> team_status = TeamStore(ctx.db).status_of(c.id);
     if (team_status == TeamStatus::closed) team_status.reset();
@@ -92,22 +117,11 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
     const CaseRef c = authorize_case(ctx, "case.close", case_number);
     if (c.status != CaseStatus::closed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, to_stored(c.status));
     ClosingStore store(ctx.db);
-    const auto closing = store.current(c.id);
-    if (!closing) throw make_error(ExitCode::refused, "closing.not_reopenable", c.number);
+    std::optional<ClosingStore::Closing> closing;
+    if (auto refusal = reopen_refusal(ctx, c, store, closing)) throw *refusal;
     CaseReopened out{c.number, std::string(to_stored(closing->stage))};
-    // A case handed to another municipality lives on there: reopening it
-    // here would make two open follow-ups of one person.
-    if (const auto to = store.transferred_to(c.id)) throw make_error(ExitCode::refused, "closing.transferred", c.number, *to);
-    const std::string& closed_on = closing->closed_on;
     const std::optional<TeamStatus> team_status = closing->team_status;
     const std::optional<PlanStatus> plan_status = closing->plan_status;
-    const Date until = reopen_until(ctx.rv, parse_date(closed_on, "closed_on"));
-    if (ctx.today() > until)
-      throw make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closed_on, ctx.rv.deadlines.reopen_within_days,
-                       format_date(until));
-    // A new referral since may have opened another case: one open case per person.
-    if (const auto other = store.other_open_case(c.person_id, c.id))
-      throw make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
     const std::string today = format_date(ctx.today());
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (team_status) {

@@ -186,6 +186,31 @@ TEST_CASE("a count of 1 takes the singular in nb, nn and en", "[s10lang][plural]
   CHECK(has(log.out, "innen 1 dag"));
 }
 
+TEST_CASE("case close of a case closed by evaluation gives no hint to reopen it", "[s10lang][close]") {
+  test::Fixture f;
+  const std::string c = case_with_goal(f);
+  auto e = f.oppteam({"--today", "2026-03-20", "evaluate", c, "--goal", "1=2", "--decision", "close", "--reason", "Nådd"});
+  INFO(e.err);
+  REQUIRE(e.code == 0);
+  auto closed = f.oppteam({"--json", "--today", "2026-03-21", "case", "close", c, "--reason", "died"});
+  CHECK(closed.code == 2);
+  CHECK(test::error_key(closed) == "closing.already_closed_final");
+  CHECK(!has(closed.err, "case reopen"));
+  CHECK(f.oppteam({"--today", "2026-03-21", "case", "reopen", c, "--reason", "x"}).code == 2);
+
+  // Closed with case close, within the period: the hint stays, and reopen works.
+  test::Fixture g;
+  const std::string d = refer(g);
+  REQUIRE(g.oppteam({"--today", "2026-03-05", "case", "close", d, "--reason", "withdrawn"}).code == 0);
+  auto twice = g.oppteam({"--json", "--today", "2026-03-06", "case", "close", d, "--reason", "withdrawn"});
+  CHECK(twice.code == 2);
+  CHECK(test::error_key(twice) == "closing.already_closed");
+  // Past the period: no hint.
+  auto late = g.oppteam({"--json", "--today", "2027-03-06", "case", "close", d, "--reason", "withdrawn"});
+  CHECK(test::error_key(late) == "closing.already_closed_final");
+  CHECK(g.oppteam({"--today", "2026-03-06", "case", "reopen", d, "--reason", "x"}).code == 0);
+}
+
 TEST_CASE("messages shown as a sentence start with a capital letter", "[s10lang][words]") {
   // Every key a command says on stderr (say) or prints as its whole
   // message (emit with text, or a text = s.text(...) of its own).
