@@ -168,6 +168,25 @@ TEST_CASE("an output file that cannot be made is exit 74 with the reason in the 
   CHECK(!has(archive.err, "No such file"));
 }
 
+TEST_CASE("English output shows labels, not Norwegian ids", "[s10lang][words]") {
+  test::Fixture f;
+  const std::string c = refer(f);
+  auto given = f.oppteam({"--today", "2026-03-03", "consent", "give", c, "--scope", "utredning", "--form", "muntlig", "--given-by", "verge",
+                          "--name", "Kari Verge", "--reason", "Oppnevnt verge"});
+  INFO(given.err);
+  REQUIRE(given.code == 0);
+  auto shown = f.oppteam({"--lang", "en", "--today", "2026-03-04", "case", "show", c});
+  REQUIRE(shown.code == 0);
+  CHECK(has(shown.out, "legal guardian"));
+  CHECK(!has(shown.out, "verge ("));
+  // A year on the consent is due for review: the note names its scope in English.
+  auto due = f.oppteam({"--lang", "en", "--today", "2027-03-05", "remind", "--within", "14"});
+  INFO(due.out << due.err);
+  REQUIRE(due.code == 0);
+  CHECK(has(due.out, "consent: assessment"));
+  CHECK(!has(due.out, "utredning"));
+}
+
 TEST_CASE("a count of 1 takes the singular in nb, nn and en", "[s10lang][plural]") {
   test::Fixture f;
   const std::string c = granted_case(f);
