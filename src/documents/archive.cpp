@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/documents/pdf.hpp>
 #include <oppteam/domain/case_number.hpp>
@@ -93,7 +94,7 @@ std::vector<ArchiveCase> select_cases(const Context& ctx, const ArchiveRequest& 
   for (const auto& number : req.cases) {
     const CaseRef c = find_case(ctx.db, number);
     ArchiveCaseRow row = store.case_by_id(c.id);
-    if (!row.closed) throw make_error(ExitCode::refused, "archive.not_closed", c.number, c.status);
+    if (!row.closed) throw make_error(ExitCode::refused, "archive.not_closed", c.number, status_text(ctx, c.status));
     add(std::move(row));
   }
   if (req.closed_before)

@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/store/access_store.hpp>
@@ -171,7 +172,7 @@ void authorize_acted_on_date(const Context& ctx, Date real_today) {
   if (!ctx.rv.access.enforce || ctx.today() == real_today) return;
   if (permitted(ctx.rv, ctx.actor, kOtherDatePermission)) return;
   refuse(ctx, kOtherDatePermission, "",
-         make_error(ExitCode::permission, "access.other_date", ctx.actor, format_date(ctx.today()), kOtherDatePermission));
+         make_error(ExitCode::permission, "access.other_date", ctx.actor, long_date(ctx.today(), ctx.lang), kOtherDatePermission));
 }
 
 void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login) {

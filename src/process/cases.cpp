@@ -6,6 +6,10 @@
 
 namespace oppteam {
 
+std::string status_text(const Context& ctx, CaseStatus status) { return tr(ctx.lang, "case.status." + std::string(to_stored(status))); }
+
+std::string status_text(const Context& ctx, TeamStatus status) { return tr(ctx.lang, "team.status_" + std::string(to_stored(status))); }
+
 CaseRef find_case(Database& db, std::string_view number) {
   const CaseNumber n = CaseNumber::parse(number);
   auto c = CaseStore(db).find(n);

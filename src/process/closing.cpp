@@ -1,6 +1,7 @@
 #include <oppteam/process/closing.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/process/approval.hpp>
@@ -47,8 +48,8 @@ std::optional<Error> reopen_refusal(const Context& ctx, const CaseRef& c, Closin
   if (const auto to = store.transferred_to(c.id)) return make_error(ExitCode::refused, "closing.transferred", c.number, *to);
   const Date until = reopen_until(ctx.rv, parse_date(closing->closed_on, "closed_on"));
   if (ctx.today() > until)
-    return make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closing->closed_on, ctx.rv.deadlines.reopen_within_days,
-                      format_date(until));
+    return make_error(ExitCode::refused, "closing.reopen_too_late", c.number, long_date(closing->closed_on, ctx.lang),
+                      ctx.rv.deadlines.reopen_within_days, long_date(until, ctx.lang));
   // A new referral since may have opened another case: one open case per person.
   if (const auto other = store.other_open_case(c.person_id, c.id))
     return make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
@@ -115,7 +116,7 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
   const std::string reason = required_value(reason_in, "--reason");
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "case.close", case_number);
-    if (c.status != CaseStatus::closed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, to_stored(c.status));
+    if (c.status != CaseStatus::closed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, status_text(ctx, c.status));
     ClosingStore store(ctx.db);
     std::optional<ClosingStore::Closing> closing;
     if (auto refusal = reopen_refusal(ctx, c, store, closing)) throw *refusal;

@@ -74,7 +74,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     throw make_error(ExitCode::usage, "decide.grounds_required");
   const Date today = ctx.today();
   const Date on = in.decided_on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "decide.future_date", format_date(on));
+  if (on > today) throw make_error(ExitCode::data, "decide.future_date", long_date(on, ctx.lang));
   check_signed_by(in.signed_by);
 
   return ctx.db.write([&] {
@@ -84,7 +84,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
       throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(d->outcome))),
                        long_date(d->decided_on, ctx.lang));
     if (c.status != CaseStatus::received)
-      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(c.status))));
+      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, status_text(ctx, c.status));
     // An assessment voided as entered in error (issue 14) does not count.
     if (ctx.rv.rules.assessment_before_decision && AssessmentStore(ctx.db).count_not_voided(c.id) == 0)
       throw make_error(ExitCode::refused, "decide.needs_assessment", c.number);
@@ -155,10 +155,10 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
   require_text(reason, "--reason");
   check_signed_by(signed_by);
   const Date today = ctx.today();
-  if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", format_date(expected_by));
+  if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", long_date(expected_by, ctx.lang));
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
-    if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, to_stored(c.status));
+    if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, status_text(ctx, c.status));
     const LetterFacts f = letter_facts(ctx, c, today);
     PreliminaryReplyResult r;
     r.case_number = c.number;

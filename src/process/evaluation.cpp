@@ -1,5 +1,6 @@
 #include <oppteam/process/evaluation.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -93,7 +94,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
       throw make_error(ExitCode::usage, "evaluate.scale_range", id, v, ind->scale->first, ind->scale->second);
   }
   const Date today = ctx.today();
-  if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", format_date(*in.next));
+  if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", long_date(*in.next, ctx.lang));
 
   return ctx.db.write([&] {
     PlanStore plans(ctx.db);
@@ -106,7 +107,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (!team) throw make_error(ExitCode::refused, "plan.no_team", c.number);
     if (team->status == TeamStatus::closed)
       throw make_error(ExitCode::refused, "plan.team_not_active", c.number,
-                       tr(ctx.lang, "team.status_" + std::string(to_stored(team->status))));
+                       status_text(ctx, team->status));
     if (plan->participated_how.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
     for (const auto& [n, v] : in.goals)
       if (!plans.goal_exists(*plan_id, n)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);

@@ -1,5 +1,6 @@
 #include <oppteam/process/meeting.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -94,7 +95,7 @@ Meeting add_meeting(const Context& ctx, std::string_view case_number, const Meet
   const CaseRef& c = ac;
   check_meeting_kind(ctx.rv, in.kind);
   check_texts(in);
-  if (in.date > ctx.today()) throw make_error(ExitCode::data, "meeting.future_date", format_date(in.date));
+  if (in.date > ctx.today()) throw make_error(ExitCode::data, "meeting.future_date", long_date(in.date, ctx.lang));
   const std::string date = format_date(in.date);
   return ctx.db.write([&] {
     require_open_team(ctx.db, c);
@@ -127,7 +128,7 @@ Meeting plan_meeting(const Context& ctx, std::string_view case_number, const std
   if (kind.empty() && !ctx.rv.meeting_kinds.empty()) kind = ctx.rv.meeting_kinds.front().id;
   check_meeting_kind(ctx.rv, kind);
   require_text(place, "--place", TextField::line);
-  if (date <= ctx.today()) throw make_error(ExitCode::data, "meeting.next_not_future", format_date(date));
+  if (date <= ctx.today()) throw make_error(ExitCode::data, "meeting.next_not_future", long_date(date, ctx.lang));
   return ctx.db.write([&] {
     require_open_team(ctx.db, c);
     MeetingStore store(ctx.db);
@@ -149,7 +150,7 @@ Meeting record_minutes(const Context& ctx, std::string_view case_number, int num
     const std::int64_t id = require_meeting(ctx.db, c, number);
     const Meeting m = load_one(ctx.db, c, number);
     if (m.status == MeetingStatus::planned && m.date > format_date(ctx.today()))
-      throw make_error(ExitCode::refused, "meeting.not_held_yet", c.number, number, m.date);
+      throw make_error(ExitCode::refused, "meeting.not_held_yet", c.number, number, long_date(m.date, ctx.lang));
     MeetingStore(ctx.db).set_minutes(id, minutes, format_date(ctx.today()));
     audit(ctx, c, "meeting.minutes", m.minutes ? "audit.d.minutes_replaced" : "audit.d.minutes", {std::to_string(number)});
     return load_one(ctx.db, c, number);
@@ -204,7 +205,7 @@ MeetingAction finish_action(const Context& ctx, std::string_view case_number, in
     auto found = store.action(c.id, number);
     if (!found) throw make_error(ExitCode::not_found, "meeting.action_not_found", c.number, number);
     MeetingAction a = *found;
-    if (a.status == ActionStatus::done) throw make_error(ExitCode::refused, "meeting.action_done_already", c.number, number, a.done_on);
+    if (a.status == ActionStatus::done) throw make_error(ExitCode::refused, "meeting.action_done_already", c.number, number, long_date(a.done_on, ctx.lang));
     a.status = ActionStatus::done;
     a.done_on = format_date(ctx.today());
     store.finish_action(c.id, number, a.done_on);

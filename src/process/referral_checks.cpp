@@ -1,5 +1,6 @@
 #include <oppteam/process/referral_checks.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
@@ -22,8 +23,8 @@ FieldProblem unknown_in(std::size_t column, const char* key, const List& list, s
 
 bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n") != std::string_view::npos; }
 
-FieldProblem received_in_future(std::string_view text, Date today) {
-  return {io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
+FieldProblem received_in_future(std::string_view text, const std::string& today) {
+  return {io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), today}};
 }
 
 FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
@@ -33,7 +34,7 @@ FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
 }  // namespace
 
 ReferralChecks::ReferralChecks(const Context& ctx, Intake intake)
-    : rv_(ctx.rv), pnr_options_(ctx.pnr_options()), today_(ctx.today()), intake_(intake) {}
+    : rv_(ctx.rv), pnr_options_(ctx.pnr_options()), today_(ctx.today()), today_text_(long_date(today_, ctx.lang)), intake_(intake) {}
 
 std::string ReferralChecks::name_of(std::size_t column) const {
   if (intake_ == Intake::batch) return std::string(io::column_name(column));
@@ -85,7 +86,7 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
     }
     if (d) {
       out.received = *d;
-      if (*d > today_) problems.push_back(received_in_future(*received, today_));
+      if (*d > today_) problems.push_back(received_in_future(*received, today_text_));
     }
   }
   if (const std::string* need = fields[io::kNeed]; need && !described(*need))
@@ -109,7 +110,7 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
 
 Date check_received(const Context& ctx, std::string_view text) {
   const Date d = parse_user_date(text, "--received", ctx.today());
-  if (d > ctx.today()) throw received_in_future(text, ctx.today()).error();
+  if (d > ctx.today()) throw received_in_future(text, long_date(ctx.today(), ctx.lang)).error();
   return d;
 }
 

@@ -168,6 +168,29 @@ TEST_CASE("an output file that cannot be made is exit 74 with the reason in the 
   CHECK(!has(archive.err, "No such file"));
 }
 
+TEST_CASE("statuses and dates in errors are in the reader's language", "[s10lang][words]") {
+  test::Fixture f;
+  const std::string c = granted_case(f);
+  REQUIRE(f.oppteam(core_team(c)).code == 0);
+  auto again = f.oppteam(cat({"--json"}, core_team(c)));
+  CHECK(again.code == 2);
+  CHECK(test::error_key(again) == "team.exists");
+  CHECK(!has(again.err, "active"));
+  CHECK(!has(again.err, "2026-03-11"));
+  CHECK(has(again.err, "11. mars 2026"));
+  CHECK(has(again.err, "aktiv"));
+
+  test::Fixture g;
+  const std::string d = refer(g);
+  auto reopen = g.oppteam({"--json", "--today", "2026-03-05", "case", "reopen", d, "--reason", "x"});
+  CHECK(reopen.code == 2);
+  CHECK(test::error_key(reopen) == "closing.not_closed");
+  CHECK(!has(reopen.err, "received"));
+  CHECK(has(reopen.err, "mottatt"));
+  auto nn = g.oppteam({"--json", "--lang", "nn", "--today", "2026-03-05", "case", "reopen", d, "--reason", "x"});
+  CHECK(has(nn.err, "motteken"));
+}
+
 TEST_CASE("English output shows labels, not Norwegian ids", "[s10lang][words]") {
   test::Fixture f;
   const std::string c = refer(f);

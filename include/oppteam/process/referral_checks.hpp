@@ -82,6 +82,7 @@ class ReferralChecks {
   const Rammeverk& rv_;
   PersonalNumberOptions pnr_options_;
   Date today_;
+  std::string today_text_;  // today as the reader's messages write it
   Intake intake_;
 };
 
