@@ -2,6 +2,7 @@
 
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/util/error.hpp>
+#include <oppteam/util/nearest.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -147,21 +148,6 @@ std::vector<Choice> choices_of(Session& s, const std::string& kind_name, const K
   return out;
 }
 
-// Edit distance with adjacent transpositions (optimal string alignment), by
-// hand: a dozen lines, and none of our libraries offers it.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
 // The transform bound to one option.
 std::function<std::string(std::string)> transform_for(Session& s, std::string kind_name, Kind kind, std::vector<std::string> members,
                                                       std::string option) {
@@ -180,10 +166,11 @@ std::function<std::string(std::string)> transform_for(Session& s, std::string ki
       const std::string folded = fold_word(value);
       if (folded.rfind("deling:", 0) == 0) {
         const auto service = kinds().at("service");
-        return "deling:" + resolve_choice(choices_of(s, "service", service, {}), value.substr(7), option);
+        return "deling:" + resolve_choice(choices_of(s, "service", service, {}), value.substr(7), option, ExitCode::data);
       }
     }
-    return resolve_choice(choices_of(s, kind_name, kind, members), value, option) + rest;
+    // A value of a list of the rammeverk is data (65), of a fixed set of the CLI usage (64).
+    return resolve_choice(choices_of(s, kind_name, kind, members), value, option, kind.from_rv ? ExitCode::data : ExitCode::usage) + rest;
   };
 }
 
@@ -219,26 +206,7 @@ void bind(CLI::App* app, Session& s) {
 
 }  // namespace
 
-std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& names) {
-  std::vector<std::string> prefixed;
-  for (const auto& n : names)
-    if (word.size() >= 2 && n.rfind(word, 0) == 0) prefixed.push_back(n);
-  if (prefixed.size() == 1) return prefixed.front();
-  std::optional<std::string> best;
-  std::size_t best_d = 0;
-  for (const auto& n : names) {
-    const auto d = edit_distance(word, n);
-    if (!best || d < best_d) {
-      best = n;
-      best_d = d;
-    }
-  }
-  const std::size_t limit = word.size() <= 3 ? 1 : 2;
-  if (best && best_d <= limit) return best;
-  return std::nullopt;
-}
-
-std::string resolve_choice(const std::vector<Choice>& choices, const std::string& input, const std::string& option) {
+std::string resolve_choice(const std::vector<Choice>& choices, const std::string& input, const std::string& option, ExitCode code) {
   // The id itself, exactly, first: ids never depend on the language.
   for (const auto& c : choices)
     if (c.id == input) return c.id;
@@ -259,8 +227,8 @@ std::string resolve_choice(const std::vector<Choice>& choices, const std::string
   std::string all;
   for (const auto& c : choices) all += (all.empty() ? "" : ", ") + c.listed;
   const auto guess = hits.empty() ? nearest(folded, words) : std::nullopt;
-  Error e = guess ? make_error(ExitCode::usage, "choice.unknown_guess", input, option, by.at(*guess)->label)
-                  : make_error(ExitCode::usage, "choice.unknown", input, option);
+  Error e = guess ? make_error(code, "choice.unknown_guess", input, option, by.at(*guess)->label)
+                  : make_error(code, "choice.unknown", input, option);
   e.details.push_back({"choice.valid", {all}});
   throw e;
 }

@@ -4,9 +4,11 @@
 // Every option whose value is an id from a closed set (a case status, a
 // reporter type, a decision, ...) accepts the id or a label in nb, nn or en,
 // in any case and without diacritics ("mottatt", "Innvilget", "fortsett",
-// "ferdig"), and turns it into the id before the command sees it. A miss is
-// a usage error (64) that names the nearest value ("Mente du ...?") and lists
-// the valid ones in the user's language.
+// "ferdig"), and turns it into the id before the command sees it. A miss
+// names the nearest value ("Mente du ...?") and lists the valid ones in the
+// user's language: bad input data (65) for a list of the rammeverk
+// (reporter types, roles, services, ...), a usage error (64) for a fixed
+// set of the CLI (--form, --given-by, ...), as SPEC.md's additions say.
 //
 // bind_choices() does this for the whole command tree after it is built:
 // an option is bound by the table in choices.cpp (command path and option
@@ -16,7 +18,8 @@
 
 #include "cli/session.hpp"
 
-#include <oppteam/i18n/collate.hpp>
+#include <oppteam/util/error.hpp>
+#include <oppteam/util/nearest.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -35,9 +38,10 @@ struct Choice {
   std::vector<std::string> words;  // id, labels in nb, nn and en, other accepted words
 };
 
-// The id `input` names among `choices`; throws a usage error (64) naming
+// The id `input` names among `choices`; throws an error with `code` naming
 // `option`, the nearest value and the valid ones otherwise.
-std::string resolve_choice(const std::vector<Choice>& choices, const std::string& input, const std::string& option);
+std::string resolve_choice(const std::vector<Choice>& choices, const std::string& input, const std::string& option,
+                           ExitCode code = ExitCode::usage);
 
 // Binds every option of `root` (recursively) that takes a value from a
 // closed set; see above.
@@ -50,12 +54,9 @@ std::string value_label(Lang lang, const std::string& kind, const std::string& i
 // The members of a CLI::IsMember check of `o` ("{a,b,c}"), if it has one.
 std::vector<std::string> fixed_set(const CLI::Option* o);
 
-// The name in `names` that `word` most likely meant: the only one it is a
-// prefix of, else the nearest within two edits (one for short words).
-std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& names);
-
-// How values are compared: i18n/collate.hpp (the import reads them alike).
+// The suggestion and the folding of words (util/nearest.hpp).
 using oppteam::fold_word;
+using oppteam::nearest;
 
 // The option's name as the user writes it: "--status", or "STATUS" for a positional.
 std::string option_name(const CLI::Option* o);

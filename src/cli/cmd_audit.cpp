@@ -17,6 +17,7 @@ namespace oppteam::cli {
 void setup_audit(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("audit", "Verify or list the audit log (who did what, and who has read what)");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db audit verify", "oppteam --db k.db audit log --person 23923901213"});
 
   auto anchor_file = std::make_shared<std::string>();
   auto* verify = cmd->add_subcommand("verify", "Walk the hash chain and check the sealed rows; name the first entry changed, removed or inserted (exit 65)");

@@ -12,6 +12,7 @@ namespace oppteam::cli {
 void setup_log(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("log", "The case log: short dated entries between meetings");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db log add 2026/1 --text \"Ringte fastlegen om medisinlisten\"", "oppteam --db k.db log list 2026/1"});
 
   struct AddOptions {
     std::string case_number, text;

@@ -40,6 +40,7 @@ struct ActionOptions {
 void setup_meeting(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("meeting", "The team's meetings: record one held, plan the next, agreed actions, minutes");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db meeting add 2026/1 --kind planmote --date 2026-04-01", "oppteam --db k.db meeting list 2026/1"});
 
   auto o = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Record a meeting held: kind, date, place, participants, minutes");

@@ -31,6 +31,7 @@ std::string label(Session& s, const std::string& prefix, const std::string& id) 
 void setup_plan(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("plan", "The follow-up plan or individual plan: goals, measures, participation, revisions");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db plan goal 2026/1 --text \"Bo trygt heime\"", "oppteam --db k.db plan show 2026/1"});
 
   // plan goal
   struct GoalOptions {

@@ -103,6 +103,7 @@ struct ChangeOptions {
 void setup_team(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("team", "Oppfølgingsteam: put the team together and keep it up to date");
   cmd->require_subcommand(1);
+  examples(cmd, {"oppteam --db k.db team create 2026/1 --coordinator \"Ane Lie\" --gp \"Dr. Berg\"", "oppteam --db k.db team show 2026/1"});
 
   auto c = std::make_shared<CreateOptions>();
   auto* create = cmd->add_subcommand("create", "Create the team of a granted case: coordinator, GP, members, participants");

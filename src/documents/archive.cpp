@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/documents/pdf.hpp>
 #include <oppteam/domain/case_number.hpp>
@@ -46,13 +47,13 @@ std::string date_time(const std::string& s) {
 void prepare_dir(const std::string& dir, bool force) {
   struct stat st{};
   if (::lstat(dir.c_str(), &st) != 0) {
-    if (errno != ENOENT) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
-    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+    if (errno != ENOENT) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
+    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
     return;
   }
   if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", dir);
   DIR* d = ::opendir(dir.c_str());
-  if (!d) throw make_error(ExitCode::cant_create, "archive.dir_unusable", dir, std::strerror(errno));
+  if (!d) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
   bool empty = true;
   while (dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
@@ -93,7 +94,7 @@ std::vector<ArchiveCase> select_cases(const Context& ctx, const ArchiveRequest& 
   for (const auto& number : req.cases) {
     const CaseRef c = find_case(ctx.db, number);
     ArchiveCaseRow row = store.case_by_id(c.id);
-    if (!row.closed) throw make_error(ExitCode::refused, "archive.not_closed", c.number, c.status);
+    if (!row.closed) throw make_error(ExitCode::refused, "archive.not_closed", c.number, status_text(ctx, c.status));
     add(std::move(row));
   }
   if (req.closed_before)
@@ -315,7 +316,7 @@ ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
     if (::lstat(docs.c_str(), &st) == 0) {
       if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", docs);
     } else if (::mkdir(docs.c_str(), 0700) != 0) {
-      throw make_error(ExitCode::cant_create, "archive.dir_unusable", docs, std::strerror(errno));
+      throw make_error(ExitCode::io, "archive.dir_unusable", docs, errno_reason(errno));
     }
     const std::string now = Clock::real_timestamp().substr(0, 19) + "Z";
     ArchiveResult r;

@@ -45,7 +45,7 @@ oppteam_pdf_render_fn* load_module() {
   const ssize_t n = ::readlink("/proc/self/exe", exe.data(), exe.size());
   struct stat exe_stat {};
   if (n <= 0 || ::stat("/proc/self/exe", &exe_stat) != 0)
-    throw make_error(ExitCode::io, "pdf.module_missing", kModuleName, std::strerror(errno));
+    throw make_error(ExitCode::io, "pdf.module_missing", kModuleName, errno_reason(errno));
   exe.resize(static_cast<std::size_t>(n));
   const std::string dir = exe.substr(0, exe.rfind('/') + 1);
   const std::string candidates[] = {dir + kModuleName, dir + OPPTEAM_PDF_MODULE_RELDIR "/" + kModuleName};
@@ -67,7 +67,7 @@ oppteam_pdf_render_fn* load_module() {
     }
     return render;  // kept loaded for the rest of the process
   }
-  throw make_error(ExitCode::io, "pdf.module_missing", candidates[1], std::strerror(ENOENT));
+  throw make_error(ExitCode::io, "pdf.module_missing", candidates[1], errno_reason(ENOENT));
 }
 
 oppteam_pdf_render_fn* renderer_function() {

@@ -55,44 +55,6 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-namespace {
-
-// The folded form of one UTF-8 letter of Latin-1 Supplement, else "".
-std::string_view fold_latin1(unsigned char lead, unsigned char cont) {
-  if (lead != 0xC3) return {};
-  switch (cont) {
-    case 0x86: case 0xA6: return "ae";             // Æ æ
-    case 0x98: case 0xB8: case 0x96: case 0xB6: return "o";  // Ø ø Ö ö
-    case 0x85: case 0xA5: case 0x84: case 0xA4: case 0x80: case 0xA0: case 0x81: case 0xA1: return "a";  // Å å Ä ä À à Á á
-    case 0x89: case 0xA9: case 0x88: case 0xA8: return "e";  // É é È è
-    case 0x9C: case 0xBC: return "u";              // Ü ü
-    case 0x93: case 0xB3: case 0x92: case 0xB2: return "o";  // Ó ó Ò ò
-    default: return {};
-  }
-}
-
-}  // namespace
-
-std::string fold_word(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (i + 1 < text.size()) {
-      if (auto f = fold_latin1(c, static_cast<unsigned char>(text[i + 1])); !f.empty()) {
-        out += f;
-        ++i;
-        continue;
-      }
-    }
-    if (c == '_' || c == '-') out += ' ';
-    else out += char(std::tolower(c));
-  }
-  // Surrounding spaces do not count.
-  const auto first = out.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  return out.substr(first, out.find_last_not_of(' ') - first + 1);
-}
-
 bool contains_folded(std::string_view haystack, std::string_view needle) {
   return needle.empty() || fold_case(haystack).find(fold_case(needle)) != std::string::npos;
 }

@@ -30,7 +30,7 @@ int private_temp_file(const std::string& folder) {
   if (fd >= 0) return fd;
   std::string templ = dir + "/.oppteam-input.XXXXXX";
   fd = ::mkostemp(templ.data(), O_CLOEXEC);
-  if (fd < 0) throw make_error(ExitCode::cant_create, "output.cannot_create", templ, std::strerror(errno));
+  if (fd < 0) throw make_error(ExitCode::io, "output.cannot_create", templ, errno_reason(errno));
   ::unlink(templ.c_str());
   return fd;
 }
@@ -51,7 +51,7 @@ InputSpool::InputSpool(std::istream& in, const std::string& folder, const std::s
   auto fail_write = [&] {
     const int saved = errno;
     ::close(impl_->fd);
-    throw make_error(ExitCode::io, "output.cannot_write", name, std::strerror(saved ? saved : EIO));
+    throw make_error(ExitCode::io, "output.cannot_write", name, errno_reason(saved ? saved : EIO));
   };
   for (;;) {
     in.read(block.data(), std::streamsize(block.size()));

@@ -78,7 +78,7 @@ OutputFile::OutputFile(std::string target, bool force, const std::vector<std::st
   std::string templ = (folder / ("." + t.filename().string() + ".XXXXXX")).string();
   // mkstemp creates the file 0600 with O_EXCL: nobody else's file, no link followed.
   impl_->fd = ::mkostemp(templ.data(), O_CLOEXEC);
-  if (impl_->fd < 0) throw make_error(ExitCode::cant_create, "output.cannot_create", target_, std::strerror(errno));
+  if (impl_->fd < 0) throw make_error(ExitCode::io, "output.cannot_create", target_, errno_reason(errno));
   impl_->temp = templ;
   impl_->buf = std::make_unique<__gnu_cxx::stdio_filebuf<char>>(impl_->fd, std::ios::out | std::ios::binary, 1 << 16);
   impl_->out = std::make_unique<std::ostream>(impl_->buf.get());
@@ -100,7 +100,7 @@ void OutputFile::commit() {
     impl_->buf.reset();
     ::unlink(impl_->temp.c_str());
     impl_->temp.clear();
-    throw make_error(ExitCode::io, "output.cannot_write", target_, std::strerror(saved ? saved : EIO));
+    throw make_error(ExitCode::io, "output.cannot_write", target_, errno_reason(saved ? saved : EIO));
   };
   errno = 0;
   impl_->out->flush();

@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/cases.hpp>
 #include <oppteam/process/setup.hpp>
 #include <oppteam/store/access_store.hpp>
@@ -175,7 +176,7 @@ void authorize_dated(const Context& ctx, Date on, std::optional<Date> today) {
   if (!ctx.rv.access.enforce || on == today.value_or(ctx.today())) return;
   if (permitted(ctx.rv, ctx.actor, kOtherDatePermission)) return;
   refuse(ctx, kOtherDatePermission, "",
-         make_error(ExitCode::permission, "access.other_date", ctx.actor, format_date(on), kOtherDatePermission));
+         make_error(ExitCode::permission, "access.other_date", ctx.actor, long_date(on, ctx.lang), kOtherDatePermission));
 }
 
 void refuse_other_rammeverk(Database& db, const Rammeverk& file, const Clock& clock, std::string_view login) {

@@ -1,5 +1,6 @@
 #include <oppteam/process/appeal.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -26,9 +27,9 @@ void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step
 
 // A date of a step: not after today, not before the step before it (65).
 std::string step_date(const Context& ctx, Date on, const std::string& before, std::string_view option) {
-  if (on > ctx.today()) throw make_error(ExitCode::data, "appeal.future_date", option, format_date(on));
+  if (on > ctx.today()) throw make_error(ExitCode::data, "appeal.future_date", option, long_date(on, ctx.lang));
   const std::string day = format_date(on);
-  if (day < before) throw make_error(ExitCode::data, "appeal.date_before", option, day, before);
+  if (day < before) throw make_error(ExitCode::data, "appeal.date_before", option, long_date(day, ctx.lang), long_date(before, ctx.lang));
   return day;
 }
 
@@ -38,7 +39,7 @@ std::string step_date(const Context& ctx, Date on, const std::string& before, st
 DecisionResult reverse_decision(const Context& ctx, const CaseRef& c, const Decision& d, std::int64_t appeal_id,
                                 const std::string& grounds, const std::string& signed_by, bool final_in_appeal) {
   if (c.status != CaseStatus::granted && c.status != CaseStatus::refused)
-    throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, to_stored(c.status));
+    throw make_error(ExitCode::refused, "appeal.reverse_wrong_state", c.number, status_text(ctx, c.status));
   DecisionInput in;
   in.grant = d.outcome != DecisionOutcome::granted;
   in.grounds = grounds;
@@ -73,10 +74,11 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
     for (const auto& earlier : AppealStore(ctx.db).list(c.id))
       if (earlier.status == AppealStatus::final_upheld || earlier.status == AppealStatus::final_reversed)
         throw make_error(ExitCode::refused, "appeal.final_decision", c.number, long_date(earlier.status_on, ctx.lang));
-    if (received < d->decided_on) throw make_error(ExitCode::data, "appeal.date_before", "--received", received, d->decided_on);
+    if (received < d->decided_on)
+      throw make_error(ExitCode::data, "appeal.date_before", "--received", long_date(received, ctx.lang), long_date(d->decided_on, ctx.lang));
     AppealStore store(ctx.db);
     if (const auto open = store.open(c.id))
-      throw make_error(ExitCode::refused, "appeal.open_already", c.number, open->received_on);
+      throw make_error(ExitCode::refused, "appeal.open_already", c.number, long_date(open->received_on, ctx.lang));
     Appeal a;
     a.received_on = received;
     a.from = in.from;

@@ -8,6 +8,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/approval.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -67,7 +68,7 @@ Scoring score_answers(const Instrument& instrument, const std::map<std::string, 
   s.threshold = instrument.recommend_at;
   for (const auto& [id, value] : answers) {
     const InstrumentItem* item = instrument.find_item(id);
-    if (!item) throw make_error(ExitCode::data, "assess.unknown_item", id, instrument.id, join(item_ids(instrument)));
+    if (!item) throw unknown_value("assess.unknown_item", {id, instrument.id, join(item_ids(instrument))}, id, item_ids(instrument));
     if (value < item->min_answer() || value > item->max_answer()) {
       if (item->scale) throw make_error(ExitCode::data, "assess.bad_scale", id, value, item->min_answer(), item->max_answer());
       throw make_error(ExitCode::data, "assess.bad_yes_no", id, value);
@@ -102,9 +103,7 @@ std::map<std::string, int> resolve_answers(const Instrument& instrument, const s
   std::set<std::string> typed;
   for (const auto& r : raw) {
     const InstrumentItem* item = instrument.find_item(r.item);
-    if (!item)
-      throw make_error(r.typed ? ExitCode::usage : ExitCode::data, "assess.unknown_item", r.item, instrument.id,
-                       join(item_ids(instrument)));
+    if (!item) throw unknown_value("assess.unknown_item", {r.item, instrument.id, join(item_ids(instrument))}, r.item, item_ids(instrument));
     if (r.typed && !typed.insert(r.item).second) throw make_error(ExitCode::usage, "assess.answer_twice", r.item);
     out[r.item] = parse_answer(*item, r.value);
   }
@@ -151,7 +150,7 @@ const Instrument& require_instrument(const Rammeverk& rv, std::string_view id) {
   if (const Instrument* i = rv.find_instrument(id)) return *i;
   std::vector<std::string> ids;
   for (const auto& i : rv.instruments) ids.push_back(i.id);
-  throw make_error(ExitCode::usage, "assess.unknown_instrument", id, join(ids));
+  throw unknown_value("assess.unknown_instrument", {std::string(id), join(ids)}, id, ids);
 }
 
 std::string domain_label(const Rammeverk& rv, std::string_view domain, Lang lang) { return label_of(rv.domains, domain, lang); }

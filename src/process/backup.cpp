@@ -50,7 +50,7 @@ fs::path folder_of(const fs::path& p) {
   return parent.empty() ? fs::path(".") : parent;
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() { return errno_reason(errno); }
 
 // True when `a` and `b` are the same file (device and inode, links followed).
 bool same_file(const std::string& a, const std::string& b) {
@@ -210,7 +210,7 @@ void write_new_file(const std::string& path, const std::string& text) {
   const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
     if (errno == EEXIST) throw make_error(ExitCode::refused, "backup.key_exists", path);
-    throw make_error(ExitCode::cant_create, "backup.cannot_create", path, errno_text());
+    throw make_error(ExitCode::io, "backup.cannot_create", path, errno_text());
   }
   Fd f(fd);
   try {

@@ -12,6 +12,7 @@
 #include <oppteam/process/correction.hpp>
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <algorithm>
@@ -62,7 +63,9 @@ std::string target_group_list(const Rammeverk& rv) {
 
 std::string check_target_group(const Rammeverk& rv, std::string_view id_or_label) {
   if (const auto* g = find_target_group_by_name(rv, id_or_label)) return g->id;
-  throw make_error(ExitCode::usage, "target_group.unknown", id_or_label, target_group_list(rv));
+  std::vector<std::string> ids;
+  for (const auto& g : rv.target_groups) ids.push_back(g.id);
+  throw unknown_value("target_group.unknown", {std::string(id_or_label), join(ids)}, id_or_label, ids);
 }
 
 TargetGroupSet set_target_group(const Context& ctx, std::string_view case_number, std::string_view id_or_label,

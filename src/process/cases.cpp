@@ -2,8 +2,13 @@
 
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 
 namespace oppteam {
+
+std::string status_text(const Context& ctx, CaseStatus status) { return tr(ctx.lang, "case.status." + std::string(to_stored(status))); }
+
+std::string status_text(const Context& ctx, TeamStatus status) { return tr(ctx.lang, "team.status_" + std::string(to_stored(status))); }
 
 CaseRef find_case(Database& db, std::string_view number) {
   const CaseNumber n = CaseNumber::parse(number);
@@ -17,7 +22,9 @@ void check_consent_scope(const Rammeverk& rv, std::string_view scope) {
   if (scope.starts_with("deling:")) {
     auto service = scope.substr(7);
     if (rv.find_service(service)) return;
-    throw make_error(ExitCode::usage, "consent.unknown_service", service);
+    std::vector<std::string> ids;
+    for (const auto& s : rv.services) ids.push_back(s.id);
+    throw unknown_value("consent.unknown_service", {std::string(service)}, service, ids, true);
   }
   throw make_error(ExitCode::usage, "consent.unknown_scope", scope);
 }

@@ -1,6 +1,7 @@
 #include <oppteam/process/closing.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/process/approval.hpp>
@@ -16,6 +17,7 @@
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 namespace oppteam {
@@ -26,6 +28,39 @@ std::string closing_reason_list(const Rammeverk& rv) {
   return out;
 }
 
+namespace {
+
+Error unknown_reason(const Rammeverk& rv, const std::string& reason) {
+  std::vector<std::string> ids;
+  for (const auto& r : rv.closing_reasons) ids.push_back(r.id);
+  return unknown_value("closing.unknown_reason", {reason, join(ids)}, reason, ids);
+}
+
+// Why `case reopen` refuses the closed case `c` today, if it does; else
+// nothing, and `closing` is the closing it would undo. The one set of rules
+// for reopen itself and for the hint of a second close.
+std::optional<Error> reopen_refusal(const Context& ctx, const CaseRef& c, ClosingStore& store,
+                                    std::optional<ClosingStore::Closing>& closing) {
+  closing = store.current(c.id);
+  if (!closing) return make_error(ExitCode::refused, "closing.not_reopenable", c.number);
+  // A case handed to another municipality lives on there: reopening it
+  // here would make two open follow-ups of one person.
+  if (const auto to = store.transferred_to(c.id)) return make_error(ExitCode::refused, "closing.transferred", c.number, *to);
+  if (format_date(ctx.today()) < closing->closed_on)
+    return make_error(ExitCode::data, "closing.reopen_before_closed", c.number, long_date(ctx.today(), ctx.lang),
+                      long_date(closing->closed_on, ctx.lang));
+  const Date until = reopen_until(ctx.rv, parse_date(closing->closed_on, "closed_on"));
+  if (ctx.today() > until)
+    return make_error(ExitCode::refused, "closing.reopen_too_late", c.number, long_date(closing->closed_on, ctx.lang),
+                      ctx.rv.deadlines.reopen_within_days, long_date(until, ctx.lang));
+  // A new referral since may have opened another case: one open case per person.
+  if (const auto other = store.other_open_case(c.person_id, c.id))
+    return make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
+  return std::nullopt;
+}
+
+}  // namespace
+
 CaseClosed close_case(const Context& ctx, std::string_view case_number, const CloseInput& in) {
   // Closed as the last step of a transfer, under the transfer's permission.
   const std::string_view permission = in.transfer ? "case.transfer" : "case.close";
@@ -33,7 +68,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
   require_text(in.note, "--note", TextField::lines);
   require_text(in.to_municipality, "--to-municipality", TextField::line);
   const ClosingReason* reason = ctx.rv.find_closing_reason(in.reason);
-  if (!reason) throw make_error(ExitCode::usage, "closing.unknown_reason", in.reason, closing_reason_list(ctx.rv));
+  if (!reason) throw unknown_reason(ctx.rv, in.reason);
   const std::string to = trim(in.to_municipality);
   if (reason->needs_municipality && to.empty())
     throw make_error(ExitCode::usage, "closing.municipality_required", reason->id);
@@ -41,10 +76,15 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
     throw make_error(ExitCode::usage, "closing.municipality_not_for", reason->id);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, permission, case_number);
-    if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "closing.already_closed", c.number);
+    ClosingStore store(ctx.db);
+    if (c.status == CaseStatus::closed) {
+      // The hint to reopen it only where case reopen would.
+      std::optional<ClosingStore::Closing> closing;
+      throw make_error(ExitCode::refused, reopen_refusal(ctx, c, store, closing) ? "closing.already_closed_final" : "closing.already_closed",
+                       c.number);
+    }
     const std::string today = format_date(ctx.today());
     CaseClosed out{c.number, reason->id, c.status, today};
-    ClosingStore store(ctx.db);
     PlanStore plans(ctx.db);
     std::optional<TeamStatus> team_status = TeamStore(ctx.db).status_of(c.id);
     if (team_status == TeamStatus::closed) team_status.reset();
@@ -78,26 +118,14 @@ CaseReopened reopen_case(const Context& ctx, std::string_view case_number, const
   const std::string reason = required_value(reason_in, "--reason");
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "case.close", case_number);
-    if (c.status != CaseStatus::closed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, to_stored(c.status));
+    if (c.status != CaseStatus::closed) throw make_error(ExitCode::refused, "closing.not_closed", c.number, status_text(ctx, c.status));
     ClosingStore store(ctx.db);
-    const auto closing = store.current(c.id);
-    if (!closing) throw make_error(ExitCode::refused, "closing.not_reopenable", c.number);
+    std::optional<ClosingStore::Closing> closing;
+    if (auto refusal = reopen_refusal(ctx, c, store, closing)) throw *refusal;
     CaseReopened out{c.number, closing->stage};
-    // A case handed to another municipality lives on there: reopening it
-    // here would make two open follow-ups of one person.
-    if (const auto to = store.transferred_to(c.id)) throw make_error(ExitCode::refused, "closing.transferred", c.number, *to);
-    const std::string& closed_on = closing->closed_on;
     const std::optional<TeamStatus> team_status = closing->team_status;
     const std::optional<PlanStatus> plan_status = closing->plan_status;
     const std::string today = format_date(ctx.today());
-    if (today < closed_on) throw make_error(ExitCode::data, "closing.reopen_before_closed", c.number, today, closed_on);
-    const Date until = reopen_until(ctx.rv, parse_date(closed_on, "closed_on"));
-    if (ctx.today() > until)
-      throw make_error(ExitCode::refused, "closing.reopen_too_late", c.number, closed_on, ctx.rv.deadlines.reopen_within_days,
-                       format_date(until));
-    // A new referral since may have opened another case: one open case per person.
-    if (const auto other = store.other_open_case(c.person_id, c.id))
-      throw make_error(ExitCode::refused, "closing.other_open_case", c.number, *other);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (team_status) {
       out.team_reopened = TeamStore(ctx.db).reopen(c.id, *team_status);

@@ -1,6 +1,7 @@
 #include <oppteam/process/consent.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
@@ -27,7 +28,7 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
     throw make_error(ExitCode::usage, "consent.name_required", in.given_by);
   const Date today = ctx.today();
   const Date on = in.given_on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
+  if (on > today) throw make_error(ExitCode::data, "consent.future_date", long_date(on, ctx.lang));
 
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
@@ -78,7 +79,7 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
   if (!id) check_consent_scope(ctx.rv, scope);
   const Date today = ctx.today();
   const Date on = on_opt.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
+  if (on > today) throw make_error(ExitCode::data, "consent.future_date", long_date(on, ctx.lang));
   const std::string day = format_date(on);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
@@ -119,7 +120,7 @@ DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, 
   if (*declined_by != Party::person && in.name.empty()) throw make_error(ExitCode::usage, "consent.name_required", in.declined_by);
   const Date today = ctx.today();
   const Date on = in.declined_on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "consent.future_date", format_date(on));
+  if (on > today) throw make_error(ExitCode::data, "consent.future_date", long_date(on, ctx.lang));
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);

@@ -9,7 +9,8 @@
 namespace oppteam {
 
 namespace {
-Date after(Date from, int days) { return from + std::chrono::days(days); }
+// Never past 9999-12-31 (add_days): a date near the calendar's end keeps its deadlines in it.
+Date after(Date from, int days) { return add_days(from, days); }
 }  // namespace
 
 Date preliminary_reply_due(const Rammeverk& rv, Date opened) { return after(opened, rv.deadlines.preliminary_reply); }

@@ -74,7 +74,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     throw make_error(ExitCode::usage, "decide.grounds_required");
   const Date today = ctx.today();
   const Date on = in.decided_on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "decide.future_date", format_date(on));
+  if (on > today) throw make_error(ExitCode::data, "decide.future_date", long_date(on, ctx.lang));
   // The date sets the appeal deadline: under enforcement another day than today is not anyone's to choose.
   authorize_dated(ctx, on);
   check_signed_by(in.signed_by);
@@ -87,7 +87,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
       throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(d->outcome))),
                        long_date(d->decided_on, ctx.lang));
     if (c.status != CaseStatus::received)
-      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(c.status))));
+      throw make_error(ExitCode::refused, "decide.wrong_state", c.number, status_text(ctx, c.status));
     // An assessment voided as entered in error (issue 14) does not count.
     const auto assessed = AssessmentStore(ctx.db).first_not_voided_on(c.id);
     if (ctx.rv.rules.assessment_before_decision && !assessed)
@@ -166,14 +166,14 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
   require_text(reason, "--reason");
   check_signed_by(signed_by);
   const Date today = ctx.today();
-  if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", format_date(expected_by));
+  if (expected_by < today) throw make_error(ExitCode::data, "prelim.expected_past", long_date(expected_by, ctx.lang));
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
-    if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, to_stored(c.status));
+    if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, status_text(ctx, c.status));
     const Date latest = latest_promise(ctx.rv, parse_date(c.opened_on, "opened_on"));
     if (expected_by > latest)
-      throw make_error(ExitCode::data, "prelim.expected_too_late", format_date(expected_by), format_date(latest), c.opened_on,
-                       ctx.rv.deadlines.expected_by_within);
+      throw make_error(ExitCode::data, "prelim.expected_too_late", long_date(expected_by, ctx.lang), long_date(latest, ctx.lang),
+                       long_date(c.opened_on, ctx.lang), ctx.rv.deadlines.expected_by_within);
     const LetterFacts f = letter_facts(ctx, c, today);
     PreliminaryReplyResult r;
     r.case_number = c.number;

@@ -1,5 +1,6 @@
 #include <oppteam/process/evaluation.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -11,6 +12,7 @@
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
@@ -82,13 +84,17 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (v < -2 || v > 2) throw make_error(ExitCode::usage, "evaluate.gas_range", n, v);
   for (const auto& [id, v] : in.indicators) {
     const auto* ind = ctx.rv.find_indicator(id);
-    if (!ind) throw make_error(ExitCode::usage, "evaluate.unknown_indicator", id);
+    if (!ind) {
+      std::vector<std::string> ids;
+      for (const auto& i : ctx.rv.indicators) ids.push_back(i.id);
+      throw unknown_value("evaluate.unknown_indicator", {id}, id, ids, true);
+    }
     if (ind->kind == "count" && v < 0) throw make_error(ExitCode::usage, "evaluate.count_negative", id, v);
     if (ind->kind == "scale" && ind->scale && (v < ind->scale->first || v > ind->scale->second))
       throw make_error(ExitCode::usage, "evaluate.scale_range", id, v, ind->scale->first, ind->scale->second);
   }
   const Date today = ctx.today();
-  if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", format_date(*in.next));
+  if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", long_date(*in.next, ctx.lang));
 
   return ctx.db.write([&] {
     PlanStore plans(ctx.db);
@@ -101,7 +107,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (!team) throw make_error(ExitCode::refused, "plan.no_team", c.number);
     if (team->status == TeamStatus::closed)
       throw make_error(ExitCode::refused, "plan.team_not_active", c.number,
-                       tr(ctx.lang, "team.status_" + std::string(to_stored(team->status))));
+                       status_text(ctx, team->status));
     if (plan->participated_how.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
     for (const auto& [n, v] : in.goals)
       if (!plans.goal_exists(*plan_id, n)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);

@@ -2,6 +2,7 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/domain/personal_number.hpp>
 #include <oppteam/process/correction.hpp>
@@ -57,7 +58,7 @@ Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const Guard
   const std::string fnr = PersonalNumber::parse(fnr_text, ctx.pnr_options()).str();
   const Date today = ctx.today();
   const Date on = in.on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "guardian.end_future", format_date(on));
+  if (on > today) throw make_error(ExitCode::data, "guardian.end_future", long_date(on, ctx.lang));
   return ctx.db.write([&] {
     const std::int64_t person_id = person_id_of(ctx.db, fnr);
     std::vector<Guardian> holding;
@@ -66,7 +67,7 @@ Guardian end_guardian(const Context& ctx, std::string_view fnr_text, const Guard
     if (holding.empty()) throw make_error(ExitCode::not_found, "guardian.not_found", name, fnr);
     if (holding.size() > 1) throw make_error(ExitCode::usage, "guardian.which_kind", name);
     Guardian g = std::move(holding.front());
-    if (format_date(on) < g.added_on) throw make_error(ExitCode::data, "guardian.end_before", format_date(on), g.added_on);
+    if (format_date(on) < g.added_on) throw make_error(ExitCode::data, "guardian.end_before", long_date(on, ctx.lang), long_date(g.added_on, ctx.lang));
     PersonStore(ctx.db).end_guardian(g.id, format_date(on), ctx.actor);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "person.guardian_end", "", fnr, audit_detail("person.guardian_end", "audit.d.guardian_end", {std::string(to_stored(g.kind)), std::to_string(g.id)}));
     g.ended_on = format_date(on);

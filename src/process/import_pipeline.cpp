@@ -280,7 +280,8 @@ ImportSummary import_referrals(const Context& ctx, std::istream& input, const st
       for (std::size_t c = 0; c < io::kColumnCount; ++c) fields[c] = row.present[c] ? &row.value[c] : nullptr;
       found.clear();
       checks.check(fields, std::nullopt, checked, found);
-      for (auto& p : found) r.problems.push_back({std::string(io::column_name(p.column)), std::move(p.key), std::move(p.args)});
+      for (auto& p : found)
+        r.problems.push_back({std::string(io::column_name(p.column)), std::move(p.key), std::move(p.args), std::move(p.details)});
     }
     if (r.problems.empty()) {
       // As checked: ids without their spaces, the reporter type's id, the date in ISO.
@@ -342,7 +343,9 @@ ImportSummary import_referrals(const Context& ctx, std::istream& input, const st
         for (const auto& p : r.problems) {
           // An argument may echo a whole input line: clipped to about 200
           // bytes, and shown (its bytes may be anything) on one line.
-          std::string text = visible(render_message(ctx.lang, p.key, clip_all(p.args)), false);
+          std::string text = render_message(ctx.lang, p.key, clip_all(p.args));
+          for (const auto& d : p.details) text += " " + render_message(ctx.lang, d.key, clip_all(d.args));
+          text = visible(text, false);
           if (sum.errors.size() < kMaxListedErrors) sum.errors.push_back({r.line, p.column, text, p.key});
           else ++sum.errors_not_listed;
           if (!reason.empty()) reason += "; ";

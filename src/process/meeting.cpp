@@ -1,5 +1,6 @@
 #include <oppteam/process/meeting.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -10,6 +11,7 @@
 #include <oppteam/store/plan_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <fmt/format.h>
@@ -83,9 +85,9 @@ void audit(const Context& ctx, const CaseRef& c, const std::string& action, std:
 
 void check_meeting_kind(const Rammeverk& rv, const std::string& kind) {
   if (rv.find_meeting_kind(kind)) return;
-  std::string ids;
-  for (const auto& k : rv.meeting_kinds) ids += (ids.empty() ? "" : ", ") + k.id;
-  throw make_error(ExitCode::usage, "meeting.unknown_kind", kind, ids);
+  std::vector<std::string> ids;
+  for (const auto& k : rv.meeting_kinds) ids.push_back(k.id);
+  throw unknown_value("meeting.unknown_kind", {kind, join(ids)}, kind, ids);
 }
 
 Meeting add_meeting(const Context& ctx, std::string_view case_number, const MeetingInput& in) {
@@ -93,7 +95,7 @@ Meeting add_meeting(const Context& ctx, std::string_view case_number, const Meet
   const CaseRef& c = ac;
   check_meeting_kind(ctx.rv, in.kind);
   check_texts(in);
-  if (in.date > ctx.today()) throw make_error(ExitCode::data, "meeting.future_date", format_date(in.date));
+  if (in.date > ctx.today()) throw make_error(ExitCode::data, "meeting.future_date", long_date(in.date, ctx.lang));
   const std::string date = format_date(in.date);
   return ctx.db.write([&] {
     require_open_team(ctx.db, c);
@@ -126,7 +128,7 @@ Meeting plan_meeting(const Context& ctx, std::string_view case_number, const std
   if (kind.empty() && !ctx.rv.meeting_kinds.empty()) kind = ctx.rv.meeting_kinds.front().id;
   check_meeting_kind(ctx.rv, kind);
   require_text(place, "--place", TextField::line);
-  if (date <= ctx.today()) throw make_error(ExitCode::data, "meeting.next_not_future", format_date(date));
+  if (date <= ctx.today()) throw make_error(ExitCode::data, "meeting.next_not_future", long_date(date, ctx.lang));
   return ctx.db.write([&] {
     require_open_team(ctx.db, c);
     MeetingStore store(ctx.db);
@@ -148,7 +150,7 @@ Meeting record_minutes(const Context& ctx, std::string_view case_number, int num
     const std::int64_t id = require_meeting(ctx.db, c, number);
     const Meeting m = load_one(ctx.db, c, number);
     if (m.status == MeetingStatus::planned && m.date > format_date(ctx.today()))
-      throw make_error(ExitCode::refused, "meeting.not_held_yet", c.number, number, m.date);
+      throw make_error(ExitCode::refused, "meeting.not_held_yet", c.number, number, long_date(m.date, ctx.lang));
     MeetingStore(ctx.db).set_minutes(id, minutes, format_date(ctx.today()));
     audit(ctx, c, "meeting.minutes", m.minutes ? "audit.d.minutes_replaced" : "audit.d.minutes", {std::to_string(number)});
     return load_one(ctx.db, c, number);
@@ -203,7 +205,7 @@ MeetingAction finish_action(const Context& ctx, std::string_view case_number, in
     auto found = store.action(c.id, number);
     if (!found) throw make_error(ExitCode::not_found, "meeting.action_not_found", c.number, number);
     MeetingAction a = *found;
-    if (a.status == ActionStatus::done) throw make_error(ExitCode::refused, "meeting.action_done_already", c.number, number, a.done_on);
+    if (a.status == ActionStatus::done) throw make_error(ExitCode::refused, "meeting.action_done_already", c.number, number, long_date(a.done_on, ctx.lang));
     a.status = ActionStatus::done;
     a.done_on = format_date(ctx.today());
     store.finish_action(c.id, number, a.done_on);

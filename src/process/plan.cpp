@@ -1,5 +1,6 @@
 #include <oppteam/process/plan.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/appeal.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -27,7 +28,7 @@ void require_plan_rules(const Context& ctx, const CaseRef& c) {
   auto t = TeamStore(ctx.db).state(c.id);
   if (!t) throw make_error(ExitCode::refused, "plan.no_team", c.number);
   if (t->status != TeamStatus::active)
-    throw make_error(ExitCode::refused, "plan.team_not_active", c.number, tr(ctx.lang, "team.status_" + std::string(to_stored(t->status))));
+    throw make_error(ExitCode::refused, "plan.team_not_active", c.number, status_text(ctx, t->status));
   require_consent_for(ctx, c, "plan");
 }
 
@@ -288,7 +289,7 @@ Measure set_measure_status(const Context& ctx, std::string_view case_number, int
     m.status = *wanted;
     if (*wanted == MeasureStatus::done && m.every_days) {
       // A recurring measure is done for this time: it stays open with its next date.
-      m.due_on = format_date(parse_date(m.due_on, "due_on") + std::chrono::days(*m.every_days));
+      m.due_on = format_date(add_days(parse_date(m.due_on, "due_on"), *m.every_days));
       m.status = (old == MeasureStatus::started) ? MeasureStatus::started : MeasureStatus::planned;
     }
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
@@ -324,7 +325,7 @@ void set_plan_fields(const Context& ctx, std::string_view case_number, const Pla
   if (!f.resources && !f.needs && !f.contributions && !f.period_from && !f.period_to)
     throw make_error(ExitCode::usage, "plan.set_nothing");
   if (f.period_from && f.period_to && *f.period_to < *f.period_from)
-    throw make_error(ExitCode::usage, "plan.bad_period", format_date(*f.period_from), format_date(*f.period_to));
+    throw make_error(ExitCode::usage, "plan.bad_period", long_date(*f.period_from, ctx.lang), long_date(*f.period_to, ctx.lang));
   ctx.db.write([&] {
     require_plan_rules(ctx, c);
     const std::int64_t plan_id = ensure_plan(ctx, c);

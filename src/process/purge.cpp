@@ -3,6 +3,7 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/audit/import_entries.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/store/name_search.hpp>
 #include <oppteam/process/cases.hpp>
@@ -31,8 +32,8 @@ PurgeResult purge_closed(const Context& ctx, Date closed_before, bool dry_run, b
   // the retention period early (issue 13).
   const Date limit = purge_limit(ctx.rv, Clock().today());
   if (closed_before > limit) {
-    throw make_error(ExitCode::refused, "purge.retention", format_date(closed_before), ctx.rv.reports.retention_years,
-                     format_date(limit));
+    throw make_error(ExitCode::refused, "purge.retention", long_date(closed_before, ctx.lang), ctx.rv.reports.retention_years,
+                     long_date(limit, ctx.lang));
   }
   PurgeResult result;
   result.closed_before = format_date(closed_before);

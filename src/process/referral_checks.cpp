@@ -1,9 +1,11 @@
 #include <oppteam/process/referral_checks.hpp>
 
 #include <oppteam/domain/case_number.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 #include <oppteam/util/user_date.hpp>
 
@@ -13,13 +15,13 @@ namespace oppteam {
 
 namespace {
 
-std::string reporter_type_list(const Rammeverk& rv) {
-  std::string out;
-  for (const auto& t : rv.reporter_types) {
-    if (!out.empty()) out += ", ";
-    out += t.id;
-  }
-  return out;
+// A value the rammeverk does not know in `column`: 65, naming the valid ids and the nearest.
+template <typename List>
+FieldProblem unknown_in(std::size_t column, const char* key, const List& list, std::string_view value) {
+  std::vector<std::string> ids;
+  for (const auto& e : list) ids.push_back(e.id);
+  const Error e = unknown_value(key, {std::string(value), join(ids)}, value, ids);
+  return {column, e.code(), e.key(), e.args(), e.details};
 }
 
 // The columns that hold an id or a date (the personal number drops its own spaces).
@@ -32,24 +34,27 @@ bool described(std::string_view need) { return need.find_first_not_of(" \t\r\n")
 // What is wrong with a received date `d` (typed as `text`), if anything: a
 // case can carry it when it is not after today, not before the person was
 // born (`born`, when known) and not before the first year a case number can
-// have (0001-01-01 opened case 1/1, which no command could address).
-std::optional<FieldProblem> received_problem(std::string_view text, Date d, Date today, std::optional<Date> born) {
+// have (0001-01-01 opened case 1/1, which no command could address). Dates
+// in the message as the reader's messages write them.
+std::optional<FieldProblem> received_problem(std::string_view text, Date d, Date today, std::optional<Date> born, Lang lang) {
   static const Date first = Date(std::chrono::year{CaseNumber::kFirstYear} / 1 / 1);
-  if (d > today) return FieldProblem{io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), format_date(today)}};
-  if (d < first) return FieldProblem{io::kReceived, ExitCode::data, "refer.received_too_early", {std::string(text), format_date(first)}};
+  if (d > today)
+    return FieldProblem{io::kReceived, ExitCode::data, "refer.received_in_future", {std::string(text), long_date(today, lang)}};
+  if (d < first)
+    return FieldProblem{io::kReceived, ExitCode::data, "refer.received_too_early", {std::string(text), long_date(first, lang)}};
   if (born && d < *born)
-    return FieldProblem{io::kReceived, ExitCode::data, "refer.received_before_birth", {std::string(text), format_date(*born)}};
+    return FieldProblem{io::kReceived, ExitCode::data, "refer.received_before_birth", {std::string(text), long_date(*born, lang)}};
   return std::nullopt;
 }
 
 FieldProblem unknown_reporter_type(const Rammeverk& rv, std::string_view id) {
-  return {io::kReporterType, ExitCode::usage, "refer.unknown_reporter_type", {std::string(id), reporter_type_list(rv)}};
+  return unknown_in(io::kReporterType, "refer.unknown_reporter_type", rv.reporter_types, id);
 }
 
 }  // namespace
 
 ReferralChecks::ReferralChecks(const Context& ctx, Intake intake)
-    : rv_(ctx.rv), pnr_options_(ctx.pnr_options()), today_(ctx.today()), intake_(intake) {}
+    : rv_(ctx.rv), pnr_options_(ctx.pnr_options()), today_(ctx.today()), lang_(ctx.lang), intake_(intake) {}
 
 std::string ReferralChecks::name_of(std::size_t column) const {
   if (intake_ == Intake::batch) return std::string(io::column_name(column));
@@ -117,7 +122,7 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
     if (d) {
       out.received = *d;
       const std::optional<Date> born = out.pnr ? std::optional<Date>(out.pnr->birth_date()) : std::nullopt;
-      if (auto p = received_problem(*received, *d, today_, born)) problems.push_back(std::move(*p));
+      if (auto p = received_problem(*received, *d, today_, born, lang_)) problems.push_back(std::move(*p));
     }
   }
   if (const auto& need = value[io::kNeed]; need && !described(*need))
@@ -125,7 +130,7 @@ void ReferralChecks::check(const ReferralFields& fields, std::optional<int> birt
   if (const auto& group = value[io::kTargetGroup]; group && !group->empty()) {
     out.target_group = find_target_group_by_name(rv_, *group);
     if (!out.target_group)
-      problems.push_back({io::kTargetGroup, ExitCode::usage, "target_group.unknown", {std::string(*group), target_group_list(rv_)}});
+      problems.push_back(unknown_in(io::kTargetGroup, "target_group.unknown", rv_.target_groups, *group));
   }
 }
 
@@ -141,7 +146,7 @@ void check_reporter_type(const Rammeverk& rv, std::string_view id) {
 
 Date check_received(const Context& ctx, std::string_view text, std::optional<Date> born) {
   const Date d = parse_user_date(text, "--received", ctx.today(), DateHint::past);
-  if (auto p = received_problem(text, d, ctx.today(), born)) throw p->error();
+  if (auto p = received_problem(text, d, ctx.today(), born, ctx.lang)) throw p->error();
   return d;
 }
 

@@ -19,8 +19,11 @@ namespace oppteam {
 namespace {
 
 ReminderParams params(const Context& ctx, const ReminderQuery& rq) {
+  if (rq.within < 0 || rq.within > kMaxWithinDays) throw make_error(ExitCode::usage, "remind.within_range", kMaxWithinDays, rq.within);
   const Date today = ctx.today();
-  const Date horizon = today + std::chrono::days(rq.within);
+  // Never past 9999-12-31: every date of the query is compared as text,
+  // and a horizon after the calendar would hide even what is overdue.
+  const Date horizon = add_days(today, rq.within);
   auto cut = [&](int days) { return format_date(horizon - std::chrono::days(days)); };
   // The day counts and rules of process/deadlines (decision_due: the
   // latest promised date when later, applied in the query itself).
@@ -42,7 +45,7 @@ ReminderParams params(const Context& ctx, const ReminderQuery& rq) {
             {":eval_mod", mod(d.evaluation_interval)},
             {":cons_cut", cut(d.consent_review)},
             {":cons_mod", mod(d.consent_review)},
-            {":meet_cut", format_date(horizon + std::chrono::days(d.meeting_notice))},
+            {":meet_cut", format_date(add_days(horizon, d.meeting_notice))},
             {":meet_mod", mod(-d.meeting_notice)},
             {":min_cut", cut(d.minutes_after)},
             {":min_mod", mod(d.minutes_after)},
@@ -67,7 +70,6 @@ std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
 
 std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
   authorize(ctx, "remind");
-  if (rq_in.within < 0) throw make_error(ExitCode::usage, "remind.bad_within", rq_in.within);
   // A leader (an [[access.user]] who may approve) also sees what is
   // escalated and the pending approvals: the query then keeps everything
   // and the items are chosen below.

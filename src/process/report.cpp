@@ -1,5 +1,6 @@
 #include <oppteam/process/report.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/report_scan.hpp>
 #include <oppteam/store/report_queries.hpp>
@@ -180,7 +181,7 @@ void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
 
 Report build_report(const Context& ctx, const ReportOptions& o) {
   authorize(ctx, "report");
-  if (o.from > o.to) throw make_error(ExitCode::usage, "report.from_after_to", format_date(o.from), format_date(o.to));
+  if (o.from > o.to) throw make_error(ExitCode::usage, "report.from_after_to", long_date(o.from, ctx.lang), long_date(o.to, ctx.lang));
   Report r;
   r.from = format_date(o.from);
   r.to = format_date(o.to);

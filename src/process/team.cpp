@@ -2,11 +2,13 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/store/decision_store.hpp>
 #include <oppteam/store/team_store.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 #include <algorithm>
@@ -19,14 +21,14 @@ void check_role(const Rammeverk& rv, const std::string& role) {
   if (rv.find_role(role)) return;
   std::vector<std::string> ids;
   for (const auto& r : rv.roles) ids.push_back(r.id);
-  throw make_error(ExitCode::usage, "team.unknown_role", role, join(ids));
+  throw unknown_value("team.unknown_role", {role, join(ids)}, role, ids);
 }
 
 void check_service(const Rammeverk& rv, const std::string& service) {
   if (service.empty() || rv.find_service(service)) return;
   std::vector<std::string> ids;
   for (const auto& s : rv.services) ids.push_back(s.id);
-  throw make_error(ExitCode::usage, "team.unknown_service", service, join(ids));
+  throw unknown_value("team.unknown_service", {service, join(ids)}, service, ids);
 }
 
 // When the person's consent limits sharing to named services, every member
@@ -73,15 +75,15 @@ Team require_team(Database& db, const CaseRef& c) {
   return *t;
 }
 
-void require_not_closed(const Team& t) {
-  if (t.status == TeamStatus::closed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, t.closed_on);
+void require_not_closed(const Context& ctx, const Team& t) {
+  if (t.status == TeamStatus::closed) throw make_error(ExitCode::refused, "team.is_closed", t.case_number, long_date(t.closed_on, ctx.lang));
 }
 
 // Member `name` of the case's team, which must be open and have `name` as
 // an active member (66, team.no_member, otherwise).
 TeamMember require_active_member(const Context& ctx, const CaseRef& c, const std::string& name) {
   const Team t = require_team(ctx.db, c);
-  require_not_closed(t);
+  require_not_closed(ctx, t);
   const TeamMember* m = t.find_active(name);
   if (!m) throw make_error(ExitCode::not_found, "team.no_member", name, c.number);
   return *m;
@@ -280,9 +282,10 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", in.case_number);
     if (auto existing = load_team(ctx.db, c))
-      throw make_error(ExitCode::refused, "team.exists", c.number, to_stored(existing->status), existing->created_on);
+      throw make_error(ExitCode::refused, "team.exists", c.number, status_text(ctx, existing->status),
+                       long_date(existing->created_on, ctx.lang));
     if (c.status != CaseStatus::granted || !DecisionStore(ctx.db).granted(c.id))
-      throw make_error(ExitCode::refused, "team.rule_decision_granted", c.number, to_stored(c.status));
+      throw make_error(ExitCode::refused, "team.rule_decision_granted", c.number, status_text(ctx, c.status));
     require_consent_for(ctx, c, "team");
     if (coordinator.empty() && rv.rules.coordinator_required)
       throw make_error(ExitCode::refused, "team.rule_coordinator_required", c.number);
@@ -346,7 +349,7 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
-    require_not_closed(t);
+    require_not_closed(ctx, t);
     require_consent_for(ctx, c, "team");
     std::vector<std::string> taken;
     for (const auto& m : t.members) {
@@ -417,7 +420,7 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
-    require_not_closed(t);
+    require_not_closed(ctx, t);
     require_consent_for(ctx, c, "team");
     const TeamMember* old = t.coordinator();
     const TeamMember* existing = t.find_active(name);
@@ -464,9 +467,9 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
-    require_not_closed(t);
+    require_not_closed(ctx, t);
     if (t.status != TeamStatus::active)
-      throw make_error(ExitCode::refused, "team.not_active", c.number, tr(ctx.lang, "team.status_" + std::string(to_stored(t.status))));
+      throw make_error(ExitCode::refused, "team.not_active", c.number, status_text(ctx, t.status));
     TeamStore(ctx.db).pause(t.id, format_date(ctx.today()), reason);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.pause", c.number, c.fnr, audit_detail("team.pause", "audit.d.paused", {}));
     return require_team(ctx.db, c);
@@ -478,9 +481,9 @@ Team resume_team(const Context& ctx, std::string_view case_number) {
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
-    require_not_closed(t);
+    require_not_closed(ctx, t);
     if (t.status != TeamStatus::paused)
-      throw make_error(ExitCode::refused, "team.not_paused", c.number, tr(ctx.lang, "team.status_" + std::string(to_stored(t.status))));
+      throw make_error(ExitCode::refused, "team.not_paused", c.number, status_text(ctx, t.status));
     require_consent_for(ctx, c, "team");
     TeamStore(ctx.db).resume(t.id);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.resume", c.number, c.fnr, audit_detail("team.resume", "audit.d.resumed", {}));
@@ -496,7 +499,7 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
-    require_not_closed(t);
+    require_not_closed(ctx, t);
     const std::string today = format_date(ctx.today());
     TeamStore(ctx.db).close(t.id, today, reason);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);

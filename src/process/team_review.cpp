@@ -6,6 +6,7 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/util/dates.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/util/text.hpp>
 
 
@@ -21,9 +22,9 @@ const ReviewItem* find_item(const Rammeverk& rv, std::string_view id) {
   return nullptr;
 }
 
-std::string item_ids(const Rammeverk& rv) {
-  std::string out;
-  for (const auto& i : rv.team_review_items) out += (out.empty() ? "" : ", ") + i.id;
+std::vector<std::string> item_ids(const Rammeverk& rv) {
+  std::vector<std::string> out;
+  for (const auto& i : rv.team_review_items) out.push_back(i.id);
   return out;
 }
 
@@ -59,7 +60,7 @@ TeamReview add_team_review(const Context& ctx, std::string_view case_number, con
     if (eq == std::string::npos) throw make_error(ExitCode::usage, "review.bad_answer", a);
     const std::string id = a.substr(0, eq);
     const ReviewItem* item = find_item(ctx.rv, id);
-    if (!item) throw make_error(ExitCode::usage, "review.unknown_item", id, item_ids(ctx.rv));
+    if (!item) throw unknown_value("review.unknown_item", {id, join(item_ids(ctx.rv))}, id, item_ids(ctx.rv));
     if (r.answers.count(id)) throw make_error(ExitCode::usage, "review.twice", id);
     r.answers[id] = parse_value(*item, a.substr(eq + 1));
   }

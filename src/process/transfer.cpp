@@ -1,5 +1,6 @@
 #include <oppteam/process/transfer.hpp>
 
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
@@ -646,10 +647,10 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
 
   return ctx.db.write([&] {
     if (const auto before = CaseStore(ctx.db).received_before(sha, p.from_number, p.from_case))
-      throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, before->second, before->first);
+      throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, long_date(before->second, ctx.lang), before->first);
     const ReferralResult ref = add_referral(ctx, in);
     if (ref.duplicate)
-      throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, in.received, ref.case_number);
+      throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, long_date(in.received, ctx.lang), ref.case_number);
     const CaseRef c = find_case(ctx.db, ref.case_number);
     ReceiveResult r;
     r.case_number = c.number;

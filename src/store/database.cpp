@@ -26,7 +26,7 @@ void create_private_dirs(const fs::path& dir) {
   if (dir.empty() || fs::exists(dir)) return;
   create_private_dirs(dir.parent_path());
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-    throw make_error(ExitCode::cant_create, "db.cannot_create", dir.string(), std::strerror(errno));
+    throw make_error(ExitCode::cant_create, "db.cannot_create", dir.string(), errno_reason(errno));
 }
 
 // Others may not write the database's folder: they could replace the file,
@@ -87,7 +87,7 @@ Database Database::create(const std::string& path, int busy_timeout_ms, const st
   const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
   std::string temp = (folder / ("." + p.filename().string() + ".init-XXXXXX")).string();
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) throw make_error(ExitCode::cant_create, "db.cannot_create", path, std::strerror(errno));
+  if (fd < 0) throw make_error(ExitCode::cant_create, "db.cannot_create", path, errno_reason(errno));
   ::close(fd);
   auto remove_temp = [&] {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((temp + suffix).c_str());
@@ -112,7 +112,7 @@ Database Database::create(const std::string& path, int busy_timeout_ms, const st
     // Never over a database that appeared meanwhile (a second init).
     if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
       if (errno == EEXIST) throw make_error(ExitCode::refused, "db.exists", path);
-      throw make_error(ExitCode::cant_create, "db.cannot_create", path, std::strerror(errno));
+      throw make_error(ExitCode::cant_create, "db.cannot_create", path, errno_reason(errno));
     }
   } catch (const SQLite::Exception& e) {
     remove_temp();
@@ -141,7 +141,7 @@ Database Database::open(const std::string& path, int busy_timeout_ms) {
   struct stat st{};
   if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) throw make_error(ExitCode::no_input, "db.missing", path, path);
-    throw make_error(ExitCode::io, "db.error", path, std::strerror(errno));
+    throw make_error(ExitCode::io, "db.error", path, errno_reason(errno));
   }
   if (!S_ISREG(st.st_mode)) throw make_error(ExitCode::no_input, "db.not_file", path);
   if (st.st_mode & (S_IROTH | S_IWOTH))

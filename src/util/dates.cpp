@@ -76,9 +76,14 @@ Date parse_user_date(std::string_view typed, std::string_view what, Date today, 
   std::string_view text = typed;
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  // A relative date counts from `today` and may not leave the calendar.
+  const auto ahead = [&](int days) {
+    if (days >= (kLastDate - today).count() + 1) throw make_error(ExitCode::data, "date.beyond_calendar", what, typed);
+    return today + std::chrono::days(days);
+  };
   const std::string word = lower_ascii(text);
   if (word == "i dag" || word == "idag") return today;
-  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return today + std::chrono::days(1);
+  if (word == "i morgen" || word == "i morgon" || word == "imorgen" || word == "imorgon") return ahead(1);
   // i går, the same in nb and nn (with å or Å: lower_ascii leaves them as they are).
   if (word == "i g\xC3\xA5r" || word == "ig\xC3\xA5r" || word == "i g\xC3\x85r" || word == "ig\xC3\x85r")
     return today - std::chrono::days(1);
@@ -87,7 +92,7 @@ Date parse_user_date(std::string_view typed, std::string_view what, Date today, 
       text.substr(1).find_first_not_of("0123456789") == std::string_view::npos) {
     int n = 0;
     for (char c : text.substr(1)) n = n * 10 + (c - '0');
-    return today + std::chrono::days(text[0] == '-' ? -n : n);
+    return text[0] == '-' ? today - std::chrono::days(n) : ahead(n);
   }
   throw make_error(ExitCode::data, hint == DateHint::past ? "date.bad_past_input" : "date.bad_input", what, typed);
 }
@@ -107,6 +112,11 @@ std::string format_date(Date d) {
 }
 
 int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
+
+Date add_days(Date from, int days) {
+  if (days > 0 && days >= (kLastDate - from).count()) return kLastDate;
+  return from + std::chrono::days(days);
+}
 
 int years_between(Date birth, Date on) {
   const date::year_month_day b{birth}, o{on};

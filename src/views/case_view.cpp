@@ -3,6 +3,7 @@
 #include <oppteam/domain/case.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/views/labels.hpp>
 #include <oppteam/util/json_text.hpp>
 
 namespace oppteam {
@@ -33,7 +34,8 @@ std::string render_received(const json& received, Lang L) {
     for (const auto& x : r.value("referrals", json::array()))
       line(tr(L, "transfer.h_referral", day(x["received"], L), json_text(x["reporter_type"]), json_text(x["need"])));
     for (const auto& x : r.value("consents", json::array()))
-      line(tr(L, "transfer.h_consent", json_text(x["scope"]), json_text(x["form"]), json_text(x["given_by"]), day(x["given_on"], L),
+      line(tr(L, "transfer.h_consent", choice_label(L, "scope", json_text(x["scope"])), choice_label(L, "form", json_text(x["form"])),
+              choice_label(L, "given_by", json_text(x["given_by"])), day(x["given_on"], L),
               x["withdrawn_on"].is_null() ? "" : tr(L, "transfer.h_withdrawn", day(x["withdrawn_on"], L))));
     for (const auto& x : r.value("assessments", json::array()))
       line(tr(L, "transfer.h_assessment", day(x["assessed_on"], L), json_text(x["instrument"]), json_text(x["score"]), json_text(x["assessor"])));
@@ -47,7 +49,7 @@ std::string render_received(const json& received, Lang L) {
         line(tr(L, "transfer.h_measure", json_text(m["goal"]), json_text(m["text"]), json_text(m["responsible"]), day(m["due"], L)));
     }
     for (const auto& x : r.value("evaluations", json::array()))
-      line(tr(L, "transfer.h_evaluation", day(x["evaluated_on"], L), json_text(x["decision"])));
+      line(tr(L, "transfer.h_evaluation", day(x["evaluated_on"], L), code_text(L, "evaluate.decision.", x["decision"])));
   }
   return out;
 }
@@ -81,7 +83,7 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
     Table t({tr(L, "case.col_scope"), tr(L, "case.col_form"), tr(L, "case.col_given_by"), tr(L, "case.col_given_on"),
              tr(L, "case.col_recorded_by"), tr(L, "case.col_state")});
     for (const auto& c : d["consents"]) {
-      std::string by = json_text(c["given_by"]);
+      std::string by = choice_label(L, "given_by", json_text(c["given_by"]));
       if (!c["giver_name"].is_null()) by += " (" + json_text(c["giver_name"]) + ")";
       std::string state = c["withdrawn_on"].is_null() ? tr(L, c["valid"].get<bool>() ? "case.consent_valid" : "case.consent_pending")
                                                        : tr(L, "case.consent_withdrawn", day(c["withdrawn_on"], L));
@@ -91,7 +93,8 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
   }
   if (d.contains("declines"))
     for (const auto& x : d["declines"])
-      out += tr(L, "decline.line", json_text(x["scope"]), day(x["declined_on"], L), json_text(x["form"]), json_text(x["declined_by"]),
+      out += tr(L, "decline.line", choice_label(L, "scope", json_text(x["scope"])), day(x["declined_on"], L),
+                choice_label(L, "form", json_text(x["form"])), choice_label(L, "given_by", json_text(x["declined_by"])),
                 json_text(x["recorded_by"])) + (x["note"].is_null() ? "" : ": " + json_text(x["note"])) + "\n";
   heading("case.h_assessments");
   if (d["assessments"].empty()) out += tr(L, "case.none") + "\n";
@@ -204,7 +207,8 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
   if (d.contains("appeals") && !d["appeals"].empty()) {
     heading("appeal.h_appeals");
     for (const auto& a : d["appeals"]) {
-      out += tr(L, "appeal.show_line", json_text(a["id"]), day(a["received_on"], L), json_text(a["from"]), json_text(a["name"]),
+      out += tr(L, "appeal.show_line", json_text(a["id"]), day(a["received_on"], L), choice_label(L, "given_by", json_text(a["from"])),
+                json_text(a["name"]),
                 tr(L, "case.outcome." + json_text(a["decision_outcome"])), tr(L, "appeal.state." + json_text(a["status"])),
                 day(a["status_on"], L)) + "\n";
       if (a["late"] == true) out += tr(L, "appeal.show_late", day(a["deadline"], L)) + "\n";
@@ -218,9 +222,9 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
     heading("guardian.h_guardians");
     for (const auto& g : d["guardians"])
       out += (g["ended_on"].is_null()
-                  ? tr(L, "guardian.line", json_text(g["kind"]), json_text(g["name"]) + (g["address"].is_null() ? "" : ", " + json_text(g["address"])),
+                  ? tr(L, "guardian.line", choice_label(L, "given_by", json_text(g["kind"])), json_text(g["name"]) + (g["address"].is_null() ? "" : ", " + json_text(g["address"])),
                        day(g["added_on"], L), json_text(g["added_by"]))
-                  : tr(L, "guardian.line_ended", json_text(g["kind"]), json_text(g["name"]), day(g["added_on"], L), json_text(g["added_by"]),
+                  : tr(L, "guardian.line_ended", choice_label(L, "given_by", json_text(g["kind"])), json_text(g["name"]), day(g["added_on"], L), json_text(g["added_by"]),
                        day(g["ended_on"], L), json_text(g["ended_by"]))) +
              "\n";
   }

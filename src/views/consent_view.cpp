@@ -2,19 +2,9 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/views/labels.hpp>
 
 namespace oppteam {
-
-namespace {
-
-// A value of a fixed set (scope, form, given_by) in words: the catalogue's
-// "choice.<kind>.<id>", or the id when it has none (deling:SERVICE).
-std::string choice_label(Lang lang, const std::string& kind, const std::string& id) {
-  const std::string key = "choice." + kind + "." + id;
-  return has_message(key) ? tr(lang, key) : id;
-}
-
-}  // namespace
 
 std::string render_consents(const ConsentList& list, Lang L, const TerminalStyle& style) {
   Table t({"id", tr(L, "case.col_scope"), tr(L, "case.col_form"), tr(L, "case.col_given_by"), tr(L, "case.col_given_on"),

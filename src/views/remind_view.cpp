@@ -2,6 +2,7 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/table.hpp>
+#include <oppteam/views/labels.hpp>
 
 #include <map>
 
@@ -26,12 +27,11 @@ class RemindTables {
       std::string note;
       if (r.kind == ReminderKind::approval) note = tr(L, "remind.note.approval", tr(L, "approve.what." + r.scope), r.ref.value_or(0));
       else if (r.measure) note = tr(L, "remind.note.measure", *r.measure, r.measure_responsible);
-      else if (!r.scope.empty()) note = tr(L, "remind.note.scope", r.scope);
+      else if (!r.scope.empty()) note = tr(L, "remind.note.scope", choice_label(L, "scope", r.scope));
       else if (r.action) note = tr(L, "remind.note.action", *r.action, r.measure_responsible);
       else if (r.meeting) note = tr(L, "remind.note.meeting", *r.meeting);
       std::string when;
-      if (r.days_overdue == 1) when = tr(L, "remind.note.overdue_one");
-      else if (r.days_overdue > 0) when = tr(L, "remind.note.overdue", r.days_overdue);
+      if (r.days_overdue > 0) when = tr(L, "remind.note.overdue", r.days_overdue);
       else if (r.days_overdue == 0) when = tr(L, "remind.note.today");
       else if (r.days_overdue == -1) when = tr(L, "remind.note.tomorrow");
       else when = tr(L, "remind.note.in_days", -r.days_overdue);

@@ -64,7 +64,7 @@ TEST_CASE("refer add refuses bad input with exit 65 and missing fields with exit
   CHECK(add(f, bad_control(per), "2026-03-02").code == 65);
   CHECK(add(f, per, "2026-02-30").code == 65);
   CHECK(add(f, per, "2026-04-01").code == 65);  // after --today
-  CHECK(add(f, per, "2026-03-02", "naboen").code == 64);  // an option value not in its set: a usage error (issue 17)
+  CHECK(add(f, per, "2026-03-02", "naboen").code == 65);  // a reporter type the rammeverk does not know (SPEC: 65)
   auto missing = f.oppteam({"--json", "--today", kToday, "refer", "add", "--fnr", per, "--reporter-type", "fastlege"});
   CHECK(missing.code == 64);
   CHECK(test::error_key(missing) == "error.missing_option");

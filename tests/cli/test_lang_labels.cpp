@@ -130,7 +130,7 @@ TEST_CASE("instrument names, item texts and team review texts are shown in the r
   const std::string c = refer(f);
   // A wrong instrument lists the instruments by their names in Nynorsk.
   auto miss = f.oppteam({"--lang", "nn", "assess", c, "--instrument", "kjenneteikn_x"});
-  CHECK(miss.code == 64);
+  CHECK(miss.code == 65);
   CHECK(has(miss.err, "Kjenneteikn ved pasientar og brukarar"));
   auto nn = f.oppteam({"--lang", "nn", "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn", "--answer",
                        "flere_diagnoser=ja", "--answer", "nedsatt_funksjon=ja", "--answer", "psykisk_helse=ja", "--answer",

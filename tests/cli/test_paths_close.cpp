@@ -34,7 +34,7 @@ TEST_CASE("case close at intake ends every reminder, is shown, and is refused tw
   CHECK(reminder_kinds(f, c, "2026-05-10") == std::vector<std::string>{"preliminary_reply", "decision"});
 
   auto bad = f.oppteam({"--json", "--today", "2026-05-10", "case", "close", c, "--reason", "gone_fishing"});
-  CHECK(bad.code == 64);  // an option value not in its set
+  CHECK(bad.code == 65);  // a closing reason the rammeverk does not know
   CHECK(test::error_key(bad) == "choice.unknown");
   CHECK(bad.err.find("declines") != std::string::npos);  // names the valid reasons
   auto moved_nowhere = f.oppteam({"--json", "--today", "2026-05-10", "case", "close", c, "--reason", "moved"});
@@ -157,7 +157,7 @@ TEST_CASE("closing reasons come from the rammeverk, and config show lists them",
       "[[closing_reason]]\nid = \"annet\"\nlabel = \"Annet\"\n"
       "[[closing_reason]]\nid = \"flyttet\"\nlabel = \"Flyttet\"\nneeds_municipality = true\n");
   const std::string c = refer(f);
-  CHECK(f.oppteam({"--today", "2026-03-05", "case", "close", c, "--reason", "declines"}).code == 64);  // an option value not in its set: a usage error
+  CHECK(f.oppteam({"--today", "2026-03-05", "case", "close", c, "--reason", "declines"}).code == 65);  // not in this rammeverk
   CHECK(f.oppteam({"--today", "2026-03-05", "case", "close", c, "--reason", "flyttet"}).code == 64);
   CHECK(f.oppteam({"--today", "2026-03-05", "case", "close", c, "--reason", "Annet"}).code == 0);  // its label
   auto show = f.oppteam({"config", "show"});

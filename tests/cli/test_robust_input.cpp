@@ -111,7 +111,7 @@ const std::vector<Row>& rows() {
       {"case number: malformed", [](auto&) { return std::vector<std::string>{"case", "show", "2026-1"}; }, 65, ""},
       {"case number: absent", [](auto&) { return std::vector<std::string>{"case", "show", "2026/999"}; }, 1, ""},
       {"case number: huge", [](auto&) { return std::vector<std::string>{"case", "show", "2026/99999999999999999999999"}; }, 65, ""},
-      {"reporter type: unknown", [](auto&) { return add({{"--reporter-type", "nabo"}}); }, 64, "nabo"},  // an option value: a usage error
+      {"reporter type: unknown", [](auto&) { return add({{"--reporter-type", "nabo"}}); }, 65, "nabo"},  // a reporter type the rammeverk does not know
       // Encodings and huge fields on the command line
       {"text: 100 kB --need", [](auto&) { return add({{"--need", std::string(100 << 10, 'x')}}); }, 0, ""},
   };

@@ -71,9 +71,9 @@ TEST_CASE("assess refusals and their exit codes", "[team][assess]") {
     CHECK(test::error_key(r) == "error.missing_option");
     CHECK(r.err.find("--profession") != std::string::npos);  // names the option
   }
-  SECTION("unknown instrument: usage, listing the instruments") {
+  SECTION("unknown instrument: bad data, listing the instruments") {
     r = f.oppteam(cat({"--json", "assess", c, "--instrument", "nope"}, who));
-    CHECK(r.code == 64);
+    CHECK(r.code == 65);
     CHECK(test::error_key(r) == "choice.unknown");
     CHECK(r.err.find("(kjennetegn)") != std::string::npos);  // each by its name and id
     CHECK(r.err.find("(risiko)") != std::string::npos);
@@ -90,9 +90,9 @@ TEST_CASE("assess refusals and their exit codes", "[team][assess]") {
     CHECK(test::error_key(r) == "assess.bad_yes_no");
     CHECK(r.err.find("«rus»") != std::string::npos);
   }
-  SECTION("an unknown item names it: typed as --answer a bad option (64, as an unknown instrument), in a file bad data (65)") {
+  SECTION("an unknown item names it: typed as --answer or in a file, bad data (65, as an unknown instrument)") {
     r = base(cat({"--json", "--answer", "stjernetegn=1"}, who));
-    CHECK(r.code == 64);
+    CHECK(r.code == 65);
     CHECK(test::error_key(r) == "assess.unknown_item");
     CHECK(r.err.find("stjernetegn") != std::string::npos);  // names the item
     const std::string file = f.dir.write("unknown.toml", "stjernetegn = 1\n");

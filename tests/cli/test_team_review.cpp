@@ -61,9 +61,9 @@ TEST_CASE("team review records every item of the rammeverk and refuses bad answe
   CHECK(missing.err.find("parorendes_opplevelse") != std::string::npos);  // names what is missing
   auto bad = full_review(c, "2026-06-02");
   bad[6] = "rolle_avklart=ja";
-  // An unknown item is an option value outside its set (64, as in assess);
-  // a value the item does not take is bad data (65).
-  CHECK(f.oppteam(bad).code == 64);
+  // An unknown item is a value the rammeverk does not know (65, as in
+  // assess); so is a value the item does not take.
+  CHECK(f.oppteam(bad).code == 65);
   CHECK(f.oppteam(full_review(c, "2026-06-02", "kanskje")).code == 65);
   CHECK(f.oppteam(full_review(c, "2026-06-02", "ja", "6")).code == 65);
   CHECK(f.oppteam(full_review(c, "2026-06-02", "ja", "4x")).code == 65);

@@ -95,13 +95,13 @@ TEST_CASE("team create refusals, each with its exit code and the rule named", "[
     CHECK(r.code == 2);
     CHECK(test::error_key(r) == "team.rule_coordinator_role");
   }
-  SECTION("unknown role or service: 64, listing the allowed ids") {
+  SECTION("unknown role or service: 65, listing the allowed ids") {
     auto r = f.oppteam({"--json", "team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:trollmann:nav"});
-    CHECK(r.code == 64);
+    CHECK(r.code == 65);
     CHECK(test::error_key(r) == "team.unknown_role");
     CHECK(r.err.find("nav_veileder") != std::string::npos);  // the message lists the allowed ids
     r = f.oppteam({"--json", "team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl:nav_veileder:posten"});
-    CHECK(r.code == 64);
+    CHECK(r.code == 65);
     CHECK(test::error_key(r) == "team.unknown_service");
     CHECK(r.err.find("hjemmetjenesten") != std::string::npos);
     CHECK(f.oppteam({"team", "create", c, "--coordinator", "Ane Lie", "--member", "Ola Dahl"}).code == 64);
@@ -172,7 +172,7 @@ TEST_CASE("team add, remove, coordinator, pause, resume, close", "[team]") {
   CHECK(r.json()["team"]["coordinator"]["added_on"] == "2026-04-02");
   CHECK_FALSE(no_coordinator("2026-04-02"));
   CHECK(f.oppteam({"team", "coordinator", c, "Ola Dahl", "--role", "pedagog"}).code == 2);
-  CHECK(f.oppteam({"team", "coordinator", c, "Ola Dahl", "--role", "hekser"}).code == 64);
+  CHECK(f.oppteam({"team", "coordinator", c, "Ola Dahl", "--role", "hekser"}).code == 65);
   r = f.oppteam({"--json", "--today", "2026-04-03", "team", "coordinator", c, "Ola Dahl"});
   REQUIRE(r.code == 0);
   auto members = r.json()["team"]["members"];

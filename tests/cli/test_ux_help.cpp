@@ -51,6 +51,9 @@ TEST_CASE("every subcommand at every level has --help with an example", "[ux]") 
     INFO(c);
     CHECK(r.code == 0);
     CHECK(r.out.find("Usage: oppteam " + c) != std::string::npos);
+    // A group of subcommands too (SPEC: "Each has --help with an example").
+    CHECK((r.out.find("Example:") != std::string::npos || r.out.find("Examples:") != std::string::npos));
+    CHECK(r.out.find(" " + c + " ", r.out.find("Example")) != std::string::npos);  // an example of the group
     for (const auto& sub : lines_of(test::run({"complete", "commands", "--", c}).out)) {
       auto s = test::run({"--lang", "en", c, sub, "--help"});
       INFO(c << " " << sub);

@@ -116,7 +116,7 @@ TEST_CASE("rule: a coordinator when coordinator_required, holding a role that ma
   CHECK(key_of([&] { create_team(f.ctx, in); }) == "team.rule_coordinator_role");
   CHECK(code_of([&] { create_team(f.ctx, in); }) == ExitCode::refused);
   in.coordinator_role = "finnes_ikke";
-  CHECK(code_of([&] { create_team(f.ctx, in); }) == ExitCode::usage);
+  CHECK(code_of([&] { create_team(f.ctx, in); }) == ExitCode::data);  // not in the rammeverk (SPEC: 65)
   in.coordinator_role = "sykepleier";
   CHECK(create_team(f.ctx, in).coordinator()->role == "sykepleier");
 
@@ -151,7 +151,7 @@ TEST_CASE("rule: members only from the services named in deling: consents", "[te
   CHECK(create_team(f.ctx, in).members.size() == 6);
 }
 
-TEST_CASE("unknown roles and services are usage errors listing the allowed ids", "[team]") {
+TEST_CASE("unknown roles and services are bad data (65) listing the allowed ids and the nearest", "[team]") {
   Ready f;
   auto in = core_team();
   in.members[0].role = "trollmann";
@@ -159,16 +159,27 @@ TEST_CASE("unknown roles and services are usage errors listing the allowed ids",
     create_team(f.ctx, in);
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::usage);
+    CHECK(e.code() == ExitCode::data);
     CHECK(e.key() == "team.unknown_role");
     CHECK(e.args()[1].find("koordinator, fastlege, sykepleier") == 0);
+    CHECK(e.details.empty());  // nothing near "trollmann"
   }
   in = core_team();
   in.members[0].service = "postkontoret";
   CHECK(key_of([&] { create_team(f.ctx, in); }) == "team.unknown_service");
   in = core_team();
   in.participants[0].role = "konge";
-  CHECK(code_of([&] { create_team(f.ctx, in); }) == ExitCode::usage);
+  CHECK(code_of([&] { create_team(f.ctx, in); }) == ExitCode::data);
+  in = core_team();
+  in.members[0].role = "sykepleer";
+  try {
+    create_team(f.ctx, in);
+    FAIL("no error");
+  } catch (const Error& e) {
+    REQUIRE(e.details.size() == 1);
+    CHECK(e.details[0].key == "choice.nearest");
+    CHECK(e.details[0].args == std::vector<std::string>{"sykepleier"});
+  }
 }
 
 TEST_CASE("the coordinator also listed as a member is one person with the member's service", "[team]") {

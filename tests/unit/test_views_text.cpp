@@ -83,8 +83,8 @@ TEST_CASE("consent list: each consent a row in words, its state, then each no as
   CHECK(lines[2].find("the person") != std::string::npos);
   CHECK(lines[2].find("4 March 2026") != std::string::npos);
   CHECK(lines[2].ends_with("in force"));
-  // A scope without a label (deling:SERVICE) as stored; who gave it with the name.
-  CHECK(lines[3].find("deling:nav") != std::string::npos);
+  // A scope of sharing (deling:SERVICE) in words with the service's id; who gave it with the name.
+  CHECK(lines[3].find("sharing with nav") != std::string::npos);
   CHECK(lines[3].find("legal guardian (Ola V)") != std::string::npos);
   CHECK(lines[3].find("arkiv 1") != std::string::npos);
   CHECK(lines[3].ends_with("withdrawn 5 March 2026"));

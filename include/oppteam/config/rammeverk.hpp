@@ -3,7 +3,7 @@
 // TOML on top of the built-in defaults of the national guideline. Every value
 // remembers where it came from (default, a file and line, or the database).
 
-#include <oppteam/i18n/collate.hpp>
+#include <oppteam/util/nearest.hpp>
 #include <oppteam/i18n/messages.hpp>
 
 #include <map>

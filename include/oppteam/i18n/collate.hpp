@@ -37,11 +37,9 @@ class Collator {
 // for comparing texts whatever their case.
 std::string fold_case(std::string_view text);
 
-// `text` in lower case with æ, ø, å and accented letters folded to ASCII
-// and '_' and '-' read as spaces, without surrounding spaces: how a value
-// typed for an id of a closed set is compared with its id and labels
-// ("Skrøpelige eldre", "skrope_eldre"), at the command line and in an import.
-std::string fold_word(std::string_view text);
+// fold_word (how a value typed for an id of a closed set is compared with
+// its id and labels, at the command line and in an import) is in
+// util/nearest.hpp, with the suggestion of the nearest value.
 
 // True when `needle` occurs in `haystack` ignoring case ("øst" finds
 // "Østby"). An empty needle is found everywhere.

@@ -34,6 +34,12 @@ bool has_message(std::string_view key);
 // order. An unknown key renders as the key and its arguments, never throws.
 std::string render_message(Lang lang, std::string_view key, const std::vector<std::string>& args);
 
+// An argument that is itself a message of the catalogue (without arguments
+// of its own), rendered in the language of the message that holds it: for
+// an error made where the reader's language is not known, such as the
+// reason a system call failed (errno_reason in util/error.hpp).
+std::string message_arg(std::string_view key);
+
 // The same with arguments of any type fmt can format.
 template <typename... Args>
 std::string tr(Lang lang, std::string_view key, const Args&... args) {

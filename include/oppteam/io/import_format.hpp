@@ -11,6 +11,7 @@
 
 #include <oppteam/io/csv_reader.hpp>
 #include <oppteam/io/jsonl_reader.hpp>
+#include <oppteam/util/error.hpp>
 
 #include <array>
 #include <cstdint>
@@ -45,11 +46,15 @@ bool column_required(std::size_t column);
 std::optional<std::size_t> column_by_name(std::string_view name);
 
 // A problem with a row; `column` is empty when it concerns the whole row.
-// `key` names a catalogue message; `args` fill it.
+// `key` names a catalogue message; `args` fill it; `details` follow it in
+// the same reason (the nearest valid value).
 struct RowProblem {
+  RowProblem(std::string column_, std::string key_, std::vector<std::string> args_ = {}, std::vector<Error::Detail> details_ = {})
+      : column(std::move(column_)), key(std::move(key_)), args(std::move(args_)), details(std::move(details_)) {}
   std::string column;
   std::string key;
   std::vector<std::string> args;
+  std::vector<Error::Detail> details;
 };
 
 struct ImportRow {

@@ -23,8 +23,8 @@ namespace oppteam {
 struct RawAnswer {
   std::string item;
   std::string value;
-  // Typed as --answer (an unknown item is a bad option, 64) rather than read
-  // from an answers file (bad input data, 65).
+  // Typed as --answer rather than read from an answers file: an item typed
+  // twice is refused (an --answer may override the file's).
   bool typed = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include <oppteam/domain/case.hpp>
 #include <oppteam/domain/case_number.hpp>
+#include <oppteam/domain/team.hpp>
 #include <oppteam/process/context.hpp>
 
 #include <cstdint>
@@ -14,6 +15,10 @@
 namespace oppteam {
 
 // CaseRef and the case statuses (CaseStatus, to_stored) are in domain/case.hpp.
+
+// A status in the reader's words (the screens' labels), for an error's message.
+std::string status_text(const Context& ctx, CaseStatus status);
+std::string status_text(const Context& ctx, TeamStatus status);
 
 // The one rule for "this case is closed" (and so may be archived and, once
 // archived, purged), as an SQL condition on the case_file row `alias`.

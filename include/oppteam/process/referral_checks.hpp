@@ -51,14 +51,23 @@ struct CheckedReferral {
 };
 
 // A field that failed: its column, the reason (a catalogue key and its
-// arguments), and the exit code refer add stops with.
+// arguments, and lines that follow it, such as the nearest valid value),
+// and the exit code refer add stops with.
 struct FieldProblem {
+  FieldProblem(std::size_t column_, ExitCode code_, std::string key_, std::vector<std::string> args_,
+               std::vector<Error::Detail> details_ = {})
+      : column(column_), code(code_), key(std::move(key_)), args(std::move(args_)), details(std::move(details_)) {}
   std::size_t column = 0;
   ExitCode code = ExitCode::data;
   std::string key;
   std::vector<std::string> args;
+  std::vector<Error::Detail> details;
 
-  Error error() const { return Error(code, key, args); }
+  Error error() const {
+    Error e(code, key, args);
+    e.details = details;
+    return e;
+  }
 };
 
 class ReferralChecks {
@@ -81,11 +90,12 @@ class ReferralChecks {
   const Rammeverk& rv_;
   PersonalNumberOptions pnr_options_;
   Date today_;
+  Lang lang_;  // the reader's: dates in messages as they write them
   Intake intake_;
 };
 
 // The checks of one field, for prompts, corrections and refer add's
-// options (each throws Error with the reason: exit 65, or 64 for a value
+// options (each throws Error with the reason: exit 65, also for a value
 // outside the rammeverk's list).
 PersonalNumber check_fnr(const Context& ctx, std::string_view text, std::optional<int> birth_year = std::nullopt);
 void check_reporter_type(const Rammeverk& rv, std::string_view id);

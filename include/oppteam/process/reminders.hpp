@@ -15,8 +15,11 @@
 
 namespace oppteam {
 
+// The longest look ahead of `remind --within`: ten years (more is exit 64).
+inline constexpr int kMaxWithinDays = 3660;
+
 struct ReminderQuery {
-  int within = 0;                  // days ahead of today; 0: due today or overdue
+  int within = 0;                  // days ahead of today, 0 to kMaxWithinDays; 0: due today or overdue
   // keep the items this person (or the unit) is responsible for or carries (measures, actions)
   // A leader ([[access.user]] with role leder) also gets every escalated
   // item and every pending approval.

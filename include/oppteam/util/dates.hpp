@@ -15,6 +15,13 @@ std::optional<Date> try_parse_date(std::string_view text);
 Date parse_date(std::string_view text, std::string_view what);
 std::string format_date(Date d);
 int days_between(Date from, Date to);
+
+// The last date the tool writes (stored dates are YYYY-MM-DD, and SQLite's
+// date functions end there too).
+inline constexpr Date kLastDate = std::chrono::sys_days(std::chrono::year(9999) / std::chrono::December / 31);
+// `from` plus `days`, never past kLastDate: a deadline that would fall after
+// the calendar's end is its last day, so what is overdue still shows.
+Date add_days(Date from, int days);
 // Whole years from `birth` to `on` (age).
 int years_between(Date birth, Date on);
 

@@ -47,6 +47,13 @@ class Error : public std::runtime_error {
   std::vector<std::string> args_;
 };
 
+// Why a system call failed (`err`, an errno value), as an argument of an
+// error message: in the reader's language for the common reasons (a folder
+// or file that does not exist, no access, a full disk, a read-only file
+// system, a folder where a file was meant and the reverse, a name taken),
+// else the C library's own text.
+std::string errno_reason(int err);
+
 // Convenience: an Error with arguments of any type formattable by fmt.
 template <typename... Args>
 Error make_error(ExitCode code, std::string key, const Args&... args);
