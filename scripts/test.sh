@@ -16,4 +16,7 @@ fi
 build=${OPPTEAM_BUILD_DIR:-build-test}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOPPTEAM_WERROR=ON "$@"
 cmake --build "$build"
-ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
+# Twice as many tests at once as there are cores: many of them wait (on
+# fsync, on a lock, on a child process), and the long ones start first (their
+# CTest COST). On 2 cores: 30.5 s at -j4 against 34.9 s at -j2.
+ctest --test-dir "$build" --output-on-failure -j"$(( $(nproc) * 2 ))"
