@@ -7,6 +7,7 @@
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
+#include <oppteam/i18n/numbers.hpp>
 #include <oppteam/process/team_review.hpp>
 #include <oppteam/util/dates.hpp>
 
@@ -364,11 +365,6 @@ std::string csv_field(const std::string& s) {
 
 std::string report_small(int k) { return fmt::format("<{}", k); }
 
-std::string report_days(double d) {
-  std::string s = fmt::format("{:.1f}", d);
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-  return s;
-}
 
 nlohmann::json report_json(const Report& r) {
   nlohmann::json doc = {{"from", r.from}, {"to", r.to}, {"by", r.by.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.by)},
@@ -440,7 +436,7 @@ std::string report_csv(const Report& r) {
   }
   for (const auto& l : r.lead_times) {
     line("lead_times", l.id + ".n", "all", l.suppressed ? report_small(r.min_count) : std::to_string(l.n));
-    line("lead_times", l.id + ".median_days", "all", l.median ? report_days(*l.median) : "");
+    line("lead_times", l.id + ".median_days", "all", l.median ? decimal(*l.median, Lang::en, {.places = 1, .trim_zero = true}) : "");
     line("lead_times", l.id + ".p90_days", "all", l.p90 ? std::to_string(*l.p90) : "");
   }
   line("late_decisions", "decisions", "all", r.late.decisions_suppressed ? report_small(r.min_count) : std::to_string(r.late.decisions));

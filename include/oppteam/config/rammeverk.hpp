@@ -38,10 +38,6 @@ struct Labelled {
     if (lang == Lang::en && label_en.empty()) return id;
     return shown(lang).empty() ? id : shown(lang);
   }
-  // Whether `text` is one of its labels (any language).
-  bool has_label(std::string_view text) const {
-    return !text.empty() && (text == label || text == label_nn || text == label_en);
-  }
 };
 
 // The label of the entry `id` of `list` in `lang`; the id itself when the

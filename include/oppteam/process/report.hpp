@@ -105,8 +105,6 @@ Report build_report(const Context& ctx, const ReportOptions& options);
 nlohmann::json report_json(const Report& r);
 // How a count below min_count is shown: "<5".
 std::string report_small(int min_count);
-// Days with one decimal, without a trailing ",0": "12", "12.5".
-std::string report_days(double days);
 // One long CSV: section,row,period,value (RFC 4180).
 std::string report_csv(const Report& r);
 
