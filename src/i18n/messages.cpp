@@ -127,9 +127,12 @@ bool has_message(std::string_view key) { return index().count(key) != 0; }
 
 std::string render_message(Lang lang, std::string_view key, const std::vector<std::string>& args) {
   const auto& idx = index();
-  // An argument made by message_arg: its message, in this language.
+  // An argument made by message_arg: its message, in this language. Only the
+  // errno reasons are made so: a user's own text (a path, a cell) could
+  // start with the marker too, and must not turn into any other message.
   auto shown = [&](const std::string& a) {
-    if (a.size() > 1 && a[0] == kMessageArg && idx.count(std::string_view(a).substr(1)))
+    const std::string_view key = std::string_view(a).substr(a.empty() ? 0 : 1);
+    if (a.size() > 1 && a[0] == kMessageArg && key.rfind("errno.", 0) == 0 && idx.count(key))
       return render_message(lang, std::string_view(a).substr(1), {});
     return a;
   };

@@ -55,7 +55,7 @@ std::string render_audit_log(const std::vector<AuditEntry>& entries, std::size_t
   t.drop_when_narrow(1);
   for (const auto& e : entries)
     t.add({std::to_string(e.id), visible(e.at.substr(0, 19), false), visible(e.acted_on, false), visible(e.actor, false),
-           visible(e.action, false), visible(e.object, false), e.rammeverk.substr(0, 8),
+           visible(e.action, false), visible(e.object, false), visible(e.rammeverk.substr(0, 8), false),
            visible(audit_detail_text(L, rv, e.action, e.detail), false)});
   std::string text = entries.empty() ? tr(L, "screens.audit.none") + "\n" : t.render(style);
   if (total > entries.size()) text += tr(L, "screens.list_more", total - entries.size()) + "\n";

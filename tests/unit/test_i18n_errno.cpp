@@ -27,3 +27,9 @@ TEST_CASE("errno_reason gives the common reasons in nb, nn and en, and strerror'
   const Error e = make_error(ExitCode::io, "output.cannot_create", "/x/y.pdf", errno_reason(ENOSPC));
   CHECK(std::string(e.what()) == "cannot create /x/y.pdf: the disk is full");
 }
+
+TEST_CASE("a user's text that starts with the marker of a message argument stays the user's text", "[i18n][errno]") {
+  // A path typed as "\x1foutput.exists" must not be shown as another message.
+  const std::string typed = "\x1f" "output.exists";
+  CHECK(render_message(Lang::en, "output.cannot_create", {typed, "x"}) == "cannot create " + typed + ": x");
+}
