@@ -1,6 +1,5 @@
 #include <oppteam/config/rammeverk.hpp>
 
-#include <oppteam/i18n/collate.hpp>
 
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/config/rammeverk_keys.hpp>
@@ -229,7 +228,7 @@ void check_unique(Checker& c, const std::vector<T>& list, const std::vector<toml
 }
 
 // A value typed for an entry (an option, an import column) is its id or one
-// of its labels, in any case (choices.cpp). A label that is another
+// of its labels, compared by fold_word (find_by_word, choices.cpp). A label that is another
 // entry's id or label could mean either, so it is refused where it is
 // written: the second of two entries that share one, or an entry whose
 // label is an earlier entry's id.
@@ -237,13 +236,13 @@ template <typename T>
 void check_labels_unambiguous(Checker& c, const std::vector<T>& list, const std::vector<toml::source_region>& where,
                               const std::string& what) {
   std::map<std::string, std::size_t> owner;  // folded id or label -> its entry
-  for (std::size_t i = 0; i < list.size(); ++i) owner.emplace(fold_case(list[i].id), i);
+  for (std::size_t i = 0; i < list.size(); ++i) owner.emplace(fold_word(list[i].id), i);
   for (std::size_t i = 0; i < list.size(); ++i) {
     for (const std::string* label : {&list[i].label, &list[i].label_nn, &list[i].label_en}) {
       if (label->empty()) continue;
-      const auto [it, fresh] = owner.emplace(fold_case(*label), i);
+      const auto [it, fresh] = owner.emplace(fold_word(*label), i);
       if (!fresh && it->second != i) {
-        c.problem(where[i], what + "[" + std::to_string(i) + "].label", "config.ambiguous_label",
+        c.new_problem(where[i], what + "[" + std::to_string(i) + "].label", "config.ambiguous_label",
                   {*label, list[it->second].id});
         break;
       }
@@ -300,8 +299,10 @@ void read_keys(Rammeverk& rv, const toml::table& root, std::string_view section,
           }
         },
         k.field);
+    // Checks of a value's sense (a blank name, a bad municipality number) may
+    // be newer than a stored rammeverk: refused in a file given now only.
     if (read && k.refused)
-      for (auto& value : k.refused(rv)) c.problem(t->get(k.name)->source(), k.path(), std::string(k.refused_key), {value});
+      for (auto& value : k.refused(rv)) c.new_problem(t->get(k.name)->source(), k.path(), std::string(k.refused_key), {value});
   }
 }
 

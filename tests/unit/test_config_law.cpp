@@ -95,3 +95,10 @@ TEST_CASE("a stored rammeverk from before the legal bounds is still read, so com
   const Rammeverk rv = load_rammeverk("[deadlines]\nappeal = 21\n", "database");
   CHECK(rv.deadlines.appeal == 21);
 }
+
+TEST_CASE("a stored rammeverk from before the sense checks is still read: a blank name, an ambiguous label", "[config][sense]") {
+  CHECK_NOTHROW(load_rammeverk("[municipality]\nname = \"\"\n", "database"));
+  CHECK_NOTHROW(load_rammeverk("[[reporter_type]]\nid = \"lege\"\nlabel = \"Fastlege\"\n"
+                               "[[reporter_type]]\nid = \"fastlege\"\nlabel = \"Lege\"\n",
+                               "database"));
+}

@@ -346,6 +346,10 @@ TEST_CASE("a label that is another entry's id or label in the same list is refus
   // Two entries with the same label.
   CHECK(has(problems("[[target_group]]\nid = \"a\"\nlabel = \"Eldre\"\n[[target_group]]\nid = \"b\"\nlabel = \"eldre\"\n"),
             "config.ambiguous_label", 4, "target_group[1].label"));
+  // Labels that differ only as fold_word reads them ("Skrøpelige eldre", "skropelige-eldre").
+  CHECK(has(problems("[[target_group]]\nid = \"a\"\nlabel = \"Skrøpelige eldre\"\n"
+                     "[[target_group]]\nid = \"b\"\nlabel = \"skropelige-eldre\"\n"),
+            "config.ambiguous_label", 4, "target_group[1].label"));
   // An entry's own id as its label is fine, and so is a label_nn equal to its own label.
   CHECK(problems("[[target_group]]\nid = \"eldre\"\nlabel = \"Eldre\"\nlabel_nn = \"Eldre\"\n").empty());
 }
