@@ -1,6 +1,5 @@
 #include <oppteam/config/rammeverk.hpp>
 
-
 #include <oppteam/config/embedded.hpp>
 #include <oppteam/config/rammeverk_keys.hpp>
 #include <oppteam/util/error.hpp>

@@ -20,7 +20,13 @@ Date decision_due(const Rammeverk& rv, Date opened, std::optional<Date> promised
   return promised ? std::max(target, *promised) : target;
 }
 
-Date latest_promise(const Rammeverk& rv, Date opened) { return after(opened, rv.deadlines.expected_by_within); }
+Date promise_counted_from(const Rammeverk& rv, Date opened, Date sent_on) {
+  return after(opened, rv.deadlines.expected_by_within) < sent_on ? sent_on : opened;
+}
+
+Date latest_promise(const Rammeverk& rv, Date opened, Date sent_on) {
+  return after(promise_counted_from(rv, opened, sent_on), rv.deadlines.expected_by_within);
+}
 
 Date team_due(const Rammeverk& rv, Date decided) { return after(decided, rv.deadlines.team_after_decision); }
 

@@ -170,10 +170,11 @@ PreliminaryReplyResult record_preliminary_reply(const Context& ctx, std::string_
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "decide", case_number);
     if (c.status != CaseStatus::received) throw make_error(ExitCode::refused, "prelim.decided", c.number, status_text(ctx, c.status));
-    const Date latest = latest_promise(ctx.rv, parse_date(c.opened_on, "opened_on"));
+    const Date opened = parse_date(c.opened_on, "opened_on");
+    const Date latest = latest_promise(ctx.rv, opened, today);
     if (expected_by > latest)
       throw make_error(ExitCode::data, "prelim.expected_too_late", long_date(expected_by, ctx.lang), long_date(latest, ctx.lang),
-                       long_date(c.opened_on, ctx.lang), ctx.rv.deadlines.expected_by_within);
+                       long_date(promise_counted_from(ctx.rv, opened, today), ctx.lang), ctx.rv.deadlines.expected_by_within);
     const LetterFacts f = letter_facts(ctx, c, today);
     PreliminaryReplyResult r;
     r.case_number = c.number;

@@ -169,3 +169,20 @@ TEST_CASE("a foreløpig svar may not promise its decision before its own date no
   CHECK(paths_test::reminder_kinds(f, c, "2026-08-30").empty());
   CHECK(paths_test::reminder_kinds(f, c, "2026-08-31") == std::vector<std::string>{"decision"});
 }
+
+TEST_CASE("a case older than expected_by_within may still be sent a foreløpig svar, bounded from the reply's own date",
+          "[law][dates]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = refer(f);  // received 2026-03-02; 182 days later is 2026-08-31
+  auto prelim = [&](const std::string& expected) {
+    return f.oppteam({"--today", "2026-10-01", "--json", "decide", c, "--preliminary-reply", "--expected-by", expected, "--reason",
+                      "Venter på opplysninger"});
+  };
+  auto r = prelim("2027-04-02");  // 2026-10-01 + 183 days
+  CHECK(r.code == 65);
+  CHECK(test::error_key(r) == "prelim.expected_too_late");
+  CHECK(names(r, "2026-10-01"));
+  r = prelim("2026-11-01");
+  INFO(r.err);
+  CHECK(r.code == 0);
+}

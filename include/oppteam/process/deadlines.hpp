@@ -28,8 +28,11 @@ Date decision_due(const Rammeverk& rv, Date opened, std::optional<Date> promised
 // The latest date a foreløpig svar may promise the vedtak: the guideline
 // expects a decision within reasonable time, so a promise may not silence
 // the decision's reminder for years (deadlines.expected_by_within after the
-// case was opened).
-Date latest_promise(const Rammeverk& rv, Date opened);
+// case was opened; in a case already older than that, after `sent_on`, the
+// reply's own date, so that it may still be sent one).
+Date latest_promise(const Rammeverk& rv, Date opened, Date sent_on);
+// The day latest_promise counts from: `opened`, or `sent_on` in an older case.
+Date promise_counted_from(const Rammeverk& rv, Date opened, Date sent_on);
 
 // After a vedtak granting a team, the team should be in place by then
 // (deadlines.team_after_decision).
