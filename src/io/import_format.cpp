@@ -205,7 +205,8 @@ bool ImportSource::next(ImportRow& row) {
   // values was meant cannot be known; the parser kept one of them).
   for (const auto& key : jsonl_rec_.repeated_keys) {
     const long c = map_name(key);
-    if (c != -1) row.problems.push_back({c >= 0 ? std::string(kNames[std::size_t(c)]) : key, "import.repeated_key", {key}});
+    // An unknown key (-2) is refused once, below; an ignored one (-1) not at all.
+    if (c >= 0) row.problems.push_back({std::string(kNames[std::size_t(c)]), "import.repeated_key", {key}});
   }
   std::array<const std::string*, kColumnCount> key_of{};
   for (const auto& [key, v] : jsonl_rec_.value.items()) {

@@ -59,6 +59,9 @@ TEST_CASE("a JSON object with a key twice, or with a mapped key and its target, 
   // line 3: a key that is ignored (kilde_system = "") twice does no harm
   t += "{\"external_id\":\"D-3\",\"fnr\":\"" + a +
        "\",\"kilde_system\":\"a\",\"kilde_system\":\"b\",\"reporter_type\":\"fastlege\",\"received\":\"2026-03-01\",\"need\":\"x\"}\n";
+  // line 4: an unknown key twice is refused once, as unknown (not also as repeated)
+  t += "{\"external_id\":\"D-4\",\"fnr\":\"" + a +
+       "\",\"ukjent\":\"a\",\"ukjent\":\"b\",\"reporter_type\":\"fastlege\",\"received\":\"2026-03-01\",\"need\":\"x\"}\n";
   auto file = f.dir.write("dup.jsonl", t);
 
   auto all = f.oppteam({"--today", kToday, "--json", "refer", "import", file});
@@ -70,7 +73,8 @@ TEST_CASE("a JSON object with a key twice, or with a mapped key and its target, 
   REQUIRE(r.code == 0);
   CHECK(r.json()["stored"] == 1);
   CHECK(errors_of(r.json()) == std::vector<std::tuple<int, std::string, std::string>>{
-                                   {1, "fnr", "import.repeated_key"}, {2, "fnr", "import.keys_same_column"}});
+                                   {1, "fnr", "import.repeated_key"}, {2, "fnr", "import.keys_same_column"},
+                                   {4, "ukjent", "import.unknown_column"}});
   CHECK(count_referrals(f) == 1);
 }
 
