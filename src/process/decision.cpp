@@ -93,9 +93,9 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     if (ctx.rv.rules.assessment_before_decision && !assessed)
       throw make_error(ExitCode::refused, "decide.needs_assessment", c.number);
     // Dates in order: not before the case's first referral came, nor before the assessment it rests on.
-    if (day < c.opened_on) throw make_error(ExitCode::data, "decide.before_received", day, c.opened_on);
+    if (day < c.opened_on) throw make_error(ExitCode::data, "decide.before_received", long_date(day, ctx.lang), long_date(c.opened_on, ctx.lang));
     if (ctx.rv.rules.assessment_before_decision && day < *assessed)
-      throw make_error(ExitCode::data, "decide.before_assessment", day, *assessed);
+      throw make_error(ExitCode::data, "decide.before_assessment", long_date(day, ctx.lang), long_date(*assessed, ctx.lang));
     return write_decision(ctx, c, in, std::nullopt);
   });
 }

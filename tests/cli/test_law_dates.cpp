@@ -6,6 +6,7 @@
 // dated other than today needs access.other_date, as --today does; a
 // foreløpig svar may not promise its decision years ahead.
 
+#include <oppteam/i18n/dates.hpp>
 #include "cli/test_paths_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
 
@@ -23,15 +24,10 @@ std::string assessed_case(test::Fixture& f) {
   return c;
 }
 
-// True when the output of `r` (a --json error) names `date`.
-// Whether the error names `date` (ISO), as messages write dates: "1. januar
-// 2026" in nb (the fixture's language).
+// Whether the error names `date` (ISO) as messages write dates, in nb (the
+// fixture's language): "2. mars 2026".
 bool names(const test::Result& r, const std::string& date) {
-  static const char* months[] = {"januar", "februar", "mars",    "april",   "mai",      "juni",
-                                 "juli",   "august",  "september", "oktober", "november", "desember"};
-  const int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)), d = std::stoi(date.substr(8, 2));
-  const std::string written = std::to_string(d) + ". " + months[m - 1] + " " + std::to_string(y);
-  return r.out.find(written) != std::string::npos || r.out.find(date) != std::string::npos;
+  return r.out.find(oppteam::long_date(date, oppteam::Lang::nb)) != std::string::npos;
 }
 
 }  // namespace
