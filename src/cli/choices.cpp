@@ -275,10 +275,4 @@ std::string command_path(const CLI::App* app) {
 
 void bind_choices(CLI::App& root, Session& s) { bind(&root, s); }
 
-std::string value_label(Lang lang, const std::string& kind, const std::string& id) {
-  const auto k = kinds().find(kind);
-  if (k == kinds().end() || k->second.from_rv) return id;
-  return catalogue_choice(lang, kind, k->second.label_prefix, id).label;
-}
-
 }  // namespace oppteam::cli

@@ -47,9 +47,6 @@ std::string resolve_choice(const std::vector<Choice>& choices, const std::string
 // closed set; see above.
 void bind_choices(CLI::App& root, Session& s);
 
-// The label of `id` of the fixed set `kind` ("case_status", "scope",
-// "form", "given_by", "decision", ...) in `lang`; the id when it has none.
-std::string value_label(Lang lang, const std::string& kind, const std::string& id);
 
 // The members of a CLI::IsMember check of `o` ("{a,b,c}"), if it has one.
 std::vector<std::string> fixed_set(const CLI::Option* o);

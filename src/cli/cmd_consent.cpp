@@ -8,6 +8,7 @@
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/user_date.hpp>
 #include <oppteam/views/consent_view.hpp>
+#include <oppteam/views/labels.hpp>
 
 namespace oppteam::cli {
 
@@ -85,7 +86,7 @@ void setup_consent(CLI::App& app, Session& s) {
     const ConsentGiven r = give_consent(ctx, g->case_number, in);
     s.emit({{"case", r.case_number}, {"id", r.id}, {"scope", in.scope}, {"form", in.form}, {"given_by", in.given_by},
             {"given_on", format_date(in.given_on.value_or(ctx.today()))}, {"recorded_by", ctx.actor}},
-           s.text("consent.given", value_label(s.lang(), "scope", in.scope), r.case_number, r.id));
+           s.text("consent.given", choice_label(s.lang(), "scope", in.scope), r.case_number, r.id));
   });
 
   auto w = std::make_shared<WithdrawOptions>();
@@ -136,7 +137,7 @@ void setup_consent(CLI::App& app, Session& s) {
     const DeclineRecord r = decline_consent(ctx, d->case_number, in);
     nlohmann::json j = to_json(r);
     j["case"] = d->case_number;
-    s.emit(j, s.text("decline.recorded", value_label(s.lang(), "scope", r.scope), d->case_number));
+    s.emit(j, s.text("decline.recorded", choice_label(s.lang(), "scope", r.scope), d->case_number));
   });
 
   auto list_case = std::make_shared<std::string>();

@@ -208,6 +208,13 @@ TEST_CASE("English output shows labels, not Norwegian ids", "[s10lang][words]") 
   REQUIRE(due.code == 0);
   CHECK(has(due.out, "consent: assessment"));
   CHECK(!has(due.out, "utredning"));
+  // What consent give says of a sharing scope reads as consent list shows it.
+  auto sharing = f.oppteam({"--lang", "en", "--today", "2026-03-04", "consent", "give", c, "--scope", "deling:nav", "--form",
+                            "muntlig", "--given-by", "person"});
+  INFO(sharing.out << sharing.err);
+  REQUIRE(sharing.code == 0);
+  CHECK(has(sharing.out + sharing.err, "sharing with nav"));
+  CHECK(!has(sharing.out + sharing.err, "deling:nav"));
 }
 
 TEST_CASE("a count of 1 takes the singular in nb, nn and en", "[s10lang][plural]") {
