@@ -72,10 +72,11 @@ std::optional<Date> try_parse_written_date(std::string_view text) {
 }
 
 Date parse_user_date(std::string_view typed, std::string_view what, Date today, DateHint hint) {
-  if (auto d = try_parse_written_date(typed)) return *d;
   std::string_view text = typed;
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (auto d = try_parse_date(text)) return *d;
+  if (auto d = try_parse_dotted(text)) return *d;
   // A relative date counts from `today` and may not leave the calendar.
   const auto ahead = [&](int days) {
     if (days >= (kLastDate - today).count() + 1) throw make_error(ExitCode::data, "date.beyond_calendar", what, typed);

@@ -61,3 +61,25 @@ TEST_CASE("config check, init and config store refuse a rammeverk that loosens t
   const std::string good = dir.write("ok.toml", example_with("appeal = 28", "appeal = 42"));
   CHECK(test::run({"config", "check", good}).code == 0);
 }
+
+TEST_CASE("config check and config store refuse a blank name, a min_count below 3 and an ambiguous label (exit 78)", "[law][config]") {
+  test::TempDir dir;
+  std::string text = example_with("name = \"Eksempel kommune\"", "name = \" \"");
+  text = text.replace(text.find("min_count = 5"), 13, "min_count = 2");
+  // "Fastlege" as the label of the reporter type nav: it is fastlege's id too.
+  text = text.replace(text.rfind("label = \"NAV\""), 13, "label = \"Fastlege\"");
+  const std::string bad = dir.write("r.toml", text);
+
+  auto r = test::run({"--lang", "en", "--json", "config", "check", bad});
+  INFO(r.out << r.err);
+  CHECK(r.code == 78);
+  CHECK(test::error_key(r) == "config.invalid");
+  CHECK(details_naming(r, "municipality.name") == 1);
+  CHECK(details_naming(r, "reports.min_count") == 1);
+  CHECK(details_naming(r, "could mean either") >= 1);
+
+  test::Fixture f;
+  r = f.oppteam({"--json", "config", "store", bad});
+  CHECK(r.code == 78);
+  CHECK(f.oppteam({"--json", "config", "show"}).json()["toml"].get<std::string>().find("min_count = 2") == std::string::npos);
+}
