@@ -36,6 +36,17 @@ class Writer {
     out_ << "\n";
   }
   void str(const std::string& path, std::string_view key, const std::string& v, bool o = true) { value(path, key, quoted(v), o); }
+  // An entry's text in bokmål, then its nynorsk and English forms where it
+  // has them (`key`, `key`_nn, `key`_en), each line after `indent`.
+  void texts(std::string_view indent, std::string_view key, const std::string& nb, const std::string& nn,
+             const std::string& en) {
+    const std::string k(key);
+    for (const auto& [name, text] : {std::pair{k, &nb}, std::pair{k + "_nn", &nn}, std::pair{k + "_en", &en}}) {
+      if (text != &nb && text->empty()) continue;
+      raw(indent);
+      str("", name, *text, false);
+    }
+  }
   void num(const std::string& path, std::string_view key, long v, bool o = true) { value(path, key, std::to_string(v), o); }
   void flag(const std::string& path, std::string_view key, bool v, bool o = true) { value(path, key, v ? "true" : "false", o); }
   void list(const std::string& path, std::string_view key, const std::vector<std::string>& v) {
@@ -85,17 +96,13 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
     const auto& k = rv.meeting_kinds[i];
     w.list_entry("meeting_kind", i);
     w.str("", "id", k.id, false);
-    w.str("", "label", k.label, false);
-    if (!k.label_nn.empty()) w.str("", "label_nn", k.label_nn, false);
-    if (!k.label_en.empty()) w.str("", "label_en", k.label_en, false);
+    w.texts("", "label", k.label, k.label_nn, k.label_en);
   }
   w.section("team_review");
   for (const auto& it : rv.team_review_items) {
     w.raw("\n  [[team_review.item]]\n");
     w.raw("  "); w.str("", "id", it.id, false);
-    w.raw("  "); w.str("", "text", it.text, false);
-    if (!it.text_nn.empty()) { w.raw("  "); w.str("", "text_nn", it.text_nn, false); }
-    if (!it.text_en.empty()) { w.raw("  "); w.str("", "text_en", it.text_en, false); }
+    w.texts("  ", "text", it.text, it.text_nn, it.text_en);
     if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }
   }
   for (std::size_t i = 0; i < rv.contacts.size(); ++i) {
@@ -138,9 +145,7 @@ std::string show_rammeverk(const Rammeverk& rv) {
       const auto& e = list[i];
       w.list_entry(name, i);
       w.str("", "id", e.id, false);
-      w.str("", "label", e.label, false);
-      if (!e.label_nn.empty()) w.str("", "label_nn", e.label_nn, false);
-      if (!e.label_en.empty()) w.str("", "label_en", e.label_en, false);
+      w.texts("", "label", e.label, e.label_nn, e.label_en);
       if constexpr (requires { e.sector; }) w.str("", "sector", e.sector, false);
       if constexpr (requires { e.may_coordinate; }) w.flag("", "may_coordinate", e.may_coordinate, false);
       if constexpr (requires { e.needs_municipality; }) w.flag("", "needs_municipality", e.needs_municipality, false);
@@ -160,17 +165,13 @@ std::string show_rammeverk(const Rammeverk& rv) {
     const auto& ins = rv.instruments[n];
     w.list_entry("instrument", n);
     w.str("", "id", ins.id, false);
-    w.str("", "name", ins.name, false);
-    if (!ins.name_nn.empty()) w.str("", "name_nn", ins.name_nn, false);
-    if (!ins.name_en.empty()) w.str("", "name_en", ins.name_en, false);
+    w.texts("", "name", ins.name, ins.name_nn, ins.name_en);
     w.num("", "version", ins.version, false);
     w.num("", "recommend_at", ins.recommend_at, false);
     for (const auto& it : ins.items) {
       w.raw("\n  [[instrument.item]]\n");
       w.raw("  "); w.str("", "id", it.id, false);
-      w.raw("  "); w.str("", "text", it.text, false);
-      if (!it.text_nn.empty()) { w.raw("  "); w.str("", "text_nn", it.text_nn, false); }
-      if (!it.text_en.empty()) { w.raw("  "); w.str("", "text_en", it.text_en, false); }
+      w.texts("  ", "text", it.text, it.text_nn, it.text_en);
       w.raw("  "); w.str("", "domain", it.domain, false);
       w.raw("  "); w.num("", "weight", it.weight, false);
       if (it.scale) { w.raw("  "); w.value("", "scale", range(*it.scale), false); }
