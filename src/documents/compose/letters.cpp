@@ -44,15 +44,20 @@ std::string letter_signature(const Rammeverk& rv, const LetterSigner& s) {
   return tr(rv.municipality.language, "letter.signature", who, unit);
 }
 
+// A letter's opening: the letterhead, its title (`title_key` of the case),
+// to whom, and the letter's date.
+std::string letter_opening(const Rammeverk& rv, const char* title_key, const std::string& case_number, const LetterRecipient& to,
+                           Date dated) {
+  const Lang L = rv.municipality.language;
+  return letter_header(rv) + "\n" + tr(L, title_key, case_number) + "\n\n" + letter_addressee(L, to) + "\n" +
+         tr(L, "letter.date", long_date(dated, L)) + "\n";
+}
+
 }  // namespace
 
 std::string compose_decision_letter(const Rammeverk& rv, const DecisionLetterInput& in) {
   const Lang L = rv.municipality.language;
-  std::string t;
-  t += letter_header(rv) + "\n";
-  t += tr(L, "letter.decision_title", in.case_number) + "\n\n";
-  t += letter_addressee(L, in.to) + "\n";
-  t += tr(L, "letter.date", long_date(in.decided_on, L)) + "\n";
+  std::string t = letter_opening(rv, "letter.decision_title", in.case_number, in.to, in.decided_on);
   t += tr(L, "letter.received", long_date(in.received, L)) + "\n\n";
   if (!in.appeal_received.empty()) t += tr(L, "letter.after_appeal", long_date(in.appeal_received, L)) + "\n\n";
   t += tr(L, in.grant ? "letter.granted" : "letter.refused") + "\n";
@@ -71,11 +76,7 @@ std::string compose_decision_letter(const Rammeverk& rv, const DecisionLetterInp
 
 std::string compose_preliminary_reply(const Rammeverk& rv, const PreliminaryReplyInput& in) {
   const Lang L = rv.municipality.language;
-  std::string t;
-  t += letter_header(rv) + "\n";
-  t += tr(L, "letter.prelim_title", in.case_number) + "\n\n";
-  t += letter_addressee(L, in.to) + "\n";
-  t += tr(L, "letter.date", long_date(in.sent_on, L)) + "\n\n";
+  std::string t = letter_opening(rv, "letter.prelim_title", in.case_number, in.to, in.sent_on) + "\n";
   t += tr(L, "letter.prelim_received", long_date(in.received, L), long_date(in.expected_by, L)) + "\n";
   if (!in.reason.empty()) t += tr(L, "letter.prelim_reason", in.reason) + "\n";
   t += "\n" + letter_signature(rv, in.signer) + "\n";
