@@ -22,11 +22,11 @@ namespace oppteam::cli {
 
 namespace {
 
+// The options of refer add: the referral as the library takes it (its
+// `received` still as typed here; add_referral reads it), and the no.
 struct AddOptions {
-  std::string fnr, name, reporter_type, reporter_name, received, need, sender, external_id;
+  ReferralInput in;
   std::string declined;  // the form of the person's no at intake (issue 14)
-  std::string target_group;
-  std::optional<int> birth_year;
 };
 
 struct ImportCliOptions {
@@ -36,6 +36,7 @@ struct ImportCliOptions {
 };
 
 void run_add(Session& s, AddOptions& o) {
+  ReferralInput& in = o.in;
   Context& ctx = s.ctx();
   const bool tty = s.interactive();
   auto missing = [&](const std::string& option) { return make_error(ExitCode::usage, "error.missing_option", option); };
@@ -43,49 +44,38 @@ void run_add(Session& s, AddOptions& o) {
   // At a terminal, only what is missing and has no default is asked for
   // (--received is today when not given); an optional field may be left
   // empty with Enter or Ctrl-D.
-  if (o.fnr.empty()) {
+  if (in.fnr.empty()) {
     if (!tty) throw missing("--fnr");
-    o.fnr = ask_required(s, s.text("refer.prompt_fnr"), "--fnr", [&](const std::string& v) {
-      return check_fnr(ctx, v, o.birth_year).str();
+    in.fnr = ask_required(s, s.text("refer.prompt_fnr"), "--fnr", [&](const std::string& v) {
+      return check_fnr(ctx, v, in.birth_year).str();
     });
   }
   auto as_typed = [](const std::string& v) { return v; };
-  if (o.name.empty() && tty) o.name = ask_optional(s, s.text("refer.prompt_name"), as_typed);
-  if (o.reporter_type.empty()) {
+  if (in.name.empty() && tty) in.name = ask_optional(s, s.text("refer.prompt_name"), as_typed);
+  if (in.reporter_type.empty()) {
     if (!tty) throw missing("--reporter-type");
     std::vector<MenuItem> types;
     for (const auto& t : ctx.rv.reporter_types) types.push_back({t.id, t.shown(s.lang())});
-    o.reporter_type = ask_choice(s, s.text("refer.prompt_reporter_types"), s.text("screens.prompt_reporter_type"),
+    in.reporter_type = ask_choice(s, s.text("refer.prompt_reporter_types"), s.text("screens.prompt_reporter_type"),
                                  "--reporter-type", types, false);
   }
-  if (o.reporter_name.empty() && tty) o.reporter_name = ask_optional(s, s.text("refer.prompt_reporter_name"), as_typed);
-  if (o.received.empty()) o.received = format_date(ctx.today());
-  if (o.need.empty()) {
+  if (in.reporter_name.empty() && tty) in.reporter_name = ask_optional(s, s.text("refer.prompt_reporter_name"), as_typed);
+  if (in.received.empty()) in.received = format_date(ctx.today());
+  if (in.need.empty()) {
     if (!tty) throw missing("--need");
-    o.need = ask_required(s, s.text("refer.prompt_need"), "--need", [](const std::string& v) {
+    in.need = ask_required(s, s.text("refer.prompt_need"), "--need", [](const std::string& v) {
       check_need(v);
       return v;
     });
   }
 
-  if (o.target_group.empty() && tty && !ctx.rv.target_groups.empty()) {
+  if (in.target_group.empty() && tty && !ctx.rv.target_groups.empty()) {
     std::vector<MenuItem> groups;
     for (const auto& g : ctx.rv.target_groups) groups.push_back({g.id, g.shown(s.lang())});
-    o.target_group = ask_choice(s, s.text("target_group.prompt_list"), s.text("screens.prompt_target_group"), "--target-group",
+    in.target_group = ask_choice(s, s.text("target_group.prompt_list"), s.text("screens.prompt_target_group"), "--target-group",
                                 groups, true);
   }
 
-  ReferralInput in;
-  in.fnr = o.fnr;
-  in.birth_year = o.birth_year;
-  in.name = o.name;
-  in.reporter_type = o.reporter_type;
-  in.reporter_name = o.reporter_name;
-  in.received = o.received;
-  in.need = o.need;
-  in.sender = o.sender;
-  in.external_id = o.external_id;
-  in.target_group = o.target_group;
   const ReferralResult r = o.declined.empty() ? add_referral(ctx, in) : add_declined_referral(ctx, in, o.declined);
   nlohmann::json doc = {{"case", r.case_number}, {"status", std::string(to_stored(r.status))}, {"new_case", r.new_case}, {"duplicate", r.duplicate}};
   if (r.referral_id) doc["referral"] = r.referral_id;
@@ -170,19 +160,19 @@ void setup_refer(CLI::App& app, Session& s) {
   auto a = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Register one referral; opens a case YYYY/N or joins the person's open case. "
                                          "At a terminal, missing fields are asked for.");
-  add->add_option("--fnr", a->fnr, "the person's fødselsnummer or D-nummer (11 digits)");
-  add->add_option("--birth-year", a->birth_year, "birth year, for numbers that do not tell their century (from 2032)");
-  add->add_option("--name", a->name, "the person's name");
-  add->add_option("--reporter-type", a->reporter_type, "who reports: one of the rammeverk's reporter types (e.g. fastlege)");
-  add->add_option("--reporter-name", a->reporter_name, "the reporter's name");
-  add->add_option("--received", a->received, "date received, YYYY-MM-DD (default: today)");
-  add->add_option("--need", a->need, "the described need for coordination");
-  add->add_option("--sender", a->sender, "the sending system, with --external-id");
-  add->add_option("--external-id", a->external_id, "the sender's id for this referral (a re-send is then a no-op)");
+  add->add_option("--fnr", a->in.fnr, "the person's fødselsnummer or D-nummer (11 digits)");
+  add->add_option("--birth-year", a->in.birth_year, "birth year, for numbers that do not tell their century (from 2032)");
+  add->add_option("--name", a->in.name, "the person's name");
+  add->add_option("--reporter-type", a->in.reporter_type, "who reports: one of the rammeverk's reporter types (e.g. fastlege)");
+  add->add_option("--reporter-name", a->in.reporter_name, "the reporter's name");
+  add->add_option("--received", a->in.received, "date received, YYYY-MM-DD (default: today)");
+  add->add_option("--need", a->in.need, "the described need for coordination");
+  add->add_option("--sender", a->in.sender, "the sending system, with --external-id");
+  add->add_option("--external-id", a->in.external_id, "the sender's id for this referral (a re-send is then a no-op)");
   add->add_option("--declined", a->declined, "the person said no to follow-up (muntlig or skriftlig): the case is "
                                              "registered with the no and closed (reason declines)")
       ->check(CLI::IsMember({"muntlig", "skriftlig"}));
-  add->add_option("--target-group", a->target_group, "the case's target group (a [[target_group]] id or label)");
+  add->add_option("--target-group", a->in.target_group, "the case's target group (a [[target_group]] id or label)");
   examples(add, {"oppteam --db k.db refer add --fnr 23923901213 --name \"Per Hansen\" --reporter-type fastlege "
                  "--reporter-name \"Dr. Berg\" --received 2026-03-02 --need \"Trenger koordinering\"",
                  "oppteam --db k.db refer add            # at a terminal: asks for each field"});

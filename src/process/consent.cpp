@@ -15,20 +15,42 @@
 
 namespace oppteam {
 
+namespace {
+
+// What a consent and a no to one share: a consent scope of the rammeverk,
+// its form, who said it (any party but the person named) and its date
+// (default today; not in the future).
+// The day a consent was given, declined or withdrawn: today unless given;
+// never in the future.
+Date day_said(const Context& ctx, std::optional<Date> on) {
+  const Date day = on.value_or(ctx.today());
+  if (day > ctx.today()) throw make_error(ExitCode::data, "consent.future_date", long_date(day, ctx.lang));
+  return day;
+}
+
+struct Said {
+  Party by;
+  Date on;
+};
+Said check_said(const Context& ctx, const std::string& scope, const std::string& form, const std::string& by,
+                const std::string& name, std::optional<Date> on) {
+  check_consent_scope(ctx.rv, scope);
+  if (!consent_form_from(form)) throw make_error(ExitCode::usage, "consent.bad_form", form);
+  const auto party = party_from(by);
+  if (!party) throw make_error(ExitCode::usage, "consent.bad_given_by", by);
+  if (*party != Party::person && name.empty()) throw make_error(ExitCode::usage, "consent.name_required", by);
+  return {*party, day_said(ctx, on)};
+}
+
+}  // namespace
+
 ConsentGiven give_consent(const Context& ctx, std::string_view case_number, const ConsentInput& in) {
   authorize(ctx, "consent.write");  // everywhere: "owned:" roles only decline in their own cases
   require_text(in.giver_name, "--name", TextField::line);
   require_text(in.reason, "--reason", TextField::line);
   require_text(in.document_ref, "--document", TextField::line);
-  check_consent_scope(ctx.rv, in.scope);
-  if (!consent_form_from(in.form)) throw make_error(ExitCode::usage, "consent.bad_form", in.form);
-  const auto given_by = party_from(in.given_by);
-  if (!given_by) throw make_error(ExitCode::usage, "consent.bad_given_by", in.given_by);
-  if (*given_by != Party::person && in.giver_name.empty())
-    throw make_error(ExitCode::usage, "consent.name_required", in.given_by);
-  const Date today = ctx.today();
-  const Date on = in.given_on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "consent.future_date", long_date(on, ctx.lang));
+  const Said said = check_said(ctx, in.scope, in.form, in.given_by, in.giver_name, in.given_on);
+  const Date on = said.on;
 
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
@@ -39,10 +61,10 @@ ConsentGiven give_consent(const Context& ctx, std::string_view case_number, cons
     const int age = birth ? years_between(*birth, on) : 0;
     const int limit = ctx.rv.rules.consent_age;
     if (age < limit) {
-      if (*given_by == Party::person) throw make_error(ExitCode::refused, "consent.minor", c.number, age, limit);
+      if (said.by == Party::person) throw make_error(ExitCode::refused, "consent.minor", c.number, age, limit);
     } else {
-      if (*given_by == Party::foresatt) throw make_error(ExitCode::refused, "consent.adult_foresatt", c.number, age, limit);
-      if (*given_by == Party::verge && in.reason.empty())
+      if (said.by == Party::foresatt) throw make_error(ExitCode::refused, "consent.adult_foresatt", c.number, age, limit);
+      if (said.by == Party::verge && in.reason.empty())
         throw make_error(ExitCode::refused, "consent.verge_reason", c.number, age);
     }
     ConsentRecord r;
@@ -77,9 +99,7 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
   authorize(ctx, "consent.write");
   require_text(reason, "--reason", TextField::line);
   if (!id) check_consent_scope(ctx.rv, scope);
-  const Date today = ctx.today();
-  const Date on = on_opt.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "consent.future_date", long_date(on, ctx.lang));
+  const Date on = day_said(ctx, on_opt);
   const std::string day = format_date(on);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
@@ -113,14 +133,7 @@ DeclineRecord decline_consent(const Context& ctx, std::string_view case_number, 
   authorize_some(ctx, "consent.write");
   require_text(in.name, "--name", TextField::line);
   require_text(in.note, "--note", TextField::lines);
-  check_consent_scope(ctx.rv, in.scope);
-  if (!consent_form_from(in.form)) throw make_error(ExitCode::usage, "consent.bad_form", in.form);
-  const auto declined_by = party_from(in.declined_by);
-  if (!declined_by) throw make_error(ExitCode::usage, "consent.bad_given_by", in.declined_by);
-  if (*declined_by != Party::person && in.name.empty()) throw make_error(ExitCode::usage, "consent.name_required", in.declined_by);
-  const Date today = ctx.today();
-  const Date on = in.declined_on.value_or(today);
-  if (on > today) throw make_error(ExitCode::data, "consent.future_date", long_date(on, ctx.lang));
+  const Date on = check_said(ctx, in.scope, in.form, in.declined_by, in.name, in.declined_on).on;
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "consent.write", case_number);
     if (c.status == CaseStatus::closed) throw make_error(ExitCode::refused, "consent.case_closed", c.number);

@@ -652,21 +652,12 @@ ReceiveResult receive_case(const Context& ctx, const std::string& path) {
     if (ref.duplicate)
       throw make_error(ExitCode::refused, "receive.already", path, p.from_case, p.from, long_date(in.received, ctx.lang), ref.case_number);
     const CaseRef c = find_case(ctx.db, ref.case_number);
-    ReceiveResult r;
-    r.case_number = c.number;
-    r.new_case = ref.new_case;
-    r.from = p.from;
-    r.from_number = p.from_number;
-    r.from_case = p.from_case;
-    r.sha256 = sha;
-    r.received_on = in.received;
-    r.history = p.history;
     NewTransfer received{"in", p.from, sha, in.received, ctx.clock.now_timestamp(), ctx.actor, p.from_number, p.from_case, {},
                          p.history.dump()};
     CaseStore(ctx.db).add_transfer(c.id, received);
     audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "case.receive", c.number, c.fnr,
                  audit_detail("case.receive", "audit.d.received", {p.from, p.from_number, p.from_case, sha}));
-    return r;
+    return ReceiveResult{c.number, ref.new_case, p.from, p.from_number, p.from_case, sha, in.received, p.history};
   });
 }
 

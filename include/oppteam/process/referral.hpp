@@ -26,7 +26,7 @@ struct ReferralInput {
   std::string name;               // optional
   std::string reporter_type;
   std::string reporter_name;      // optional
-  std::string received;           // ISO date
+  std::string received;           // a date as typed (ISO, Norwegian, "i dag"); stored ISO
   std::string need;
   std::string sender;             // optional; with external_id makes a re-send a no-op
   std::string external_id;        // optional
