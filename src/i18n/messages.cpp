@@ -40,6 +40,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s10_lang.inc"
 #include "catalogue_s10_report.inc"
 #include "catalogue_s10_intake.inc"
+#include "catalogue_s11_dates.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

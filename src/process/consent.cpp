@@ -107,6 +107,8 @@ ConsentWithdrawn withdraw_consent(const Context& ctx, std::string_view case_numb
     ConsentWithdrawn w;
     std::vector<std::string> scopes;
     for (const auto& k : store.not_withdrawn(c.id, scope, id)) {
+      if (day < k.given_on)
+        throw make_error(ExitCode::data, "consent.withdraw_before_given", long_date(on, ctx.lang), long_date(k.given_on, ctx.lang));
       w.ids.push_back(k.id);
       scopes.push_back(k.scope);
     }

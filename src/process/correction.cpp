@@ -7,6 +7,8 @@
 #include <oppteam/process/consent.hpp>
 #include <oppteam/process/referral.hpp>
 #include <oppteam/store/case_store.hpp>
+#include <oppteam/store/decision_store.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/store/person_store.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
@@ -102,6 +104,11 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
     for (const auto& ch : out.changes) apply_correction(ctx, "referral", id, ch, c.id, c.person_id, reason, true);
     // The case is opened on its first referral's date.
     store.reopen_on_first_referral(c.id);
+    // Dates in order: the referral that opens the case may not come after the
+    // case's first decision (decide refuses a decision dated before it).
+    if (const auto decided = DecisionStore(ctx.db).first_decided_on(c.id); decided && received)
+      if (find_case(ctx.db, c.number).opened_on > *decided)
+        throw make_error(ExitCode::data, "correct.received_after_decision", long_date(*received, ctx.lang), long_date(*decided, ctx.lang));
     audit.append("correct.referral", c.number, c.fnr,
                  audit_detail("correct.referral", "audit.d.referral_corrected", {std::to_string(id), fields_of(out)}));
     audit.flush();

@@ -16,11 +16,13 @@ std::int64_t ConsentStore::add(std::int64_t case_id, const ConsentRecord& r) {
 
 std::vector<ConsentStore::InForce> ConsentStore::not_withdrawn(std::int64_t case_id, const std::string& scope,
                                                                std::optional<std::int64_t> id) {
-  auto in_force = [](sql::Row& r) { return InForce{r.int64(), r.text()}; };
+  auto in_force = [](sql::Row& r) { return InForce{r.int64(), r.text(), r.text()}; };
   if (id)
-    return sql::Query(db_, "SELECT id, scope FROM consent WHERE case_id = ? AND id = ? AND withdrawn_on IS NULL", case_id, *id)
+    return sql::Query(db_, "SELECT id, scope, given_on FROM consent WHERE case_id = ? AND id = ? AND withdrawn_on IS NULL",
+                      case_id, *id)
         .all(in_force);
-  return sql::Query(db_, "SELECT id, scope FROM consent WHERE case_id = ? AND scope = ? AND withdrawn_on IS NULL", case_id, scope)
+  return sql::Query(db_, "SELECT id, scope, given_on FROM consent WHERE case_id = ? AND scope = ? AND withdrawn_on IS NULL",
+                    case_id, scope)
       .all(in_force);
 }
 

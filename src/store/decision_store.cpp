@@ -19,6 +19,14 @@ bool DecisionStore::granted(std::int64_t case_id) {
   return sql::Query(db_, "SELECT 1 FROM decision WHERE case_id = ? AND outcome = 'granted'", case_id).next();
 }
 
+std::optional<std::string> DecisionStore::first_decided_on(std::int64_t case_id) {
+  return sql::Query(db_,
+                    "SELECT min(decided_on) FROM (SELECT decided_on FROM decision WHERE case_id = ?1 "
+                    "UNION ALL SELECT decided_on FROM decision_history WHERE case_id = ?1) HAVING count(*) > 0",
+                    case_id)
+      .first(&sql::Row::text);
+}
+
 std::int64_t DecisionStore::add(std::int64_t case_id, const Decision& d) {
   return sql::insert(db_,
                      "INSERT INTO decision(case_id, outcome, grounds, decided_on, decided_by, appeal_deadline, letter) "

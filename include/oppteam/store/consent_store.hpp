@@ -25,6 +25,7 @@ class ConsentStore {
   struct InForce {
     std::int64_t id = 0;
     std::string scope;
+    std::string given_on;  // ISO
   };
   std::vector<InForce> not_withdrawn(std::int64_t case_id, const std::string& scope, std::optional<std::int64_t> id);
   void withdraw(std::int64_t consent_id, const std::string& on, const std::string& by, const std::string& reason);

@@ -23,6 +23,9 @@ class DecisionStore {
   std::optional<Decision> in_force(std::int64_t case_id);
   // True when the case's decision in force grants it.
   bool granted(std::int64_t case_id);
+  // The date (ISO) of the case's first decision, the replaced ones
+  // (decision_history) included; none before the case is decided.
+  std::optional<std::string> first_decided_on(std::int64_t case_id);
   // Stores the case's first decision; returns its id.
   std::int64_t add(std::int64_t case_id, const Decision& d);
   // Keeps decision `decision_id` as it is in decision_history (replaced on
