@@ -561,6 +561,7 @@ RestoreResult restore_backup(const RestoreOptions& o, const Clock& clock, const 
   // database is worth keeping for a look anyway).
   std::optional<Database> old;
   const bool replacing = fs::exists(fs::symlink_status(o.to));
+  if (!replacing) Database::check_no_leftover_log(o.to);
   if (replacing) {
     // As it is: not Database::open, whose refusal of a file others may read
     // ("chmod 600") and whose migration are no answer to "may I replace it?".

@@ -78,9 +78,18 @@ void Database::configure(int busy_timeout_ms) {
   db_->exec("PRAGMA synchronous = NORMAL");
 }
 
+void Database::check_no_leftover_log(const std::string& path) {
+  for (const char* suffix : {"-wal", "-journal"}) {
+    const std::string side = path + suffix;
+    struct stat st{};
+    if (::lstat(side.c_str(), &st) == 0) throw make_error(ExitCode::cant_create, "db.leftover_log", side, path);
+  }
+}
+
 Database Database::create(const std::string& path, int busy_timeout_ms, const std::function<void(Database&)>& fill) {
   const fs::path p(path);
   if (fs::exists(p)) throw make_error(ExitCode::refused, "db.exists", path);
+  check_no_leftover_log(path);
   create_private_dirs(p.parent_path());
   check_folder(path);
   // Built under a temporary name beside it, created 0600 from its first byte.
@@ -109,7 +118,9 @@ Database Database::create(const std::string& path, int busy_timeout_ms, const st
       // connection's close removes the -wal and -shm of the temporary name.
       d.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
-    // Never over a database that appeared meanwhile (a second init).
+    // Never over a database that appeared meanwhile (a second init), nor
+    // beside a -wal that appeared meanwhile.
+    check_no_leftover_log(path);
     if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
       if (errno == EEXIST) throw make_error(ExitCode::refused, "db.exists", path);
       throw make_error(ExitCode::cant_create, "db.cannot_create", path, errno_reason(errno));

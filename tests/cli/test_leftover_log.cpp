@@ -1,0 +1,59 @@
+// A database deleted without its -wal leaves its last changes in that file;
+// SQLite replays a -wal it finds beside a database, so a new database made
+// at the same path (init, restore) would take in the old one's persons and
+// cases. Both refuse (73, db.leftover_log) and leave the files alone.
+
+#include "cli/harness.hpp"
+#include "cli/test_team_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+test::Result as_drift(const test::Fixture& f, const std::string& db, std::vector<std::string> args) {
+  std::vector<std::string> all{"--db", db, "--as", "it-drift", "--json"};
+  all.insert(all.end(), args.begin(), args.end());
+  return test::run(all, "", {{"HOME", f.dir.path()}});
+}
+
+}  // namespace
+
+TEST_CASE("init and restore refuse a path whose deleted database left its -wal behind", "[ops][wal]") {
+  test::Fixture f;
+  team_test::refer(f);
+  const std::string backup = f.dir.file("b.db");
+  REQUIRE(as_drift(f, f.db(), {"backup", "--to", backup}).code == 0);
+  const std::string wal = f.db() + "-wal";
+  REQUIRE(fs::exists(wal));
+  REQUIRE(fs::file_size(wal) > 0);
+  const auto wal_size = fs::file_size(wal);
+  fs::remove(f.db());  // as `rm k.db` would: the -wal and -shm stay
+
+  auto init = as_drift(f, f.db(), {"init", "--config", test::source_path("examples/rammeverk.toml")});
+  INFO(init.out << init.err);
+  CHECK(init.code == 73);
+  CHECK(test::error_key(init) == "db.leftover_log");
+  CHECK_FALSE(fs::exists(f.db()));
+  CHECK(fs::file_size(wal) == wal_size);
+
+  auto restore = as_drift(f, f.db(), {"restore", backup, "--to", f.db()});
+  INFO(restore.out << restore.err);
+  CHECK(restore.code == 73);
+  CHECK(test::error_key(restore) == "db.leftover_log");
+  CHECK_FALSE(fs::exists(f.db()));
+  CHECK(fs::file_size(wal) == wal_size);
+
+  // Once the leftovers are moved away, init makes an empty database.
+  fs::remove(wal);
+  fs::remove(f.db() + "-shm");
+  init = as_drift(f, f.db(), {"init", "--config", test::source_path("examples/rammeverk.toml")});
+  INFO(init.out << init.err);
+  REQUIRE(init.code == 0);
+  auto list = as_drift(f, f.db(), {"case", "list"});
+  REQUIRE(list.code == 0);
+  CHECK(list.json()["cases"].empty());
+}
