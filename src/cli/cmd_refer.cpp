@@ -82,6 +82,16 @@ void run_add(Session& s, AddOptions& o) {
   if (r.duplicate) s.say("refer.duplicate", r.case_number);
   else if (!o.declined.empty()) s.say("refer.added_declined", r.case_number);  // opened and closed at once
   else s.say(r.new_case ? "refer.added_new" : "refer.added_existing", r.case_number);
+  if (r.name_on_record) {
+    doc["name_on_record"] = *r.name_on_record;
+    s.say("refer.name_not_stored", visible(*r.name_on_record), visible(in.fnr));
+  }
+  if (!r.target_group.empty()) doc["target_group"] = r.target_group;
+  if (!r.target_group_before.empty()) {
+    doc["target_group_before"] = r.target_group_before;
+    s.say("refer.target_group_changed", r.case_number, label_of(ctx.rv.target_groups, r.target_group_before, s.lang()),
+          label_of(ctx.rv.target_groups, r.target_group, s.lang()));
+  }
   s.emit(doc, r.case_number);
 }
 

@@ -7,6 +7,8 @@
 #include <oppteam/process/referral_batch.hpp>
 #include <oppteam/process/referral_checks.hpp>
 #include <oppteam/process/target_group.hpp>
+#include <oppteam/store/person_store.hpp>
+#include <oppteam/util/text.hpp>
 #include <oppteam/util/dates.hpp>
 
 #include <string>
@@ -57,6 +59,10 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
         throw make_error(ExitCode::data, "refer.conflict", p.sender, p.external_id, p.case_number);
       case PendingReferral::Outcome::fresh: break;
     }
+    // A person known by a name keeps it (an unnamed one takes this one).
+    if (!p.new_person && !p.name.empty())
+      if (const auto person = PersonStore(ctx.db).find(p.fnr); person && !person->name.empty() && person->name != trim(p.name))
+        r.name_on_record = person->name;
     batch.store();
     r.case_number = p.case_number;
     r.status = p.status;
@@ -67,7 +73,11 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     audit.append("refer.add", r.case_number, p.fnr,
                  audit_detail("refer.add", r.new_case ? "audit.d.new_case" : "audit.d.open_case", {p.reporter_type}));
     audit.flush();
-    if (!target_group.empty()) set_target_group(ctx, r.case_number, target_group, "refer");
+    if (!target_group.empty()) {
+      const TargetGroupSet set = set_target_group(ctx, r.case_number, target_group, "refer");
+      r.target_group = set.target_group;
+      if (set.previous != set.target_group) r.target_group_before = set.previous;
+    }
     return r;
   });
 }

@@ -39,6 +39,12 @@ struct ReferralResult {
   bool new_case = false;
   bool duplicate = false;   // the same sender + external_id with the same content was already stored
   std::int64_t referral_id = 0;
+  // Added to the person's open case: what it did not store or changed, so
+  // the caller can say so. The name on record when --name differed from it
+  // (not stored: person correct changes a name, with its history).
+  std::optional<std::string> name_on_record;
+  std::string target_group;         // the case's target group, when the referral named one
+  std::string target_group_before;  // the one it replaced; "" when none was set or it was the same
 };
 
 // Stores one referral (refer add), audited. Throws Error(data) on a bad
