@@ -41,12 +41,6 @@ std::vector<std::string> visible_subcommands(CLI::App* app) {
   return out;
 }
 
-void examples(CLI::App* app, std::initializer_list<std::string_view> lines) {
-  std::string footer = lines.size() > 1 ? "Examples:\n" : "Example:\n";
-  for (auto l : lines) footer += "  " + std::string(l) + "\n";
-  app->footer(footer);
-}
-
 namespace {
 
 constexpr const char* kDescription =

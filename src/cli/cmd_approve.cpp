@@ -13,10 +13,9 @@ void setup_approve(CLI::App& app, Session& s) {
     std::string case_number, what, reason;
     bool reject = false;
   };
-  auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("approve",
-                                 "A leader approves (or rejects) a pending plan revision or assessment, where [approvals] asks for it");
-  cmd->add_option("CASE", o->case_number, "the case number")->required();
+  auto [cmd, o] = add_case_subcommand<Options>(
+      &app, "approve",
+      "A leader approves (or rejects) a pending plan revision or assessment, where [approvals] asks for it");
   cmd->add_option("--what", o->what, "plan, assessment or closing")->required()->check(CLI::IsMember({"plan", "assessment", "closing"}));
   cmd->add_flag("--reject", o->reject, "reject it (the team must change it again); needs --reason");
   cmd->add_option("--reason", o->reason, "why (required with --reject)");

@@ -5,13 +5,12 @@
 
 #include <oppteam/documents/archive.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
 void setup_archive(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("archive", "Hand closed cases to the municipality's archive (Noark 5)");
-  cmd->require_subcommand(1);
+  auto* cmd = add_command_group(&app, "archive", "Hand closed cases to the municipality's archive (Noark 5)",
+                                {"oppteam --db k.db archive export --closed-before 2027-01-01 --out arkiv-2026"});
   struct Options {
     std::string before, out;
     std::vector<std::string> cases;
@@ -24,13 +23,12 @@ void setup_archive(CLI::App& app, Session& s) {
   exp->add_option("--case", o->cases, "this closed case (may be given more than once)");
   exp->add_option("--out", o->out, "the package folder: new, or an empty folder (never a symbolic link)")->required();
   exp->add_flag("--force", o->force, "write into a folder that is not empty, replacing files of the same names");
-  examples(cmd, {"oppteam --db k.db archive export --closed-before 2027-01-01 --out arkiv-2026"});
   examples(exp, {"oppteam --db k.db archive export --closed-before 2027-01-01 --out arkiv-2026",
                  "oppteam --db k.db archive export --case 2026/1 --out arkiv-2026-1"});
   exp->callback([&s, o] {
     if (o->before.empty() && o->cases.empty()) throw make_error(ExitCode::usage, "archive.what");
     documents::ArchiveRequest req;
-    if (!o->before.empty()) req.closed_before = parse_user_date(o->before, "--closed-before", s.clock().today());
+    req.closed_before = user_date_if_given(s, o->before, "--closed-before");
     req.cases = o->cases;
     req.out_dir = o->out;
     req.force = o->force;

@@ -79,10 +79,8 @@ std::vector<std::string> ask_what_matters(Session& s) {
 }  // namespace
 
 void setup_assess(CLI::App& app, Session& s) {
-  auto o = std::make_shared<AssessOptions>();
-  auto* cmd = app.add_subcommand(
-      "assess", "Kartlegging: score a case with one of the rammeverk's instruments and record who assessed it");
-  cmd->add_option("CASE", o->case_number, "the case number, e.g. 2026/1")->required();
+  auto [cmd, o] = add_case_subcommand<AssessOptions>(
+      &app, "assess", "Kartlegging: score a case with one of the rammeverk's instruments and record who assessed it");
   cmd->add_option("--instrument", o->instrument, "the instrument id in the rammeverk (e.g. kjennetegn)");
   cmd->add_option("--answer", o->answers, "ITEM=VALUE: yes/no items take 1/0 (ja/nei), scale items an integer in range (repeat)")
       ->allow_extra_args(false);

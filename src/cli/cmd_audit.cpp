@@ -3,21 +3,18 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/audit/audit_log.hpp>
-#include <oppteam/process/audit_view.hpp>
 #include <oppteam/domain/personal_number.hpp>
+#include <oppteam/process/audit_view.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
 #include <oppteam/views/audit_view.hpp>
-
 
 #include <algorithm>
 
 namespace oppteam::cli {
 
 void setup_audit(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("audit", "Verify or list the audit log (who did what, and who has read what)");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db audit verify", "oppteam --db k.db audit log --person 23923901213"});
+  auto* cmd = add_command_group(&app, "audit", "Verify or list the audit log (who did what, and who has read what)",
+                                {"oppteam --db k.db audit verify", "oppteam --db k.db audit log --person 23923901213"});
 
   auto anchor_file = std::make_shared<std::string>();
   auto* verify = cmd->add_subcommand("verify", "Walk the hash chain and check the sealed rows; name the first entry changed, removed or inserted (exit 65)");
@@ -73,9 +70,8 @@ void setup_audit(CLI::App& app, Session& s) {
     }
     if (!o->object.empty()) f.object = o->object;
     if (!o->actor.empty()) f.actor = o->actor;
-    const Date today = s.clock().today();
-    if (!o->since.empty()) f.since = format_date(parse_user_date(o->since, "--since", today));
-    if (!o->until.empty()) f.until = format_date(parse_user_date(o->until, "--until", today));
+    if (!o->since.empty()) f.since = format_date(user_date(s, o->since, "--since"));
+    if (!o->until.empty()) f.until = format_date(user_date(s, o->until, "--until"));
     // --limit N is the newest N entries. On screen newest first, as people
     // look for what happened last, and at most 50 unless --limit or --all,
     // with how many were left out; --json: all, oldest first (in the

@@ -2,12 +2,11 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/process/access.hpp>
 #include <oppteam/io/terminal.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/case_view.hpp>
 #include <oppteam/util/dates.hpp>
 #include <oppteam/util/text.hpp>
-#include <oppteam/util/user_date.hpp>
 #include <oppteam/views/case_view.hpp>
 
 namespace oppteam::cli {
@@ -29,19 +28,17 @@ constexpr std::size_t kDefaultListLimit = 50;
 }  // namespace
 
 void setup_case(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("case", "Show, list and export cases");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case list --overdue"});
+  auto* cmd = add_command_group(&app, "case", "Show, list and export cases",
+                                {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case list --overdue"});
 
-  auto number = std::make_shared<std::string>();
-  auto* show = cmd->add_subcommand("show", "Everything about a case: person, referrals, consents, assessments, decision, "
-                                           "team, plan and evaluations (an audited read)");
-  show->add_option("CASE", *number, "the case number, YYYY/N")->required();
-  examples(show, {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case show 2026/1 --json"});
-  show->callback([&s, number] {
-    const auto doc = show_case(s.ctx(), *number);
-    s.emit(doc, s.json() ? "" : render_case(doc, s.lang(), s.style()));
-  });
+  add_case_command(cmd, "show",
+                   "Everything about a case: person, referrals, consents, assessments, decision, "
+                   "team, plan and evaluations (an audited read)",
+                   {"oppteam --db k.db case show 2026/1", "oppteam --db k.db case show 2026/1 --json"},
+                   [&s](const std::string& number) {
+                     const auto doc = show_case(s.ctx(), number);
+                     s.emit(doc, s.json() ? "" : render_case(doc, s.lang(), s.style()));
+                   });
 
   auto o = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List cases, filtered by status, reporter type, received date or overdue");
@@ -67,8 +64,8 @@ void setup_case(CLI::App& app, Session& s) {
       if (!f.status) throw make_error(ExitCode::usage, "case.bad_status", o->status);
     }
     f.reporter_type = o->reporter_type;
-    if (!o->from.empty()) f.received_from = parse_user_date(o->from, "--received-from", s.clock().today());
-    if (!o->to.empty()) f.received_to = parse_user_date(o->to, "--received-to", s.clock().today());
+    f.received_from = user_date_if_given(s, o->from, "--received-from");
+    f.received_to = user_date_if_given(s, o->to, "--received-to");
     f.overdue = o->overdue;
     f.limit = o->all ? 0 : o->limit ? o->limit : s.json() ? 0 : kDefaultListLimit;
     require_text(o->name, "--name", TextField::line);

@@ -31,11 +31,10 @@ struct TargetGroupOptions {
 }  // namespace
 
 void setup_case_paths(CLI::App& case_cmd, Session& s) {
-  auto c = std::make_shared<CloseOptions>();
-  auto* close = case_cmd.add_subcommand(
-      "close", "Close a case at any stage with a reason of the rammeverk ([[closing_reason]]); ends every reminder, "
-               "closes an open team and plan");
-  close->add_option("CASE", c->case_number, "the case number, YYYY/N")->required();
+  auto [close, c] = add_case_subcommand<CloseOptions>(
+      &case_cmd, "close",
+      "Close a case at any stage with a reason of the rammeverk ([[closing_reason]]); ends every reminder, "
+      "closes an open team and plan");
   close->add_option("--reason", c->reason, "a closing reason of the rammeverk (id or label): declines, withdrawn, "
                                           "no_need, moved, died, transferred, team_ended by default")
       ->required();
@@ -59,10 +58,9 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
            text);
   });
 
-  auto o = std::make_shared<ReopenOptions>();
-  auto* reopen = case_cmd.add_subcommand(
-      "reopen", "Reopen a case closed by case close, within [deadlines] reopen_within_days; its team and plan come back");
-  reopen->add_option("CASE", o->case_number, "the case number, YYYY/N")->required();
+  auto [reopen, o] = add_case_subcommand<ReopenOptions>(
+      &case_cmd, "reopen",
+      "Reopen a case closed by case close, within [deadlines] reopen_within_days; its team and plan come back");
   reopen->add_option("--reason", o->reason, "why the case is reopened")->required();
   examples(reopen, {"oppteam --db k.db case reopen 2026/2 --reason \"Flyttet tilbake\""});
   reopen->callback([&s, o] {
@@ -76,11 +74,10 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
            text);
   });
 
-  auto a = std::make_shared<AssignOptions>();
-  auto* assign = case_cmd.add_subcommand(
-      "assign", "Make a saksbehandler the case's owner: responsible until the team has a koordinator, and after; "
-                "reminders without a koordinator go to the owner");
-  assign->add_option("CASE", a->case_number, "the case number, YYYY/N")->required();
+  auto [assign, a] = add_case_subcommand<AssignOptions>(
+      &case_cmd, "assign",
+      "Make a saksbehandler the case's owner: responsible until the team has a koordinator, and after; "
+      "reminders without a koordinator go to the owner");
   assign->add_option("--to", a->to, "the user who owns the case (under enforce, one of [[access.user]])")->required();
   examples(assign, {"oppteam --db k.db case assign 2026/1 --to kari", "oppteam --db k.db case list --mine"});
   assign->callback([&s, a] {
@@ -91,10 +88,9 @@ void setup_case_paths(CLI::App& case_cmd, Session& s) {
            s.text("owner.assigned", r.case_number, r.owner));
   });
 
-  auto g = std::make_shared<TargetGroupOptions>();
-  auto* group = case_cmd.add_subcommand("target-group", "Set or change the case's target group (målgruppe); "
-                                                        "every value set is kept in the case's history");
-  group->add_option("CASE", g->case_number, "the case number, YYYY/N")->required();
+  auto [group, g] = add_case_subcommand<TargetGroupOptions>(&case_cmd, "target-group",
+                                                            "Set or change the case's target group (målgruppe); "
+                                                            "every value set is kept in the case's history");
   group->add_option("TARGET_GROUP", g->target_group, "a [[target_group]] of the rammeverk (id or label)")->required();
   examples(group, {"oppteam --db k.db case target-group 2026/1 skrope_eldre"});
   group->callback([&s, g] {

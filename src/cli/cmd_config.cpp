@@ -27,9 +27,8 @@ nlohmann::json summary(const Rammeverk& rv) {
 }  // namespace
 
 void setup_config(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("config", "Check, show or store the rammeverk (the local framework)");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam config check rammeverk.toml", "oppteam --db k.db config show"});
+  auto* cmd = add_command_group(&app, "config", "Check, show or store the rammeverk (the local framework)",
+                                {"oppteam config check rammeverk.toml", "oppteam --db k.db config show"});
 
   auto file = std::make_shared<std::string>();
   auto* check = cmd->add_subcommand("check", "Validate a rammeverk file; every problem with file, line and key (exit 78)");

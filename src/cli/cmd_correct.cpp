@@ -4,7 +4,6 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/util/user_date.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/plan.hpp>
@@ -42,6 +41,11 @@ CLI::App* add(CLI::App& parent, const std::string& name, const std::string& help
   return parent.add_subcommand(name, help);
 }
 
+// Every correction says why; the reason is kept with the old value.
+void add_reason(CLI::App* cmd, CorrectOptions& o) {
+  cmd->add_option("--reason", o.reason, "why (required)")->required();
+}
+
 }  // namespace
 
 void setup_corrections(CLI::App& app, Session& s) {
@@ -50,7 +54,7 @@ void setup_corrections(CLI::App& app, Session& s) {
     auto* cmd = add(*person, "correct", "Correct a person's name; the old name is kept as history (case show, person export)");
     cmd->add_option("FNR", o->target, "the person's number")->required();
     cmd->add_option("--name", o->name, "the right name")->required();
-    cmd->add_option("--reason", o->reason, "why (required)")->required();
+    add_reason(cmd, *o);
     examples(cmd, {"oppteam --db k.db person correct 23923901213 --name \"Per Hanssen\" --reason \"Feilstavet\""});
     cmd->callback([&s, o] {
       emit_corrected(s, correct_name(s.ctx(), o->target, o->name, o->reason));
@@ -59,13 +63,13 @@ void setup_corrections(CLI::App& app, Session& s) {
   if (CLI::App* refer = subcommand_named(&app, "refer")) {
     auto o = std::make_shared<CorrectOptions>();
     auto* cmd = add(*refer, "correct", "Correct a referral's need, received date or reporter; the old value is kept");
-    cmd->add_option("CASE", o->target, "the case number, YYYY/N")->required();
+    add_case(cmd, o->target);
     cmd->add_option("REFERRAL", o->id, "the referral's id (case show --json: referrals[].id)")->required();
     cmd->add_option("--need", o->need, "the right need");
     cmd->add_option("--received", o->received, "the right received date");
     cmd->add_option("--reporter-type", o->reporter_type, "the right reporter type");
     cmd->add_option("--reporter-name", o->reporter_name, "the right reporter's name");
-    cmd->add_option("--reason", o->reason, "why (required)")->required();
+    add_reason(cmd, *o);
     examples(cmd, {"oppteam --db k.db refer correct 2026/1 1 --received 2026-03-01 --reason \"Feil dato registrert\""});
     cmd->callback([&s, o] {
       Context& ctx = s.ctx();
@@ -76,14 +80,14 @@ void setup_corrections(CLI::App& app, Session& s) {
   if (CLI::App* plan = subcommand_named(&app, "plan")) {
     auto o = std::make_shared<CorrectOptions>();
     auto* cmd = add(*plan, "correct", "Correct a goal's text, or a measure's text, responsible or due date; the old value is kept");
-    cmd->add_option("CASE", o->target, "the case number, YYYY/N")->required();
+    add_case(cmd, o->target);
     auto* goal = cmd->add_option("--goal", o->goal, "the goal's number");
     auto* measure = cmd->add_option("--measure", o->measure, "the measure's number");
     goal->excludes(measure);
     cmd->add_option("--text", o->text, "the right text");
     cmd->add_option("--responsible", o->responsible, "the right responsible (with --measure)")->needs(measure);
     cmd->add_option("--due", o->due, "the right due date (with --measure)")->needs(measure);
-    cmd->add_option("--reason", o->reason, "why (required)")->required();
+    add_reason(cmd, *o);
     examples(cmd, {"oppteam --db k.db plan correct 2026/1 --goal 1 --text \"Bo trygt heime\" --reason Skrivefeil",
                    "oppteam --db k.db plan correct 2026/1 --measure 2 --responsible \"Ola Dahl\" --due 2026-05-01 --reason \"Ny ansvarlig\""});
     cmd->callback([&s, o] {
@@ -94,7 +98,7 @@ void setup_corrections(CLI::App& app, Session& s) {
       }
       if (!o->measure) throw make_error(ExitCode::usage, "error.missing_option", "--goal");
       MeasureFix fix{o->text, o->responsible, std::nullopt};
-      if (o->due) fix.due = parse_user_date(*o->due, "--due", s.clock().today());
+      if (o->due) fix.due = user_date(s, *o->due, "--due");
       emit_corrected(s, correct_measure(ctx, o->target, *o->measure, fix, o->reason));
     });
   }
@@ -102,11 +106,11 @@ void setup_corrections(CLI::App& app, Session& s) {
     auto o = std::make_shared<CorrectOptions>();
     auto* cmd = add(*case_cmd, "void", "Void a consent or an assessment entered in error: a consent never held, a decision no "
                                        "longer counts the assessment; both are kept, with the reason, in the case's history");
-    cmd->add_option("CASE", o->target, "the case number, YYYY/N")->required();
+    add_case(cmd, o->target);
     auto* consent = cmd->add_option("--consent", o->id, "the consent's id (consent list)");
     auto* assessment = cmd->add_option("--assessment", o->assessment, "the assessment's id (case show --json: assessments[].id)");
     consent->excludes(assessment);
-    cmd->add_option("--reason", o->reason, "why (required)")->required();
+    add_reason(cmd, *o);
     examples(cmd, {"oppteam --db k.db case void 2026/1 --consent 3 --reason \"Registrert på feil sak\"",
                    "oppteam --db k.db case void 2026/1 --assessment 2 --reason \"Feil person kartlagt\""});
     cmd->callback([&s, o] {

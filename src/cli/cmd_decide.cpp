@@ -7,7 +7,6 @@
 #include <oppteam/process/decision.hpp>
 #include <oppteam/process/target_group.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -23,13 +22,13 @@ void setup_decide(CLI::App& app, Session& s) {
   auto o = std::make_shared<DecideOptions>();
   auto* cmd = app.add_subcommand("decide", "Decide a case (vedtak): --grant, or --refuse with --grounds; prints the decision "
                                            "letter with the right to appeal. Or record a foreløpig svar.");
-  cmd->add_option("CASE", o->case_number, "the case number, YYYY/N");
+  add_case(cmd, o->case_number)->required(false);  // decide letter CASE names it there instead
   auto* grant = cmd->add_flag("--grant", o->grant, "grant: the person is offered a follow-up team");
   auto* refuse = cmd->add_flag("--refuse", o->refuse, "refuse (needs --grounds)");
   auto* prelim = cmd->add_flag("--preliminary-reply", o->preliminary,
                                "record a foreløpig svar (forvaltningsloven § 11 a) instead of a decision");
   cmd->add_option("--grounds", o->grounds, "the grounds (begrunnelse); required with --refuse");
-  cmd->add_option("--date", o->date, "decision date, YYYY-MM-DD (default: today)");
+  add_date(cmd, o->date, "decision date");
   cmd->add_option("--expected-by", o->expected_by, "with --preliminary-reply: when the decision is expected, YYYY-MM-DD");
   cmd->add_option("--reason", o->reason, "with --preliminary-reply: why the case takes longer");
   add_pdf_option(cmd, o->pdf);
@@ -43,10 +42,10 @@ void setup_decide(CLI::App& app, Session& s) {
                  "oppteam --db k.db decide 2026/2 --refuse --grounds \"Behovet dekkes av hjemmetjenesten alene\"",
                  "oppteam --db k.db decide 2026/3 --preliminary-reply --expected-by 2026-05-15 --reason \"Venter på kartlegging\"",
                  "oppteam --db k.db decide 2026/1 --grant --pdf vedtak-2026-1.pdf"});
-  auto l = std::make_shared<DecideOptions>();
-  auto* letter = cmd->add_subcommand("letter", "Print the letter of the case's decision in force again, as it was sent "
-                                               "(an audited read)");
-  letter->add_option("CASE", l->case_number, "the case number, YYYY/N")->required();
+  auto [letter, l] =
+      add_case_subcommand<DecideOptions>(cmd, "letter",
+                                         "Print the letter of the case's decision in force again, as it was sent "
+                                         "(an audited read)");
   add_pdf_option(letter, l->pdf);
   examples(letter, {"oppteam --db k.db decide letter 2026/1", "oppteam --db k.db decide letter 2026/1 --pdf vedtak-2026-1.pdf"});
   letter->callback([&s, l] {
@@ -68,8 +67,8 @@ void setup_decide(CLI::App& app, Session& s) {
     if (o->preliminary) {
       if (o->expected_by.empty()) throw make_error(ExitCode::usage, "error.missing_option", "--expected-by");
       Context& ctx = s.ctx();
-      const auto r = record_preliminary_reply(ctx, o->case_number, parse_user_date(o->expected_by, "--expected-by", s.clock().today()), o->reason,
-                                             o->signed_by);
+      const auto r = record_preliminary_reply(ctx, o->case_number, user_date(s, o->expected_by, "--expected-by"),
+                                              o->reason, o->signed_by);
       nlohmann::json doc = {{"case", r.case_number}, {"preliminary_reply", {{"sent_on", r.sent_on}, {"expected_by", r.expected_by}}}, {"letter", r.letter}};
       if (o->pdf.wanted()) {
         const Lang L = ctx.rv.municipality.language;  // the language the letter was written in
@@ -84,7 +83,7 @@ void setup_decide(CLI::App& app, Session& s) {
     in.grant = o->grant;
     in.grounds = o->grounds;
     in.signed_by = o->signed_by;
-    if (!o->date.empty()) in.decided_on = parse_user_date(o->date, "--date", s.clock().today());
+    in.decided_on = user_date_if_given(s, o->date, "--date");
     if (o->refuse && o->grounds.empty()) throw make_error(ExitCode::usage, "decide.grounds_required");
     Context& ctx = s.ctx();
     const std::string target_group = o->target_group.empty() ? "" : check_target_group(ctx.rv, o->target_group);

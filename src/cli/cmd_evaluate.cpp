@@ -2,11 +2,10 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/process/access.hpp>
 #include <oppteam/i18n/dates.hpp>
+#include <oppteam/process/access.hpp>
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
 
 #include <fmt/format.h>
 
@@ -14,27 +13,29 @@ namespace oppteam::cli {
 
 void setup_evaluate(CLI::App& app, Session& s) {
   struct Options {
-    std::string case_number, comment, decision, reason, next;
+    std::string case_number, next;
     std::vector<std::string> goals, indicators;
-    std::optional<int> quality;
+    EvaluationInput in;  // the options fill it, but for goals, indicators and --next as typed
   };
-  auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("evaluate", "Evaluate the plan with the person: goal attainment (GAS -2..+2), quality, indicators, decision");
-  cmd->add_option("CASE", o->case_number, "case number, e.g. 2026/1")->required();
+  auto [cmd, o] = add_case_subcommand<Options>(
+      &app, "evaluate",
+      "Evaluate the plan with the person: goal attainment (GAS -2..+2), quality, indicators, decision");
   cmd->add_option("--goal", o->goals, "goal attainment N=SCORE on the GAS scale -2..+2 (repeat per goal)");
-  cmd->add_option("--experienced-quality", o->quality, "the person's experienced quality, 1 (poor) to 5 (very good)");
+  cmd->add_option("--experienced-quality", o->in.quality,
+                  "the person's experienced quality, 1 (poor) to 5 (very good)");
   cmd->add_option("--indicator", o->indicators, "a rammeverk indicator ID=VALUE (repeat)");
-  cmd->add_option("--comment", o->comment, "a comment");
-  cmd->add_option("--decision", o->decision, "continue | revise (the plan is reopened) | close (team and case are closed)")
+  cmd->add_option("--comment", o->in.comment, "a comment");
+  cmd->add_option("--decision", o->in.decision,
+                  "continue | revise (the plan is reopened) | close (team and case are closed)")
       ->required()
       ->check(CLI::IsMember({"continue", "revise", "close"}));
-  cmd->add_option("--reason", o->reason, "why the team is closed (required with --decision close)");
+  cmd->add_option("--reason", o->in.reason, "why the team is closed (required with --decision close)");
   cmd->add_option("--next", o->next, "next evaluation date (default: today + deadlines.evaluation_interval)");
   examples(cmd, {"oppteam --db k.db evaluate 2026/1 --goal 1=+1 --experienced-quality 4 --indicator sykehusinnleggelser=0 --decision continue",
                  "oppteam --db k.db evaluate 2026/1 --goal 1=2 --decision close --reason \"Målene er nådd\""});
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
-    EvaluationInput in;
+    EvaluationInput& in = o->in;
     for (const auto& g : o->goals) {
       auto [n, v] = parse_goal_score(g);
       in.goals[n] = v;
@@ -43,11 +44,7 @@ void setup_evaluate(CLI::App& app, Session& s) {
       auto [id, v] = parse_indicator_value(i);
       in.indicators[id] = v;
     }
-    in.quality = o->quality;
-    in.comment = o->comment;
-    in.decision = o->decision;
-    in.reason = o->reason;
-    if (!o->next.empty()) in.next = parse_user_date(o->next, "--next", s.clock().today());
+    in.next = user_date_if_given(s, o->next, "--next");
     const Evaluation e = evaluate(ctx, o->case_number, in);
     std::string text;
     if (e.decision == EvaluationDecision::close) text = s.text("evaluate.done_close", case_label(o->case_number));

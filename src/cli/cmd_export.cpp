@@ -15,7 +15,7 @@ void setup_case_export(CLI::App& case_cmd, Session& s) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = case_cmd.add_subcommand("export", "Export a case to another system: an HL7 FHIR R4 Bundle");
-  cmd->add_option("CASE", o->number, "the case number, e.g. 2026/1")->required();
+  add_case(cmd, o->number);
   cmd->add_flag("--fhir", o->fhir, "as an HL7 FHIR R4 Bundle (JSON)");
   cmd->add_option("--out", o->out, "write to this new file (mode 0600) instead of stdout");
   cmd->add_flag("--force", o->force, "replace an existing --out file");

@@ -10,16 +10,15 @@
 namespace oppteam::cli {
 
 void setup_log(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("log", "The case log: short dated entries between meetings");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db log add 2026/1 --text \"Ringte fastlegen om medisinlisten\"", "oppteam --db k.db log list 2026/1"});
+  auto* cmd = add_command_group(&app, "log", "The case log: short dated entries between meetings",
+                                {"oppteam --db k.db log add 2026/1 --text \"Ringte fastlegen om medisinlisten\"",
+                                 "oppteam --db k.db log list 2026/1"});
 
   struct AddOptions {
     std::string case_number, text;
   };
-  auto o = std::make_shared<AddOptions>();
-  auto* add = cmd->add_subcommand("add", "Write an entry in the case log, dated today, under the acting user");
-  add->add_option("CASE", o->case_number, "the case number, e.g. 2026/1")->required();
+  auto [add, o] =
+      add_case_subcommand<AddOptions>(cmd, "add", "Write an entry in the case log, dated today, under the acting user");
   add->add_option("--text", o->text, "what happened, who was called, what was agreed")->required();
   examples(add, {"oppteam --db k.db log add 2026/1 --text \"Ringte fastlegen om medisinlisten\""});
   add->callback([&s, o] {
@@ -28,18 +27,14 @@ void setup_log(CLI::App& app, Session& s) {
     s.emit({{"case", case_label(o->case_number)}, {"entry", to_json(e)}}, s.text("log.added", case_label(o->case_number)));
   });
 
-  auto list_case = std::make_shared<std::string>();
-  auto* list = cmd->add_subcommand("list", "The case log, newest first");
-  list->add_option("CASE", *list_case, "the case number")->required();
-  examples(list, {"oppteam --db k.db log list 2026/1", "oppteam --db k.db log list 2026/1 --json"});
-  list->callback([&s, list_case] {
-    auto& ctx = s.ctx();
-    const auto entries = list_log(ctx, *list_case);
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& e : entries) arr.push_back(to_json(e));
-    s.emit({{"case", case_label(*list_case)}, {"entries", arr}},
-           entries.empty() ? s.text("log.none") + "\n" : render_log(arr, s.lang(), s.style()));
-  });
+  add_case_command(cmd, "list", "The case log, newest first",
+                   {"oppteam --db k.db log list 2026/1", "oppteam --db k.db log list 2026/1 --json"},
+                   [&s](const std::string& number) {
+                     const auto entries = list_log(s.ctx(), number);
+                     const nlohmann::json arr = json_array(entries, [](const LogEntry& e) { return to_json(e); });
+                     s.emit({{"case", case_label(number)}, {"entries", arr}},
+                            entries.empty() ? s.text("log.none") + "\n" : render_log(arr, s.lang(), s.style()));
+                   });
 }
 
 }  // namespace oppteam::cli

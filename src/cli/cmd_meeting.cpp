@@ -2,7 +2,6 @@
 
 #include "cli/commands.hpp"
 
-#include <oppteam/util/user_date.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/io/terminal.hpp>
 #include <oppteam/process/access.hpp>
@@ -29,22 +28,22 @@ struct AddOptions {
   bool person_present = false;
 };
 
+// The options of meeting action fill its input itself, but for the due date as typed.
 struct ActionOptions {
-  std::string case_number, text, responsible, due;
-  int meeting = 0;
-  std::optional<int> goal;
+  std::string case_number, due;
+  ActionInput in;
 };
 
 }  // namespace
 
 void setup_meeting(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("meeting", "The team's meetings: record one held, plan the next, agreed actions, minutes");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db meeting add 2026/1 --kind planmote --date 2026-04-01", "oppteam --db k.db meeting list 2026/1"});
+  auto* cmd =
+      add_command_group(&app, "meeting", "The team's meetings: record one held, plan the next, agreed actions, minutes",
+                        {"oppteam --db k.db meeting add 2026/1 --kind planmote --date 2026-04-01",
+                         "oppteam --db k.db meeting list 2026/1"});
 
-  auto o = std::make_shared<AddOptions>();
-  auto* add = cmd->add_subcommand("add", "Record a meeting held: kind, date, place, participants, minutes");
-  add->add_option("CASE", o->case_number, "the case number, e.g. 2026/1")->required();
+  auto [add, o] =
+      add_case_subcommand<AddOptions>(cmd, "add", "Record a meeting held: kind, date, place, participants, minutes");
   add->add_option("--kind", o->kind, "the kind of meeting, from the rammeverk's [[meeting_kind]] (e.g. ansvarsgruppemote)")
       ->required();
   add->add_option("--date", o->date, "the day it was held, YYYY-MM-DD (not after today)")->required();
@@ -61,7 +60,7 @@ void setup_meeting(CLI::App& app, Session& s) {
     auto& ctx = s.ctx();
     MeetingInput in;
     in.kind = o->kind;
-    in.date = parse_user_date(o->date, "--date", s.clock().today());
+    in.date = user_date(s, o->date, "--date");
     in.place = o->place;
     in.person_present = o->person_present;
     for (const auto& p : o->participants) in.participants.push_back(parse_participant_spec(p, "--participant"));
@@ -71,16 +70,15 @@ void setup_meeting(CLI::App& app, Session& s) {
            s.text("meeting.added", m.number, case_label(o->case_number)) + "\n\n" + views::meeting_screen(m, ctx.rv, s.lang(), s.style()));
   });
 
-  auto n = std::make_shared<AddOptions>();
-  auto* next = cmd->add_subcommand("next", "Plan the team's next meeting (reminded before it; its minutes after it)");
-  next->add_option("CASE", n->case_number, "the case number")->required();
+  auto [next, n] = add_case_subcommand<AddOptions>(
+      cmd, "next", "Plan the team's next meeting (reminded before it; its minutes after it)");
   next->add_option("--date", n->date, "the day, YYYY-MM-DD (after today)")->required();
   next->add_option("--kind", n->kind, "the kind of meeting (default: the first [[meeting_kind]])");
   next->add_option("--place", n->place, "where it will be held");
   examples(next, {"oppteam --db k.db meeting next 2026/1 --date 2026-06-10 --kind evalueringsmote"});
   next->callback([&s, n] {
     auto& ctx = s.ctx();
-    const Meeting m = plan_meeting(ctx, n->case_number, n->kind, parse_user_date(n->date, "--date", s.clock().today()), n->place);
+    const Meeting m = plan_meeting(ctx, n->case_number, n->kind, user_date(s, n->date, "--date"), n->place);
     s.emit({{"action", "next"}, {"case", case_label(n->case_number)}, {"meeting", to_json(ctx.rv, m, s.lang())}},
            s.text("meeting.planned", m.number, case_label(n->case_number), long_date(m.date, s.lang())));
   });
@@ -88,7 +86,7 @@ void setup_meeting(CLI::App& app, Session& s) {
   auto mi = std::make_shared<AddOptions>();
   auto meeting_no = std::make_shared<int>(0);
   auto* minutes = cmd->add_subcommand("minutes", "Record the minutes of a meeting (a text file, or - for stdin)");
-  minutes->add_option("CASE", mi->case_number, "the case number")->required();
+  add_case(minutes, mi->case_number);
   minutes->add_option("MEETING", *meeting_no, "the meeting's number")->required();
   minutes->add_option("--minutes", mi->minutes, "the minutes: a text file, or - for stdin")->required();
   examples(minutes, {"oppteam --db k.db meeting minutes 2026/1 2 --minutes referat.txt"});
@@ -100,26 +98,20 @@ void setup_meeting(CLI::App& app, Session& s) {
            s.text("meeting.minutes_recorded", m.number, case_label(mi->case_number)));
   });
 
-  auto a = std::make_shared<ActionOptions>();
-  auto* action = cmd->add_subcommand("action", "Record what was agreed at a meeting: who does what by when");
-  action->add_option("CASE", a->case_number, "the case number")->required();
-  action->add_option("MEETING", a->meeting, "the meeting's number")->required();
-  action->add_option("--text", a->text, "what is to be done")->required();
-  action->add_option("--responsible", a->responsible, "who does it (a team member or a participant of the meeting)")
+  auto [action, a] =
+      add_case_subcommand<ActionOptions>(cmd, "action", "Record what was agreed at a meeting: who does what by when");
+  action->add_option("MEETING", a->in.meeting, "the meeting's number")->required();
+  action->add_option("--text", a->in.text, "what is to be done")->required();
+  action->add_option("--responsible", a->in.responsible, "who does it (a team member or a participant of the meeting)")
       ->required();
   action->add_option("--due", a->due, "by when, YYYY-MM-DD")->required();
-  action->add_option("--measure", a->goal, "make it a plan measure under goal GOAL instead");
+  action->add_option("--measure", a->in.measure_goal, "make it a plan measure under goal GOAL instead");
   examples(action, {"oppteam --db k.db meeting action 2026/1 1 --text \"Søke om TT-kort\" --responsible \"Ola Dahl\" --due 2026-04-20",
                     "oppteam --db k.db meeting action 2026/1 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --measure 1"});
   action->callback([&s, a] {
     auto& ctx = s.ctx();
-    ActionInput in;
-    in.meeting = a->meeting;
-    in.text = a->text;
-    in.responsible = a->responsible;
-    in.due = parse_user_date(a->due, "--due", s.clock().today());
-    in.measure_goal = a->goal;
-    const MeetingAction done = add_action(ctx, a->case_number, in);
+    a->in.due = user_date(s, a->due, "--due");
+    const MeetingAction done = add_action(ctx, a->case_number, a->in);
     nlohmann::json doc = to_json(done);
     doc["case"] = case_label(a->case_number);
     s.emit(doc, done.measure ? s.text("meeting.action_added_measure", done.number, case_label(a->case_number), *done.measure)
@@ -129,7 +121,7 @@ void setup_meeting(CLI::App& app, Session& s) {
   auto d = std::make_shared<ActionOptions>();
   auto action_no = std::make_shared<int>(0);
   auto* done = cmd->add_subcommand("done", "Mark an agreed action done (its reminders end)");
-  done->add_option("CASE", d->case_number, "the case number")->required();
+  add_case(done, d->case_number);
   done->add_option("ACTION", *action_no, "the action's number")->required();
   examples(done, {"oppteam --db k.db meeting done 2026/1 1"});
   done->callback([&s, d, action_no] {
@@ -140,22 +132,20 @@ void setup_meeting(CLI::App& app, Session& s) {
     s.emit(doc, s.text("meeting.action_finished", x.number, case_label(d->case_number)));
   });
 
-  auto list_case = std::make_shared<std::string>();
-  auto* list = cmd->add_subcommand("list", "The case's meetings, oldest first");
-  list->add_option("CASE", *list_case, "the case number")->required();
-  examples(list, {"oppteam --db k.db meeting list 2026/1", "oppteam --db k.db meeting list 2026/1 --json"});
-  list->callback([&s, list_case] {
-    auto& ctx = s.ctx();
-    const auto meetings = list_meetings(ctx, *list_case);
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& m : meetings) arr.push_back(to_json(ctx.rv, m, s.lang()));
-    s.emit({{"case", case_label(*list_case)}, {"meetings", arr}}, views::meeting_list(meetings, ctx.rv, s.lang(), s.style()));
-  });
+  add_case_command(cmd, "list", "The case's meetings, oldest first",
+                   {"oppteam --db k.db meeting list 2026/1", "oppteam --db k.db meeting list 2026/1 --json"},
+                   [&s](const std::string& number) {
+                     auto& ctx = s.ctx();
+                     const auto meetings = list_meetings(ctx, number);
+                     const auto item = [&](const Meeting& m) { return to_json(ctx.rv, m, s.lang()); };
+                     s.emit({{"case", case_label(number)}, {"meetings", json_array(meetings, item)}},
+                            views::meeting_list(meetings, ctx.rv, s.lang(), s.style()));
+                   });
 
   auto show_case = std::make_shared<std::string>();
   auto show_no = std::make_shared<int>(0);
   auto* show = cmd->add_subcommand("show", "One meeting: participants, actions and minutes");
-  show->add_option("CASE", *show_case, "the case number")->required();
+  add_case(show, *show_case);
   show->add_option("MEETING", *show_no, "the meeting's number")->required();
   examples(show, {"oppteam --db k.db meeting show 2026/1 1"});
   show->callback([&s, show_case, show_no] {

@@ -9,14 +9,12 @@
 #include <oppteam/process/guardian.hpp>
 #include <oppteam/process/person_export.hpp>
 #include <oppteam/util/text.hpp>
-#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
 void setup_person(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("person", "What is stored about a person (right of access, innsyn)");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db person export 23923901213"});
+  auto* cmd = add_command_group(&app, "person", "What is stored about a person (right of access, innsyn)",
+                                {"oppteam --db k.db person export 23923901213"});
   struct Options {
     std::string fnr;
     PdfOption pdf;
@@ -42,9 +40,9 @@ void setup_person(CLI::App& app, Session& s) {
   });
 
   // person guardian add (issue 14, point 8): who a decision letter goes to.
-  auto* guardian = cmd->add_subcommand("guardian", "A person's foresatte and verge: decision letters go to them");
-  guardian->require_subcommand(1);
-  examples(guardian, {"oppteam --db k.db person guardian add 23923901213 --name \"Kari Hansen\" --address \"Storgata 1, 6800 Førde\""});
+  auto* guardian = add_command_group(cmd, "guardian", "A person's foresatte and verge: decision letters go to them",
+                                     {"oppteam --db k.db person guardian add 23923901213 --name \"Kari Hansen\" "
+                                      "--address \"Storgata 1, 6800 Førde\""});
   struct GuardianOptions {
     std::string fnr;
     GuardianInput in;
@@ -84,7 +82,7 @@ void setup_person(CLI::App& app, Session& s) {
   examples(end, {"oppteam --db k.db person guardian end 23923901213 --name \"Ola Verge\" --on 2026-05-01"});
   end->callback([&s, e] {
     auto& ctx = s.ctx();
-    if (!e->on.empty()) e->in.on = parse_user_date(e->on, "--on", s.clock().today());
+    e->in.on = user_date_if_given(s, e->on, "--on");
     const Guardian r = end_guardian(ctx, e->fnr, e->in);
     const std::string fnr = PersonalNumber::parse(e->fnr, ctx.pnr_options()).str();
     s.emit({{"person", fnr}, {"id", r.id}, {"kind", std::string(to_stored(r.kind))}, {"name", r.name}, {"added_on", r.added_on}, {"ended_on", r.ended_on},

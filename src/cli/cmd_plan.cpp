@@ -10,7 +10,6 @@
 #include <oppteam/process/evaluation.hpp>
 #include <oppteam/process/plan.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
 #include <oppteam/views/plan_view.hpp>
 
 #include <fmt/format.h>
@@ -29,18 +28,17 @@ std::string label(Session& s, const std::string& prefix, const std::string& id) 
 }  // namespace
 
 void setup_plan(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("plan", "The follow-up plan or individual plan: goals, measures, participation, revisions");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db plan goal 2026/1 --text \"Bo trygt heime\"", "oppteam --db k.db plan show 2026/1"});
+  auto* cmd = add_command_group(
+      &app, "plan", "The follow-up plan or individual plan: goals, measures, participation, revisions",
+      {"oppteam --db k.db plan goal 2026/1 --text \"Bo trygt heime\"", "oppteam --db k.db plan show 2026/1"});
 
   // plan goal
   struct GoalOptions {
     std::string case_number, text;
     std::optional<int> from_what_matters, parent;
   };
-  auto go = std::make_shared<GoalOptions>();
-  auto* goal = cmd->add_subcommand("goal", "Add a goal (or, with --parent, a delmål) in the person's own words; prints its number");
-  goal->add_option("CASE", go->case_number, "case number, e.g. 2026/1")->required();
+  auto [goal, go] = add_case_subcommand<GoalOptions>(
+      cmd, "goal", "Add a goal (or, with --parent, a delmål) in the person's own words; prints its number");
   auto* text_opt = goal->add_option("--text", go->text, "the goal, in the person's own words");
   goal->add_option("--from-what-matters", go->from_what_matters,
                    "take the Nth answer to \"what matters to you?\" of the case's assessments (1-based)")
@@ -60,32 +58,26 @@ void setup_plan(CLI::App& app, Session& s) {
 
   // plan measure
   struct MeasureOptions {
-    std::string case_number, text, responsible, due, scope, how;
-    int goal = 0;
-    std::optional<int> every;
+    std::string case_number, due;
+    MeasureInput in;  // the options fill it; --text, --responsible and --due are asked for when missing
   };
-  auto mo = std::make_shared<MeasureOptions>();
-  auto* measure = cmd->add_subcommand("measure", "Add a measure (tiltak) under a goal, with one responsible team member; prints its number");
-  measure->add_option("CASE", mo->case_number, "case number")->required();
-  measure->add_option("--goal", mo->goal, "the goal number it serves")->required();
-  measure->add_option("--text", mo->text, "what is to be done");
-  measure->add_option("--responsible", mo->responsible, "the team member responsible (must be in the team)");
+  auto [measure, mo] = add_case_subcommand<MeasureOptions>(
+      cmd, "measure", "Add a measure (tiltak) under a goal, with one responsible team member; prints its number");
+  measure->add_option("--goal", mo->in.goal, "the goal number it serves")->required();
+  measure->add_option("--text", mo->in.text, "what is to be done");
+  measure->add_option("--responsible", mo->in.responsible, "the team member responsible (must be in the team)");
   measure->add_option("--due", mo->due, "due date YYYY-MM-DD (for a recurring measure: the first time)");
-  measure->add_option("--every", mo->every, "recurring: every DAYS days");
-  measure->add_option("--scope", mo->scope, "its scope (omfang), e.g. \"2 timer per uke\"");
-  measure->add_option("--how", mo->how, "how it is carried out");
+  measure->add_option("--every", mo->in.every_days, "recurring: every DAYS days");
+  measure->add_option("--scope", mo->in.scope, "its scope (omfang), e.g. \"2 timer per uke\"");
+  measure->add_option("--how", mo->in.how, "how it is carried out");
   examples(measure, {"oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01",
                      "oppteam --db k.db plan measure 2026/1 --goal 1 --text \"Ukentlig besøk\" --responsible \"Siri Moe\" --due 2026-05-01 --every 7 --scope \"1 time\""});
   measure->callback([&s, mo] {
     auto& ctx = s.ctx();
-    MeasureInput in;
-    in.goal = mo->goal;
-    in.text = given_or_ask(s, mo->text, "--text", s.text("plan.prompt.measure"));
-    in.responsible = given_or_ask(s, mo->responsible, "--responsible", s.text("plan.prompt.responsible"));
-    in.due = parse_user_date(given_or_ask(s, mo->due, "--due", s.text("plan.prompt.due")), "--due", s.clock().today());
-    in.every_days = mo->every;
-    in.scope = mo->scope;
-    in.how = mo->how;
+    MeasureInput& in = mo->in;
+    in.text = given_or_ask(s, in.text, "--text", s.text("plan.prompt.measure"));
+    in.responsible = given_or_ask(s, in.responsible, "--responsible", s.text("plan.prompt.responsible"));
+    in.due = user_date(s, given_or_ask(s, mo->due, "--due", s.text("plan.prompt.due")), "--due");
     const int n = add_measure(ctx, mo->case_number, in);
     s.say("plan.measure_added", n, case_label(mo->case_number));
     s.emit({{"case", case_label(mo->case_number)}, {"measure", n}}, std::to_string(n));
@@ -96,9 +88,8 @@ void setup_plan(CLI::App& app, Session& s) {
     std::string case_number, status;
     int measure = 0;
   };
-  auto so = std::make_shared<StatusOptions>();
-  auto* status = cmd->add_subcommand("status", "Mark a measure started, done or cancelled (a recurring one marked done moves to its next date)");
-  status->add_option("CASE", so->case_number, "case number")->required();
+  auto [status, so] = add_case_subcommand<StatusOptions>(
+      cmd, "status", "Mark a measure started, done or cancelled (a recurring one marked done moves to its next date)");
   status->add_option("--measure", so->measure, "the measure number")->required();
   status->add_option("STATUS", so->status, "planned | started | done | cancelled")
       ->required()
@@ -117,9 +108,8 @@ void setup_plan(CLI::App& app, Session& s) {
   struct PartOptions {
     std::string case_number, how;
   };
-  auto po = std::make_shared<PartOptions>();
-  auto* part = cmd->add_subcommand("participated", "Record how the person took part in making the plan (required before the first evaluation)");
-  part->add_option("CASE", po->case_number, "case number")->required();
+  auto [part, po] = add_case_subcommand<PartOptions>(
+      cmd, "participated", "Record how the person took part in making the plan (required before the first evaluation)");
   part->add_option("--how", po->how, "how the person took part, e.g. \"Planmøte heime med datter til stede\"");
   examples(part, {"oppteam --db k.db plan participated 2026/1 --how \"Planmøte heime 12. mai, med datter\""});
   part->callback([&s, po] {
@@ -133,9 +123,8 @@ void setup_plan(CLI::App& app, Session& s) {
     std::string case_number;
     std::optional<std::string> resources, needs, contributions, from, to;
   };
-  auto se = std::make_shared<SetOptions>();
-  auto* set = cmd->add_subcommand("set", "Record the plan's § 19 content: own resources, needs, contributions, plan period");
-  set->add_option("CASE", se->case_number, "case number")->required();
+  auto [set, se] = add_case_subcommand<SetOptions>(
+      cmd, "set", "Record the plan's § 19 content: own resources, needs, contributions, plan period");
   set->add_option("--resources", se->resources, "the person's own resources");
   set->add_option("--needs", se->needs, "the person's needs for services");
   set->add_option("--contributions", se->contributions, "what the person and next of kin (and services) contribute");
@@ -149,8 +138,8 @@ void setup_plan(CLI::App& app, Session& s) {
     f.resources = se->resources;
     f.needs = se->needs;
     f.contributions = se->contributions;
-    if (se->from) f.period_from = parse_user_date(*se->from, "--period-from", s.clock().today());
-    if (se->to) f.period_to = parse_user_date(*se->to, "--period-to", s.clock().today());
+    if (se->from) f.period_from = user_date(s, *se->from, "--period-from");
+    if (se->to) f.period_to = user_date(s, *se->to, "--period-to");
     set_plan_fields(ctx, se->case_number, f);
     s.emit({{"case", case_label(se->case_number)}, {"updated", true}}, s.text("plan.updated", case_label(se->case_number)));
   });
@@ -159,9 +148,8 @@ void setup_plan(CLI::App& app, Session& s) {
   struct KindOptions {
     std::string case_number, kind;
   };
-  auto ko = std::make_shared<KindOptions>();
-  auto* kind = cmd->add_subcommand("kind", "Make the plan an individual plan (needs consent with scope ip) or a follow-up plan");
-  kind->add_option("CASE", ko->case_number, "case number")->required();
+  auto [kind, ko] = add_case_subcommand<KindOptions>(
+      cmd, "kind", "Make the plan an individual plan (needs consent with scope ip) or a follow-up plan");
   kind->add_option("KIND", ko->kind, "ip | oppfolgingsplan")->required()->check(CLI::IsMember({"ip", "oppfolgingsplan"}));
   examples(kind, {"oppteam --db k.db plan kind 2026/1 ip"});
   kind->callback([&s, ko] {
@@ -177,9 +165,8 @@ void setup_plan(CLI::App& app, Session& s) {
     bool document = false, html = false;
     PdfOption pdf;
   };
-  auto sh = std::make_shared<ShowOptions>();
-  auto* show = cmd->add_subcommand("show", "Show the plan (or an old revision); --document prints the person's own plan document");
-  show->add_option("CASE", sh->case_number, "case number")->required();
+  auto [show, sh] = add_case_subcommand<ShowOptions>(
+      cmd, "show", "Show the plan (or an old revision); --document prints the person's own plan document");
   show->add_option("--revision", sh->revision, "show revision R as it was");
   auto* doc_flag = show->add_flag("--document", sh->document, "the person's plan document (what § 19 asks), in the rammeverk's language");
   auto* html_flag = show->add_flag("--html", sh->html, "with --document: a self-contained HTML page that prints well")->needs(doc_flag);
@@ -213,18 +200,18 @@ void setup_plan(CLI::App& app, Session& s) {
   });
 
   // plan history
-  auto hist_case = std::make_shared<std::string>();
-  auto* history = cmd->add_subcommand("history", "List the plan's revisions: when, by whom, what changed");
-  history->add_option("CASE", *hist_case, "case number")->required();
-  examples(history, {"oppteam --db k.db plan history 2026/1", "oppteam --db k.db plan show 2026/1 --revision 3"});
-  history->callback([&s, hist_case] {
-    auto& ctx = s.ctx();
-    const auto revs = plan_history(ctx, *hist_case);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : revs)
-      items.push_back({{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}});
-    s.emit({{"case", case_label(*hist_case)}, {"revisions", items}}, views::plan_history_table(revs, ctx.lang, s.style()));
-  });
+  add_case_command(
+      cmd, "history", "List the plan's revisions: when, by whom, what changed",
+      {"oppteam --db k.db plan history 2026/1", "oppteam --db k.db plan show 2026/1 --revision 3"},
+      [&s](const std::string& number) {
+        auto& ctx = s.ctx();
+        const auto revs = plan_history(ctx, number);
+        const nlohmann::json items = json_array(revs, [](const RevisionInfo& r) -> nlohmann::json {
+          return {{"revision", r.revision}, {"at", r.created_at}, {"by", r.created_by}, {"change", r.change}};
+        });
+        s.emit({{"case", case_label(number)}, {"revisions", items}},
+               views::plan_history_table(revs, ctx.lang, s.style()));
+      });
 }
 
 }  // namespace oppteam::cli

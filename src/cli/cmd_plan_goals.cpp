@@ -15,10 +15,10 @@ struct GoalStatusOptions {
 }  // namespace
 
 void setup_plan_goals(CLI::App& plan_cmd, Session& s) {
-  auto o = std::make_shared<GoalStatusOptions>();
-  auto* cmd = plan_cmd.add_subcommand("goal-status", "Mark a goal reached, partly reached, dropped, or active again; "
-                                                     "the history is kept, plan show and the document give it");
-  cmd->add_option("CASE", o->case_number, "case number")->required();
+  auto [cmd, o] =
+      add_case_subcommand<GoalStatusOptions>(&plan_cmd, "goal-status",
+                                             "Mark a goal reached, partly reached, dropped, or active again; "
+                                             "the history is kept, plan show and the document give it");
   cmd->add_option("GOAL", o->goal, "the goal's number")->required();
   cmd->add_option("STATUS", o->status, "reached, partly, dropped or active")
       ->required()

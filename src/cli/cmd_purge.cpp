@@ -4,7 +4,6 @@
 
 #include <oppteam/process/purge.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
 
 namespace oppteam::cli {
 
@@ -23,7 +22,7 @@ void setup_purge(CLI::App& app, Session& s) {
                  "oppteam --db k.db purge --closed-before 2016-01-01"});
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
-    const Date before = parse_user_date(o->before, "--closed-before", s.clock().today());
+    const Date before = user_date(s, o->before, "--closed-before");
     auto r = purge_closed(ctx, before, o->dry_run, o->force);
     nlohmann::json doc = {{"dry_run", r.dry_run}, {"closed_before", r.closed_before}, {"cases", r.cases},
                           {"deleted", r.dry_run ? 0 : r.cases.size()}, {"persons_deleted", r.persons_deleted},

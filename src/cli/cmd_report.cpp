@@ -3,9 +3,8 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/report.hpp>
-#include <oppteam/views/report_view.hpp>
 #include <oppteam/util/dates.hpp>
-#include <oppteam/util/user_date.hpp>
+#include <oppteam/views/report_view.hpp>
 
 #include <chrono>
 
@@ -29,12 +28,12 @@ void setup_report(CLI::App& app, Session& s) {
     if (o->csv && s.json()) throw make_error(ExitCode::usage, "report.csv_and_json");
     auto& ctx = s.ctx();
     ReportOptions ro;
-    ro.to = o->to.empty() ? ctx.today() : parse_user_date(o->to, "--to", s.clock().today());
+    ro.to = user_date_or_today(s, o->to, "--to");
     if (o->from.empty()) {
       std::chrono::year_month_day t(ro.to);
       ro.from = std::chrono::sys_days(t.year() / std::chrono::January / 1);
     } else {
-      ro.from = parse_user_date(o->from, "--from", s.clock().today());
+      ro.from = user_date(s, o->from, "--from");
     }
     ro.by = o->by;
     Report r = build_report(ctx, ro);

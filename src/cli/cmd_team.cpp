@@ -87,8 +87,9 @@ void emit_team(Session& s, const Team& t, std::string_view action, const std::st
   s.emit(team_json(rv, t, action, s.lang()), text);
 }
 
+// The options of team create fill its input, but for the members and participants as typed.
 struct CreateOptions {
-  std::string case_number, coordinator, coordinator_role, coordinator_service, gp;
+  TeamCreateInput in;
   std::vector<std::string> members, participants;
 };
 
@@ -101,18 +102,18 @@ struct ChangeOptions {
 }  // namespace
 
 void setup_team(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("team", "Oppfølgingsteam: put the team together and keep it up to date");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db team create 2026/1 --coordinator \"Ane Lie\" --gp \"Dr. Berg\"", "oppteam --db k.db team show 2026/1"});
+  auto* cmd = add_command_group(&app, "team", "Oppfølgingsteam: put the team together and keep it up to date",
+                                {"oppteam --db k.db team create 2026/1 --coordinator \"Ane Lie\" --gp \"Dr. Berg\"",
+                                 "oppteam --db k.db team show 2026/1"});
 
   auto c = std::make_shared<CreateOptions>();
   auto* create = cmd->add_subcommand("create", "Create the team of a granted case: coordinator, GP, members, participants");
-  create->add_option("CASE", c->case_number, "the case number, e.g. 2026/1")->required();
-  create->add_option("--coordinator", c->coordinator, "the koordinator's name");
-  create->add_option("--coordinator-role", c->coordinator_role,
+  add_case(create, c->in.case_number);
+  create->add_option("--coordinator", c->in.coordinator, "the koordinator's name");
+  create->add_option("--coordinator-role", c->in.coordinator_role,
                      "the koordinator's role (default: koordinator, else the first role that may coordinate)");
-  create->add_option("--coordinator-service", c->coordinator_service, "the service the koordinator comes from");
-  create->add_option("--gp", c->gp, "the fastlege's name");
+  create->add_option("--coordinator-service", c->in.coordinator_service, "the service the koordinator comes from");
+  create->add_option("--gp", c->in.gp, "the fastlege's name");
   create->add_option("--member", c->members, "NAME:ROLE[:SERVICE], roles and services from the rammeverk, then optionally :email=ADDRESS and "
                      ":phone=NUMBER (repeat)")
       ->allow_extra_args(false);
@@ -124,12 +125,7 @@ void setup_team(CLI::App& app, Session& s) {
                     "--participant \"Per Hansen:bruker\""});
   create->callback([&s, c] {
     auto& ctx = s.ctx();
-    TeamCreateInput in;
-    in.case_number = c->case_number;
-    in.coordinator = c->coordinator;
-    in.coordinator_role = c->coordinator_role;
-    in.coordinator_service = c->coordinator_service;
-    in.gp = c->gp;
+    TeamCreateInput& in = c->in;
     in.members = parse_specs(c->members, true, "--member");
     in.participants = parse_specs(c->participants, false, "--participant");
     Team t = create_team(ctx, in);
@@ -138,18 +134,11 @@ void setup_team(CLI::App& app, Session& s) {
     emit_team(s, t, "create", s.text("team.created", t.case_number, n));
   });
 
-  auto number = std::make_shared<std::string>();
-  auto* show = cmd->add_subcommand("show", "Show the team: members, roles, services, coordinator and history");
-  show->add_option("CASE", *number, "the case number")->required();
-  examples(show, {"oppteam --db k.db team show 2026/1", "oppteam --db k.db team show 2026/1 --json"});
-  show->callback([&s, number] {
-    Team t = show_team(s.ctx(), *number);
-    emit_team(s, t, "show", "");
-  });
+  add_case_command(cmd, "show", "Show the team: members, roles, services, coordinator and history",
+                   {"oppteam --db k.db team show 2026/1", "oppteam --db k.db team show 2026/1 --json"},
+                   [&s](const std::string& number) { emit_team(s, show_team(s.ctx(), number), "show", ""); });
 
-  auto a = std::make_shared<ChangeOptions>();
-  auto* add = cmd->add_subcommand("add", "Add members, participants or a GP to the team");
-  add->add_option("CASE", a->case_number, "the case number")->required();
+  auto [add, a] = add_case_subcommand<ChangeOptions>(cmd, "add", "Add members, participants or a GP to the team");
   add->add_option("--member", a->members, "NAME:ROLE[:SERVICE][:email=ADDRESS][:phone=NUMBER] (repeat)")->allow_extra_args(false);
   add->add_option("--participant", a->participants, "NAME:ROLE[:email=ADDRESS][:phone=NUMBER] (repeat)")->allow_extra_args(false);
   add->add_option("--gp", a->gp, "the fastlege's name");
@@ -161,9 +150,8 @@ void setup_team(CLI::App& app, Session& s) {
     emit_team(s, t, "add", s.text("team.added", t.case_number));
   });
 
-  auto r = std::make_shared<ChangeOptions>();
-  auto* remove = cmd->add_subcommand("remove", "Remove a member (kept in the history with the date)");
-  remove->add_option("CASE", r->case_number, "the case number")->required();
+  auto [remove, r] =
+      add_case_subcommand<ChangeOptions>(cmd, "remove", "Remove a member (kept in the history with the date)");
   remove->add_option("NAME", r->name, "the member's name")->required();
   remove->add_option("--reason", r->reason, "why the member leaves");
   examples(remove, {"oppteam --db k.db team remove 2026/1 \"Ola Dahl\" --reason \"Ikke lenger NAV-tiltak\""});
@@ -174,9 +162,8 @@ void setup_team(CLI::App& app, Session& s) {
     emit_team(s, t, "remove", msg);
   });
 
-  auto k = std::make_shared<ChangeOptions>();
-  auto* coord = cmd->add_subcommand("coordinator", "Make NAME the koordinator (the former one leaves, history kept)");
-  coord->add_option("CASE", k->case_number, "the case number")->required();
+  auto [coord, k] = add_case_subcommand<ChangeOptions>(
+      cmd, "coordinator", "Make NAME the koordinator (the former one leaves, history kept)");
   coord->add_option("NAME", k->name, "the new koordinator's name")->required();
   coord->add_option("--role", k->role, "the role (must have may_coordinate)");
   examples(coord, {"oppteam --db k.db team coordinator 2026/1 \"Siri Moe\" --role sykepleier"});
@@ -188,9 +175,8 @@ void setup_team(CLI::App& app, Session& s) {
   struct ContactOptions {
     std::string case_number, name, email, phone;
   };
-  auto ko = std::make_shared<ContactOptions>();
-  auto* contact = cmd->add_subcommand("contact", "Change a member's e-mail address or phone number (\"\" removes it)");
-  contact->add_option("CASE", ko->case_number, "the case number")->required();
+  auto [contact, ko] = add_case_subcommand<ContactOptions>(
+      cmd, "contact", "Change a member's e-mail address or phone number (\"\" removes it)");
   contact->add_option("NAME", ko->name, "the member's name")->required();
   auto* email = contact->add_option("--email", ko->email, "the new e-mail address (\"\" removes it)");
   auto* phone = contact->add_option("--phone", ko->phone, "the new phone number (\"\" removes it)");
@@ -203,9 +189,8 @@ void setup_team(CLI::App& app, Session& s) {
     emit_team(s, t, "contact", s.text("team.contact_changed", ko->name, t.case_number));
   });
 
-  auto p = std::make_shared<ChangeOptions>();
-  auto* pause = cmd->add_subcommand("pause", "Pause the team's work (e.g. a long hospital stay)");
-  pause->add_option("CASE", p->case_number, "the case number")->required();
+  auto [pause, p] =
+      add_case_subcommand<ChangeOptions>(cmd, "pause", "Pause the team's work (e.g. a long hospital stay)");
   pause->add_option("--reason", p->reason, "why the team pauses")->required();
   examples(pause, {"oppteam --db k.db team pause 2026/1 --reason \"Innlagt på sykehus\""});
   pause->callback([&s, p] {
@@ -213,18 +198,14 @@ void setup_team(CLI::App& app, Session& s) {
     emit_team(s, t, "pause", s.text("team.paused", t.case_number));
   });
 
-  auto resume_number = std::make_shared<std::string>();
-  auto* resume = cmd->add_subcommand("resume", "Resume a paused team (needs valid consent for team)");
-  resume->add_option("CASE", *resume_number, "the case number")->required();
-  examples(resume, {"oppteam --db k.db team resume 2026/1"});
-  resume->callback([&s, resume_number] {
-    Team t = resume_team(s.ctx(), *resume_number);
-    emit_team(s, t, "resume", s.text("team.resumed", t.case_number));
-  });
+  add_case_command(cmd, "resume", "Resume a paused team (needs valid consent for team)",
+                   {"oppteam --db k.db team resume 2026/1"}, [&s](const std::string& number) {
+                     const Team t = resume_team(s.ctx(), number);
+                     emit_team(s, t, "resume", s.text("team.resumed", t.case_number));
+                   });
 
-  auto z = std::make_shared<ChangeOptions>();
-  auto* close = cmd->add_subcommand("close", "Close the team; the case stays open for its final evaluation unless --close-case");
-  close->add_option("CASE", z->case_number, "the case number")->required();
+  auto [close, z] = add_case_subcommand<ChangeOptions>(
+      cmd, "close", "Close the team; the case stays open for its final evaluation unless --close-case");
   close->add_option("--reason", z->reason, "why the team closes")->required();
   close->add_flag("--close-case", z->close_case, "close the case too");
   examples(close, {"oppteam --db k.db team close 2026/1 --reason \"Målene er nådd\"",

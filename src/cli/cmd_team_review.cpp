@@ -15,10 +15,9 @@ void setup_team_review(CLI::App& team_cmd, Session& s) {
     std::string case_number;
     std::vector<std::string> answers;
   };
-  auto o = std::make_shared<Options>();
-  auto* cmd = team_cmd.add_subcommand(
-      "review", "The team reviews itself: answer every [[team_review.item]]; without --answer, show the items and past reviews");
-  cmd->add_option("CASE", o->case_number, "the case number")->required();
+  auto [cmd, o] = add_case_subcommand<Options>(
+      &team_cmd, "review",
+      "The team reviews itself: answer every [[team_review.item]]; without --answer, show the items and past reviews");
   cmd->add_option("--answer", o->answers, "ITEM=VALUE: ja|nei for a yes/no item, a number for a scale item (repeat)")
       ->allow_extra_args(false);
   examples(cmd, {"oppteam --db k.db team review 2026/1",

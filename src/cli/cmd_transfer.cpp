@@ -26,7 +26,7 @@ void setup_case_transfer(CLI::App& case_cmd, Session& s) {
   auto o = std::make_shared<Options>();
   auto* cmd = case_cmd.add_subcommand("transfer", "Hand a case over to another municipality (the person has moved): a FHIR Bundle "
                                                   "with what the person's consent to the transfer covers; closes the case");
-  cmd->add_option("CASE", o->number, "the case number, e.g. 2026/1")->required();
+  add_case(cmd, o->number);
   cmd->add_option("--to", o->to, "the receiving municipality, e.g. \"Bergen kommune\"")->required();
   cmd->add_option("--out", o->out, "write the bundle to this new file (mode 0600)")->required();
   cmd->add_flag("--force", o->force, "replace an existing --out file");

@@ -3,6 +3,7 @@
 // declares the subcommand's options on `app` and a callback that calls the
 // library and prints through the Session.
 
+#include "cli/options.hpp"
 #include "cli/session.hpp"
 
 #include <oppteam/domain/case_number.hpp>
@@ -64,8 +65,5 @@ void setup_complete(CLI::App& app, Session& s);
 CLI::App* subcommand_named(CLI::App* app, std::string_view name);
 // The names of `app`'s subcommands that are not hidden, in declaration order.
 std::vector<std::string> visible_subcommands(CLI::App* app);
-
-// Adds an "Example:" footer to a subcommand's --help.
-void examples(CLI::App* app, std::initializer_list<std::string_view> lines);
 
 }  // namespace oppteam::cli

@@ -1,9 +1,9 @@
 #include "cli/help_i18n.hpp"
 
 #include "cli/choices.hpp"
+#include "i18n/key_index.hpp"
 
 #include <cstdlib>
-#include <map>
 #include <set>
 
 namespace oppteam::cli {
@@ -22,19 +22,10 @@ const std::vector<HelpEntry> kHelp = {
 #include "i18n/catalogue_lang_help_more.inc"
 };
 
-const std::map<std::string_view, const HelpEntry*>& help_index() {
-  static const auto map = [] {
-    std::map<std::string_view, const HelpEntry*> m;
-    for (const auto& e : kHelp) m.emplace(e.key, &e);
-    return m;
-  }();
-  return map;
-}
-
 const HelpEntry* find_help(const std::string& key) {
-  const auto& idx = help_index();
-  auto it = idx.find(key);
-  return it == idx.end() ? nullptr : it->second;
+  static const auto index = index_by_key(kHelp);
+  auto it = index.find(key);
+  return it == index.end() ? nullptr : it->second;
 }
 
 std::string_view in(const HelpEntry& e, Lang lang) { return lang == Lang::nn ? e.nn : e.nb; }

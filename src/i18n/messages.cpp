@@ -1,5 +1,7 @@
 #include <oppteam/i18n/messages.hpp>
 
+#include "key_index.hpp"
+
 #include <fmt/args.h>
 
 #include <algorithm>
@@ -44,11 +46,7 @@ const std::vector<CatalogueEntry> kEntries = {
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
-  static const auto map = [] {
-    std::unordered_map<std::string_view, const CatalogueEntry*> m;
-    for (const auto& e : kEntries) m.emplace(e.key, &e);
-    return m;
-  }();
+  static const auto map = index_by_key(kEntries);
   return map;
 }
 
