@@ -239,6 +239,18 @@ std::string error_key(const Result& r) {
   return j["error"]["key"].get<std::string>();
 }
 
+std::string municipality_toml(const std::string& name) {
+  return "[municipality]\n" + (name.empty() ? "" : "name = \"" + name + "\"\n") + "allow_synthetic_ids = true\n";
+}
+
+void check_fields(const nlohmann::json& object, const nlohmann::json& expected) {
+  REQUIRE(expected.is_object());
+  for (const auto& field : expected.items()) {
+    INFO(field.key());
+    CHECK(object.value(field.key(), nlohmann::json()) == field.value());
+  }
+}
+
 std::string binary() {
   const char* other = std::getenv("OPPTEAM_TEST_BINARY");
   return other && *other ? other : OPPTEAM_BINARY;

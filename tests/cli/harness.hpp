@@ -93,6 +93,13 @@ class Fixture {
   TempDir dir;
 };
 
+// Pieces of a test's own rammeverk (the built-in defaults for the rest):
+// a [municipality] that allows synthetic personal numbers, named `name`
+// unless it is empty, and [rules] under which a case needs no consent and
+// is decided without an assessment (a test that reaches later steps soon).
+std::string municipality_toml(const std::string& name = "");
+inline constexpr const char* kQuickRulesToml = "[rules]\nconsent_required_for = []\nassessment_before_decision = false\n";
+
 // The number of rounds of a stress test: `n` in a plain build, a quarter
 // (at least 4) under a sanitizer, where every process runs about ten times
 // slower. The sanitizer runs look for memory and thread errors, which a
@@ -106,6 +113,11 @@ int scaled(int n);
 // not on wording that changes with the language. The run must have had
 // --json; fails the test when stdout holds no error object.
 std::string error_key(const Result& r);
+
+// Checks each key of `expected` (a JSON object) against the same key of
+// `object`: one CHECK a key, the key named when it fails (a missing key
+// reads as null). For a JSON answer whose fields a test lists as a table.
+void check_fields(const nlohmann::json& object, const nlohmann::json& expected);
 
 std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);

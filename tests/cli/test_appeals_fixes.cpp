@@ -12,14 +12,6 @@ using namespace team_test;
 
 namespace {
 
-std::string team_case(test::Fixture& f) {
-  const std::string c = granted_case(f);
-  auto t = f.oppteam(core_team(c));
-  INFO(t.err);
-  REQUIRE(t.code == 0);
-  return c;
-}
-
 std::int64_t team_consent_id(test::Fixture& f, const std::string& c) {
   const auto j = f.oppteam({"--json", "consent", "list", c}).json();
   for (const auto& k : j["consents"])
@@ -79,14 +71,10 @@ TEST_CASE("case void of the team consent pauses the team and keeps a real withdr
 TEST_CASE("refer correct and refer add --declined take the dates users type", "[paths][appeals]") {
   test::Fixture f(paths_test::rammeverk());
   const std::string c = refer(f);
-  auto r = f.oppteam({"--today", "2026-03-05", "--json", "refer", "correct", c, "1", "--received", "i dag", "--reason", "Feil dato"});
-  INFO(r.err);
-  REQUIRE(r.code == 0);
+  const auto r = ok(f, {"--today", "2026-03-05", "--json", "refer", "correct", c, "1", "--received", "i dag", "--reason", "Feil dato"});
   CHECK(r.json()["after"] == "2026-03-05");
-  auto d = f.oppteam({"--today", "2026-03-05", "--json", "refer", "add", "--fnr", robust::synthetic_fnr(2), "--reporter-type",
-                      "fastlege", "--received", "i dag", "--need", "Screening", "--declined", "muntlig"});
-  INFO(d.err);
-  REQUIRE(d.code == 0);
+  const auto d = ok(f, {"--today", "2026-03-05", "--json", "refer", "add", "--fnr", robust::synthetic_fnr(2), "--reporter-type",
+                        "fastlege", "--received", "i dag", "--need", "Screening", "--declined", "muntlig"});
   CHECK(d.json()["status"] == "closed");
 }
 
@@ -101,18 +89,11 @@ TEST_CASE("case close closes the team by the team's own close and stores the rea
 }
 
 TEST_CASE("a koordinator cannot assign the case to themselves through a coordinated: grant", "[paths][appeals]") {
-  const std::string config = paths_test::enforced(paths_test::rammeverk(),
-                             "[[access.user]]\nname = \"leder1\"\nroles = [\"saksbehandler\", \"datoer\"]\n"
-                             "[[access.role]]\nid = \"datoer\"\npermissions = [\"access.other_date\", \"audit.*\"]\n"
-                             "[[access.user]]\nname = \"Ane Lie\"\nroles = [\"koordinator\", \"fordeler\"]\n"
-                             "[[access.user]]\nname = \"kari\"\nroles = [\"saksbehandler\"]\n"
-                             "[[access.role]]\nid = \"fordeler\"\npermissions = [\"coordinated:case.assign\"]\n");
-  test::Fixture f(config);
-  auto as = [&](const std::string& user, std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", f.db(), "--as", user};
-    all.insert(all.end(), args.begin(), args.end());
-    return test::run(all, "", {{"HOME", f.dir.path()}});
-  };
+  test::Fixture f(paths_test::enforced(paths_test::rammeverk(),
+                                       {{"leder1", {"saksbehandler", "datoer"}}, {"Ane Lie", {"koordinator", "fordeler"}},
+                                        {"kari", {"saksbehandler"}}},
+                                       {{"datoer", {"access.other_date", "audit.*"}}, {"fordeler", {"coordinated:case.assign"}}}));
+  const auto as = [&](const std::string& user, const std::vector<std::string>& args) { return paths_test::as(f, user, args); };
   const std::string fnr = kFnr;
   auto r = as("leder1", {"--today", "2026-03-02", "--json", "refer", "add", "--fnr", fnr, "--reporter-type", "fastlege",
                          "--received", "2026-03-02", "--need", "x"});

@@ -2,13 +2,13 @@
 // Noark 5 v5.0 package; the structure is checked with xmllint, the files
 // with sha256sum and pdftotext; the folder rules and the audit are checked.
 
+#include "cli/access_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_documents_util.hpp"
 #include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -147,35 +147,8 @@ TEST_CASE("archive export: text that means something in XML stays text", "[docum
 }
 
 TEST_CASE("archive export under enforcement: leder may, saksbehandler may not (77), refused before anything is written", "[documents][archive][access]") {
-  const auto* pw = ::getpwuid(::getuid());
-  test::Fixture f(std::string(R"toml(
-[municipality]
-allow_synthetic_ids = true
-
-[access]
-enforce = true
-
-[[access.user]]
-name = ")toml") + (pw ? pw->pw_name : "") + R"toml("
-roles = ["runner"]
-
-[[access.user]]
-name = "siri"
-roles = ["saksbehandler"]
-
-[[access.user]]
-name = "lena"
-roles = ["leder"]
-
-[[access.role]]
-id = "runner"
-permissions = ["access.act_as"]
-)toml");
-  auto as = [&](const std::string& user, std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", f.db(), "--as", user, "--lang", "en"};
-    all.insert(all.end(), args.begin(), args.end());
-    return test::run(all, "", {{"HOME", f.dir.path()}});
-  };
+  test::Fixture f(access_test::synthetic_ids(access_test::acting_access_toml({{"siri", {"saksbehandler"}}, {"lena", {"leder"}}})));
+  const auto as = [&](const std::string& user, const std::vector<std::string>& args) { return access_test::as_en(f, user, args); };
   auto r = as("siri", {"--json", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--received", "2026-03-02", "--need",
                        "Trenger koordinering"});
   INFO(r.err);

@@ -16,15 +16,7 @@ bool has(const std::string& text, const std::string& word) { return text.find(wo
 }  // namespace
 
 // A municipality that keeps the built-in lists (and their three languages).
-const char* kBuiltInLists = R"toml(
-[municipality]
-name = "Språk kommune"
-allow_synthetic_ids = true
-
-[rules]
-consent_required_for = []
-assessment_before_decision = false
-)toml";
+const std::string kBuiltInLists = test::municipality_toml("Språk kommune") + "\n" + test::kQuickRulesToml;
 
 TEST_CASE("rammeverk labels are shown in nb, nn and en, and any of them is accepted", "[lang][labels]") {
   test::Fixture f(kBuiltInLists);
@@ -81,11 +73,7 @@ TEST_CASE("rammeverk labels are shown in nb, nn and en, and any of them is accep
 }
 
 TEST_CASE("a municipality's own label_nn and label_en are read, shown and listed by config show", "[lang][labels][config]") {
-  test::Fixture f(R"toml(
-[municipality]
-name = "Språk kommune"
-allow_synthetic_ids = true
-
+  test::Fixture f(test::municipality_toml("Språk kommune") + R"toml(
 [[closing_reason]]
 id = "flytta"
 label = "Flyttet"

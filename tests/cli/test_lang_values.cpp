@@ -15,13 +15,6 @@ test::Result run(test::Fixture& f, const std::string& today, std::vector<std::st
   return f.oppteam(args);
 }
 
-std::vector<std::string> case_numbers(const test::Result& r) {
-  const auto j = r.json();
-  std::vector<std::string> out;
-  for (const auto& c : j["cases"]) out.push_back(c["case"].get<std::string>());
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("closed-set option values take the id or the nb or nn label, and JSON keeps the id", "[lang][choices]") {

@@ -7,15 +7,20 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
-// The example rammeverk with `from` replaced by `to`.
-std::string example_with(const std::string& from, const std::string& to) {
+// The example rammeverk with the first `from` of each edit replaced by its `to`.
+std::string example_with(const std::vector<std::pair<std::string, std::string>>& edits) {
   std::string text = test::read_file(test::source_path("examples/rammeverk.toml"));
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
+  for (const auto& [from, to] : edits) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  }
+  return text;
 }
 
 // The number of details of the error of `r` (a --json run) that name `part`.
@@ -30,10 +35,9 @@ std::size_t details_naming(const test::Result& r, const std::string& part) {
 
 TEST_CASE("config check, init and config store refuse a rammeverk that loosens the law (exit 78)", "[law][config]") {
   test::TempDir dir;
-  std::string text = example_with("consent_age = 16", "consent_age = 18");
-  text = text.replace(text.find("appeal = 28"), 11, "appeal = 7 ");
-  text = text.replace(text.find("preliminary_reply = 30"), 22, "preliminary_reply = 120");
-  const std::string bad = dir.write("r.toml", text);
+  const std::string bad = dir.write("r.toml", example_with({{"consent_age = 16", "consent_age = 18"},
+                                                           {"appeal = 28", "appeal = 7 "},
+                                                           {"preliminary_reply = 30", "preliminary_reply = 120"}}));
 
   auto r = test::run({"--json", "config", "check", bad});
   CHECK(r.code == 78);
@@ -58,17 +62,17 @@ TEST_CASE("config check, init and config store refuse a rammeverk that loosens t
   CHECK(f.oppteam({"--json", "config", "show"}).json()["toml"].get<std::string>().find("appeal = 7") == std::string::npos);
 
   // A longer appeal deadline and a sooner foreløpig svar are the municipality's to choose.
-  const std::string good = dir.write("ok.toml", example_with("appeal = 28", "appeal = 42"));
+  const std::string good = dir.write("ok.toml", example_with({{"appeal = 28", "appeal = 42"}}));
   CHECK(test::run({"config", "check", good}).code == 0);
 }
 
 TEST_CASE("config check and config store refuse a blank name, a min_count below 3 and an ambiguous label (exit 78)", "[law][config]") {
   test::TempDir dir;
-  std::string text = example_with("name = \"Eksempel kommune\"", "name = \" \"");
-  text = text.replace(text.find("min_count = 5"), 13, "min_count = 2");
   // "Fastlege" as the label of the reporter type nav: it is fastlege's id too.
-  text = text.replace(text.rfind("label = \"NAV\""), 13, "label = \"Fastlege\"");
-  const std::string bad = dir.write("r.toml", text);
+  const std::string bad = dir.write("r.toml", example_with({{"name = \"Eksempel kommune\"", "name = \" \""},
+                                                           {"min_count = 5", "min_count = 2"},
+                                                           {"[[reporter_type]]\nid = \"nav\"\nlabel = \"NAV\"",
+                                                            "[[reporter_type]]\nid = \"nav\"\nlabel = \"Fastlege\""}}));
 
   auto r = test::run({"--lang", "en", "--json", "config", "check", bad});
   INFO(r.out << r.err);

@@ -89,9 +89,8 @@ TEST_CASE("a consent may be given before the referral was received, as when the 
 TEST_CASE("under enforcement a decision dated other than today needs access.other_date, and a referral is never received in the future",
           "[law][dates][access]") {
   test::Fixture f(paths_test::enforced(paths_test::rammeverk(),
-                                       "[[access.user]]\nname = \"kari\"\nroles = [\"saksbehandler\"]\n"
-                                       "[[access.user]]\nname = \"trener\"\nroles = [\"saksbehandler\", \"datoer\"]\n"
-                                       "[[access.role]]\nid = \"datoer\"\npermissions = [\"access.other_date\"]\n"));
+                                       {{"kari", {"saksbehandler"}}, {"trener", {"saksbehandler", "datoer"}}},
+                                       {{"datoer", {"access.other_date"}}}));
   auto as = [&](const std::string& user, std::vector<std::string> args) {
     args.insert(args.begin(), "--json");
     return paths_test::as(f, user, args);

@@ -17,6 +17,17 @@ test::Result add(test::Fixture& f, const std::string& fnr, const std::string& re
                     "--need", "Trenger koordinering"});
 }
 
+// `r` (a --json run) ended with 65 and the error `key`, and its message
+// holds each of `named` and none of `unnamed`.
+void check_bad_data(const test::Result& r, const std::string& key, const std::vector<std::string>& named,
+                    const std::vector<std::string>& unnamed) {
+  CHECK(r.code == 65);
+  CHECK(test::error_key(r) == key);
+  INFO(r.err);
+  for (const auto& part : named) CHECK(r.err.find(part) != std::string::npos);
+  for (const auto& part : unnamed) CHECK(r.err.find(part) == std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("a personal number pasted with a space or dots works in refer add, person export and an import row", "[nb]") {
@@ -47,11 +58,7 @@ TEST_CASE("a personal number pasted with a space or dots works in refer add, per
 
 TEST_CASE("a personal number with a wrong control digit is explained as control digits that do not match", "[nb]") {
   test::Fixture f;
-  auto r = add(f, "23923901214", "2026-03-02");
-  CHECK(r.code == 65);
-  CHECK(test::error_key(r) == "pnr.control_digits");
-  CHECK(r.err.find("kontrollsifrene") != std::string::npos);
-  CHECK(r.err.find("kontrollsiffer 2") == std::string::npos);
+  check_bad_data(add(f, "23923901214", "2026-03-02"), "pnr.control_digits", {"kontrollsifrene"}, {"kontrollsiffer 2"});
 }
 
 TEST_CASE("date options take Norwegian and relative dates, output stays ISO in JSON", "[nb]") {
@@ -75,18 +82,10 @@ TEST_CASE("date options take Norwegian and relative dates, output stays ISO in J
 
 TEST_CASE("a bad date names the option and the accepted forms, exit 65", "[nb]") {
   test::Fixture f;
-  auto r = add(f, "23923901213", "30.2.2026");
-  CHECK(r.code == 65);
   // A received date cannot be after today: its hint gives the forms of the past (session 10).
-  CHECK(test::error_key(r) == "date.bad_past_input");
-  CHECK(r.err.find("--received") != std::string::npos);
-  CHECK(r.err.find("2.3.2026") != std::string::npos);
-  CHECK(r.err.find("i morgen") == std::string::npos);
-  auto t = f.oppteam({"--json", "--lang", "en", "--today", "tomorrowish", "report"});
-  CHECK(t.code == 65);
-  CHECK(test::error_key(t) == "date.bad_input");
-  CHECK(t.err.find("--today") != std::string::npos);
-  CHECK(t.err.find("tomorrow") != std::string::npos);
+  check_bad_data(add(f, "23923901213", "30.2.2026"), "date.bad_past_input", {"--received", "2.3.2026"}, {"i morgen"});
+  check_bad_data(f.oppteam({"--json", "--lang", "en", "--today", "tomorrowish", "report"}), "date.bad_input",
+                 {"--today", "tomorrow"}, {});
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // refused; no command ever replaces the database, a key or an existing file
 // without --force, and a failed restore leaves nothing behind.
 
+#include "cli/access_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_robust_util.hpp"
 
@@ -14,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <pwd.h>
 #include <set>
 #include <csignal>
 #include <sys/resource.h>
@@ -310,24 +310,15 @@ TEST_CASE("a damaged plain backup is refused and leaves nothing", "[ops][backup]
   const std::string to = f.dir.file("restored.db");
   const auto before = names_in(f.dir.path());
 
-  SECTION("an edited audit entry") {
-    {
-      robust::Sql sql(b);
-      sql.exec("UPDATE audit SET actor = 'mallory' WHERE id = 1");
-    }
+  // The backup edited by `sql` is refused with 65 and the error `key`.
+  const auto refused_after = [&](const std::string& sql, const std::string& key) {
+    robust::Sql(b).exec(sql);
     auto r = op(f, {"--json", "restore", b, "--to", to});
     CHECK(r.code == 65);
-    CHECK(test::error_key(r) == "restore.audit");
-  }
-  SECTION("a broken reference") {
-    {
-      robust::Sql sql(b);
-      sql.exec("UPDATE referral SET case_id = 999 WHERE id = 1");
-    }
-    auto r = op(f, {"--json", "restore", b, "--to", to});
-    CHECK(r.code == 65);
-    CHECK(test::error_key(r) == "restore.foreign_keys");
-  }
+    CHECK(test::error_key(r) == key);
+  };
+  SECTION("an edited audit entry") { refused_after("UPDATE audit SET actor = 'mallory' WHERE id = 1", "restore.audit"); }
+  SECTION("a broken reference") { refused_after("UPDATE referral SET case_id = 999 WHERE id = 1", "restore.foreign_keys"); }
   SECTION("garbage instead of a backup") {
     write_bytes(b, std::string(5000, 'x'));
     CHECK(op(f, {"restore", b, "--to", to}).code == 65);
@@ -459,40 +450,9 @@ TEST_CASE("backup and restore never replace the database, a key or an existing f
 }
 
 TEST_CASE("backup and restore follow the access rules", "[ops][backup][access]") {
-  const auto* pw = ::getpwuid(::getuid());
-  const std::string login = pw ? pw->pw_name : "";
-  test::Fixture f(R"toml(
-[municipality]
-allow_synthetic_ids = true
-
-[access]
-enforce = true
-
-[[access.user]]
-name = ")toml" + login + R"toml("
-roles = ["runner"]
-
-[[access.user]]
-name = "cron"
-roles = ["it"]
-
-[[access.user]]
-name = "admin"
-roles = ["admin"]
-
-[[access.role]]
-id = "runner"
-permissions = ["access.act_as"]
-
-[[access.role]]
-id = "admin"
-permissions = ["*"]
-)toml");
-  const auto as = [&](const std::string& user, std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", f.db(), "--as", user, "--lang", "en"};
-    all.insert(all.end(), args.begin(), args.end());
-    return test::run(all, "", {{"HOME", f.dir.path()}});
-  };
+  test::Fixture f(access_test::synthetic_ids(access_test::acting_access_toml({{"cron", {"it"}}, {"admin", {"admin"}}},
+                                                                             {{"admin", {"*"}}})));
+  const auto as = [&](const std::string& user, const std::vector<std::string>& args) { return access_test::as_en(f, user, args); };
   REQUIRE(as("cron", {"backup", "keygen", "--out", f.dir.file("drift.key")}).code == 0);
   // IT makes encrypted backups, never a plain copy that any SQLite tool reads.
   auto plain = as("cron", {"--json", "backup", "--to", f.dir.file("plain.db")});

@@ -10,19 +10,6 @@
 
 using namespace team_test;
 
-namespace {
-
-std::vector<std::string> cases_of(const test::Result& r) {
-  INFO(r.err);
-  REQUIRE(r.code == 0);
-  const auto j = r.json();
-  std::vector<std::string> out;
-  for (const auto& c : j["cases"]) out.push_back(c["case"].get<std::string>());
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("case assign gives a case an owner, remind names the owner until a coordinator takes over", "[paths]") {
   test::Fixture f(paths_test::rammeverk());
   const std::string c1 = refer(f);
@@ -47,9 +34,9 @@ TEST_CASE("case assign gives a case an owner, remind names the owner until a coo
   }
   CHECK(seen == 2);
 
-  CHECK(cases_of(f.oppteam({"--json", "case", "list", "--owner", "kari"})) == std::vector<std::string>{c1});
-  CHECK(cases_of(f.oppteam({"--json", "case", "list", "--unassigned"})) == std::vector<std::string>{c2});
-  CHECK(cases_of(test::run({"--db", f.db(), "--as", "kari", "--json", "case", "list", "--mine"}, "", {{"HOME", f.dir.path()}})) ==
+  CHECK(case_numbers(f.oppteam({"--json", "case", "list", "--owner", "kari"})) == std::vector<std::string>{c1});
+  CHECK(case_numbers(f.oppteam({"--json", "case", "list", "--unassigned"})) == std::vector<std::string>{c2});
+  CHECK(case_numbers(test::run({"--db", f.db(), "--as", "kari", "--json", "case", "list", "--mine"}, "", {{"HOME", f.dir.path()}})) ==
         std::vector<std::string>{c1});
   CHECK(f.oppteam({"case", "list", "--mine", "--unassigned"}).code == 64);
 
@@ -65,16 +52,10 @@ TEST_CASE("case assign gives a case an owner, remind names the owner until a coo
 }
 
 TEST_CASE("under enforce, owned: limits a saksbehandler to the cases they own", "[paths]") {
-  const std::string config = paths_test::enforced(test::read_file(test::source_path("examples/rammeverk.toml")),
-                                                 "[[access.user]]\nname = \"leder1\"\nroles = [\"saksbehandler\"]\n"
-                                                 "[[access.user]]\nname = \"kari\"\nroles = [\"egne\"]\n"
-                                                 "[[access.role]]\nid = \"egne\"\npermissions = [\"owned:case.*\", \"owned:consent.*\"]\n");
-  test::Fixture f(config);
-  auto as = [&](const std::string& user, std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", f.db(), "--as", user};
-    all.insert(all.end(), args.begin(), args.end());
-    return test::run(all, "", {{"HOME", f.dir.path()}});
-  };
+  test::Fixture f(paths_test::enforced(test::read_file(test::source_path("examples/rammeverk.toml")),
+                                       {{"leder1", {"saksbehandler"}}, {"kari", {"egne"}}},
+                                       {{"egne", {"owned:case.*", "owned:consent.*"}}}));
+  const auto as = [&](const std::string& user, const std::vector<std::string>& args) { return paths_test::as(f, user, args); };
   auto r1 = as("leder1", {"--json", "refer", "add", "--fnr", kFnr, "--reporter-type", "fastlege", "--need", "x"});
   INFO(r1.err);
   REQUIRE(r1.code == 0);

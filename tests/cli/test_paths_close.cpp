@@ -13,10 +13,7 @@ namespace {
 
 // A case with a team (coordinator Ane Lie) and a plan with one goal and a measure due soon.
 std::string active_case(test::Fixture& f) {
-  const std::string c = granted_case(f);
-  auto t = f.oppteam(core_team(c));
-  INFO(t.err);
-  REQUIRE(t.code == 0);
+  const std::string c = team_case(f);
   REQUIRE(f.oppteam({"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"}).code == 0);
   auto m = f.oppteam({"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", "Ukentlig besøk", "--responsible",
                       "Siri Moe", "--due", "2026-03-20"});
@@ -46,26 +43,18 @@ TEST_CASE("case close at intake ends every reminder, is shown, and is refused tw
   CHECK(municipality_without_move.code == 64);
   CHECK(test::error_key(municipality_without_move) == "closing.municipality_not_for");
 
-  auto r = f.oppteam({"--today", "2026-05-10", "--json", "case", "close", c, "--reason", "declines", "--note",
-                      "Ønsker ikke oppfølging nå"});
-  INFO(r.err);
-  REQUIRE(r.code == 0);
-  CHECK(r.json()["status"] == "closed");
-  CHECK(r.json()["stage"] == "received");
+  auto r = ok(f, {"--today", "2026-05-10", "--json", "case", "close", c, "--reason", "declines", "--note", "Ønsker ikke oppfølging nå"});
+  test::check_fields(r.json(), {{"status", "closed"}, {"stage", "received"}});
   CHECK(reminder_kinds(f, c, "2026-05-10").empty());
   CHECK(reminder_kinds(f, c, "2027-05-10").empty());
 
-  auto show = f.oppteam({"--today", "2026-05-10", "--json", "case", "show", c});
-  REQUIRE(show.code == 0);
-  const auto j = show.json();
-  CHECK(j["status"] == "closed");
-  CHECK(j["close_reason"] == "declines");
-  CHECK(j["closed_on"] == "2026-05-10");
+  const auto j = ok(f, {"--today", "2026-05-10", "--json", "case", "show", c}).json();
+  test::check_fields(j, {{"status", "closed"}, {"close_reason", "declines"}, {"closed_on", "2026-05-10"}});
   REQUIRE(j["closings"].size() == 1);
-  CHECK(j["closings"][0]["reason"] == "declines");
-  CHECK(j["closings"][0]["stage"] == "received");
-  CHECK(j["closings"][0]["note"] == "Ønsker ikke oppfølging nå");
-  CHECK(j["closings"][0]["closed_by"] == "saksbehandler1");
+  test::check_fields(j["closings"][0], {{"reason", "declines"},
+                                        {"stage", "received"},
+                                        {"note", "Ønsker ikke oppfølging nå"},
+                                        {"closed_by", "saksbehandler1"}});
   auto text = f.oppteam({"--today", "2026-05-10", "case", "show", c});
   CHECK(text.out.find("Personen ønsker ikke oppfølging") != std::string::npos);
 

@@ -30,10 +30,8 @@ TEST_CASE("consent decline records the person's no, and remind asks to close ins
   const auto lj = list.json();
   CHECK(lj["consents"].empty());  // a no is not a consent
   REQUIRE(lj["declines"].size() == 1);
-  CHECK(lj["declines"][0]["scope"] == "utredning");
-  CHECK(lj["declines"][0]["form"] == "muntlig");
-  CHECK(lj["declines"][0]["declined_by"] == "person");
-  CHECK(lj["declines"][0]["note"] == "Sa nei i telefonen");
+  test::check_fields(lj["declines"][0],
+                     {{"scope", "utredning"}, {"form", "muntlig"}, {"declined_by", "person"}, {"note", "Sa nei i telefonen"}});
 
   auto show = f.oppteam({"--today", "2026-03-05", "--json", "case", "show", c});
   REQUIRE(show.json()["declines"].size() == 1);

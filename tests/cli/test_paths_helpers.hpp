@@ -1,13 +1,12 @@
 #pragma once
 // Helpers for the issue-14 CLI tests (tests/cli/test_paths_*.cpp).
 
+#include "cli/access_helpers.hpp"
 #include "cli/harness.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <pwd.h>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace paths_test {
@@ -24,22 +23,10 @@ inline std::string rammeverk() {
   return text.replace(at, from.size(), to);
 }
 
-// `rammeverk` under [access] enforce = true, in which the login running the
-// tests may act as anyone (access.act_as: the tests name users with --as),
-// followed by `users` ([[access.user]] and [[access.role]] entries).
-inline std::string enforced(const std::string& rammeverk, const std::string& users) {
-  const auto* pw = ::getpwuid(::getuid());
-  const std::string login = pw ? pw->pw_name : "";
-  return rammeverk + "\n[access]\nenforce = true\n[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n" +
-         "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n" + users;
-}
-
-// Runs oppteam on the database of `f` as `user`.
-inline test::Result as(test::Fixture& f, const std::string& user, const std::vector<std::string>& args) {
-  std::vector<std::string> all{"--db", f.db(), "--as", user};
-  all.insert(all.end(), args.begin(), args.end());
-  return test::run(all, "", {{"HOME", f.dir.path()}});
-}
+// Under [access] enforce = true, the login running the tests may act as
+// anyone (access.act_as: the tests name users with --as).
+using access_test::enforced;
+using access_test::as;
 
 // The kinds of the reminders `remind --json` (due today or overdue) gives for case `c` on `today`.
 inline std::vector<std::string> reminder_kinds(test::Fixture& f, const std::string& c, const std::string& today) {

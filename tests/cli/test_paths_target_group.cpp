@@ -30,11 +30,8 @@ TEST_CASE("target group at refer add, by case target-group with history, and in 
   const auto show = f.oppteam({"--json", "case", "show", c}).json();
   CHECK(show["target_group"] == "kronisk_syke");
   REQUIRE(show["target_groups"].size() == 2);
-  CHECK(show["target_groups"][0]["target_group"] == "skrope_eldre");
-  CHECK(show["target_groups"][0]["step"] == "refer");
-  CHECK(show["target_groups"][1]["target_group"] == "kronisk_syke");
-  CHECK(show["target_groups"][1]["step"] == "case");
-  CHECK(show["target_groups"][1]["set_by"] == "saksbehandler1");
+  test::check_fields(show["target_groups"][0], {{"target_group", "skrope_eldre"}, {"step", "refer"}});
+  test::check_fields(show["target_groups"][1], {{"target_group", "kronisk_syke"}, {"step", "case"}, {"set_by", "saksbehandler1"}});
 
   auto rep = f.oppteam({"--today", "2026-03-31", "--json", "report", "--from", "2026-03-01", "--to", "2026-03-31"});
   REQUIRE(rep.code == 0);

@@ -61,11 +61,7 @@ std::string ten_years_ago_plus_a_day() {
 
 TEST_CASE("report through the CLI: counts, primary and secondary suppression, audited once", "[report]") {
   // Three reporter types, so that nav is the one small count among them.
-  test::Fixture f(R"toml(
-[municipality]
-name = "Rapport kommune"
-allow_synthetic_ids = true
-
+  test::Fixture f(test::municipality_toml("Rapport kommune") + R"toml(
 [[reporter_type]]
 id = "fastlege"
 label = "Fastlege"

@@ -3,58 +3,52 @@
 // case; `meeting action --measure` also changes the plan; a meeting
 // participant's address never receives someone's reminders.
 
+#include "cli/access_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <pwd.h>
-#include <unistd.h>
-
 namespace {
 
-struct Enforced {
-  std::string config;
-  Enforced(const std::string& role_permissions) {
-    const auto* pw = ::getpwuid(::getuid());
-    const std::string login = pw ? pw->pw_name : "";
-    config = test::read_file(test::source_path("examples/rammeverk.toml")) +
-             "\n[access]\nenforce = true\n"
-             "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
-             "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n"
-             "[[access.user]]\nname = \"sara\"\nroles = [\"saksbehandler\"]\n"
-             "[[access.user]]\nname = \"mona\"\nroles = [\"smal\"]\n"
-             "[[access.role]]\nid = \"smal\"\npermissions = [" + role_permissions + "]\n";
-  }
-};
+// The example rammeverk under enforcement: sara a saksbehandler, mona of a
+// role "smal" holding only `permissions`.
+std::string enforced(const std::vector<std::string>& permissions) {
+  return access_test::enforced(test::read_file(test::source_path("examples/rammeverk.toml")),
+                               {{"sara", {"saksbehandler"}}, {"mona", {"smal"}}}, {{"smal", permissions}});
+}
 
-test::Result as(test::Fixture& f, const std::string& user, std::vector<std::string> args) {
-  std::vector<std::string> all{"--db", f.db(), "--as", user};
-  all.insert(all.end(), args.begin(), args.end());
-  return test::run(all, "", {{"HOME", f.dir.path()}});
+using access_test::as;
+
+// mona is refused `refused` (77) and nothing is stored in `table`, while
+// `allowed`, the same without what needs the permission, is hers to run.
+void refused_but_allowed(test::Fixture& f, const std::vector<std::string>& refused, const std::string& table,
+                         const std::vector<std::string>& allowed) {
+  auto r = as(f, "mona", refused);
+  INFO(r.out << r.err);
+  CHECK(r.code == 77);
+  robust::Sql sql(f.db());
+  CHECK(sql.number("SELECT count(*) FROM " + table) == 0);
+  auto plain = as(f, "mona", allowed);
+  INFO(plain.err);
+  CHECK(plain.code == 0);
 }
 
 }  // namespace
 
 TEST_CASE("refer add --declined needs the right to record a decline and to close a case", "[paths][access]") {
-  Enforced e("\"refer.add\"");
-  test::Fixture f(e.config);
-  auto r = as(f, "mona", {"refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege", "--received", "2026-03-02",
-                          "--need", "Trenger koordinering", "--declined", "muntlig"});
-  INFO(r.out << r.err);
-  CHECK(r.code == 77);
-  robust::Sql sql(f.db());
-  CHECK(sql.number("SELECT count(*) FROM case_file") == 0);
+  test::Fixture f(enforced({"refer.add"}));
   // The plain referral is still theirs to add.
-  auto plain = as(f, "mona", {"refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege", "--received",
-                              "2026-03-02", "--need", "Trenger koordinering"});
-  INFO(plain.err);
-  CHECK(plain.code == 0);
+  refused_but_allowed(f,
+                      {"refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege", "--received", "2026-03-02",
+                       "--need", "Trenger koordinering", "--declined", "muntlig"},
+                      "case_file",
+                      {"refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege", "--received", "2026-03-02",
+                       "--need", "Trenger koordinering"});
 }
 
 TEST_CASE("meeting action --measure needs the plan's permission as well as the meeting's", "[team][access]") {
-  Enforced e("\"meeting.*\", \"case.read\"");
-  test::Fixture f(e.config);
+  test::Fixture f(enforced({"meeting.*", "case.read"}));
   auto step = [&](std::vector<std::string> args) {
     auto r = as(f, "sara", args);
     INFO(r.err);
@@ -78,17 +72,13 @@ TEST_CASE("meeting action --measure needs the plan's permission as well as the m
   step({"plan", "goal", "2026/1", "--text", "Bo trygt heime"});
   step({"meeting", "add", "2026/1", "--kind", "planmote", "--date", "i dag", "--participant",
         "Ane Lie:koordinator:email=mallory@evil.example"});
-  auto m = as(f, "mona", {"meeting", "action", "2026/1", "1", "--text", "Ukentlig besøk", "--responsible", "Ane Lie",
-                          "--due", "2026-05-01", "--measure", "1"});
-  INFO(m.out << m.err);
-  CHECK(m.code == 77);
-  robust::Sql sql(f.db());
-  CHECK(sql.number("SELECT count(*) FROM measure") == 0);
   // Without --measure the action is the meeting's own, and theirs to record.
-  auto plain = as(f, "mona", {"meeting", "action", "2026/1", "1", "--text", "Ringe NAV", "--responsible", "Ane Lie",
-                              "--due", "2026-05-01"});
-  INFO(plain.err);
-  CHECK(plain.code == 0);
+  refused_but_allowed(f,
+                      {"meeting", "action", "2026/1", "1", "--text", "Ukentlig besøk", "--responsible", "Ane Lie", "--due",
+                       "2026-05-01", "--measure", "1"},
+                      "measure",
+                      {"meeting", "action", "2026/1", "1", "--text", "Ringe NAV", "--responsible", "Ane Lie", "--due",
+                       "2026-05-01"});
   // Whoever adds a participant does not choose where the coordinator's
   // reminders are mailed: --by-person takes addresses from the rammeverk
   // and the team only.

@@ -33,15 +33,7 @@ constexpr int kRowsPerImport = 1000;
 
 // A rammeverk that lets a team be made right after the referral, so the
 // test reaches team changes without the whole assessment path.
-const char* kRammeverk = R"toml(
-[municipality]
-name = "Krasj kommune"
-allow_synthetic_ids = true
-
-[rules]
-consent_required_for = []
-assessment_before_decision = false
-)toml";
+const std::string kRammeverk = test::municipality_toml("Krasj kommune") + "\n" + test::kQuickRulesToml;
 
 // A batch of kRowsPerImport referrals of new people with external ids "b<batch>-<row>".
 std::string batch_csv(int batch) {

@@ -126,4 +126,23 @@ inline std::vector<std::string> core_team(const std::string& c) {
           "--member", "Ola Dahl:nav_veileder:nav", "--member", "Siri Moe:hjemmesykepleie:hjemmetjenesten"};
 }
 
+// The case numbers a `--json case list` run lists, in its order; the run
+// must have succeeded.
+inline std::vector<std::string> case_numbers(const test::Result& r) {
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto j = r.json();
+  std::vector<std::string> out;
+  for (const auto& c : j["cases"]) out.push_back(c["case"].get<std::string>());
+  return out;
+}
+
+// A granted case (granted_case) with the core team of SPEC.md (core_team:
+// Ane Lie coordinates; Ola Dahl and Siri Moe are members).
+inline std::string team_case(test::Fixture& f) {
+  const std::string c = granted_case(f);
+  ok(f, core_team(c));
+  return c;
+}
+
 }  // namespace team_test

@@ -1,6 +1,7 @@
 // The case log (issue 15): log add|list, newest first, in case show and
 // person export, stored text checked and audited without its content.
 
+#include "cli/access_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_team_helpers.hpp"
 
@@ -8,15 +9,7 @@
 
 using namespace team_test;
 
-namespace {
-
-test::Result as(test::Fixture& f, const std::string& user, std::vector<std::string> args) {
-  std::vector<std::string> all{"--db", f.db(), "--as", user};
-  all.insert(all.end(), args.begin(), args.end());
-  return test::run(all, "", {{"HOME", f.dir.path()}});
-}
-
-}  // namespace
+using access_test::as;
 
 TEST_CASE("log add stores dated entries by the acting user and log list shows them newest first", "[team][log]") {
   test::Fixture f;

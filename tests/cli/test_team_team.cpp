@@ -1,8 +1,8 @@
 // oppteam team: create and every refusal with its exit code, and the rest of the family.
 
+#include "cli/access_helpers.hpp"
 #include "cli/test_team_helpers.hpp"
 
-#include <pwd.h>
 
 using namespace team_test;
 
@@ -235,24 +235,12 @@ TEST_CASE("team show and changes on a case without a team: not found", "[team]")
 }
 
 TEST_CASE("team and assess under [access]: 77 without the permission, the koordinator may read their team", "[team][access]") {
-  const auto* pw = ::getpwuid(::getuid());
-  const std::string login = pw ? pw->pw_name : "";
-  std::string toml = test::read_file(test::source_path("examples/rammeverk.toml"));
-  toml += "\n[access]\nenforce = true\n"
-          "[[access.user]]\nname = \"" + login + "\"\nroles = [\"runner\"]\n"
-          // The scenario's dates are set with --today: a training role allows it.
-          "[[access.user]]\nname = \"saksbehandler1\"\nroles = [\"saksbehandler\", \"trainer\"]\n"
-          "[[access.user]]\nname = \"Ane Lie\"\nroles = [\"koordinator\"]\n"
-          "[[access.user]]\nname = \"cron\"\nroles = [\"it\"]\n"
-          "[[access.role]]\nid = \"runner\"\npermissions = [\"access.act_as\"]\n"
-          "[[access.role]]\nid = \"trainer\"\npermissions = [\"access.other_date\"]\n";
-  test::Fixture f(toml);
+  // The scenario's dates are set with --today: a training role allows it.
+  test::Fixture f(access_test::enforced(test::read_file(test::source_path("examples/rammeverk.toml")),
+                                        {{"saksbehandler1", {"saksbehandler", "trainer"}}, {"Ane Lie", {"koordinator"}}, {"cron", {"it"}}},
+                                        {{"trainer", {"access.other_date"}}}));
   const std::string c = granted_case(f);
-  auto as = [&](const std::string& user, std::vector<std::string> args) {
-    std::vector<std::string> all{"--db", f.db(), "--as", user};
-    all.insert(all.end(), args.begin(), args.end());
-    return test::run(all, "", {{"HOME", f.dir.path()}});
-  };
+  const auto as = [&](const std::string& user, const std::vector<std::string>& args) { return access_test::as(f, user, args); };
   auto r = as("cron", cat({"--json", "assess", c, "--instrument", "kjennetegn", "--assessor", "X", "--profession", "lege"}, kjennetegn_answers()));
   CHECK(r.code == 77);
   CHECK(test::error_key(r) == "access.refused");

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using namespace oppteam;
 
@@ -27,6 +28,25 @@ std::string nb_message_of(const std::string& text) {
     return render_message(Lang::nb, e.key(), e.args());
   }
   return {};
+}
+
+const char* const kToday = "2026-03-02";
+
+// A day (ISO) and the forms a user may type to mean it.
+struct MeantDay {
+  const char* iso;
+  std::vector<std::string> typed;
+};
+
+// Checks that each form of `days`, typed to `option` on kToday, is read as its day.
+void check_typed_dates(const std::string& option, const std::vector<MeantDay>& days) {
+  const Date today = *try_parse_date(kToday);
+  for (const auto& day : days) {
+    for (const auto& typed : day.typed) {
+      INFO(option << " " << typed);
+      CHECK(parse_user_date(typed, option, today) == *try_parse_date(day.iso));
+    }
+  }
 }
 
 }  // namespace
@@ -59,30 +79,17 @@ TEST_CASE("a wrong control digit says the control digits do not match, whichever
 }
 
 TEST_CASE("a date typed by a user in the past: i går (yesterday) and -N days", "[nb][trial]") {
-  const Date today = *try_parse_date("2026-03-02");
-  const auto iso = [](std::string_view t) { return *try_parse_date(t); };
-  CHECK(parse_user_date("i g\xC3\xA5r", "--received", today) == iso("2026-03-01"));
-  CHECK(parse_user_date("ig\xC3\xA5r", "--received", today) == iso("2026-03-01"));
-  CHECK(parse_user_date("I G\xC3\x85R", "--received", today) == iso("2026-03-01"));
-  CHECK(parse_user_date("-14", "--received", today) == iso("2026-02-16"));
-  CHECK(parse_user_date(" -1 ", "--received", today) == iso("2026-03-01"));
-  CHECK(parse_user_date("-0", "--received", today) == today);
+  check_typed_dates("--received", {{"2026-03-01", {"i g\xC3\xA5r", "ig\xC3\xA5r", "I G\xC3\x85R", " -1 "}},
+                                   {"2026-02-16", {"-14"}},
+                                   {kToday, {"-0"}}});
 }
 
 TEST_CASE("a date typed by a user: ISO, D.M.YYYY, DD.MM.YYYY, i dag, i morgen and +N days", "[nb]") {
-  const Date today = *try_parse_date("2026-03-02");
-  const auto iso = [](std::string_view t) { return *try_parse_date(t); };
-  CHECK(parse_user_date("2026-03-02", "--received", today) == iso("2026-03-02"));
-  CHECK(parse_user_date("2.3.2026", "--received", today) == iso("2026-03-02"));
-  CHECK(parse_user_date("02.03.2026", "--received", today) == iso("2026-03-02"));
-  CHECK(parse_user_date(" 2.3.2026 ", "--received", today) == iso("2026-03-02"));
-  CHECK(parse_user_date("31.12.2025", "--received", today) == iso("2025-12-31"));
-  CHECK(parse_user_date("i dag", "--date", today) == today);
-  CHECK(parse_user_date("I dag", "--date", today) == today);
-  CHECK(parse_user_date("i morgen", "--date", today) == iso("2026-03-03"));
-  CHECK(parse_user_date("i morgon", "--date", today) == iso("2026-03-03"));
-  CHECK(parse_user_date("+14", "--due", today) == iso("2026-03-16"));
-  CHECK(parse_user_date("+0", "--due", today) == today);
+  check_typed_dates("--received", {{"2026-03-02", {"2026-03-02", "2.3.2026", "02.03.2026", " 2.3.2026 "}},
+                                   {"2025-12-31", {"31.12.2025"}}});
+  check_typed_dates("--date", {{kToday, {"i dag", "I dag"}}, {"2026-03-03", {"i morgen", "i morgon"}}});
+  check_typed_dates("--due", {{"2026-03-16", {"+14"}}, {kToday, {"+0"}}});
+  const Date today = *try_parse_date(kToday);
   // Not dates: each refused with 65, naming the option and the forms.
   for (std::string bad : {"", "30.2.2026", "2.3.26", "2026-3-2", "1.2.3.2026", "+", "+x", "+99999999999999999999", "-",
                           "-99999", "--3", "i overmorgen", "i forgårs", "2..2026", "32.1.2026", "0.1.2026"}) {

@@ -20,6 +20,14 @@ std::vector<std::string> lines_of(const std::string& s) {
   return out;
 }
 
+// The lines of a table of `headers` and `rows`, rendered in `style`.
+std::vector<std::string> table_lines(std::vector<std::string> headers, const std::vector<std::vector<std::string>>& rows,
+                                     TerminalStyle style = TerminalStyle{}) {
+  Table t(std::move(headers));
+  for (const auto& row : rows) t.add(row);
+  return lines_of(t.render(style));
+}
+
 }  // namespace
 
 TEST_CASE("display width counts Norwegian letters as one column each", "[ux]") {
@@ -31,10 +39,7 @@ TEST_CASE("display width counts Norwegian letters as one column each", "[ux]") {
 }
 
 TEST_CASE("a table aligns columns by display width, not bytes", "[ux]") {
-  Table t({"Navn", "By"});
-  t.add({"Åse Ødegård", "Bø"});
-  t.add({"Per", "Steinkjer"});
-  const auto lines = lines_of(t.render(TerminalStyle{}));
+  const auto lines = table_lines({"Navn", "By"}, {{"Åse Ødegård", "Bø"}, {"Per", "Steinkjer"}});
   REQUIRE(lines.size() == 4);
   CHECK(lines[0] == "Navn         By");
   CHECK(lines[1] == "-----------  ---------");
@@ -53,17 +58,12 @@ TEST_CASE("right-aligned columns pad on the left", "[ux]") {
 }
 
 TEST_CASE("columns of numbers right-align by themselves, text columns stay left", "[ux]") {
-  Table t({"Område", "Poeng", "Kode"});
-  t.add({"Somatisk helse", "1", "12"});
-  t.add({"Tjenester og risiko", "12", "<5"});
-  t.add({"Psykisk helse", "", "1a"});
-  const auto lines = lines_of(t.render(TerminalStyle{}));
+  const auto lines =
+      table_lines({"Område", "Poeng", "Kode"}, {{"Somatisk helse", "1", "12"}, {"Tjenester og risiko", "12", "<5"}, {"Psykisk helse", "", "1a"}});
   CHECK(lines[0] == "Område               Poeng  Kode");
   CHECK(lines[2] == "Somatisk helse           1  12");
   CHECK(lines[3] == "Tjenester og risiko     12  <5");
-  Table ids({"Fødselsnummer", "Navn"});
-  ids.add({"12885011266", "Klara"});
-  CHECK(lines_of(ids.render(TerminalStyle{}))[2] == "12885011266    Klara");  // ids stay left
+  CHECK(table_lines({"Fødselsnummer", "Navn"}, {{"12885011266", "Klara"}})[2] == "12885011266    Klara");  // ids stay left
   Table forced({"Nr", "Tekst"});
   forced.align_left(0);
   forced.add({"7", "x"});
@@ -71,11 +71,7 @@ TEST_CASE("columns of numbers right-align by themselves, text columns stay left"
   CHECK(lines_of(forced.render(TerminalStyle{}))[2] == "7   x");
   // A report's hidden counts ("x", "<5") and a missing value ("-") keep a
   // column of numbers right-aligned.
-  Table report({"Meldertype", "I alt", "Median"});
-  report.add({"Fastlege", "x", "-"});
-  report.add({"Pårørende", "110", "38"});
-  report.add({"Andre", "<5", "-"});
-  const auto rl = lines_of(report.render(TerminalStyle{}));
+  const auto rl = table_lines({"Meldertype", "I alt", "Median"}, {{"Fastlege", "x", "-"}, {"Pårørende", "110", "38"}, {"Andre", "<5", "-"}});
   CHECK(rl[2] == "Fastlege        x       -");
   CHECK(rl[3] == "Pårørende     110      38");
 }
@@ -114,10 +110,8 @@ TEST_CASE("when a table must narrow, long text gives before dates and names", "[
 }
 
 TEST_CASE("without a width (a pipe) nothing wraps", "[ux]") {
-  Table t({"Sak", "Behov"});
   const std::string need(300, 'x');
-  t.add({"2026/1", need});
-  const auto lines = lines_of(t.render(TerminalStyle{0, false}));
+  const auto lines = table_lines({"Sak", "Behov"}, {{"2026/1", need}}, TerminalStyle{0, false});
   REQUIRE(lines.size() == 3);
   CHECK(lines[2] == "2026/1  " + need);
 }

@@ -6,12 +6,17 @@ source "$(dirname "$0")/lib.sh"
 need_tool help2man
 need_tool man man-db
 
-page=$BUILD_DIR/oppteam.1
-if [[ ! -r $page ]]; then
-    fail "$page was not built (the 'manpage' target)"
-    finish
-fi
-text=$(MANWIDTH=80 man -l "$page" 2>/dev/null)
+# render_page PAGE: the page as man shows it at 80 columns, into $text; a
+# failed check (and status 1) when it was not built.
+render_page() {
+    if [[ ! -r $1 ]]; then
+        fail "$1 was not built (the 'manpage' target)"
+        return 1
+    fi
+    text=$(MANWIDTH=80 man -l "$1" 2>/dev/null)
+}
+
+render_page "$BUILD_DIR/oppteam.1" || finish
 check_contains "NAME" "$text" "oppteam - follow-up teams for people with large and complex needs"
 check_contains "Norwegian letters survive" "$text" "oppfølgingsteam for personer med store og sammensatte behov"
 for section in COMMANDS ENVIRONMENT "EXIT STATUS" FILES EXAMPLES "SEE ALSO"; do
@@ -38,11 +43,8 @@ check_contains "the page carries the refer add options" "$text" "--reporter-type
 # The Bokmål and Nynorsk pages (issue 17): the same commands, in their language.
 for lang in nb nn; do
     page_l=$BUILD_DIR/oppteam.$lang.1
-    if [[ ! -r $page_l ]]; then
-        fail "$page_l was not built (the 'manpage' target)"
-        continue
-    fi
-    text_l=$(MANWIDTH=80 man -l "$page_l" 2>/dev/null)
+    render_page "$page_l" || continue
+    text_l=$text
     check_contains "$lang: the usage of oppteam case list" "$text_l" "Bruk: oppteam case list"
     check_not_contains "$lang: no English usage line" "$text_l" "Usage: oppteam"
     check_contains "$lang: the refer add options" "$text_l" "--reporter-type"
