@@ -22,6 +22,13 @@ using robust::Sql;
 
 const char* const kNewlySealed[] = {"assessment", "evaluation", "appeal_step", "team_member"};
 
+// An assessment no command wrote: a copy of the first with the score raised.
+const char* const kForgedAssessment =
+    "INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, "
+    "score, threshold, recommendation, answers, domains, created_by, created_at) "
+    "SELECT case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, 12, threshold, "
+    "'team', answers, domains, created_by, created_at FROM assessment LIMIT 1";
+
 // `audit verify --json` on `db`: (exit code, document).
 std::pair<int, nlohmann::json> verify_db(const std::string& db, const std::string& home) {
   auto r = test::run({"--db", db, "--as", "saksbehandler1", "--json", "audit", "verify"}, "", {{"HOME", home}});
@@ -68,10 +75,7 @@ void every_change_is_found(const std::string& db, const test::TempDir& dir) {
     tampered_fails(copy_of(db, dir.file(std::string("d_") + table + ".db")), dir.path(), table,
                    std::string("DELETE FROM ") + table + " WHERE id = (SELECT max(id) FROM " + table + ")", "audit.row_changed");
   const std::pair<const char*, const char*> inserts[] = {
-      {"assessment", "INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, "
-                     "assessed_on, score, threshold, recommendation, answers, domains, created_by, created_at) "
-                     "SELECT case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, 12, "
-                     "threshold, 'team', answers, domains, created_by, created_at FROM assessment LIMIT 1"},
+      {"assessment", kForgedAssessment},
       {"evaluation", "INSERT INTO evaluation(case_id, evaluated_on, decision, created_by, created_at) "
                      "SELECT case_id, evaluated_on, 'close', created_by, created_at FROM evaluation LIMIT 1"},
       {"appeal_step", "INSERT INTO appeal_step(appeal_id, step, result, step_on, recorded_by) "
@@ -227,11 +231,9 @@ TEST_CASE("a database of schema 13 verifies right after the upgrade, and its fir
   SECTION("a forged row passed off as written before the upgrade is found") {
     const std::string copy = copy_of(db, dir.file("forged.db"));
     tampered_fails(copy, dir.path(), "assessment",
-                   "INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, "
-                   "assessed_on, score, threshold, recommendation, answers, domains, created_by, created_at) "
-                   "SELECT case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, 12, "
-                   "threshold, 'team', answers, domains, created_by, created_at FROM assessment LIMIT 1;"
-                   "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id) SELECT NULL, 'assessment', max(id), max(id) FROM assessment",
+                   std::string(kForgedAssessment) + ";"
+                       "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id) "
+                       "SELECT NULL, 'assessment', max(id), max(id) FROM assessment",
                    "audit.row_unrecorded");
   }
 }
