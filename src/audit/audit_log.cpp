@@ -26,34 +26,65 @@ namespace {
 const std::string kGenesis(64, '0');
 const Sha256Digest kNoRow{};  // the digest standing for "no row with this id"
 
+// The hash format of the entries this program writes: 2 from schema 6
+// (length-prefixed fields, seals hashed in), 3 from schema 14, when the
+// tables behind a vedtak and a team came to be sealed. Entries of format 3
+// are hashed as format 2 under another tag: the format cannot be changed
+// without changing the hash, so the log itself tells whether a program
+// sealing a table has written to it since the upgrade (see AuditedTable).
+constexpr int kFormat = 3;
+
 // A table whose rows are sealed: its columns in a fixed order (id first;
 // a column added by a later migration is not sealed until it is listed
-// here with a new baseline), and how its rows belong to a case (for purge).
+// here with a new baseline), how its rows belong to a case (for purge), and
+// the first entry format whose writer seals it. The migration that begins
+// to seal a table announces its rows (seals with no entry); `verify`
+// accepts such a seal only while every entry of the log is of an older
+// format, that is until the first writer after the upgrade records it in
+// an `audit.baseline` entry. So a row forged later and passed off as
+// announced by the upgrade is found.
 struct AuditedTable {
   const char* name;
   const char* columns;
   const char* of_case;  // condition on ?1 = the case id; nullptr: not part of a case
+  int sealed_from;      // the entry format (kFormat at the time) from which it is sealed
 };
 
 const AuditedTable kAuditedTables[] = {
-    {"person", "id, fnr, kind, birth_date, name, created_at", nullptr},
+    {"person", "id, fnr, kind, birth_date, name, created_at", nullptr, 2},
     {"referral",
      "id, case_id, sender, external_id, reporter_type, reporter_name, received_on, need, content_hash, created_at, "
      "created_by",
-     "case_id = ?1"},
+     "case_id = ?1", 2},
     {"consent",
      "id, case_id, scope, form, given_by, giver_name, reason, document_ref, given_on, recorded_by, recorded_at, "
      "withdrawn_on, withdrawn_by, withdraw_reason",
-     "case_id = ?1"},
-    {"decision", "id, case_id, outcome, grounds, decided_on, decided_by, appeal_deadline, letter", "case_id = ?1"},
-    {"goal", "id, plan_id, number, parent, text, source, status", "plan_id IN (SELECT id FROM plan WHERE case_id = ?1)"},
+     "case_id = ?1", 2},
+    {"decision", "id, case_id, outcome, grounds, decided_on, decided_by, appeal_deadline, letter", "case_id = ?1", 2},
+    {"goal", "id, plan_id, number, parent, text, source, status", "plan_id IN (SELECT id FROM plan WHERE case_id = ?1)", 2},
     {"measure", "id, plan_id, goal_number, number, text, responsible, due_on, every_days, scope, how, status",
-     "plan_id IN (SELECT id FROM plan WHERE case_id = ?1)"},
+     "plan_id IN (SELECT id FROM plan WHERE case_id = ?1)", 2},
+    // Sealed from schema 14 on.
+    {"assessment",
+     "id, case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, score, threshold, "
+     "recommendation, partial, answers, domains, unanswered, created_by, created_at",
+     "case_id = ?1", 3},
+    {"evaluation", "id, case_id, evaluated_on, quality, decision, reason, comment, next_on, goals, created_by, created_at",
+     "case_id = ?1", 3},
+    {"appeal_step", "id, appeal_id, step, result, step_on, grounds, recorded_by",
+     "appeal_id IN (SELECT id FROM appeal WHERE case_id = ?1)", 3},
+    {"team_member", "id, team_id, name, role, service, kind, added_on, removed_on, removed_reason, phone, email",
+     "team_id IN (SELECT id FROM team WHERE case_id = ?1)", 3},
 };
 
-const AuditedTable& audited(std::string_view name) {
+const AuditedTable* find_audited(std::string_view name) {
   for (const auto& t : kAuditedTables)
-    if (name == t.name) return t;
+    if (name == t.name) return &t;
+  return nullptr;
+}
+
+const AuditedTable& audited(std::string_view name) {
+  if (const AuditedTable* t = find_audited(name)) return *t;
   throw std::logic_error("not an audited table: " + std::string(name));
 }
 
@@ -224,15 +255,16 @@ std::string audit_hash(const AuditEntry& e) {
 }
 
 std::string audit_hash(const AuditEntry& e, std::string_view seals) {
-  return sha256_hex_of_prefixed({"oppteam-audit-2", std::to_string(e.id), e.at, e.acted_on, e.actor, e.action, e.object,
-                                 e.person, e.detail, e.rammeverk, seals, e.prev_hash});
+  return sha256_hex_of_prefixed({e.format == 2 ? "oppteam-audit-2" : "oppteam-audit-3", std::to_string(e.id), e.at,
+                                 e.acted_on, e.actor, e.action, e.object, e.person, e.detail, e.rammeverk, seals,
+                                 e.prev_hash});
 }
 
 struct AuditWriter::Impl {
   Impl(Database& d, const Clock& c, std::string a, std::string r)
       : db(d), actor(std::move(a)), rammeverk(std::move(r)), acted_on(format_date(c.today())),
         insert(d.sql(), "INSERT INTO audit(id, at, acted_on, actor, action, object, person, detail, rammeverk, format, "
-                        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)") {
+                        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
     std::tie(last_id, last_hash) = read_head(d);
   }
   Database& db;
@@ -278,6 +310,7 @@ struct AuditWriter::Impl {
     e.person = person;
     e.detail = detail;
     e.rammeverk = rammeverk;
+    e.format = kFormat;
     e.prev_hash = last_hash;
     e.hash = audit_hash(e, seals_digest(seals.data(), seals.data() + seals.size()));
     insert.reset();
@@ -290,8 +323,9 @@ struct AuditWriter::Impl {
     insert.bind(7, e.person);
     insert.bind(8, e.detail);
     insert.bind(9, e.rammeverk);
-    insert.bind(10, e.prev_hash);
-    insert.bind(11, e.hash);
+    insert.bind(10, e.format);
+    insert.bind(11, e.prev_hash);
+    insert.bind(12, e.hash);
     insert.exec();
     last_id = e.id;
     last_hash = e.hash;
@@ -299,8 +333,9 @@ struct AuditWriter::Impl {
     return e.id;
   }
 
-  // The rows written before schema 6, announced by the migration: sealed
-  // as they are now, in an entry of their own.
+  // The rows written before the upgrade that began to seal their tables
+  // (schema 6, schema 14), announced by its migration: sealed as they are
+  // now, in an entry of their own.
   void record_baseline() {
     std::vector<Seal> seals = load_seals(db, "WHERE audit_id IS NULL");
     if (seals.empty()) return;
@@ -619,8 +654,8 @@ AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anc
       if (next_seal < seals.size() && seals[next_seal].audit_id < e.id) return fail(seals[next_seal].audit_id, "audit.removed");
       const std::size_t begin = next_seal;
       while (next_seal < seals.size() && seals[next_seal].audit_id == e.id) ++next_seal;
-      // Format 1 only before format 2, and it seals nothing.
-      if (e.format < format || e.format > 2 || (e.format == 1 && next_seal != begin)) return fail(e.id, "audit.edited");
+      // Formats in order (1 before 2 before 3), and format 1 seals nothing.
+      if (e.format < format || e.format > kFormat || (e.format == 1 && next_seal != begin)) return fail(e.id, "audit.edited");
       format = e.format;
       const std::string hash = e.format == 1 ? audit_hash(e) : audit_hash(e, seals_digest(seals.data() + begin, seals.data() + next_seal));
       if (hash != e.hash) return fail(e.id, "audit.edited");
@@ -636,12 +671,15 @@ AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anc
       return fail(head_id > last ? last + 1 : head_id + 1, head_id > last ? "audit.truncated" : "audit.inserted");
     }
     if (next_seal < seals.size()) return fail(seals[next_seal].audit_id, "audit.removed");  // seals of removed entries
-    // Rows announced by the upgrade but not yet sealed: only in a log of
-    // entries from before it (the first entry after it seals them).
-    if (!seals.empty() && seals.front().audit_id == 0 && (format == 2 || last == 0)) {
+    // Rows announced by an upgrade but not yet sealed: only in a log of
+    // entries older than the format that seals their table (the first
+    // entry after the upgrade seals them), and never in an empty one.
+    for (std::size_t i = 0; i < seals.size() && seals[i].audit_id == 0; ++i) {
+      const AuditedTable* t = find_audited(seals[i].table);
+      if (last > 0 && t && format < t->sealed_from) continue;
       fail(last + 1, "audit.row_unrecorded");
-      r.table = seals.front().table;
-      r.row = seals.front().first;
+      r.table = seals[i].table;
+      r.row = seals[i].first;
       return r;
     }
 
@@ -652,12 +690,11 @@ AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anc
     }
 
     // The rows: each as its last seal recorded it.
+    std::map<std::string_view, std::vector<const Seal*>> by_table;  // each table's seals, in entry order
+    for (const auto& s : seals) by_table[s.table].push_back(&s);
     std::optional<Problem> worst;
     for (const auto& t : kAuditedTables) {
-      std::vector<const Seal*> mine;
-      for (const auto& s : seals)
-        if (s.table == t.name) mine.push_back(&s);
-      auto p = check_rows(db, t, mine, last);
+      auto p = check_rows(db, t, by_table[t.name], last);
       if (p && (!worst || p->entry < worst->entry)) worst = p;
     }
     if (worst) {

@@ -53,11 +53,12 @@ constexpr const char* kDescription =
     "koordinator put together, a plan (individuell plan) made and evaluated.\n"
     "remind lists what is due, report gives management data (styringsdata)\n"
     "with small counts hidden, and every read and change of a person's data\n"
-    "is in an audit log. audit verify finds any change to the log, and a\n"
-    "change made outside oppteam to persons, referrals, consents, decisions,\n"
-    "goals and measures (the sealed tables; docs/audit.md). The rammeverk (a\n"
-    "TOML file) holds the municipality's own deadlines, instruments, roles\n"
-    "and services.\n";
+    "is in an audit log. audit verify finds any change to the log, and a change\n"
+    "made outside oppteam to persons, referrals, consents, assessments,\n"
+    "decisions, appeals, team members, goals, measures and evaluations (the\n"
+    "sealed tables; docs/audit.md), also a row deleted or inserted with sqlite3\n"
+    "or another tool. The rammeverk (a TOML file) holds the municipality's own\n"
+    "deadlines, instruments, roles and services.\n";
 
 constexpr const char* kFooter =
     "A case from referral to plan (synthetic personal number):\n"

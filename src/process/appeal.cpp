@@ -19,10 +19,15 @@ namespace oppteam {
 
 namespace {
 
-// Keeps the step and moves the appeal to `status` on `on`.
-void record_step(const Context& ctx, std::int64_t appeal_id, AppealStepKind step, AppealStepResult result,
-                 const std::string& on, const std::string& grounds, AppealStatus status) {
-  AppealStore(ctx.db).add_step(appeal_id, {step, result, on, ctx.actor, grounds}, status);
+// Keeps the step, moves the appeal to `status` on `on`, and writes the
+// audit entry `action` of case `c` with `detail`, sealing the step.
+void record_step(const Context& ctx, const CaseRef& c, std::int64_t appeal_id, AppealStepKind step, AppealStepResult result,
+                 const std::string& on, const std::string& grounds, AppealStatus status, const std::string& action,
+                 const std::string& detail) {
+  AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+  audit.after("appeal_step", AppealStore(ctx.db).add_step(appeal_id, {step, result, on, ctx.actor, grounds}, status));
+  audit.append(action, c.number, c.fnr, detail);
+  audit.flush();
 }
 
 // A date of a step: not after today, not before the step before it (65).
@@ -117,10 +122,9 @@ AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, b
       out.new_outcome = r.outcome;
       out.letter = r.letter;
     }
-    record_step(ctx, a->id, AppealStepKind::review, reverse ? AppealStepResult::reverse : AppealStepResult::uphold, today, grounds,
-                reverse ? AppealStatus::reversed : AppealStatus::upheld);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.review", c.number, c.fnr,
-                 audit_detail("appeal.review", reverse ? "audit.d.appeal_reversed" : "audit.d.appeal_upheld", {std::to_string(a->id)}));
+    record_step(ctx, c, a->id, AppealStepKind::review, reverse ? AppealStepResult::reverse : AppealStepResult::uphold, today, grounds,
+                reverse ? AppealStatus::reversed : AppealStatus::upheld, "appeal.review",
+                audit_detail("appeal.review", reverse ? "audit.d.appeal_reversed" : "audit.d.appeal_upheld", {std::to_string(a->id)}));
     out.appeal = find_appeal(ctx, c, a->id);
     return out;
   });
@@ -133,9 +137,8 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
     const auto a = AppealStore(ctx.db).open(c.id);
     if (!a || a->status != AppealStatus::upheld) throw make_error(ExitCode::refused, "appeal.no_forward_owed", c.number);
     const std::string day = step_date(ctx, on, a->status_on, "--date");
-    record_step(ctx, a->id, AppealStepKind::forward, AppealStepResult::none, day, "", AppealStatus::forwarded);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.forward", c.number, c.fnr,
-                 audit_detail("appeal.forward", "audit.d.appeal_forwarded", {std::to_string(a->id), day}));
+    record_step(ctx, c, a->id, AppealStepKind::forward, AppealStepResult::none, day, "", AppealStatus::forwarded, "appeal.forward",
+                audit_detail("appeal.forward", "audit.d.appeal_forwarded", {std::to_string(a->id), day}));
     return find_appeal(ctx, c, a->id);
   });
 }
@@ -163,12 +166,11 @@ AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, 
     const AppealStatus status = outcome == AppealStepResult::upheld ? AppealStatus::final_upheld
                                 : reversed                          ? AppealStatus::final_reversed
                                                                     : AppealStatus::returned;
-    record_step(ctx, a->id, AppealStepKind::outcome, outcome, day, "", status);
     const char* outcome_key = status == AppealStatus::final_upheld     ? "audit.d.appeal_final_upheld"
                               : status == AppealStatus::final_reversed ? "audit.d.appeal_final_reversed"
                                                                        : "audit.d.appeal_returned";
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "appeal.outcome", c.number, c.fnr,
-                 audit_detail("appeal.outcome", outcome_key, {std::to_string(a->id), day}));
+    record_step(ctx, c, a->id, AppealStepKind::outcome, outcome, day, "", status, "appeal.outcome",
+                audit_detail("appeal.outcome", outcome_key, {std::to_string(a->id), day}));
     out.appeal = find_appeal(ctx, c, a->id);
     return out;
   });

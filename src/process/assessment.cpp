@@ -201,8 +201,10 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
     for (const auto& d : scoring.domains) a.domains.emplace_back(d.domain, d.score);
     a.unanswered = scoring.unanswered;
     a.created_by = ctx.actor;
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     AssessmentStore store(ctx.db);
     const std::int64_t id = store.add(c.id, a, ctx.clock.now_timestamp());
+    audit.after("assessment", id);
     a.id = id;
     for (const auto& raw : input.what_matters) {
       std::string text = trim(raw);
@@ -211,7 +213,6 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
       a.what_matters.push_back(text);
     }
 
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("assess", c.number, c.fnr,
                  audit_detail("assess", scoring.partial() ? "audit.d.assess_partial" : "audit.d.assess",
                               {std::to_string(id), ins.id, std::to_string(ins.version), assessor, profession}));

@@ -123,8 +123,10 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     e.reason = in.reason;
     e.created_by = ctx.actor;
     if (!close) e.next_on = format_date(in.next.value_or(next_evaluation_due(ctx.rv, today)));
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     EvaluationStore evaluations(ctx.db);
     e.id = evaluations.add(c.id, e, ctx.clock.now_timestamp());
+    audit.after("evaluation", e.id);
 
     if (close) {
       plans.close(*plan_id);
@@ -134,7 +136,6 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
       plans.set_next_evaluation(*plan_id, e.next_on, e.decision == EvaluationDecision::revise);
     }
     record_plan_revision(ctx, *plan_id, c, "plan.change.evaluation", {e.evaluated_on, std::string(to_stored(e.decision))});
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.append("evaluate", c.number, c.fnr, audit_detail("evaluate", "audit.d.decision", {std::string(to_stored(e.decision))}));
     if (close) audit.append("case.close", c.number, c.fnr, audit_detail("case.close", "audit.d.closed_by_evaluation", {}));
     audit.flush();

@@ -96,11 +96,25 @@ std::string describe(std::string_view action, MemberKind member_kind, const std:
                          : audit_detail(action, "audit.d.team_member_service", {kind, name, role, service});
 }
 
+// A member added: the row's id and the detail of its audit entry.
+struct Added {
+  std::int64_t id;
+  std::string detail;
+};
+
+// One `team.add` entry per member added, each sealing its row.
+void append_added(AuditWriter& audit, const CaseRef& c, const std::vector<Added>& added) {
+  for (const auto& a : added) {
+    audit.after("team_member", a.id);
+    audit.append("team.add", c.number, c.fnr, a.detail);
+  }
+}
+
 // Validates and adds members, participants and a GP to team `t` (within
-// the caller's transaction). Returns audit details, one per member added.
-std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const Team& t, const std::vector<MemberSpec>& members,
-                                    const std::vector<MemberSpec>& participants, const std::string& gp,
-                                    std::vector<std::string> taken_names) {
+// the caller's transaction). Returns the members added, in order.
+std::vector<Added> add_people(const Context& ctx, const CaseRef& c, const Team& t, const std::vector<MemberSpec>& members,
+                              const std::vector<MemberSpec>& participants, const std::string& gp,
+                              std::vector<std::string> taken_names) {
   auto take = [&](const std::string& name) {
     if (std::find(taken_names.begin(), taken_names.end(), name) != taken_names.end())
       throw make_error(ExitCode::refused, "team.duplicate_name", name, c.number);
@@ -114,20 +128,17 @@ std::vector<std::string> add_people(const Context& ctx, const CaseRef& c, const 
 
   TeamStore store(ctx.db);
   const std::string today = format_date(ctx.today());
-  std::vector<std::string> details;
-  if (!gp.empty()) {
-    store.add_member(t.id, {gp, "fastlege", ""}, MemberKind::gp, today);
-    details.push_back(describe("team.add", MemberKind::gp, gp, "fastlege", ""));
-  }
-  for (const auto& m : members) {
-    store.add_member(t.id, m, MemberKind::member, today);
-    details.push_back(describe("team.add", MemberKind::member, m.name, m.role, m.service));
-  }
-  for (const auto& p : participants) {
-    store.add_member(t.id, {p.name, p.role, "", p.email, p.phone}, MemberKind::participant, today);
-    details.push_back(describe("team.add", MemberKind::participant, p.name, p.role, ""));
-  }
-  return details;
+  std::vector<Added> added;
+  if (!gp.empty())
+    added.push_back({store.add_member(t.id, {gp, "fastlege", ""}, MemberKind::gp, today),
+                     describe("team.add", MemberKind::gp, gp, "fastlege", "")});
+  for (const auto& m : members)
+    added.push_back({store.add_member(t.id, m, MemberKind::member, today),
+                     describe("team.add", MemberKind::member, m.name, m.role, m.service)});
+  for (const auto& p : participants)
+    added.push_back({store.add_member(t.id, {p.name, p.role, "", p.email, p.phone}, MemberKind::participant, today),
+                     describe("team.add", MemberKind::participant, p.name, p.role, "")});
+  return added;
 }
 
 void check_ids(const Rammeverk& rv, const std::vector<MemberSpec>& members, const std::vector<MemberSpec>& participants) {
@@ -302,27 +313,27 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
     if (!coordinator.empty() && !coordinator_service.empty()) check_sharing(sharing, c.number, coordinator, coordinator_service);
 
     const std::string today = format_date(ctx.today());
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     TeamStore store(ctx.db);
     Team t;
     t.id = store.create(c.id, today, ctx.actor);
     t.case_number = c.number;
 
     std::vector<std::string> taken;
-    std::vector<std::string> details;
+    std::vector<Added> added;
     if (!coordinator.empty()) {
-      store.add_member(t.id, {coordinator, coordinator_role, coordinator_service, coordinator_email, coordinator_phone},
-                       MemberKind::coordinator, today);
+      const MemberSpec spec{coordinator, coordinator_role, coordinator_service, coordinator_email, coordinator_phone};
+      added.push_back({store.add_member(t.id, spec, MemberKind::coordinator, today),
+                       describe("team.add", MemberKind::coordinator, coordinator, coordinator_role, coordinator_service)});
       taken.push_back(coordinator);
-      details.push_back(describe("team.add", MemberKind::coordinator, coordinator, coordinator_role, coordinator_service));
     }
     auto more = add_people(ctx, c, t, members, in.participants, gp, taken);
-    details.insert(details.end(), more.begin(), more.end());
+    added.insert(added.end(), more.begin(), more.end());
 
     CaseStore(ctx.db).set_status(c.id, CaseStatus::active);
 
-    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    audit.append("team.create", c.number, c.fnr, audit_detail("team.create", "audit.d.team_created", {std::to_string(details.size())}));
-    for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
+    audit.append("team.create", c.number, c.fnr, audit_detail("team.create", "audit.d.team_created", {std::to_string(added.size())}));
+    append_added(audit, c, added);
     audit.flush();
     return require_team(ctx.db, c);
   });
@@ -357,9 +368,8 @@ Team add_to_team(const Context& ctx, std::string_view case_number, const std::ve
       taken.push_back(m.name);
       if (!gp.empty() && m.kind == MemberKind::gp) throw make_error(ExitCode::refused, "team.gp_exists", c.number, m.name);
     }
-    auto details = add_people(ctx, c, t, members, participants, gp, taken);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
-    for (const auto& d : details) audit.append("team.add", c.number, c.fnr, d);
+    append_added(audit, c, add_people(ctx, c, t, members, participants, gp, taken));
     audit.flush();
     return require_team(ctx.db, c);
   });
@@ -372,8 +382,9 @@ Team remove_from_team(const Context& ctx, std::string_view case_number, std::str
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     const TeamMember m = require_active_member(ctx, c, name);
-    TeamStore(ctx.db).close_member(m.id, format_date(ctx.today()), trim(reason));
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.before("team_member", m.id);
+    TeamStore(ctx.db).close_member(m.id, format_date(ctx.today()), trim(reason));
     audit.append("team.remove", c.number, c.fnr, describe("team.remove", m.kind, m.name, m.role, m.service));
     audit.flush();
     return require_team(ctx.db, c);
@@ -391,6 +402,8 @@ Team change_contact(const Context& ctx, std::string_view case_number, std::strin
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     const TeamMember m = require_active_member(ctx, c, name);
     std::vector<std::string> values{m.name};  // the name, then old and new value of each column changed
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    audit.before("team_member", m.id);
     TeamStore store(ctx.db);
     auto note = [&](const std::optional<std::string>& value, const std::string& old) {
       values.push_back(old.empty() ? "-" : old);
@@ -405,7 +418,8 @@ Team change_contact(const Context& ctx, std::string_view case_number, std::strin
       note(change.phone, m.phone);
     }
     const char* key = change.email && change.phone ? "audit.d.contact_both" : change.email ? "audit.d.contact_email" : "audit.d.contact_phone";
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "team.contact", c.number, c.fnr, audit_detail("team.contact", key, values));
+    audit.append("team.contact", c.number, c.fnr, audit_detail("team.contact", key, values));
+    audit.flush();
     return require_team(ctx.db, c);
   });
 }
@@ -445,14 +459,19 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
     TeamStore store(ctx.db);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     if (old) {
+      audit.before("team_member", old->id);
       store.close_member(old->id, today, "coordinator replaced");
       audit.append("team.remove", c.number, c.fnr, describe("team.remove", old->kind, old->name, old->role, old->service));
     }
-    if (existing && (!old || existing->id != old->id)) store.close_member(existing->id, today, "became coordinator");
+    if (existing && (!old || existing->id != old->id)) {
+      audit.before("team_member", existing->id);
+      store.close_member(existing->id, today, "became coordinator");
+    }
     // The contact details go with the person (kept when a member becomes coordinator).
     const TeamMember* same = existing ? existing : (old && old->name == name ? old : nullptr);
-    store.add_member(t.id, {name, role, service, same ? same->email : std::string(), same ? same->phone : std::string()},
-                     MemberKind::coordinator, today);
+    audit.after("team_member",
+                store.add_member(t.id, {name, role, service, same ? same->email : std::string(), same ? same->phone : std::string()},
+                                 MemberKind::coordinator, today));
     audit.append("team.coordinator", c.number, c.fnr, describe("team.coordinator", MemberKind::coordinator, name, role, service));
     audit.flush();
     return require_team(ctx.db, c);

@@ -89,12 +89,14 @@ std::int64_t AppealStore::add(std::int64_t case_id, std::int64_t decision_id, co
                      a.decision_outcome, AppealStatus::received, a.received_on, registered_on, a.registered_by);
 }
 
-void AppealStore::add_step(std::int64_t id, const AppealStep& s, AppealStatus status) {
+std::int64_t AppealStore::add_step(std::int64_t id, const AppealStep& s, AppealStatus status) {
   // The forwarding step has no result: stored as NULL.
   const std::string result(to_stored(s.result));
-  sql::exec(db_, "INSERT INTO appeal_step(appeal_id, step, result, step_on, grounds, recorded_by) VALUES (?, ?, ?, ?, ?, ?)", id,
-            s.step, null_if_empty(result), s.on, null_if_empty(s.grounds), s.by);
+  const std::int64_t step_id =
+      sql::insert(db_, "INSERT INTO appeal_step(appeal_id, step, result, step_on, grounds, recorded_by) VALUES (?, ?, ?, ?, ?, ?)", id,
+                  s.step, null_if_empty(result), s.on, null_if_empty(s.grounds), s.by);
   sql::exec(db_, "UPDATE appeal SET status = ?, status_on = ? WHERE id = ?", status, s.on, id);
+  return step_id;
 }
 
 std::vector<Appeal> AppealStore::list(std::int64_t case_id) {

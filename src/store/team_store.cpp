@@ -78,9 +78,9 @@ std::int64_t TeamStore::create(std::int64_t case_id, const std::string& created_
                      TeamStatus::active, created_on, created_by);
 }
 
-void TeamStore::add_member(std::int64_t team_id, const MemberSpec& m, MemberKind kind, const std::string& added_on) {
-  sql::exec(db_, "INSERT INTO team_member (team_id, name, role, service, kind, added_on, email, phone) VALUES (?,?,?,?,?,?,?,?)",
-            team_id, m.name, m.role, null_if_empty(m.service), kind, added_on, null_if_empty(m.email), null_if_empty(m.phone));
+std::int64_t TeamStore::add_member(std::int64_t team_id, const MemberSpec& m, MemberKind kind, const std::string& added_on) {
+  return sql::insert(db_, "INSERT INTO team_member (team_id, name, role, service, kind, added_on, email, phone) VALUES (?,?,?,?,?,?,?,?)",
+                     team_id, m.name, m.role, null_if_empty(m.service), kind, added_on, null_if_empty(m.email), null_if_empty(m.phone));
 }
 
 void TeamStore::close_member(std::int64_t member_id, const std::string& on, const std::string& reason) {

@@ -48,11 +48,13 @@ struct AccessFixture {
     // Case 2026/1 has a team coordinated by Ane Lie; 2026/2 one coordinated by someone else.
     db.sql().exec("INSERT INTO team (case_id, created_on, created_by) VALUES (1, '2026-03-05', 'siri')");
     db.sql().exec("INSERT INTO team (case_id, created_on, created_by) VALUES (2, '2026-03-05', 'siri')");
-    db.sql().exec(
-        "INSERT INTO team_member (team_id, name, role, kind, added_on) VALUES "
-        "(1, 'Ane Lie', 'koordinator', 'coordinator', '2026-03-05'), "
-        "(2, 'Ola Dahl', 'koordinator', 'coordinator', '2026-03-05'), "
-        "(2, 'Ane Lie', 'sykepleier', 'member', '2026-03-05')");
+    unit::as_command(db, rv, clock, [&] {  // team members are sealed
+      db.sql().exec(
+          "INSERT INTO team_member (team_id, name, role, kind, added_on) VALUES "
+          "(1, 'Ane Lie', 'koordinator', 'coordinator', '2026-03-05'), "
+          "(2, 'Ola Dahl', 'koordinator', 'coordinator', '2026-03-05'), "
+          "(2, 'Ane Lie', 'sykepleier', 'member', '2026-03-05')");
+    });
   }
 
   Context as(const std::string& user) { return Context{db, rv, clock, user, Lang::en}; }

@@ -60,8 +60,9 @@ class AppealStore {
   // Stores appeal `a` against decision `decision_id` (status received),
   // registered on `registered_on`; returns its id.
   std::int64_t add(std::int64_t case_id, std::int64_t decision_id, const Appeal& a, const std::string& registered_on);
-  // Keeps step `s` of appeal `id` and moves the appeal to `status` on `s.on`.
-  void add_step(std::int64_t id, const AppealStep& s, AppealStatus status);
+  // Keeps step `s` of appeal `id` and moves the appeal to `status` on `s.on`;
+  // returns the step's id.
+  std::int64_t add_step(std::int64_t id, const AppealStep& s, AppealStatus status);
   // The case's appeals, oldest first, with their steps (`due` not set).
   std::vector<Appeal> list(std::int64_t case_id);
 

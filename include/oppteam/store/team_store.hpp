@@ -42,8 +42,8 @@ class TeamStore {
   // A new active team; returns its id.
   std::int64_t create(std::int64_t case_id, const std::string& created_on, const std::string& created_by);
   // A member row (kind: to_stored(MemberKind)) added on `added_on`; empty
-  // service, email and phone are stored as none.
-  void add_member(std::int64_t team_id, const MemberSpec& m, MemberKind kind, const std::string& added_on);
+  // service, email and phone are stored as none. Returns its id.
+  std::int64_t add_member(std::int64_t team_id, const MemberSpec& m, MemberKind kind, const std::string& added_on);
   // Ends a member row on `on` (empty reason: none).
   void close_member(std::int64_t member_id, const std::string& on, const std::string& reason);
   // Sets (empty: removes) a member's e-mail address or phone number.

@@ -1,0 +1,239 @@
+// The scores behind a vedtak, the evaluations, an appeal's steps and the
+// team's members are sealed like persons and decisions (docs/audit.md):
+// every command that writes `assessment`, `evaluation`, `appeal_step` or
+// `team_member` seals the rows in its entry, so `audit verify` passes after
+// each one; a row of them changed, deleted or inserted with sqlite3 is found;
+// and a database of schema 13 (tests/cli/data/schema13.sql) verifies right
+// after the upgrade, its rows sealed from its first write on.
+
+#include "cli/harness.hpp"
+#include "cli/test_robust_util.hpp"
+#include "cli/test_team_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+namespace {
+
+using robust::Sql;
+
+const char* const kNewlySealed[] = {"assessment", "evaluation", "appeal_step", "team_member"};
+
+// An assessment no command wrote: a copy of the first with the score raised.
+const char* const kForgedAssessment =
+    "INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, "
+    "score, threshold, recommendation, answers, domains, created_by, created_at) "
+    "SELECT case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, 12, threshold, "
+    "'team', answers, domains, created_by, created_at FROM assessment LIMIT 1";
+
+// `audit verify --json` on `db`: (exit code, document).
+std::pair<int, nlohmann::json> verify_db(const std::string& db, const std::string& home) {
+  auto r = test::run({"--db", db, "--as", "saksbehandler1", "--json", "audit", "verify"}, "", {{"HOME", home}});
+  INFO(r.out << r.err);
+  return {r.code, r.out.empty() ? nlohmann::json::object() : r.json()};
+}
+
+// A copy of the database file `db` (no write is open on it), for one change made behind oppteam's back.
+std::string copy_of(const std::string& db, const std::string& to) {
+  namespace fs = std::filesystem;
+  fs::copy_file(db, to, fs::copy_options::overwrite_existing);
+  if (fs::exists(db + "-wal")) fs::copy_file(db + "-wal", to + "-wal", fs::copy_options::overwrite_existing);
+  ::chmod(to.c_str(), 0600);
+  return to;
+}
+
+// Changes `db` with `sql`, then `audit verify` must fail with `problem`, naming a row of `table`.
+void tampered_fails(const std::string& db, const std::string& home, const std::string& table, const std::string& sql,
+                    const std::string& problem) {
+  {
+    Sql raw(db);
+    raw.exec(sql);
+  }
+  auto [code, doc] = verify_db(db, home);
+  INFO(sql << "\n" << doc.dump());
+  CHECK(code == 65);
+  CHECK(doc["ok"] == false);
+  CHECK(doc["problem"] == problem);
+  CHECK(doc["row"]["table"] == table);
+}
+
+// An UPDATE, a DELETE and an INSERT of a row of each newly sealed table,
+// each on its own copy of `db`: every one is found.
+void every_change_is_found(const std::string& db, const test::TempDir& dir) {
+  const std::pair<const char*, const char*> updates[] = {
+      {"assessment", "UPDATE assessment SET score = score + 5, recommendation = 'team' WHERE id = (SELECT min(id) FROM assessment)"},
+      {"evaluation", "UPDATE evaluation SET decision = 'revise' WHERE id = (SELECT min(id) FROM evaluation)"},
+      {"appeal_step", "UPDATE appeal_step SET result = 'reverse' WHERE id = (SELECT min(id) FROM appeal_step)"},
+      {"team_member", "UPDATE team_member SET removed_on = NULL, removed_reason = NULL WHERE removed_on IS NOT NULL"},
+  };
+  for (const auto& [table, sql] : updates)
+    tampered_fails(copy_of(db, dir.file(std::string("u_") + table + ".db")), dir.path(), table, sql, "audit.row_changed");
+  for (const char* table : kNewlySealed)
+    tampered_fails(copy_of(db, dir.file(std::string("d_") + table + ".db")), dir.path(), table,
+                   std::string("DELETE FROM ") + table + " WHERE id = (SELECT max(id) FROM " + table + ")", "audit.row_changed");
+  const std::pair<const char*, const char*> inserts[] = {
+      {"assessment", kForgedAssessment},
+      {"evaluation", "INSERT INTO evaluation(case_id, evaluated_on, decision, created_by, created_at) "
+                     "SELECT case_id, evaluated_on, 'close', created_by, created_at FROM evaluation LIMIT 1"},
+      {"appeal_step", "INSERT INTO appeal_step(appeal_id, step, result, step_on, recorded_by) "
+                      "SELECT appeal_id, 'outcome', 'reversed', step_on, recorded_by FROM appeal_step LIMIT 1"},
+      {"team_member", "INSERT INTO team_member(team_id, name, role, kind, added_on) "
+                      "SELECT team_id, 'Ukjent Person', role, 'coordinator', added_on FROM team_member LIMIT 1"},
+  };
+  for (const auto& [table, sql] : inserts)
+    tampered_fails(copy_of(db, dir.file(std::string("i_") + table + ".db")), dir.path(), table, sql, "audit.row_unrecorded");
+}
+
+// Runs commands on a fixture, checking after each that the log verifies
+// and that the command's entries sealed rows of the tables it wrote.
+struct Sealed {
+  test::Fixture& f;
+  test::Result run(const std::vector<std::string>& args, std::vector<std::string> tables = {}) {
+    const long long before = Sql(f.db()).number("SELECT coalesce(max(id), 0) FROM audit");
+    auto r = f.oppteam(args);
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    auto [code, doc] = verify_db(f.db(), f.dir.path());
+    INFO(doc.dump());
+    CHECK(code == 0);
+    Sql sql(f.db());
+    for (const auto& t : tables) {
+      INFO(t);
+      CHECK(sql.number("SELECT count(*) FROM audit_seal WHERE tbl = '" + t + "' AND audit_id > " + std::to_string(before)) > 0);
+    }
+    return r;
+  }
+  // refer add, consents and an assessment on `year`-03-04; returns the case number.
+  std::string assessed(const std::string& fnr, const std::string& year, bool team_consent = true) {
+    auto r = run({"--today", year + "-03-02", "--json", "refer", "add", "--fnr", fnr, "--name", "Per Hansen", "--reporter-type",
+                  "fastlege", "--received", year + "-03-02", "--need", "Trenger koordinering"});
+    const std::string c = r.json()["case"].get<std::string>();
+    for (const char* scope : {"utredning", "team"})
+      if (team_consent || std::string(scope) == "utredning")
+        run({"--today", year + "-03-03", "consent", "give", c, "--scope", scope, "--form", "muntlig", "--given-by", "person"});
+    run(team_test::cat({"--today", year + "-03-04", "assess", c, "--instrument", "kjennetegn"},
+                       team_test::cat(team_test::kjennetegn_answers(), {"--assessor", "Ane Lie", "--profession", "sykepleier"})),
+        {"assessment"});
+    return c;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("every command that writes an assessment, an evaluation, an appeal step or a team member seals it, and the log verifies",
+          "[audit][seal]") {
+  test::Fixture f;
+  Sealed s{f};
+
+  // A case along the team's whole life, in 2015 so that purge may take it.
+  const std::string a = s.assessed(team_test::kFnr, "2015");
+  s.run({"--today", "2015-03-10", "decide", a, "--grant"});
+  s.run({"--today", "2015-03-11", "team", "create", a, "--coordinator", "Ane Lie", "--gp", "Dr. Berg", "--member",
+         "Ola Dahl:nav_veileder:nav", "--member", "Siri Moe:hjemmesykepleie:hjemmetjenesten"},
+        {"team_member"});
+  s.run({"--today", "2015-03-12", "team", "add", a, "--participant", "Kari Hansen:parorende"}, {"team_member"});
+  s.run({"--today", "2015-03-12", "team", "contact", a, "Kari Hansen", "--email", "kari@example.org", "--phone", "99 88 77 66"},
+        {"team_member"});
+  s.run({"--today", "2015-03-13", "team", "remove", a, "Ola Dahl", "--reason", "Trengs ikke"}, {"team_member"});
+  s.run({"--today", "2015-03-14", "team", "coordinator", a, "Siri Moe", "--role", "sykepleier"}, {"team_member"});
+  s.run({"--today", "2015-03-15", "plan", "goal", a, "--text", "Bo trygt heime"});
+  s.run({"--today", "2015-03-15", "plan", "participated", a, "--how", "Planmøte heime"});
+  s.run({"--today", "2015-04-01", "evaluate", a, "--goal", "1=1", "--decision", "continue"}, {"evaluation"});
+
+  // An appeal through every step: upheld, forwarded, returned, upheld
+  // again, forwarded, upheld by statsforvalteren; and one reversed.
+  const std::string b = s.assessed(robust::synthetic_fnr(7), "2026", false);
+  s.run({"--today", "2026-03-10", "decide", b, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
+  s.run({"--today", "2026-03-20", "appeal", "register", b, "--received", "2026-03-20", "--from", "person"});
+  s.run({"--today", "2026-03-25", "appeal", "review", b, "--uphold", "--grounds", "Ingen nye opplysninger"}, {"appeal_step"});
+  s.run({"--today", "2026-03-26", "appeal", "forward", b}, {"appeal_step"});
+  s.run({"--today", "2026-05-01", "appeal", "outcome", b, "--returned", "--date", "2026-05-01"}, {"appeal_step"});
+  s.run({"--today", "2026-05-05", "appeal", "review", b, "--uphold", "--grounds", "Fortsatt ingen nye opplysninger"}, {"appeal_step"});
+  s.run({"--today", "2026-05-06", "appeal", "forward", b}, {"appeal_step"});
+  s.run({"--today", "2026-06-01", "appeal", "outcome", b, "--upheld", "--date", "2026-06-01"}, {"appeal_step"});
+  const std::string c = s.assessed(robust::synthetic_fnr(8), "2026", false);
+  s.run({"--today", "2026-03-10", "decide", c, "--refuse", "--grounds", "Behovet dekkes av hjemmetjenesten"});
+  s.run({"--today", "2026-03-20", "appeal", "register", c, "--received", "2026-03-20", "--from", "person"});
+  s.run({"--today", "2026-03-25", "appeal", "review", c, "--reverse", "--grounds", "Ny legeerklæring viser behov"},
+        {"appeal_step", "decision"});
+
+  // Rows in all four tables, each sealed: any change behind oppteam's back is found.
+  every_change_is_found(f.db(), f.dir);
+
+  // The case closed by its evaluation, then purged: the rows it deletes are sealed as gone.
+  s.run({"--today", "2015-05-01", "evaluate", a, "--goal", "1=2", "--decision", "close", "--reason", "Målet er nådd"},
+        {"evaluation"});
+  auto p = s.run({"--json", "purge", "--closed-before", "2015-06-01", "--force"},
+                 {"assessment", "evaluation", "team_member"});
+  CHECK(p.json()["deleted"] == 1);
+}
+
+namespace {
+
+// A database as oppteam of schema 13 left it (tests/cli/data/schema13.sql).
+void make_schema13_database(const std::string& path) {
+  std::ofstream(path).close();  // an empty file is an empty database
+  {
+    Sql sql(path);
+    sql.exec(test::read_file(test::source_path("tests/cli/data/schema13.sql")));
+  }
+  ::chmod(path.c_str(), 0600);
+}
+
+}  // namespace
+
+TEST_CASE("a database of schema 13 verifies right after the upgrade, and its first write seals its old assessments, "
+          "evaluations, appeal steps and team members",
+          "[audit][seal]") {
+  test::TempDir dir;
+  const std::string db = dir.file("s13.db");
+  make_schema13_database(db);
+  {
+    Sql sql(db);
+    REQUIRE(sql.number("PRAGMA user_version") == 13);
+    for (const char* t : kNewlySealed) REQUIRE(sql.number(std::string("SELECT count(*) FROM ") + t) > 0);
+    REQUIRE(sql.number("SELECT count(*) FROM audit WHERE format = 2") > 10);  // a long log written since schema 6
+  }
+  // Opening upgrades; the log verifies at once.
+  auto [code, doc] = verify_db(db, dir.path());
+  INFO(doc.dump());
+  REQUIRE(code == 0);
+  CHECK(doc["ok"] == true);
+
+  // The first command that writes to the log records the baseline.
+  auto run = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> all{"--db", db, "--as", "saksbehandler1", "--today", "2026-06-01"};
+    all.insert(all.end(), args.begin(), args.end());
+    auto r = test::run(all, "", {{"HOME", dir.path()}});
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+  };
+  run({"case", "show", "2026/1"});
+  {
+    Sql sql(db);
+    CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'audit.baseline'") == 1);
+    CHECK(sql.number("SELECT count(*) FROM audit_seal WHERE audit_id IS NULL") == 0);
+    for (const char* t : kNewlySealed) {
+      INFO(t);
+      CHECK(sql.number(std::string("SELECT count(*) FROM audit_seal s JOIN audit a ON a.id = s.audit_id "
+                                   "WHERE a.action = 'audit.baseline' AND s.tbl = '") + t + "'") == 1);
+    }
+  }
+  REQUIRE(verify_db(db, dir.path()).first == 0);
+  // Later writes verify too.
+  run({"team", "remove", "2026/1", "Siri Moe", "--reason", "Sluttet"});
+  REQUIRE(verify_db(db, dir.path()).first == 0);
+
+  SECTION("any change of the old rows is found from now on") { every_change_is_found(db, dir); }
+  SECTION("a forged row passed off as written before the upgrade is found") {
+    const std::string copy = copy_of(db, dir.file("forged.db"));
+    tampered_fails(copy, dir.path(), "assessment",
+                   std::string(kForgedAssessment) + ";"
+                       "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id) "
+                       "SELECT NULL, 'assessment', max(id), max(id) FROM assessment",
+                   "audit.row_unrecorded");
+  }
+}
