@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/setup.hpp>
+#include <oppteam/util/text.hpp>
 
 namespace oppteam::cli {
 
@@ -57,8 +58,14 @@ void setup_config(CLI::App& app, Session& s) {
   examples(store, {"oppteam --db k.db config store rammeverk.toml"});
   store->callback([&s, store_file] {
     Rammeverk rv = load_rammeverk_file(*store_file);
-    store_rammeverk(s.ctx(), rv);
-    s.emit({{"stored", *store_file}, {"hash", rv.hash}}, s.text("config.stored", *store_file));
+    const StoredRammeverk stored = store_rammeverk(s.ctx(), rv);
+    for (const auto& v : stored.not_in_rammeverk) s.say("config.value_not_in_rammeverk", v.kind, visible(v.value), v.count);
+    s.emit({{"stored", *store_file},
+            {"hash", rv.hash},
+            {"not_in_rammeverk", json_array(stored.not_in_rammeverk, [](const ValueInUse& v) {
+               return nlohmann::json{{"kind", v.kind}, {"value", v.value}, {"count", v.count}};
+             })}},
+           s.text("config.stored", *store_file));
   });
 }
 

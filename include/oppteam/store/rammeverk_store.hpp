@@ -5,10 +5,21 @@
 
 #include <oppteam/store/database.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace oppteam {
+
+// A value of a rammeverk list that stored rows use: its list (reporter_type,
+// target_group, closing_reason, role, service, instrument), the value (an
+// instrument as "ID VERSION") and how many rows use it.
+struct ValueInUse {
+  std::string kind;
+  std::string value;
+  std::int64_t count = 0;
+};
 
 struct StoredRammeverkRow {
   std::string toml;
@@ -25,6 +36,9 @@ class RammeverkStore {
   std::optional<StoredRammeverkRow> newest() const;
   // Whether any version is stored.
   bool any() const;
+  // The rammeverk values that stored referrals, cases, closings, current
+  // team members and assessments use, by list and value.
+  std::vector<ValueInUse> values_in_use() const;
 
  private:
   Database& db_;
