@@ -60,11 +60,16 @@ void setup_config(CLI::App& app, Session& s) {
     Rammeverk rv = load_rammeverk_file(*store_file);
     const StoredRammeverk stored = store_rammeverk(s.ctx(), rv);
     for (const auto& v : stored.not_in_rammeverk) s.say("config.value_not_in_rammeverk", v.kind, visible(v.value), v.count);
+    for (const auto& v : stored.instruments_changed) s.say("config.instrument_changed", visible(v.value), v.count);
+    auto values = [](const std::vector<ValueInUse>& list) {
+      return json_array(list, [](const ValueInUse& v) {
+        return nlohmann::json{{"kind", v.kind}, {"value", v.value}, {"count", v.count}};
+      });
+    };
     s.emit({{"stored", *store_file},
             {"hash", rv.hash},
-            {"not_in_rammeverk", json_array(stored.not_in_rammeverk, [](const ValueInUse& v) {
-               return nlohmann::json{{"kind", v.kind}, {"value", v.value}, {"count", v.count}};
-             })}},
+            {"not_in_rammeverk", values(stored.not_in_rammeverk)},
+            {"instruments_changed", values(stored.instruments_changed)}},
            s.text("config.stored", *store_file));
   });
 }

@@ -61,8 +61,7 @@ StoredRammeverk store_rammeverk(const Context& ctx, const Rammeverk& rv) {
       if (v.kind == "instrument") {
         const Instrument* was = instrument_of(in_force, v.value);
         const Instrument* now = instrument_of(rv, v.value);
-        if (was && now && !scores_alike(*was, *now))
-          throw make_error(ExitCode::config, "config.instrument_changed", now->id, now->version, v.count);
+        if (was && now && !scores_alike(*was, *now)) out.instruments_changed.push_back(v);
       }
       if (!has_value(rv, v)) out.not_in_rammeverk.push_back(std::move(v));
     }

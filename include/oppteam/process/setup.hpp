@@ -20,13 +20,14 @@ Database init_database(const std::string& path, const Rammeverk& rv, const Clock
 // Stores a new rammeverk in force (history kept), audited.
 void store_rammeverk(Database& db, const Rammeverk& rv, const Clock& clock, const std::string& actor);
 // config store: the same by the acting user, who needs "config.store".
-// Refuses (78, config.instrument_changed) an instrument whose items or
-// threshold changed under the id and version stored assessments were
-// scored with: their scores could no longer be explained (a changed
-// instrument gets a new version). Returns the values stored rows use that
-// `rv` no longer has (stored all the same: the rows keep their values).
+// Returns what the caller should tell: the values stored rows use that `rv`
+// no longer has, and the instruments (as "ID VERSION") whose items or
+// threshold `rv` changes under the version stored assessments were scored
+// with. Both are stored all the same: the rows keep their values, an
+// assessment its score and the hash of the rammeverk it was scored under.
 struct StoredRammeverk {
   std::vector<ValueInUse> not_in_rammeverk;
+  std::vector<ValueInUse> instruments_changed;
 };
 StoredRammeverk store_rammeverk(const Context& ctx, const Rammeverk& rv);
 
