@@ -60,7 +60,9 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
       case PendingReferral::Outcome::fresh: break;
     }
     // A person known by a name keeps it (an unnamed one takes this one).
-    if (!p.new_person && !p.name.empty())
+    // The name on record is said only to a user who may read cases: to
+    // others it would answer a personal number with its person's name.
+    if (!p.new_person && !p.name.empty() && permitted(ctx.rv, ctx.actor, "case.read"))
       if (const auto person = PersonStore(ctx.db).find(p.fnr); person && !person->name.empty() && person->name != trim(p.name))
         r.name_on_record = person->name;
     batch.store();
