@@ -43,3 +43,14 @@ TEST_CASE("refer add does not tell a user who may not read cases the name on rec
   REQUIRE(r.code == 0);
   CHECK(r.json()["name_on_record"] == "Per Hansen");
 }
+
+TEST_CASE("refer add's advice to correct the name names the personal number as one argument", "[intake][open_case]") {
+  test::Fixture f;
+  team_test::refer(f);
+  // A number typed with a space is accepted; the advised command must still run.
+  auto r = f.oppteam({"--today", "2026-03-05", "--lang", "en", "refer", "add", "--fnr", "239239 01213", "--name", "Pål Olsen",
+                      "--reporter-type", "fastlege", "--received", "2026-03-05", "--need", "Ny henvisning"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("person correct 23923901213 --name") != std::string::npos);
+}
