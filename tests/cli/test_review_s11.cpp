@@ -22,6 +22,8 @@ std::vector<std::string> refer_args(const std::string& fnr, const std::string& n
           "--received", "2026-03-02", "--need", "Trenger koordinering"};
 }
 
+using team_test::cat;
+
 }  // namespace
 
 TEST_CASE("refer add does not tell a user who may not read cases the name on record", "[intake][open_case][access]") {
@@ -53,4 +55,23 @@ TEST_CASE("refer add's advice to correct the name names the personal number as o
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
   CHECK(r.err.find("person correct 23923901213 --name") != std::string::npos);
+}
+
+TEST_CASE("refer add does not tell a user who may not read cases the target group it replaced", "[intake][open_case][access]") {
+  test::Fixture f(intake_only());
+  auto first = access_test::as(f, "sara", cat(refer_args(team_test::kFnr, "Per Hansen"), {"--target-group", "psykisk_rus"}));
+  INFO(first.out << first.err);
+  REQUIRE(first.code == 0);
+  // The case's target group is health information of the person's.
+  auto r = access_test::as(f, "mona", cat(refer_args(team_test::kFnr, "Per Hansen"), {"--target-group", "skrope_eldre"}));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(r.json().contains("target_group_before"));
+  CHECK(r.out.find("psykisk_rus") == std::string::npos);
+  CHECK(r.err.find("psykisk") == std::string::npos);
+  // One who may read the case is told, as before.
+  r = access_test::as(f, "sara", cat(refer_args(team_test::kFnr, "Per Hansen"), {"--target-group", "psykisk_rus"}));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["target_group_before"] == "skrope_eldre");
 }

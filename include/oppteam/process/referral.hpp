@@ -45,7 +45,8 @@ struct ReferralResult {
   // for a user who holds case.read everywhere.
   std::optional<std::string> name_on_record;
   std::string target_group;         // the case's target group, when the referral named one
-  std::string target_group_before;  // the one it replaced; "" when none was set or it was the same
+  std::string target_group_before;  // the one it replaced; "" when none was set, it was the same,
+                                    // or the user does not hold case.read everywhere
 };
 
 // Stores one referral (refer add), audited. Throws Error(data) on a bad
