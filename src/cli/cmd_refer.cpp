@@ -84,7 +84,8 @@ void run_add(Session& s, AddOptions& o) {
   else s.say(r.new_case ? "refer.added_new" : "refer.added_existing", r.case_number);
   if (r.name_on_record) {
     doc["name_on_record"] = *r.name_on_record;
-    s.say("refer.name_not_stored", visible(*r.name_on_record), visible(in.fnr));
+    // The number as stored, so the advised command runs (a number may be typed "239239 01213").
+    s.say("refer.name_not_stored", visible(*r.name_on_record), check_fnr(ctx, in.fnr, in.birth_year).str());
   }
   if (!r.target_group.empty()) doc["target_group"] = r.target_group;
   if (!r.target_group_before.empty()) {

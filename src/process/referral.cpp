@@ -59,8 +59,12 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
         throw make_error(ExitCode::data, "refer.conflict", p.sender, p.external_id, p.case_number);
       case PendingReferral::Outcome::fresh: break;
     }
+    // What was on record (the name, the target group) is said only to a
+    // user who may read cases: to others it would answer a personal number
+    // with its person's name and health.
+    const bool may_read = permitted(ctx.rv, ctx.actor, "case.read");
     // A person known by a name keeps it (an unnamed one takes this one).
-    if (!p.new_person && !p.name.empty())
+    if (!p.new_person && !p.name.empty() && may_read)
       if (const auto person = PersonStore(ctx.db).find(p.fnr); person && !person->name.empty() && person->name != trim(p.name))
         r.name_on_record = person->name;
     batch.store();
@@ -76,7 +80,7 @@ ReferralResult add_referral(const Context& ctx, const ReferralInput& in) {
     if (!target_group.empty()) {
       const TargetGroupSet set = set_target_group(ctx, r.case_number, target_group, "refer");
       r.target_group = set.target_group;
-      if (set.previous != set.target_group) r.target_group_before = set.previous;
+      if (set.previous != set.target_group && may_read) r.target_group_before = set.previous;
     }
     return r;
   });

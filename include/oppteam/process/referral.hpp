@@ -41,10 +41,12 @@ struct ReferralResult {
   std::int64_t referral_id = 0;
   // Added to the person's open case: what it did not store or changed, so
   // the caller can say so. The name on record when --name differed from it
-  // (not stored: person correct changes a name, with its history).
+  // (not stored: person correct changes a name, with its history); only
+  // for a user who holds case.read everywhere.
   std::optional<std::string> name_on_record;
   std::string target_group;         // the case's target group, when the referral named one
-  std::string target_group_before;  // the one it replaced; "" when none was set or it was the same
+  std::string target_group_before;  // the one it replaced; "" when none was set, it was the same,
+                                    // or the user does not hold case.read everywhere
 };
 
 // Stores one referral (refer add), audited. Throws Error(data) on a bad
