@@ -17,9 +17,6 @@ namespace oppteam {
 
 namespace {
 
-// What a consent and a no to one share: a consent scope of the rammeverk,
-// its form, who said it (any party but the person named) and its date
-// (default today; not in the future).
 // The day a consent was given, declined or withdrawn: today unless given;
 // never in the future.
 Date day_said(const Context& ctx, std::optional<Date> on) {
@@ -28,6 +25,8 @@ Date day_said(const Context& ctx, std::optional<Date> on) {
   return day;
 }
 
+// What a consent and a no to one share: a consent scope of the rammeverk,
+// its form, who said it (any party but the person named) and its date.
 struct Said {
   Party by;
   Date on;

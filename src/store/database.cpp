@@ -82,7 +82,9 @@ void Database::check_no_leftover_log(const std::string& path) {
   for (const char* suffix : {"-wal", "-journal"}) {
     const std::string side = path + suffix;
     struct stat st{};
-    if (::lstat(side.c_str(), &st) == 0) throw make_error(ExitCode::cant_create, "db.leftover_log", side, path);
+    // An empty one holds nothing to replay (SQLite leaves a -wal of 0 bytes).
+    if (::lstat(side.c_str(), &st) == 0 && (st.st_size > 0 || !S_ISREG(st.st_mode)))
+      throw make_error(ExitCode::cant_create, "db.leftover_log", side, path);
   }
 }
 

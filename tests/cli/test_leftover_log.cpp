@@ -47,8 +47,9 @@ TEST_CASE("init and restore refuse a path whose deleted database left its -wal b
   CHECK_FALSE(fs::exists(f.db()));
   CHECK(fs::file_size(wal) == wal_size);
 
-  // Once the leftovers are moved away, init makes an empty database.
-  fs::remove(wal);
+  // An empty -wal holds nothing to replay: init goes ahead (and makes an
+  // empty database) once the leftover is emptied or moved away.
+  fs::resize_file(wal, 0);
   fs::remove(f.db() + "-shm");
   init = as_drift(f, f.db(), {"init", "--config", test::source_path("examples/rammeverk.toml")});
   INFO(init.out << init.err);

@@ -54,8 +54,8 @@ class Database {
   static Database open(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
 
   // Refuses (73, db.leftover_log) to make a database at `path` where none is
-  // but its -wal or -journal is: what a deleted database left of its last
-  // changes, which SQLite would replay into the new one.
+  // but its -wal or -journal is, not empty: what a deleted database left of
+  // its last changes, which SQLite would replay into the new one.
   static void check_no_leftover_log(const std::string& path);
 
   // Opens `path` as it is, with no permission check or migration (tests).
