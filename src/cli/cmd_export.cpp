@@ -1,6 +1,7 @@
 // oppteam case export CASE --fhir [--out FILE]
 
 #include "cli/commands.hpp"
+#include "cli/pdf_option.hpp"
 
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/process/fhir.hpp>
@@ -23,14 +24,14 @@ void setup_case_export(CLI::App& case_cmd, Session& s) {
   cmd->callback([&s, o] {
     if (!o->fhir) throw make_error(ExitCode::usage, "export.fhir_required");
     // Refused before the case is read (and its reading audited).
-    if (!o->out.empty()) io::check_output_target(o->out, o->force, io::database_files(s.db_path()));
+    if (!o->out.empty()) io::check_output_target(o->out, o->force, output_forbidden(s));
     auto bundle = export_case_fhir(s.ctx(), o->number);
     const std::string text = s.json_text(bundle) + "\n";
     if (o->out.empty()) {
       s.out() << text;
       return;
     }
-    io::write_output_file(o->out, text, o->force, io::database_files(s.db_path()));
+    io::write_output_file(o->out, text, o->force, output_forbidden(s));
     const std::string number = bundle["identifier"]["value"].get<std::string>();
     s.emit({{"case", number}, {"file", o->out}, {"entries", bundle["entry"].size()}},
            s.text("export.written", number, bundle["entry"].size(), o->out));

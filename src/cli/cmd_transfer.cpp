@@ -1,6 +1,7 @@
 // oppteam case transfer CASE --to NAME --out FILE [--force] | case receive FILE
 
 #include "cli/commands.hpp"
+#include "cli/pdf_option.hpp"
 
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/process/access.hpp>
@@ -34,8 +35,9 @@ void setup_case_transfer(CLI::App& case_cmd, Session& s) {
                  "oppteam --db k.db case transfer 2026/1 --to \"Bergen kommune\" --out sak-2026-1.json"});
   cmd->callback([&s, o] {
     // The target first: a refused file costs no read of the case.
-    io::check_output_target(o->out, o->force, io::database_files(s.db_path()));
-    TransferInput in{o->to, o->out, o->force, io::database_files(s.db_path())};
+    const auto forbidden = output_forbidden(s);
+    io::check_output_target(o->out, o->force, forbidden);
+    TransferInput in{o->to, o->out, o->force, forbidden};
     const TransferResult r = transfer_case(s.ctx(), o->number, in);
     s.emit({{"case", r.case_number}, {"status", "closed"}, {"close_reason", "transferred"}, {"to", r.to}, {"file", r.file},
             {"sha256", r.sha256}, {"entries", r.entries}, {"sent", string_list(r.sent)}, {"left_out", string_list(r.left_out)}},
