@@ -163,10 +163,10 @@ void run_import(Session& s, const ImportCliOptions& o) {
 }  // namespace
 
 void setup_refer(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("refer", "Register a referral (melding om behov), one by one or as a batch");
-  cmd->require_subcommand(1);
-  examples(cmd, {"oppteam --db k.db refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need \"Trenger koordinering\"",
-                 "oppteam --db k.db refer import batch.csv"});
+  auto* cmd = add_command_group(
+      &app, "refer", "Register a referral (melding om behov), one by one or as a batch",
+      {"oppteam --db k.db refer add --fnr 23923901213 --reporter-type fastlege --received 2026-03-02 --need \"Trenger koordinering\"",
+       "oppteam --db k.db refer import batch.csv"});
 
   auto a = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Register one referral; opens a case YYYY/N or joins the person's open case. "
