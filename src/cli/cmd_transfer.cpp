@@ -9,16 +9,6 @@
 
 namespace oppteam::cli {
 
-namespace {
-
-nlohmann::json string_list(const std::vector<std::string>& v) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const auto& x : v) a.push_back(x);
-  return a;
-}
-
-}  // namespace
-
 void setup_case_transfer(CLI::App& case_cmd, Session& s) {
   struct Options {
     std::string number, to, out;
@@ -40,7 +30,7 @@ void setup_case_transfer(CLI::App& case_cmd, Session& s) {
     TransferInput in{o->to, o->out, o->force, forbidden};
     const TransferResult r = transfer_case(s.ctx(), o->number, in);
     s.emit({{"case", r.case_number}, {"status", "closed"}, {"close_reason", "transferred"}, {"to", r.to}, {"file", r.file},
-            {"sha256", r.sha256}, {"entries", r.entries}, {"sent", string_list(r.sent)}, {"left_out", string_list(r.left_out)}},
+            {"sha256", r.sha256}, {"entries", r.entries}, {"sent", nlohmann::json(r.sent)}, {"left_out", nlohmann::json(r.left_out)}},
            s.text("transfer.done", r.case_number, r.to, r.file, r.entries, r.sha256));
   });
 }
