@@ -19,8 +19,8 @@ void setup_remind(CLI::App& app, Session& s) {
   auto* cmd = app.add_subcommand("remind",
                                  "Due and overdue work: replies, decisions, teams, plans, evaluations, measures, consents. "
                                  "Prints nothing (exit 0) when nothing is due, so cron sends no mail");
-  cmd->add_option("--within", o->within, "also what falls due within DAYS days, 0 to 3660 (default 0: due today or overdue)")
-      ->check(CLI::Range(0, kMaxWithinDays));
+  // The range is remind's rule (remind.within_range, src/process/reminders.cpp), not checked again here.
+  cmd->add_option("--within", o->within, "also what falls due within DAYS days, 0 to 3660 (default 0: due today or overdue)");
   cmd->add_option("--for", o->for_name,
                   "only the items NAME is responsible for or carries (a measure, an action); a leader of [[access.user]] "
                   "also gets escalated items and pending approvals");

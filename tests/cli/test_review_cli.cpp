@@ -40,3 +40,19 @@ TEST_CASE("case export and case transfer never write over the rammeverk file in 
     CHECK(test::read_file(config) == toml);
   }
 }
+
+TEST_CASE("remind --within out of range is refused by the rule's home (remind.within_range), not by a copy in the CLI",
+          "[review][rvcli][remind]") {
+  test::Fixture f;
+  for (const std::string within : {"-1", "3661", "3000000"}) {
+    auto r = f.oppteam({"--json", "remind", "--within", within});
+    INFO(within << ": " << r.out << r.err);
+    CHECK(r.code == 64);
+    CHECK(test::error_key(r) == "remind.within_range");
+  }
+  for (const std::string within : {"0", "3660"}) {
+    auto r = f.oppteam({"--json", "remind", "--within", within});
+    INFO(within << ": " << r.out << r.err);
+    CHECK(r.code == 0);
+  }
+}
