@@ -90,8 +90,9 @@ void run_add(Session& s, AddOptions& o) {
   if (!r.target_group.empty()) doc["target_group"] = r.target_group;
   if (!r.target_group_before.empty()) {
     doc["target_group_before"] = r.target_group_before;
-    s.say("refer.target_group_changed", r.case_number, label_of(ctx.rv.target_groups, r.target_group_before, s.lang()),
-          label_of(ctx.rv.target_groups, r.target_group, s.lang()));
+    // say() writes as it is: a stored rammeverk's label may hold what a file given now may not.
+    s.say("refer.target_group_changed", r.case_number, visible(label_of(ctx.rv.target_groups, r.target_group_before, s.lang())),
+          visible(label_of(ctx.rv.target_groups, r.target_group, s.lang())));
   }
   s.emit(doc, r.case_number);
 }

@@ -2,6 +2,7 @@
 // layer's changes of sessions 10 and 11 left open.
 
 #include "cli/harness.hpp"
+#include "cli/test_robust_util.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -55,4 +56,28 @@ TEST_CASE("remind --within out of range is refused by the rule's home (remind.wi
     INFO(within << ": " << r.out << r.err);
     CHECK(r.code == 0);
   }
+}
+
+TEST_CASE("refer add's note of a changed target group shows the stored rammeverk's labels without their control characters",
+          "[review][rvcli][open_case]") {
+  test::Fixture f;
+  auto refer = [&](const std::string& group) {
+    return f.oppteam({"refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege", "--received", "2026-03-02",
+                      "--need", "Trenger koordinering", "--target-group", group});
+  };
+  REQUIRE(refer("skrope_eldre").code == 0);
+  // A rammeverk stored before control characters were refused is still read
+  // (docs/config.md); its labels reach the terminal through stderr here.
+  {
+    robust::Sql sql(f.db());
+    sql.exec("UPDATE rammeverk SET toml = replace(toml, 'label = \"Skrøpelige eldre\"', "
+             "'label = \"Skr\\u001b]0;eid\\u0007\\u001b[2Jøpelige eldre\"')");
+    REQUIRE(sql.text("SELECT count(*) FROM rammeverk WHERE toml LIKE '%u001b%'") != "0");
+  }
+  auto r = refer("psykisk_rus");
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("psykiske") != std::string::npos);  // the note is there
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\x07') == std::string::npos);
 }
