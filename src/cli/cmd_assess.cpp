@@ -36,14 +36,17 @@ struct AssessOptions {
 // With --allow-partial an empty answer leaves the item unanswered.
 std::vector<RawAnswer> walk(Session& s, const Rammeverk& rv, const Instrument& ins, bool allow_partial) {
   std::vector<RawAnswer> out;
-  s.err() << s.text("assess.walk_intro", ins.name_in(s.lang()), ins.version, ins.items.size()) << "\n";
+  // Written to the terminal as it is, so the rammeverk's texts through visible(): a stored
+  // rammeverk may hold what a file given now may not (a control character).
+  s.err() << s.text("assess.walk_intro", visible(ins.name_in(s.lang())), ins.version, ins.items.size()) << "\n";
   if (allow_partial) s.err() << s.text("assess.walk_skip_hint") << "\n";
   std::size_t n = 0;
   for (const auto& item : ins.items) {
     ++n;
     s.err() << "\n"
-            << fmt::format("[{}/{}] {}", n, ins.items.size(), item.text_in(s.lang())) << "\n"
-            << "      " << s.text("assess.walk_item_info", domain_label(rv, item.domain, s.lang()), allowed_values(item, s.lang()))
+            << fmt::format("[{}/{}] {}", n, ins.items.size(), visible(item.text_in(s.lang()))) << "\n"
+            << "      "
+            << s.text("assess.walk_item_info", visible(domain_label(rv, item.domain, s.lang())), allowed_values(item, s.lang()))
             << "\n";
     while (true) {
       auto line = read_line(s, "> ");

@@ -3,6 +3,7 @@
 
 #include "cli/harness.hpp"
 #include "cli/test_robust_util.hpp"
+#include "cli/test_team_helpers.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -80,4 +81,25 @@ TEST_CASE("refer add's note of a changed target group shows the stored rammeverk
   CHECK(r.err.find("psykiske") != std::string::npos);  // the note is there
   CHECK(r.err.find('\x1b') == std::string::npos);
   CHECK(r.err.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("assess at a terminal shows the stored rammeverk's instrument, items and domains without their control characters",
+          "[review][rvcli][assess]") {
+  test::Fixture f;
+  const std::string c = team_test::refer(f);
+  team_test::consent(f, c, "utredning");
+  {
+    robust::Sql sql(f.db());
+    for (const std::string text : {"Kjennetegn ved store og sammensatte behov", "Flere samtidige sykdommer eller diagnoser"})
+      sql.exec("UPDATE rammeverk SET toml = replace(toml, '\"" + text + "\"', '\"\\u001b]0;eid\\u0007" + text + "\"')");
+  }
+  auto r = test::run_pty({"--db", f.db(), "--today", "2026-03-04", "assess", c, "--instrument", "kjennetegn", "--assessor", "A",
+                          "--profession", "lege"},
+                         {{"[1/8]", "\x04"}}, f.dir.path());
+  INFO(r.out);
+  CHECK_FALSE(r.timed_out);
+  CHECK(r.code == 64);
+  CHECK(r.out.find("Flere samtidige") != std::string::npos);
+  CHECK(r.out.find("\x1b]0;eid") == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
 }
