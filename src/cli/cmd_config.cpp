@@ -3,7 +3,6 @@
 #include "cli/commands.hpp"
 
 #include <oppteam/process/setup.hpp>
-#include <oppteam/util/text.hpp>
 
 namespace oppteam::cli {
 
@@ -59,8 +58,8 @@ void setup_config(CLI::App& app, Session& s) {
   store->callback([&s, store_file] {
     Rammeverk rv = load_rammeverk_file(*store_file);
     const StoredRammeverk stored = store_rammeverk(s.ctx(), rv);
-    for (const auto& v : stored.not_in_rammeverk) s.say("config.value_not_in_rammeverk", v.kind, visible(v.value), v.count);
-    for (const auto& v : stored.instruments_changed) s.say("config.instrument_changed", visible(v.value), v.count);
+    for (const auto& v : stored.not_in_rammeverk) s.say("config.value_not_in_rammeverk", v.kind, v.value, v.count);
+    for (const auto& v : stored.instruments_changed) s.say("config.instrument_changed", v.value, v.count);
     auto values = [](const std::vector<ValueInUse>& list) {
       return json_array(list, [](const ValueInUse& v) {
         return nlohmann::json{{"kind", v.kind}, {"value", v.value}, {"count", v.count}};

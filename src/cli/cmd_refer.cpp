@@ -85,14 +85,13 @@ void run_add(Session& s, AddOptions& o) {
   if (r.name_on_record) {
     doc["name_on_record"] = *r.name_on_record;
     // The number as stored, so the advised command runs (a number may be typed "239239 01213").
-    s.say("refer.name_not_stored", visible(*r.name_on_record), check_fnr(ctx, in.fnr, in.birth_year).str());
+    s.say("refer.name_not_stored", *r.name_on_record, check_fnr(ctx, in.fnr, in.birth_year).str());
   }
   if (!r.target_group.empty()) doc["target_group"] = r.target_group;
   if (!r.target_group_before.empty()) {
     doc["target_group_before"] = r.target_group_before;
-    // say() writes as it is: a stored rammeverk's label may hold what a file given now may not.
-    s.say("refer.target_group_changed", r.case_number, visible(label_of(ctx.rv.target_groups, r.target_group_before, s.lang())),
-          visible(label_of(ctx.rv.target_groups, r.target_group, s.lang())));
+    s.say("refer.target_group_changed", r.case_number, label_of(ctx.rv.target_groups, r.target_group_before, s.lang()),
+          label_of(ctx.rv.target_groups, r.target_group, s.lang()));
   }
   s.emit(doc, r.case_number);
 }

@@ -9,6 +9,7 @@
 #include <oppteam/process/context.hpp>
 #include <oppteam/store/database.hpp>
 #include <oppteam/util/clock.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -111,9 +112,11 @@ class Session {
   const std::optional<nlohmann::json>& staged() const { return staged_; }
 
   // A message for people (stderr) in the session's language; silent with --json.
+  // Made safe for a terminal (visible()) as emit's text is: an argument may
+  // be stored text (a name, a rammeverk's label).
   template <typename... Args>
   void say(std::string_view key, const Args&... args) {
-    if (!json()) streams_.err << tr(lang(), key, args...) << "\n";
+    if (!json()) streams_.err << visible(tr(lang(), key, args...)) << "\n";
   }
   template <typename... Args>
   std::string text(std::string_view key, const Args&... args) {
