@@ -71,10 +71,6 @@ nlohmann::json team_json(const Rammeverk& rv, const Team& t, std::string_view ac
             {"history", history}}}};
 }
 
-std::string team_text(Session& s, const Rammeverk& rv, const Team& t) {
-  return render_team(rv, t, s.lang(), s.style());
-}
-
 std::vector<MemberSpec> parse_specs(const std::vector<std::string>& texts, bool with_service, std::string_view option) {
   std::vector<MemberSpec> out;
   for (const auto& t : texts) out.push_back(parse_member_spec(t, with_service, option));
@@ -83,8 +79,8 @@ std::vector<MemberSpec> parse_specs(const std::vector<std::string>& texts, bool 
 
 void emit_team(Session& s, const Team& t, std::string_view action, const std::string& message) {
   const Rammeverk& rv = s.ctx().rv;
-  std::string text = message.empty() ? team_text(s, rv, t) : message + "\n\n" + team_text(s, rv, t);
-  s.emit(team_json(rv, t, action, s.lang()), text);
+  const std::string screen = render_team(rv, t, s.lang(), s.style());
+  s.emit(team_json(rv, t, action, s.lang()), message.empty() ? screen : message + "\n\n" + screen);
 }
 
 // The options of team create fill its input, but for the members and participants as typed.
