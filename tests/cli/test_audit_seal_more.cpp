@@ -6,6 +6,7 @@
 // and a database of schema 13 (tests/cli/data/schema13.sql) verifies right
 // after the upgrade, its rows sealed from its first write on.
 
+#include "cli/audit_seal_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
@@ -13,28 +14,15 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sys/stat.h>
 
 namespace {
 
 using robust::Sql;
+using seal_test::kForgedAssessment;
+using seal_test::verify_db;
 
 const char* const kNewlySealed[] = {"assessment", "evaluation", "appeal_step", "team_member"};
-
-// An assessment no command wrote: a copy of the first with the score raised.
-const char* const kForgedAssessment =
-    "INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, "
-    "score, threshold, recommendation, answers, domains, created_by, created_at) "
-    "SELECT case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, 12, threshold, "
-    "'team', answers, domains, created_by, created_at FROM assessment LIMIT 1";
-
-// `audit verify --json` on `db`: (exit code, document).
-std::pair<int, nlohmann::json> verify_db(const std::string& db, const std::string& home) {
-  auto r = test::run({"--db", db, "--as", "saksbehandler1", "--json", "audit", "verify"}, "", {{"HOME", home}});
-  INFO(r.out << r.err);
-  return {r.code, r.out.empty() ? nlohmann::json::object() : r.json()};
-}
 
 // A copy of the database file `db` (no write is open on it), for one change made behind oppteam's back.
 std::string copy_of(const std::string& db, const std::string& to) {
@@ -171,26 +159,12 @@ TEST_CASE("every command that writes an assessment, an evaluation, an appeal ste
   CHECK(p.json()["deleted"] == 1);
 }
 
-namespace {
-
-// A database as oppteam of schema 13 left it (tests/cli/data/schema13.sql).
-void make_schema13_database(const std::string& path) {
-  std::ofstream(path).close();  // an empty file is an empty database
-  {
-    Sql sql(path);
-    sql.exec(test::read_file(test::source_path("tests/cli/data/schema13.sql")));
-  }
-  ::chmod(path.c_str(), 0600);
-}
-
-}  // namespace
-
 TEST_CASE("a database of schema 13 verifies right after the upgrade, and its first write seals its old assessments, "
           "evaluations, appeal steps and team members",
           "[audit][seal]") {
   test::TempDir dir;
   const std::string db = dir.file("s13.db");
-  make_schema13_database(db);
+  robust::make_database(db, "tests/cli/data/schema13.sql");  // as oppteam of schema 13 left it
   {
     Sql sql(db);
     REQUIRE(sql.number("PRAGMA user_version") == 13);

@@ -5,6 +5,7 @@
 // later, or a forged row would pass as written before the upgrade as soon as
 // anyone runs a command before the next `audit verify`.
 
+#include "cli/audit_seal_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
@@ -14,13 +15,10 @@
 namespace {
 
 using robust::Sql;
+using seal_test::kForgedAssessment;
 
 // `audit verify --json` on the fixture: (exit code, document).
-std::pair<int, nlohmann::json> verify_now(test::Fixture& f) {
-  auto r = f.oppteam({"--json", "audit", "verify"});
-  INFO(r.out << r.err);
-  return {r.code, r.out.empty() ? nlohmann::json::object() : r.json()};
-}
+std::pair<int, nlohmann::json> verify_now(test::Fixture& f) { return seal_test::verify_db(f.db(), f.dir.path()); }
 
 // A seal with no entry for the last row of `table`.
 std::string hand_seal(const std::string& table) {
@@ -43,13 +41,6 @@ void forged_row_stays_found(test::Fixture& f, const std::string& table, const st
   CHECK(doc["problem"] == "audit.row_unrecorded");
   CHECK(doc["row"]["table"] == table);
 }
-
-// An assessment no command wrote: a copy of the first with the score raised.
-const char* const kForgedAssessment =
-    "INSERT INTO assessment(case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, "
-    "score, threshold, recommendation, answers, domains, created_by, created_at) "
-    "SELECT case_id, instrument, instrument_version, rammeverk_hash, assessor, profession, assessed_on, 12, threshold, "
-    "'team', answers, domains, created_by, created_at FROM assessment LIMIT 1";
 
 }  // namespace
 
@@ -82,6 +73,7 @@ TEST_CASE("a forged row with a hand-added seal of no entry is not sealed by the 
     INFO(doc.dump());
     CHECK(code == 65);
     CHECK(doc["problem"] == "audit.row_unrecorded");
+    CHECK(doc["row"]["table"] == "assessment");
   }
   SECTION("a seal with no entry for a table that is not sealed does not stop the next command") {
     {
@@ -92,7 +84,9 @@ TEST_CASE("a forged row with a hand-added seal of no entry is not sealed by the 
     INFO(r.out << r.err);
     CHECK(r.code == 0);
     auto [code, doc] = verify_now(f);
+    INFO(doc.dump());
     CHECK(code == 65);
     CHECK(doc["problem"] == "audit.row_unrecorded");
+    CHECK(doc["row"]["table"] == "meeting");
   }
 }

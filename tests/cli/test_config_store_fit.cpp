@@ -53,9 +53,15 @@ TEST_CASE("config store names an instrument changed under the version stored ass
   INFO(text.out << text.err);
   REQUIRE(text.code == 0);
   CHECK(text.err.find("kjennetegn 1") == std::string::npos);  // the same definition again: nothing changed
+  // In words, a change is named on stderr as in --json.
+  const std::string heaviest = edited(base, weight, edited(weight, "weight = 2", "weight = 4"));
+  text = f.oppteam({"config", "store", f.dir.write("heaviest.toml", heaviest)});
+  INFO(text.out << text.err);
+  REQUIRE(text.code == 0);
+  CHECK(text.err.find("kjennetegn 1") != std::string::npos);
   // A text changed under one version scores alike: nothing to say.
   r = f.oppteam({"--json", "config", "store",
-                 f.dir.write("worded.toml", edited(heavier, "tre eller flere tjenesteytere", "minst tre tjenesteytere"))});
+                 f.dir.write("worded.toml", edited(heaviest, "tre eller flere tjenesteytere", "minst tre tjenesteytere"))});
   REQUIRE(r.code == 0);
   CHECK(r.json()["instruments_changed"].empty());
 

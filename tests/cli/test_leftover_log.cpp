@@ -3,6 +3,7 @@
 // at the same path (init, restore) would take in the old one's persons and
 // cases. Both refuse (73, db.leftover_log) and leave the files alone.
 
+#include "cli/access_helpers.hpp"
 #include "cli/harness.hpp"
 #include "cli/test_team_helpers.hpp"
 
@@ -14,10 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-test::Result as_drift(const test::Fixture& f, const std::string& db, std::vector<std::string> args) {
-  std::vector<std::string> all{"--db", db, "--as", "it-drift", "--json"};
-  all.insert(all.end(), args.begin(), args.end());
-  return test::run(all, "", {{"HOME", f.dir.path()}});
+// `--json ARGS` as it-drift on the fixture's database.
+test::Result as_drift(const test::Fixture& f, std::vector<std::string> args) {
+  args.insert(args.begin(), "--json");
+  return access_test::as(f, "it-drift", args);
 }
 
 }  // namespace
@@ -26,21 +27,21 @@ TEST_CASE("init and restore refuse a path whose deleted database left its -wal b
   test::Fixture f;
   team_test::refer(f);
   const std::string backup = f.dir.file("b.db");
-  REQUIRE(as_drift(f, f.db(), {"backup", "--to", backup}).code == 0);
+  REQUIRE(as_drift(f, {"backup", "--to", backup}).code == 0);
   const std::string wal = f.db() + "-wal";
   REQUIRE(fs::exists(wal));
   REQUIRE(fs::file_size(wal) > 0);
   const auto wal_size = fs::file_size(wal);
   fs::remove(f.db());  // as `rm k.db` would: the -wal and -shm stay
 
-  auto init = as_drift(f, f.db(), {"init", "--config", test::source_path("examples/rammeverk.toml")});
+  auto init = as_drift(f, {"init", "--config", test::source_path("examples/rammeverk.toml")});
   INFO(init.out << init.err);
   CHECK(init.code == 73);
   CHECK(test::error_key(init) == "db.leftover_log");
   CHECK_FALSE(fs::exists(f.db()));
   CHECK(fs::file_size(wal) == wal_size);
 
-  auto restore = as_drift(f, f.db(), {"restore", backup, "--to", f.db()});
+  auto restore = as_drift(f, {"restore", backup, "--to", f.db()});
   INFO(restore.out << restore.err);
   CHECK(restore.code == 73);
   CHECK(test::error_key(restore) == "db.leftover_log");
@@ -51,10 +52,10 @@ TEST_CASE("init and restore refuse a path whose deleted database left its -wal b
   // empty database) once the leftover is emptied or moved away.
   fs::resize_file(wal, 0);
   fs::remove(f.db() + "-shm");
-  init = as_drift(f, f.db(), {"init", "--config", test::source_path("examples/rammeverk.toml")});
+  init = as_drift(f, {"init", "--config", test::source_path("examples/rammeverk.toml")});
   INFO(init.out << init.err);
   REQUIRE(init.code == 0);
-  auto list = as_drift(f, f.db(), {"case", "list"});
+  auto list = as_drift(f, {"case", "list"});
   REQUIRE(list.code == 0);
   CHECK(list.json()["cases"].empty());
 }

@@ -24,6 +24,12 @@ std::vector<std::string> refer_args(const std::string& fnr, const std::string& n
 
 using team_test::cat;
 
+// The same command in words, as a terminal gets it (no --json).
+std::vector<std::string> text_args(std::vector<std::string> args) {
+  args.erase(args.begin());
+  return args;
+}
+
 }  // namespace
 
 TEST_CASE("refer add does not tell a user who may not read cases the name on record", "[intake][open_case][access]") {
@@ -37,6 +43,12 @@ TEST_CASE("refer add does not tell a user who may not read cases the name on rec
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
   CHECK_FALSE(r.json().contains("name_on_record"));
+  CHECK(r.out.find("Per Hansen") == std::string::npos);
+  CHECK(r.err.find("Per Hansen") == std::string::npos);
+  // Nor in words (--json writes no advice on stderr to look for).
+  r = access_test::as(f, "mona", text_args(refer_args(team_test::kFnr, "Hvem som helst")));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
   CHECK(r.out.find("Per Hansen") == std::string::npos);
   CHECK(r.err.find("Per Hansen") == std::string::npos);
   // One who may read the case is told, as before.
@@ -69,9 +81,14 @@ TEST_CASE("refer add does not tell a user who may not read cases the target grou
   CHECK_FALSE(r.json().contains("target_group_before"));
   CHECK(r.out.find("psykisk_rus") == std::string::npos);
   CHECK(r.err.find("psykisk") == std::string::npos);
-  // One who may read the case is told, as before.
-  r = access_test::as(f, "sara", cat(refer_args(team_test::kFnr, "Per Hansen"), {"--target-group", "psykisk_rus"}));
+  r = access_test::as(f, "mona", text_args(cat(refer_args(team_test::kFnr, "Per Hansen"), {"--target-group", "psykisk_rus"})));
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
-  CHECK(r.json()["target_group_before"] == "skrope_eldre");
+  CHECK(r.out.find("Skrøpelige eldre") == std::string::npos);
+  CHECK(r.err.find("Skrøpelige eldre") == std::string::npos);
+  // One who may read the case is told, as before.
+  r = access_test::as(f, "sara", cat(refer_args(team_test::kFnr, "Per Hansen"), {"--target-group", "skrope_eldre"}));
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()["target_group_before"] == "psykisk_rus");
 }

@@ -52,19 +52,21 @@ test::Result run_on_schema4(const std::string& db, const std::string& home, cons
   return test::run(all, "", {{"HOME", home}});
 }
 
-void make_schema4_database(const std::string& path) {
+void make_schema4_database(const std::string& path) { make_database(path, "tests/cli/data/schema4.sql"); }
+
+void make_database(const std::string& path, const std::string& sql_file) {
   sqlite3* raw = nullptr;
   if (sqlite3_open(path.c_str(), &raw) != SQLITE_OK) {
     sqlite3_close(raw);
     throw std::runtime_error("cannot create " + path);
   }
-  const std::string sql = test::read_file(test::source_path("tests/cli/data/schema4.sql"));
+  const std::string sql = test::read_file(test::source_path(sql_file));
   char* message = nullptr;
   const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &message);
   const std::string why = message ? message : "";
   sqlite3_free(message);
   sqlite3_close(raw);
-  if (rc != SQLITE_OK) throw std::runtime_error("schema4.sql: " + why);
+  if (rc != SQLITE_OK) throw std::runtime_error(sql_file + ": " + why);
   ::chmod(path.c_str(), 0600);
 }
 

@@ -19,6 +19,9 @@ namespace robust {
 // real month. Distinct for n below 12 * 28 * 90 * 40.
 std::string synthetic_fnr(int n);
 
+// Writes at `path` the database that `sql_file` (relative to the source
+// tree) makes, mode 0600; throws on failure.
+void make_database(const std::string& path, const std::string& sql_file);
 // Writes at `path` the database of schema 4 that the oppteam before batch
 // storing made (tests/cli/data/schema4.sql), mode 0600; throws on failure.
 void make_schema4_database(const std::string& path);
