@@ -62,21 +62,25 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// `text` without the spaces around it.
+std::string_view without_spaces(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace
 
 std::optional<Date> try_parse_written_date(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  text = without_spaces(text);
   if (auto d = try_parse_date(text)) return d;
   return try_parse_dotted(text);
 }
 
 Date parse_user_date(std::string_view typed, std::string_view what, Date today, DateHint hint) {
-  std::string_view text = typed;
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (auto d = try_parse_date(text)) return *d;
-  if (auto d = try_parse_dotted(text)) return *d;
+  // A date as written, else a relative one.
+  const std::string_view text = without_spaces(typed);
+  if (auto d = try_parse_written_date(text)) return *d;
   // A relative date counts from `today` and may not leave the calendar.
   const auto ahead = [&](int days) {
     if (days >= (kLastDate - today).count() + 1) throw make_error(ExitCode::data, "date.beyond_calendar", what, typed);
