@@ -43,6 +43,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s10_report.inc"
 #include "catalogue_s10_intake.inc"
 #include "catalogue_s11_dates.inc"
+#include "catalogue_s11_rvcore.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

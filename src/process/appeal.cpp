@@ -6,7 +6,6 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/documents/letters.hpp>
-#include <oppteam/i18n/dates.hpp>
 #include <oppteam/domain/consent.hpp>
 #include <oppteam/process/correction.hpp>
 #include <oppteam/process/deadlines.hpp>

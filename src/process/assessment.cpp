@@ -31,10 +31,10 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::vector<std::string> item_ids(const Instrument& ins) {
-  std::vector<std::string> ids;
-  for (const auto& i : ins.items) ids.push_back(i.id);
-  return ids;
+// An item the instrument does not have (65), naming its items and the nearest.
+Error unknown_item(const Instrument& instrument, const std::string& id) {
+  const auto ids = entry_ids(instrument.items);
+  return unknown_value("assess.unknown_item", {id, instrument.id, join(ids)}, id, ids);
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ Scoring score_answers(const Instrument& instrument, const std::map<std::string, 
   s.threshold = instrument.recommend_at;
   for (const auto& [id, value] : answers) {
     const InstrumentItem* item = instrument.find_item(id);
-    if (!item) throw unknown_value("assess.unknown_item", {id, instrument.id, join(item_ids(instrument))}, id, item_ids(instrument));
+    if (!item) throw unknown_item(instrument, id);
     if (value < item->min_answer() || value > item->max_answer()) {
       if (item->scale) throw make_error(ExitCode::data, "assess.bad_scale", id, value, item->min_answer(), item->max_answer());
       throw make_error(ExitCode::data, "assess.bad_yes_no", id, value);
@@ -103,7 +103,7 @@ std::map<std::string, int> resolve_answers(const Instrument& instrument, const s
   std::set<std::string> typed;
   for (const auto& r : raw) {
     const InstrumentItem* item = instrument.find_item(r.item);
-    if (!item) throw unknown_value("assess.unknown_item", {r.item, instrument.id, join(item_ids(instrument))}, r.item, item_ids(instrument));
+    if (!item) throw unknown_item(instrument, r.item);
     if (r.typed && !typed.insert(r.item).second) throw make_error(ExitCode::usage, "assess.answer_twice", r.item);
     out[r.item] = parse_answer(*item, r.value);
   }
@@ -148,8 +148,7 @@ std::vector<RawAnswer> read_answers_file(const std::string& path) {
 
 const Instrument& require_instrument(const Rammeverk& rv, std::string_view id) {
   if (const Instrument* i = rv.find_instrument(id)) return *i;
-  std::vector<std::string> ids;
-  for (const auto& i : rv.instruments) ids.push_back(i.id);
+  const auto ids = entry_ids(rv.instruments);
   throw unknown_value("assess.unknown_instrument", {std::string(id), join(ids)}, id, ids);
 }
 

@@ -55,16 +55,9 @@ const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_vi
   return find_by_word(rv.target_groups, id_or_label);
 }
 
-std::string target_group_list(const Rammeverk& rv) {
-  std::string out;
-  for (const auto& g : rv.target_groups) out += (out.empty() ? "" : ", ") + g.id;
-  return out;
-}
-
 std::string check_target_group(const Rammeverk& rv, std::string_view id_or_label) {
   if (const auto* g = find_target_group_by_name(rv, id_or_label)) return g->id;
-  std::vector<std::string> ids;
-  for (const auto& g : rv.target_groups) ids.push_back(g.id);
+  const auto ids = entry_ids(rv.target_groups);
   throw unknown_value("target_group.unknown", {std::string(id_or_label), join(ids)}, id_or_label, ids);
 }
 

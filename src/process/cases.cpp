@@ -22,9 +22,7 @@ void check_consent_scope(const Rammeverk& rv, std::string_view scope) {
   if (scope.starts_with("deling:")) {
     auto service = scope.substr(7);
     if (rv.find_service(service)) return;
-    std::vector<std::string> ids;
-    for (const auto& s : rv.services) ids.push_back(s.id);
-    throw unknown_value("consent.unknown_service", {std::string(service)}, service, ids, true);
+    throw unknown_value("consent.unknown_service", {std::string(service)}, service, entry_ids(rv.services), true);
   }
   throw make_error(ExitCode::usage, "consent.unknown_scope", scope);
 }

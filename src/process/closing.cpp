@@ -22,17 +22,12 @@
 
 namespace oppteam {
 
-std::string closing_reason_list(const Rammeverk& rv) {
-  std::string out;
-  for (const auto& r : rv.closing_reasons) out += (out.empty() ? "" : ", ") + r.id;
-  return out;
-}
+std::string closing_reason_list(const Rammeverk& rv) { return join(entry_ids(rv.closing_reasons)); }
 
 namespace {
 
 Error unknown_reason(const Rammeverk& rv, const std::string& reason) {
-  std::vector<std::string> ids;
-  for (const auto& r : rv.closing_reasons) ids.push_back(r.id);
+  const auto ids = entry_ids(rv.closing_reasons);
   return unknown_value("closing.unknown_reason", {reason, join(ids)}, reason, ids);
 }
 

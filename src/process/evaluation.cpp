@@ -84,11 +84,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (v < -2 || v > 2) throw make_error(ExitCode::usage, "evaluate.gas_range", n, v);
   for (const auto& [id, v] : in.indicators) {
     const auto* ind = ctx.rv.find_indicator(id);
-    if (!ind) {
-      std::vector<std::string> ids;
-      for (const auto& i : ctx.rv.indicators) ids.push_back(i.id);
-      throw unknown_value("evaluate.unknown_indicator", {id}, id, ids, true);
-    }
+    if (!ind) throw unknown_value("evaluate.unknown_indicator", {id}, id, entry_ids(ctx.rv.indicators), true);
     if (ind->kind == "count" && v < 0) throw make_error(ExitCode::usage, "evaluate.count_negative", id, v);
     if (ind->kind == "scale" && ind->scale && (v < ind->scale->first || v > ind->scale->second))
       throw make_error(ExitCode::usage, "evaluate.scale_range", id, v, ind->scale->first, ind->scale->second);

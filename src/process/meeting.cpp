@@ -85,8 +85,7 @@ void audit(const Context& ctx, const CaseRef& c, const std::string& action, std:
 
 void check_meeting_kind(const Rammeverk& rv, const std::string& kind) {
   if (rv.find_meeting_kind(kind)) return;
-  std::vector<std::string> ids;
-  for (const auto& k : rv.meeting_kinds) ids.push_back(k.id);
+  const auto ids = entry_ids(rv.meeting_kinds);
   throw unknown_value("meeting.unknown_kind", {kind, join(ids)}, kind, ids);
 }
 

@@ -18,8 +18,7 @@ namespace {
 // A value the rammeverk does not know in `column`: 65, naming the valid ids and the nearest.
 template <typename List>
 FieldProblem unknown_in(std::size_t column, const char* key, const List& list, std::string_view value) {
-  std::vector<std::string> ids;
-  for (const auto& e : list) ids.push_back(e.id);
+  const auto ids = entry_ids(list);
   const Error e = unknown_value(key, {std::string(value), join(ids)}, value, ids);
   return {column, e.code(), e.key(), e.args(), e.details};
 }

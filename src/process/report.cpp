@@ -37,7 +37,6 @@ using Counts = ReportCounts;  // category -> period -> n
 struct Category {
   std::string id;
   std::string label;
-  bool always = false;  // kept even when every count is zero
 };
 
 ReportTable make_table(std::string id, const std::vector<Category>& known, const Counts& counts,
@@ -46,6 +45,7 @@ ReportTable make_table(std::string id, const std::vector<Category>& known, const
   ReportTable t;
   t.id = std::move(id);
   std::set<std::string> seen;
+  // `always`: a row of `known`, kept even when every count is zero.
   auto add = [&](const std::string& cat, const std::string& label, bool always) {
     if (!seen.insert(cat).second) return;
     auto it = counts.find(cat);
@@ -53,7 +53,7 @@ ReportTable make_table(std::string id, const std::vector<Category>& known, const
     t.row_ids.push_back(cat);
     t.row_labels.push_back(label);
   };
-  for (const auto& c : known) add(c.id, c.label, c.always);
+  for (const auto& c : known) add(c.id, c.label, true);
   for (const auto& [cat, _] : counts) add(cat, cat.empty() ? unknown_label : cat, false);
   std::vector<std::vector<std::int64_t>> cells;
   for (const auto& cat : t.row_ids) {
@@ -203,15 +203,15 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     // cases opened in the period, by their status now
     std::vector<Category> statuses;
     for (const char* s : {"received", "granted", "refused", "active", "closed"})
-      statuses.push_back({s, tr(lang, std::string("report.status.") + s), true});
+      statuses.push_back({s, tr(lang, std::string("report.status.") + s)});
     r.tables.push_back(make_table("cases_by_status", statuses, scan.cases_by_status, r.periods, k, unknown));
 
     std::vector<Category> reporters;
-    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.shown(lang), true});
+    for (const auto& t : ctx.rv.reporter_types) reporters.push_back({t.id, t.shown(lang)});
     const Counts& by_reporter = scan.referrals_by_reporter;
     std::vector<Category> groups;
-    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.shown(lang), true});
-    groups.push_back({"", unknown, true});
+    for (const auto& t : ctx.rv.target_groups) groups.push_back({t.id, t.shown(lang)});
+    groups.push_back({"", unknown});
     const Counts& by_group = scan.referrals_by_group;
     // Both tables count the same referrals (see linked_tables).
     auto [t_reporter, t_group] = linked_tables({"referrals_by_reporter_type", reporters, by_reporter},
@@ -220,27 +220,27 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     r.tables.push_back(t_group);
 
     r.tables.push_back(make_table(
-        "decisions", {{"granted", tr(lang, "report.outcome.granted"), true}, {"refused", tr(lang, "report.outcome.refused"), true}},
+        "decisions", {{"granted", tr(lang, "report.outcome.granted")}, {"refused", tr(lang, "report.outcome.refused")}},
         scan.decisions, r.periods, k, unknown));
 
     r.tables.push_back(make_table(
         "evaluations_by_decision",
-        {{"continue", tr(lang, "report.evaluation.continue"), true},
-         {"revise", tr(lang, "report.evaluation.revise"), true},
-         {"close", tr(lang, "report.evaluation.close"), true}},
+        {{"continue", tr(lang, "report.evaluation.continue")},
+         {"revise", tr(lang, "report.evaluation.revise")},
+         {"close", tr(lang, "report.evaluation.close")}},
         scan.evaluations, r.periods, k, unknown));
 
     // teams created in the period, by their members now (not removed)
     r.tables.push_back(make_table(
         "teams_by_size",
-        {{"0", tr(lang, "report.size", "0"), true}, {"1-3", tr(lang, "report.size", "1–3"), true},
-         {"4-5", tr(lang, "report.size", "4–5"), true}, {"6-7", tr(lang, "report.size", "6–7"), true},
-         {"8+", tr(lang, "report.size", "8+"), true}},
+        {{"0", tr(lang, "report.size", "0")}, {"1-3", tr(lang, "report.size", "1–3")},
+         {"4-5", tr(lang, "report.size", "4–5")}, {"6-7", tr(lang, "report.size", "6–7")},
+         {"8+", tr(lang, "report.size", "8+")}},
         scan.teams_by_size, r.periods, k, unknown));
 
     // sectors taking part: teams with a current member from a service of the sector
     std::vector<Category> sectors;
-    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.shown(lang), true});
+    for (const auto& s : ctx.rv.sectors) sectors.push_back({s.id, s.shown(lang)});
     r.tables.push_back(make_table("teams_by_sector", sectors, scan.teams_by_sector, r.periods, k, unknown));
 
     // cases closed in the period (closed now), by the reason and stage of
@@ -248,10 +248,10 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     // team counts as team_ended at stage active (issue 14)
     {
       std::vector<Category> reasons;
-      for (const auto& cr : ctx.rv.closing_reasons) reasons.push_back({cr.id, cr.shown(lang), true});
+      for (const auto& cr : ctx.rv.closing_reasons) reasons.push_back({cr.id, cr.shown(lang)});
       std::vector<Category> stages;
       for (const char* st : {"received", "granted", "refused", "active"})
-        stages.push_back({st, tr(lang, std::string("report.status.") + st), true});
+        stages.push_back({st, tr(lang, std::string("report.status.") + st)});
       auto [t_reason, t_stage] =
           linked_tables({"closings_by_reason", reasons, queries.closings_by_reason(o.by, r.from, r.to, "team_ended")},
                         {"closings_by_stage", stages, queries.closings_by_stage(o.by, r.from, r.to, "active")}, r.periods, k,
@@ -265,19 +265,19 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
     // statsforvalteren
     r.tables.push_back(make_table(
         "appeals_by_outcome",
-        {{"pending", tr(lang, "report.appeal.pending"), true},
-         {"reversed", tr(lang, "appeal.state.reversed"), true},
-         {"final_upheld", tr(lang, "appeal.state.final_upheld"), true},
-         {"final_reversed", tr(lang, "appeal.state.final_reversed"), true}},
+        {{"pending", tr(lang, "report.appeal.pending")},
+         {"reversed", tr(lang, "appeal.state.reversed")},
+         {"final_upheld", tr(lang, "appeal.state.final_upheld")},
+         {"final_reversed", tr(lang, "appeal.state.final_reversed")}},
         queries.appeals_by_outcome(o.by, r.from, r.to),
         r.periods, k, unknown));
 
     // goals whose latest state (plan goal-status) was set in the period
     r.tables.push_back(make_table(
         "goals_by_status",
-        {{"reached", tr(lang, "case.goal_status.reached"), true},
-         {"partly", tr(lang, "case.goal_status.partly"), true},
-         {"dropped", tr(lang, "case.goal_status.dropped"), true}},
+        {{"reached", tr(lang, "case.goal_status.reached")},
+         {"partly", tr(lang, "case.goal_status.partly")},
+         {"dropped", tr(lang, "case.goal_status.dropped")}},
         queries.goals_by_status(o.by, r.from, r.to),
         r.periods, k, unknown));
 

@@ -3,8 +3,9 @@
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/process/access.hpp>
-#include <oppteam/process/target_group.hpp>
 #include <oppteam/store/rammeverk_store.hpp>
+
+#include <algorithm>
 
 namespace oppteam {
 
@@ -41,9 +42,14 @@ const Instrument* instrument_of(const Rammeverk& rv, const std::string& id_versi
   return found;
 }
 
+// Whether `rv` has the value stored rows use: by its id, as they store it
+// (not by a label, which a renamed entry may keep).
 bool has_value(const Rammeverk& rv, const ValueInUse& v) {
   if (v.kind == "reporter_type") return rv.find_reporter_type(v.value) != nullptr;
-  if (v.kind == "target_group") return find_target_group_by_name(rv, v.value) != nullptr;
+  if (v.kind == "target_group") {
+    const auto ids = entry_ids(rv.target_groups);
+    return std::find(ids.begin(), ids.end(), v.value) != ids.end();
+  }
   if (v.kind == "closing_reason") return rv.find_closing_reason(v.value) != nullptr;
   if (v.kind == "role") return rv.find_role(v.value) != nullptr;
   if (v.kind == "service") return rv.find_service(v.value) != nullptr;

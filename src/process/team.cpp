@@ -19,15 +19,13 @@ namespace {
 
 void check_role(const Rammeverk& rv, const std::string& role) {
   if (rv.find_role(role)) return;
-  std::vector<std::string> ids;
-  for (const auto& r : rv.roles) ids.push_back(r.id);
+  const auto ids = entry_ids(rv.roles);
   throw unknown_value("team.unknown_role", {role, join(ids)}, role, ids);
 }
 
 void check_service(const Rammeverk& rv, const std::string& service) {
   if (service.empty() || rv.find_service(service)) return;
-  std::vector<std::string> ids;
-  for (const auto& s : rv.services) ids.push_back(s.id);
+  const auto ids = entry_ids(rv.services);
   throw unknown_value("team.unknown_service", {service, join(ids)}, service, ids);
 }
 

@@ -22,12 +22,6 @@ const ReviewItem* find_item(const Rammeverk& rv, std::string_view id) {
   return nullptr;
 }
 
-std::vector<std::string> item_ids(const Rammeverk& rv) {
-  std::vector<std::string> out;
-  for (const auto& i : rv.team_review_items) out.push_back(i.id);
-  return out;
-}
-
 int parse_value(const ReviewItem& item, const std::string& text) {
   if (!item.scale) {
     static const std::set<std::string> yes{"ja", "j", "yes", "y", "1", "true"};
@@ -60,7 +54,10 @@ TeamReview add_team_review(const Context& ctx, std::string_view case_number, con
     if (eq == std::string::npos) throw make_error(ExitCode::usage, "review.bad_answer", a);
     const std::string id = a.substr(0, eq);
     const ReviewItem* item = find_item(ctx.rv, id);
-    if (!item) throw unknown_value("review.unknown_item", {id, join(item_ids(ctx.rv))}, id, item_ids(ctx.rv));
+    if (!item) {
+      const auto ids = entry_ids(ctx.rv.team_review_items);
+      throw unknown_value("review.unknown_item", {id, join(ids)}, id, ids);
+    }
     if (r.answers.count(id)) throw make_error(ExitCode::usage, "review.twice", id);
     r.answers[id] = parse_value(*item, a.substr(eq + 1));
   }

@@ -49,6 +49,16 @@ std::string label_of(const List& list, std::string_view id, Lang lang) {
   return std::string(id);
 }
 
+// The ids of the entries of `list`, in order: what an error of a value the
+// list does not hold names as the valid ones and searches for the nearest.
+template <typename List>
+std::vector<std::string> entry_ids(const List& list) {
+  std::vector<std::string> ids;
+  ids.reserve(list.size());
+  for (const auto& e : list) ids.push_back(e.id);
+  return ids;
+}
+
 // Whether `folded` (a text folded by fold_word) names the entry: its id or
 // one of its labels, folded alike.
 bool named_by_word(const Labelled& entry, std::string_view folded);

@@ -14,9 +14,6 @@ namespace oppteam {
 // The target group named by its id or its label, in any case (find_by_word), or nullptr.
 const TargetGroup* find_target_group_by_name(const Rammeverk& rv, std::string_view id_or_label);
 
-// The ids of the rammeverk's target groups, comma-separated (for messages).
-std::string target_group_list(const Rammeverk& rv);
-
 // The id of the target group named by `id_or_label`; exit 65 naming the
 // valid ones otherwise.
 std::string check_target_group(const Rammeverk& rv, std::string_view id_or_label);

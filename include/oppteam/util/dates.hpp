@@ -16,6 +16,8 @@ Date parse_date(std::string_view text, std::string_view what);
 std::string format_date(Date d);
 int days_between(Date from, Date to);
 
+// The first date the tool writes (YYYY-MM-DD has no year before 0000).
+inline constexpr Date kFirstDate = std::chrono::sys_days(std::chrono::year(0) / std::chrono::January / 1);
 // The last date the tool writes (stored dates are YYYY-MM-DD, and SQLite's
 // date functions end there too).
 inline constexpr Date kLastDate = std::chrono::sys_days(std::chrono::year(9999) / std::chrono::December / 31);
