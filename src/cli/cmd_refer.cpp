@@ -1,6 +1,7 @@
 // oppteam refer add | refer import FILE
 
 #include "cli/commands.hpp"
+#include "cli/pdf_option.hpp"
 #include "cli/prompt.hpp"
 
 #include <oppteam/process/closing.hpp>
@@ -125,6 +126,7 @@ void run_import(Session& s, const ImportCliOptions& o) {
   options.partial = o.partial;
   options.rejects_path = o.rejects;
   options.replace_rejects = o.force;
+  options.protected_files = output_forbidden(s);
   bool progress_shown = false;
   if (s.io().err_tty) {
     options.progress = [&s, &progress_shown](const ImportProgress& p) {

@@ -260,6 +260,7 @@ ImportSummary import_referrals(const Context& ctx, std::istream& input, const st
   io::ImportSource source(in, format, ctx.rv.import_map.columns, options.delimiter);
   std::vector<std::string> not_rejects = io::database_files(ctx.db.path());
   not_rejects.push_back(name);
+  not_rejects.insert(not_rejects.end(), options.protected_files.begin(), options.protected_files.end());
   io::RejectsFile rejects(options.rejects_path, format, options.replace_rejects, not_rejects);
   rejects.header(source.header_raw(), source.delimiter());
 

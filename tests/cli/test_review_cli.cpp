@@ -21,16 +21,22 @@ void refer_one(test::Fixture& f) {
 
 }  // namespace
 
-TEST_CASE("case export and case transfer never write over the rammeverk file in force, as --pdf does not",
+TEST_CASE("case export, case transfer and refer import --rejects never write over the rammeverk file in force, as --pdf does not",
           "[review][rvcli][files]") {
   test::Fixture f;
   refer_one(f);
   const std::string toml = test::read_file(test::source_path("examples/rammeverk.toml"));
   const std::string config = f.dir.write("rammeverk.toml", toml);
+  // One good row and one rejected (no need), so the import writes its rejects file.
+  const std::string batch = f.dir.write("batch.csv",
+                                        "external_id,fnr,name,reporter_type,reporter_name,received,need\n"
+                                        "X1,23923901213,,fastlege,,2026-03-02,Trenger koordinering\n"
+                                        "X2,23923901213,,fastlege,,2026-03-03,\n");
   const std::vector<std::vector<std::string>> commands = {
       {"case", "export", "2026/1", "--fhir", "--out", config, "--force"},
       {"case", "transfer", "2026/1", "--to", "Bergen kommune", "--out", config, "--force"},
       {"decide", "letter", "2026/1", "--pdf", config, "--force"},  // the model: refused already
+      {"refer", "import", batch, "--partial", "--rejects", config, "--force"},
   };
   for (const auto& command : commands) {
     std::vector<std::string> args{"--json", "--config", config};

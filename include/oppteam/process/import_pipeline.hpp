@@ -31,6 +31,9 @@ struct ImportOptions {
   bool partial = false;           // store the good rows, reject the bad ones
   std::string rejects_path;       // where rejected rows go (both modes), unchanged plus a reason
   bool replace_rejects = false;   // an existing rejects file may be replaced (--force)
+  // Files the rejects file may never be, beside the database's own and the
+  // input: the caller's (the rammeverk file in force).
+  std::vector<std::string> protected_files;
   std::function<void(const ImportProgress&)> progress;  // called now and then while reading
   // Called with the summary (nothing stored) just before an all-or-nothing
   // import fails, so the caller can report every row in its own form.
