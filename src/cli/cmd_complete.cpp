@@ -28,21 +28,14 @@ constexpr std::string_view kFiles = "@files";
 const std::vector<std::string> kKinds = {"words",    "commands",   "reporter-types", "instruments", "items",
                                          "roles",    "services",   "indicators",     "target-groups", "cases"};
 
-template <typename List>
-std::vector<std::string> ids_of(const List& list) {
-  std::vector<std::string> out;
-  for (const auto& e : list) out.push_back(e.id);
-  return out;
-}
-
 // The ids of one kind from the rammeverk in force or the store.
 std::vector<std::string> values_of(Session& s, const std::string& kind) {
-  if (kind == "reporter-types") return ids_of(s.rv().reporter_types);
-  if (kind == "instruments") return ids_of(s.rv().instruments);
-  if (kind == "roles") return ids_of(s.rv().roles);
-  if (kind == "services") return ids_of(s.rv().services);
-  if (kind == "indicators") return ids_of(s.rv().indicators);
-  if (kind == "target-groups") return ids_of(s.rv().target_groups);
+  if (kind == "reporter-types") return entry_ids(s.rv().reporter_types);
+  if (kind == "instruments") return entry_ids(s.rv().instruments);
+  if (kind == "roles") return entry_ids(s.rv().roles);
+  if (kind == "services") return entry_ids(s.rv().services);
+  if (kind == "indicators") return entry_ids(s.rv().indicators);
+  if (kind == "target-groups") return entry_ids(s.rv().target_groups);
   if (kind == "items") {
     std::set<std::string> items;
     for (const auto& i : s.rv().instruments)
