@@ -8,6 +8,10 @@ namespace oppteam {
 
 std::string status_text(const Context& ctx, CaseStatus status) { return tr(ctx.lang, "case.status." + std::string(to_stored(status))); }
 
+// A decision's outcome in words: the status it gives its case (granted, refused).
+std::string status_text(const Context& ctx, DecisionOutcome outcome) {
+  return tr(ctx.lang, "case.status." + std::string(to_stored(outcome)));
+}
 std::string status_text(const Context& ctx, TeamStatus status) { return tr(ctx.lang, "team.status_" + std::string(to_stored(status))); }
 
 CaseRef find_case(Database& db, std::string_view number) {

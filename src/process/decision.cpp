@@ -84,7 +84,7 @@ DecisionResult decide_case(const Context& ctx, std::string_view case_number, con
     const CaseRef c = authorize_case(ctx, "decide", case_number);
     if (const auto d = DecisionStore(ctx.db).in_force(c.id))
       // In the reader's words: "innvilget, 13. mars 2026", not the stored id and ISO date.
-      throw make_error(ExitCode::refused, "decide.already", c.number, tr(ctx.lang, "case.status." + std::string(to_stored(d->outcome))),
+      throw make_error(ExitCode::refused, "decide.already", c.number, status_text(ctx, d->outcome),
                        long_date(d->decided_on, ctx.lang));
     if (c.status != CaseStatus::received)
       throw make_error(ExitCode::refused, "decide.wrong_state", c.number, status_text(ctx, c.status));
@@ -105,14 +105,13 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   const Date on = in.decided_on.value_or(ctx.today());
   const LetterFacts f = letter_facts(ctx, c, on);
   const Date deadline = appeal_deadline(ctx.rv, on);
-  const bool final_decision = in.final_in_appeal;
 
   DecisionResult r;
   r.case_number = c.number;
   r.outcome = in.grant ? DecisionOutcome::granted : DecisionOutcome::refused;
   r.decided_on = format_date(on);
   // A final decision has no appeal deadline: none stored, shown, reminded of or used for "late".
-  if (!final_decision) r.appeal_deadline = format_date(deadline);
+  if (!in.final_in_appeal) r.appeal_deadline = format_date(deadline);
   DecisionLetterInput letter;
   letter.case_number = c.number;
   letter.to = f.to;
@@ -121,7 +120,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   letter.grounds = in.grounds;
   letter.decided_on = on;
   letter.appeal_deadline = deadline;
-  letter.final_in_appeal = final_decision;
+  letter.final_in_appeal = in.final_in_appeal;
   letter.received = f.received;
   if (appeal_id) letter.appeal_received = AppealStore(ctx.db).received_on(*appeal_id);
   r.letter = compose_decision_letter(ctx.rv, letter);
@@ -140,7 +139,7 @@ DecisionResult write_decision(const Context& ctx, const CaseRef& c, const Decisi
   CaseStore(ctx.db).set_status(c.id, in.grant ? CaseStatus::granted : CaseStatus::refused);
   const char* action = in.grant ? "decide.grant" : "decide.refuse";
   audit.append(action, c.number, c.fnr,
-               final_decision ? audit_detail(action, "audit.d.final_after_appeal", {std::to_string(appeal_id.value_or(0))})
+               in.final_in_appeal ? audit_detail(action, "audit.d.final_after_appeal", {std::to_string(appeal_id.value_or(0))})
                : appeal_id    ? audit_detail(action, "audit.d.appeal_deadline_after_appeal", {r.appeal_deadline, std::to_string(*appeal_id)})
                               : audit_detail(action, "audit.d.appeal_deadline", {r.appeal_deadline}));
   audit.flush();

@@ -4,6 +4,7 @@
 
 #include <oppteam/domain/case.hpp>
 #include <oppteam/domain/case_number.hpp>
+#include <oppteam/domain/decision.hpp>
 #include <oppteam/domain/team.hpp>
 #include <oppteam/process/context.hpp>
 
@@ -18,6 +19,7 @@ namespace oppteam {
 
 // A status in the reader's words (the screens' labels), for an error's message.
 std::string status_text(const Context& ctx, CaseStatus status);
+std::string status_text(const Context& ctx, DecisionOutcome outcome);
 std::string status_text(const Context& ctx, TeamStatus status);
 
 // The one rule for "this case is closed" (and so may be archived and, once
