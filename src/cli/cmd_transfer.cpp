@@ -11,13 +11,12 @@ namespace oppteam::cli {
 
 void setup_case_transfer(CLI::App& case_cmd, Session& s) {
   struct Options {
-    std::string number, to, out;
+    std::string case_number, to, out;
     bool force = false;
   };
-  auto o = std::make_shared<Options>();
-  auto* cmd = case_cmd.add_subcommand("transfer", "Hand a case over to another municipality (the person has moved): a FHIR Bundle "
-                                                  "with what the person's consent to the transfer covers; closes the case");
-  add_case(cmd, o->number);
+  auto [cmd, o] = add_case_subcommand<Options>(&case_cmd, "transfer",
+                                               "Hand a case over to another municipality (the person has moved): a FHIR Bundle "
+                                               "with what the person's consent to the transfer covers; closes the case");
   cmd->add_option("--to", o->to, "the receiving municipality, e.g. \"Bergen kommune\"")->required();
   cmd->add_option("--out", o->out, "write the bundle to this new file (mode 0600)")->required();
   cmd->add_flag("--force", o->force, "replace an existing --out file");
@@ -28,7 +27,7 @@ void setup_case_transfer(CLI::App& case_cmd, Session& s) {
     const auto forbidden = output_forbidden(s);
     io::check_output_target(o->out, o->force, forbidden);
     TransferInput in{o->to, o->out, o->force, forbidden};
-    const TransferResult r = transfer_case(s.ctx(), o->number, in);
+    const TransferResult r = transfer_case(s.ctx(), o->case_number, in);
     s.emit({{"case", r.case_number}, {"status", "closed"}, {"close_reason", "transferred"}, {"to", r.to}, {"file", r.file},
             {"sha256", r.sha256}, {"entries", r.entries}, {"sent", nlohmann::json(r.sent)}, {"left_out", nlohmann::json(r.left_out)}},
            s.text("transfer.done", r.case_number, r.to, r.file, r.entries, r.sha256));
