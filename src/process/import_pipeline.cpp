@@ -119,8 +119,9 @@ class RowReader {
     io::ImportRow row;
     std::optional<Chunk> chunk = spare(out);
     while (chunk && !out.stopped() && source_.next(row)) {  // seen between two rows
+      if (chunk->size == chunk->rows.size()) chunk->rows.emplace_back();
       check_(row, reuse(chunk->rows[chunk->size++]));
-      if (chunk->size < chunk->rows.size()) continue;
+      if (chunk->size < ReferralBatch::kCapacity) continue;
       chunk->bytes_read = source_.bytes_read();
       if (!out.put(std::move(*chunk))) return;
       chunk = spare(out);
@@ -139,7 +140,9 @@ class RowReader {
     if (!used && made_ < kDepth + 1) {
       ++made_;
       used.emplace();
-      used->rows.resize(ReferralBatch::kCapacity);
+      // Room for a whole batch; a row is made when first read, so a short
+      // import builds only the rows it has.
+      used->rows.reserve(ReferralBatch::kCapacity);
     }
     if (!used) used = out.reuse_wait();
     if (used) used->size = 0;

@@ -40,7 +40,8 @@ void complete(PendingReferral& p, const PersonalNumber& pnr, Date received) {
 }
 
 ReferralBatch::ReferralBatch(const Context& ctx, AuditWriter& audit, std::size_t capacity)
-    : ctx_(ctx), audit_(audit), rows_(capacity), now_(ctx.clock.now_timestamp()), store_(ctx.db.sql()) {
+    : ctx_(ctx), audit_(audit), now_(ctx.clock.now_timestamp()), store_(ctx.db.sql()) {
+  rows_.reserve(capacity);
   const ReferralStore::NextIds ids = store_.next_ids();
   first_new_person_ = ids.person;
   next_referral_id_ = ids.referral;
@@ -59,7 +60,7 @@ void ReferralBatch::classify() {
   // sender had none stored before this import and the Bloom filter of the
   // ids this import stored says the row's is not among them (a lookup a
   // row was a tenth of a large first import's time).
-  if (rows_.size() > 1 && !lookups_chosen_) {
+  if (rows_.capacity() > 1 && !lookups_chosen_) {  // an import (refer add keeps room for one row)
     lookups_chosen_ = true;
     const std::string& sender = rows_[view_.front()].sender;
     if (!store_.any_sent(sender)) {

@@ -93,6 +93,7 @@ class ReferralBatch final : public RowSource {
   static constexpr std::size_t kCapacity = 8192;
 
   // `audit` seals the rows of persons known before that get a name here.
+  // Room is kept for `capacity` rows; each is made when first filled.
   ReferralBatch(const Context& ctx, AuditWriter& audit, std::size_t capacity = kCapacity);
 
   // The persons this batch's command stored: ids first_new_person()..last_new_person().
@@ -102,7 +103,10 @@ class ReferralBatch final : public RowSource {
   std::size_t size() const { return size_; }
   PendingReferral& operator[](std::size_t i) { return rows_[i]; }
   // The next row to fill (its old contents are there to be overwritten).
-  PendingReferral& add() { return reuse(rows_[size_++]); }
+  PendingReferral& add() {
+    if (size_ == rows_.size()) rows_.emplace_back();
+    return reuse(rows_[size_++]);
+  }
   // Takes the first `size` rows of `rows` (filled elsewhere) as the batch,
   // and leaves the batch's previous rows in `rows` for reuse.
   void take(std::vector<PendingReferral>& rows, std::size_t size) {
