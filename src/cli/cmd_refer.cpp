@@ -159,7 +159,13 @@ void run_import(Session& s, const ImportCliOptions& o) {
   }
   if (progress_shown) s.err() << "\n";
   auto [doc, text] = summary_output(s, sum, o.rejects);
-  s.emit(doc, text);
+  if (sum.rejected == 0) return s.emit(doc, text);
+  // --partial stored the good rows, and rows were rejected: SPEC.md's 65
+  // ("rows rejected in an import"), so that a script sees the rejects file
+  // needs a person. One JSON document holds the summary and the error.
+  if (s.json()) s.stage(doc);
+  else s.emit(doc, text);
+  throw make_error(ExitCode::data, "import.rows_rejected", sum.rejected, sum.read, o.rejects);
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ TEST_CASE("re-importing a file stores nothing new, the same external_id with oth
     CHECK(j["errors"][0]["column"] == "external_id");
   }
   auto p = f.oppteam({"--today", kToday, "--json", "refer", "import", cfile, "--partial", "--rejects", f.dir.file("rej.csv")});
-  REQUIRE(p.code == 0);
+  REQUIRE(p.code == 65);
   CHECK(p.json()["rejected"] == 1);
   CHECK(p.json()["conflicts"] == 1);
   CHECK(p.json()["errors"][0]["column"] == "external_id");
@@ -139,7 +139,7 @@ TEST_CASE("partial import stores the good rows and writes the bad ones unchanged
   const std::string rejects = f.dir.file("rejected.csv");
   auto r = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--partial", "--rejects", rejects});
   INFO(r.out << r.err);
-  REQUIRE(r.code == 0);
+  REQUIRE(r.code == 65);
   auto j = r.json();
   CHECK(j["read"] == 7);
   CHECK(j["stored"] == 2);
@@ -156,6 +156,45 @@ TEST_CASE("partial import stores the good rows and writes the bad ones unchanged
   CHECK(rej.find("B1,") == std::string::npos);
   // The rejects file can be fixed and imported again: the good rows are duplicates by then.
   CHECK(f.oppteam({"--today", kToday, "refer", "import", file, "--partial"}).code == 64);  // --partial needs --rejects
+}
+
+// SPEC.md's exit codes: 65 for "rows rejected in an import". With --partial
+// the good rows are stored all the same; the exit code tells a script that
+// the rejects file needs a person, and an import with nothing rejected is 0.
+TEST_CASE("partial import with rejected rows exits 65 after storing the good ones, and 0 with none rejected", "[intake]") {
+  test::Fixture f;
+  auto file = f.dir.write("bad.csv", bad_file());
+  const std::string rejects = f.dir.file("rejected.csv");
+  auto j = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--partial", "--rejects", rejects});
+  INFO(j.out << j.err);
+  CHECK(j.code == 65);
+  CHECK(test::error_key(j) == "import.rows_rejected");
+  CHECK(j.json()["error"]["code"] == 65);
+  CHECK(j.json()["stored"] == 2);  // one JSON document: the summary and the error
+  CHECK(j.json()["rejected"] == 5);
+  CHECK(case_count(f) == 2);
+  CHECK(test::read_file(rejects).find("B3,") != std::string::npos);
+
+  // As text: the summary on stdout, the error on stderr naming the rejects file.
+  auto t = f.oppteam({"--today", kToday, "refer", "import", file, "--partial", "--rejects", rejects, "--force"});
+  INFO(t.out << t.err);
+  CHECK(t.code == 65);
+  CHECK(t.out.find(rejects) != std::string::npos);
+  CHECK(t.err.find(rejects) != std::string::npos);
+  CHECK(case_count(f) == 2);  // the good rows again: duplicates now
+
+  // Every row rejected: 65 too, nothing stored.
+  auto none = f.oppteam({"--today", kToday, "--json", "refer", "import", f.dir.write("none.csv", kHeader + "Z1,123,,fastlege,,2026-02-01,x\r\n"),
+                         "--partial", "--rejects", f.dir.file("none.rej.csv")});
+  CHECK(none.code == 65);
+  CHECK(none.json()["stored"] == 0);
+
+  // Nothing rejected: 0, and no error object.
+  auto good = f.oppteam({"--today", kToday, "--json", "refer", "import", f.dir.write("good.csv", good_rows()), "--partial", "--rejects",
+                         f.dir.file("good.rej.csv")});
+  CHECK(good.code == 0);
+  CHECK_FALSE(good.json().contains("error"));
+  CHECK(good.json()["stored"] == 3);
 }
 
 TEST_CASE("JSON Lines import, with the rammeverk's column map and a bad line", "[intake]") {
@@ -175,7 +214,7 @@ TEST_CASE("JSON Lines import, with the rammeverk's column map and a bad line", "
   const std::string rejects = f.dir.file("rej.jsonl");
   auto r = f.oppteam({"--today", kToday, "--json", "refer", "import", file, "--partial", "--rejects", rejects});
   INFO(r.out << r.err);
-  REQUIRE(r.code == 0);
+  REQUIRE(r.code == 65);
   CHECK(r.json()["read"] == 4);
   CHECK(r.json()["stored"] == 2);
   CHECK(r.json()["rejected"] == 2);

@@ -88,7 +88,7 @@ TEST_CASE("a need of only spaces is refused by refer add and by the import, and 
   const std::string rejects = f.dir.file("rejects.jsonl");
   const auto partial = refer_import(f, spaces, {"--partial", "--rejects", rejects});
   INFO(partial.out << partial.err);
-  REQUIRE(partial.code == 0);
+  REQUIRE(partial.code == 65);
   CHECK(partial.json()["stored"] == 0);
   CHECK(partial.json()["rejected"] == 1);
   CHECK(test::read_file(rejects).find("\"reason\"") != std::string::npos);
