@@ -34,6 +34,32 @@ bool same_file(const struct stat& a, const std::string& other) {
 
 }  // namespace
 
+std::string first_bytes(const std::string& path, std::size_t n) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return {};
+  std::string out(n, '\0');
+  const ssize_t got = ::read(fd, out.data(), n);
+  ::close(fd);
+  out.resize(got > 0 ? std::size_t(got) : 0);
+  return out;
+}
+
+bool is_sqlite_companion(const std::string& path) {
+  for (std::string_view suffix : {"-wal", "-shm", "-journal"})
+    if (path.ends_with(suffix)) return true;
+  return false;
+}
+
+bool is_live_database(const std::string& path) {
+  const std::string header = first_bytes(path, 20);
+  if (header.size() == 20 && header.compare(0, kSqliteMagic.size(), kSqliteMagic) == 0 && (header[18] == 2 || header[19] == 2))
+    return true;
+  struct stat st{};
+  return ::lstat((path + "-wal").c_str(), &st) == 0 || ::lstat((path + "-shm").c_str(), &st) == 0;
+}
+
+bool is_backup_key(const std::string& path) { return first_bytes(path, kBackupKeyPrefix.size()) == kBackupKeyPrefix; }
+
 std::vector<std::string> database_files(const std::string& db_path) {
   return {db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
 }
@@ -48,14 +74,21 @@ void check_output_target(const std::string& target, bool force, const std::vecto
     if (resolved(f) == where || (exists && same_file(st, f)))
       throw make_error(ExitCode::usage, "output.protected", target);
   }
+  // A -wal, -shm or -journal beside a database is read by SQLite as part of it.
+  if (is_sqlite_companion(target)) throw make_error(ExitCode::usage, "output.is_companion", target);
   // Only a regular file is ever replaced, and only with --force. A link is
   // neither followed nor replaced: /dev/stdout is a link, and replacing it
   // (as root) would put a file of personal data where every process writes.
+  // Another database in use or a backup key is never replaced: on a shared
+  // server the setgid binary may write where the municipality's database
+  // and its key lie, and --force is any user's to give.
   struct stat lst{};
   if (::lstat(target.c_str(), &lst) == 0) {
     if (S_ISLNK(lst.st_mode)) throw make_error(ExitCode::usage, "output.is_link", target);
     if (S_ISDIR(lst.st_mode)) throw make_error(ExitCode::usage, "output.is_folder", target);
     if (!S_ISREG(lst.st_mode)) throw make_error(ExitCode::usage, "output.not_regular", target);
+    if (is_live_database(target)) throw make_error(ExitCode::refused, "output.is_database", target);
+    if (is_backup_key(target)) throw make_error(ExitCode::refused, "output.is_key", target);
     if (!force) throw make_error(ExitCode::refused, "output.exists", target);
   }
 }

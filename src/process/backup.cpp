@@ -5,6 +5,7 @@
 #include <oppteam/i18n/messages.hpp>
 #include <oppteam/process/access.hpp>
 #include <oppteam/process/setup.hpp>
+#include <oppteam/io/output_file.hpp>
 #include <oppteam/store/maintenance_store.hpp>
 #include <oppteam/util/fd.hpp>
 #include <oppteam/util/text.hpp>
@@ -26,6 +27,10 @@
 namespace oppteam {
 
 namespace fs = std::filesystem;
+using io::first_bytes;
+using io::is_live_database;
+using io::is_sqlite_companion;
+using io::kSqliteMagic;
 
 namespace {
 
@@ -33,10 +38,8 @@ namespace {
 
 constexpr std::string_view kContainerLine = "oppteam-backup 1\n";
 constexpr std::string_view kContainerPrefix = "oppteam-backup ";
-constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 constexpr std::string_view kSecretKeyLine = "oppteam backup secret key 1";
 constexpr std::string_view kPublicKeyLine = "oppteam backup public key 1";
-constexpr std::string_view kKeyPrefix = "oppteam backup ";
 constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::size_t kMaxHeaderLine = 4096;
 constexpr std::size_t kSealedKeyBytes = crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES;
@@ -68,18 +71,6 @@ bool same_name(const std::string& a, const std::string& b) {
   return !ea && !eb && ca == cb;
 }
 
-// The first `n` bytes of `path` ("" when it cannot be read).
-std::string first_bytes(const std::string& path, std::size_t n) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return {};
-  std::string out(n, '\0');
-  const ssize_t got = ::read(fd, out.data(), n);
-  ::close(fd);
-  out.resize(got > 0 ? std::size_t(got) : 0);
-  return out;
-}
-
-bool is_key_file(const std::string& path) { return first_bytes(path, kKeyPrefix.size()) == kKeyPrefix; }
 
 // Reads up to `n` bytes, fewer only at the end of the file.
 std::size_t read_full(int fd, unsigned char* buf, std::size_t n, const std::string& path) {
@@ -155,23 +146,6 @@ class TempFile {
 };
 
 // True when `path` is named as one of the files SQLite keeps beside a database.
-bool is_sqlite_companion(const std::string& path) {
-  for (std::string_view suffix : {"-wal", "-shm", "-journal"})
-    if (path.ends_with(suffix)) return true;
-  return false;
-}
-
-// True when `path` is a database in use: an SQLite file in WAL mode (as
-// every oppteam database; a backup is not), or one with a -wal or -shm beside it.
-bool is_live_database(const std::string& path) {
-  const std::string header = first_bytes(path, 20);
-  if (header.size() == 20 && header.compare(0, kSqliteMagic.size(), kSqliteMagic) == 0 &&
-      (header[18] == 2 || header[19] == 2))
-    return true;
-  struct stat st{};
-  return ::lstat((path + "-wal").c_str(), &st) == 0 || ::lstat((path + "-shm").c_str(), &st) == 0;
-}
-
 // Refuses what a file written by backup or restore must never replace: one
 // of `never` (the command's inputs), a name SQLite uses beside a database,
 // a folder, a key, a database in use unless `replaces_database` (restore,
@@ -186,7 +160,7 @@ void check_target(const std::string& target, bool force, const std::vector<std::
   if (::lstat(target.c_str(), &st) != 0) return;
   if (S_ISDIR(st.st_mode) || (::stat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)))
     throw make_error(ExitCode::refused, "backup.target_is_folder", target);
-  if (is_key_file(target)) throw make_error(ExitCode::refused, "backup.target_is_key", target);
+  if (io::is_backup_key(target)) throw make_error(ExitCode::refused, "backup.target_is_key", target);
   if (!replaces_database && is_live_database(target))
     throw make_error(ExitCode::refused, "backup.target_is_database", target);
   if (!force) throw make_error(ExitCode::refused, "backup.target_exists", target);
@@ -236,7 +210,7 @@ std::array<unsigned char, 32> read_key(const std::string& path, std::string_view
   const auto nl = text.find('\n');
   const std::string first = text.substr(0, nl);
   if (first != kind_line) {
-    if (first.rfind(kKeyPrefix, 0) == 0) throw make_error(ExitCode::data, wrong_kind_key, path);
+    if (first.rfind(io::kBackupKeyPrefix, 0) == 0) throw make_error(ExitCode::data, wrong_kind_key, path);
     throw make_error(ExitCode::data, "backup.key_bad", path);
   }
   std::string b64 = nl == std::string::npos ? "" : text.substr(nl + 1);

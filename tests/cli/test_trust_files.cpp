@@ -363,3 +363,58 @@ TEST_CASE("audit verify while others write sees one moment, never a false break"
   robust::Sql sql(f.db());
   CHECK(sql.number("SELECT count(*) FROM referral") == 120);
 }
+
+// Trial s12 #1: with --force an output option replaced another oppteam
+// database (a live one: WAL mode, its -wal and -shm beside it), and on a
+// shared server the setgid binary may write where the municipality's
+// database lies. A database in use, a backup key and the names SQLite keeps
+// beside a database are never replaced by any output, as backup refuses them.
+TEST_CASE("no output option replaces another database in use, a backup key or a -wal name, even with --force", "[trust][files]") {
+  test::Fixture f(test::municipality_toml() + test::kQuickRulesToml);
+  refer_one(f);
+  REQUIRE(f.oppteam({"decide", "2026/1", "--refuse", "--grounds", "Ikke behov nå"}).code == 0);
+  // Another municipality's database beside ours, in use (its -wal and -shm stay after a command).
+  const std::string other = f.dir.file("v2.db");
+  REQUIRE(test::run({"--db", other, "init", "--config", f.dir.write("other.toml", test::municipality_toml("Bergen"))}, "",
+                    {{"HOME", f.dir.path()}})
+              .code == 0);
+  REQUIRE(test::run({"--db", other, "refer", "add", "--fnr", "23923901213", "--reporter-type", "fastlege", "--received", "2026-03-02",
+                     "--need", "Annen kommune"},
+                    "", {{"HOME", f.dir.path()}})
+              .code == 0);
+  const std::string key = f.dir.file("drift.key");
+  REQUIRE(test::run({"--db", f.db(), "backup", "keygen", "--out", key}, "", {{"HOME", f.dir.path()}}).code == 0);
+  const std::string key_text = test::read_file(key);
+  const std::string batch = f.dir.write("b.csv", kBatch);  // one good row, one rejected: a rejects file is written
+  const std::vector<std::pair<std::string, std::vector<std::string>>> writers = {
+      {"--pdf", {"plan", "show", "2026/1", "--document", "--pdf"}},  // (no plan: refused before it writes, or after the check)
+      {"decide letter --pdf", {"decide", "letter", "2026/1", "--pdf"}},
+      {"case export --out", {"case", "export", "2026/1", "--fhir", "--out"}},
+      {"case transfer --out", {"case", "transfer", "2026/1", "--to", "Bergen kommune", "--out"}},
+      {"refer import --rejects", {"refer", "import", batch, "--partial", "--rejects"}},
+  };
+  for (const auto& [name, command] : writers) {
+    for (const auto& [target, expected] : std::vector<std::pair<std::string, std::pair<int, std::string>>>{
+             {other, {2, "output.is_database"}}, {key, {2, "output.is_key"}}, {other + "-wal", {64, "output.is_companion"}},
+             {f.dir.file("new.db-journal"), {64, "output.is_companion"}}}) {
+      for (bool force : {false, true}) {
+        std::vector<std::string> args{"--json"};
+        args.insert(args.end(), command.begin(), command.end());
+        args.push_back(target);
+        if (force) args.push_back("--force");
+        auto r = f.oppteam(args);
+        INFO(name << " " << target << (force ? " --force" : "") << ": " << r.out << r.err);
+        CHECK(r.code == expected.first);
+        CHECK(test::error_key(r) == expected.second);
+      }
+    }
+  }
+  // The other database still opens and holds its case; the key is unchanged.
+  auto still = test::run({"--db", other, "--json", "case", "list"}, "", {{"HOME", f.dir.path()}});
+  INFO(still.out << still.err);
+  CHECK(still.code == 0);
+  CHECK(still.json()["cases"].size() == 1);
+  CHECK(test::read_file(key) == key_text);
+  CHECK_FALSE(fs::exists(f.dir.file("new.db-journal")));
+  database_whole(f, 1);
+}
