@@ -26,12 +26,26 @@ encoded() { printf '=?UTF-8?B?%s?=' "$(printf '%s' "$1" | base64 | tr -d '\n')";
 # Who must act, with their address (exit 75, busy database: cron retries later).
 # shellcheck disable=SC2086
 all=$(oppteam $today_opt --json remind --within "$WITHIN" --by-person)
-printf '%s\n' "$all" | jq -r '.people[] | [.name, (.email // "")] | @tsv' | while IFS="$(printf '\t')" read -r name to; do
+# Each person by position, each field read raw (jq -r): a name may hold a
+# backslash or a tab, which a tab-separated list would escape.
+count=$(printf '%s\n' "$all" | jq '.people | length')
+status=0
+i=0
+while [ "$i" -lt "$count" ]; do
+  name=$(printf '%s\n' "$all" | jq -r --argjson i "$i" '.people[$i].name')
+  to=$(printf '%s\n' "$all" | jq -r --argjson i "$i" '.people[$i].email // ""')
+  i=$((i + 1))
   [ -n "$to" ] || to=$UNIT_ADDRESS
   # Their own items, as the readable table (--for keeps only theirs).
   # shellcheck disable=SC2086
   body=$(oppteam $today_opt remind --within "$WITHIN" --for="$name")
-  [ -n "$body" ] || continue
+  if [ -z "$body" ]; then
+    # Listed as owing work, yet --for found none: say so (cron mails it)
+    # instead of leaving the person without their reminders.
+    printf 'remind-mail: no reminders found for %s\n' "$name" >&2
+    status=1
+    continue
+  fi
   {
     printf 'To: %s\n' "$to"
     printf 'Subject: %s\n' "$(encoded "oppteam: påminnelser for $name")"
@@ -39,3 +53,4 @@ printf '%s\n' "$all" | jq -r '.people[] | [.name, (.email // "")] | @tsv' | whil
     printf '%s\n\n%s\n' "Oppgaver som forfaller de neste $WITHIN dagene, for $name:" "$body"
   } | "$SENDMAIL" -t -oi
 done
+exit "$status"

@@ -185,4 +185,21 @@ TEST_CASE("examples/remind-mail.sh mails each person their own list at the addre
   CHECK(siri_msg.find("Siri Moe") != std::string::npos);
   CHECK(siri_msg.find("Ola Dahl") == std::string::npos);
   CHECK(mail.find("ARGS: -t -oi") != std::string::npos);  // addresses from the headers, never from the command line
+
+  // Trial s12 #6: a name with a backslash or a tab (jq's @tsv escapes
+  // both, so the name matched no one under --for) still gets its mail.
+  fs::remove(spool);
+  for (const std::string name : {"Per\\Olsen", "Tab\tMann"}) {
+    REQUIRE(f.oppteam({"--today", "2026-03-12", "team", "add", "2026/1", "--member",
+                       name + ":hjemmesykepleie:hjemmetjenesten:email=" + (name[0] == 'P' ? "per" : "tab") + "@kommune.example"})
+                .code == 0);
+    REQUIRE(f.oppteam({"--today", "2026-03-12", "plan", "measure", "2026/1", "--goal", "1", "--text", "Ring", "--responsible", name,
+                       "--due", "2026-04-05"})
+                .code == 0);
+  }
+  REQUIRE(run_script("2026-04-05") == 0);
+  const std::string more = test::read_file(spool);
+  INFO(more);
+  CHECK(more.find("To: per@kommune.example") != std::string::npos);
+  CHECK(more.find("To: tab@kommune.example") != std::string::npos);
 }
