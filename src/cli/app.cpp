@@ -452,8 +452,10 @@ int run_cli(const std::vector<std::string>& given_args, Streams streams) {
                  {session.text("ux.see_help", path_of(target))});
     return finish(int(ExitCode::usage));
   } catch (const Error& e) {
-    // A usage error may come before the rammeverk, and so its language, is read.
-    if (e.code() == ExitCode::usage) session.settled_lang();
+    // An error may come before the rammeverk, and so its language, is read
+    // (a usage error, an output file that exists, a text refused). Not after
+    // a busy database: reading the rammeverk would wait its timeout again.
+    if (e.code() != ExitCode::temp_fail) session.settled_lang();
     std::vector<std::string> details;
     // An argument may be a whole input line: each is clipped to about 200 bytes.
     for (const auto& d : e.details) details.push_back(render_message(session.lang(), d.key, clip_all(d.args)));

@@ -144,7 +144,10 @@ std::vector<Choice> choices_of(Session& s, const std::string& kind_name, const K
     }
     return out;
   }
-  for (const auto& id : kind.ids.empty() ? members : kind.ids) out.push_back(catalogue_choice(s.lang(), kind_name, kind.label_prefix, id));
+  // The language of the message around the list: the rammeverk's (read now
+  // if it was not yet), not the locale's.
+  const Lang lang = s.settled_lang();
+  for (const auto& id : kind.ids.empty() ? members : kind.ids) out.push_back(catalogue_choice(lang, kind_name, kind.label_prefix, id));
   return out;
 }
 
