@@ -13,7 +13,7 @@ const std::vector<AccessRole>& builtin_access_roles() {
        {"case.*", "refer.*", "consent.*", "assess.*", "decide.*", "team.*", "plan.*", "evaluate.*", "remind.*",
         "person.*", "audit.verify", "meeting.*", "log.*", "appeal.*"}},
       {"koordinator", {"coordinated:case.read", "coordinated:plan.*", "coordinated:evaluate.*", "coordinated:meeting.*",
-                       "coordinated:log.*", "coordinated:team.review"}},
+                       "coordinated:log.*", "coordinated:team.review", "coordinated:remind"}},
       {"leder", {"decide.*", "appeal.*", "report.*", "case.read", "audit.*", "purge.*", "archive.*", "check", "approve", "remind"}},
       // Never case.*, person.* or plan.*: IT runs the batch and cron jobs
       // without seeing what a case holds. Hence encrypted backups only (a

@@ -106,6 +106,18 @@ void authorize_some(const Context& ctx, std::string_view permission) {
   refuse(ctx, permission, "", make_error(ExitCode::permission, "access.refused", ctx.actor, permission));
 }
 
+std::vector<std::string> cases_granted(const Context& ctx, std::string_view permission) {
+  return ctx.db.read_per_statement([&] {
+    std::vector<std::string> out;
+    const AccessStore store(ctx.db);
+    if (holds_scoped(ctx.rv, ctx.actor, permission, kCoordinatedPrefix)) out = store.coordinated_cases(ctx.actor);
+    if (holds_scoped(ctx.rv, ctx.actor, permission, kOwnedPrefix))
+      for (auto& n : store.owned_cases(ctx.actor)) out.push_back(std::move(n));
+    std::sort(out.begin(), out.end());
+    return out;
+  });
+}
+
 bool coordinates_case(Database& db, std::string_view user, std::int64_t case_id) {
   return db.read_per_statement([&] { return AccessStore(db).coordinates(user, case_id); });
 }

@@ -69,7 +69,10 @@ std::string remind_sql(const Context& ctx, const ReminderQuery& rq) {
 }
 
 std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
-  authorize(ctx, "remind");
+  // Held everywhere: every case's work. Held as coordinated: or owned: (the
+  // built-in koordinator): only the work of those cases (trial s12 #5).
+  authorize_some(ctx, "remind");
+  const bool some_cases = grant_of(ctx.rv, ctx.actor, "remind") != Grant::everywhere;
   // A leader (an [[access.user]] who may approve) also sees what is
   // escalated and the pending approvals: the query then keeps everything
   // and the items are chosen below.
@@ -85,6 +88,10 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
   // the audit entry is then written in its own short write transaction
   // (busy past the timeout: exit 75, and nothing is printed).
   std::vector<Reminder> out = ctx.db.read_per_statement([&] { return ReminderQueries(ctx.db).due(p); });
+  if (some_cases) {
+    const std::vector<std::string> mine = cases_granted(ctx, "remind");
+    std::erase_if(out, [&](const Reminder& r) { return !std::binary_search(mine.begin(), mine.end(), r.case_number); });
+  }
   // Who must act, how late, and whether it goes to the leaders too.
   for (auto& r : out) {
     r.assignee = r.measure_responsible.empty() ? r.responsible : r.measure_responsible;

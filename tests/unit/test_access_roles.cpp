@@ -108,10 +108,10 @@ TEST_CASE("the built-in roles grant what the guideline's work needs", "[access]"
       CHECK(permitted(rv, "siri", p));
     for (const char* p : {"report", "purge", "config.store", "audit.log"}) CHECK_FALSE(permitted(rv, "siri", p));
   }
-  SECTION("koordinator: plan, evaluate and case.read only in coordinated teams") {
-    for (const char* p : {"plan.write", "plan.read", "evaluate", "case.read"})
+  SECTION("koordinator: plan, evaluate, case.read and remind only in coordinated teams") {
+    for (const char* p : {"plan.write", "plan.read", "evaluate", "case.read", "remind"})
       CHECK(grant_of(rv, "Ane Lie", p) == Grant::coordinated);
-    for (const char* p : {"refer.add", "decide", "team.write", "report", "remind"})
+    for (const char* p : {"refer.add", "decide", "team.write", "report"})
       CHECK(grant_of(rv, "Ane Lie", p) == Grant::none);
   }
   SECTION("leder: decide and report") {

@@ -53,6 +53,11 @@ enum class Grant {
 };
 Grant grant_of(const Rammeverk& rv, std::string_view user, std::string_view permission);
 
+// The numbers of the cases in which the actor holds `permission` when it is
+// held only in some (Grant::coordinated): the cases whose team they
+// coordinate now (coordinated:) and those they own (owned:).
+std::vector<std::string> cases_granted(const Context& ctx, std::string_view permission);
+
 // True when `user` holds `permission` everywhere under `rv` (no audit, no
 // throw). Always true when access is not enforced.
 bool permitted(const Rammeverk& rv, std::string_view user, std::string_view permission);

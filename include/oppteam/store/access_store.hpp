@@ -8,7 +8,9 @@
 #include <oppteam/store/database.hpp>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace oppteam {
 
@@ -21,6 +23,9 @@ class AccessStore {
   bool coordinates(std::string_view user, std::int64_t case_id) const;
   // `user` is the owner of case `case_id` (case assign).
   bool owns(std::string_view user, std::int64_t case_id) const;
+  // The numbers of the cases `user` coordinates now, and of those they own.
+  std::vector<std::string> coordinated_cases(std::string_view user) const;
+  std::vector<std::string> owned_cases(std::string_view user) const;
 
  private:
   Database& db_;
