@@ -88,6 +88,32 @@ inline test::Result run_ok(const std::string& db, const std::string& home, const
   return r;
 }
 
+// Opening `db`, a database of an older schema, upgrades it; its log verifies at once.
+inline void verifies_at_once(const std::string& db, const std::string& home) {
+  auto [code, doc] = verify_db(db, home);
+  INFO(doc.dump());
+  REQUIRE(code == 0);
+  CHECK(doc["ok"] == true);
+}
+
+// The first command that writes to the log of the upgraded `db` (case show
+// 2026/1) records the baseline: one audit.baseline entry, sealing each of
+// `tables` at once, and no seal is left without an entry; the log verifies.
+inline void first_write_records_baseline(const std::string& db, const std::string& home, const std::vector<std::string>& tables) {
+  run_ok(db, home, {"case", "show", "2026/1"});
+  {
+    robust::Sql sql(db);
+    CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'audit.baseline'") == 1);
+    CHECK(sql.number("SELECT count(*) FROM audit_seal WHERE audit_id IS NULL") == 0);
+    for (const auto& t : tables) {
+      INFO(t);
+      CHECK(sql.number("SELECT count(*) FROM audit_seal s JOIN audit a ON a.id = s.audit_id "
+                       "WHERE a.action = 'audit.baseline' AND s.tbl = '" + t + "'") == 1);
+    }
+  }
+  REQUIRE(verify_db(db, home).first == 0);
+}
+
 // Runs commands on a fixture, checking after each that the log verifies
 // and that the command's entries sealed rows of the tables it wrote.
 struct Sealed {
