@@ -14,6 +14,7 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -28,11 +29,13 @@ const Sha256Digest kNoRow{};  // the digest standing for "no row with this id"
 
 // The hash format of the entries this program writes: 2 from schema 6
 // (length-prefixed fields, seals hashed in), 3 from schema 14, when the
-// tables behind a vedtak and a team came to be sealed. Entries of format 3
-// are hashed as format 2 under another tag: the format cannot be changed
-// without changing the hash, so the log itself tells whether a program
-// sealing a table has written to it since the upgrade (see AuditedTable).
-constexpr int kFormat = 3;
+// tables behind a vedtak and a team came to be sealed, 4 from schema 15,
+// when the indicator values, what-matters answers and corrections did.
+// Entries of formats 3 and 4 are hashed as format 2 under another tag: the
+// format cannot be changed without changing the hash, so the log itself
+// tells whether a program sealing a table has written to it since the
+// upgrade (see AuditedTable).
+constexpr int kFormat = 4;
 
 // A table whose rows are sealed: its columns in a fixed order (id first;
 // a column added by a later migration is not sealed until it is listed
@@ -75,6 +78,14 @@ const AuditedTable kAuditedTables[] = {
      "appeal_id IN (SELECT id FROM appeal WHERE case_id = ?1)", 3},
     {"team_member", "id, team_id, name, role, service, kind, added_on, removed_on, removed_reason, phone, email",
      "team_id IN (SELECT id FROM team WHERE case_id = ?1)", 3},
+    // Sealed from schema 15 on. A correction of a person's name belongs to
+    // no case: purge deletes it with the person, after the person's last case.
+    {"indicator_value", "id, evaluation_id, indicator, value",
+     "evaluation_id IN (SELECT id FROM evaluation WHERE case_id = ?1)", 4},
+    {"what_matters", "id, case_id, assessment_id, text", "case_id = ?1", 4},
+    {"correction",
+     "id, case_id, person_id, object, object_id, field, before, after, reason, corrected_on, corrected_by",
+     "case_id = ?1 OR (case_id IS NULL AND person_id = (SELECT person_id FROM case_file WHERE id = ?1))", 4},
 };
 
 const AuditedTable* find_audited(std::string_view name) {
@@ -255,7 +266,10 @@ std::string audit_hash(const AuditEntry& e) {
 }
 
 std::string audit_hash(const AuditEntry& e, std::string_view seals) {
-  return sha256_hex_of_prefixed({e.format == 2 ? "oppteam-audit-2" : "oppteam-audit-3", std::to_string(e.id), e.at,
+  // The tag of each format from 2 on; a format above kFormat hashes as kFormat (verify refuses it first).
+  static constexpr const char* kTags[] = {"oppteam-audit-2", "oppteam-audit-3", "oppteam-audit-4"};
+  static_assert(std::size(kTags) == kFormat - 1);
+  return sha256_hex_of_prefixed({kTags[std::clamp(e.format, 2, kFormat) - 2], std::to_string(e.id), e.at,
                                  e.acted_on, e.actor, e.action, e.object, e.person, e.detail, e.rammeverk, seals,
                                  e.prev_hash});
 }
@@ -334,7 +348,7 @@ struct AuditWriter::Impl {
   }
 
   // The rows written before the upgrade that began to seal their tables
-  // (schema 6, schema 14), announced by its migration: sealed as they are
+  // (schema 6, 14, 15), announced by its migration: sealed as they are
   // now, in an entry of their own.
   void record_baseline() {
     std::vector<Seal> seals = load_seals(db, "WHERE audit_id IS NULL");
@@ -664,7 +678,7 @@ AuditVerifyResult audit_verify(Database& db, const std::vector<AuditAnchor>& anc
       if (next_seal < seals.size() && seals[next_seal].audit_id < e.id) return fail(seals[next_seal].audit_id, "audit.removed");
       const std::size_t begin = next_seal;
       while (next_seal < seals.size() && seals[next_seal].audit_id == e.id) ++next_seal;
-      // Formats in order (1 before 2 before 3), and format 1 seals nothing.
+      // Formats in order (1 before 2 before 3 before 4), and format 1 seals nothing.
       if (e.format < format || e.format > kFormat || (e.format == 1 && next_seal != begin)) return fail(e.id, "audit.edited");
       format = e.format;
       const std::string hash = e.format == 1 ? audit_hash(e) : audit_hash(e, seals_digest(seals.data() + begin, seals.data() + next_seal));

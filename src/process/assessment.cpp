@@ -208,7 +208,7 @@ AssessmentResult record_assessment(const Context& ctx, const AssessmentInput& in
     for (const auto& raw : input.what_matters) {
       std::string text = trim(raw);
       if (text.empty()) continue;
-      store.add_what_matters(c.id, id, text);
+      audit.after("what_matters", store.add_what_matters(c.id, id, text));
       a.what_matters.push_back(text);
     }
 

@@ -35,17 +35,20 @@ std::string required_value(const std::string& text, std::string_view option, Tex
 
 std::string correction_reason(const std::string& reason) { return required_value(reason, "--reason"); }
 
-void record_correction(const Context& ctx, std::optional<std::int64_t> case_id, std::int64_t person_id,
-                       const std::string& object, std::int64_t object_id, const Change& change, const std::string& reason) {
-  CaseStore(ctx.db).add_correction(case_id, person_id, object, object_id, change.field, change.before, change.after, reason,
-                                   format_date(ctx.today()), ctx.actor);
+void record_correction(const Context& ctx, AuditWriter& audit, std::optional<std::int64_t> case_id,
+                       std::int64_t person_id, const std::string& object, std::int64_t object_id, const Change& change,
+                       const std::string& reason) {
+  audit.after("correction",
+              CaseStore(ctx.db).add_correction(case_id, person_id, object, object_id, change.field, change.before,
+                                               change.after, reason, format_date(ctx.today()), ctx.actor));
 }
 
-void apply_correction(const Context& ctx, const std::string& table, std::int64_t id, const Change& change,
-                      std::optional<std::int64_t> case_id, std::int64_t person_id, const std::string& reason, bool empty_is_null) {
+void apply_correction(const Context& ctx, AuditWriter& audit, const std::string& table, std::int64_t id,
+                      const Change& change, std::optional<std::int64_t> case_id, std::int64_t person_id,
+                      const std::string& reason, bool empty_is_null) {
   CaseStore(ctx.db).set_column(table, id, change.field,
                                empty_is_null && change.after.empty() ? std::nullopt : std::optional<std::string>(change.after));
-  record_correction(ctx, case_id, person_id, table, id, change, reason);
+  record_correction(ctx, audit, case_id, person_id, table, id, change, reason);
 }
 
 Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std::string& name_in, const std::string& reason_in) {
@@ -59,7 +62,7 @@ Corrected correct_name(const Context& ctx, std::string_view fnr_text, const std:
     Corrected out{"", "person", person->id, {{"name", person->name, name}}};
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("person", out.object_id);
-    apply_correction(ctx, "person", out.object_id, out.changes[0], std::nullopt, out.object_id, reason);
+    apply_correction(ctx, audit, "person", out.object_id, out.changes[0], std::nullopt, out.object_id, reason);
     audit.append("correct.name", "", fnr, audit_detail("correct.name", "audit.d.name_corrected", {std::to_string(out.object_id)}));
     audit.flush();
     return out;
@@ -101,7 +104,7 @@ Corrected correct_referral(const Context& ctx, std::string_view case_number, std
     if (out.changes.empty()) throw make_error(ExitCode::usage, "correct.nothing");
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("referral", id);
-    for (const auto& ch : out.changes) apply_correction(ctx, "referral", id, ch, c.id, c.person_id, reason, true);
+    for (const auto& ch : out.changes) apply_correction(ctx, audit, "referral", id, ch, c.id, c.person_id, reason, true);
     // The case is opened on its first referral's date.
     store.reopen_on_first_referral(c.id);
     // Dates in order: the referral that opens the case may not come after the
@@ -132,7 +135,7 @@ Corrected void_consent(const Context& ctx, std::string_view case_number, std::in
     // withdrawal keeps its who and why (the voiding's are in the correction);
     // its date is the correction's "before".
     store.void_consent(id, ctx.actor, reason);
-    record_correction(ctx, c.id, c.person_id, "consent", id, out.changes[0], reason);
+    record_correction(ctx, audit, c.id, c.person_id, "consent", id, out.changes[0], reason);
     audit.append("correct.void_consent", c.number, c.fnr, audit_detail("correct.void_consent", "audit.d.consent_voided", {std::to_string(id)}));
     // A team working on a consent that never held is paused, as at a withdrawal.
     if (k->scope == "team") pause_team_without_consent(ctx, c, ctx.today(), audit, "audit.d.team_consent_voided");
@@ -150,9 +153,11 @@ Corrected void_assessment(const Context& ctx, std::string_view case_number, std:
     if (!voided) throw make_error(ExitCode::not_found, "correct.no_assessment", c.number, id);
     if (*voided) throw make_error(ExitCode::refused, "correct.voided_already", c.number, id);
     Corrected out{c.number, "assessment", id, {{"void", "", "void"}}};
-    record_correction(ctx, c.id, c.person_id, "assessment", id, out.changes[0], reason);
-    audit_record(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash, "correct.void_assessment", c.number, c.fnr,
+    AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
+    record_correction(ctx, audit, c.id, c.person_id, "assessment", id, out.changes[0], reason);
+    audit.append("correct.void_assessment", c.number, c.fnr,
                  audit_detail("correct.void_assessment", "audit.d.assessment_voided", {std::to_string(id)}));
+    audit.flush();
     return out;
   });
 }

@@ -123,6 +123,8 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     EvaluationStore evaluations(ctx.db);
     e.id = evaluations.add(c.id, e, ctx.clock.now_timestamp());
     audit.after("evaluation", e.id);
+    const auto [first, last] = evaluations.indicator_ids(e.id);
+    audit.after_range("indicator_value", first, last);
 
     if (close) {
       plans.close(*plan_id);

@@ -463,7 +463,7 @@ Corrected correct_goal(const Context& ctx, std::string_view case_number, int num
     if (out.changes[0].before == text) throw make_error(ExitCode::usage, "correct.nothing");
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("goal", out.object_id);
-    apply_correction(ctx, "goal", out.object_id, out.changes[0], c.id, c.person_id, reason);
+    apply_correction(ctx, audit, "goal", out.object_id, out.changes[0], c.id, c.person_id, reason);
     record_plan_revision(ctx, plan_id, c, "plan.change.corrected_goal", {std::to_string(number)});
     audit.append("correct.goal", c.number, c.fnr, audit_detail("correct.goal", "audit.d.goal_text", {std::to_string(number)}));
     audit.flush();
@@ -495,7 +495,7 @@ Corrected correct_measure(const Context& ctx, std::string_view case_number, int 
       throw make_error(ExitCode::refused, "plan.responsible_not_member", trim(*fix.responsible), c.number);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
     audit.before("measure", out.object_id);
-    for (const auto& ch : out.changes) apply_correction(ctx, "measure", out.object_id, ch, c.id, c.person_id, reason);
+    for (const auto& ch : out.changes) apply_correction(ctx, audit, "measure", out.object_id, ch, c.id, c.person_id, reason);
     record_plan_revision(ctx, plan_id, c, "plan.change.corrected_measure", {std::to_string(number)});
     audit.append("correct.measure", c.number, c.fnr, audit_detail("correct.measure", "audit.d.measure", {std::to_string(number)}));
     audit.flush();

@@ -20,8 +20,8 @@ std::int64_t AssessmentStore::add(std::int64_t case_id, const Assessment& a, con
                      a.created_by, created_at);
 }
 
-void AssessmentStore::add_what_matters(std::int64_t case_id, std::int64_t assessment_id, const std::string& text) {
-  sql::exec(db_, "INSERT INTO what_matters (case_id, assessment_id, text) VALUES (?, ?, ?)", case_id, assessment_id, text);
+std::int64_t AssessmentStore::add_what_matters(std::int64_t case_id, std::int64_t assessment_id, const std::string& text) {
+  return sql::insert(db_, "INSERT INTO what_matters (case_id, assessment_id, text) VALUES (?, ?, ?)", case_id, assessment_id, text);
 }
 
 std::vector<Assessment> AssessmentStore::list(std::int64_t case_id) {

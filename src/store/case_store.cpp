@@ -154,13 +154,14 @@ std::vector<LogEntry> CaseStore::log(std::int64_t case_id) {
       });
 }
 
-void CaseStore::add_correction(std::optional<std::int64_t> case_id, std::int64_t person_id, std::string_view object,
-                               std::int64_t object_id, const std::string& field, const std::string& before, const std::string& after,
-                               const std::string& reason, const std::string& on, const std::string& by) {
-  sql::exec(db_,
-            "INSERT INTO correction(case_id, person_id, object, object_id, field, before, after, reason, "
-            "corrected_on, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            case_id, person_id, object, object_id, field, before, after, reason, on, by);
+std::int64_t CaseStore::add_correction(std::optional<std::int64_t> case_id, std::int64_t person_id, std::string_view object,
+                                       std::int64_t object_id, const std::string& field, const std::string& before,
+                                       const std::string& after, const std::string& reason, const std::string& on,
+                                       const std::string& by) {
+  return sql::insert(db_,
+                     "INSERT INTO correction(case_id, person_id, object, object_id, field, before, after, reason, "
+                     "corrected_on, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     case_id, person_id, object, object_id, field, before, after, reason, on, by);
 }
 
 void CaseStore::set_column(std::string_view table, std::int64_t id, std::string_view column, const std::optional<std::string>& value) {

@@ -25,6 +25,12 @@ std::int64_t EvaluationStore::add(std::int64_t case_id, const Evaluation& e, con
   return id;
 }
 
+std::pair<std::int64_t, std::int64_t> EvaluationStore::indicator_ids(std::int64_t evaluation_id) {
+  return sql::Query(db_, "SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM indicator_value WHERE evaluation_id = ?",
+                    evaluation_id)
+      .one([](sql::Row& r) { return std::pair{r.int64(), r.int64()}; });
+}
+
 std::vector<Evaluation> EvaluationStore::of_case(std::int64_t case_id) {
   sql::Query q(db_,
                "SELECT e.id, c.number, e.evaluated_on, e.quality, e.decision, e.reason, e.comment, e.next_on, e.goals, "

@@ -780,6 +780,36 @@ INSERT INTO audit_seal(audit_id, tbl, first_id, last_id)
   UNION ALL SELECT NULL, 'team_member', min(id), max(id) FROM team_member HAVING count(*) > 0;
 )sql";
 
+// 15: an evaluation's indicator values, an assessment's "what matters"
+// answers and the corrections (voids included) are sealed too
+// (src/audit/audit_log.cpp, kAuditedTables). A seal names rows by id:
+// indicator_value, keyed by (evaluation_id, indicator) alone, gets an id,
+// each row keeping its rowid as its id (VACUUM may renumber the rowids of
+// a table without one), and its key stays unique. As in schemas 6 and 14,
+// the rows already there are announced by seals with no entry for the
+// first command after this to record (`audit.baseline`); entries are
+// written in hash format 4 from now on, so `audit verify` accepts these
+// seals only while the log holds no entry of that format. Run again on a
+// table already rebuilt (user_version set back by hand), it copies the
+// same rows: the rowid is then the id.
+constexpr const char* kLastSeals = R"sql(
+CREATE TABLE indicator_value_new (
+  id            INTEGER PRIMARY KEY,
+  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,
+  indicator     TEXT NOT NULL,
+  value         INTEGER NOT NULL,
+  UNIQUE (evaluation_id, indicator)
+) STRICT;
+INSERT INTO indicator_value_new(id, evaluation_id, indicator, value)
+  SELECT rowid, evaluation_id, indicator, value FROM indicator_value ORDER BY rowid;
+DROP TABLE indicator_value;
+ALTER TABLE indicator_value_new RENAME TO indicator_value;
+INSERT INTO audit_seal(audit_id, tbl, first_id, last_id)
+  SELECT NULL, 'indicator_value', min(id), max(id) FROM indicator_value HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'what_matters', min(id), max(id) FROM what_matters HAVING count(*) > 0
+  UNION ALL SELECT NULL, 'correction', min(id), max(id) FROM correction HAVING count(*) > 0;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -798,6 +828,7 @@ const std::vector<Migration>& migrations() {
       {12, "appeals, replaced decisions, guardians", kAppeals},
       {13, "a person found by part of their name", kNameSearch},
       {14, "assessments, evaluations, appeal steps and team members sealed", kMoreSeals},
+      {15, "indicator values, what-matters answers and corrections sealed", kLastSeals},
   };
   return all;
 }

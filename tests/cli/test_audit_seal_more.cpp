@@ -13,101 +13,46 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <sys/stat.h>
-
 namespace {
 
 using robust::Sql;
+using seal_test::copy_of;
+using seal_test::each_is_found;
 using seal_test::kForgedAssessment;
+using seal_test::Sealed;
+using seal_test::Tamper;
 using seal_test::verify_db;
 
 const char* const kNewlySealed[] = {"assessment", "evaluation", "appeal_step", "team_member"};
 
-// A copy of the database file `db` (no write is open on it), for one change made behind oppteam's back.
-std::string copy_of(const std::string& db, const std::string& to) {
-  namespace fs = std::filesystem;
-  fs::copy_file(db, to, fs::copy_options::overwrite_existing);
-  if (fs::exists(db + "-wal")) fs::copy_file(db + "-wal", to + "-wal", fs::copy_options::overwrite_existing);
-  ::chmod(to.c_str(), 0600);
-  return to;
-}
-
-// Changes `db` with `sql`, then `audit verify` must fail with `problem`, naming a row of `table`.
-void tampered_fails(const std::string& db, const std::string& home, const std::string& table, const std::string& sql,
-                    const std::string& problem) {
-  {
-    Sql raw(db);
-    raw.exec(sql);
-  }
-  auto [code, doc] = verify_db(db, home);
-  INFO(sql << "\n" << doc.dump());
-  CHECK(code == 65);
-  CHECK(doc["ok"] == false);
-  CHECK(doc["problem"] == problem);
-  CHECK(doc["row"]["table"] == table);
-}
-
 // An UPDATE, a DELETE and an INSERT of a row of each newly sealed table,
 // each on its own copy of `db`: every one is found.
 void every_change_is_found(const std::string& db, const test::TempDir& dir) {
-  const std::pair<const char*, const char*> updates[] = {
-      {"assessment", "UPDATE assessment SET score = score + 5, recommendation = 'team' WHERE id = (SELECT min(id) FROM assessment)"},
-      {"evaluation", "UPDATE evaluation SET decision = 'revise' WHERE id = (SELECT min(id) FROM evaluation)"},
-      {"appeal_step", "UPDATE appeal_step SET result = 'reverse' WHERE id = (SELECT min(id) FROM appeal_step)"},
-      {"team_member", "UPDATE team_member SET removed_on = NULL, removed_reason = NULL WHERE removed_on IS NOT NULL"},
+  std::vector<Tamper> changes = {
+      {"assessment", "UPDATE assessment SET score = score + 5, recommendation = 'team' WHERE id = (SELECT min(id) FROM assessment)",
+       "audit.row_changed", ""},
+      {"evaluation", "UPDATE evaluation SET decision = 'revise' WHERE id = (SELECT min(id) FROM evaluation)", "audit.row_changed", ""},
+      {"appeal_step", "UPDATE appeal_step SET result = 'reverse' WHERE id = (SELECT min(id) FROM appeal_step)", "audit.row_changed", ""},
+      {"team_member", "UPDATE team_member SET removed_on = NULL, removed_reason = NULL WHERE removed_on IS NOT NULL",
+       "audit.row_changed", ""},
   };
-  for (const auto& [table, sql] : updates)
-    tampered_fails(copy_of(db, dir.file(std::string("u_") + table + ".db")), dir.path(), table, sql, "audit.row_changed");
-  for (const char* table : kNewlySealed)
-    tampered_fails(copy_of(db, dir.file(std::string("d_") + table + ".db")), dir.path(), table,
-                   std::string("DELETE FROM ") + table + " WHERE id = (SELECT max(id) FROM " + table + ")", "audit.row_changed");
-  const std::pair<const char*, const char*> inserts[] = {
-      {"assessment", kForgedAssessment},
+  for (const char* t : kNewlySealed) {
+    const std::string table = t;
+    changes.push_back({table, "DELETE FROM " + table + " WHERE id = (SELECT max(id) FROM " + table + ")", "audit.row_changed", ""});
+  }
+  const std::vector<Tamper> inserts = {
+      {"assessment", kForgedAssessment, "audit.row_unrecorded", ""},
       {"evaluation", "INSERT INTO evaluation(case_id, evaluated_on, decision, created_by, created_at) "
-                     "SELECT case_id, evaluated_on, 'close', created_by, created_at FROM evaluation LIMIT 1"},
+                     "SELECT case_id, evaluated_on, 'close', created_by, created_at FROM evaluation LIMIT 1", "audit.row_unrecorded", ""},
       {"appeal_step", "INSERT INTO appeal_step(appeal_id, step, result, step_on, recorded_by) "
-                      "SELECT appeal_id, 'outcome', 'reversed', step_on, recorded_by FROM appeal_step LIMIT 1"},
+                      "SELECT appeal_id, 'outcome', 'reversed', step_on, recorded_by FROM appeal_step LIMIT 1", "audit.row_unrecorded", ""},
       {"team_member", "INSERT INTO team_member(team_id, name, role, kind, added_on) "
-                      "SELECT team_id, 'Ukjent Person', role, 'coordinator', added_on FROM team_member LIMIT 1"},
+                      "SELECT team_id, 'Ukjent Person', role, 'coordinator', added_on FROM team_member LIMIT 1",
+       "audit.row_unrecorded", ""},
   };
-  for (const auto& [table, sql] : inserts)
-    tampered_fails(copy_of(db, dir.file(std::string("i_") + table + ".db")), dir.path(), table, sql, "audit.row_unrecorded");
+  changes.insert(changes.end(), inserts.begin(), inserts.end());
+  each_is_found(db, dir, "more_", changes);
 }
-
-// Runs commands on a fixture, checking after each that the log verifies
-// and that the command's entries sealed rows of the tables it wrote.
-struct Sealed {
-  test::Fixture& f;
-  test::Result run(const std::vector<std::string>& args, std::vector<std::string> tables = {}) {
-    const long long before = Sql(f.db()).number("SELECT coalesce(max(id), 0) FROM audit");
-    auto r = f.oppteam(args);
-    INFO(r.out << r.err);
-    REQUIRE(r.code == 0);
-    auto [code, doc] = verify_db(f.db(), f.dir.path());
-    INFO(doc.dump());
-    CHECK(code == 0);
-    Sql sql(f.db());
-    for (const auto& t : tables) {
-      INFO(t);
-      CHECK(sql.number("SELECT count(*) FROM audit_seal WHERE tbl = '" + t + "' AND audit_id > " + std::to_string(before)) > 0);
-    }
-    return r;
-  }
-  // refer add, consents and an assessment on `year`-03-04; returns the case number.
-  std::string assessed(const std::string& fnr, const std::string& year, bool team_consent = true) {
-    auto r = run({"--today", year + "-03-02", "--json", "refer", "add", "--fnr", fnr, "--name", "Per Hansen", "--reporter-type",
-                  "fastlege", "--received", year + "-03-02", "--need", "Trenger koordinering"});
-    const std::string c = r.json()["case"].get<std::string>();
-    for (const char* scope : {"utredning", "team"})
-      if (team_consent || std::string(scope) == "utredning")
-        run({"--today", year + "-03-03", "consent", "give", c, "--scope", scope, "--form", "muntlig", "--given-by", "person"});
-    run(team_test::cat({"--today", year + "-03-04", "assess", c, "--instrument", "kjennetegn"},
-                       team_test::cat(team_test::kjennetegn_answers(), {"--assessor", "Ane Lie", "--profession", "sykepleier"})),
-        {"assessment"});
-    return c;
-  }
-};
 
 }  // namespace
 
@@ -171,32 +116,10 @@ TEST_CASE("a database of schema 13 verifies right after the upgrade, and its fir
     for (const char* t : kNewlySealed) REQUIRE(sql.number(std::string("SELECT count(*) FROM ") + t) > 0);
     REQUIRE(sql.number("SELECT count(*) FROM audit WHERE format = 2") > 10);  // a long log written since schema 6
   }
-  // Opening upgrades; the log verifies at once.
-  auto [code, doc] = verify_db(db, dir.path());
-  INFO(doc.dump());
-  REQUIRE(code == 0);
-  CHECK(doc["ok"] == true);
-
-  // The first command that writes to the log records the baseline.
-  auto run = [&](const std::vector<std::string>& args) {
-    std::vector<std::string> all{"--db", db, "--as", "saksbehandler1", "--today", "2026-06-01"};
-    all.insert(all.end(), args.begin(), args.end());
-    auto r = test::run(all, "", {{"HOME", dir.path()}});
-    INFO(r.out << r.err);
-    REQUIRE(r.code == 0);
-  };
-  run({"case", "show", "2026/1"});
-  {
-    Sql sql(db);
-    CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'audit.baseline'") == 1);
-    CHECK(sql.number("SELECT count(*) FROM audit_seal WHERE audit_id IS NULL") == 0);
-    for (const char* t : kNewlySealed) {
-      INFO(t);
-      CHECK(sql.number(std::string("SELECT count(*) FROM audit_seal s JOIN audit a ON a.id = s.audit_id "
-                                   "WHERE a.action = 'audit.baseline' AND s.tbl = '") + t + "'") == 1);
-    }
-  }
-  REQUIRE(verify_db(db, dir.path()).first == 0);
+  // Opening upgrades; the log verifies at once, and the first command that writes to it records the baseline.
+  seal_test::verifies_at_once(db, dir.path());
+  seal_test::first_write_records_baseline(db, dir.path(), {std::begin(kNewlySealed), std::end(kNewlySealed)});
+  auto run = [&](const std::vector<std::string>& args) { seal_test::run_ok(db, dir.path(), args); };
   // Later writes verify too.
   run({"team", "remove", "2026/1", "Siri Moe", "--reason", "Sluttet"});
   REQUIRE(verify_db(db, dir.path()).first == 0);
@@ -204,10 +127,11 @@ TEST_CASE("a database of schema 13 verifies right after the upgrade, and its fir
   SECTION("any change of the old rows is found from now on") { every_change_is_found(db, dir); }
   SECTION("a forged row passed off as written before the upgrade is found") {
     const std::string copy = copy_of(db, dir.file("forged.db"));
-    tampered_fails(copy, dir.path(), "assessment",
-                   std::string(kForgedAssessment) + ";"
-                       "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id) "
-                       "SELECT NULL, 'assessment', max(id), max(id) FROM assessment",
-                   "audit.row_unrecorded");
+    seal_test::tampered_fails(copy, dir.path(),
+                              {"assessment",
+                               std::string(kForgedAssessment) + ";"
+                                   "INSERT INTO audit_seal(audit_id, tbl, first_id, last_id) "
+                                   "SELECT NULL, 'assessment', max(id), max(id) FROM assessment",
+                               "audit.row_unrecorded", ""});
   }
 }

@@ -32,7 +32,8 @@ struct AuditEntry {
   std::string detail;    // short, no health content
   std::string rammeverk; // SHA-256 of the rammeverk in force; '' in entries of format 1
   int format = 2;        // hash format: 1 (fields joined by 0x1F, before schema 6), 2 (length-prefixed, with seals)
-                         // or 3 (as 2, written since schema 14: its writer seals every table of audited_tables())
+                         // 3 (as 2, written since schema 14) or 4 (as 2, written since schema 15: its writer
+                         // seals every table of audited_tables())
   std::string prev_hash;
   std::string hash;
 };
@@ -119,7 +120,7 @@ class RangeSeal {
 // Rows of the audited tables are sealed with the next entry appended:
 // call before() ahead of updating or deleting such a row, after() or
 // after_range() once rows are inserted. The first writer after an upgrade
-// that begins to seal a table (schema 6, schema 14) records the baseline of
+// that begins to seal a table (schema 6, 14, 15) records the baseline of
 // the rows written before it.
 class AuditWriter {
  public:
@@ -177,7 +178,7 @@ std::vector<AuditEntry> audit_list(Database& db, const AuditFilter& filter);
 
 // The hash of an entry of format 1 given its fields and the previous hash.
 std::string audit_hash(const AuditEntry& e);
-// The same in format 2 or 3 (e.format): `seals` is the digest of the entry's seals ('' when none).
+// The same in format 2, 3 or 4 (e.format): `seals` is the digest of the entry's seals ('' when none).
 std::string audit_hash(const AuditEntry& e, std::string_view seals);
 
 }  // namespace oppteam

@@ -29,17 +29,19 @@ struct Corrected {
   std::vector<Change> changes;
 };
 
-// Keeps one change in the correction table (inside the caller's write).
-void record_correction(const Context& ctx, std::optional<std::int64_t> case_id, std::int64_t person_id,
-                       const std::string& object, std::int64_t object_id, const Change& change, const std::string& reason);
+// Keeps one change in the correction table (inside the caller's write),
+// the row sealed in `audit`'s next entry.
+void record_correction(const Context& ctx, AuditWriter& audit, std::optional<std::int64_t> case_id,
+                       std::int64_t person_id, const std::string& object, std::int64_t object_id, const Change& change,
+                       const std::string& reason);
 
 // Sets column `change.field` (ours, never input) of row `id` of `table` to
 // `change.after` ("" is NULL when `empty_is_null`) and keeps the change
 // (record_correction). The caller seals the row (AuditWriter::before) once,
 // ahead of its first change.
-void apply_correction(const Context& ctx, const std::string& table, std::int64_t id, const Change& change,
-                      std::optional<std::int64_t> case_id, std::int64_t person_id, const std::string& reason,
-                      bool empty_is_null = false);
+void apply_correction(const Context& ctx, AuditWriter& audit, const std::string& table, std::int64_t id,
+                      const Change& change, std::optional<std::int64_t> case_id, std::int64_t person_id,
+                      const std::string& reason, bool empty_is_null = false);
 
 // `text` checked as a `field` (65 otherwise) and trimmed; 64 naming
 // `option` when nothing is left.

@@ -19,7 +19,8 @@ class AssessmentStore {
   // Stores assessment `a` of the case (without its what-matters answers),
   // created at `created_at`; returns its id.
   std::int64_t add(std::int64_t case_id, const Assessment& a, const std::string& created_at);
-  void add_what_matters(std::int64_t case_id, std::int64_t assessment_id, const std::string& text);
+  // Stores one what-matters answer of assessment `assessment_id`; returns its id.
+  std::int64_t add_what_matters(std::int64_t case_id, std::int64_t assessment_id, const std::string& text);
   // The case's assessments, oldest first, with their what-matters answers.
   std::vector<Assessment> list(std::int64_t case_id);
   // The distinct professions that have assessed the case, in the order they first did.

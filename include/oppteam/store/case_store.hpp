@@ -111,9 +111,11 @@ class CaseStore {
 
   // Corrections (table correction): one change kept, and a column (ours,
   // never input) of row `id` of `table` set (nothing: NULL).
-  void add_correction(std::optional<std::int64_t> case_id, std::int64_t person_id, std::string_view object, std::int64_t object_id,
-                      const std::string& field, const std::string& before, const std::string& after, const std::string& reason,
-                      const std::string& on, const std::string& by);
+  // Returns the correction's id.
+  std::int64_t add_correction(std::optional<std::int64_t> case_id, std::int64_t person_id, std::string_view object,
+                              std::int64_t object_id, const std::string& field, const std::string& before,
+                              const std::string& after, const std::string& reason, const std::string& on,
+                              const std::string& by);
   void set_column(std::string_view table, std::int64_t id, std::string_view column, const std::optional<std::string>& value);
   // A referral's need, received_on, reporter_type and reporter_name ("" for NULL); nothing when the case has no such referral.
   std::optional<std::vector<std::string>> referral_fields(std::int64_t case_id, std::int64_t referral_id);
