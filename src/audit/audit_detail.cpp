@@ -77,6 +77,7 @@ constexpr Form kForms[] = {
     {"meeting.minutes", "meeting {} minutes replaced", "audit.d.minutes_replaced"},
     {"meeting.minutes", "meeting {} minutes", "audit.d.minutes"},
     {"meeting.next", "meeting {} {} planned for {date}", "audit.d.meeting_next"},
+    {"meeting.cancel", "meeting {} of {date} cancelled", "audit.d.meeting_cancelled"},
     {"meeting.action", "action {} of meeting {}, measure {}", "audit.d.action_measure"},
     {"meeting.action", "action {} of meeting {}", "audit.d.action"},
     {"case.export", "fhir, {} entries", "audit.d.fhir"},

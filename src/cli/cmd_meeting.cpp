@@ -98,6 +98,22 @@ void setup_meeting(CLI::App& app, Session& s) {
            s.text("meeting.minutes_recorded", m.number, case_label(mi->case_number)));
   });
 
+  auto ca = std::make_shared<AddOptions>();
+  auto cancel_no = std::make_shared<int>(0);
+  auto cancel_reason = std::make_shared<std::string>();
+  auto* cancel = cmd->add_subcommand("cancel", "Cancel a planned meeting that will not take place (kept, with the day and the reason; "
+                                               "its reminders end)");
+  add_case(cancel, ca->case_number);
+  cancel->add_option("MEETING", *cancel_no, "the meeting's number")->required();
+  cancel->add_option("--reason", *cancel_reason, "why it will not take place (required)")->required();
+  examples(cancel, {"oppteam --db k.db meeting cancel 2026/1 2 --reason \"Personen er på sykehus\""});
+  cancel->callback([&s, ca, cancel_no, cancel_reason] {
+    auto& ctx = s.ctx();
+    const Meeting m = cancel_meeting(ctx, ca->case_number, *cancel_no, *cancel_reason);
+    s.emit({{"action", "cancel"}, {"case", case_label(ca->case_number)}, {"meeting", to_json(ctx.rv, m, s.lang())}},
+           s.text("meeting.cancelled_done", m.number, case_label(ca->case_number), long_date(m.date, s.lang())));
+  });
+
   auto [action, a] =
       add_case_subcommand<ActionOptions>(cmd, "action", "Record what was agreed at a meeting: who does what by when");
   action->add_option("MEETING", a->in.meeting, "the meeting's number")->required();

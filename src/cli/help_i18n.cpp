@@ -20,6 +20,7 @@ const std::vector<HelpEntry> kHelp = {
 #include "i18n/catalogue_lang_help.inc"
 #include "i18n/catalogue_lang_help_options.inc"
 #include "i18n/catalogue_lang_help_more.inc"
+#include "i18n/catalogue_s12_help.inc"
 };
 
 const HelpEntry* find_help(const std::string& key) {

@@ -6,8 +6,8 @@ namespace oppteam {
 
 namespace {
 
-constexpr StoredNames<MeetingStatus, 2> kMeetingStatuses{{
-    {{MeetingStatus::planned, "planned"}, {MeetingStatus::held, "held"}}}};
+constexpr StoredNames<MeetingStatus, 3> kMeetingStatuses{{
+    {{MeetingStatus::planned, "planned"}, {MeetingStatus::held, "held"}, {MeetingStatus::cancelled, "cancelled"}}}};
 constexpr StoredNames<ActionStatus, 2> kActionStatuses{{{{ActionStatus::open, "open"}, {ActionStatus::done, "done"}}}};
 
 }  // namespace

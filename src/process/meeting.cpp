@@ -44,6 +44,12 @@ Meeting load_one(Database& db, const CaseRef& c, int number) {
   return all.front();
 }
 
+// Nothing more happens to a cancelled meeting (no minutes, no actions).
+void require_not_cancelled(const Context& ctx, const CaseRef& c, const Meeting& m) {
+  if (m.status == MeetingStatus::cancelled)
+    throw make_error(ExitCode::refused, "meeting.cancelled", c.number, m.number, long_date(m.cancelled_on, ctx.lang));
+}
+
 void check_texts(const MeetingInput& in) {
   require_text(in.place, "--place", TextField::line);
   if (in.minutes) {
@@ -96,6 +102,9 @@ Meeting add_meeting(const Context& ctx, std::string_view case_number, const Meet
   check_texts(in);
   if (in.date > ctx.today()) throw make_error(ExitCode::data, "meeting.future_date", long_date(in.date, ctx.lang));
   const std::string date = format_date(in.date);
+  // The team meets about a case it has: not before the case was opened.
+  if (date < c.opened_on)
+    throw make_error(ExitCode::data, "meeting.before_case", long_date(in.date, ctx.lang), c.number, long_date(c.opened_on, ctx.lang));
   return ctx.db.write([&] {
     require_open_team(ctx.db, c);
     MeetingStore store(ctx.db);
@@ -148,10 +157,29 @@ Meeting record_minutes(const Context& ctx, std::string_view case_number, int num
     require_open_team(ctx.db, c);
     const std::int64_t id = require_meeting(ctx.db, c, number);
     const Meeting m = load_one(ctx.db, c, number);
+    require_not_cancelled(ctx, c, m);
     if (m.status == MeetingStatus::planned && m.date > format_date(ctx.today()))
       throw make_error(ExitCode::refused, "meeting.not_held_yet", c.number, number, long_date(m.date, ctx.lang));
     MeetingStore(ctx.db).set_minutes(id, minutes, format_date(ctx.today()));
     audit(ctx, c, "meeting.minutes", m.minutes ? "audit.d.minutes_replaced" : "audit.d.minutes", {std::to_string(number)});
+    return load_one(ctx.db, c, number);
+  });
+}
+
+Meeting cancel_meeting(const Context& ctx, std::string_view case_number, int number, const std::string& reason) {
+  const AuthorisedCase ac = authorize_case(ctx, "meeting.write", case_number);
+  const CaseRef& c = ac;
+  require_text(reason, "--reason", TextField::line);
+  if (trim(reason).empty()) throw make_error(ExitCode::usage, "error.missing_option", "--reason");
+  return ctx.db.write([&] {
+    require_open_team(ctx.db, c);
+    const std::int64_t id = require_meeting(ctx.db, c, number);
+    const Meeting m = load_one(ctx.db, c, number);
+    require_not_cancelled(ctx, c, m);
+    if (m.status == MeetingStatus::held)
+      throw make_error(ExitCode::refused, "meeting.cancel_held", c.number, number, long_date(m.date, ctx.lang));
+    MeetingStore(ctx.db).cancel(id, format_date(ctx.today()), reason);
+    audit(ctx, c, "meeting.cancel", "audit.d.meeting_cancelled", {std::to_string(number), m.date});
     return load_one(ctx.db, c, number);
   });
 }
@@ -167,6 +195,12 @@ MeetingAction add_action(const Context& ctx, std::string_view case_number, const
   return ctx.db.write([&] {
     require_open_team(ctx.db, c);
     const std::int64_t mid = require_meeting(ctx.db, c, in.meeting);
+    const Meeting m = load_one(ctx.db, c, in.meeting);
+    require_not_cancelled(ctx, c, m);
+    // An action agreed at a meeting falls due after it.
+    if (format_date(in.due) < m.date)
+      throw make_error(ExitCode::data, "meeting.action_before_meeting", long_date(in.due, ctx.lang), in.meeting,
+                       long_date(m.date, ctx.lang));
     MeetingStore store(ctx.db);
     if (!TeamStore(ctx.db).is_current_member(c.id, in.responsible) && !store.is_participant(mid, in.responsible))
       throw make_error(ExitCode::refused, "meeting.responsible_unknown", in.responsible, c.number, in.meeting);
@@ -293,6 +327,8 @@ nlohmann::json to_json(const Rammeverk& rv, const Meeting& m, Lang lang) {
           {"minutes", m.minutes ? nlohmann::json(*m.minutes) : nlohmann::json()},
           {"minutes_on", or_null(m.minutes_on)},
           {"created_by", m.created_by},
+          {"cancelled_on", or_null(m.cancelled_on)},
+          {"cancel_reason", or_null(m.cancel_reason)},
           {"participants", parts},
           {"actions", actions}};
 }

@@ -73,9 +73,14 @@ void MeetingStore::set_minutes(std::int64_t id, const std::string& minutes, cons
   sql::exec(db_, "UPDATE meeting SET status = 'held', minutes = ?, minutes_on = ? WHERE id = ?", minutes, on, id);
 }
 
+void MeetingStore::cancel(std::int64_t id, const std::string& on, const std::string& reason) {
+  sql::exec(db_, "UPDATE meeting SET status = 'cancelled', cancelled_on = ?, cancel_reason = ? WHERE id = ?", on, reason, id);
+}
+
 std::vector<Meeting> MeetingStore::meetings(std::int64_t case_id, std::optional<int> only) {
   sql::Query q(db_,
-               "SELECT id, number, kind, held_on, place, status, person_present, minutes, minutes_on, created_by "
+               "SELECT id, number, kind, held_on, place, status, person_present, minutes, minutes_on, created_by, cancelled_on, "
+               "cancel_reason "
                "FROM meeting WHERE case_id = ? AND (? IS NULL OR number = ?) ORDER BY held_on, number",
                case_id, only, only);
   sql::Query p(db_, "SELECT name, role, service, email, phone FROM meeting_participant WHERE meeting_id = ? ORDER BY id");
@@ -85,7 +90,7 @@ std::vector<Meeting> MeetingStore::meetings(std::int64_t case_id, std::optional<
     Meeting m;
     r.read(m.number, m.kind, m.date, m.place);
     m.status = r.stored(meeting_status_from, "meeting.status");
-    r.read(m.person_present, m.minutes, m.minutes_on, m.created_by);
+    r.read(m.person_present, m.minutes, m.minutes_on, m.created_by, m.cancelled_on, m.cancel_reason);
     p.rebind(id);
     m.participants = p.all([](sql::Row& x) { return MeetingParticipant{x.text(), x.text(), x.text(), x.text(), x.text()}; });
     a.rebind(id);

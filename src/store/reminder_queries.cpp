@@ -140,7 +140,7 @@ FROM (
   UNION ALL
   SELECT c.number, c.year, c.seq, 'minutes', date(mt.held_on, :min_mod), {coordinator}, mt.number, NULL, NULL
   FROM meeting mt INDEXED BY meeting_open CROSS JOIN team t INDEXED BY team_case_status CROSS JOIN case_file c
-  WHERE mt.minutes IS NULL AND mt.held_on <= :min_cut AND mt.held_on < :today
+  WHERE mt.minutes IS NULL AND mt.status <> 'cancelled' AND mt.held_on <= :min_cut AND mt.held_on < :today
     AND t.case_id = mt.case_id AND t.status = 'active' AND c.id = mt.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'action', a.due_on, {coordinator}, a.number, a.responsible, NULL

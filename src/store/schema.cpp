@@ -810,6 +810,37 @@ INSERT INTO audit_seal(audit_id, tbl, first_id, last_id)
   UNION ALL SELECT NULL, 'correction', min(id), max(id) FROM correction HAVING count(*) > 0;
 )sql";
 
+// 16: a planned meeting that does not take place is cancelled, with the
+// day and the reason, instead of being recorded as held to end its
+// reminders (trial s12 #9). SQLite cannot widen a CHECK in place: the table
+// is rebuilt (foreign keys off, as in schema 5; meeting_participant and
+// meeting_action keep their references by id), every row kept. The minutes
+// reminder's index leaves cancelled meetings out.
+constexpr const char* kMeetingCancel = R"sql(
+CREATE TABLE meeting_new (
+  id             INTEGER PRIMARY KEY,
+  case_id        INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+  number         INTEGER NOT NULL,
+  kind           TEXT NOT NULL,
+  held_on        TEXT NOT NULL,
+  place          TEXT,
+  status         TEXT NOT NULL CHECK (status = 'planned' OR status = 'held' OR status = 'cancelled'),
+  person_present INTEGER NOT NULL DEFAULT 0,
+  minutes        TEXT,
+  minutes_on     TEXT,
+  created_by     TEXT NOT NULL,
+  cancelled_on   TEXT,
+  cancel_reason  TEXT,
+  UNIQUE (case_id, number)
+) STRICT;
+INSERT INTO meeting_new(id, case_id, number, kind, held_on, place, status, person_present, minutes, minutes_on, created_by)
+  SELECT id, case_id, number, kind, held_on, place, status, person_present, minutes, minutes_on, created_by FROM meeting ORDER BY id;
+DROP TABLE meeting;
+ALTER TABLE meeting_new RENAME TO meeting;
+CREATE INDEX meeting_open ON meeting(held_on, case_id) WHERE minutes IS NULL AND status <> 'cancelled';
+CREATE INDEX meeting_planned ON meeting(held_on, case_id) WHERE status = 'planned';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -829,6 +860,7 @@ const std::vector<Migration>& migrations() {
       {13, "a person found by part of their name", kNameSearch},
       {14, "assessments, evaluations, appeal steps and team members sealed", kMoreSeals},
       {15, "indicator values, what-matters answers and corrections sealed", kLastSeals},
+      {16, "a planned meeting can be cancelled", kMeetingCancel, true},
   };
   return all;
 }

@@ -22,6 +22,7 @@ std::string meeting_screen(const Meeting& m, const Rammeverk& rv, Lang L, const 
   std::string out = tr(L, "meeting.view.title", m.number, label_of(rv.meeting_kinds, m.kind, L), long_date(m.date, L),
                        status_text(L, m.status)) + "\n";
   if (!m.place.empty()) out += tr(L, "meeting.view.place", m.place) + "\n";
+  if (m.status == MeetingStatus::cancelled) out += tr(L, "meeting.view.cancelled", long_date(m.cancelled_on, L), m.cancel_reason) + "\n";
   out += tr(L, m.person_present ? "meeting.view.person_present" : "meeting.view.person_absent") + "\n";
   if (!m.participants.empty()) {
     out += "\n" + tr(L, "meeting.view.participants") + "\n";

@@ -75,10 +75,10 @@ TEST_CASE("meeting action --measure needs the plan's permission as well as the m
   // Without --measure the action is the meeting's own, and theirs to record.
   refused_but_allowed(f,
                       {"meeting", "action", "2026/1", "1", "--text", "Ukentlig besøk", "--responsible", "Ane Lie", "--due",
-                       "2026-05-01", "--measure", "1"},
+                       "+30", "--measure", "1"},
                       "measure",
                       {"meeting", "action", "2026/1", "1", "--text", "Ringe NAV", "--responsible", "Ane Lie", "--due",
-                       "2026-05-01"});
+                       "+30"});
   // Whoever adds a participant does not choose where the coordinator's
   // reminders are mailed: --by-person takes addresses from the rammeverk
   // and the team only.

@@ -3,6 +3,7 @@
 // missing after it, and an agreed action to the person who carries it.
 
 #include "cli/harness.hpp"
+#include "cli/test_robust_util.hpp"
 #include "cli/test_team_helpers.hpp"
 
 #include <catch2/catch.hpp>
@@ -222,4 +223,115 @@ TEST_CASE("a planned meeting is reminded before it and its minutes after it unti
   CHECK(kinds_of(remind_items(f, "2026-06-08")) == std::vector<std::string>{"minutes"});
   REQUIRE(f.oppteam({"--today", "2026-06-09", "meeting", "minutes", c, "2", "--minutes", "-"}, "Referat.\n").code == 0);
   CHECK(remind_items(f, "2026-06-09").empty());
+}
+
+// Trial s12 #9: a planned meeting that did not take place could only be
+// silenced by writing minutes, which recorded it as held; and any date,
+// 1900 included, was taken for a meeting held.
+TEST_CASE("meeting cancel ends a planned meeting's reminders and keeps it, cancelled, with its reason", "[team][meeting][remind]") {
+  test::Fixture f;
+  const std::string c = case_with_team(f);
+  REQUIRE(f.oppteam({"--today", "2026-04-01", "meeting", "next", c, "--date", "2026-05-10"}).code == 0);  // meeting 1
+  REQUIRE(kinds_of(remind_items(f, "2026-05-17")) == std::vector<std::string>{"minutes"});
+  auto no_reason = f.oppteam({"--today", "2026-05-17", "--json", "meeting", "cancel", c, "1"});
+  CHECK(no_reason.code == 64);  // --reason is required
+  auto cancel = f.oppteam({"--today", "2026-05-17", "--json", "meeting", "cancel", c, "1", "--reason", "Personen var syk"});
+  INFO(cancel.out << cancel.err);
+  REQUIRE(cancel.code == 0);
+  CHECK(cancel.json()["meeting"]["status"] == "cancelled");
+  CHECK(cancel.json()["meeting"]["cancel_reason"] == "Personen var syk");
+  CHECK(cancel.json()["meeting"]["cancelled_on"] == "2026-05-17");
+  CHECK(remind_items(f, "2026-05-17").empty());
+  CHECK(remind_items(f, "2026-08-01").empty());
+  // Still listed, as cancelled, with its reason.
+  auto show = f.oppteam({"--today", "2026-05-17", "meeting", "show", c, "1"});
+  INFO(show.out);
+  CHECK(show.out.find("avlyst") != std::string::npos);
+  CHECK(show.out.find("Personen var syk") != std::string::npos);
+  // Nothing more happens to a cancelled meeting.
+  auto again = f.oppteam({"--today", "2026-05-18", "--json", "meeting", "cancel", c, "1", "--reason", "x"});
+  CHECK(again.code == 2);
+  CHECK(test::error_key(again) == "meeting.cancelled");
+  auto minutes = f.oppteam({"--today", "2026-05-18", "--json", "meeting", "minutes", c, "1", "--minutes", "-"}, "Referat.\n");
+  CHECK(minutes.code == 2);
+  CHECK(test::error_key(minutes) == "meeting.cancelled");
+  auto action = f.oppteam({"--today", "2026-05-18", "--json", "meeting", "action", c, "1", "--text", "Ring", "--responsible",
+                           "Siri Moe", "--due", "2026-06-01"});
+  CHECK(action.code == 2);
+  CHECK(test::error_key(action) == "meeting.cancelled");
+  // A meeting held cannot be cancelled; an unknown one is not found.
+  REQUIRE(f.oppteam({"--today", "2026-06-01", "meeting", "add", c, "--kind", "nettverksmote", "--date", "2026-06-01"}).code == 0);
+  auto held = f.oppteam({"--today", "2026-06-02", "--json", "meeting", "cancel", c, "2", "--reason", "x"});
+  CHECK(held.code == 2);
+  CHECK(test::error_key(held) == "meeting.cancel_held");
+  CHECK(f.oppteam({"--today", "2026-06-02", "meeting", "cancel", c, "9", "--reason", "x"}).code == 1);
+  // The same day can be planned again, as a new meeting.
+  auto replanned = f.oppteam({"--today", "2026-06-02", "--json", "meeting", "next", c, "--date", "2026-06-20"});
+  REQUIRE(replanned.code == 0);
+  CHECK(replanned.json()["meeting"]["number"] == 3);
+  CHECK(f.oppteam({"audit", "verify"}).code == 0);
+}
+
+TEST_CASE("a meeting is not dated before its case was opened, nor an action due before its meeting", "[team][meeting]") {
+  test::Fixture f;
+  const std::string c = case_with_team(f);  // opened 2026-03-02
+  auto old = f.oppteam({"--today", "2026-04-01", "--json", "meeting", "add", c, "--kind", "nettverksmote", "--date", "1900-01-01"});
+  CHECK(old.code == 65);
+  CHECK(test::error_key(old) == "meeting.before_case");
+  CHECK(f.oppteam({"--today", "2026-04-01", "meeting", "add", c, "--kind", "nettverksmote", "--date", "2026-03-02"}).code == 0);
+  auto due = f.oppteam({"--today", "2026-04-01", "--json", "meeting", "action", c, "1", "--text", "Ring", "--responsible", "Siri Moe",
+                        "--due", "1901-01-01"});
+  CHECK(due.code == 65);
+  CHECK(test::error_key(due) == "meeting.action_before_meeting");
+  CHECK(f.oppteam({"--today", "2026-04-01", "meeting", "action", c, "1", "--text", "Ring", "--responsible", "Siri Moe", "--due",
+                   "2026-03-02"})
+            .code == 0);
+}
+
+// Schema 16 rebuilds the meeting table (its status may now be cancelled):
+// a database of schema 15 keeps every meeting, its participants and its
+// actions, and the reminders they give.
+TEST_CASE("a schema-15 database keeps its meetings, participants and actions through schema 16", "[team][meeting][schema]") {
+  test::Fixture f;
+  const std::string c = case_with_team(f);
+  REQUIRE(f.oppteam({"--today", "2026-04-01", "meeting", "add", c, "--kind", "nettverksmote", "--date", "2026-04-01", "--participant",
+                     "Kari Hansen:parorende:email=kari@example.org"})
+              .code == 0);
+  REQUIRE(f.oppteam({"--today", "2026-04-01", "meeting", "action", c, "1", "--text", "Ring", "--responsible", "Kari Hansen", "--due",
+                     "2026-04-20"})
+              .code == 0);
+  REQUIRE(f.oppteam({"--today", "2026-04-01", "meeting", "next", c, "--date", "2026-05-10"}).code == 0);
+  const auto before = f.oppteam({"--today", "2026-04-01", "--json", "meeting", "list", c});
+  REQUIRE(before.code == 0);
+  {
+    // The meeting table as schema 15 had it, and user_version 15.
+    robust::Sql sql(f.db());
+    sql.exec("PRAGMA foreign_keys = OFF; BEGIN;"
+             "CREATE TABLE meeting_old (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,"
+             " number INTEGER NOT NULL, kind TEXT NOT NULL, held_on TEXT NOT NULL, place TEXT,"
+             " status TEXT NOT NULL CHECK (status = 'planned' OR status = 'held'), person_present INTEGER NOT NULL DEFAULT 0,"
+             " minutes TEXT, minutes_on TEXT, created_by TEXT NOT NULL, UNIQUE (case_id, number)) STRICT;"
+             "INSERT INTO meeting_old SELECT id, case_id, number, kind, held_on, place, status, person_present, minutes, minutes_on,"
+             " created_by FROM meeting;"
+             "DROP TABLE meeting; ALTER TABLE meeting_old RENAME TO meeting;"
+             "CREATE INDEX meeting_open ON meeting(held_on, case_id) WHERE minutes IS NULL;"
+             "CREATE INDEX meeting_planned ON meeting(held_on, case_id) WHERE status = 'planned';"
+             "PRAGMA user_version = 15; COMMIT;");
+    REQUIRE(sql.number("PRAGMA user_version") == 15);
+  }
+  const auto after = f.oppteam({"--today", "2026-04-01", "--json", "meeting", "list", c});
+  INFO(after.out << after.err);
+  REQUIRE(after.code == 0);
+  auto strip = [](nlohmann::json doc) {
+    for (auto& m : doc["meetings"]) m.erase("cancelled_on"), m.erase("cancel_reason");
+    return doc;
+  };
+  CHECK(strip(after.json()) == strip(before.json()));
+  robust::Sql sql(f.db());
+  CHECK(sql.number("PRAGMA user_version") >= 16);
+  CHECK(sql.number("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+  CHECK(sql.number("SELECT count(*) FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id") == 1);
+  CHECK(sql.number("SELECT count(*) FROM meeting_action a JOIN meeting m ON m.id = a.meeting_id") == 1);
+  CHECK(f.oppteam({"--today", "2026-05-20", "meeting", "cancel", c, "2", "--reason", "Flyttet"}).code == 0);
+  CHECK(f.oppteam({"audit", "verify"}).code == 0);
 }

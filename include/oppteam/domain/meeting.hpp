@@ -10,8 +10,8 @@
 
 namespace oppteam {
 
-enum class MeetingStatus { planned, held };
-std::string_view to_stored(MeetingStatus s);  // "planned" | "held"
+enum class MeetingStatus { planned, held, cancelled };
+std::string_view to_stored(MeetingStatus s);  // "planned" | "held" | "cancelled"
 std::optional<MeetingStatus> meeting_status_from(std::string_view stored);
 
 enum class ActionStatus { open, done };
@@ -48,6 +48,8 @@ struct Meeting {
   std::optional<std::string> minutes;
   std::string minutes_on;
   std::string created_by;
+  std::string cancelled_on;   // status cancelled: the day (ISO) and why
+  std::string cancel_reason;
   std::vector<MeetingParticipant> participants;
   std::vector<MeetingAction> actions;
 };

@@ -53,6 +53,11 @@ Meeting add_meeting(const Context& ctx, std::string_view case_number, const Meet
 // [[meeting_kind]]). Same team rule as add_meeting.
 Meeting plan_meeting(const Context& ctx, std::string_view case_number, const std::string& kind, Date date, const std::string& place);
 
+// Cancels planned meeting `number`, which will not take place: kept, with
+// the day and `reason` (required), and no longer reminded. Exit 1 when
+// absent; 2 when it was held or is cancelled already.
+Meeting cancel_meeting(const Context& ctx, std::string_view case_number, int number, const std::string& reason);
+
 // Records the minutes of meeting `number` (exit 1 when absent); a planned
 // meeting whose date has come becomes held (a future one: exit 2).
 Meeting record_minutes(const Context& ctx, std::string_view case_number, int number, const std::string& minutes);

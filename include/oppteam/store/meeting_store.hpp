@@ -38,6 +38,8 @@ class MeetingStore {
   void record_held(std::int64_t id, const std::string& kind, const std::string& place, bool person_present,
                    const std::optional<std::string>& minutes, const std::string& minutes_on);
   void add_participants(std::int64_t id, const std::vector<MeetingParticipant>& participants);
+  // A planned meeting that will not take place: cancelled on `on`, for `reason`.
+  void cancel(std::int64_t id, const std::string& on, const std::string& reason);
   // New minutes, recorded on `on`; the meeting is held.
   void set_minutes(std::int64_t id, const std::string& minutes, const std::string& on);
   // The case's meetings (all, or the one numbered `only`) with participants
