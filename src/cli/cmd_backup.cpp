@@ -67,6 +67,12 @@ void setup_restore(CLI::App& app, Session& s) {
     nlohmann::json doc = {{"restored", r.path},       {"from", o->from},       {"encrypted", r.encrypted},
                           {"entries", r.entries},     {"cases", r.cases},      {"schema_version", r.schema_version},
                           {"audit_head", head_json(r.head)}};
+    if (r.replaced_head) {
+      doc["replaced_audit_head"] = head_json(*r.replaced_head);
+      doc["replaced_newer"] = r.replaced_newer;
+      // What the replaced database held after the backup is gone: say how far its log reached.
+      if (r.replaced_newer) s.say(s.text("restore.replaced_newer", r.path, r.replaced_head->id, r.replaced_head->at, r.head.id, r.head.at));
+    }
     s.emit(doc, s.text("restore.done", o->from, r.path, r.entries, r.cases, r.head.id, r.head.hash, r.head.at));
   });
 }

@@ -575,7 +575,11 @@ RestoreResult restore_backup(const RestoreOptions& o, const Clock& clock, const 
   // The head the container names must be the one it holds.
   if (header_head && *header_head != head_text(r.head)) throw make_error(ExitCode::data, "backup.damaged", o.from, 0);
 
-  if (old) release_for_replace(*old);
+  if (old) {
+    r.replaced_head = last_entry(*old);
+    r.replaced_newer = r.replaced_head->id > r.head.id || r.replaced_head->at > r.head.at;
+    release_for_replace(*old);
+  }
   if (replacing) {
     // No log of the replaced file may be applied to the new one.
     ::unlink((o.to + "-wal").c_str());

@@ -540,3 +540,37 @@ TEST_CASE("a backup or restore stopped by a full disk leaves nothing behind and 
   CHECK(names_in(f.dir.path()) == before);
   CHECK(sql.number("SELECT count(*) FROM audit WHERE action = 'backup'") == backups);
 }
+
+// Trial s12 #15: restore --force of an older backup over a newer database
+// replaced it without a word about the work done since the backup.
+TEST_CASE("restore over a database newer than the backup says how far the replaced log reached", "[ops][backup]") {
+  test::Fixture f;
+  add_referral(f, 1);
+  const std::string copy = f.dir.file("k-old.db");
+  REQUIRE(op(f, {"backup", "--to", copy}).code == 0);
+  add_referral(f, 2);
+  add_referral(f, 3);
+  const auto head = op(f, {"--json", "audit", "verify"});
+  REQUIRE(head.code == 0);
+  const long long replaced_entries = head.json()["entries"].get<long long>();
+
+  auto r = op(f, {"--json", "restore", copy, "--to", f.db(), "--force"});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  const auto j = r.json();
+  CHECK(j["replaced_audit_head"]["id"].get<long long>() >= replaced_entries);
+  CHECK(j["replaced_audit_head"]["id"].get<long long>() > j["audit_head"]["id"].get<long long>());
+  CHECK(j["replaced_newer"] == true);
+  // As text, the note on stderr names both heads.
+  REQUIRE(op(f, {"backup", "--to", f.dir.file("k-mid.db")}).code == 0);
+  add_referral(f, 4);
+  auto t = op(f, {"restore", f.dir.file("k-mid.db"), "--to", f.db(), "--force"});
+  INFO(t.out << t.err);
+  REQUIRE(t.code == 0);
+  CHECK(t.err.find("after the backup") != std::string::npos);
+  // A restore to a new path, or of a backup not older, says nothing of it.
+  auto fresh = op(f, {"--json", "restore", copy, "--to", f.dir.file("drill.db")});
+  REQUIRE(fresh.code == 0);
+  CHECK_FALSE(fresh.json().contains("replaced_audit_head"));
+  CHECK(fresh.err.empty());
+}

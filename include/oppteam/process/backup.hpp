@@ -80,6 +80,10 @@ struct RestoreResult {
   std::int64_t entries = 0;  // audit entries restored
   std::int64_t cases = 0;
   int schema_version = 0;
+  // The database replaced (--force): its audit head, and whether its log
+  // went on after the backup's (the work since the backup is gone).
+  std::optional<AuditHead> replaced_head;
+  bool replaced_newer = false;
 };
 
 // Restores `options.from` to `options.to`. The acting user needs the
