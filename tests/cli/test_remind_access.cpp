@@ -30,18 +30,6 @@ std::set<std::string> reminded_cases(const test::Fixture& f, const std::string& 
   return out;
 }
 
-// granted_case() for another person.
-std::string granted_case_of(test::Fixture& f, const std::string& fnr) {
-  const std::string c = refer(f, fnr);
-  consent(f, c, "utredning");
-  consent(f, c, "team");
-  auto r = assess(f, c, "Ane Lie", "sykepleier");
-  INFO(r.out << r.err);
-  REQUIRE(r.code == 0);
-  grant(f, c);
-  return c;
-}
-
 }  // namespace
 
 TEST_CASE("remind under [access]: a koordinator sees the cases of the teams they coordinate, and no other", "[access][remind][s12]") {
@@ -54,10 +42,10 @@ TEST_CASE("remind under [access]: a koordinator sees the cases of the teams they
        {"Per Plain", {"plain"}}},
       {{"dater", {"access.other_date"}}, {"eier", {"owned:remind", "owned:case.read"}}, {"plain", {"case.read"}}}));
   const std::string a = team_case(f);  // Ane Lie coordinates
-  const std::string b = granted_case_of(f, intake_test::synthetic_fnr(2, 2, 1960));
+  const std::string b = granted_case(f, intake_test::synthetic_fnr(2, 2, 1960));
   ok(f, {"--today", "2026-03-11", "team", "create", b, "--coordinator", "Bo Ek", "--gp", "Dr. Berg", "--member",
          "Siri Moe:hjemmesykepleie:hjemmetjenesten"});
-  const std::string c = granted_case_of(f, intake_test::synthetic_fnr(3, 3, 1970));  // no team: owed to whoever owns it
+  const std::string c = granted_case(f, intake_test::synthetic_fnr(3, 3, 1970));  // no team: owed to whoever owns it
   ok(f, {"case", "assign", c, "--to", "Eva Eier"});
 
   CHECK(reminded_cases(f, me) == std::set<std::string>{a, b, c});

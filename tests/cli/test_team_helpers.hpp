@@ -88,9 +88,10 @@ inline void grant(test::Fixture& f, const std::string& c, const std::string& tod
   REQUIRE(r.code == 0);
 }
 
-// A case with consent for utredning and team, one assessment and a granted decision.
-inline std::string granted_case(test::Fixture& f) {
-  std::string c = refer(f);
+// A case (of the person `fnr`) with consent for utredning and team, one
+// assessment and a granted decision.
+inline std::string granted_case(test::Fixture& f, const std::string& fnr = kFnr) {
+  std::string c = refer(f, fnr);
   consent(f, c, "utredning");
   consent(f, c, "team");
   auto r = assess(f, c, "Ane Lie", "sykepleier");
