@@ -30,7 +30,16 @@ std::string render_received(const json& received, Lang L) {
   for (const auto& r : received) {
     const std::string from = json_text(r["received_from"]);
     out += "\n" + tr(L, "transfer.show_received", from, json_text(r["from_case"]), day(r["received_on"], L), json_text(r["bundle_sha256"])) + "\n";
-    auto line = [&](const std::string& text) { out += "  [" + tr(L, "transfer.mark", from) + "] " + text + "\n"; };
+    // Every line marked, also each line of a text of several (a goal, a need).
+    auto line = [&](const std::string& text) {
+      const std::string mark = "  [" + tr(L, "transfer.mark", from) + "] ";
+      for (std::size_t start = 0;;) {
+        const std::size_t nl = text.find('\n', start);
+        out += mark + text.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    };
     for (const auto& x : r.value("referrals", json::array()))
       line(tr(L, "transfer.h_referral", day(x["received"], L), json_text(x["reporter_type"]), json_text(x["need"])));
     for (const auto& x : r.value("consents", json::array()))

@@ -76,6 +76,8 @@ std::size_t case_count(test::Fixture& f) {
 TEST_CASE("case transfer and case receive carry what the consent covers between two databases", "[transfer]") {
   test::Fixture from(paths_test::rammeverk());
   const std::string c = full_case(from);
+  // A goal of two lines (free text): each line shown received marks as received.
+  ok(from, {"--today", "2026-04-06", "plan", "goal", c, "--text", "Første linje\nAndre linje"});
   const json before = show(from, c);
   const std::string bundle = from.dir.file("overforing.json");
 
@@ -166,6 +168,8 @@ TEST_CASE("case transfer and case receive carry what the consent covers between 
   CHECK(recv["plan"].is_null());
   auto text_show = to.oppteam({"--today", "2026-04-12", "case", "show", got});
   CHECK(text_show.out.find("[mottatt fra " + kSender + "]") != std::string::npos);
+  // Trial s12 #15: the second line of a received text was shown without the mark, as if it were this unit's own.
+  CHECK(text_show.out.find("  [mottatt fra " + kSender + "] Andre linje\n") != std::string::npos);
 
   // Receiving the same bundle twice is refused, and stores nothing.
   auto again = to.oppteam({"--json", "--today", "2026-04-13", "case", "receive", bundle});
