@@ -2,6 +2,7 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
+#include <oppteam/process/appeal.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
@@ -107,6 +108,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (plan->participated_how.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
     for (const auto& [n, v] : in.goals)
       if (!plans.goal_exists(*plan_id, n)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);
+    if (close) require_no_appeal_owed(ctx, c);
 
     Evaluation e;
     e.case_number = c.number;

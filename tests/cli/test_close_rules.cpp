@@ -1,0 +1,109 @@
+// Trial s12, findings 2, 8 and 14: a case is not closed while an appeal is
+// owed (forvaltningsloven § 33) and remind never drops one; an evaluation's
+// --next stays within the rammeverk's interval, a goal is scored once, and
+// a value off its scale is bad input data (65) in evaluate as in team
+// review; a recurring measure marked done moves to its first date after
+// today.
+
+#include "cli/test_paths_helpers.hpp"
+#include "cli/test_robust_util.hpp"
+#include "cli/test_team_helpers.hpp"
+
+using namespace team_test;
+using paths_test::reminder_kinds;
+
+namespace {
+
+// The message key of a failed run (test::error_key), "" for a run that
+// succeeded, so a check that expects a refusal fails on its own.
+std::string key_of(const test::Result& r) { return r.code == 0 ? std::string() : test::error_key(r); }
+
+// The rule refusal of run `r` (which had --json): exit 2, its key, and the
+// command that ends the appeal named under it.
+void check_appeal_owed(const test::Result& r, const std::string& key, const std::string& command) {
+  INFO(r.out << r.err);
+  CHECK(r.code == 2);
+  CHECK(key_of(r) == key);
+  CHECK(r.json()["error"].dump().find(command) != std::string::npos);
+}
+
+bool has(const std::vector<std::string>& kinds, const std::string& kind) {
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+// A team case (team_case) with goal 1 and the person's part in the plan recorded on 2026-03-12.
+std::string planned_case(test::Fixture& f) {
+  const std::string c = team_case(f);
+  ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
+  ok(f, {"--today", "2026-03-12", "plan", "participated", c, "--how", "Planmøte heime"});
+  return c;
+}
+
+std::string status_of(test::Fixture& f, const std::string& c) {
+  return ok(f, {"--json", "case", "show", c}).json()["status"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("case close is refused while an appeal is owed, naming the step that ends it", "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = refused_case(f);
+  ok(f, {"--today", "2026-03-20", "appeal", "register", c, "--received", "2026-03-20", "--from", "person"});
+  const std::vector<std::string> close{"--today", "2026-03-21", "--json", "case", "close", c, "--reason", "withdrawn"};
+
+  check_appeal_owed(f.oppteam(close), "closing.appeal_review_owed", "oppteam appeal review " + c);
+  CHECK(status_of(f, c) == "refused");
+  CHECK(has(reminder_kinds(f, c, "2026-04-10"), "appeal_review"));
+
+  ok(f, {"--today", "2026-03-22", "appeal", "review", c, "--uphold", "--grounds", "Ingen nye opplysninger"});
+  check_appeal_owed(f.oppteam(close), "closing.appeal_forward_owed", "oppteam appeal forward " + c);
+
+  ok(f, {"--today", "2026-03-23", "appeal", "forward", c});
+  check_appeal_owed(f.oppteam(close), "closing.appeal_outcome_owed", "oppteam appeal outcome " + c);
+  CHECK(status_of(f, c) == "refused");
+
+  // Statsforvalteren has decided: nothing is owed, the case closes.
+  ok(f, {"--today", "2026-03-24", "appeal", "outcome", c, "--upheld", "--date", "2026-03-24"});
+  ok(f, close);
+  CHECK(status_of(f, c) == "closed");
+  CHECK(ok(f, {"audit", "verify"}).code == 0);
+}
+
+TEST_CASE("evaluate --decision close, team close --close-case and case transfer are refused while an appeal is owed",
+          "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = planned_case(f);
+  ok(f, {"--today", "2026-03-15", "appeal", "register", c, "--received", "2026-03-15", "--from", "person"});
+
+  check_appeal_owed(f.oppteam({"--today", "2026-03-20", "--json", "evaluate", c, "--goal", "1=0", "--decision", "close",
+                               "--reason", "Målene er nådd"}),
+                    "closing.appeal_review_owed", "oppteam appeal review " + c);
+  CHECK(f.oppteam({"--json", "case", "show", c}).json()["evaluations"].empty());
+  check_appeal_owed(f.oppteam({"--today", "2026-03-20", "--json", "team", "close", c, "--reason", "Ferdig", "--close-case"}),
+                    "closing.appeal_review_owed", "oppteam appeal review " + c);
+  consent(f, c, "overforing", "2026-03-20");
+  check_appeal_owed(f.oppteam({"--today", "2026-03-20", "--json", "case", "transfer", c, "--to", "Bergen kommune", "--out",
+                               f.dir.file("bundle.json")}),
+                    "closing.appeal_review_owed", "oppteam appeal review " + c);
+  CHECK(status_of(f, c) == "active");
+  CHECK(has(reminder_kinds(f, c, "2026-04-05"), "appeal_review"));
+
+  // The team alone may close (the case stays open and owes the review).
+  ok(f, {"--today", "2026-03-20", "team", "close", c, "--reason", "Ferdig"});
+  CHECK(has(reminder_kinds(f, c, "2026-04-05"), "appeal_review"));
+  CHECK(ok(f, {"audit", "verify"}).code == 0);
+}
+
+TEST_CASE("remind keeps an appeal owed in a case closed before the rule", "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = refused_case(f);
+  ok(f, {"--today", "2026-03-20", "appeal", "register", c, "--received", "2026-03-20", "--from", "person"});
+  {
+    // A database from before the rule: the case was closed with the appeal open.
+    robust::Sql sql(f.db());
+    sql.exec("UPDATE case_file SET status = 'closed' WHERE number = '" + c + "'");
+  }
+  CHECK(has(reminder_kinds(f, c, "2026-04-10"), "appeal_review"));
+  ok(f, {"--today", "2026-03-22", "appeal", "review", c, "--uphold", "--grounds", "Ingen nye opplysninger"});
+  CHECK(has(reminder_kinds(f, c, "2026-03-29"), "appeal_forward"));
+}
