@@ -107,3 +107,50 @@ TEST_CASE("remind keeps an appeal owed in a case closed before the rule", "[clos
   ok(f, {"--today", "2026-03-22", "appeal", "review", c, "--uphold", "--grounds", "Ingen nye opplysninger"});
   CHECK(has(reminder_kinds(f, c, "2026-03-29"), "appeal_forward"));
 }
+
+TEST_CASE("evaluate --next is no later than the rammeverk's evaluation interval", "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = planned_case(f);
+  // 2026-11-09 + 90 days (deadlines.evaluation_interval) = 2027-02-07.
+  auto late = f.oppteam({"--today", "2026-11-09", "--json", "evaluate", c, "--goal", "1=1", "--decision", "continue", "--next",
+                         "2099-01-01"});
+  INFO(late.out << late.err);
+  CHECK(late.code == 65);
+  CHECK(key_of(late) == "evaluate.next_too_late");
+  CHECK(late.json()["error"].dump().find("evaluation_interval") != std::string::npos);
+  CHECK(f.oppteam({"--today", "2026-11-09", "--json", "evaluate", c, "--decision", "continue", "--next", "2027-02-08"}).code == 65);
+  auto edge = ok(f, {"--today", "2026-11-09", "--json", "evaluate", c, "--decision", "continue", "--next", "2027-02-07"});
+  CHECK(edge.json()["next_evaluation"] == "2027-02-07");
+}
+
+TEST_CASE("evaluate refuses a goal scored twice (64) and a value off its scale as bad input data (65)", "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = planned_case(f);
+  auto run = [&](std::vector<std::string> more) {
+    std::vector<std::string> args{"--today", "2026-04-01", "--json", "evaluate", c, "--decision", "continue"};
+    args.insert(args.end(), more.begin(), more.end());
+    return f.oppteam(args);
+  };
+  auto twice = run({"--goal", "1=1", "--goal", "1=-2"});
+  CHECK(twice.code == 64);
+  CHECK(key_of(twice) == "evaluate.goal_twice");
+  auto twice_ind = run({"--indicator", "funksjon=2", "--indicator", "funksjon=3"});
+  CHECK(twice_ind.code == 64);
+  CHECK(key_of(twice_ind) == "evaluate.indicator_twice");
+
+  CHECK(run({"--goal", "1=3"}).code == 65);
+  CHECK(key_of(run({"--goal", "1=3"})) == "evaluate.gas_range");
+  CHECK(run({"--experienced-quality", "6"}).code == 65);
+  CHECK(run({"--indicator", "funksjon=6"}).code == 65);
+  CHECK(run({"--indicator", "sykehusinnleggelser=-1"}).code == 65);
+  // A malformed value stays a usage error.
+  CHECK(run({"--goal", "1:3"}).code == 64);
+  CHECK(run({"--indicator", "funksjon=mye"}).code == 64);
+  // team review, unchanged: 65 for a value off its scale, 64 for an item twice.
+  const std::vector<std::string> answers{"--answer", "roller_avklart=ja", "--answer", "medlemmer_informert=ja", "--answer",
+                                         "koordinator_tid_myndighet=ja", "--answer", "parorendes_opplevelse=3"};
+  std::vector<std::string> review{"--today", "2026-04-01", "--json", "team", "review", c, "--answer", "brukers_opplevelse=9"};
+  review.insert(review.end(), answers.begin(), answers.end());
+  CHECK(f.oppteam(review).code == 65);
+  CHECK(f.oppteam({"--json", "case", "show", c}).json()["evaluations"].empty());
+}
