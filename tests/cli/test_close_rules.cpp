@@ -154,3 +154,30 @@ TEST_CASE("evaluate refuses a goal scored twice (64) and a value off its scale a
   CHECK(f.oppteam(review).code == 65);
   CHECK(f.oppteam({"--json", "case", "show", c}).json()["evaluations"].empty());
 }
+
+TEST_CASE("a recurring measure marked done moves to its first date after today", "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = planned_case(f);
+  auto measure = [&](const std::string& due) {
+    ok(f, {"--today", "2026-03-12", "plan", "measure", c, "--goal", "1", "--text", "Tilsyn", "--responsible", "Siri Moe", "--due",
+           due, "--every", "7"});
+  };
+  auto done = [&](int n, const std::string& today) {
+    return ok(f, {"--today", today, "--json", "plan", "status", c, "--measure", std::to_string(n), "done"}).json();
+  };
+  measure("2026-09-10");  // 1: 82 days overdue on 2026-12-01
+  measure("2026-12-01");  // 2: due today
+  measure("2026-12-10");  // 3: due later: done early, one step on
+  measure("2026-11-24");  // 4: due a step ago
+  // 2026-09-10 + 12 × 7 = 2026-12-03, the first step after 2026-12-01.
+  CHECK(done(1, "2026-12-01")["due"] == "2026-12-03");
+  CHECK(done(2, "2026-12-01")["due"] == "2026-12-08");
+  CHECK(done(3, "2026-12-01")["due"] == "2026-12-17");
+  CHECK(done(4, "2026-12-01")["due"] == "2026-12-08");
+  const auto plan = ok(f, {"--today", "2026-12-01", "--json", "plan", "show", c}).json();
+  for (const auto& m : plan["measures"]) {
+    INFO(m.dump());
+    CHECK(m["due"].get<std::string>() > "2026-12-01");
+    CHECK(m["status"] == "planned");
+  }
+}
