@@ -36,14 +36,8 @@ void setup_evaluate(CLI::App& app, Session& s) {
   cmd->callback([&s, o] {
     auto& ctx = s.ctx();
     EvaluationInput& in = o->in;
-    for (const auto& g : o->goals) {
-      auto [n, v] = parse_goal_score(g);
-      in.goals[n] = v;
-    }
-    for (const auto& i : o->indicators) {
-      auto [id, v] = parse_indicator_value(i);
-      in.indicators[id] = v;
-    }
+    for (const auto& g : o->goals) add_goal_score(in, g);
+    for (const auto& i : o->indicators) add_indicator_value(in, i);
     in.next = user_date_if_given(s, o->next, "--next");
     const Evaluation e = evaluate(ctx, o->case_number, in);
     std::string text;

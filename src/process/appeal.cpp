@@ -100,6 +100,15 @@ Appeal register_appeal(const Context& ctx, std::string_view case_number, const A
   });
 }
 
+void require_no_appeal_owed(const Context& ctx, const CaseRef& c) {
+  const auto a = AppealStore(ctx.db).open(c.id);
+  if (!a) return;
+  const char* key = a->status == AppealStatus::upheld      ? "closing.appeal_forward_owed"
+                    : a->status == AppealStatus::forwarded ? "closing.appeal_outcome_owed"
+                                                           : "closing.appeal_review_owed";
+  throw make_error(ExitCode::refused, key, c.number, long_date(a->received_on, ctx.lang));
+}
+
 AppealReviewed review_appeal(const Context& ctx, std::string_view case_number, bool reverse, const std::string& grounds_in,
                              const std::string& signed_by) {
   authorize_some(ctx, "appeal.write");

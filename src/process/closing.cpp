@@ -4,6 +4,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
+#include <oppteam/process/appeal.hpp>
 #include <oppteam/process/approval.hpp>
 
 #include <oppteam/audit/audit_log.hpp>
@@ -78,6 +79,7 @@ CaseClosed close_case(const Context& ctx, std::string_view case_number, const Cl
       throw make_error(ExitCode::refused, reopen_refusal(ctx, c, store, closing) ? "closing.already_closed_final" : "closing.already_closed",
                        c.number);
     }
+    require_no_appeal_owed(ctx, c);
     const std::string today = format_date(ctx.today());
     CaseClosed out{c.number, reason->id, c.status, today};
     PlanStore plans(ctx.db);

@@ -56,6 +56,14 @@ CaseDeadline case_deadline(const Rammeverk& rv, Date opened, bool reply_sent, st
   return {CaseDeadline::decision, decision, false};
 }
 
+Date next_recurrence(Date due, int every, Date today) {
+  const Date next = add_days(due, every);
+  if (next > today || every < 1) return next;  // (a stored step below 1 is refused on input; no loop on one)
+  // Here every <= days_between(due, today), so the product stays within int.
+  const int steps = days_between(due, today) / every + 1;
+  return add_days(due, steps * every);
+}
+
 bool measure_overdue(std::string_view status, std::string_view due_on, Date today) {
   if (status != "planned" && status != "started") return false;
   const auto due = try_parse_date(std::string(due_on));

@@ -2,6 +2,7 @@
 
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
+#include <oppteam/process/appeal.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
 #include <oppteam/audit/audit_log.hpp>
@@ -39,7 +40,6 @@ std::pair<int, int> parse_goal_score(std::string_view text) {
   auto n = to_int(text.substr(0, eq));
   auto v = to_int(text.substr(eq + 1));
   if (!n || !v || text.substr(0, eq).starts_with('+')) throw make_error(ExitCode::usage, "evaluate.bad_goal", text);
-  if (*v < -2 || *v > 2) throw make_error(ExitCode::usage, "evaluate.gas_range", *n, *v);
   return {*n, *v};
 }
 
@@ -49,6 +49,18 @@ std::pair<std::string, int> parse_indicator_value(std::string_view text) {
   auto v = to_int(text.substr(eq + 1));
   if (!v) throw make_error(ExitCode::usage, "evaluate.bad_indicator", text);
   return {std::string(text.substr(0, eq)), *v};
+}
+
+void add_goal_score(EvaluationInput& in, std::string_view text) {
+  const auto [n, v] = parse_goal_score(text);
+  // One score a goal, as team review takes one answer an item: the second would silently win.
+  if (!in.goals.emplace(n, v).second) throw make_error(ExitCode::usage, "evaluate.goal_twice", n);
+}
+
+void add_indicator_value(EvaluationInput& in, std::string_view text) {
+  auto [id, v] = parse_indicator_value(text);
+  if (in.indicators.count(id)) throw make_error(ExitCode::usage, "evaluate.indicator_twice", id);
+  in.indicators.emplace(std::move(id), v);
 }
 
 nlohmann::json to_json(const Evaluation& e) {
@@ -79,18 +91,26 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
   if (!decision) throw make_error(ExitCode::usage, "evaluate.bad_decision", in.decision);
   const bool close = *decision == EvaluationDecision::close;
   if (close && in.reason.empty()) throw make_error(ExitCode::usage, "evaluate.reason_required");
-  if (in.quality && (*in.quality < 1 || *in.quality > 5)) throw make_error(ExitCode::usage, "evaluate.quality_range", *in.quality);
+  // A value off its scale is bad input data (65, SPEC.md), as in team review;
+  // a value that is not a number at all is a usage error (64, parse_*).
+  if (in.quality && (*in.quality < 1 || *in.quality > 5)) throw make_error(ExitCode::data, "evaluate.quality_range", *in.quality);
   for (const auto& [n, v] : in.goals)
-    if (v < -2 || v > 2) throw make_error(ExitCode::usage, "evaluate.gas_range", n, v);
+    if (v < -2 || v > 2) throw make_error(ExitCode::data, "evaluate.gas_range", n, v);
   for (const auto& [id, v] : in.indicators) {
     const auto* ind = ctx.rv.find_indicator(id);
     if (!ind) throw unknown_value("evaluate.unknown_indicator", {id}, id, entry_ids(ctx.rv.indicators), true);
-    if (ind->kind == "count" && v < 0) throw make_error(ExitCode::usage, "evaluate.count_negative", id, v);
+    if (ind->kind == "count" && v < 0) throw make_error(ExitCode::data, "evaluate.count_negative", id, v);
     if (ind->kind == "scale" && ind->scale && (v < ind->scale->first || v > ind->scale->second))
-      throw make_error(ExitCode::usage, "evaluate.scale_range", id, v, ind->scale->first, ind->scale->second);
+      throw make_error(ExitCode::data, "evaluate.scale_range", id, v, ind->scale->first, ind->scale->second);
   }
   const Date today = ctx.today();
   if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", long_date(*in.next, ctx.lang));
+  // The next evaluation may come sooner than the interval, never later: a
+  // far --next would silence the evaluation's reminder for years.
+  const Date latest_next = next_evaluation_due(ctx.rv, today);
+  if (in.next && *in.next > latest_next)
+    throw make_error(ExitCode::data, "evaluate.next_too_late", long_date(*in.next, ctx.lang), long_date(latest_next, ctx.lang),
+                     ctx.rv.deadlines.evaluation_interval);
 
   return ctx.db.write([&] {
     PlanStore plans(ctx.db);
@@ -107,6 +127,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
     if (plan->participated_how.empty()) throw make_error(ExitCode::refused, "evaluate.no_participation", c.number);
     for (const auto& [n, v] : in.goals)
       if (!plans.goal_exists(*plan_id, n)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, n);
+    if (close) require_no_appeal_owed(ctx, c);
 
     Evaluation e;
     e.case_number = c.number;

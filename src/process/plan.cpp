@@ -288,8 +288,8 @@ Measure set_measure_status(const Context& ctx, std::string_view case_number, int
     const MeasureStatus old = m.status;  // decides what a recurring measure goes back to
     m.status = *wanted;
     if (*wanted == MeasureStatus::done && m.every_days) {
-      // A recurring measure is done for this time: it stays open with its next date.
-      m.due_on = format_date(add_days(parse_date(m.due_on, "due_on"), *m.every_days));
+      // A recurring measure is done for this time: it stays open with its next date after today.
+      m.due_on = format_date(next_recurrence(parse_date(m.due_on, "due_on"), *m.every_days, ctx.today()));
       m.status = (old == MeasureStatus::started) ? MeasureStatus::started : MeasureStatus::planned;
     }
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);

@@ -4,6 +4,7 @@
 #include <oppteam/audit/audit_log.hpp>
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
+#include <oppteam/process/appeal.hpp>
 #include <oppteam/store/case_store.hpp>
 #include <oppteam/store/decision_store.hpp>
 #include <oppteam/store/team_store.hpp>
@@ -517,6 +518,7 @@ Team close_team(const Context& ctx, std::string_view case_number, const std::str
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);
     require_not_closed(ctx, t);
+    if (close_case) require_no_appeal_owed(ctx, c);
     const std::string today = format_date(ctx.today());
     TeamStore(ctx.db).close(t.id, today, reason);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);

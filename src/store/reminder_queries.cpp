@@ -39,6 +39,9 @@ constexpr const char* kStandingDecline = R"sql(SELECT 1 FROM consent_decline dl 
                                     AND (v.given_on > dl.declined_on
                                          OR (v.given_on = dl.declined_on AND v.recorded_at > dl.recorded_at))))sql";
 
+// An appeal owed is reminded of whatever the case's status: a case is not
+// closed while one is owed (require_no_appeal_owed), but one closed before
+// that rule may hold one, and the municipality must still treat it.
 // {coordinator} stands for kCoordinatorOfTeam, {coordinator_of_case} for kCoordinatorOfCase, {owner} for the case's owner
 // else the unit, {declined_utredning} and {declined_team} for kStandingDecline.
 constexpr const char* kRemindTemplate = R"sql(
@@ -165,7 +168,7 @@ FROM (
          {owner}, NULL, NULL, NULL
   FROM appeal ap CROSS JOIN case_file c
   WHERE (ap.status = 'received' OR ap.status = 'returned' OR ap.status = 'upheld' OR ap.status = 'forwarded')
-    AND c.id = ap.case_id AND c.status <> 'closed'
+    AND c.id = ap.case_id
   UNION ALL
   SELECT c.number, c.year, c.seq, 'stale_case', date(COALESCE(c.last_changed, c.opened_on), :stale_mod),
          {coordinator_of_case}, NULL, NULL, NULL

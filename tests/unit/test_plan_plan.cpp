@@ -211,22 +211,22 @@ TEST_CASE("evaluation needs the person's participation and checks its values", "
   record_participation(ctx, c, "Planmøte heime");
   auto bad = in;
   bad.goals[1] = 3;
-  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::usage);
+  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::data);  // off its scale: bad input data (SPEC: 65)
   bad = in;
   bad.goals[5] = 0;
   CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::not_found);
   bad = in;
   bad.quality = 6;
-  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::usage);
+  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::data);
   bad = in;
   bad.indicators["ukjent"] = 1;
   CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::data);  // not in the rammeverk (SPEC: 65)
   bad = in;
   bad.indicators["sykehusinnleggelser"] = -1;
-  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::usage);
+  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::data);
   bad = in;
   bad.indicators["funksjon"] = 6;
-  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::usage);
+  CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::data);
   bad = in;
   bad.decision = "close";
   CHECK(code_of([&] { evaluate(ctx, c, bad); }) == ExitCode::usage);  // no reason
@@ -242,7 +242,12 @@ TEST_CASE("evaluation needs the person's participation and checks its values", "
   CHECK(parse_goal_score("1=+1") == std::pair{1, 1});
   CHECK(parse_goal_score("2=-2") == std::pair{2, -2});
   CHECK(code_of([] { parse_goal_score("1:+1"); }) == ExitCode::usage);
-  CHECK(code_of([] { parse_goal_score("1=+3"); }) == ExitCode::usage);
+  CHECK(parse_goal_score("1=+3") == std::pair{1, 3});  // the range is evaluate's to check (65)
+  CHECK(code_of([] {
+          EvaluationInput twice;
+          add_goal_score(twice, "1=1");
+          add_goal_score(twice, "1=-2");
+        }) == ExitCode::usage);
   CHECK(code_of([] { parse_indicator_value("x"); }) == ExitCode::usage);
 }
 

@@ -68,6 +68,15 @@ Appeal forward_appeal(const Context& ctx, std::string_view case_number, Date on)
 // after today or before the forwarding.
 AppealReviewed appeal_outcome(const Context& ctx, std::string_view case_number, AppealStepResult outcome, Date on);
 
+// A case is not closed while it owes a step of an appeal: the municipality
+// must treat every appeal (forvaltningsloven § 33), and a closed case would
+// hide it. Exit 2 naming the appeal (its received date) and the step that
+// ends it: the review (received or returned), the forwarding (upheld), or
+// statsforvalteren's outcome (forwarded). Called by every closing of a case
+// (case close and transfer, evaluate --decision close, team close
+// --close-case) in its transaction, before it changes anything.
+void require_no_appeal_owed(const Context& ctx, const CaseRef& c);
+
 // The appeals of a case, oldest first, with their steps and the owed
 // step's due date (no audit: for views that audit).
 std::vector<Appeal> read_appeals(const Context& ctx, std::int64_t case_id);

@@ -4,7 +4,8 @@
 // deadlines.reopen_within_days. Closing ends everything the case still
 // owes: an open team and plan are closed with it (what they were is kept,
 // so a reopening puts back exactly that), and `remind` has nothing more
-// for it. Every closing is kept with its stage (the case's status when it
+// for it. An appeal still owed is not ended by a closing: the case is not
+// closed until it is done (require_no_appeal_owed, process/appeal.hpp). Every closing is kept with its stage (the case's status when it
 // was closed), for `case show` and the report.
 
 #include <oppteam/domain/case.hpp>
@@ -34,7 +35,8 @@ struct CaseClosed {
 
 // Closes the case. Exit 65 for a reason the rammeverk does not know (naming
 // the valid ones), 64 when --to-municipality is missing for a move or given
-// for another reason, 2 when the case is closed already.
+// for another reason, 2 when the case is closed already or owes a step of
+// an appeal.
 CaseClosed close_case(const Context& ctx, std::string_view case_number, const CloseInput& in);
 
 struct CaseReopened {

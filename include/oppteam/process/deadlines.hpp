@@ -77,6 +77,12 @@ struct CaseDeadline {
 };
 CaseDeadline case_deadline(const Rammeverk& rv, Date opened, bool reply_sent, std::optional<Date> promised, Date today);
 
+// The next date of a recurring measure (every `every` days, due `due`)
+// marked done on `today`: at least one step on, and the first step after
+// today, so a measure done late is not left overdue (nor done once for
+// every step it missed). Never past 9999-12-31 (add_days).
+Date next_recurrence(Date due, int every, Date today);
+
 // A measure still to do (planned or started) is overdue the day after its
 // due date (`due_on` ISO; none or unreadable: never).
 bool measure_overdue(std::string_view status, std::string_view due_on, Date today);

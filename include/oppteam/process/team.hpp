@@ -120,7 +120,8 @@ Team pause_team(const Context& ctx, std::string_view case_number, const std::str
 // paused -> active; needs valid consent for team again.
 Team resume_team(const Context& ctx, std::string_view case_number);
 // active|paused -> closed. The case stays active (its plan and final
-// evaluation are still open) unless `close_case`, which closes it too.
+// evaluation are still open) unless `close_case`, which closes it too
+// (exit 2 while the case owes a step of an appeal: require_no_appeal_owed).
 Team close_team(const Context& ctx, std::string_view case_number, const std::string& reason, bool close_case);
 
 }  // namespace oppteam
