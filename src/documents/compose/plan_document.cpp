@@ -3,6 +3,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/util/display_width.hpp>
 #include <oppteam/util/markup.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <algorithm>
 
@@ -174,8 +175,11 @@ Document build_document(const PlanDocumentInput& in, const Texts& ctx) {
   return d;
 }
 
-// HTML escaping of text (util/markup).
-std::string esc(const std::string& s) { return markup_escape(s); }
+// Text as the HTML page shows it: what would act on the page's layout (a
+// bidi override, a control character) shown as the terminal shows it
+// (visible(), util/text), then escaped for HTML (util/markup). Shown before
+// it is escaped: "<U+202E>" must reach the browser as text, not as a tag.
+std::string esc(const std::string& s) { return markup_escape(visible(s)); }
 
 }  // namespace
 
