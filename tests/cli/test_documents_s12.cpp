@@ -32,6 +32,40 @@ bool poppler_missing() {
   return true;
 }
 
+bool exists(const std::string& path) {
+  struct stat st{};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+// The names in folder `dir` (without . and ..).
+std::set<std::string> names_in(const std::string& dir) {
+  std::set<std::string> out;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return out;
+  while (dirent* e = ::readdir(d)) {
+    const std::string n = e->d_name;
+    if (n != "." && n != "..") out.insert(n);
+  }
+  ::closedir(d);
+  return out;
+}
+
+// A team case (team_case) closed by its evaluation on 2026-09-01, with a
+// plan of two revisions: ready to be archived.
+std::string closed_case(test::Fixture& f) {
+  const std::string c = team_case(f);
+  ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});
+  ok(f, {"--today", "2026-03-12", "plan", "participated", c, "--how", "Planmøte heime"});
+  ok(f, {"--today", "2026-09-01", "evaluate", c, "--goal", "1=+2", "--decision", "close", "--reason", "Målet er nådd"});
+  return c;
+}
+
+// `oppteam --db DB ARGS`, on a database other than the fixture's.
+test::Result on_db(test::Fixture& f, const std::string& db, std::vector<std::string> args) {
+  args.insert(args.begin(), {"--db", db, "--as", "saksbehandler1"});
+  return test::run(args, "", {{"HOME", f.dir.path()}});
+}
+
 }  // namespace
 
 TEST_CASE("a PDF shows each bidi control as the terminal and the HTML do, never the text it would reorder", "[documents][pdf][s12]") {
@@ -67,4 +101,53 @@ TEST_CASE("a PDF shows each bidi control as the terminal and the HTML do, never 
   const std::string sent = pdf_text(letter);
   CHECK(has(sent, "Du har <U+202E>rett til klage ikkje"));
   CHECK_FALSE(has(sent, "ejkki"));
+}
+
+TEST_CASE("archive export refused for its target leaves no file it would have written", "[documents][archive][s12]") {
+  test::Fixture f;
+  const std::string c = closed_case(f);
+  const std::string stem = c.substr(0, 4) + "-" + c.substr(5);  // 2026/1 → 2026-1
+
+  // The database is the package's arkivstruktur.xml: refused (64), and no
+  // letter was written before the refusal.
+  const std::string colx = f.dir.file("colx");
+  REQUIRE(::mkdir(colx.c_str(), 0700) == 0);
+  const std::string db1 = colx + "/arkivstruktur.xml";
+  ok(f, {"backup", "--to", db1});
+  auto r1 = on_db(f, db1, {"--json", "archive", "export", "--case", c, "--out", colx, "--force"});
+  CHECK(r1.code == 64);
+  CHECK(test::error_key(r1) == "output.protected");
+  CHECK_FALSE(exists(colx + "/dokumenter"));
+  CHECK_FALSE(exists(colx + "/sjekksummer.sha256"));
+  CHECK(on_db(f, db1, {"case", "show", c}).code == 0);
+
+  // The database is the package's second document: the first is not left
+  // behind either, nor the folders this run would have made.
+  const std::string pkg = f.dir.file("pkg");
+  const std::string docs = pkg + "/dokumenter";
+  REQUIRE(::mkdir(pkg.c_str(), 0700) == 0);
+  REQUIRE(::mkdir(docs.c_str(), 0700) == 0);
+  const std::string db2 = docs + "/" + stem + "-2.pdf";
+  ok(f, {"backup", "--to", db2});
+  const auto before = names_in(docs);
+  auto r2 = on_db(f, db2, {"--json", "archive", "export", "--case", c, "--out", pkg, "--force"});
+  CHECK(r2.code == 64);
+  CHECK(test::error_key(r2) == "output.protected");
+  CHECK(names_in(docs) == before);
+  CHECK(names_in(pkg) == std::set<std::string>{"dokumenter"});
+
+  // A write that fails after the package's files are written (a file size
+  // limit of 40 KiB, which each PDF passes and the database's commit does
+  // not: 74): every file and folder this run made is removed again.
+  if (documents_test::have("bash")) {
+    const std::string late = f.dir.file("late");
+    auto limited = documents_test::tool({"bash", "-c", "trap '' XFSZ; ulimit -f 40; exec \"$0\" \"$@\" 2>/dev/null", test::binary(),
+                                         "--db", f.db(), "archive", "export", "--case", c, "--out", late});
+    CHECK(limited.code == 74);
+    CHECK_FALSE(exists(late));
+  }
+  // And without the limit the same export is whole.
+  auto whole = f.oppteam({"--json", "archive", "export", "--case", c, "--out", f.dir.file("late")});
+  INFO(whole.err);
+  CHECK(whole.code == 0);
 }
