@@ -151,3 +151,31 @@ TEST_CASE("archive export refused for its target leaves no file it would have wr
   INFO(whole.err);
   CHECK(whole.code == 0);
 }
+
+TEST_CASE("a period the wrong way round names each date as typed and is bad input data (65)", "[plan][report][s12]") {
+  test::Fixture f;
+  const std::string c = team_case(f);
+  const Lang L = Lang::en;
+  auto message = [](const test::Result& r) { return r.json()["error"]["message"].get<std::string>(); };
+
+  auto both = f.oppteam({"--json", "--lang", "en", "plan", "set", c, "--period-from", "2027-01-01", "--period-to", "2026-01-01"});
+  CHECK(both.code == 65);
+  CHECK(test::error_key(both) == "plan.bad_period");
+  CHECK(message(both) == tr(L, "plan.bad_period", long_date("2026-01-01", L), long_date("2027-01-01", L)));
+
+  // One end given, the other stored: the same check.
+  ok(f, {"--today", "2026-03-12", "plan", "set", c, "--period-from", "2026-06-01"});
+  auto to_only = f.oppteam({"--json", "--lang", "en", "--today", "2026-03-12", "plan", "set", c, "--period-to", "2026-05-01"});
+  CHECK(to_only.code == 65);
+  CHECK(test::error_key(to_only) == "plan.bad_period");
+  CHECK(message(to_only) == tr(L, "plan.bad_period", long_date("2026-05-01", L), long_date("2026-06-01", L)));
+  ok(f, {"--today", "2026-03-12", "plan", "set", c, "--period-to", "2026-12-31"});
+  auto from_only = f.oppteam({"--json", "--lang", "en", "--today", "2026-03-12", "plan", "set", c, "--period-from", "2027-02-01"});
+  CHECK(from_only.code == 65);
+  CHECK(message(from_only) == tr(L, "plan.bad_period", long_date("2026-12-31", L), long_date("2027-02-01", L)));
+
+  auto report = f.oppteam({"--json", "--lang", "en", "report", "--from", "2026-12-31", "--to", "2026-01-01"});
+  CHECK(report.code == 65);
+  CHECK(test::error_key(report) == "report.from_after_to");
+  CHECK(message(report) == tr(L, "report.from_after_to", long_date("2026-12-31", L), long_date("2026-01-01", L)));
+}
