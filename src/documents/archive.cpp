@@ -187,9 +187,13 @@ void collect_documents(const Context& ctx, ArchiveCase& a) {
     add_letter("preliminary_reply", tr(letter_lang, "archive.title.preliminary", a.number), l.date, l.author,
                "preliminary_reply:" + std::to_string(l.id), l.text);
   {
-    for (const auto& rev : store.plan_revisions(a.id)) {
+    const auto revisions = store.plan_revisions(a.id);
+    for (std::size_t i = 0; i < revisions.size(); ++i) {
+      const auto& rev = revisions[i];
       const int revision = rev.revision;
-      const Plan plan = plan_from_json(nlohmann::json::parse(rev.snapshot));
+      Plan plan = plan_from_json(nlohmann::json::parse(rev.snapshot));
+      // Each older version says which later one replaced it.
+      if (i + 1 < revisions.size()) plan.replaced = PlanReplacement{revisions.back().revision, revisions[i + 1].revision, revisions[i + 1].created_at};
       ArchiveDocument d;
       d.kind = "plan";
       d.title = tr(ctx.lang, "archive.title.plan", a.number, revision);

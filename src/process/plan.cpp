@@ -380,6 +380,10 @@ Plan show_plan(const Context& ctx, std::string_view case_number, std::optional<i
       auto snapshot = store.snapshot(plan_id, *revision);
       if (!snapshot) throw make_error(ExitCode::not_found, "plan.revision_not_found", c.number, *revision);
       p = plan_from_json(nlohmann::json::parse(*snapshot));
+      // An old revision says it was replaced, by which revision and when.
+      const int latest = store.latest_revision(plan_id);
+      if (*revision < latest)
+        p.replaced = PlanReplacement{latest, *revision + 1, store.revision_time(plan_id, *revision + 1).value_or("")};
     } else {
       p = load_current(ctx, plan_id, c);
       p.revised_at = store.revision_time(plan_id, p.revision).value_or("");

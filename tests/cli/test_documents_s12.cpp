@@ -32,6 +32,18 @@ bool poppler_missing() {
   return true;
 }
 
+// `text` with every run of white space as one space (a PDF's line breaks
+// fall where the page is full).
+std::string flat(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\f';
+    if (!space) out += ch;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
 bool exists(const std::string& path) {
   struct stat st{};
   return ::lstat(path.c_str(), &st) == 0;
@@ -150,6 +162,50 @@ TEST_CASE("archive export refused for its target leaves no file it would have wr
   auto whole = f.oppteam({"--json", "archive", "export", "--case", c, "--out", f.dir.file("late")});
   INFO(whole.err);
   CHECK(whole.code == 0);
+}
+
+TEST_CASE("plan show --revision N of a replaced revision says which of how many and when it was replaced", "[plan][documents][s12]") {
+  test::Fixture f;
+  const std::string c = team_case(f);
+  ok(f, {"--today", "2026-03-12", "plan", "goal", c, "--text", "Bo trygt heime"});          // revision 1
+  ok(f, {"--today", "2026-03-14", "plan", "participated", c, "--how", "Planmøte heime"});   // revision 2
+  ok(f, {"--today", "2026-03-20", "plan", "goal", c, "--text", "Gå tur kvar dag"});         // revision 3
+
+  auto old = ok(f, {"--json", "plan", "show", c, "--revision", "1"}).json();
+  CHECK(old["revision"] == 1);
+  CHECK(old["latest_revision"] == 3);
+  CHECK(old["replaced_by"]["revision"] == 2);
+  CHECK(old["replaced_by"]["at"].get<std::string>().substr(0, 10) == "2026-03-14");
+  auto now = ok(f, {"--json", "plan", "show", c}).json();
+  CHECK(now["latest_revision"] == 3);
+  CHECK(now["replaced_by"].is_null());
+  auto latest = ok(f, {"--json", "plan", "show", c, "--revision", "3"}).json();
+  CHECK(latest["replaced_by"].is_null());
+  auto doc = ok(f, {"--json", "plan", "show", c, "--revision", "1", "--document"}).json();
+  CHECK(doc["latest_revision"] == 3);
+  CHECK(doc["replaced_by"]["revision"] == 2);
+
+  for (const Lang L : {Lang::nb, Lang::en}) {
+    const std::string code(oppteam::lang_code(L));
+    INFO(code);
+    const std::string replaced = tr(L, "plan.replaced_by", 2, long_date("2026-03-14", L));
+    const std::string screen = ok(f, {"--lang", code, "plan", "show", c, "--revision", "1"}).out;
+    const std::string head = screen.substr(0, screen.find('\n'));
+    CHECK(head == tr(L, "plan.view.title_fu", c, "Per Hansen", tr(L, "plan.revision_of", 1, 3), replaced));
+    CHECK_FALSE(has(head, tr(L, "plan.pstatus.open")));
+    const std::string current = ok(f, {"--lang", code, "plan", "show", c}).out;
+    CHECK(has(current.substr(0, current.find('\n')), tr(L, "plan.pstatus.open")));
+
+    const std::string line = tr(L, "plan.doc.replaced", 1, 3, 2, long_date("2026-03-14", L));
+    CHECK(has(ok(f, {"--lang", code, "plan", "show", c, "--revision", "1", "--document"}).out, line));
+    CHECK(has(ok(f, {"--lang", code, "plan", "show", c, "--revision", "1", "--document", "--html"}).out, oppteam::markup_escape(line)));
+    CHECK_FALSE(has(ok(f, {"--lang", code, "plan", "show", c, "--document"}).out, line));
+    if (!poppler_missing()) {
+      const std::string pdf = f.dir.file("plan-" + code + ".pdf");
+      ok(f, {"--lang", code, "plan", "show", c, "--revision", "1", "--document", "--pdf", pdf});
+      CHECK(has(flat(pdf_text(pdf)), flat(line)));
+    }
+  }
 }
 
 TEST_CASE("a period the wrong way round names each date as typed and is bad input data (65)", "[plan][report][s12]") {

@@ -65,6 +65,11 @@ Document build_document(const PlanDocumentInput& in, const Texts& ctx) {
   d.header.push_back(ctx.text("plan.doc.case", p.case_number, ctx.rv.municipality.name));
   d.header.push_back(ctx.text("plan.doc.revision", p.revision,
                               long_date(p.revised_at.size() >= 10 ? p.revised_at.substr(0, 10) : p.created_on, L)));
+  // An old revision says so, and what replaced it: a printed copy must not
+  // look like the plan in force.
+  if (const auto& r = p.replaced)
+    d.header.push_back(r->at.size() >= 10 ? ctx.text("plan.doc.replaced", p.revision, r->latest, r->by, long_date(r->at.substr(0, 10), L))
+                                          : ctx.text("plan.doc.replaced_undated", p.revision, r->latest, r->by));
   if (p.status == PlanStatus::closed) d.header.push_back(ctx.text("plan.doc.closed"));
   else if (p.status == PlanStatus::revising) d.header.push_back(ctx.text("plan.doc.revising"));
 
