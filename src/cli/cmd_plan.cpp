@@ -25,6 +25,16 @@ std::string label(Session& s, const std::string& prefix, const std::string& id) 
   return has_message(key) ? s.text(key) : id;
 }
 
+// `doc` (the JSON of `plan show`) with which revision is the latest and, for
+// an old revision, what replaced it (null for the revision in force).
+nlohmann::json with_revision_state(nlohmann::json doc, const Plan& p) {
+  doc["latest_revision"] = p.replaced ? p.replaced->latest : p.revision;
+  doc["replaced_by"] = nullptr;
+  if (const auto& r = p.replaced)
+    doc["replaced_by"] = {{"revision", r->by}, {"at", r->at.empty() ? nlohmann::json(nullptr) : nlohmann::json(r->at)}};
+  return doc;
+}
+
 }  // namespace
 
 void setup_plan(CLI::App& app, Session& s) {
@@ -183,15 +193,16 @@ void setup_plan(CLI::App& app, Session& s) {
       const std::string doc = sh->html ? plan_document_html(ctx, p) : plan_document_text(ctx, p);
       if (sh->pdf.wanted()) {
         emit_pdf(s, sh->pdf, documents::text_pdf(ctx.rv, ctx.lang, p.case_number, p.case_number, doc), s.text("pdf.kind.plan", p.case_number),
-                 {{"case", p.case_number}, {"revision", p.revision}, {"format", "pdf"}});
+                 with_revision_state({{"case", p.case_number}, {"revision", p.revision}, {"format", "pdf"}}, p));
         return;
       }
-      s.emit({{"case", p.case_number}, {"revision", p.revision}, {"format", sh->html ? "html" : "text"}, {"document", doc}}, doc);
+      s.emit(with_revision_state({{"case", p.case_number}, {"revision", p.revision}, {"format", sh->html ? "html" : "text"}, {"document", doc}}, p),
+             doc);
       return;
     }
     std::vector<Evaluation> evaluations;
     if (!sh->revision) evaluations = list_evaluations(ctx.db, p.case_id);
-    nlohmann::json j = to_json(p);
+    nlohmann::json j = with_revision_state(to_json(p), p);
     if (!sh->revision) {
       j["evaluations"] = nlohmann::json::array();
       for (const auto& e : evaluations) j["evaluations"].push_back(to_json(e));

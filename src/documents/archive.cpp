@@ -42,16 +42,22 @@ std::string date_time(const std::string& s) {
   return s;
 }
 
-// The folder the package goes to: made (0700) when absent; an existing one
-// must be an empty real folder (not a link), or any folder with `force`.
-void prepare_dir(const std::string& dir, bool force) {
+// Checks a folder of the package: true when it exists (a real folder, not a
+// link: else 64), false when it is to be made.
+bool check_folder(const std::string& dir) {
   struct stat st{};
   if (::lstat(dir.c_str(), &st) != 0) {
     if (errno != ENOENT) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
-    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
-    return;
+    return false;
   }
   if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", dir);
+  return true;
+}
+
+// Checks the folder the package goes to: absent (made later), or an empty
+// real folder (not a link), or any folder with `force`. Writes nothing.
+void check_dir(const std::string& dir, bool force) {
+  if (!check_folder(dir)) return;
   DIR* d = ::opendir(dir.c_str());
   if (!d) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
   bool empty = true;
@@ -62,6 +68,37 @@ void prepare_dir(const std::string& dir, bool force) {
   ::closedir(d);
   if (!empty && !force) throw make_error(ExitCode::refused, "archive.dir_not_empty", dir);
 }
+
+// What one run wrote into the package: its folders and files, removed again
+// (files first, then the folders it made, when empty) unless the run kept
+// them, so that a run that fails leaves none of the letters it had written.
+class Written {
+ public:
+  Written() = default;
+  Written(const Written&) = delete;
+  Written& operator=(const Written&) = delete;
+  ~Written() {
+    if (kept_) return;
+    for (auto f = files_.rbegin(); f != files_.rend(); ++f) ::unlink(f->c_str());
+    for (auto d = folders_.rbegin(); d != folders_.rend(); ++d) ::rmdir(d->c_str());
+  }
+  // Makes the folder `dir` (0700) unless it is there.
+  void folder(const std::string& dir) {
+    if (check_folder(dir)) return;
+    if (::mkdir(dir.c_str(), 0700) != 0) throw make_error(ExitCode::io, "archive.dir_unusable", dir, errno_reason(errno));
+    folders_.push_back(dir);
+  }
+  // Writes `data` to `path` (io::write_output_file) and remembers it.
+  void file(const ArchiveRequest& req, const std::string& path, const std::string& data) {
+    io::write_output_file(path, data, req.force, req.forbidden);
+    files_.push_back(path);
+  }
+  void keep() { kept_ = true; }
+
+ private:
+  std::vector<std::string> folders_, files_;
+  bool kept_ = false;
+};
 
 // One document of a case, rendered.
 struct ArchiveDocument {
@@ -74,6 +111,7 @@ struct ArchiveDocument {
   std::string sha256;
   std::size_t size = 0;
   std::string key;         // stable name for its systemIDs
+  PdfDocument pdf;         // what is rendered into `file`
 };
 
 struct ArchiveCase : ArchiveCaseRow {
@@ -102,17 +140,19 @@ std::vector<ArchiveCase> select_cases(const Context& ctx, const ArchiveRequest& 
   return out;
 }
 
-// The PDF of `doc` written into the package; records its name, size and SHA-256.
-void write_document(const ArchiveRequest& req, const PdfDocument& pdf, ArchiveDocument& d) {
+// The PDF of `d` written into the package; records its size and SHA-256.
+void write_document(const ArchiveRequest& req, Written& written, ArchiveDocument& d) {
   std::ostringstream bytes;
-  render_pdf(bytes, pdf);
+  render_pdf(bytes, d.pdf);
   const std::string data = bytes.str();
   d.sha256 = sha256_hex(data);
   d.size = data.size();
-  io::write_output_file(req.out_dir + "/" + d.file, data, req.force, req.forbidden);
+  written.file(req, req.out_dir + "/" + d.file, data);
 }
 
-void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCase& a) {
+// The documents of case `a`, each with its file name and what goes into it
+// (rendered later, once every target is known to be writable).
+void collect_documents(const Context& ctx, ArchiveCase& a) {
   const Lang letter_lang = ctx.rv.municipality.language;
   const std::string stem = fmt::format("dokumenter/{}-{}-", a.year, a.seq);
   auto next_file = [&] { return stem + std::to_string(a.documents.size() + 1) + ".pdf"; };
@@ -128,7 +168,7 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
     d.author = std::move(author);
     d.key = std::move(key);
     d.file = next_file();
-    write_document(req, letter_pdf(ctx.rv, letter_lang, a.number, text), d);
+    d.pdf = letter_pdf(ctx.rv, letter_lang, a.number, text);
     a.documents.push_back(std::move(d));
   };
   auto outcome_title = [&](std::optional<DecisionOutcome> outcome, const char* granted, const char* refused) {
@@ -147,9 +187,13 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
     add_letter("preliminary_reply", tr(letter_lang, "archive.title.preliminary", a.number), l.date, l.author,
                "preliminary_reply:" + std::to_string(l.id), l.text);
   {
-    for (const auto& rev : store.plan_revisions(a.id)) {
+    const auto revisions = store.plan_revisions(a.id);
+    for (std::size_t i = 0; i < revisions.size(); ++i) {
+      const auto& rev = revisions[i];
       const int revision = rev.revision;
-      const Plan plan = plan_from_json(nlohmann::json::parse(rev.snapshot));
+      Plan plan = plan_from_json(nlohmann::json::parse(rev.snapshot));
+      // Each older version says which later one replaced it.
+      if (i + 1 < revisions.size()) plan.replaced = PlanReplacement{revisions.back().revision, revisions[i + 1].revision, revisions[i + 1].created_at};
       ArchiveDocument d;
       d.kind = "plan";
       d.title = tr(ctx.lang, "archive.title.plan", a.number, revision);
@@ -158,7 +202,7 @@ void collect_documents(const Context& ctx, const ArchiveRequest& req, ArchiveCas
       d.author = rev.created_by;
       d.key = "plan:" + std::to_string(revision);
       d.file = next_file();
-      write_document(req, text_pdf(ctx.rv, ctx.lang, d.title, a.number, plan_document_text(ctx, plan)), d);
+      d.pdf = text_pdf(ctx.rv, ctx.lang, d.title, a.number, plan_document_text(ctx, plan));
       if (a.coordinator.empty())
         if (const auto* co = plan.coordinator()) a.coordinator = co->name;
       a.documents.push_back(std::move(d));
@@ -307,32 +351,43 @@ std::string arkivstruktur(const Context& ctx, const std::string& package, const 
 ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
   authorize(ctx, "archive.export");
   if (!req.closed_before && req.cases.empty()) throw make_error(ExitCode::usage, "archive.what");
-  return ctx.db.write([&] {
+  // Every file and folder this run writes, removed again unless the export
+  // is recorded (a failure while writing, or at the commit, leaves none).
+  Written written;
+  ArchiveResult result = ctx.db.write([&] {
     std::vector<ArchiveCase> cases = select_cases(ctx, req);
     if (cases.empty()) throw make_error(ExitCode::refused, "archive.nothing");
-    prepare_dir(req.out_dir, req.force);
     const std::string docs = req.out_dir + "/dokumenter";
-    struct stat st{};
-    if (::lstat(docs.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) throw make_error(ExitCode::usage, "archive.not_a_dir", docs);
-    } else if (::mkdir(docs.c_str(), 0700) != 0) {
-      throw make_error(ExitCode::io, "archive.dir_unusable", docs, errno_reason(errno));
-    }
-    const std::string now = Clock::real_timestamp().substr(0, 19) + "Z";
+    const std::string structure_file = req.out_dir + "/arkivstruktur.xml", sums_file = req.out_dir + "/sjekksummer.sha256";
+    // Every check of the target before anything is written: the folders,
+    // then each file of the package (never the database or an input, never
+    // a link or a folder; an existing file only with --force).
+    check_dir(req.out_dir, req.force);
+    check_folder(docs);
     ArchiveResult r;
     r.dir = req.out_dir;
-    r.package = system_id(fmt::format("oppteam:{}:archive:{}", ctx.rv.municipality.number, Clock::real_timestamp()));
     for (auto& a : cases) {
-      collect_documents(ctx, req, a);
+      collect_documents(ctx, a);
       r.cases.push_back(a.number);
       r.documents += static_cast<int>(a.documents.size());
     }
+    for (const auto& a : cases)
+      for (const auto& d : a.documents) io::check_output_target(req.out_dir + "/" + d.file, req.force, req.forbidden);
+    io::check_output_target(structure_file, req.force, req.forbidden);
+    io::check_output_target(sums_file, req.force, req.forbidden);
+
+    written.folder(req.out_dir);
+    written.folder(docs);
+    for (auto& a : cases)
+      for (auto& d : a.documents) write_document(req, written, d);
+    const std::string now = Clock::real_timestamp().substr(0, 19) + "Z";
+    r.package = system_id(fmt::format("oppteam:{}:archive:{}", ctx.rv.municipality.number, Clock::real_timestamp()));
     const std::string structure = arkivstruktur(ctx, r.package, now, cases);
-    io::write_output_file(req.out_dir + "/arkivstruktur.xml", structure, req.force, req.forbidden);
+    written.file(req, structure_file, structure);
     std::string sums = sha256_hex(structure) + "  arkivstruktur.xml\n";
     for (const auto& a : cases)
       for (const auto& d : a.documents) sums += d.sha256 + "  " + d.file + "\n";
-    io::write_output_file(req.out_dir + "/sjekksummer.sha256", sums, req.force, req.forbidden);
+    written.file(req, sums_file, sums);
 
     ArchiveStore store(ctx.db);
     AuditWriter audit(ctx.db, ctx.clock, ctx.actor, ctx.rv.hash);
@@ -344,6 +399,8 @@ ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req) {
     audit.flush();
     return r;
   });
+  written.keep();
+  return result;
 }
 
 }  // namespace oppteam::documents

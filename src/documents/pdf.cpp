@@ -5,6 +5,7 @@
 #include <oppteam/io/output_file.hpp>
 #include <oppteam/util/error.hpp>
 #include <oppteam/util/fd.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -76,8 +77,21 @@ oppteam_pdf_render_fn* renderer_function() {
   return render;
 }
 
-}  // namespace
+// The document as its reader is shown it: every text through visible(),
+// the rule the terminal and the HTML follow (util/text.hpp), so that a bidi
+// override in a goal or in a letter's grounds is shown, not obeyed by pango,
+// and the PDF says what the officer read.
+PdfDocument as_shown(const PdfDocument& doc) {
+  PdfDocument d = doc;
+  d.head.name = visible(d.head.name);
+  for (auto& l : d.head.lines) l = visible(l);
+  d.title = visible(d.title);
+  d.subject = visible(d.subject);
+  for (auto& b : d.blocks) b.text = visible(b.text);
+  return d;
+}
 
+}  // namespace
 
 Letterhead letterhead(const Rammeverk& rv) {
   Letterhead h;
@@ -140,7 +154,8 @@ std::vector<Block> letter_blocks(const std::string& letter, const std::vector<st
   return out;
 }
 
-int render_pdf(std::ostream& out, const PdfDocument& doc) {
+int render_pdf(std::ostream& out, const PdfDocument& document) {
+  const PdfDocument doc = as_shown(document);
   renderer::Request request;
   request.doc = &doc;
   request.out = &out;

@@ -324,12 +324,19 @@ void set_plan_fields(const Context& ctx, std::string_view case_number, const Pla
   if (f.contributions) require_text(*f.contributions, "--contributions");
   if (!f.resources && !f.needs && !f.contributions && !f.period_from && !f.period_to)
     throw make_error(ExitCode::usage, "plan.set_nothing");
-  if (f.period_from && f.period_to && *f.period_to < *f.period_from)
-    throw make_error(ExitCode::usage, "plan.bad_period", long_date(*f.period_from, ctx.lang), long_date(*f.period_to, ctx.lang));
   ctx.db.write([&] {
     require_plan_rules(ctx, c);
     const std::int64_t plan_id = ensure_plan(ctx, c);
     PlanStore store(ctx.db);
+    // The period as it will be (an end not given is the stored one) may not
+    // end before it begins: bad input (65), naming the end, then the beginning.
+    if (f.period_from || f.period_to) {
+      const auto stored = store.read(plan_id);
+      const std::string from = f.period_from ? format_date(*f.period_from) : stored ? stored->period_from : "";
+      const std::string to = f.period_to ? format_date(*f.period_to) : stored ? stored->period_to : "";
+      if (!from.empty() && !to.empty() && to < from)
+        throw make_error(ExitCode::data, "plan.bad_period", long_date(to, ctx.lang), long_date(from, ctx.lang));
+    }
     std::vector<std::string> changed;
     auto set = [&](PlanField field, const std::string& value) {
       store.set_field(plan_id, field, value);
@@ -373,6 +380,10 @@ Plan show_plan(const Context& ctx, std::string_view case_number, std::optional<i
       auto snapshot = store.snapshot(plan_id, *revision);
       if (!snapshot) throw make_error(ExitCode::not_found, "plan.revision_not_found", c.number, *revision);
       p = plan_from_json(nlohmann::json::parse(*snapshot));
+      // An old revision says it was replaced, by which revision and when.
+      const int latest = store.latest_revision(plan_id);
+      if (*revision < latest)
+        p.replaced = PlanReplacement{latest, *revision + 1, store.revision_time(plan_id, *revision + 1).value_or("")};
     } else {
       p = load_current(ctx, plan_id, c);
       p.revised_at = store.revision_time(plan_id, p.revision).value_or("");

@@ -182,7 +182,7 @@ void add_team_reviews(const Context& ctx, const ReportOptions& o, Report& r) {
 
 Report build_report(const Context& ctx, const ReportOptions& o) {
   authorize(ctx, "report");
-  if (o.from > o.to) throw make_error(ExitCode::usage, "report.from_after_to", long_date(o.from, ctx.lang), long_date(o.to, ctx.lang));
+  if (o.from > o.to) throw make_error(ExitCode::data, "report.from_after_to", long_date(o.from, ctx.lang), long_date(o.to, ctx.lang));
   Report r;
   r.from = format_date(o.from);
   r.to = format_date(o.to);

@@ -190,6 +190,10 @@ std::optional<std::string> PlanStore::revision_time(std::int64_t plan_id, int re
       .first(&sql::Row::text);
 }
 
+int PlanStore::latest_revision(std::int64_t plan_id) {
+  return sql::Query(db_, "SELECT revision FROM plan WHERE id = ?", plan_id).first(&sql::Row::integer).value_or(0);
+}
+
 std::vector<RevisionRow> PlanStore::revisions(std::int64_t plan_id) {
   return sql::Query(db_, "SELECT revision, created_at, created_by, change FROM plan_revision WHERE plan_id = ? ORDER BY revision",
                     plan_id)

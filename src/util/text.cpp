@@ -34,9 +34,13 @@ void each_char(std::string_view text, F&& f) {
 
 bool is_control(UChar32 c) { return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f); }
 
-// Characters that reorder or break what a terminal shows around them.
+// Characters that reorder or break what is shown around them: Unicode's
+// Bidi_Control characters (the embeddings and overrides U+202A-U+202E, the
+// isolates U+2066-U+2069, the marks U+200E, U+200F and U+061C) and the line
+// and paragraph separators.
 bool is_display_trick(UChar32 c) {
-  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c ||
+         c == 0x2028 || c == 0x2029;
 }
 
 std::string hex_bytes(std::string_view bytes) {

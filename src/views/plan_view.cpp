@@ -17,13 +17,24 @@ std::string label(Lang lang, const std::string& prefix, std::string_view id) {
   return has_message(key) ? tr(lang, key) : std::string(id);
 }
 
+// The revision in the title and the plan's state: "2 of 12, replaced by
+// revision 3 on 1 December 2026" for an old revision, so that it never
+// reads as the plan in force; "12, in force" for the current one.
+std::pair<std::string, std::string> revision_and_state(const Plan& p, Lang L) {
+  if (!p.replaced) return {std::to_string(p.revision), label(L, "plan.pstatus.", to_stored(p.status))};
+  const PlanReplacement& r = *p.replaced;
+  return {tr(L, "plan.revision_of", p.revision, r.latest),
+          r.at.size() >= 10 ? tr(L, "plan.replaced_by", r.by, long_date(r.at.substr(0, 10), L)) : tr(L, "plan.replaced_by_undated", r.by)};
+}
+
 }  // namespace
 
 std::string plan_screen(const Plan& p, const std::vector<Evaluation>* evaluations, const Rammeverk& rv, Date today, Lang L,
                         const TerminalStyle& style) {
   std::string out;
+  const auto [revision, state] = revision_and_state(p, L);
   out += tr(L, p.kind == PlanKind::ip ? "plan.view.title_ip" : "plan.view.title_fu", p.case_number,
-            p.person_name.empty() ? "-" : p.person_name, p.revision, label(L, "plan.pstatus.", to_stored(p.status)));
+            p.person_name.empty() ? "-" : p.person_name, revision, state);
   out += "\n";
   const auto* co = p.coordinator();
   out += tr(L, "plan.view.coordinator", co ? co->name : tr(L, "plan.doc.no_coordinator")) + "\n";

@@ -45,6 +45,9 @@ TEST_CASE("visible: controls, escapes, C1 and bidi overrides are shown, text and
   CHECK(visible("a\x1b]52;c;eA==\x07z") == "a\\e]52;c;eA==\\x07z");
   CHECK(visible("a\rb") == "a\\rb");
   CHECK(visible("a\xE2\x80\xAE" "b\xE2\x81\xA6" "c") == "a<U+202E>b<U+2066>c");
+  // Every Bidi_Control character, the marks too (session 12: the PDFs follow this rule).
+  CHECK(visible("a\u200eb\u200fc\u061cd\u202ae\u2069f") == "a<U+200E>b<U+200F>c<U+061C>d<U+202A>e<U+2069>f");
+  CHECK(visible("\u200b\u200d") == "\u200b\u200d");  // zero-width space and joiner reorder nothing: kept
   CHECK(visible("a\xC2\x9B" "1m") == "a<U+009B>1m");
   CHECK(visible("P\xE5l") == "P\\xE5l");
   CHECK(visible("one\nline\t", false) == "one\\nline\\t");

@@ -40,7 +40,10 @@ struct ArchiveResult {
 
 // Writes the package. Exit 2 when a named case is not closed, when no case
 // matches, or the folder is not empty (without force); 64 when the target
-// is a symbolic link or not a folder; 1 when a named case does not exist.
+// is a symbolic link or not a folder, or a file of the package would be the
+// database or an input; 1 when a named case does not exist. Every check of
+// the target runs before anything is written; a failure after that (74, 75)
+// removes every file and made folder of this run again.
 // Appends one "archive.export" entry per case and records the export.
 ArchiveResult export_archive(const Context& ctx, const ArchiveRequest& req);
 

@@ -59,7 +59,8 @@ std::vector<Block> blocks_from_text(const std::string& text);
 // the next line is the title; the rest as blocks_from_text.
 std::vector<Block> letter_blocks(const std::string& letter, const std::vector<std::string>& head_lines);
 
-// Renders the document as PDF onto `out`. Returns the number of pages.
+// Renders the document as PDF onto `out`, every text as visible() shows it
+// on the terminal (a bidi override as <U+202E>). Returns the number of pages.
 // Throws Error (74) when cairo reports a failure.
 int render_pdf(std::ostream& out, const PdfDocument& doc);
 

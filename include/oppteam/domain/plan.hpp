@@ -79,6 +79,14 @@ struct PlanConsent {
   std::string given_on;
 };
 
+// What became of an old revision: a later one replaced it, so a printed
+// copy must not look like the plan in force.
+struct PlanReplacement {
+  int latest = 0;  // the plan's latest revision
+  int by = 0;      // the revision that replaced this one (the next)
+  std::string at;  // when that revision was made (timestamp); empty when not stored
+};
+
 // A plan as a whole: the current state, or one revision read back from its
 // snapshot. Team members and consents are those in force at the revision.
 struct Plan {
@@ -98,6 +106,9 @@ struct Plan {
   std::vector<Measure> measures;
   std::vector<PlanMember> team;
   std::vector<PlanConsent> consents;
+  // Set for a revision a later one replaced (show_plan of an old revision,
+  // the archive's older versions); never part of a stored snapshot.
+  std::optional<PlanReplacement> replaced;
 
   const PlanMember* coordinator() const;
 };

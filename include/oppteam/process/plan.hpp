@@ -76,7 +76,8 @@ Measure set_measure_status(const Context& ctx, std::string_view case_number, int
 // first evaluation). Also ends a revision the last evaluation asked for.
 void record_participation(const Context& ctx, std::string_view case_number, const std::string& how);
 
-// Sets the § 19 fields. Creates the plan on first use.
+// Sets the § 19 fields. Creates the plan on first use. A period that would
+// end before it begins (an end not given is the stored one) is refused (65).
 void set_plan_fields(const Context& ctx, std::string_view case_number, const PlanFields& f);
 
 // Makes the plan an individual plan (needs valid consent with scope "ip",

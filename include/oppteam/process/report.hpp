@@ -97,7 +97,7 @@ struct Report {
 // The period keys from `from` to `to` for `by` (exit 64 on another `by`).
 std::vector<std::string> report_periods(Date from, Date to, const std::string& by);
 
-// Computes the report (exit 64 when from is after to) and appends one audit
+// Computes the report (exit 65 when from is after to) and appends one audit
 // entry ("report", no person).
 Report build_report(const Context& ctx, const ReportOptions& options);
 

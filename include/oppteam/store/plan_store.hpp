@@ -103,6 +103,7 @@ class PlanStore {
                     const std::string& snapshot);
   std::optional<std::string> snapshot(std::int64_t plan_id, int revision);
   std::optional<std::string> revision_time(std::int64_t plan_id, int revision);
+  int latest_revision(std::int64_t plan_id);
   std::vector<RevisionRow> revisions(std::int64_t plan_id);
 
   // -- what the plan reads of the case

@@ -50,10 +50,13 @@ bool plausible_email(std::string_view email);
 
 // `text` made safe to send to a terminal, with what would act on it shown
 // instead: ESC as \e, CR as \r, other C0 controls and DEL as \xNN, C1
-// controls, bidirectional overrides and isolates (U+202A-U+202E,
-// U+2066-U+2069) and line/paragraph separators as <U+XXXX>, a byte that is
-// not UTF-8 as \xNN. Tab and newline are kept with `keep_lines`; otherwise
-// shown as \t and \n (a one-line field cannot forge another line).
+// controls, the bidi controls (embeddings and overrides U+202A-U+202E,
+// isolates U+2066-U+2069, marks U+200E, U+200F, U+061C) and line/paragraph
+// separators as <U+XXXX>, a byte that is not UTF-8 as \xNN. Tab and newline
+// are kept with `keep_lines`; otherwise shown as \t and \n (a one-line
+// field cannot forge another line). The one rule of what a reader is shown:
+// the terminal, the HTML plan document and every PDF (render_pdf) apply it
+// alike, so a document says what the officer read.
 std::string visible(std::string_view text, bool keep_lines = true);
 
 // At most `max_bytes` of `text` (cut at a character boundary, "…" added),

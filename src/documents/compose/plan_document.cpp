@@ -3,6 +3,7 @@
 #include <oppteam/i18n/dates.hpp>
 #include <oppteam/util/display_width.hpp>
 #include <oppteam/util/markup.hpp>
+#include <oppteam/util/text.hpp>
 
 #include <algorithm>
 
@@ -64,6 +65,11 @@ Document build_document(const PlanDocumentInput& in, const Texts& ctx) {
   d.header.push_back(ctx.text("plan.doc.case", p.case_number, ctx.rv.municipality.name));
   d.header.push_back(ctx.text("plan.doc.revision", p.revision,
                               long_date(p.revised_at.size() >= 10 ? p.revised_at.substr(0, 10) : p.created_on, L)));
+  // An old revision says so, and what replaced it: a printed copy must not
+  // look like the plan in force.
+  if (const auto& r = p.replaced)
+    d.header.push_back(r->at.size() >= 10 ? ctx.text("plan.doc.replaced", p.revision, r->latest, r->by, long_date(r->at.substr(0, 10), L))
+                                          : ctx.text("plan.doc.replaced_undated", p.revision, r->latest, r->by));
   if (p.status == PlanStatus::closed) d.header.push_back(ctx.text("plan.doc.closed"));
   else if (p.status == PlanStatus::revising) d.header.push_back(ctx.text("plan.doc.revising"));
 
@@ -174,8 +180,11 @@ Document build_document(const PlanDocumentInput& in, const Texts& ctx) {
   return d;
 }
 
-// HTML escaping of text (util/markup).
-std::string esc(const std::string& s) { return markup_escape(s); }
+// Text as the HTML page shows it: what would act on the page's layout (a
+// bidi override, a control character) shown as the terminal shows it
+// (visible(), util/text), then escaped for HTML (util/markup). Shown before
+// it is escaped: "<U+202E>" must reach the browser as text, not as a tag.
+std::string esc(const std::string& s) { return markup_escape(visible(s)); }
 
 }  // namespace
 
