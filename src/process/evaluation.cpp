@@ -104,7 +104,7 @@ Evaluation evaluate(const Context& ctx, std::string_view case_number, const Eval
       throw make_error(ExitCode::data, "evaluate.scale_range", id, v, ind->scale->first, ind->scale->second);
   }
   const Date today = ctx.today();
-  if (in.next && *in.next <= today) throw make_error(ExitCode::usage, "evaluate.next_not_future", long_date(*in.next, ctx.lang));
+  if (in.next && *in.next <= today) throw make_error(ExitCode::data, "evaluate.next_not_future", long_date(*in.next, ctx.lang));
   // The next evaluation may come sooner than the interval, never later: a
   // far --next would silence the evaluation's reminder for years.
   const Date latest_next = next_evaluation_due(ctx.rv, today);

@@ -121,6 +121,10 @@ TEST_CASE("evaluate --next is no later than the rammeverk's evaluation interval"
   CHECK(f.oppteam({"--today", "2026-11-09", "--json", "evaluate", c, "--decision", "continue", "--next", "2027-02-08"}).code == 65);
   auto edge = ok(f, {"--today", "2026-11-09", "--json", "evaluate", c, "--decision", "continue", "--next", "2027-02-07"});
   CHECK(edge.json()["next_evaluation"] == "2027-02-07");
+  // Not after the evaluation's day: a bad date, 65 as for a meeting (it was 64).
+  auto past = f.oppteam({"--today", "2026-11-10", "--json", "evaluate", c, "--decision", "continue", "--next", "2026-11-10"});
+  CHECK(past.code == 65);
+  CHECK(key_of(past) == "evaluate.next_not_future");
 }
 
 TEST_CASE("evaluate refuses a goal scored twice (64) and a value off its scale as bad input data (65)", "[close_rules]") {
