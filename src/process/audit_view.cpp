@@ -1,6 +1,7 @@
 #include <oppteam/process/audit_view.hpp>
 
 #include <oppteam/audit/audit_detail.hpp>
+#include <oppteam/i18n/dates.hpp>
 #include <oppteam/process/access.hpp>
 
 namespace oppteam {
@@ -17,6 +18,9 @@ AuditAnchor anchor_audit(const Context& ctx) {
 
 AuditListing list_audit(const Context& ctx, const AuditFilter& filter) {
   authorize(ctx, "audit.log");
+  // A period that ends before it begins lists nothing: say so (as report --from/--to does).
+  if (filter.since && filter.until && *filter.since > *filter.until)
+    throw make_error(ExitCode::data, "audit.since_after_until", long_date(*filter.since, ctx.lang), long_date(*filter.until, ctx.lang));
   AuditListing out;
   out.entries = audit_list(ctx.db, filter);
   out.total = filter.limit && out.entries.size() == filter.limit ? audit_count(ctx.db, filter) : out.entries.size();

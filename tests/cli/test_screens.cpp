@@ -233,6 +233,10 @@ TEST_CASE("audit log lists the newest entries first under a header, --limit N gi
   CHECK(j["entries"][0]["id"].get<int>() < j["entries"][1]["id"].get<int>());  // JSON in the chain's order
   CHECK(j["entries"][1]["acted_on"] == "2026-03-05");
   CHECK(f.oppteam({"audit", "log", "--since", "30.2.2026"}).code == 65);
+  // A period that ends before it begins is refused, not an empty list (as report's).
+  auto reversed = f.oppteam({"--json", "audit", "log", "--since", "2026-03-05", "--until", "2026-03-03"});
+  CHECK(reversed.code == 65);
+  CHECK(test::error_key(reversed) == "audit.since_after_until");
 }
 
 TEST_CASE("case show reads as plan show and team show: scores with their threshold, overdue measures marked, labels", "[screens]") {
