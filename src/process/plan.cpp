@@ -253,7 +253,9 @@ int add_measure(const Context& ctx, const AuthorisedCase& ac, const MeasureInput
     const std::int64_t plan_id = existing_plan(ctx, c);
     if (!store.goal_exists(plan_id, m.goal)) throw make_error(ExitCode::not_found, "plan.goal_not_found", c.number, m.goal);
     if (m.text.empty()) throw make_error(ExitCode::usage, "plan.measure_text_missing");
-    if (m.every_days && *m.every_days < 1) throw make_error(ExitCode::usage, "plan.bad_every", *m.every_days);
+    // A recurring measure recurs at least once a year (a bad value: 65, as evaluate's scales).
+    if (m.every_days && (*m.every_days < 1 || *m.every_days > kMaxEveryDays))
+      throw make_error(ExitCode::data, "plan.bad_every", *m.every_days, kMaxEveryDays);
     if (!TeamStore(ctx.db).is_current_member(c.id, m.responsible))
       throw make_error(ExitCode::refused, "plan.responsible_not_member", m.responsible, c.number);
     Measure row;

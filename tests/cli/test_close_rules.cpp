@@ -185,3 +185,20 @@ TEST_CASE("a recurring measure marked done moves to its first date after today",
     CHECK(m["status"] == "planned");
   }
 }
+
+// Trial s12 #15: --every 100000 was taken (a measure reminded once in 273 years).
+TEST_CASE("a recurring measure recurs at least once a year", "[close_rules]") {
+  test::Fixture f(paths_test::rammeverk());
+  const std::string c = planned_case(f);
+  auto measure = [&](const std::string& every) {
+    return f.oppteam({"--today", "2026-03-12", "--json", "plan", "measure", c, "--goal", "1", "--text", "Tilsyn", "--responsible",
+                      "Siri Moe", "--due", "2026-04-01", "--every", every});
+  };
+  for (const std::string every : {"0", "367", "100000"}) {
+    auto r = measure(every);
+    INFO(every << ": " << r.out << r.err);
+    CHECK(r.code == 65);
+    CHECK(key_of(r) == "plan.bad_every");
+  }
+  for (const std::string every : {"1", "366"}) CHECK(measure(every).code == 0);
+}

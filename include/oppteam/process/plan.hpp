@@ -23,6 +23,9 @@
 
 namespace oppteam {
 
+// The longest step of a recurring measure (--every DAYS): once a year.
+inline constexpr int kMaxEveryDays = 366;
+
 nlohmann::json to_json(const Plan& p);
 Plan plan_from_json(const nlohmann::json& j);
 
