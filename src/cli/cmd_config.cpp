@@ -44,7 +44,7 @@ void setup_config(CLI::App& app, Session& s) {
   auto* show = cmd->add_subcommand("show", "Show the rammeverk in force, each value with where it came from");
   examples(show, {"oppteam --db k.db config show", "oppteam --config rammeverk.toml config show --json"});
   show->callback([&s] {
-    const Rammeverk& rv = s.config_path() ? s.rv() : s.ctx().rv;
+    const Rammeverk rv = with_origins(s.config_path() ? s.rv() : s.ctx().rv);  // (a load records no origins)
     nlohmann::json doc = summary(rv);
     doc["origin"] = rv.origin;
     doc["toml"] = show_rammeverk(rv);

@@ -27,8 +27,9 @@ constexpr std::string_view kStoredSource = "database";
 // them all at once (exit 78).
 class Checker {
  public:
-  Checker(Rammeverk& rv, std::string source, bool is_default)
-      : rv_(rv), source_(std::move(source)), is_default_(is_default), stored_(source_ == kStoredSource) {}
+  // `origins`: record where each value came from (Rammeverk::origin).
+  Checker(Rammeverk& rv, std::string source, bool is_default, bool origins = true)
+      : rv_(rv), source_(std::move(source)), is_default_(is_default), stored_(source_ == kStoredSource), origins_(origins) {}
 
   void problem(const toml::source_region& where, std::string key, std::string reason_key,
                std::vector<std::string> args = {}) {
@@ -191,7 +192,9 @@ class Checker {
     return n->as_table();
   }
 
-  void note(const std::string& path, std::string_view key, const toml::node& n) { rv_.origin[join(path, key)] = origin(n); }
+  void note(const std::string& path, std::string_view key, const toml::node& n) {
+    if (origins_) rv_.origin[join(path, key)] = origin(n);
+  }
 
   // Records that `key` at `n` is wrong; false, for the readers to return.
   bool wrong(const toml::node& n, const std::string& path, std::string_view key, std::string reason_key,
@@ -212,6 +215,7 @@ class Checker {
   std::string source_;
   bool is_default_;
   bool stored_;
+  bool origins_ = true;
   std::vector<Error::Detail> problems_;
 };
 
@@ -648,9 +652,38 @@ Rammeverk parse_defaults() {
 // The embedded defaults are the same text for the life of the process, and
 // every load starts from them: they are parsed once (a static's
 // initialisation is thread-safe; one that throws is tried again next time).
-Rammeverk load_defaults() {
+// Without `origins` they come without Rammeverk::origin: only config show
+// reads it (with_origins()), and copying it cost every command.
+const Rammeverk& defaults_with_origins() {
   static const Rammeverk defaults = parse_defaults();
   return defaults;
+}
+Rammeverk load_defaults(bool origins) {
+  static const Rammeverk plain = [] {
+    Rammeverk rv = defaults_with_origins();
+    rv.origin.clear();
+    return rv;
+  }();
+  return origins ? defaults_with_origins() : plain;
+}
+
+Rammeverk load(std::string_view toml_text, std::string_view source_name, bool origins) {
+  const std::string source(source_name);
+  check_limits(toml_text, source);
+  Rammeverk rv = load_defaults(origins);
+  auto root = parse_or_throw(toml_text, source);
+  Checker c(rv, source, false, origins);
+  apply(rv, root, c);
+  check_references(rv, &root, c);
+  if (!c.problems().empty()) {
+    Error err(ExitCode::config, "config.invalid", {source});
+    err.details = std::move(c.problems());
+    throw err;
+  }
+  rv.source_text = std::string(toml_text);
+  rv.source_name = source;
+  rv.hash = sha256_hex(toml_text);
+  return rv;
 }
 
 }  // namespace
@@ -698,23 +731,17 @@ bool Rammeverk::consent_required_for(std::string_view action) const {
   return false;
 }
 
-Rammeverk load_rammeverk(std::string_view toml_text, std::string_view source_name) {
-  const std::string source(source_name);
-  check_limits(toml_text, source);
-  Rammeverk rv = load_defaults();
-  auto root = parse_or_throw(toml_text, source);
-  Checker c(rv, source, false);
-  apply(rv, root, c);
-  check_references(rv, &root, c);
-  if (!c.problems().empty()) {
-    Error err(ExitCode::config, "config.invalid", {source});
-    err.details = std::move(c.problems());
-    throw err;
+Rammeverk load_rammeverk(std::string_view toml_text, std::string_view source_name) { return load(toml_text, source_name, false); }
+
+Rammeverk with_origins(const Rammeverk& rv) {
+  if (rv.source_name == "default" && rv.source_text == embedded::default_rammeverk) {
+    Rammeverk out = defaults_with_origins();
+    out.source_text = rv.source_text;
+    out.source_name = rv.source_name;
+    out.hash = rv.hash;
+    return out;
   }
-  rv.source_text = std::string(toml_text);
-  rv.source_name = source;
-  rv.hash = sha256_hex(toml_text);
-  return rv;
+  return load(rv.source_text, rv.source_name, true);
 }
 
 Rammeverk load_rammeverk_file(const std::string& path) {
@@ -730,7 +757,7 @@ Rammeverk load_rammeverk_file(const std::string& path) {
 }
 
 Rammeverk default_rammeverk() {
-  Rammeverk rv = load_defaults();
+  Rammeverk rv = load_defaults(false);
   rv.source_text = std::string(embedded::default_rammeverk);
   rv.source_name = "default";
   rv.hash = sha256_hex(rv.source_text);

@@ -116,7 +116,8 @@ void show_team_work(Writer& w, const Rammeverk& rv) {
 
 }  // namespace
 
-std::string show_rammeverk(const Rammeverk& rv) {
+std::string show_rammeverk(const Rammeverk& in) {
+  const Rammeverk rv = in.origin.empty() ? with_origins(in) : in;  // a load records no origins
   Writer w(rv);
   w.raw("# Effective rammeverk; read from: " + rv.source_name + " (sha256 " + rv.hash.substr(0, 12) + ")\n");
   w.keys("municipality");

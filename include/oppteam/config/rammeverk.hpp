@@ -251,7 +251,8 @@ struct Rammeverk {
   std::vector<ReviewItem> team_review_items;
   std::vector<Contact> contacts;
 
-  // Where each key came from: "default", "FILE:LINE" or "database".
+  // Where each key came from: "default", "FILE:LINE" or "database". Filled
+  // only by with_origins() (for config show), not by every load.
   std::map<std::string, std::string> origin;
 
   // The TOML text the rammeverk was read from (stored in the database at
@@ -294,6 +295,9 @@ Rammeverk load_rammeverk_file(const std::string& path);
 
 // The built-in default from the national guideline, with no file at all.
 Rammeverk default_rammeverk();
+
+// `rv` read again with `origin` filled: where each value came from.
+Rammeverk with_origins(const Rammeverk& rv);
 
 // Renders the effective rammeverk as TOML with each value's origin as a comment.
 std::string show_rammeverk(const Rammeverk& rv);
