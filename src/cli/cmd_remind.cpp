@@ -57,7 +57,9 @@ void setup_remind(CLI::App& app, Session& s) {
       return;
     }
     if (items.empty()) return;  // nothing due: silence, so cron sends no mail
-    const std::string text = o->by_person ? remind_text(people, ctx.lang, s.style()) : remind_text(items, ctx.lang, s.style());
+    const bool to_leaders = escalation(ctx).to_leaders;
+    const std::string text = o->by_person ? remind_text(people, ctx.lang, s.style(), to_leaders)
+                                          : remind_text(items, ctx.lang, s.style(), to_leaders);
     s.emit(nullptr, text);  // (text only: --json returned above)
   });
 }

@@ -708,6 +708,17 @@ bool named_by_word(const Labelled& entry, std::string_view folded) {
   return false;
 }
 
+Error unknown_entry(std::string key, std::string_view word, const std::vector<const Labelled*>& entries) {
+  std::vector<std::string> ids;
+  NamingWords words;
+  for (const Labelled* e : entries) {
+    ids.push_back(e->id);
+    for (const std::string* label : {&e->label, &e->label_nn, &e->label_en})
+      if (!label->empty() && fold_word(*label) != fold_word(e->id)) words.emplace_back(*label, e->id);  // an id is near as itself
+  }
+  return unknown_value(std::move(key), {std::string(word), join(ids)}, word, ids, false, words);
+}
+
 const ReporterType* Rammeverk::find_reporter_type(std::string_view id) const { return find_in(reporter_types, id); }
 const Service* Rammeverk::find_service(std::string_view id) const { return find_in(services, id); }
 const Role* Rammeverk::find_role(std::string_view id) const { return find_in(roles, id); }

@@ -47,6 +47,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s12_core.inc"
 #include "catalogue_s12_close.inc"
 #include "catalogue_s12_docs.inc"
+#include "catalogue_s12_lang.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -72,10 +72,37 @@ std::string change_json(const std::string& key, const std::vector<std::string>& 
   return nlohmann::json{{"key", key}, {"args", args}}.dump();
 }
 
+// The argument of a change that holds a status, a decision or a plan kind
+// as its id, and the catalogue's words for it (the labels the plan's
+// screens and the options use: `prefix` + id, else `or_prefix` + id).
+struct ChangeWord {
+  std::string_view key;
+  std::size_t arg;
+  std::string_view prefix;
+  std::string_view or_prefix;
+};
+constexpr ChangeWord kChangeWords[] = {
+    {"plan.change.status", 1, "plan.mstatus.", ""},
+    {"plan.change.goal_status", 1, "case.goal_status.", "choice.goal_status."},
+    {"plan.change.evaluation", 1, "evaluate.decision.", ""},
+    {"plan.change.kind", 0, "choice.plan_kind.", ""},
+};
+
+// A stored change in `lang`, its ids in the reader's words (trial s12 #12).
 std::string render_change(Lang lang, const std::string& stored) {
   auto j = nlohmann::json::parse(stored, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return stored;
-  return render_message(lang, j.value("key", ""), j.value("args", std::vector<std::string>{}));
+  const std::string key = j.value("key", "");
+  auto args = j.value("args", std::vector<std::string>{});
+  for (const auto& w : kChangeWords) {
+    if (w.key != key || w.arg >= args.size()) continue;
+    for (const std::string_view prefix : {w.prefix, w.or_prefix})
+      if (!prefix.empty() && has_message(std::string(prefix) + args[w.arg])) {
+        args[w.arg] = tr(lang, std::string(prefix) + args[w.arg]);
+        break;
+      }
+  }
+  return render_message(lang, key, args);
 }
 
 // The entry of a plan change; `inserted`: the row of that table it added, sealed with it.

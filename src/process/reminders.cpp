@@ -73,10 +73,10 @@ std::vector<Reminder> remind(const Context& ctx, const ReminderQuery& rq_in) {
   // built-in koordinator): only the work of those cases (trial s12 #5).
   authorize_some(ctx, "remind");
   const bool some_cases = grant_of(ctx.rv, ctx.actor, "remind") != Grant::everywhere;
-  // A leader (an [[access.user]] who may approve) also sees what is
-  // escalated and the pending approvals: the query then keeps everything
-  // and the items are chosen below.
-  const std::vector<std::string> leaders = oppteam::leaders(ctx.rv);
+  // A leader (an [[access.user]] who may approve; the unit when there is
+  // none) also sees what is escalated and the pending approvals: the query
+  // then keeps everything and the items are chosen below.
+  const std::vector<std::string> leaders = escalation(ctx).to;
   const bool leader =
       rq_in.for_name && std::find(leaders.begin(), leaders.end(), *rq_in.for_name) != leaders.end();
   ReminderQuery rq = rq_in;
@@ -141,13 +141,20 @@ nlohmann::json to_json(const Reminder& r) {
   return j;
 }
 
+Escalation escalation(const Context& ctx) {
+  Escalation e{leaders(ctx.rv), true};
+  if (e.to.empty()) e = {{ctx.text("remind.unit")}, false};
+  return e;
+}
+
 std::vector<PersonReminders> group_by_person(const Context& ctx, const std::vector<Reminder>& items) {
   // Each item goes to whoever must act; an escalated item also to every
-  // leader, a pending approval to the leaders only (the unit when none).
-  const std::vector<std::string> leaders = oppteam::leaders(ctx.rv);
+  // leader, a pending approval to the leaders only (the unit for both when
+  // there is no leader).
+  const std::vector<std::string> leaders = escalation(ctx).to;
   std::map<std::string, std::vector<Reminder>> by_name;
   for (const auto& r : items) {
-    if (r.kind == ReminderKind::approval && !leaders.empty()) {
+    if (r.kind == ReminderKind::approval) {
       for (const auto& l : leaders) by_name[l].push_back(r);
       continue;
     }

@@ -18,16 +18,13 @@ namespace oppteam {
 
 namespace {
 
-void check_role(const Rammeverk& rv, const std::string& role) {
-  if (rv.find_role(role)) return;
-  const auto ids = entry_ids(rv.roles);
-  throw unknown_value("team.unknown_role", {role, join(ids)}, role, ids);
-}
+// The id of the role or service a member's spec names by its id or a label,
+// as every option does (SPEC: "option values as their id or their nb/nn
+// label"); 65 naming the nearest otherwise (id_named).
+std::string role_id(const Rammeverk& rv, const std::string& role) { return id_named(rv.roles, role, "team.unknown_role"); }
 
-void check_service(const Rammeverk& rv, const std::string& service) {
-  if (service.empty() || rv.find_service(service)) return;
-  const auto ids = entry_ids(rv.services);
-  throw unknown_value("team.unknown_service", {service, join(ids)}, service, ids);
+std::string service_id(const Rammeverk& rv, const std::string& service) {
+  return service.empty() ? service : id_named(rv.services, service, "team.unknown_service");
 }
 
 // When the person's consent limits sharing to named services, every member
@@ -140,12 +137,13 @@ std::vector<Added> add_people(const Context& ctx, const CaseRef& c, const Team& 
   return added;
 }
 
-void check_ids(const Rammeverk& rv, const std::vector<MemberSpec>& members, const std::vector<MemberSpec>& participants) {
-  for (const auto& m : members) {
-    check_role(rv, m.role);
-    check_service(rv, m.service);
+// `specs` with their roles and services as ids (`with_service`: members; else participants).
+std::vector<MemberSpec> with_ids(const Rammeverk& rv, std::vector<MemberSpec> specs, bool with_service) {
+  for (auto& m : specs) {
+    m.role = role_id(rv, m.role);
+    if (with_service) m.service = service_id(rv, m.service);
   }
-  for (const auto& p : participants) check_role(rv, p.role);
+  return specs;
 }
 
 }  // namespace
@@ -268,17 +266,17 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
   const std::string coordinator = trim(in.coordinator);
   const std::string gp = trim(in.gp);
   // Usage errors first: unknown ids, before any rule is looked at.
-  check_ids(rv, in.members, in.participants);
-  check_service(rv, in.coordinator_service);
+  const std::vector<MemberSpec> members_in = with_ids(rv, in.members, true);
+  const std::vector<MemberSpec> participants = with_ids(rv, in.participants, false);
+  std::string coordinator_service = service_id(rv, trim(in.coordinator_service));
   std::string coordinator_role = trim(in.coordinator_role);
-  if (!coordinator_role.empty()) check_role(rv, coordinator_role);
+  if (!coordinator_role.empty()) coordinator_role = role_id(rv, coordinator_role);
   // The coordinator also listed as a --member is one person: the member's
   // service (and role, when it may coordinate and none was named) go to the
   // coordinator row.
-  std::string coordinator_service = trim(in.coordinator_service);
   std::string coordinator_email, coordinator_phone;
   std::vector<MemberSpec> members;
-  for (const auto& m : in.members) {
+  for (const auto& m : members_in) {
     if (coordinator.empty() || m.name != coordinator) {
       members.push_back(m);
       continue;
@@ -326,7 +324,7 @@ Team create_team(const Context& ctx, const TeamCreateInput& in) {
                        describe("team.add", MemberKind::coordinator, coordinator, coordinator_role, coordinator_service)});
       taken.push_back(coordinator);
     }
-    auto more = add_people(ctx, c, t, members, in.participants, gp, taken);
+    auto more = add_people(ctx, c, t, members, participants, gp, taken);
     added.insert(added.end(), more.begin(), more.end());
 
     CaseStore(ctx.db).set_status(c.id, CaseStatus::active);
@@ -348,12 +346,13 @@ Team show_team(const Context& ctx, std::string_view case_number) {
   });
 }
 
-Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members,
-                 const std::vector<MemberSpec>& participants, const std::string& gp_name) {
+Team add_to_team(const Context& ctx, std::string_view case_number, const std::vector<MemberSpec>& members_in,
+                 const std::vector<MemberSpec>& participants_in, const std::string& gp_name) {
   authorize_some(ctx, "team.write");
   require_text(gp_name, "--gp", TextField::line);
   const std::string gp = trim(gp_name);
-  check_ids(ctx.rv, members, participants);
+  const std::vector<MemberSpec> members = with_ids(ctx.rv, members_in, true);
+  const std::vector<MemberSpec> participants = with_ids(ctx.rv, participants_in, false);
   if (members.empty() && participants.empty() && gp.empty())
     throw make_error(ExitCode::usage, "team.nothing_to_add");
   return ctx.db.write([&] {
@@ -429,7 +428,7 @@ Team change_coordinator(const Context& ctx, std::string_view case_number, std::s
   const std::string name = trim(name_in);
   std::string role = trim(role_in);
   if (name.empty()) throw make_error(ExitCode::usage, "error.missing_option", "NAME");
-  if (!role.empty()) check_role(ctx.rv, role);
+  if (!role.empty()) role = role_id(ctx.rv, role);
   return ctx.db.write([&] {
     const CaseRef c = authorize_case(ctx, "team.write", case_number);
     Team t = require_team(ctx.db, c);

@@ -78,19 +78,27 @@ std::optional<std::string> nearest(const std::string& word, const std::vector<st
   return std::nullopt;
 }
 
-std::optional<std::string> nearest_id(std::string_view input, const std::vector<std::string>& ids) {
-  std::vector<std::string> folded;
-  for (const auto& id : ids) folded.push_back(fold_word(id));
-  const auto guess = nearest(fold_word(input), folded);
-  if (!guess) return std::nullopt;
-  return ids[std::size_t(std::find(folded.begin(), folded.end(), *guess) - folded.begin())];
+std::optional<std::string> nearest_id(std::string_view input, const std::vector<std::string>& ids, const NamingWords& words) {
+  // Near an id first; else near another word naming one (its id then).
+  auto guess_among = [&](const std::vector<std::string>& names) -> std::optional<std::size_t> {
+    std::vector<std::string> folded;
+    for (const auto& n : names) folded.push_back(fold_word(n));
+    const auto guess = nearest(fold_word(input), folded);
+    if (!guess) return std::nullopt;
+    return std::size_t(std::find(folded.begin(), folded.end(), *guess) - folded.begin());
+  };
+  if (auto at = guess_among(ids)) return ids[*at];
+  std::vector<std::string> names;
+  for (const auto& w : words) names.push_back(w.first);
+  if (auto at = guess_among(names)) return words[*at].second;
+  return std::nullopt;
 }
 
 Error unknown_value(std::string key, std::vector<std::string> args, std::string_view input, const std::vector<std::string>& ids,
-                    bool list_valid) {
+                    bool list_valid, const NamingWords& words) {
   Error e(ExitCode::data, std::move(key), std::move(args));
   if (list_valid) e.details.push_back({"choice.valid", {join(ids)}});
-  if (auto guess = nearest_id(input, ids)) e.details.push_back({"choice.nearest", {*guess}});
+  if (auto guess = nearest_id(input, ids, words)) e.details.push_back({"choice.nearest", {*guess}});
   return e;
 }
 

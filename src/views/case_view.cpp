@@ -216,8 +216,10 @@ std::string render_case(const nlohmann::json& d, Lang L, const TerminalStyle& st
   if (d.contains("appeals") && !d["appeals"].empty()) {
     heading("appeal.h_appeals");
     for (const auto& a : d["appeals"]) {
-      out += tr(L, "appeal.show_line", json_text(a["id"]), day(a["received_on"], L), choice_label(L, "given_by", json_text(a["from"])),
-                json_text(a["name"]),
+      // Who appealed: "the person", or "the verge Ola Verge" when a name was given.
+      const std::string name = json_text(a["name"]);
+      const std::string from = choice_label(L, "given_by", json_text(a["from"])) + (name.empty() ? "" : " " + name);
+      out += tr(L, "appeal.show_line", json_text(a["id"]), day(a["received_on"], L), from,
                 tr(L, "case.outcome." + json_text(a["decision_outcome"])), tr(L, "appeal.state." + json_text(a["status"])),
                 day(a["status_on"], L)) + "\n";
       if (a["late"] == true) out += tr(L, "appeal.show_late", day(a["deadline"], L)) + "\n";

@@ -14,7 +14,8 @@ namespace {
 // dates looked up once for all of them (a list may be a million items).
 class RemindTables {
  public:
-  RemindTables(Lang lang, const TerminalStyle& style) : lang_(lang), style_(style) {
+  RemindTables(Lang lang, const TerminalStyle& style, bool to_leaders)
+      : lang_(lang), style_(style), escalated_(tr(lang, to_leaders ? "remind.note.escalated" : "remind.note.escalated_unit")) {
     for (const auto& row : kReminderKindNames.rows) kind_label_[std::string(row.second)] = tr(lang, "remind.kind." + std::string(row.second));
     kind_label_["measure_due"] = tr(lang, "remind.kind.measure_due");
   }
@@ -36,7 +37,7 @@ class RemindTables {
       else if (r.days_overdue == -1) when = tr(L, "remind.note.tomorrow");
       else when = tr(L, "remind.note.in_days", -r.days_overdue);
       note = note.empty() ? when : note + "; " + when;
-      if (r.escalated) note += "; " + tr(L, "remind.note.escalated");
+      if (r.escalated) note += "; " + escalated_;
       auto [label, fresh] = due_label_.try_emplace(r.due);
       if (fresh) label->second = long_date(r.due, L);
       // A measure not yet past its date has not "passed its deadline".
@@ -56,6 +57,7 @@ class RemindTables {
  private:
   Lang lang_;
   const TerminalStyle& style_;
+  std::string escalated_;  // the note of an escalated item: to whom
   std::map<std::string, std::string> kind_label_;  // looked up once per kind, not per item
   std::map<std::string, std::string> due_label_;   // long dates, formatted once per date
   bool marks_ = false;
@@ -63,15 +65,15 @@ class RemindTables {
 
 }  // namespace
 
-std::string remind_text(const std::vector<Reminder>& items, Lang lang, const TerminalStyle& style) {
+std::string remind_text(const std::vector<Reminder>& items, Lang lang, const TerminalStyle& style, bool to_leaders) {
   if (items.empty()) return {};
-  RemindTables tables(lang, style);
+  RemindTables tables(lang, style, to_leaders);
   std::string text = tables.table(items);
   return text + tables.legend();
 }
 
-std::string remind_text(const std::vector<PersonReminders>& people, Lang lang, const TerminalStyle& style) {
-  RemindTables tables(lang, style);
+std::string remind_text(const std::vector<PersonReminders>& people, Lang lang, const TerminalStyle& style, bool to_leaders) {
+  RemindTables tables(lang, style, to_leaders);
   std::string text;
   for (const auto& p : people) {
     if (!text.empty()) text += "\n";

@@ -236,9 +236,12 @@ TEST_CASE("remind sorts by date, filters by person, and audits one entry per run
   CHECK(all[0].measure == 2);
   auto mine = items(f, "2026-03-01", 0, "Ane Lie");
   CHECK(mine.size() == 2);
+  // The unit's own item, and (the rammeverk has no leader) the escalated ones (trial s12 #15).
   auto unit = items(f, "2026-03-01", 0, "coordinating unit");
-  REQUIRE(unit.size() == 1);
-  CHECK(unit[0].case_number == "2026/1");
+  REQUIRE(unit.size() == 3);
+  CHECK(unit[2].case_number == "2026/1");
+  CHECK(unit[0].escalated);
+  CHECK(unit[1].escalated);
   CHECK(items(f, "2026-03-01", 0, "Nobody").empty());
   CHECK(plantest::code_of([&] { items(f, "2026-03-01", -1); }) == ExitCode::usage);
 }

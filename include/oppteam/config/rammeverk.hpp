@@ -85,6 +85,23 @@ const Entry* find_by_word(const std::vector<Entry>& list, std::string_view word)
   return hit;
 }
 
+// The error of `word`, which names none of `entries` (find_by_word): 65,
+// `key` with the word and the entries' ids, and the nearest entry named by
+// its id, near the word by that id or by one of its labels.
+Error unknown_entry(std::string key, std::string_view word, const std::vector<const Labelled*>& entries);
+
+// The id of the entry of `list` that `word` names (find_by_word: its id or
+// a label), else unknown_entry's error: the one reading of a value of the
+// rammeverk inside a compound argument (`--member NAME:ROLE:SERVICE`).
+template <typename Entry>
+std::string id_named(const std::vector<Entry>& list, std::string_view word, std::string key) {
+  if (const Entry* e = find_by_word(list, word)) return e->id;
+  std::vector<const Labelled*> entries;
+  entries.reserve(list.size());
+  for (const auto& e : list) entries.push_back(&e);
+  throw unknown_entry(std::move(key), word, entries);
+}
+
 struct Sector : Labelled {};
 struct ReporterType : Labelled {};
 struct TargetGroup : Labelled {};

@@ -28,7 +28,8 @@ struct LetterRecipient {
 };
 
 // Who signs: `signed_by` as given, else the acting user's full name and
-// title of [[access.user]] (else the user name); the unit under it.
+// title of [[access.user]], the unit under it; else the unit itself (never
+// the user name: a citizen gets no letter from a login).
 struct LetterSigner {
   std::string signed_by;  // as given with --signed-by; empty: from the user
   std::string actor;      // the acting user

@@ -39,6 +39,17 @@ std::string remind_sql(const Context& ctx, const ReminderQuery& q);
 
 nlohmann::json to_json(const Reminder& r);
 
+// Who gets an escalated item besides whoever must act: the unit's leaders
+// (users of [[access.user]] whose roles grant approve, leaders()), else,
+// when the rammeverk names none, the coordinating unit (`remind.unit` in
+// the context's language), which then takes their place in `--for` and
+// `--by-person` (pending approvals go to the same).
+struct Escalation {
+  std::vector<std::string> to;
+  bool to_leaders = false;  // false: to the unit
+};
+Escalation escalation(const Context& ctx);
+
 // The items of one person who must act on them (Reminder::assignee), with
 // the contact details the rammeverk's [[contact]] or a team holds.
 struct PersonReminders {

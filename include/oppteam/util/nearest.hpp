@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace oppteam {
@@ -25,14 +26,18 @@ std::optional<std::string> nearest(const std::string& word, const std::vector<st
 // and '_' and '-' read as spaces: how values are compared.
 std::string fold_word(std::string_view text);
 
-// The id among `ids` that `input` most likely meant (compared folded), if one is near.
-std::optional<std::string> nearest_id(std::string_view input, const std::vector<std::string>& ids);
+// Other words that name an id (a label of a rammeverk entry): each word with its id.
+using NamingWords = std::vector<std::pair<std::string, std::string>>;
+
+// The id among `ids` that `input` most likely meant (compared folded), if
+// one is near: near an id itself or one of the `words` that name it.
+std::optional<std::string> nearest_id(std::string_view input, const std::vector<std::string>& ids, const NamingWords& words = {});
 
 // The error of a value `input` that the rammeverk does not know (SPEC:
 // exit 65): `key` with `args` (which name the valid values, else
 // `list_valid` adds them as a detail), and a detail naming the nearest of
-// `ids` when one is near.
+// `ids` when one is near (by its id or one of its `words`).
 Error unknown_value(std::string key, std::vector<std::string> args, std::string_view input, const std::vector<std::string>& ids,
-                    bool list_valid = false);
+                    bool list_valid = false, const NamingWords& words = {});
 
 }  // namespace oppteam

@@ -13,9 +13,11 @@
 
 namespace oppteam {
 
-// The items in one table ("" when there are none).
-std::string remind_text(const std::vector<Reminder>& items, Lang lang, const TerminalStyle& style);
+// The items in one table ("" when there are none). An escalated item is
+// noted as escalated to the leaders, or (`to_leaders` false: the rammeverk
+// has none, Escalation) to the coordinating unit.
+std::string remind_text(const std::vector<Reminder>& items, Lang lang, const TerminalStyle& style, bool to_leaders = true);
 // The items of each person in a table of their own.
-std::string remind_text(const std::vector<PersonReminders>& people, Lang lang, const TerminalStyle& style);
+std::string remind_text(const std::vector<PersonReminders>& people, Lang lang, const TerminalStyle& style, bool to_leaders = true);
 
 }  // namespace oppteam

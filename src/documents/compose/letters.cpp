@@ -28,20 +28,26 @@ std::string letter_addressee(Lang L, const LetterRecipient& to) {
   return tr(L, key, names, to.name, to.masked) + addresses;
 }
 
+// Who signs: `signed_by` as given, else the acting user's full name (and
+// title) of [[access.user]], with the unit and the municipality under it;
+// with neither, the unit itself (its name, then the municipality's), never
+// a login (trial s12 #15).
 std::string letter_signature(const Rammeverk& rv, const LetterSigner& s) {
+  const Lang L = rv.municipality.language;
   std::string who = trim(s.signed_by);
-  if (who.empty()) {
-    who = s.actor;
+  if (who.empty())
     for (const auto& u : rv.access.users)
-      if (u.name == s.actor) {
-        if (!u.full_name.empty()) who = u.full_name;
-        if (!u.title.empty()) who += ", " + u.title;
+      if (u.name == s.actor && !u.full_name.empty()) {
+        who = u.full_name + (u.title.empty() ? "" : ", " + u.title);
         break;
       }
+  if (who.empty()) {
+    if (rv.municipality.unit.empty()) return tr(L, "letter.signature_unit", rv.municipality.name);
+    return tr(L, "letter.signature", rv.municipality.unit, rv.municipality.name);
   }
   std::string unit = rv.municipality.name;
   if (!rv.municipality.unit.empty()) unit = rv.municipality.unit + "\n" + unit;
-  return tr(rv.municipality.language, "letter.signature", who, unit);
+  return tr(L, "letter.signature", who, unit);
 }
 
 // A letter's opening: the letterhead, its title (`title_key` of the case),
