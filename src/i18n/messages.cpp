@@ -45,6 +45,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s11_dates.inc"
 #include "catalogue_s11_rvcore.inc"
 #include "catalogue_s12_core.inc"
+#include "catalogue_s12_report.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {
