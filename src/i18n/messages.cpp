@@ -48,6 +48,7 @@ const std::vector<CatalogueEntry> kEntries = {
 #include "catalogue_s12_close.inc"
 #include "catalogue_s12_docs.inc"
 #include "catalogue_s12_lang.inc"
+#include "catalogue_s12_report.inc"
 };
 
 const std::unordered_map<std::string_view, const CatalogueEntry*>& index() {

@@ -61,35 +61,6 @@ class PeriodOf {
   std::vector<std::string> keys_;
 };
 
-// Counts per category and period column while rows stream past: the few
-// categories (statuses, reporter types) are found by a linear look-up with
-// the last hit tried first, cheaper than hashing for a handful of short texts.
-class Tally {
- public:
-  explicit Tally(std::size_t columns) : columns_(columns) {}
-  void add(std::string_view category, int column, std::int64_t n = 1) {
-    if (column < 0) return;
-    if (last_ >= rows_.size() || rows_[last_].first != category) {
-      last_ = 0;
-      while (last_ < rows_.size() && rows_[last_].first != category) ++last_;
-      if (last_ == rows_.size()) rows_.emplace_back(std::string(category), std::vector<std::int64_t>(columns_, 0));
-    }
-    rows_[last_].second[std::size_t(column)] += n;
-  }
-  ReportCounts counts(const std::vector<std::string>& periods) const {
-    ReportCounts out;
-    for (const auto& [category, cells] : rows_)
-      for (std::size_t c = 0; c < cells.size() && c < periods.size(); ++c)
-        if (cells[c]) out[category][periods[c]] += cells[c];
-    return out;
-  }
-
- private:
-  std::size_t columns_;
-  std::vector<std::pair<std::string, std::vector<std::int64_t>>> rows_;
-  std::size_t last_ = 0;
-};
-
 // Ids from a column, checked against the size of the array they index
 // (a row pointing past the largest id of its parent cannot exist with
 // foreign keys on; one that does is skipped rather than trusted).
@@ -149,30 +120,35 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   const std::size_t cases = std::size_t(queries.max_case_id()) + 1;
   std::vector<std::uint16_t> case_group(cases, 0);  // index into groups + 1; 0 = none or ''
   std::vector<bool> case_exists(cases, false);
+  std::vector<std::int64_t> case_person(cases, 0);  // the person of each case
+  const int cap = o.people_cap;
+  // The person of a case id (0 for an id out of range, never a person's id).
+  auto person_of = [&](std::int64_t case_id) { return in_range(case_id, cases) ? case_person[std::size_t(case_id)] : 0; };
   std::vector<std::string> groups;
   {
-    Tally status(columns);
+    ReportTally status(columns, cap);
     RowStatement q = queries.cases();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0);
       if (!in_range(id, cases)) continue;
       case_exists[std::size_t(id)] = true;
+      case_person[std::size_t(id)] = q.column_int64(4);
       const std::string_view group = q.column_text(3);
       if (!group.empty()) {
         auto it = std::find(groups.begin(), groups.end(), group);
         if (it == groups.end()) it = groups.insert(groups.end(), std::string(group));
         case_group[std::size_t(id)] = std::uint16_t(std::min<std::size_t>(std::size_t(it - groups.begin()) + 1, 65535));
       }
-      status.add(q.column_text(1), period(day_number(q.column_text(2))));
+      status.add(q.column_text(1), period(day_number(q.column_text(2))), case_person[std::size_t(id)]);
     }
-    out.cases_by_status = status.counts(period.keys());
+    out.cases_by_status = status.figures(period.keys());
   }
 
   // Referrals: by reporter type and by their case's target group; the
   // first referral of each case (lead times and late decisions).
   std::vector<int> first_referral(cases, INT_MAX);
   {
-    Tally reporter(columns), group(columns);
+    ReportTally reporter(columns, cap), group(columns, cap);
     RowStatement q = queries.referrals();
     while (q.step()) {
       const std::int64_t case_id = q.column_int64(0);
@@ -181,12 +157,13 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
       if (day != kNoDay) first_referral[std::size_t(case_id)] = std::min(first_referral[std::size_t(case_id)], day);
       const int column = period(day);
       if (column < 0) continue;
-      reporter.add(q.column_text(1), column);
+      const std::int64_t person = case_person[std::size_t(case_id)];
+      reporter.add(q.column_text(1), column, person);
       const std::uint16_t g = case_group[std::size_t(case_id)];
-      group.add(g ? std::string_view(groups[g - 1u]) : std::string_view(), column);
+      group.add(g ? std::string_view(groups[g - 1u]) : std::string_view(), column, person);
     }
-    out.referrals_by_reporter = reporter.counts(period.keys());
-    out.referrals_by_group = group.counts(period.keys());
+    out.referrals_by_reporter = reporter.figures(period.keys());
+    out.referrals_by_group = group.figures(period.keys());
   }
   std::vector<bool> has_reply(cases, false);
   {
@@ -200,7 +177,8 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   // Decisions: by outcome; referral to decision; late without a reply.
   ByOwner decisions_of_case(cases);
   {
-    Tally outcome(columns);
+    ReportTally outcome(columns, cap);
+    FewPeople to_decision_people, decided_people, late_people, on_time_people;
     auto& to_decision = lead["referral_to_decision"];
     RowStatement q = queries.decisions();
     while (q.step()) {
@@ -210,15 +188,27 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
       decisions_of_case.add(case_id, day);
       const int column = period(day);
       if (column < 0) continue;
-      outcome.add(q.column_text(1), column);
+      const std::int64_t person = person_of(case_id);
+      outcome.add(q.column_text(1), column, person);
       if (!in_range(case_id, cases) || first_referral[std::size_t(case_id)] == INT_MAX) continue;
       const int days = day - first_referral[std::size_t(case_id)];
       to_decision.push_back(days);
+      to_decision_people.add(person, std::size_t(cap));
       ++out.decisions_in_period;
-      if (days > o.preliminary_reply_days && !has_reply[std::size_t(case_id)]) ++out.late_without_reply;
+      decided_people.add(person, std::size_t(cap));
+      if (days > o.preliminary_reply_days && !has_reply[std::size_t(case_id)]) {
+        ++out.late_without_reply;
+        late_people.add(person, std::size_t(cap));
+      } else {
+        on_time_people.add(person, std::size_t(cap));
+      }
     }
     decisions_of_case.finish();
-    out.decisions = outcome.counts(period.keys());
+    out.decisions = outcome.figures(period.keys());
+    out.lead_people["referral_to_decision"] = to_decision_people.count();
+    out.decisions_people = decided_people.count();
+    out.late_people = late_people.count();
+    out.on_time_people = on_time_people.count();
   }
   std::vector<int>().swap(first_referral);
 
@@ -261,7 +251,8 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   // Teams created in the period: by size, by sector; decision to team.
   ByOwner teams_of_case(cases);
   {
-    Tally size(columns), sector(columns);
+    ReportTally size(columns, cap), sector(columns, cap);
+    FewPeople to_team_people;
     auto& to_team = lead["decision_to_team"];
     RowStatement q = queries.teams();
     while (q.step()) {
@@ -271,19 +262,24 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
       teams_of_case.add(case_id, day);
       const int column = period(day);
       if (column < 0) continue;
-      size.add(size_bucket(in_range(id, teams) ? members[std::size_t(id)] : 0), column);
+      const std::int64_t person = person_of(case_id);
+      size.add(size_bucket(in_range(id, teams) ? members[std::size_t(id)] : 0), column, person);
       if (in_range(id, teams))
         for (std::uint64_t bits = team_sectors[std::size_t(id)]; bits; bits &= bits - 1)
-          sector.add(sectors[std::size_t(__builtin_ctzll(bits))], column);
+          sector.add(sectors[std::size_t(__builtin_ctzll(bits))], column, person);
       if (!more_sectors.empty()) {
         auto it = std::lower_bound(more_sectors.begin(), more_sectors.end(), std::make_pair(id, std::uint16_t(0)));
-        for (; it != more_sectors.end() && it->first == id; ++it) sector.add(sectors[it->second], column);
+        for (; it != more_sectors.end() && it->first == id; ++it) sector.add(sectors[it->second], column, person);
       }
-      decisions_of_case.each(case_id, [&](int decided) { to_team.push_back(day - decided); });
+      decisions_of_case.each(case_id, [&](int decided) {
+        to_team.push_back(day - decided);
+        to_team_people.add(person, std::size_t(cap));
+      });
     }
     teams_of_case.finish();
-    out.teams_by_size = size.counts(period.keys());
-    out.teams_by_sector = sector.counts(period.keys());
+    out.teams_by_size = size.figures(period.keys());
+    out.teams_by_sector = sector.figures(period.keys());
+    out.lead_people["decision_to_team"] = to_team_people.count();
   }
 
   // Plans: team to plan (the plan's first revision), and the plans of each
@@ -301,6 +297,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   ByOwner plans_of_case(cases);
   {
     auto& to_plan = lead["team_to_plan"];
+    FewPeople to_plan_people;
     RowStatement q = queries.plans();
     while (q.step()) {
       const std::int64_t id = q.column_int64(0), case_id = q.column_int64(1);
@@ -309,9 +306,13 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
       if (!in_range(id, plans)) continue;
       const int first = first_revision[std::size_t(id)];
       if (first == INT_MAX || !period.inside(first)) continue;
-      teams_of_case.each(case_id, [&](int created) { to_plan.push_back(first - created); });
+      teams_of_case.each(case_id, [&](int created) {
+        to_plan.push_back(first - created);
+        to_plan_people.add(person_of(case_id), std::size_t(cap));
+      });
     }
     plans_of_case.finish();
+    out.lead_people["team_to_plan"] = to_plan_people.count();
   }
 
   // Evaluations: by decision; plan to evaluation (the case's first one).
@@ -319,7 +320,7 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
   std::vector<std::uint32_t> evaluation_case(evaluations, 0);
   std::vector<int> evaluation_day(evaluations, kNoDay);
   {
-    Tally decision(columns);
+    ReportTally decision(columns, cap);
     std::vector<std::pair<std::int64_t, int>> first_evaluation;  // (case, day)
     RowStatement q = queries.evaluations();
     while (q.step()) {
@@ -331,18 +332,23 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
         evaluation_day[std::size_t(id)] = day;
       }
       first_evaluation.emplace_back(case_id, day);
-      decision.add(q.column_text(2), period(day));
+      decision.add(q.column_text(2), period(day), person_of(case_id));
     }
-    out.evaluations = decision.counts(period.keys());
+    out.evaluations = decision.figures(period.keys());
     std::sort(first_evaluation.begin(), first_evaluation.end());
     auto& to_evaluation = lead["plan_to_evaluation"];
+    FewPeople to_evaluation_people;
     for (std::size_t i = 0; i < first_evaluation.size(); ++i) {
       if (i > 0 && first_evaluation[i - 1].first == first_evaluation[i].first) continue;  // not the case's first
       const auto case_id = first_evaluation[i].first;
       const auto first = first_evaluation[i].second;
       if (!period.inside(first)) continue;
-      plans_of_case.each(case_id, [&](int created) { to_evaluation.push_back(first - created); });
+      plans_of_case.each(case_id, [&](int created) {
+        to_evaluation.push_back(first - created);
+        to_evaluation_people.add(person_of(case_id), std::size_t(cap));
+      });
     }
+    out.lead_people["plan_to_evaluation"] = to_evaluation_people.count();
   }
 
   // Indicator values of the evaluations in the period, per quarter whatever
@@ -388,11 +394,17 @@ ReportScan scan_report(Database& database, const ReportScanOptions& o) {
       ind.quarter = quarters[values[i].quarter];
       ind.indicator = indicators[values[i].indicator];
       std::size_t j = i;
+      std::vector<std::int64_t> people;
       for (; j < values.size() && values[j].key == values[i].key; ++j) {
         ++ind.values;
         ind.sum += values[j].value;
-        if (j == i || values[j].case_id != values[j - 1].case_id) ++ind.cases;
+        if (j == i || values[j].case_id != values[j - 1].case_id) {
+          ++ind.cases;
+          people.push_back(person_of(values[j].case_id));
+        }
       }
+      std::sort(people.begin(), people.end());
+      ind.people = std::int64_t(std::unique(people.begin(), people.end()) - people.begin());
       out.indicators.push_back(std::move(ind));
       i = j;
     }

@@ -103,7 +103,7 @@ std::vector<TeamReviewCount> team_review_counts(Database& db, const Rammeverk& r
   for (auto& row : TeamStore(db).review_counts(from, to, period_expr)) {
     const ReviewItem* item = find_item(rv, row.item);
     if (!item) continue;  // an item the rammeverk no longer has
-    out.push_back({item, std::move(row.period), row.reviews, row.sum});
+    out.push_back({item, std::move(row.period), row.person, row.reviews, row.sum});
   }
   return out;
 }

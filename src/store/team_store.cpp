@@ -150,11 +150,19 @@ std::vector<TeamReview> TeamStore::reviews(std::int64_t case_id) {
 std::vector<TeamStore::ReviewCountRow> TeamStore::review_counts(const std::string& from, const std::string& to,
                                                                 const std::string& period_expr) {
   return sql::Query(db_, fmt::format(fmt::runtime(R"sql(
-    SELECT {} AS period, a.key, count(*), sum(a.value)
-    FROM team_review r, json_each(r.answers) a
+    SELECT {} AS period, a.key, c.person_id, count(*), sum(a.value)
+    FROM team_review r JOIN case_file c ON c.id = r.case_id, json_each(r.answers) a
     WHERE r.reviewed_on >= ? AND r.reviewed_on <= ? AND a.type = 'integer'
-    GROUP BY period, a.key ORDER BY period, a.key)sql"), period_expr), from, to)
-      .all([](sql::Row& r) { return ReviewCountRow{r.text(), r.text(), r.int64(), r.int64()}; });
+    GROUP BY period, a.key, c.person_id ORDER BY period, a.key)sql"), period_expr), from, to)
+      .all([](sql::Row& r) {
+        ReviewCountRow row;
+        row.period = r.text();
+        row.item = r.text();
+        row.person = r.int64();
+        row.reviews = r.int64();
+        row.sum = r.int64();
+        return row;
+      });
 }
 
 }  // namespace oppteam

@@ -2,9 +2,11 @@
 // binary, on cases made with the real intake commands.
 
 #include "cli/harness.hpp"
+#include "cli/test_team_helpers.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -46,6 +48,23 @@ std::vector<std::string> refer(test::Fixture& f, int n, const std::string& type,
   return out;
 }
 
+// A municipality with three reporter types: fastlege, sykehus and nav.
+std::string three_reporter_types() {
+  return test::municipality_toml("Rapport kommune") + R"toml(
+[[reporter_type]]
+id = "fastlege"
+label = "Fastlege"
+
+[[reporter_type]]
+id = "sykehus"
+label = "Sykehus"
+
+[[reporter_type]]
+id = "nav"
+label = "NAV"
+)toml";
+}
+
 // The real date ten years back, plus one day (ISO): just inside the
 // example's retention period, whenever the test runs.
 std::string ten_years_ago_plus_a_day() {
@@ -61,19 +80,7 @@ std::string ten_years_ago_plus_a_day() {
 
 TEST_CASE("report through the CLI: counts, primary and secondary suppression, audited once", "[report]") {
   // Three reporter types, so that nav is the one small count among them.
-  test::Fixture f(test::municipality_toml("Rapport kommune") + R"toml(
-[[reporter_type]]
-id = "fastlege"
-label = "Fastlege"
-
-[[reporter_type]]
-id = "sykehus"
-label = "Sykehus"
-
-[[reporter_type]]
-id = "nav"
-label = "NAV"
-)toml");
+  test::Fixture f(three_reporter_types());
   refer(f, 7, "fastlege", "2026-02-10", 0);
   refer(f, 6, "sykehus", "2026-05-10", 7);
   refer(f, 2, "nav", "2026-02-11", 13);
@@ -330,4 +337,105 @@ TEST_CASE("report shows every category of the rammeverk, so a row's presence tel
       }
     }
   }
+}
+
+namespace {
+
+// `report --json` with `args`, on 2026-06-30; it must succeed.
+nlohmann::json report_json(test::Fixture& f, const std::vector<std::string>& args) {
+  auto r = f.oppteam(team_test::cat({"--today", "2026-06-30", "--json", "report"}, args));
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  return r.json();
+}
+
+// Row id -> row total of table `id`.
+std::map<std::string, nlohmann::json> row_totals(const nlohmann::json& report, const std::string& id) {
+  std::map<std::string, nlohmann::json> out;
+  for (const auto& row : report["tables"][id]["rows"]) out[row["id"].get<std::string>()] = row["total"];
+  return out;
+}
+
+// Every count of table `id` in a --json report, cells and totals: a number
+// when shown, a string ("<5", "x") when hidden.
+std::vector<nlohmann::json> all_counts(const nlohmann::json& report, const std::string& id) {
+  const auto& t = report["tables"][id];
+  std::vector<nlohmann::json> out;
+  for (const auto& row : t["rows"]) {
+    for (const auto& [period, n] : row["counts"].items()) out.push_back(n);
+    out.push_back(row["total"]);
+  }
+  for (const auto& [period, n] : t["totals"].items()) out.push_back(n);
+  out.push_back(t["total"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report: five evaluations of one person show no count, and the hidden ones cannot be worked out (trial s12 #4)", "[report][disclosure]") {
+  // The trial's steps: one granted case with a team and a plan, evaluated
+  // five times ("continue"). Before: "Fortsette x, Revidere planen <5,
+  // Avslutte teamet <5, I alt 5": an x is at least 5, so it was 5 and the
+  // other two 0, and all five were one person's.
+  test::Fixture f;
+  const std::string c = team_test::team_case(f);
+  team_test::ok(f, {"--today", "2026-09-10", "plan", "goal", c, "--text", "Bo trygt heime"});
+  team_test::ok(f, {"--today", "2026-09-10", "plan", "participated", c, "--how", "Planmøte"});
+  for (const char* day : {"2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05"})
+    team_test::ok(f, {"--today", day, "evaluate", c, "--goal", "1=0", "--decision", "continue"});
+  for (const std::vector<std::string>& by : {std::vector<std::string>{}, std::vector<std::string>{"--by", "quarter"}}) {
+    auto args = team_test::cat({"--today", "2026-11-01", "--json", "report", "--from", "2026-01-01", "--to", "2026-12-31"}, by);
+    auto r = f.oppteam(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const auto j = r.json();
+    INFO(j["tables"]["evaluations_by_decision"].dump());
+    for (const auto& n : all_counts(j, "evaluations_by_decision")) CHECK(n.is_string());
+    // the grand total is 5 evaluations of one person: hidden as x, not as <5
+    CHECK(j["tables"]["evaluations_by_decision"]["total"] == "x");
+    // one person's plan to evaluation is no statistic either
+    CHECK(j["lead_times"]["plan_to_evaluation"]["suppressed"] == true);
+  }
+  auto text = f.oppteam({"--today", "2026-11-01", "report", "--from", "2026-01-01", "--to", "2026-12-31"});
+  REQUIRE(text.code == 0);
+  const auto at = text.out.find("Evalueringer etter beslutning");
+  REQUIRE(at != std::string::npos);
+  const std::string table = text.out.substr(at, text.out.find("\n\n", at) - at);
+  INFO(table);
+  CHECK(table.find("I alt                x") != std::string::npos);
+  // no line ends in a shown count ("I alt 5"): only "<5" and "x"
+  std::size_t from = 0;
+  while (from < table.size()) {
+    const std::size_t end = std::min(table.find('\n', from), table.size());
+    const std::string line = table.substr(from, end - from);
+    std::size_t digits = line.size();
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(line[digits - 1]))) --digits;
+    if (digits < line.size()) CHECK((digits > 0 && line[digits - 1] == '<'));
+    from = end + 1;
+  }
+}
+
+TEST_CASE("report: a count of many referrals of one person is hidden as x, the same count of as many people is shown", "[report][disclosure]") {
+  test::Fixture f(three_reporter_types());
+  refer(f, 7, "fastlege", "2026-02-10", 0);  // seven people
+  refer(f, 8, "nav", "2026-02-12", 20);      // eight people
+  // one person referred six times by the hospital
+  const auto fnr = synthetic_fnr(3, 60, 100);
+  for (const char* day : {"2026-02-01", "2026-02-02", "2026-02-03", "2026-02-04", "2026-02-05", "2026-02-06"}) {
+    auto r = f.oppteam({"--today", day, "refer", "add", "--fnr", fnr, "--reporter-type", "sykehus", "--received", day, "--need", "Trenger koordinering"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+  }
+  const auto j = report_json(f, {"--from", "2026-01-01", "--to", "2026-06-30"});
+  auto total = row_totals(j, "referrals_by_reporter_type");
+  INFO(j["tables"]["referrals_by_reporter_type"].dump());
+  CHECK(total["sykehus"] == "x");  // six referrals, one person
+  CHECK(total["nav"] == 8);         // eight referrals, eight people
+  // Beside a shown total of 21, fastlege 7 and nav 8 would give the six
+  // away: one more of them is hidden (the smaller count, fastlege).
+  const auto& grand = j["tables"]["referrals_by_reporter_type"]["total"];
+  CHECK((total["fastlege"].is_string() || grand.is_string()));
+  auto csv = f.oppteam({"--today", "2026-06-30", "report", "--from", "2026-01-01", "--to", "2026-06-30", "--csv"});
+  REQUIRE(csv.code == 0);
+  CHECK(csv.out.find("referrals_by_reporter_type,sykehus,all,x\n") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 // made here, in C++, from the population as generated (not from the
 // database), and every hidden cell against the suppression rules.
 
+#include "unit/report_disclosure.hpp"
 #include "unit/temp_db.hpp"
 
 #include <oppteam/config/embedded.hpp>
@@ -35,6 +36,7 @@ struct Evaluation {
 };
 struct Case {
   std::int64_t id = 0;
+  std::int64_t person = 0;
   Date opened;
   std::string status;
   std::optional<std::string> target_group;
@@ -55,11 +57,21 @@ std::string quarter(Date day) {
   return fmt::format("{}-Q{}", int(y.year()), (unsigned(y.month()) + 2) / 3);
 }
 
+// How a population is drawn beyond its size: by default every case has a
+// person of its own and at most two evaluations; `people` draws the cases'
+// persons among that many (so that one person has several cases and many
+// events), `max_evaluations` allows more evaluations per case.
+struct Shape {
+  int people = 0;
+  int max_evaluations = 2;
+};
+
 struct Population {
   std::vector<Case> cases;
 
-  Population(Database& db, const Rammeverk& rv, unsigned seed, int n) {
+  Population(Database& db, const Rammeverk& rv, unsigned seed, int n, Shape shape = {}) {
     std::mt19937 rng(seed);
+    std::mt19937 people_rng(seed * 7919u + 1u);  // apart, so that the default shape draws as before
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
     const Date start = d("2025-11-01");
@@ -76,12 +88,25 @@ struct Population {
     SQLite::Statement ind(db.sql(), "INSERT INTO indicator_value (evaluation_id, indicator, value) VALUES (?, ?, ?)");
     const char* statuses[] = {"received", "granted", "refused", "active", "closed"};
     db.sql().exec("BEGIN");
-    for (int i = 1; i <= n; ++i) {
-      Case c;
-      person.bind(1, fmt::format("P{:08}", i));  // not a personal number: rows go in with SQL
+    std::vector<std::int64_t> pool;
+    for (int i = 1; i <= shape.people; ++i) {
+      person.bind(1, fmt::format("Q{:08}", i));
       person.exec();
       person.reset();
-      const auto pid = db.sql().getLastInsertRowid();
+      pool.push_back(db.sql().getLastInsertRowid());
+    }
+    for (int i = 1; i <= n; ++i) {
+      Case c;
+      std::int64_t pid = 0;
+      if (pool.empty()) {
+        person.bind(1, fmt::format("P{:08}", i));  // not a personal number: rows go in with SQL
+        person.exec();
+        person.reset();
+        pid = db.sql().getLastInsertRowid();
+      } else {
+        pid = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(people_rng)];
+      }
+      c.person = pid;
       c.opened = start + std::chrono::days(pick(0, 300));
       c.status = statuses[pick(0, 4)];
       if (chance(0.8)) c.target_group = rv.target_groups[std::size_t(pick(0, int(rv.target_groups.size()) - 1))].id;
@@ -158,7 +183,7 @@ struct Population {
               rev.exec();
               rev.reset();
             }
-            const int evaluations = pick(0, 2);
+            const int evaluations = pick(0, shape.max_evaluations);
             for (int e = 0; e < evaluations; ++e) {
               Evaluation x;
               x.on = *c.plan + std::chrono::days(pick(20, 150));
@@ -199,6 +224,19 @@ struct Population {
 };
 
 bool in(Date x, Date from, Date to) { return from <= x && x <= to; }
+
+// The size bucket of the case's team by its members now, and the sectors
+// of their services.
+std::pair<std::string, std::set<std::string>> team_now(const Case& c, std::map<std::string, std::string>& sector_of) {
+  int size = 0;
+  std::set<std::string> sectors;
+  for (const auto& m : c.members) {
+    if (m.removed) continue;
+    ++size;
+    if (m.service) sectors.insert(sector_of[*m.service]);
+  }
+  return {size == 0 ? "0" : size <= 3 ? "1-3" : size <= 5 ? "4-5" : size <= 7 ? "6-7" : "8+", sectors};
+}
 
 // The table cell of `t` for row id `row` and column `col` (the period index,
 // or periods.size() for the row total), checked against `expected`.
@@ -295,14 +333,8 @@ TEST_CASE("report figures match an independent count over a generated population
     }
     if (c.team && in(*c.team, from, to)) {
       lead["decision_to_team"].push_back(days_between(c.decision->second, *c.team));
-      int size = 0;
-      std::set<std::string> sectors;
-      for (const auto& m : c.members) {
-        if (m.removed) continue;
-        ++size;
-        if (m.service) sectors.insert(sector_of[*m.service]);
-      }
-      count("teams_by_size", size == 0 ? "0" : size <= 3 ? "1-3" : size <= 5 ? "4-5" : size <= 7 ? "6-7" : "8+", *c.team);
+      const auto [size, sectors] = team_now(c, sector_of);
+      count("teams_by_size", size, *c.team);
       for (const auto& s : sectors) count("teams_by_sector", s, *c.team);
     }
     if (c.first_revision && in(*c.first_revision, from, to)) lead["team_to_plan"].push_back(days_between(*c.team, *c.first_revision));
@@ -431,6 +463,152 @@ TEST_CASE("linked referral tables hide the same totals on many generated populat
         for (std::size_t c = 0; c <= t.table.cols(); ++c)
           if (t.table.suppressed(i, c)) CHECK_FALSE(suppressed_cell_determined(t.table, i, c));
   }
+}
+
+namespace {
+
+// The people behind each count of the tables made from the population,
+// found here from the population as generated: table -> row -> column
+// (period index, or `columns` for the row total) -> people; row "" of
+// table T + "#total" holds the column totals and the grand total.
+using PeopleOf = std::map<std::string, std::map<std::string, std::map<std::size_t, std::set<std::int64_t>>>>;
+
+struct Expected {
+  PeopleOf tables;
+  std::map<std::string, std::set<std::int64_t>> lead;  // lead time id -> people
+  std::set<std::int64_t> goal_people;
+  std::map<std::pair<std::string, std::string>, std::set<std::int64_t>> indicators;  // (quarter, id) -> people
+};
+
+Expected expected_people(const Population& pop, const Rammeverk& rv, const Report& r, Date from, Date to) {
+  const std::size_t columns = r.periods.size();
+  auto col = [&](Date day) {
+    std::chrono::year_month_day y(day);
+    const std::string key = r.by == "quarter" ? quarter(day)
+                            : r.by == "month" ? fmt::format("{:04}-{:02}", int(y.year()), unsigned(y.month()))
+                                              : "all";
+    return std::size_t(std::find(r.periods.begin(), r.periods.end(), key) - r.periods.begin());
+  };
+  Expected e;
+  auto count = [&](const std::string& t, const std::string& row, Date on, std::int64_t person) {
+    for (const std::string& line : {row, std::string("#total")})
+      for (std::size_t c : {col(on), columns}) e.tables[t][line][c].insert(person);
+  };
+  std::map<std::string, std::string> sector_of;
+  for (const auto& s : rv.services) sector_of[s.id] = s.sector;
+  for (const auto& c : pop.cases) {
+    const auto p = c.person;
+    if (in(c.opened, from, to)) count("cases_by_status", c.status, c.opened, p);
+    for (const auto& [type, on] : c.referrals) {
+      if (!in(on, from, to)) continue;
+      count("referrals_by_reporter_type", type, on, p);
+      count("referrals_by_target_group", c.target_group.value_or(""), on, p);
+    }
+    if (c.decision && in(c.decision->second, from, to)) {
+      count("decisions", c.decision->first, c.decision->second, p);
+      e.lead["referral_to_decision"].insert(p);
+    }
+    if (c.team && in(*c.team, from, to)) {
+      e.lead["decision_to_team"].insert(p);
+      const auto [size, sectors] = team_now(c, sector_of);
+      count("teams_by_size", size, *c.team, p);
+      for (const auto& sec : sectors) count("teams_by_sector", sec, *c.team, p);
+    }
+    if (c.first_revision && in(*c.first_revision, from, to)) e.lead["team_to_plan"].insert(p);
+    if (!c.evaluations.empty()) {
+      Date first_eval = c.evaluations.front().on;
+      for (const auto& ev : c.evaluations) first_eval = std::min(first_eval, ev.on);
+      if (in(first_eval, from, to)) e.lead["plan_to_evaluation"].insert(p);
+    }
+    for (const auto& ev : c.evaluations) {
+      if (!in(ev.on, from, to)) continue;
+      count("evaluations_by_decision", ev.decision, ev.on, p);
+      if (!ev.goals.empty()) e.goal_people.insert(p);
+      for (const auto& [id, v] : ev.indicators) e.indicators[{quarter(ev.on), id}].insert(p);
+    }
+  }
+  return e;
+}
+
+// Every table of `r`: no hidden value can be pinned down by what is shown
+// (search), and every shown count of the tables made from the population
+// holds at least min_count people; so do the lead times, goal attainment
+// and indicators shown. Returns how many counts of min_count or more hold
+// fewer people (the counts the person rule hides).
+int check_people_and_disclosure(const Report& r, const Expected& e, int k) {
+  int too_few = 0;
+  for (const auto& t : r.tables) {
+    INFO(t.id);
+    std::string shown_table;
+    for (std::size_t i = 0; i <= t.table.rows(); ++i) {
+      for (std::size_t c = 0; c <= t.table.cols(); ++c)
+        shown_table += " " + t.table.display(i, c) + "(" + std::to_string(t.table.values[i][c]) + ")";
+      shown_table += "\n";
+    }
+    INFO(shown_table);
+    unit::Disclosure d(t.table, t.table.values.back().back() + 4 * std::int64_t(k) + 4);
+    const auto pinned = d.worked_out();
+    REQUIRE(pinned);
+    CHECK(pinned->empty());
+    auto it = e.tables.find(t.id);
+    if (it == e.tables.end()) continue;
+    for (std::size_t i = 0; i <= t.table.rows(); ++i) {
+      const std::string row = i < t.table.rows() ? t.row_ids[i] : "#total";
+      for (std::size_t c = 0; c <= t.table.cols(); ++c) {
+        std::size_t people = 0;
+        auto rt = it->second.find(row);
+        if (rt != it->second.end()) {
+          auto ct = rt->second.find(c);
+          if (ct != rt->second.end()) people = ct->second.size();
+        }
+        INFO("row " << row << " col " << c << " count " << t.table.values[i][c] << " people " << people);
+        if (!t.table.suppressed(i, c)) CHECK(people >= std::size_t(k));
+        if (t.table.values[i][c] >= k && people < std::size_t(k)) {
+          CHECK(t.table.display(i, c) == "x");
+          ++too_few;
+        }
+      }
+    }
+  }
+  for (const auto& lt : r.lead_times) {
+    INFO(lt.id);
+    auto it = e.lead.find(lt.id);
+    const std::size_t people = it == e.lead.end() ? 0 : it->second.size();
+    if (!lt.suppressed) CHECK(people >= std::size_t(k));
+  }
+  if (!r.goal_attainment.suppressed) CHECK(e.goal_people.size() >= std::size_t(k));
+  for (const auto& iq : r.indicators) {
+    INFO(iq.quarter << " " << iq.indicator);
+    auto it = e.indicators.find({iq.quarter, iq.indicator});
+    if (!iq.suppressed) CHECK((it != e.indicators.end() && it->second.size() >= std::size_t(k)));
+  }
+  return too_few;
+}
+
+}  // namespace
+
+TEST_CASE("generated populations where people have several cases and many events: every shown count holds min_count people, "
+          "and no hidden value can be pinned down", "[report][disclosure]") {
+  int too_few_people = 0;
+  for (unsigned seed = 1; seed <= 10; ++seed) {
+    unit::TempFolder tmp;
+    Rammeverk rv = load_rammeverk(embedded::example_rammeverk, "test.toml");
+    rv.reports.min_count = 3 + int(seed % 3);
+    const int k = rv.reports.min_count;
+    Clock clock(d("2026-09-01"));
+    Database db = init_database(tmp.file("k.db"), rv, clock, "tester");
+    const int n = 25 + int(seed) * 12;
+    Population pop(db, rv, seed, n, Shape{n / 4 + 1, 6});
+    Context ctx{db, rv, clock, "leder", Lang::en};
+    for (const char* by : {"", "quarter"}) {
+      const Date from = d("2026-01-01"), to = d("2026-06-30");
+      Report r = build_report(ctx, {from, to, by});
+      INFO("seed " << seed << " by '" << by << "' min_count " << k);
+      too_few_people += check_people_and_disclosure(r, expected_people(pop, rv, r, from, to), k);
+      check_linked_totals(r);
+    }
+  }
+  CHECK(too_few_people > 0);  // the populations do have counts of too few people
 }
 
 TEST_CASE("report options: periods by month and quarter, bad ranges", "[report]") {

@@ -4,6 +4,8 @@
 // and grand-total equations as a linear system and tests by Gaussian
 // elimination whether each hidden value is fixed by them.
 
+#include "unit/report_disclosure.hpp"
+
 #include <oppteam/process/suppression.hpp>
 
 #include <catch2/catch.hpp>
@@ -198,4 +200,107 @@ TEST_CASE("generated tables: no hidden value can be worked out from the totals",
     const int min_count = std::uniform_int_distribution<int>(2, 10)(rng);
     check_protected(cells, min_count);
   }
+}
+
+namespace {
+
+// The hidden cells a reader can pin down from the shown numbers, the
+// totals and the markers' ranges ("<N": 0..N-1, "x": N or more), found by
+// search (unit/report_disclosure.hpp), not by the library's own test.
+std::vector<std::pair<std::size_t, std::size_t>> pinned_down(const SuppressedTable& t) {
+  unit::Disclosure d(t, t.values.back().back() + 4 * std::int64_t(t.min_count) + 4);
+  auto found = d.worked_out();
+  REQUIRE(found);  // the search finished
+  return *found;
+}
+
+std::string published(const SuppressedTable& t) {
+  std::string out;
+  for (std::size_t r = 0; r <= t.rows(); ++r) {
+    for (std::size_t c = 0; c <= t.cols(); ++c) out += (c ? " " : "") + t.display(r, c) + "(" + std::to_string(t.values[r][c]) + ")";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an x beside two <5 and a total of min_count gives nothing away (trial s12 #4)", "[report][disclosure]") {
+  // Five evaluations, all "continue": without more hidden, "x, <5, <5, I alt
+  // 5" tells that the x is 5 (an x is at least 5) and both <5 are 0.
+  auto t = suppress_table({{5}, {0}, {0}}, 5);
+  INFO(published(t));
+  CHECK(pinned_down(t).empty());
+  for (std::size_t r = 0; r <= t.rows(); ++r)
+    for (std::size_t c = 0; c <= t.cols(); ++c)
+      if (t.suppressed(r, c)) CHECK_FALSE(suppressed_cell_determined(t, r, c));
+  // the same with a period column each
+  auto by_period = suppress_table({{5, 0}, {0, 0}, {0, 0}}, 5);
+  INFO(published(by_period));
+  CHECK(pinned_down(by_period).empty());
+  // an x of 6 beside <5 and <5 and a total of 7: the two <5 add up to 1, so
+  // each is 0 or 1, and the x is 6 or 7: nothing is pinned down
+  auto loose = suppress_table({{6}, {1}, {0}}, 5);
+  INFO(published(loose));
+  CHECK(pinned_down(loose).empty());
+}
+
+TEST_CASE("an x at min_count in a row whose shown total leaves it no room is protected", "[report][disclosure]") {
+  // Row 0: 5 and 3, total 8; column totals 5+40 and 3+50. With only the 3
+  // hidden (and a partner), the partner's x at 5 and the row total pin it.
+  for (const auto& cells : std::vector<std::vector<std::vector<std::int64_t>>>{
+           {{5, 3}, {40, 50}}, {{5, 0, 9}, {0, 5, 9}, {9, 9, 9}}, {{5, 4}, {5, 4}, {30, 30}}, {{1, 5, 5}, {5, 5, 1}}}) {
+    auto t = suppress_table(cells, 5);
+    INFO(published(t));
+    CHECK(pinned_down(t).empty());
+  }
+}
+
+TEST_CASE("generated small tables: no hidden value is pinned down by what is shown and the markers' ranges", "[report][disclosure]") {
+  std::mt19937 rng(20261201);
+  int tables_with_hidden = 0;
+  for (int round = 0; round < 600; ++round) {
+    std::uniform_int_distribution<int> dim(1, 4);
+    const int R = dim(rng), C = dim(rng);
+    const int min_count = std::uniform_int_distribution<int>(3, 6)(rng);
+    // counts near min_count, where the ranges matter most
+    std::uniform_int_distribution<int> near(0, 2 * min_count), pick(0, 4), large(0, 30);
+    std::vector<std::vector<std::int64_t>> cells(R, std::vector<std::int64_t>(C));
+    for (auto& row : cells)
+      for (auto& v : row) v = pick(rng) == 0 ? large(rng) : pick(rng) == 1 ? 0 : near(rng);
+    auto t = suppress_table(cells, min_count);
+    INFO("round " << round << " min_count " << min_count << "\n" << published(t));
+    bool any = false;
+    for (std::size_t r = 0; r <= t.rows(); ++r)
+      for (std::size_t c = 0; c <= t.cols(); ++c) {
+        any |= t.suppressed(r, c);
+        if (t.values[r][c] < min_count) CHECK(t.state[r][c] == CellState::primary);
+        if (t.suppressed(r, c)) CHECK_FALSE(suppressed_cell_determined(t, r, c));
+      }
+    tables_with_hidden += any;
+    CHECK(pinned_down(t).empty());
+  }
+  CHECK(tables_with_hidden > 300);
+}
+
+TEST_CASE("a count of events of fewer than min_count people is hidden as x, and protected", "[report][disclosure]") {
+  // Evaluations by decision and quarter: "continue" 6 and 7 (the 6 all of
+  // one person), "revise" 9 and 8 of many people.
+  const std::vector<std::vector<std::int64_t>> cells = {{6, 7}, {9, 8}};
+  const std::vector<std::vector<std::int64_t>> people = {{1, 5, 5}, {5, 5, 5}, {5, 5, 5}};  // augmented, capped at 5
+  auto t = suppress_table(cells, 5, {}, people);
+  INFO(published(t));
+  CHECK(t.state[0][0] == CellState::few_people);
+  CHECK(t.display(0, 0) == "x");
+  CHECK(t.state[0][1] != CellState::few_people);
+  CHECK(pinned_down(t).empty());
+  for (std::size_t r = 0; r <= t.rows(); ++r)
+    for (std::size_t c = 0; c <= t.cols(); ++c)
+      if (t.suppressed(r, c)) CHECK_FALSE(suppressed_cell_determined(t, r, c));
+  // five evaluations of one person, the trial's case: nothing is shown
+  auto one = suppress_table({{5}, {0}, {0}}, 5, {}, {{1, 1}, {0, 0}, {0, 0}, {1, 1}});
+  INFO(published(one));
+  for (std::size_t r = 0; r <= one.rows(); ++r)
+    for (std::size_t c = 0; c <= one.cols(); ++c) CHECK(one.suppressed(r, c));
+  CHECK(pinned_down(one).empty());
 }

@@ -105,6 +105,9 @@ Report build_report(const Context& ctx, const ReportOptions& options);
 nlohmann::json report_json(const Report& r);
 // How a count below min_count is shown: "<5".
 std::string report_small(int min_count);
+// How a hidden count is shown: "<5" below min_count, else "x" (hidden
+// because it holds fewer than min_count people, or to protect another).
+std::string report_hidden(std::int64_t n, int min_count);
 // One long CSV: section,row,period,value (RFC 4180).
 std::string report_csv(const Report& r);
 

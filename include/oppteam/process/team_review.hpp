@@ -32,12 +32,14 @@ std::vector<TeamReview> list_team_reviews(const Context& ctx, std::string_view c
 nlohmann::json to_json(const Rammeverk& rv, const TeamReview& r);
 
 // The answers of the reviews dated from..to to one item in one period
-// (`period_expr`: the report's SQL for the period key of `r.reviewed_on`):
-// how many reviews answered it and the sum of the answers (the yes count
-// of a yes/no item). One GROUP BY over the reviews; the report suppresses.
+// about one person (`period_expr`: the report's SQL for the period key of
+// `r.reviewed_on`): how many reviews answered it and the sum of the answers
+// (the yes count of a yes/no item). One GROUP BY over the reviews; the
+// report adds them up per item and period, and suppresses.
 struct TeamReviewCount {
   const ReviewItem* item = nullptr;
   std::string period;
+  std::int64_t person = 0;
   std::int64_t reviews = 0;
   std::int64_t sum = 0;
 };

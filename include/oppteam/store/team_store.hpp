@@ -70,9 +70,10 @@ class TeamStore {
   // and their sum, for reviews dated from..to.
   void add_review(std::int64_t case_id, const TeamReview& r);
   std::vector<TeamReview> reviews(std::int64_t case_id);
+  // The answers to one item in one period about one person (the case's).
   struct ReviewCountRow {
     std::string period, item;
-    std::int64_t reviews = 0, sum = 0;
+    std::int64_t person = 0, reviews = 0, sum = 0;
   };
   std::vector<ReviewCountRow> review_counts(const std::string& from, const std::string& to, const std::string& period_expr);
 
