@@ -18,12 +18,6 @@
 #include <ostream>
 #include <string_view>
 
-// The renderer itself when it is linked into this program (the test
-// programs link it, so that they need no module); null in the binary,
-// which loads the module instead.
-extern "C" __attribute__((weak)) void oppteam_pdf_render(const oppteam::documents::renderer::Request&,
-                                                         oppteam::documents::renderer::Outcome&) noexcept;
-
 namespace oppteam::documents {
 
 namespace {
@@ -71,8 +65,9 @@ oppteam_pdf_render_fn* load_module() {
   throw make_error(ExitCode::io, "pdf.module_missing", candidates[1], errno_reason(ENOENT));
 }
 
+// Every program loads the module, the test programs included (a copy of it
+// lies beside them): none links the renderer and its libraries.
 oppteam_pdf_render_fn* renderer_function() {
-  if (&::oppteam_pdf_render != nullptr) return &::oppteam_pdf_render;
   static oppteam_pdf_render_fn* const render = load_module();
   return render;
 }
