@@ -243,6 +243,10 @@ Report build_report(const Context& ctx, const ReportOptions& o) {
   r.by = o.by;
   r.min_count = ctx.rv.reports.min_count;
   r.periods = report_periods(o.from, o.to, o.by);
+  // A column a period: more than a report can show, and a page of its CSV
+  // would grow without end (--by month over 0001-9999: 82 MB).
+  if (r.periods.size() > kMaxReportPeriods)
+    throw make_error(ExitCode::usage, "report.too_many_periods", o.by, r.periods.size(), kMaxReportPeriods);
   const int k = r.min_count;
   const Lang lang = ctx.lang;
   auto& db = ctx.db;

@@ -170,6 +170,14 @@ TEST_CASE("report: bad options are usage errors, a bad date is bad data", "[repo
   // A period that ends before it begins is bad data (65), as for plan set (session 12).
   CHECK(f.oppteam({"report", "--from", "2026-05-01", "--to", "2026-04-01"}).code == 65);
   CHECK(f.oppteam({"report", "--from", "2026-13-01"}).code == 65);
+  // Trial s12 #15: --by month over 0001-9999 wrote 82 MB (120,000 columns). At most 240 periods
+  // (20 years of months, 60 of quarters); the whole span in one column is fine.
+  auto wide = f.oppteam({"--json", "report", "--from", "0001-01-01", "--to", "9999-12-31", "--by", "month"});
+  CHECK(wide.code == 64);
+  CHECK(test::error_key(wide) == "report.too_many_periods");
+  CHECK(f.oppteam({"--json", "report", "--from", "2000-01-01", "--to", "2059-12-31", "--by", "quarter"}).code == 0);
+  CHECK(f.oppteam({"--json", "report", "--from", "2000-01-01", "--to", "2060-01-01", "--by", "quarter"}).code == 64);
+  CHECK(f.oppteam({"--json", "report", "--from", "0001-01-01", "--to", "9999-12-31"}).code == 0);
   auto r = f.oppteam({"report", "--help"});
   CHECK(r.code == 0);
   CHECK((r.out.find("Eksempel:") != std::string::npos || r.out.find("Eksempler:") != std::string::npos));  // the help is in the rammeverk's language

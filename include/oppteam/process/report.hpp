@@ -97,6 +97,10 @@ struct Report {
 // The period keys from `from` to `to` for `by` (exit 64 on another `by`).
 std::vector<std::string> report_periods(Date from, Date to, const std::string& by);
 
+// The most periods (columns) of a report by month or quarter: 20 years of
+// months, 60 of quarters. A longer span is shown whole (no --by) or shorter.
+inline constexpr std::size_t kMaxReportPeriods = 240;
+
 // Computes the report (exit 65 when from is after to) and appends one audit
 // entry ("report", no person).
 Report build_report(const Context& ctx, const ReportOptions& options);
