@@ -24,39 +24,55 @@ int day_number(std::string_view text) {
 }
 
 // The period column of each day from `from` to `to`: the same keys as
-// report_periods gives, looked up by day instead of formatted per row.
+// report_periods gives. A column is the running number of its month or
+// quarter, counted from the first; for a span of up to kIndexDays days it
+// is looked up in a table of the days (a row is then one array read),
+// beyond that computed (0001-9999 has 3.65 million days, and the indicator
+// table is by quarter whatever --by says).
 class PeriodOf {
  public:
   explicit PeriodOf(const ReportScanOptions& o)
-      : first_(int(o.from.time_since_epoch().count())), last_(int(o.to.time_since_epoch().count())) {
-    index_.reserve(std::size_t(last_ - first_ + 1));
-    std::size_t column = 0;
-    std::string previous;
-    for (int day = first_; day <= last_; ++day) {
-      const date::year_month_day ymd{date::sys_days{date::days{day}}};
-      std::string key = "all";
-      if (o.by == "month") key = fmt_month(ymd);
-      else if (o.by == "quarter") key = fmt_quarter(ymd);
-      if (!previous.empty() && key != previous) ++column;
-      if (key != previous) keys_.push_back(key);
-      previous = key;
-      index_.push_back(int(column));
+      : first_(int(o.from.time_since_epoch().count())),
+        last_(int(o.to.time_since_epoch().count())),
+        months_(o.by == "month" ? 1 : o.by == "quarter" ? 3 : 0) {
+    if (months_ == 0) {
+      keys_.push_back("all");
+      return;
+    }
+    first_period_ = period_number(first_);
+    const int last_period = period_number(last_);
+    for (int p = first_period_; p <= last_period; ++p) keys_.push_back(key_of(p));
+    if (last_ - first_ < kIndexDays) {
+      index_.reserve(std::size_t(last_ - first_ + 1));
+      for (int day = first_; day <= last_; ++day) index_.push_back(period_number(day) - first_period_);
     }
   }
   // The period's column, or -1 outside the report's dates.
-  int operator()(int day) const { return day < first_ || day > last_ ? -1 : index_[std::size_t(day - first_)]; }
+  int operator()(int day) const {
+    if (day < first_ || day > last_) return -1;
+    if (months_ == 0) return 0;
+    return index_.empty() ? period_number(day) - first_period_ : index_[std::size_t(day - first_)];
+  }
   bool inside(int day) const { return day >= first_ && day <= last_; }
   // The key of each column ("all", "2026-03", "2026-Q1"), as report_periods gives them.
   const std::vector<std::string>& keys() const { return keys_; }
 
  private:
-  static std::string fmt_month(const date::year_month_day& d) {
-    return fmt::format("{:04}-{:02}", int(d.year()), unsigned(d.month()));
+  static constexpr int kIndexDays = 1 << 17;  // about 359 years
+
+  // The running number of the month or quarter holding `day`.
+  int period_number(int day) const {
+    const date::year_month_day ymd{date::sys_days{date::days{day}}};
+    return (int(ymd.year()) * 12 + int(unsigned(ymd.month())) - 1) / months_;
   }
-  static std::string fmt_quarter(const date::year_month_day& d) {
-    return fmt::format("{:04}-Q{}", int(d.year()), (unsigned(d.month()) + 2) / 3);
+  std::string key_of(int period) const {
+    const int month0 = period * months_;  // the period's first month, counted from year 0
+    const int year = month0 / 12, month = month0 % 12 + 1;
+    return months_ == 1 ? fmt::format("{:04}-{:02}", year, month) : fmt::format("{:04}-Q{}", year, (month + 2) / 3);
   }
-  int first_, last_;
+
+  int first_, last_, months_;
+  int first_period_ = 0;
   std::vector<int> index_;
   std::vector<std::string> keys_;
 };
