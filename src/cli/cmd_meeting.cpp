@@ -28,6 +28,11 @@ struct AddOptions {
   bool person_present = false;
 };
 
+struct CancelOptions {
+  std::string case_number, reason;
+  int meeting = 0;
+};
+
 // The options of meeting action fill its input itself, but for the due date as typed.
 struct ActionOptions {
   std::string case_number, due;
@@ -98,18 +103,14 @@ void setup_meeting(CLI::App& app, Session& s) {
            s.text("meeting.minutes_recorded", m.number, case_label(mi->case_number)));
   });
 
-  auto ca = std::make_shared<AddOptions>();
-  auto cancel_no = std::make_shared<int>(0);
-  auto cancel_reason = std::make_shared<std::string>();
-  auto* cancel = cmd->add_subcommand("cancel", "Cancel a planned meeting that will not take place (kept, with the day and the reason; "
-                                               "its reminders end)");
-  add_case(cancel, ca->case_number);
-  cancel->add_option("MEETING", *cancel_no, "the meeting's number")->required();
-  cancel->add_option("--reason", *cancel_reason, "why it will not take place (required)")->required();
+  auto [cancel, ca] = add_case_subcommand<CancelOptions>(
+      cmd, "cancel", "Cancel a planned meeting that will not take place (kept, with the day and the reason; its reminders end)");
+  cancel->add_option("MEETING", ca->meeting, "the meeting's number")->required();
+  cancel->add_option("--reason", ca->reason, "why it will not take place (required)")->required();
   examples(cancel, {"oppteam --db k.db meeting cancel 2026/1 2 --reason \"Personen er på sykehus\""});
-  cancel->callback([&s, ca, cancel_no, cancel_reason] {
+  cancel->callback([&s, ca] {
     auto& ctx = s.ctx();
-    const Meeting m = cancel_meeting(ctx, ca->case_number, *cancel_no, *cancel_reason);
+    const Meeting m = cancel_meeting(ctx, ca->case_number, ca->meeting, ca->reason);
     s.emit({{"action", "cancel"}, {"case", case_label(ca->case_number)}, {"meeting", to_json(ctx.rv, m, s.lang())}},
            s.text("meeting.cancelled_done", m.number, case_label(ca->case_number), long_date(m.date, s.lang())));
   });
